@@ -1,0 +1,24 @@
+// Package assets embeds what the program carries inside its binary: the icon, the translations
+// (Italian first, English second) and the demo district's data.
+package assets
+
+import (
+	"embed"
+	_ "embed"
+)
+
+// Icon is the application icon (a round table with six seats), 512×512 PNG.
+//
+//go:embed icon.png
+var Icon []byte
+
+// Translations holds translations/it.json and translations/en.json, for lang.AddTranslationsFS.
+//
+//go:embed translations/*.json
+var Translations embed.FS
+
+// Trasimeno is the demo district: the real comuni of the Ambito Territoriale n.5 del Trasimeno with
+// approximate populations, its welfare areas and bodies, and invented people.
+//
+//go:embed demo/trasimeno.json
+var Trasimeno []byte

@@ -1,0 +1,14 @@
+package data
+
+// Dataset is a whole registry in memory: what a new database is seeded with (the demo district, or an
+// empty Ambito with the standard bodies and areas). Records carry their ids; references use them.
+type Dataset struct {
+	Ambito        Ambito
+	Comuni        []Comune
+	Areas         []Area
+	Organisations []Organisation
+	People        []Person
+	Bodies        []Body
+	Seats         []Seat
+	Memberships   []Membership
+}

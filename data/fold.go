@@ -1,0 +1,39 @@
+package data
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold turns text into its search form: lowercase, accents removed ("Città" -> "citta"), so that a
+// search matches whatever way people type. SQLite's own lower() and LIKE only fold ASCII.
+func Fold(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		out = s
+	}
+	return strings.ToLower(out)
+}
+
+// SearchTerms splits a query into folded words; a record matches when every word occurs in it.
+func SearchTerms(q string) []string {
+	return strings.Fields(Fold(q))
+}
+
+// Collator returns a new Italian collator. A collator is not safe for concurrent use: make one per
+// sort.
+func Collator() *collate.Collator {
+	return collate.New(language.Italian, collate.IgnoreCase)
+}
+
+// CompareNames compares two names the Italian way ("D'Angelo" before "De Santis").
+func CompareNames(c *collate.Collator, a, b string) int {
+	return c.CompareString(a, b)
+}

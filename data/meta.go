@@ -1,0 +1,43 @@
+package data
+
+import "time"
+
+// Meta is what every stored record carries so that several installations can merge their work:
+// a UUID key, when it was created and last changed, the installation (device) that made the last
+// change, and a tombstone instead of a real delete.
+type Meta struct {
+	ID      string    `json:"id"`
+	Created time.Time `json:"created"`
+	Updated time.Time `json:"updated"`
+	Device  string    `json:"device"`
+	Deleted bool      `json:"deleted,omitempty"`
+}
+
+// Kind names a kind of record; it is also the code used in exchange files and in error messages.
+type Kind string
+
+// The kinds of record the store keeps.
+const (
+	KindAmbito       Kind = "ambito"
+	KindComune       Kind = "comune"
+	KindArea         Kind = "area"
+	KindBody         Kind = "body"
+	KindSeat         Kind = "seat"
+	KindMembership   Kind = "membership"
+	KindPerson       Kind = "person"
+	KindOrganisation Kind = "organisation"
+	KindSession      Kind = "session"
+	KindAgendaItem   Kind = "agenda_item"
+	KindAttendance   Kind = "attendance"
+	KindMinuteEntry  Kind = "minute_entry"
+	KindProposal     Kind = "proposal"
+	KindVote         Kind = "vote"
+	KindDecision     Kind = "decision"
+	KindActionItem   Kind = "action_item"
+)
+
+// Ref points at one record of a kind.
+type Ref struct {
+	Kind Kind   `json:"kind"`
+	ID   string `json:"id"`
+}

@@ -1,0 +1,60 @@
+package sqlite
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/tavoli/tavoli/data"
+)
+
+// The columns each kind of record is stored in, besides the common head (id, times, device, tombstone).
+// Derived columns (search, match_key, sort_key) are made here so that every write path agrees.
+
+func ambitoCols(a data.Ambito) []column {
+	return []column{{"name", a.Name}, {"short_name", a.ShortName}, {"region", a.Region},
+		{"capofila_id", nullable(a.CapofilaID)}, {"address", a.Address}}
+}
+
+func comuneCols(c data.Comune, k *keyer) []column {
+	return []column{{"name", c.Name}, {"population", c.Population}, {"population_approx", c.PopulationApprox},
+		{"istat", c.ISTAT}, {"office", c.Office}, {"search", data.Fold(c.Name)}, {"sort_key", k.key(c.Name, "")}}
+}
+
+func areaCols(a data.Area) []column {
+	return []column{{"name", a.Name}, {"position", a.Position}, {"description", a.Description}}
+}
+
+func bodyCols(b data.Body) ([]column, error) {
+	rules, err := json.Marshal(b.Rules)
+	if err != nil {
+		return nil, data.Errorf(data.EInternal, "err.body.rules", "name", b.Name).Wrap(err)
+	}
+	return []column{{"name", b.Name}, {"kind", string(b.Kind)}, {"area_id", nullable(b.AreaID)},
+		{"rules", string(rules)}, {"position", b.Position}, {"notes", b.Notes}}, nil
+}
+
+func seatCols(s data.Seat) []column {
+	return []column{{"body_id", s.BodyID}, {"position", s.Position}, {"label", s.Label},
+		{"comune_id", nullable(s.ComuneID)}, {"organisation_id", nullable(s.OrganisationID)},
+		{"person_id", nullable(s.PersonID)}}
+}
+
+func membershipCols(m data.Membership) []column {
+	return []column{{"body_id", m.BodyID}, {"person_id", m.PersonID}, {"role", string(m.Role)},
+		{"seat_id", nullable(m.SeatID)}}
+}
+
+func organisationCols(o data.Organisation, k *keyer) []column {
+	return []column{{"name", o.Name}, {"category", string(o.Category)}, {"comune_id", nullable(o.ComuneID)},
+		{"email", o.Email}, {"phone", o.Phone}, {"notes", o.Notes},
+		{"search", data.Fold(o.Name + " " + o.Email)}, {"sort_key", k.key(o.Name, "")}}
+}
+
+func personCols(p data.Person, k *keyer) []column {
+	return []column{{"surname", p.Surname}, {"name", p.Name}, {"category", string(p.Category)},
+		{"organisation_id", nullable(p.OrganisationID)}, {"comune_id", nullable(p.ComuneID)},
+		{"comune_text", p.ComuneText}, {"email", p.Email}, {"phone", p.Phone}, {"notes", p.Notes},
+		{"search", data.Fold(strings.Join([]string{p.Surname, p.Name, p.Email, p.Phone, p.ComuneText}, " "))},
+		{"match_key", matchKey(p.Surname, p.Name, p.Email)},
+		{"sort_key", k.key(p.Surname, p.Name)}}
+}

@@ -1,0 +1,171 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/tavoli/tavoli/data"
+)
+
+// Dependents lists the records that deleting ref would remove with it: a body's seats and members, the
+// seats a comune, organisation or person holds and the memberships of those seats, a person's
+// memberships. References from people to a deleted organisation or comune are not removed: they show
+// as empty while it is deleted and come back if it is restored.
+func (s *Store) Dependents(ctx context.Context, ref data.Ref) ([]data.Ref, error) {
+	var out []data.Ref
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = dependents(ctx, tx, ref)
+		return err
+	})
+	return out, err
+}
+
+func dependents(ctx context.Context, tx *sql.Tx, ref data.Ref) ([]data.Ref, error) {
+	var out []data.Ref
+	add := func(kind data.Kind, q string, args ...any) error {
+		rows, err := tx.QueryContext(ctx, q, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			out = append(out, data.Ref{Kind: kind, ID: id})
+		}
+		return rows.Err()
+	}
+	seatMembers := `SELECT m.id FROM memberships m JOIN seats s ON s.id = m.seat_id
+		WHERE m.deleted = 0 AND s.deleted = 0 AND s.%s = ?`
+	var err error
+	switch ref.Kind {
+	case data.KindBody:
+		err = firstErr(
+			add(data.KindSeat, `SELECT id FROM seats WHERE deleted = 0 AND body_id = ? ORDER BY position`, ref.ID),
+			add(data.KindMembership, `SELECT id FROM memberships WHERE deleted = 0 AND body_id = ?`, ref.ID))
+	case data.KindSeat:
+		err = add(data.KindMembership, `SELECT id FROM memberships WHERE deleted = 0 AND seat_id = ?`, ref.ID)
+	case data.KindComune:
+		err = firstErr(
+			add(data.KindSeat, `SELECT id FROM seats WHERE deleted = 0 AND comune_id = ?`, ref.ID),
+			add(data.KindMembership, fmt.Sprintf(seatMembers, "comune_id"), ref.ID))
+	case data.KindOrganisation:
+		err = firstErr(
+			add(data.KindSeat, `SELECT id FROM seats WHERE deleted = 0 AND organisation_id = ?`, ref.ID),
+			add(data.KindMembership, fmt.Sprintf(seatMembers, "organisation_id"), ref.ID))
+	case data.KindPerson:
+		err = firstErr(
+			add(data.KindSeat, `SELECT id FROM seats WHERE deleted = 0 AND person_id = ?`, ref.ID),
+			add(data.KindMembership, `SELECT id FROM memberships WHERE deleted = 0 AND (person_id = ?
+				OR seat_id IN (SELECT id FROM seats WHERE deleted = 0 AND person_id = ?))`, ref.ID, ref.ID))
+	}
+	return dedupe(out), err
+}
+
+// Delete tombstones ref and its dependents in one transaction and returns everything it removed. The
+// comune capofila and an area a Tavolo tematico works on cannot be deleted.
+func (s *Store) Delete(ctx context.Context, ref data.Ref) ([]data.Ref, error) {
+	var removed []data.Ref
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if _, ok := tables[ref.Kind]; !ok || ref.Kind == data.KindAmbito {
+			return data.Errorf(data.EInvalid, "err.delete.kind", "kind", string(ref.Kind))
+		}
+		if err := liveRef(ctx, tx, ref.Kind, ref.ID); err != nil {
+			return data.Errorf(data.ENotFound, "err.record.deleted", "kind", string(ref.Kind))
+		}
+		switch ref.Kind {
+		case data.KindComune:
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM ambito WHERE deleted = 0 AND capofila_id = ?`, ref.ID).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				return data.Errorf(data.EConflict, "err.comune.capofila")
+			}
+		case data.KindArea:
+			var name string
+			err := tx.QueryRowContext(ctx, `SELECT name FROM bodies WHERE deleted = 0 AND area_id = ? LIMIT 1`, ref.ID).Scan(&name)
+			if err == nil {
+				return data.Errorf(data.EConflict, "err.area.in_use", "body", name)
+			}
+			if err != sql.ErrNoRows {
+				return err
+			}
+		}
+		deps, err := dependents(ctx, tx, ref)
+		if err != nil {
+			return err
+		}
+		removed = append([]data.Ref{ref}, deps...)
+		for _, r := range removed {
+			if err := s.setDeleted(ctx, tx, r, true); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return removed, nil
+}
+
+// Restore brings back records that Delete removed, in one transaction.
+func (s *Store) Restore(ctx context.Context, refs []data.Ref) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		for _, r := range refs {
+			if _, ok := tables[r.Kind]; !ok {
+				return data.Errorf(data.EInvalid, "err.delete.kind", "kind", string(r.Kind))
+			}
+			if err := s.setDeleted(ctx, tx, r, false); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// setDeleted sets or clears a record's tombstone; it is a change like any other, so it moves the
+// record's updated time and device.
+func (s *Store) setDeleted(ctx context.Context, tx *sql.Tx, r data.Ref, deleted bool) error {
+	table := tables[r.Kind]
+	var stored string
+	if err := tx.QueryRowContext(ctx, `SELECT updated FROM `+table+` WHERE id = ?`, r.ID).Scan(&stored); err != nil {
+		if err == sql.ErrNoRows {
+			return data.Errorf(data.ENotFound, "err.record.deleted", "kind", string(r.Kind))
+		}
+		return err
+	}
+	prev, err := parseTime(stored)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE `+table+` SET deleted = ?, updated = ?, device = ? WHERE id = ?`,
+		deleted, fmtTime(later(s.now().UTC(), prev)), s.device, r.ID)
+	return err
+}
+
+func firstErr(errs ...error) error {
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+func dedupe(refs []data.Ref) []data.Ref {
+	seen := map[data.Ref]bool{}
+	out := refs[:0]
+	for _, r := range refs {
+		if !seen[r] {
+			seen[r] = true
+			out = append(out, r)
+		}
+	}
+	return out
+}

@@ -1,0 +1,237 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+
+	"github.com/tavoli/tavoli/data"
+)
+
+// errPreview rolls back a dry run.
+var errPreview = errors.New("preview")
+
+// ImportPeople brings rows read from a file into the register. A row with the same surname, name and
+// email (ignoring case and accents) as a registered person updates that person, filling in what the file
+// says and keeping what it leaves blank; other rows add people. Organisations are matched by name and
+// created when unknown; an unknown category becomes "altro"; an unknown comune is kept as text; each is
+// flagged. Without apply nothing is written and the report says what would happen; with apply every row
+// is written or, at the first invalid one, none.
+func (s *Store) ImportPeople(ctx context.Context, rows []data.PersonImport, apply bool) (data.ImportReport, error) {
+	var rep data.ImportReport
+	run := func(tx *sql.Tx) error {
+		var err error
+		rep, err = s.importPeople(ctx, tx, rows)
+		if err != nil {
+			return err
+		}
+		if !apply {
+			return errPreview
+		}
+		rep.Applied = true
+		return nil
+	}
+	err := s.write(ctx, run)
+	if errors.Is(err, errPreview) {
+		err = nil
+	}
+	return rep, err
+}
+
+func (s *Store) importPeople(ctx context.Context, tx *sql.Tx, rows []data.PersonImport) (data.ImportReport, error) {
+	var rep data.ImportReport
+	k := newKeyer()
+	comuni, err := comuneIndex(ctx, tx)
+	if err != nil {
+		return rep, err
+	}
+	orgs := map[string]string{} // folded name -> id
+	list, err := tx.QueryContext(ctx, `SELECT id, name FROM organisations WHERE deleted = 0`)
+	if err != nil {
+		return rep, err
+	}
+	for list.Next() {
+		var id, name string
+		if err := list.Scan(&id, &name); err != nil {
+			list.Close()
+			return rep, err
+		}
+		orgs[data.Fold(strings.Join(strings.Fields(name), " "))] = id
+	}
+	if err := errors.Join(list.Err(), list.Close()); err != nil {
+		return rep, err
+	}
+	inFile := map[string]bool{}
+
+	for _, row := range rows {
+		res := data.ImportRowResult{Line: row.Line}
+		cat, known := data.ParseCategory(row.Category)
+		if !known {
+			res.Flags = append(res.Flags, data.FlagUnknownCategory)
+		}
+		p := data.Person{Surname: row.Surname, Name: row.Name, Category: cat, Email: strings.TrimSpace(row.Email),
+			Phone: row.Phone, Notes: row.Notes}
+		if c := strings.TrimSpace(row.Comune); c != "" {
+			if id, ok := comuni.find(c); ok {
+				p.ComuneID = id
+			} else {
+				p.ComuneText = c
+				res.Flags = append(res.Flags, data.FlagUnknownComune)
+			}
+		}
+		if o := strings.Join(strings.Fields(row.Organisation), " "); o != "" {
+			id, ok := orgs[data.Fold(o)]
+			if !ok {
+				org := data.Organisation{Name: o, Category: cat, ComuneID: p.ComuneID}
+				if err := s.saveOrganisation(ctx, tx, k, &org); err != nil {
+					return rep, lineError(row.Line, err)
+				}
+				id = org.ID
+				orgs[data.Fold(o)] = id
+				rep.NewOrganisations++
+				res.Flags = append(res.Flags, data.FlagNewOrganisation)
+			}
+			p.OrganisationID = id
+		}
+		p = tidyPerson(p)
+		if err := p.Validate(); err != nil {
+			return rep, lineError(row.Line, err)
+		}
+		key := matchKey(p.Surname, p.Name, p.Email)
+		if inFile[key] {
+			res.Flags = append(res.Flags, data.FlagDuplicateInFile)
+		}
+		inFile[key] = true
+
+		cur, found, err := personByKey(ctx, tx, key)
+		if err != nil {
+			return rep, err
+		}
+		res.Outcome = data.ImportNew
+		if found {
+			merged := mergeImport(cur, p, known)
+			if merged == cur {
+				res.Outcome = data.ImportUnchanged
+			} else {
+				res.Outcome = data.ImportUpdated
+			}
+			p = merged
+		}
+		if res.Outcome != data.ImportUnchanged {
+			if err := s.savePerson(ctx, tx, k, &p); err != nil {
+				return rep, lineError(row.Line, err)
+			}
+		}
+		res.PersonID, res.FullName, res.Category = p.ID, p.FullName(), p.Category
+		res.Comune = comuni.names[p.ComuneID]
+		if res.Comune == "" {
+			res.Comune = p.ComuneText
+		}
+		switch {
+		case hasFlag(res.Flags, data.FlagDuplicateInFile):
+			rep.Duplicates++
+		case res.Outcome == data.ImportNew:
+			rep.New++
+		case res.Outcome == data.ImportUpdated:
+			rep.Updated++
+		default:
+			rep.Unchanged++
+		}
+		if len(res.Flags) > 0 {
+			rep.Flagged++
+		}
+		rep.Rows = append(rep.Rows, res)
+	}
+	return rep, nil
+}
+
+// mergeImport is the registered person cur updated with what the file says: blank fields in the file
+// keep the register's value, and an unknown category keeps the registered one.
+func mergeImport(cur, in data.Person, categoryKnown bool) data.Person {
+	out := cur
+	out.Surname, out.Name = in.Surname, in.Name
+	if categoryKnown && in.Category != data.CatAltro {
+		out.Category = in.Category
+	}
+	if in.OrganisationID != "" {
+		out.OrganisationID = in.OrganisationID
+	}
+	if in.ComuneID != "" || in.ComuneText != "" {
+		out.ComuneID, out.ComuneText = in.ComuneID, in.ComuneText
+	}
+	for _, f := range []struct {
+		dst *string
+		src string
+	}{{&out.Email, in.Email}, {&out.Phone, in.Phone}, {&out.Notes, in.Notes}} {
+		if f.src != "" {
+			*f.dst = f.src
+		}
+	}
+	return out
+}
+
+func personByKey(ctx context.Context, tx *sql.Tx, key string) (data.Person, bool, error) {
+	v, err := scanPerson(tx.QueryRowContext(ctx, `SELECT `+metaCols("p")+`, `+personSelect+personFrom+
+		` WHERE p.deleted = 0 AND p.match_key = ? ORDER BY p.created, p.id LIMIT 1`, key))
+	if errors.Is(err, sql.ErrNoRows) {
+		return data.Person{}, false, nil
+	}
+	return v.Person, err == nil, err
+}
+
+// comuniIndex finds comuni by name (ignoring case, accents and a leading "Comune di") or ISTAT code.
+type comuniIndex struct {
+	ids   map[string]string
+	names map[string]string
+}
+
+func comuneIndex(ctx context.Context, tx *sql.Tx) (comuniIndex, error) {
+	ix := comuniIndex{ids: map[string]string{}, names: map[string]string{}}
+	rows, err := tx.QueryContext(ctx, `SELECT id, name, istat FROM comuni WHERE deleted = 0`)
+	if err != nil {
+		return ix, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, name, istat string
+		if err := rows.Scan(&id, &name, &istat); err != nil {
+			return ix, err
+		}
+		ix.ids[comuneKey(name)] = id
+		if istat != "" {
+			ix.ids[istat] = id
+		}
+		ix.names[id] = name
+	}
+	return ix, rows.Err()
+}
+
+func (ix comuniIndex) find(s string) (string, bool) {
+	id, ok := ix.ids[comuneKey(s)]
+	if !ok {
+		id, ok = ix.ids[strings.TrimSpace(s)]
+	}
+	return id, ok
+}
+
+// comuneKey folds a comune's name for matching: "Comune di Città della Pieve" and "citta della pieve"
+// are the same.
+func comuneKey(s string) string {
+	f := strings.Join(strings.Fields(data.Fold(s)), " ")
+	f = strings.TrimPrefix(f, "comune di ")
+	return strings.ReplaceAll(f, "’", "'")
+}
+
+func lineError(line int, err error) error {
+	return data.Errorf(data.EInvalid, "err.import.row", "line", line).Wrap(err)
+}
+
+func hasFlag(flags []data.ImportFlag, f data.ImportFlag) bool {
+	for _, x := range flags {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}

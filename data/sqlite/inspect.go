@@ -1,0 +1,180 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/tavoli/tavoli/data"
+)
+
+// inspect decides whether path may be opened for writing, reading it without changing a byte. A
+// missing or empty file is a new database; an existing one must carry our application id (or be an
+// empty SQLite database), a schema this version knows, and pass SQLite's quick_check.
+func inspect(ctx context.Context, path string) error {
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return writableDir(filepath.Dir(path), true)
+	case err != nil:
+		return data.Errorf(data.EReadOnly, "err.db.stat", "path", path).Wrap(err)
+	case st.IsDir():
+		return data.Errorf(data.ENotOurs, "err.db.is_dir", "path", path)
+	case st.Size() == 0:
+		// An empty file holds nothing to lose: SQLite treats it as a new database.
+		return writable(path)
+	}
+
+	var h header
+	if err := h.read(path, st.Size()); err != nil {
+		return err
+	}
+	if h.appID != ApplicationID && h.appID != 0 {
+		return data.Errorf(data.ENotOurs, "err.db.foreign", "path", path)
+	}
+	if h.userVersion > len(migrationNames()) {
+		return data.Errorf(data.ENewer, "err.db.newer", "path", path,
+			"version", h.userVersion, "known", len(migrationNames()))
+	}
+	if err := check(ctx, path, h.appID == ApplicationID); err != nil {
+		return err
+	}
+	return writable(path)
+}
+
+// header is what we read from the 100-byte SQLite file header.
+type header struct {
+	pageSize    int64
+	pages       int64
+	userVersion int
+	appID       uint32
+}
+
+func (h *header) read(path string, size int64) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return data.Errorf(data.EReadOnly, "err.db.unreadable", "path", path).Wrap(err)
+	}
+	defer f.Close()
+	b := make([]byte, 100)
+	n, err := io.ReadFull(f, b)
+	const magic = "SQLite format 3\x00"
+	if n < len(magic) || string(b[:len(magic)]) != magic {
+		return data.Errorf(data.ENotOurs, "err.db.not_sqlite", "path", path)
+	}
+	if err != nil {
+		return data.Errorf(data.ECorrupt, "err.db.truncated", "path", path).Wrap(err)
+	}
+	h.pageSize = int64(binary.BigEndian.Uint16(b[16:18]))
+	if h.pageSize == 1 {
+		h.pageSize = 65536
+	}
+	if h.pageSize < 512 || h.pageSize&(h.pageSize-1) != 0 {
+		return data.Errorf(data.ECorrupt, "err.db.corrupt_file", "path", path)
+	}
+	// The in-header page count is valid when the "version-valid-for" number matches the change counter.
+	if binary.BigEndian.Uint32(b[92:96]) == binary.BigEndian.Uint32(b[24:28]) {
+		h.pages = int64(binary.BigEndian.Uint32(b[28:32]))
+	}
+	if size%h.pageSize != 0 || size < h.pages*h.pageSize {
+		return data.Errorf(data.ECorrupt, "err.db.truncated", "path", path)
+	}
+	h.userVersion = int(int32(binary.BigEndian.Uint32(b[60:64])))
+	h.appID = binary.BigEndian.Uint32(b[68:72])
+	return nil
+}
+
+// check opens path read-only and runs quick_check. A SQLite file without our id is accepted only when it
+// holds no schema at all; with our id, its recorded migrations must all be known to this version.
+func check(ctx context.Context, path string, ours bool) error {
+	db, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		return data.Errorf(data.ECorrupt, "err.db.corrupt_file", "path", path).Wrap(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+
+	var objects int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master`).Scan(&objects); err != nil {
+		return data.Errorf(data.ECorrupt, "err.db.corrupt_file", "path", path).Wrap(err)
+	}
+	if !ours && objects > 0 {
+		return data.Errorf(data.ENotOurs, "err.db.foreign", "path", path)
+	}
+	rows, err := db.QueryContext(ctx, `PRAGMA quick_check`)
+	if err != nil {
+		return data.Errorf(data.ECorrupt, "err.db.corrupt_file", "path", path).Wrap(err)
+	}
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			rows.Close()
+			return data.Errorf(data.ECorrupt, "err.db.corrupt_file", "path", path).Wrap(err)
+		}
+		if line != "ok" {
+			problems = append(problems, line)
+		}
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return data.Errorf(data.ECorrupt, "err.db.corrupt_file", "path", path).Wrap(err)
+	}
+	if len(problems) > 0 {
+		return data.Errorf(data.ECorrupt, "err.db.corrupt_file", "path", path).Wrap(errors.New(problems[0]))
+	}
+	if !ours {
+		return nil
+	}
+	known := map[string]bool{}
+	for _, n := range migrationNames() {
+		known[n] = true
+	}
+	names, err := db.QueryContext(ctx, `SELECT name FROM migrations`)
+	if err != nil {
+		return data.Errorf(data.ECorrupt, "err.db.corrupt_file", "path", path).Wrap(err)
+	}
+	defer names.Close()
+	for names.Next() {
+		var n string
+		if err := names.Scan(&n); err != nil {
+			return data.Errorf(data.ECorrupt, "err.db.corrupt_file", "path", path).Wrap(err)
+		}
+		if !known[n] {
+			return data.Errorf(data.ENewer, "err.db.newer_migration", "path", path, "migration", n)
+		}
+	}
+	return names.Err()
+}
+
+// writable checks that an existing file and its folder (where SQLite keeps its -wal and -shm files) can
+// be written, without changing the file.
+func writable(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return data.Errorf(data.EReadOnly, "err.db.readonly_file", "path", path).Wrap(err)
+	}
+	f.Close()
+	return writableDir(filepath.Dir(path), false)
+}
+
+// writableDir checks that dir accepts new files by creating and removing one; create makes the folder
+// first (the default database's folder does not exist on first run).
+func writableDir(dir string, create bool) error {
+	if create {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return data.Errorf(data.EReadOnly, "err.db.readonly_dir", "path", dir).Wrap(err)
+		}
+	}
+	f, err := os.CreateTemp(dir, ".tavoli-write-test-*")
+	if err != nil {
+		return data.Errorf(data.EReadOnly, "err.db.readonly_dir", "path", dir).Wrap(err)
+	}
+	name := f.Name()
+	f.Close()
+	return os.Remove(name)
+}

@@ -1,0 +1,198 @@
+// Package sqlite is Tavoli's store: one SQLite file per Ambito, written with modernc.org/sqlite (no
+// cgo). It refuses files that are not its own before touching them, applies embedded append-only
+// migrations, and runs every operation in one transaction.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/google/uuid"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/tavoli/tavoli/data"
+)
+
+// ApplicationID marks a SQLite file as a Tavoli database ("TAVO" in ASCII), in the header field that
+// SQLite reserves for this.
+const ApplicationID = 0x5441564F
+
+// Options are what a store takes from outside: who is writing and what time it is. Tests pass a fixed
+// clock and predictable ids so that results are reproducible.
+type Options struct {
+	Device string           // the installation's device id, recorded on every change
+	Now    func() time.Time // the clock; time.Now when nil
+	NewID  func() string    // new record ids; random UUIDs when nil
+}
+
+// Store is an open Tavoli database.
+type Store struct {
+	db     *sql.DB
+	path   string
+	device string
+	now    func() time.Time
+	newID  func() string
+
+	mu        sync.Mutex
+	lastSaved time.Time
+}
+
+// Open opens the Tavoli database at path, creating it (and its folder) when it does not exist. A file
+// that is not a Tavoli database, is damaged, was written by a newer Tavoli, or cannot be written is
+// refused with a coded error and left exactly as it was.
+func Open(ctx context.Context, path string, opt Options) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, data.Errorf(data.EInvalid, "err.db.path", "path", path).Wrap(err)
+	}
+	if err := inspect(ctx, abs); err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", dsn(abs, false))
+	if err != nil {
+		return nil, data.Errorf(data.EInternal, "err.db.open", "path", abs).Wrap(err)
+	}
+	s := &Store{db: db, path: abs, device: opt.Device, now: opt.Now, newID: opt.NewID}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.newID == nil {
+		s.newID = func() string { return uuid.NewString() }
+	}
+	if s.device == "" {
+		s.device = "unknown"
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, dbError(err)
+	}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.rekey(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// dsn is the connection string for path: read-only for inspection (no pragma that writes), or the
+// working connection with foreign keys, WAL, a busy timeout and writes that take the lock at BEGIN.
+func dsn(path string, readOnly bool) string {
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
+	q := url.Values{}
+	if readOnly {
+		q.Set("mode", "ro")
+		q.Add("_pragma", "query_only(1)")
+	} else {
+		q.Add("_pragma", "foreign_keys(1)")
+		q.Add("_pragma", "busy_timeout(5000)")
+		q.Add("_pragma", "journal_mode(WAL)")
+		q.Add("_pragma", "synchronous(NORMAL)")
+		q.Set("_txlock", "immediate")
+	}
+	return u.String() + "?" + q.Encode()
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// Device is the device id this store records on changes.
+func (s *Store) Device() string { return s.device }
+
+// LastSaved is when this store last committed a change (zero before the first).
+func (s *Store) LastSaved() time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.lastSaved
+}
+
+// write runs fn in a write transaction and commits it; any error rolls everything back.
+func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return dbError(err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return dbError(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return dbError(err)
+	}
+	s.mu.Lock()
+	s.lastSaved = s.now()
+	s.mu.Unlock()
+	return nil
+}
+
+// read runs fn in a read-only transaction, so it sees one consistent state.
+func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return dbError(err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return dbError(err)
+	}
+	return nil
+}
+
+// dbError turns a SQLite error into a coded domain error; domain errors pass through.
+func dbError(err error) error {
+	if err == nil || data.AsError(err) != nil {
+		return err
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_FULL:
+			return data.Errorf(data.EInternal, "err.db.full").Wrap(err)
+		case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_CANTOPEN:
+			return data.Errorf(data.EReadOnly, "err.db.readonly").Wrap(err)
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return data.Errorf(data.EConflict, "err.db.busy").Wrap(err)
+		case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+			return data.Errorf(data.ECorrupt, "err.db.corrupt").Wrap(err)
+		case sqlite3.SQLITE_IOERR:
+			return data.Errorf(data.EInternal, "err.db.io").Wrap(err)
+		}
+	}
+	return data.Errorf(data.EInternal, "err.db.internal").Wrap(err)
+}
+
+// timeFormat is how times are stored: UTC, fixed width, so that text order is time order.
+const timeFormat = "2006-01-02T15:04:05.000000000Z"
+
+func fmtTime(t time.Time) string { return t.UTC().Format(timeFormat) }
+
+func parseTime(s string) (time.Time, error) {
+	t, err := time.Parse(timeFormat, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("stored time %q: %w", s, err)
+	}
+	return t, nil
+}
+
+// nullable stores "" as NULL, for optional references.
+func nullable(id string) any {
+	if id == "" {
+		return nil
+	}
+	return id
+}
