@@ -26,8 +26,6 @@ type Installation struct {
 	DeviceName string `json:"device_name"` // the computer's name, shown in the status line
 	Operator   string `json:"operator"`    // "Chi usa questo computer?"
 	Language   string `json:"language"`    // "" (Italian unless the system asks for English), "it" or "en"
-	// LastDatabase is the database opened last, reopened at the next start when no --db is given.
-	LastDatabase string `json:"last_database,omitempty"`
 
 	path string
 }
@@ -103,6 +101,16 @@ func Load(dir string, newID func() string) (inst *Installation, first bool, err 
 	}
 	inst.path = p
 	return inst, strings.TrimSpace(inst.Operator) == "", nil
+}
+
+// Peek reads the installation file in dir without creating it; a missing or unreadable file gives a
+// blank installation. Commands that must not write anything (tavoli version) use it for the language.
+func Peek(dir string) Installation {
+	var inst Installation
+	if b, err := os.ReadFile(filepath.Join(dir, FileName)); err == nil {
+		_ = json.Unmarshal(b, &inst) // a damaged file is reported by Load, when it matters
+	}
+	return inst
 }
 
 // Path is where the installation file lives.
