@@ -1,0 +1,72 @@
+// Package app is Tavoli's window: the shell with its navigation, the registry screens (Ambito,
+// comuni, areas, bodies, people, organisations), the CSV import and the first run. It calls the store
+// through small interfaces and never touches SQL; store work runs off the UI goroutine and its
+// results come back through the Runner.
+package app
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/tavoli/tavoli/assets"
+	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/install"
+	"github.com/tavoli/tavoli/data/sqlite"
+)
+
+// Config is what the command line hands to the window.
+type Config struct {
+	DBPath       string
+	Installation *install.Installation
+	FirstRun     bool // no operator name yet: ask "Chi usa questo computer?"
+	Version      string
+}
+
+// Store is what the window needs from a database.
+type Store interface {
+	data.RegistryStore
+	Path() string
+	LastSaved() time.Time
+	IsEmpty(ctx context.Context) (bool, error)
+	Seed(ctx context.Context, ds data.Dataset) error
+	Close() error
+}
+
+// Runner runs work away from the UI goroutine and then done on it. Tests pass SyncRunner so that a
+// test sees the result as soon as the call returns.
+type Runner func(work func(), done func())
+
+// AsyncRunner runs work in a goroutine and hands done back to the UI goroutine with fyne.Do.
+func AsyncRunner(work func(), done func()) {
+	go func() {
+		work()
+		fyne.Do(done)
+	}()
+}
+
+// SyncRunner runs work and done at once, on the calling goroutine.
+func SyncRunner(work func(), done func()) {
+	work()
+	done()
+}
+
+// Opener opens a database file for the window.
+type Opener func(ctx context.Context, path string) (Store, error)
+
+// Run opens the main window on the configured database and runs the program until it is closed.
+func Run(a fyne.App, cfg Config) error {
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	a.Settings().SetTheme(newTheme())
+	ui := New(a, cfg, AsyncRunner, func(ctx context.Context, path string) (Store, error) {
+		return sqlite.Open(ctx, path, sqlite.Options{Device: cfg.Installation.DeviceID})
+	})
+	ui.Window().ShowAndRun()
+	ui.Close()
+	return nil
+}
+
+// title is the window's title; the Ambito's name is shown inside the window.
+func title() string { return lang.L("app.title") }

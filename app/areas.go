@@ -1,0 +1,191 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/tavoli/tavoli/data"
+)
+
+// areasScreen is the ordered list of welfare areas: add, rename, describe, move, delete.
+type areasScreen struct {
+	ui      *UI
+	pane    *listPane[data.Area]
+	content fyne.CanvasObject
+
+	meta        data.Meta
+	position    int
+	loading     bool
+	title       *widget.Label
+	name        *widget.SelectEntry
+	description *widget.Entry
+	errs        *errorLine
+	del, up, dn *widget.Button
+	saver       *autosaver[data.Area]
+}
+
+func newAreasScreen(ui *UI) *areasScreen {
+	s := &areasScreen{ui: ui, title: heading(lang.L("areas.none")), errs: newErrorLine()}
+	s.pane = newListPane(ui, []string{"col.position", "col.name"}, []float32{1, 8},
+		func(a data.Area, col int) string {
+			if col == 0 {
+				return fmt.Sprint(a.Position)
+			}
+			return a.Name
+		})
+	s.pane.id = func(a data.Area) string { return a.ID }
+	s.pane.current = func() string { return s.meta.ID }
+	s.pane.onSelect = s.load
+	s.pane.load = func(filter string) ([]data.Area, func(), error) {
+		all, err := ui.store.Areas(ui.ctx)
+		var out []data.Area
+		terms := data.SearchTerms(filter)
+		for _, a := range all {
+			if matches(data.Fold(a.Name+" "+a.Description), terms) {
+				out = append(out, a)
+			}
+		}
+		return out, nil, err
+	}
+	s.pane.table.filter.OnSubmitted = func(string) { s.focus() }
+	s.name = widget.NewSelectEntry(data.OtherAreas)
+	s.name.OnChanged = func(string) { s.changed() }
+	s.description = widget.NewMultiLineEntry()
+	s.description.Wrapping = fyne.TextWrapWord
+	s.description.OnChanged = func(string) { s.changed() }
+	s.saver = &autosaver[data.Area]{ui: ui, get: s.area,
+		save:   func(a data.Area) (data.Area, error) { return ui.store.SaveArea(ui.ctx, a) },
+		meta:   func(a data.Area) data.Meta { return a.Meta },
+		apply:  func(a data.Area) { s.meta, s.position = a.Meta, a.Position; s.enable(true) },
+		report: func(err error) { s.errs.set(Explain(err)) },
+		after: func(a data.Area, created bool) {
+			s.title.SetText(a.Name)
+			if created {
+				s.refresh()
+			} else {
+				s.pane.update(a)
+			}
+		}}
+	s.up = widget.NewButtonWithIcon(lang.L("areas.up"), theme.MoveUpIcon(), func() { s.move(-1) })
+	s.dn = widget.NewButtonWithIcon(lang.L("areas.down"), theme.MoveDownIcon(), func() { s.move(1) })
+	s.del = widget.NewButtonWithIcon(lang.L("action.delete"), theme.DeleteIcon(), s.deleteItem)
+	s.del.Importance = widget.DangerImportance
+	newBtn := widget.NewButtonWithIcon(lang.L("areas.new"), theme.ContentAddIcon(), s.newItem)
+	newBtn.Importance = widget.HighImportance
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("field.name"), s.name),
+		widget.NewFormItem(lang.L("field.description"), s.description))
+	note := widget.NewLabel(lang.L("areas.note"))
+	note.Wrapping = fyne.TextWrapWord
+	note.Importance = widget.LowImportance
+	detail := container.NewVScroll(container.NewVBox(s.title, form, s.errs.box,
+		container.NewHBox(s.up, s.dn, s.del), note))
+	split := container.NewHSplit(container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, s.pane.table.content), detail)
+	split.Offset = 0.5
+	s.content = split
+	s.enable(false)
+	return s
+}
+
+func (s *areasScreen) refresh() { s.pane.refresh() }
+
+func (s *areasScreen) enable(on bool) {
+	for _, w := range []fyne.Disableable{s.name, s.description, s.del, s.up, s.dn} {
+		if on {
+			w.Enable()
+		} else {
+			w.Disable()
+		}
+	}
+	if s.meta.ID == "" {
+		s.del.Disable()
+		s.up.Disable()
+		s.dn.Disable()
+	}
+}
+
+func (s *areasScreen) load(a data.Area) {
+	if s.saver.pending() {
+		s.saver.flush()
+	}
+	s.loading = true
+	defer func() { s.loading = false }()
+	s.meta, s.position = a.Meta, a.Position
+	s.name.SetText(a.Name)
+	s.description.SetText(a.Description)
+	s.errs.set("")
+	s.enable(true)
+	s.title.SetText(a.Name)
+	if a.ID == "" {
+		s.title.SetText(lang.L("areas.new_title"))
+	}
+}
+
+func (s *areasScreen) area() data.Area {
+	return data.Area{Meta: s.meta, Name: s.name.Text, Position: s.position, Description: s.description.Text}
+}
+
+func (s *areasScreen) changed() {
+	if !s.loading {
+		s.saver.changed()
+	}
+}
+
+// move moves the area shown up or down the list.
+func (s *areasScreen) move(delta int) {
+	if s.meta.ID == "" {
+		return
+	}
+	s.saver.flush()
+	id := s.meta.ID
+	var err error
+	var list []data.Area
+	s.ui.run(func() {
+		if err = s.ui.store.MoveArea(s.ui.ctx, id, delta); err == nil {
+			list, err = s.ui.store.Areas(s.ui.ctx)
+		}
+	}, func() {
+		if err != nil {
+			s.ui.showError(err)
+			return
+		}
+		s.ui.saved()
+		for _, a := range list {
+			if a.ID == id {
+				s.meta, s.position = a.Meta, a.Position
+			}
+		}
+		s.refresh()
+	})
+}
+
+func (s *areasScreen) focus() {
+	if !s.name.Disabled() {
+		s.ui.win.Canvas().Focus(s.name)
+	}
+}
+
+func (s *areasScreen) newItem() {
+	s.pane.table.list.UnselectAll()
+	s.load(data.Area{})
+	s.focus()
+}
+
+func (s *areasScreen) focusFilter() { s.ui.win.Canvas().Focus(s.pane.table.filter) }
+
+func (s *areasScreen) deleteItem() {
+	if s.meta.ID == "" {
+		return
+	}
+	s.saver.flush()
+	s.ui.confirmDelete(data.Ref{Kind: data.KindArea, ID: s.meta.ID}, s.name.Text, func() {
+		s.load(data.Area{})
+		s.enable(false)
+		s.refresh()
+	}, s.refresh)
+}

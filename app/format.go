@@ -1,0 +1,18 @@
+package app
+
+import (
+	"time"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+)
+
+// formatInt writes a whole number the Italian way: 15.150.
+func formatInt(n int) string {
+	return message.NewPrinter(language.Italian).Sprintf("%d", n)
+}
+
+// formatClock writes a time of day: 15:02.
+func formatClock(t time.Time) string {
+	return t.Local().Format("15:04")
+}

@@ -1,0 +1,217 @@
+package app
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/csvimport"
+)
+
+// importPeople asks for a CSV file and opens its preview.
+func (ui *UI) importPeople() {
+	if ui.store == nil {
+		return
+	}
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			ui.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		name := r.URI().Name()
+		b, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			ui.showError(data.Errorf(data.EInternal, "err.file.read", "path", name).Wrap(err))
+			return
+		}
+		ui.previewImport(name, b)
+	}, ui.win)
+	// Spreadsheets are listed too, so that choosing one explains how to save it as CSV.
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt", ".xlsx", ".xls", ".ods"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// importPreview shows what importing a file would do, lets the user say which column holds what, and
+// imports all rows (or none) when confirmed.
+type importPreview struct {
+	ui      *UI
+	name    string
+	table   *csvimport.Table
+	mapping csvimport.Mapping
+	rows    []data.PersonImport
+	report  data.ImportReport
+	selects []*widget.Select
+	list    *widget.List
+	summary *widget.Label
+	errs    *errorLine
+	dlg     *dialog.ConfirmDialog
+	ok      bool // the preview is valid and may be imported
+	seq     int
+}
+
+// previewImport reads the file's bytes and, if they are a CSV table, opens the preview.
+func (ui *UI) previewImport(name string, b []byte) *importPreview {
+	t, err := csvimport.Read(bytes.NewReader(b), name)
+	if err != nil {
+		ui.showError(err)
+		return nil
+	}
+	p := &importPreview{ui: ui, name: name, table: t, mapping: csvimport.Guess(t.Header), errs: newErrorLine()}
+	p.summary = widget.NewLabel("")
+	p.summary.Wrapping = fyne.TextWrapWord
+	fieldLabels := []string{lang.L("import.field.ignore")}
+	for _, f := range csvimport.Fields {
+		fieldLabels = append(fieldLabels, lang.L("import.field."+string(f)))
+	}
+	var mapRow []fyne.CanvasObject
+	for i, h := range t.Header {
+		i := i
+		sel := widget.NewSelect(fieldLabels, nil)
+		sel.SetSelectedIndex(fieldIndex(p.mapping[i]))
+		sel.OnChanged = func(string) {
+			p.mapping[i] = csvimport.FieldIgnore
+			if k := sel.SelectedIndex(); k > 0 {
+				p.mapping[i] = csvimport.Fields[k-1]
+			}
+			p.recompute()
+		}
+		p.selects = append(p.selects, sel)
+		head := widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		head.Truncation = fyne.TextTruncateEllipsis
+		mapRow = append(mapRow, container.NewVBox(head, sel))
+	}
+	mapping := container.NewHScroll(container.NewHBox(mapRow...))
+	p.list = widget.NewList(func() int { return len(p.report.Rows) }, func() fyne.CanvasObject {
+		cells := make([]fyne.CanvasObject, 5)
+		for i := range cells {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			cells[i] = l
+		}
+		return container.New(&columnsLayout{[]float32{1, 4, 2, 3, 5}}, cells...)
+	}, func(id widget.ListItemID, o fyne.CanvasObject) {
+		r := p.report.Rows[id]
+		var notes []string
+		for _, f := range r.Flags {
+			notes = append(notes, lang.L("import.flag."+string(f), map[string]any{"comune": r.Comune}))
+		}
+		texts := []string{fmt.Sprint(r.Line), r.FullName, lang.L("category." + string(r.Category)), r.Comune,
+			lang.L("import.outcome."+string(r.Outcome)) + prefixIf(" · ", strings.Join(notes, "; "))}
+		for i, c := range o.(*fyne.Container).Objects {
+			c.(*widget.Label).SetText(texts[i])
+			if i == 4 && len(r.Flags) > 0 {
+				c.(*widget.Label).Importance = widget.WarningImportance
+			} else {
+				c.(*widget.Label).Importance = widget.MediumImportance
+			}
+		}
+	})
+	head := container.New(&columnsLayout{[]float32{1, 4, 2, 3, 5}},
+		heading(lang.L("import.col.line")), heading(lang.L("col.person")), heading(lang.L("col.category")),
+		heading(lang.L("col.comune")), heading(lang.L("import.col.outcome")))
+	info := widget.NewLabel(lang.L("import.file_info", map[string]any{"file": name, "encoding": t.Encoding,
+		"delimiter": delimiterName(t.Delimiter), "rows": len(t.Rows)}))
+	info.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(info, heading(lang.L("import.mapping")), mapping, p.summary, p.errs.box, head)
+	content := container.NewBorder(top, nil, nil, nil, p.list)
+	p.dlg = dialog.NewCustomConfirm(lang.L("import.title"), lang.L("import.confirm"), lang.L("Cancel"), content, func(ok bool) {
+		if ok {
+			p.apply()
+		}
+	}, ui.win)
+	p.dlg.Resize(fyne.NewSize(1000, 640))
+	p.dlg.Show()
+	p.recompute()
+	return p
+}
+
+func fieldIndex(f csvimport.Field) int {
+	for i, x := range csvimport.Fields {
+		if x == f {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func prefixIf(prefix, s string) string {
+	if s == "" {
+		return ""
+	}
+	return prefix + s
+}
+
+func delimiterName(r rune) string {
+	switch r {
+	case ';':
+		return lang.L("import.delimiter.semicolon")
+	case '\t':
+		return lang.L("import.delimiter.tab")
+	}
+	return lang.L("import.delimiter.comma")
+}
+
+// recompute applies the mapping and asks the store what the import would do, without writing.
+func (p *importPreview) recompute() {
+	p.seq++
+	seq := p.seq
+	rows, err := p.table.People(p.mapping)
+	var rep data.ImportReport
+	p.ui.run(func() {
+		if err == nil {
+			rep, err = p.ui.store.ImportPeople(p.ui.ctx, rows, false)
+		}
+	}, func() {
+		if seq != p.seq {
+			return
+		}
+		p.ok = err == nil
+		p.rows, p.report = rows, rep
+		if err != nil {
+			p.report = data.ImportReport{}
+			p.errs.set(Explain(err))
+			p.summary.SetText(lang.L("import.nothing"))
+		} else {
+			p.errs.set("")
+			p.summary.SetText(lang.L("import.summary", map[string]any{"new": rep.New, "updated": rep.Updated,
+				"unchanged": rep.Unchanged, "duplicates": rep.Duplicates, "organisations": rep.NewOrganisations,
+				"flagged": rep.Flagged}))
+		}
+		p.list.Refresh()
+	})
+}
+
+// apply imports the rows the preview showed: all of them, or none if anything is wrong.
+func (p *importPreview) apply() {
+	if !p.ok {
+		p.ui.showError(data.Errorf(data.EInvalid, "err.import.not_ready"))
+		return
+	}
+	rows := p.rows
+	var rep data.ImportReport
+	var err error
+	p.ui.run(func() { rep, err = p.ui.store.ImportPeople(p.ui.ctx, rows, true) }, func() {
+		if err != nil {
+			p.ui.showError(err)
+			return
+		}
+		p.ui.saved()
+		p.ui.people.refresh()
+		dialog.NewInformation(lang.L("import.title"), lang.L("import.done", map[string]any{"new": rep.New,
+			"updated": rep.Updated, "organisations": rep.NewOrganisations}), p.ui.win).Show()
+	})
+}

@@ -1,0 +1,113 @@
+package app
+
+// listPane is the list half of a list-and-detail screen: a recordTable of values of type V loaded off the
+// UI goroutine whenever the filter changes, keeping the selection on the record the detail shows.
+type listPane[V any] struct {
+	ui    *UI
+	table *recordTable
+	items []V
+	seq   int    // the latest query; older answers are dropped
+	want  string // a record to select and show once loaded (from the global search)
+
+	// load queries the store with the filter text; it runs off the UI goroutine. apply, when not nil,
+	// runs on the UI goroutine with the answer (for choices the detail needs).
+	load func(filter string) (items []V, apply func(), err error)
+	id   func(V) string
+	// current is the id of the record shown in the detail, to keep it selected.
+	current func() string
+	// onSelect shows a record in the detail.
+	onSelect func(V)
+}
+
+func newListPane[V any](ui *UI, titles []string, weights []float32, cell func(v V, col int) string) *listPane[V] {
+	p := &listPane[V]{ui: ui}
+	p.table = newRecordTable(titles, weights, func() int { return len(p.items) }, func(row, col int) string {
+		if row >= len(p.items) {
+			return ""
+		}
+		return cell(p.items[row], col)
+	})
+	p.table.filter.OnChanged = func(string) { p.refresh() }
+	p.table.onSelect = func(row int) {
+		if row < len(p.items) && p.onSelect != nil {
+			p.onSelect(p.items[row])
+		}
+	}
+	return p
+}
+
+// refresh queries the store again and redraws the list.
+func (p *listPane[V]) refresh() {
+	if p.ui.store == nil {
+		return
+	}
+	p.seq++
+	seq := p.seq
+	filter := p.table.filter.Text
+	var items []V
+	var apply func()
+	var err error
+	p.ui.run(func() { items, apply, err = p.load(filter) }, func() {
+		if seq != p.seq {
+			return
+		}
+		if err != nil {
+			p.ui.showError(err)
+			return
+		}
+		p.items = items
+		if apply != nil {
+			apply()
+		}
+		p.reselect()
+		if p.want != "" {
+			for i, v := range p.items {
+				if p.id(v) == p.want {
+					p.table.list.Select(i)
+					p.table.list.ScrollTo(i)
+				}
+			}
+			p.want = ""
+		}
+	})
+}
+
+// show clears the filter and shows the record with this id in the detail.
+func (p *listPane[V]) show(id string) {
+	p.want = id
+	p.table.filter.SetText("")
+	p.refresh()
+}
+
+// reselect redraws the list and selects the record shown in the detail, when the filter still shows it.
+func (p *listPane[V]) reselect() {
+	p.table.sel = -1
+	p.table.list.UnselectAll()
+	p.table.reload()
+	id := p.current()
+	if id == "" {
+		return
+	}
+	for i, v := range p.items {
+		if p.id(v) == id {
+			p.table.sel = i
+			// Selecting calls onSelect, which would reload the detail being typed in: select quietly.
+			keep := p.table.onSelect
+			p.table.onSelect = nil
+			p.table.list.Select(i)
+			p.table.onSelect = keep
+			p.table.list.ScrollTo(i)
+			return
+		}
+	}
+}
+
+// update replaces the row of the record with this id, after the detail saved it.
+func (p *listPane[V]) update(v V) {
+	for i := range p.items {
+		if p.id(p.items[i]) == p.id(v) {
+			p.items[i] = v
+			p.table.list.RefreshItem(i)
+		}
+	}
+}

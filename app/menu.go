@@ -1,0 +1,130 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
+
+// editor is a screen with a list the commands Nuovo, Elimina and Trova act on.
+type editor interface {
+	newItem()
+	deleteItem()
+	focusFilter()
+}
+
+// command is an action of the menu bar, with its shortcut.
+type command struct {
+	key      string // translation key of its label
+	shortcut fyne.Shortcut
+	action   func()
+}
+
+// commands are the window's actions; the menu bar and the canvas shortcuts are made from them.
+func (ui *UI) commands() []command {
+	cmds := []command{
+		{"action.new", ctrl(fyne.KeyN), func() { ui.withEditor(editor.newItem) }},
+		{"action.delete", ctrl(fyne.KeyDelete), func() { ui.withEditor(editor.deleteItem) }},
+		{"action.find", ctrl(fyne.KeyF), func() { ui.withEditor(editor.focusFilter) }},
+		{"action.search", ctrl(fyne.KeyK), func() { ui.win.Canvas().Focus(ui.search) }},
+		{"action.import_people", ctrl(fyne.KeyI), ui.importPeople},
+		{"action.open_db", ctrl(fyne.KeyO), ui.chooseDatabase},
+	}
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6}
+	for i := 0; i < len(keys) && i < len(ui.sections)-1; i++ {
+		i := i
+		cmds = append(cmds, command{ui.sections[i].key, ctrl(keys[i]), func() { ui.goTo(i) }})
+	}
+	return cmds
+}
+
+// withEditor runs f on the screen shown now, when it has a list.
+func (ui *UI) withEditor(f func(editor)) {
+	if ui.store == nil || ui.current >= len(ui.sections) {
+		return
+	}
+	var e editor
+	switch ui.sections[ui.current].content {
+	case ui.terr.content:
+		e = ui.terr.active()
+	default:
+		if ui.sections[ui.current].key == "nav.people" {
+			e = ui.people
+			if ui.orgs.visible() {
+				e = ui.orgs
+			}
+		}
+	}
+	if e != nil {
+		f(e)
+	}
+}
+
+// menu is the menu bar; without a database only File and Help work.
+func (ui *UI) menu(ready bool) *fyne.MainMenu {
+	item := func(key string) *fyne.MenuItem {
+		for _, c := range ui.commands() {
+			if c.key == key {
+				it := fyne.NewMenuItem(lang.L(key), c.action)
+				it.Shortcut = c.shortcut
+				it.Disabled = !ready && key != "action.open_db"
+				return it
+			}
+		}
+		return fyne.NewMenuItem(lang.L(key), nil)
+	}
+	file := fyne.NewMenu(lang.L("menu.file"), item("action.open_db"), item("action.import_people"))
+	edit := fyne.NewMenu(lang.L("menu.edit"), item("action.new"), item("action.delete"), fyne.NewMenuItemSeparator(),
+		item("action.find"), item("action.search"))
+	var goItems []*fyne.MenuItem
+	for i := 0; i < len(ui.sections)-1; i++ {
+		goItems = append(goItems, item(ui.sections[i].key))
+	}
+	goMenu := fyne.NewMenu(lang.L("menu.go"), goItems...)
+	settings := fyne.NewMenu(lang.L("menu.settings"),
+		fyne.NewMenuItem(lang.L("action.operator"), ui.askOperator),
+		fyne.NewMenuItem(lang.L("action.language"), ui.chooseLanguage))
+	help := fyne.NewMenu(lang.L("menu.help"),
+		fyne.NewMenuItem(lang.L("action.shortcuts"), ui.showShortcuts),
+		fyne.NewMenuItem(lang.L("action.about"), ui.showAbout))
+	if !ready {
+		return fyne.NewMainMenu(file, help)
+	}
+	return fyne.NewMainMenu(file, edit, goMenu, settings, help)
+}
+
+// showShortcuts lists the keyboard shortcuts.
+func (ui *UI) showShortcuts() {
+	var b strings.Builder
+	for _, c := range ui.commands() {
+		if c.shortcut != nil {
+			fmt.Fprintf(&b, "%-14s %s\n", shortcutLabel(c.shortcut), lang.L(c.key))
+		}
+	}
+	b.WriteString(lang.L("help.keys_lists"))
+	text := widget.NewLabel(b.String())
+	dialog.NewCustom(lang.L("action.shortcuts"), lang.L("OK"), container.NewVScroll(text), ui.win).Show()
+}
+
+// shortcutLabel writes a shortcut as the keyboard shows it: "Ctrl+N".
+func shortcutLabel(s fyne.Shortcut) string {
+	name := s.ShortcutName()
+	name = strings.TrimPrefix(name, "CustomDesktop:")
+	name = strings.ReplaceAll(name, "Control", "Ctrl")
+	name = strings.ReplaceAll(name, "Super", "Cmd")
+	name = strings.ReplaceAll(name, "Delete", lang.L("key.delete"))
+	return name
+}
+
+// showAbout says what this program is and which version.
+func (ui *UI) showAbout() {
+	text := widget.NewLabel(lang.L("about.text", map[string]any{"version": ui.cfg.Version,
+		"path": ui.cfg.DBPath, "device": ui.cfg.Installation.DeviceID}))
+	text.Wrapping = fyne.TextWrapWord
+	dialog.NewCustom(lang.L("action.about"), lang.L("OK"), container.NewGridWrap(fyne.NewSize(480, 200), text), ui.win).Show()
+}

@@ -1,0 +1,230 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/tavoli/tavoli/data"
+)
+
+// organisationsScreen lists the organisations people belong to, with the selected one beside the list.
+type organisationsScreen struct {
+	ui      *UI
+	pane    *listPane[data.OrganisationView]
+	content fyne.CanvasObject
+	shown   bool
+
+	comuni   []data.Comune
+	meta     data.Meta
+	loading  bool
+	title    *widget.Label
+	name     *shortcutEntry
+	category *widget.Select
+	comune   *widget.Select
+	email    *shortcutEntry
+	phone    *shortcutEntry
+	notes    *widget.Entry
+	people   *widget.Label
+	errs     *errorLine
+	del      *widget.Button
+	saver    *autosaver[data.Organisation]
+}
+
+func newOrganisationsScreen(ui *UI) *organisationsScreen {
+	s := &organisationsScreen{ui: ui, title: heading(lang.L("organisations.none")), errs: newErrorLine()}
+	s.pane = newListPane(ui, []string{"col.name", "col.category", "col.comune", "col.people"}, []float32{5, 2, 2, 1},
+		func(o data.OrganisationView, col int) string {
+			switch col {
+			case 0:
+				return o.Name
+			case 1:
+				return lang.L("category." + string(o.Category))
+			case 2:
+				return o.ComuneName
+			}
+			return formatInt(o.People)
+		})
+	s.pane.id = func(o data.OrganisationView) string { return o.ID }
+	s.pane.current = func() string { return s.meta.ID }
+	s.pane.onSelect = s.load
+	s.pane.load = func(filter string) ([]data.OrganisationView, func(), error) {
+		list, err := ui.store.Organisations(ui.ctx, filter)
+		if err != nil {
+			return nil, nil, err
+		}
+		comuni, err := ui.store.Comuni(ui.ctx)
+		return list, func() { s.setComuni(comuni) }, err
+	}
+	s.pane.table.filter.OnSubmitted = func(string) { s.focus() }
+
+	s.name, s.email, s.phone = newShortcutEntry(), newShortcutEntry(), newShortcutEntry()
+	s.notes = widget.NewMultiLineEntry()
+	s.notes.Wrapping = fyne.TextWrapWord
+	var cats []string
+	for _, c := range data.Categories {
+		cats = append(cats, lang.L("category."+string(c)))
+	}
+	s.category = widget.NewSelect(cats, func(string) { s.changed() })
+	s.comune = widget.NewSelect(nil, func(string) { s.changed() })
+	s.people = widget.NewLabel("")
+	for _, e := range []*shortcutEntry{s.name, s.email, s.phone} {
+		e.OnChanged = func(string) { s.changed() }
+		e.onKey[fyne.KeyEscape] = s.focusFilter
+	}
+	s.notes.OnChanged = func(string) { s.changed() }
+	s.saver = &autosaver[data.Organisation]{ui: ui, get: s.organisation,
+		save:   func(o data.Organisation) (data.Organisation, error) { return ui.store.SaveOrganisation(ui.ctx, o) },
+		meta:   func(o data.Organisation) data.Meta { return o.Meta },
+		apply:  func(o data.Organisation) { s.meta = o.Meta; s.del.Enable() },
+		report: func(err error) { s.errs.set(Explain(err)) },
+		after: func(o data.Organisation, created bool) {
+			s.title.SetText(o.Name)
+			if created {
+				s.refresh()
+			} else {
+				s.pane.update(data.OrganisationView{Organisation: o, ComuneName: s.comune.Selected, People: s.countShown(o.ID)})
+			}
+		}}
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("field.name"), s.name),
+		widget.NewFormItem(lang.L("field.category"), s.category),
+		widget.NewFormItem(lang.L("field.comune"), s.comune),
+		widget.NewFormItem(lang.L("field.email"), s.email),
+		widget.NewFormItem(lang.L("field.phone"), s.phone),
+		widget.NewFormItem(lang.L("field.notes"), s.notes),
+		widget.NewFormItem(lang.L("col.people"), s.people),
+	)
+	s.del = widget.NewButtonWithIcon(lang.L("action.delete"), theme.DeleteIcon(), s.deleteItem)
+	s.del.Importance = widget.DangerImportance
+	newBtn := widget.NewButtonWithIcon(lang.L("organisations.new"), theme.ContentAddIcon(), s.newItem)
+	newBtn.Importance = widget.HighImportance
+	note := widget.NewLabel(lang.L("form.autosave"))
+	note.Importance = widget.LowImportance
+	detail := container.NewVScroll(container.NewVBox(s.title, form, s.errs.box, container.NewBorder(nil, nil, nil, s.del, note)))
+	split := container.NewHSplit(container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, s.pane.table.content), detail)
+	split.Offset = 0.55
+	s.content = split
+	s.enable(false)
+	return s
+}
+
+// visible reports whether the organisations tab is the one shown.
+func (s *organisationsScreen) visible() bool { return s.shown }
+
+// refresh queries the organisations again.
+func (s *organisationsScreen) refresh() { s.pane.refresh() }
+
+func (s *organisationsScreen) setComuni(comuni []data.Comune) {
+	s.comuni = comuni
+	opts := []string{lang.L("comune.none")}
+	for _, c := range comuni {
+		opts = append(opts, c.Name)
+	}
+	keep := s.comune.Selected
+	s.loading = true
+	s.comune.SetOptions(opts)
+	s.comune.SetSelected(keep)
+	s.loading = false
+}
+
+func (s *organisationsScreen) countShown(id string) int {
+	for _, o := range s.pane.items {
+		if o.ID == id {
+			return o.People
+		}
+	}
+	return 0
+}
+
+func (s *organisationsScreen) enable(on bool) {
+	for _, w := range []fyne.Disableable{s.name, s.category, s.comune, s.email, s.phone, s.notes, s.del} {
+		if on {
+			w.Enable()
+		} else {
+			w.Disable()
+		}
+	}
+	if s.meta.ID == "" {
+		s.del.Disable()
+	}
+}
+
+// load shows o in the form.
+func (s *organisationsScreen) load(o data.OrganisationView) {
+	if s.saver.pending() {
+		s.saver.flush()
+	}
+	s.loading = true
+	defer func() { s.loading = false }()
+	s.meta = o.Meta
+	s.name.SetText(o.Name)
+	cat := o.Category
+	if !cat.Valid() {
+		cat = data.CatAltro
+	}
+	s.category.SetSelected(lang.L("category." + string(cat)))
+	s.comune.SetSelected(lang.L("comune.none"))
+	for _, c := range s.comuni {
+		if c.ID == o.ComuneID {
+			s.comune.SetSelected(c.Name)
+		}
+	}
+	s.email.SetText(o.Email)
+	s.phone.SetText(o.Phone)
+	s.notes.SetText(o.Notes)
+	s.people.SetText(formatInt(o.People))
+	s.errs.set("")
+	s.enable(true)
+	if o.ID == "" {
+		s.title.SetText(lang.L("organisations.new_title"))
+	} else {
+		s.title.SetText(o.Name)
+	}
+}
+
+func (s *organisationsScreen) organisation() data.Organisation {
+	o := data.Organisation{Meta: s.meta, Name: s.name.Text, Email: s.email.Text, Phone: s.phone.Text,
+		Notes: s.notes.Text, Category: data.CatAltro}
+	if i := s.category.SelectedIndex(); i >= 0 {
+		o.Category = data.Categories[i]
+	}
+	if i := s.comune.SelectedIndex(); i > 0 && i-1 < len(s.comuni) {
+		o.ComuneID = s.comuni[i-1].ID
+	}
+	return o
+}
+
+func (s *organisationsScreen) changed() {
+	if !s.loading {
+		s.saver.changed()
+	}
+}
+
+func (s *organisationsScreen) focus() {
+	if !s.name.Disabled() {
+		s.ui.win.Canvas().Focus(s.name)
+	}
+}
+
+func (s *organisationsScreen) newItem() {
+	s.pane.table.list.UnselectAll()
+	s.load(data.OrganisationView{Organisation: data.Organisation{Category: data.CatAssociazione}})
+	s.focus()
+}
+
+func (s *organisationsScreen) focusFilter() { s.ui.win.Canvas().Focus(s.pane.table.filter) }
+
+func (s *organisationsScreen) deleteItem() {
+	if s.meta.ID == "" {
+		return
+	}
+	s.saver.flush()
+	s.ui.confirmDelete(data.Ref{Kind: data.KindOrganisation, ID: s.meta.ID}, s.name.Text, func() {
+		s.load(data.OrganisationView{})
+		s.enable(false)
+		s.refresh()
+	}, s.refresh)
+}

@@ -1,0 +1,195 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/tavoli/tavoli/data"
+)
+
+// The rule choices in the order the selects offer them.
+var (
+	quorumKinds = []data.QuorumKind{data.QuorumNone, data.QuorumHalfPlusOne, data.QuorumOneThird, data.QuorumNumber}
+	weightings  = []data.Weighting{data.WeightHead, data.WeightPopulation, data.WeightDouble}
+	bases       = []data.MajorityBase{data.BaseVotanti, data.BasePresenti, data.BaseComponenti}
+	thresholds  = []data.Threshold{data.ThresholdSimple, data.ThresholdAbsolute, data.ThresholdTwoThirds}
+	tieBreaks   = []data.TieBreak{data.TieNone, data.TieChair, data.TieLot}
+)
+
+// labels translates the codes of a rule, under prefix.
+func labels[T ~string](prefix string, codes []T) []string {
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = lang.L(prefix + string(c))
+	}
+	return out
+}
+
+// rulesForm edits a body's rules: the quorum of each call, weighting, majority, tie-break, proxies. A
+// sentence under it says what the rules mean for this body's seats.
+type rulesForm struct {
+	prima, seconda   *widget.Select
+	primaN, secondaN *widget.Entry
+	weighting, base  *widget.Select
+	threshold, tie   *widget.Select
+	proxies          *widget.Entry
+	why              *widget.Label
+	content          fyne.CanvasObject
+	quiet            bool
+}
+
+func newRulesForm(changed func()) *rulesForm {
+	f := &rulesForm{}
+	on := func(string) {
+		if !f.quiet {
+			f.showNumbers()
+			changed()
+		}
+	}
+	f.prima = widget.NewSelect(labels("rules.quorum.", quorumKinds), on)
+	f.seconda = widget.NewSelect(labels("rules.quorum.", quorumKinds), on)
+	f.primaN, f.secondaN, f.proxies = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	for _, e := range []*widget.Entry{f.primaN, f.secondaN, f.proxies} {
+		e.OnChanged = on
+	}
+	f.primaN.SetPlaceHolder(lang.L("rules.how_many"))
+	f.secondaN.SetPlaceHolder(lang.L("rules.how_many"))
+	f.weighting = widget.NewSelect(labels("rules.weighting.", weightings), on)
+	f.base = widget.NewSelect(labels("rules.base.", bases), on)
+	f.threshold = widget.NewSelect(labels("rules.threshold.", thresholds), on)
+	f.tie = widget.NewSelect(labels("rules.tie.", tieBreaks), on)
+	f.why = widget.NewLabel("")
+	f.why.Wrapping = fyne.TextWrapWord
+	f.why.Importance = widget.MediumImportance
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("rules.prima"), container.NewBorder(nil, nil, nil, f.primaN, f.prima)),
+		widget.NewFormItem(lang.L("rules.seconda"), container.NewBorder(nil, nil, nil, f.secondaN, f.seconda)),
+		widget.NewFormItem(lang.L("rules.weighting"), f.weighting),
+		widget.NewFormItem(lang.L("rules.base"), f.base),
+		widget.NewFormItem(lang.L("rules.threshold"), f.threshold),
+		widget.NewFormItem(lang.L("rules.tie"), f.tie),
+		widget.NewFormItem(lang.L("rules.proxies"), f.proxies))
+	f.content = container.NewVBox(form, f.why)
+	return f
+}
+
+// set shows rules without reporting a change.
+func (f *rulesForm) set(r data.Rules) {
+	f.quiet = true
+	defer func() { f.quiet = false }()
+	setQuorum := func(s *widget.Select, e *widget.Entry, q data.Quorum) {
+		s.ClearSelected()
+		for i, k := range quorumKinds {
+			if k == q.Kind {
+				s.SetSelectedIndex(i)
+			}
+		}
+		e.SetText("")
+		if q.Kind == data.QuorumNumber {
+			e.SetText(strconv.Itoa(q.N))
+		}
+	}
+	setQuorum(f.prima, f.primaN, r.QuorumPrima)
+	setQuorum(f.seconda, f.secondaN, r.QuorumSeconda)
+	pick(f.weighting, weightings, r.Weighting)
+	pick(f.base, bases, r.MajorityBase)
+	pick(f.threshold, thresholds, r.Threshold)
+	pick(f.tie, tieBreaks, r.TieBreak)
+	f.proxies.SetText(strconv.Itoa(r.Proxies))
+	f.showNumbers()
+}
+
+// pick selects the option of code in s.
+func pick[T comparable](s *widget.Select, codes []T, code T) {
+	s.ClearSelected()
+	for i, c := range codes {
+		if c == code {
+			s.SetSelectedIndex(i)
+		}
+	}
+}
+
+// chosen is the code selected in s ("" when none).
+func chosen[T any](s *widget.Select, codes []T) T {
+	var zero T
+	if i := s.SelectedIndex(); i >= 0 && i < len(codes) {
+		return codes[i]
+	}
+	return zero
+}
+
+// get reads the rules; a number that is not one gives a rule Validate refuses, so the form says why.
+func (f *rulesForm) get() data.Rules {
+	quorum := func(s *widget.Select, e *widget.Entry) data.Quorum {
+		q := data.Quorum{Kind: chosen(s, quorumKinds)}
+		if q.Kind == data.QuorumNumber {
+			n, err := strconv.Atoi(strings.TrimSpace(e.Text))
+			if err != nil {
+				n = -1
+			}
+			q.N = n
+		}
+		return q
+	}
+	proxies, err := strconv.Atoi(strings.TrimSpace(f.proxies.Text))
+	if err != nil {
+		proxies = 0
+	}
+	return data.Rules{
+		QuorumPrima: quorum(f.prima, f.primaN), QuorumSeconda: quorum(f.seconda, f.secondaN),
+		Weighting: chosen(f.weighting, weightings), MajorityBase: chosen(f.base, bases),
+		Threshold: chosen(f.threshold, thresholds), TieBreak: chosen(f.tie, tieBreaks), Proxies: proxies,
+	}
+}
+
+// showNumbers shows the number boxes only for a fixed quorum.
+func (f *rulesForm) showNumbers() {
+	for _, p := range []struct {
+		s *widget.Select
+		e *widget.Entry
+	}{{f.prima, f.primaN}, {f.seconda, f.secondaN}} {
+		if chosen(p.s, quorumKinds) == data.QuorumNumber {
+			p.e.Show()
+		} else {
+			p.e.Hide()
+		}
+	}
+}
+
+func (f *rulesForm) enable(on bool) {
+	for _, w := range []fyne.Disableable{f.prima, f.seconda, f.primaN, f.secondaN, f.weighting, f.base, f.threshold, f.tie, f.proxies} {
+		if on {
+			w.Enable()
+		} else {
+			w.Disable()
+		}
+	}
+}
+
+// explain says in words what the quorum means for these seats: how many must be present in each call,
+// by heads and, when the rules weigh it, by population.
+func (f *rulesForm) explain(seats []data.SeatView) {
+	r := f.get()
+	n := int64(len(seats))
+	var pop int64
+	for _, s := range seats {
+		pop += int64(s.Population)
+	}
+	args := map[string]any{"n": n,
+		"prima": formatInt(int(r.QuorumPrima.Required(n))), "seconda": formatInt(int(r.QuorumSeconda.Required(n))),
+		"pop":       formatInt(int(pop)),
+		"pop_prima": formatInt(int(r.QuorumPrima.Required(pop))), "pop_seconda": formatInt(int(r.QuorumSeconda.Required(pop)))}
+	text := lang.L("rules.explain_heads", args)
+	if r.Weighting == data.WeightPopulation || r.Weighting == data.WeightDouble {
+		text += " " + lang.L("rules.explain_population", args)
+	}
+	if n == 0 {
+		text = lang.L("rules.explain_no_seats")
+	}
+	f.why.SetText(text)
+}

@@ -1,0 +1,79 @@
+package app
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// statusBar is the line at the bottom: the database file, when it was last saved, and who works here.
+type statusBar struct {
+	ui      *UI
+	undo    *widget.Button
+	undoMsg *widget.Label
+	undoFn  func()
+	undoAt  time.Time
+	db      *widget.Label
+	saved   *widget.Label
+	device  *widget.Label
+	content fyne.CanvasObject
+}
+
+func newStatusBar(ui *UI) *statusBar {
+	s := &statusBar{ui: ui, db: widget.NewLabel(""), saved: widget.NewLabel(""), device: widget.NewLabel(""),
+		undoMsg: widget.NewLabel("")}
+	s.db.Truncation = fyne.TextTruncateEllipsis
+	s.undo = widget.NewButtonWithIcon(lang.L("action.undo_delete"), theme.ContentUndoIcon(), func() {
+		f := s.undoFn
+		s.clearUndo()
+		if f != nil {
+			f()
+		}
+	})
+	s.undo.Importance = widget.WarningImportance
+	s.clearUndo()
+	s.content = container.NewBorder(nil, nil, container.NewHBox(s.undoMsg, s.undo), container.NewHBox(s.saved, s.device), s.db)
+	s.refresh()
+	return s
+}
+
+// refresh rereads the file, the last save and the operator.
+func (s *statusBar) refresh() {
+	s.db.SetText(lang.L("status.db", map[string]any{"path": s.ui.cfg.DBPath}))
+	if t := s.ui.store.LastSaved(); !t.IsZero() {
+		s.saved.SetText(lang.L("status.saved", map[string]any{"time": formatClock(t)}))
+	} else {
+		s.saved.SetText(lang.L("status.nothing_saved"))
+	}
+	inst := s.ui.cfg.Installation
+	s.device.SetText(lang.L("status.device", map[string]any{"device": inst.DeviceName, "operator": inst.Operator}))
+}
+
+// offerUndo shows msg with an undo button for a while; undo runs if the user presses it in time.
+func (s *statusBar) offerUndo(msg string, undo func()) {
+	s.undoMsg.SetText(msg)
+	s.undoMsg.Show()
+	s.undo.Show()
+	s.undoFn = undo
+	at := time.Now()
+	s.undoAt = at
+	time.AfterFunc(undoWindow, func() {
+		fyne.Do(func() {
+			if s.undoAt == at {
+				s.clearUndo()
+			}
+		})
+	})
+}
+
+// clearUndo hides the undo offer.
+func (s *statusBar) clearUndo() {
+	s.undoFn = nil
+	s.undoAt = time.Time{}
+	s.undoMsg.Hide()
+	s.undo.Hide()
+}

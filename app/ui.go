@@ -1,0 +1,275 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/install"
+)
+
+// UI is the main window and what it works on.
+type UI struct {
+	app   fyne.App
+	win   fyne.Window
+	cfg   Config
+	run   Runner
+	open  Opener
+	store Store
+	ctx   context.Context
+
+	// saveDelay is how long typing pauses before a form saves itself; tests set 0 to save at once.
+	saveDelay time.Duration
+
+	ambito   data.Ambito
+	header   *widget.Label
+	search   *shortcutEntry
+	nav      *widget.List
+	body     *fyne.Container
+	status   *statusBar
+	sections []*section
+	current  int
+
+	people *peopleScreen
+	orgs   *organisationsScreen
+	terr   *ambitoScreen
+	found  *searchScreen
+}
+
+// section is one area of the navigation.
+type section struct {
+	key     string // translation key of its name
+	icon    fyne.Resource
+	content fyne.CanvasObject
+	show    func() // called when the section is shown: refresh its lists
+}
+
+// New builds the main window on the database at cfg.DBPath, opened with open. A file that cannot be
+// opened is explained in the window, which offers another one.
+func New(a fyne.App, cfg Config, run Runner, open Opener) *UI {
+	ui := &UI{app: a, cfg: cfg, run: run, open: open, ctx: context.Background(), saveDelay: 600 * time.Millisecond}
+	ui.win = a.NewWindow(title())
+	ui.win.Resize(fyne.NewSize(1200, 760))
+	ui.win.SetMaster()
+	ui.openStore(cfg.DBPath)
+	return ui
+}
+
+// Window is the main window.
+func (ui *UI) Window() fyne.Window { return ui.win }
+
+// Close closes the database.
+func (ui *UI) Close() {
+	if ui.store != nil {
+		ui.store.Close()
+		ui.store = nil
+	}
+}
+
+// openStore opens the database at path and shows the registry, or explains why it cannot.
+func (ui *UI) openStore(path string) {
+	st, err := ui.open(ui.ctx, path)
+	if err != nil {
+		ui.win.SetMainMenu(ui.menu(false))
+		ui.win.SetContent(ui.refusal(path, err))
+		return
+	}
+	ui.Close()
+	ui.store = st
+	ui.cfg.DBPath = st.Path()
+	ui.buildShell()
+	ui.loadAmbito(func() { ui.firstRun() })
+}
+
+// refusal is the screen shown instead of the registry when a file cannot be opened.
+func (ui *UI) refusal(path string, err error) fyne.CanvasObject {
+	titleText := widget.NewLabelWithStyle(lang.L("refusal.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	msg := widget.NewLabel(Explain(err))
+	msg.Wrapping = fyne.TextWrapWord
+	kept := widget.NewLabel(lang.L("refusal.kept", map[string]any{"path": path}))
+	kept.Wrapping = fyne.TextWrapWord
+	other := widget.NewButtonWithIcon(lang.L("action.open_db"), theme.FolderOpenIcon(), ui.chooseDatabase)
+	other.Importance = widget.HighImportance
+	buttons := container.NewHBox(other)
+	if def, derr := install.DefaultDatabase(); derr == nil && filepath.Clean(def) != filepath.Clean(path) {
+		buttons.Add(widget.NewButton(lang.L("action.default_db"), func() { ui.openStore(def) }))
+	}
+	buttons.Add(widget.NewButton(lang.L("action.quit"), ui.app.Quit))
+	box := container.NewVBox(
+		container.NewHBox(widget.NewIcon(theme.WarningIcon()), titleText),
+		msg, kept, buttons)
+	return container.NewPadded(container.NewVScroll(box))
+}
+
+// chooseDatabase lets the user pick another database file.
+func (ui *UI) chooseDatabase() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			ui.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		ui.openStore(path)
+	}, ui.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".tavoli"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// buildShell lays out the window: header with the global search, navigation, content, status line.
+func (ui *UI) buildShell() {
+	ui.people = newPeopleScreen(ui)
+	ui.orgs = newOrganisationsScreen(ui)
+	ui.terr = newAmbitoScreen(ui)
+	ui.found = newSearchScreen(ui)
+	persone := container.NewAppTabs(
+		container.NewTabItemWithIcon(lang.L("tab.people"), theme.AccountIcon(), ui.people.content),
+		container.NewTabItemWithIcon(lang.L("tab.organisations"), theme.HomeIcon(), ui.orgs.content))
+	persone.OnSelected = func(t *container.TabItem) {
+		ui.orgs.shown = t.Content == ui.orgs.content
+		if ui.orgs.shown {
+			ui.orgs.refresh()
+		} else {
+			ui.people.refresh()
+		}
+	}
+	ui.sections = []*section{
+		{key: "nav.sessions", icon: theme.GridIcon(), content: placeholder("nav.sessions", "soon.sessions")},
+		{key: "nav.proposals", icon: theme.DocumentIcon(), content: placeholder("nav.proposals", "soon.proposals")},
+		{key: "nav.votes", icon: theme.ConfirmIcon(), content: placeholder("nav.votes", "soon.votes")},
+		{key: "nav.synthesis", icon: theme.ListIcon(), content: placeholder("nav.synthesis", "soon.synthesis")},
+		{key: "nav.people", icon: theme.AccountIcon(), content: persone, show: func() {
+			if persone.Selected() != nil && persone.Selected().Content == ui.orgs.content {
+				ui.orgs.refresh()
+			} else {
+				ui.people.refresh()
+			}
+		}},
+		{key: "nav.ambito", icon: theme.SettingsIcon(), content: ui.terr.content, show: ui.terr.refresh},
+		{key: "nav.search", icon: theme.SearchIcon(), content: ui.found.content},
+	}
+	ui.nav = widget.NewList(func() int { return len(ui.sections) - 1 }, // the search results are not listed
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.GridIcon()), widget.NewLabel("Votazioni  "))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Icon).SetResource(ui.sections[id].icon)
+			row.Objects[1].(*widget.Label).SetText(lang.L(ui.sections[id].key))
+		})
+	ui.nav.OnSelected = func(id widget.ListItemID) { ui.show(id) }
+	ui.body = container.NewStack()
+
+	ui.header = widget.NewLabelWithStyle(title(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	ui.search = newShortcutEntry()
+	ui.search.SetPlaceHolder(lang.L("search.everywhere"))
+	ui.search.OnChanged = func(q string) {
+		if q == "" {
+			return
+		}
+		ui.found.query(q)
+		if ui.current != len(ui.sections)-1 {
+			ui.nav.UnselectAll()
+			ui.show(len(ui.sections) - 1)
+		}
+	}
+	ui.search.onKey[fyne.KeyEscape] = func() { ui.search.SetText(""); ui.win.Canvas().Unfocus() }
+	ui.search.OnSubmitted = func(string) { ui.found.openFirst() }
+	top := container.NewBorder(nil, nil, ui.header, container.NewGridWrap(fyne.NewSize(340, ui.search.MinSize().Height), ui.search))
+	ui.status = newStatusBar(ui)
+	left := container.NewBorder(nil, nil, nil, widget.NewSeparator(), ui.nav)
+	ui.win.SetContent(container.NewBorder(container.NewVBox(container.NewPadded(top), widget.NewSeparator()),
+		container.NewVBox(widget.NewSeparator(), ui.status.content), left, nil, ui.body))
+	ui.win.SetMainMenu(ui.menu(true))
+	ui.addShortcuts()
+	ui.nav.Select(sectionPeople) // Persone: the register is what this version fills in
+}
+
+// show displays section i.
+func (ui *UI) show(i int) {
+	if i < 0 || i >= len(ui.sections) {
+		return
+	}
+	ui.current = i
+	s := ui.sections[i]
+	ui.body.Objects = []fyne.CanvasObject{s.content}
+	ui.body.Refresh()
+	if s.show != nil {
+		s.show()
+	}
+}
+
+// goTo selects section i in the navigation (which shows it).
+func (ui *UI) goTo(i int) {
+	if i == len(ui.sections)-1 {
+		ui.show(i)
+		return
+	}
+	ui.nav.Select(i)
+}
+
+// loadAmbito reads the Ambito for the header, then calls next.
+func (ui *UI) loadAmbito(next func()) {
+	var a data.Ambito
+	var err error
+	ui.run(func() { a, err = ui.store.Ambito(ui.ctx) }, func() {
+		if err == nil {
+			ui.ambito = a
+			ui.header.SetText(lang.L("app.title") + " · " + a.Title())
+		} else {
+			ui.header.SetText(lang.L("app.title"))
+		}
+		if next != nil {
+			next()
+		}
+	})
+}
+
+// showError explains err in a dialog.
+func (ui *UI) showError(err error) {
+	if err == nil {
+		return
+	}
+	msg := widget.NewLabel(Explain(err))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(lang.L("Error"), lang.L("OK"), container.NewGridWrap(fyne.NewSize(460, 120), msg), ui.win)
+	d.Show()
+}
+
+// saved is called after every successful write: the status line shows the time.
+func (ui *UI) saved() {
+	if ui.status != nil {
+		ui.status.refresh()
+	}
+}
+
+// addShortcuts registers the window's shortcuts on the canvas too, for when no menu bar is shown
+// (the main-menu items carry the same shortcuts and win when there is one).
+func (ui *UI) addShortcuts() {
+	for _, it := range ui.commands() {
+		if it.shortcut == nil {
+			continue
+		}
+		action := it.action
+		ui.win.Canvas().AddShortcut(it.shortcut, func(fyne.Shortcut) { action() })
+	}
+}
+
+// ctrl is Ctrl (Cmd on macOS) plus key.
+func ctrl(k fyne.KeyName) *desktop.CustomShortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+}

@@ -1,0 +1,68 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// shortcutEntry is an Entry that also answers keys an Entry ignores (Esc, arrows, F-keys): a focused
+// Entry would otherwise swallow them, and the list below a filter box could not be reached by keyboard.
+type shortcutEntry struct {
+	widget.Entry
+	onKey map[fyne.KeyName]func()
+}
+
+func newShortcutEntry() *shortcutEntry {
+	e := &shortcutEntry{onKey: map[fyne.KeyName]func(){}}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey runs the handler registered for the key, or lets the Entry handle it.
+func (e *shortcutEntry) TypedKey(k *fyne.KeyEvent) {
+	if f, ok := e.onKey[k.Name]; ok {
+		f()
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+// placeholder is the content of an area that later versions fill: what it will hold, not an error.
+func placeholder(titleKey, textKey string) fyne.CanvasObject {
+	t := widget.NewLabelWithStyle(lang.L(titleKey), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	msg := widget.NewLabel(lang.L(textKey))
+	msg.Wrapping = fyne.TextWrapWord
+	return container.NewPadded(container.NewVBox(container.NewHBox(widget.NewIcon(theme.InfoIcon()), t), msg))
+}
+
+// heading is a bold label for the top of a panel.
+func heading(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// errorLine is a red line under a form that says why the last change was not saved.
+type errorLine struct {
+	box  *fyne.Container
+	wrap *widget.Label
+}
+
+func newErrorLine() *errorLine {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.DangerImportance
+	l.Hide()
+	return &errorLine{wrap: l, box: container.NewStack(l)}
+}
+
+// set shows msg, or hides the line when msg is empty.
+func (e *errorLine) set(msg string) {
+	e.wrap.SetText(msg)
+	if msg == "" {
+		e.wrap.Hide()
+	} else {
+		e.wrap.Show()
+	}
+}

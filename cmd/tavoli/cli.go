@@ -1,0 +1,210 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2/lang"
+	"github.com/google/uuid"
+
+	"github.com/tavoli/tavoli/app"
+	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/demo"
+	"github.com/tavoli/tavoli/data/install"
+	"github.com/tavoli/tavoli/data/sqlite"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitError = 1 // the command was understood and refused or failed
+	exitUsage = 2 // the command line itself is wrong
+)
+
+// options are the flags every command accepts, wherever they stand.
+type options struct {
+	db     string
+	json   bool
+	scale  int
+	dryRun bool
+	help   bool
+}
+
+// cli carries what a command needs: its options, where to write, and the installation.
+type cli struct {
+	opt            options
+	stdout, stderr io.Writer
+	cfgDir         string
+}
+
+// run executes one command line and returns the exit code. gui starts the window; tests pass their own.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, gui func(app.Config) error) int {
+	c := &cli{stdout: stdout, stderr: stderr}
+	fset := flag.NewFlagSet("tavoli", flag.ContinueOnError)
+	fset.SetOutput(io.Discard)
+	fset.StringVar(&c.opt.db, "db", "", "")
+	fset.BoolVar(&c.opt.json, "json", false, "")
+	fset.IntVar(&c.opt.scale, "scale", 1, "")
+	fset.BoolVar(&c.opt.dryRun, "dry-run", false, "")
+	fset.BoolVar(&c.opt.help, "help", false, "")
+	fset.BoolVar(&c.opt.help, "h", false, "")
+
+	dir, err := install.ConfigDir()
+	if err != nil {
+		app.SetupLanguage("")
+		return c.fail(err)
+	}
+	c.cfgDir = dir
+	app.SetupLanguage(install.Peek(dir).Language)
+
+	words, err := parseAnywhere(fset, args)
+	if err != nil {
+		fmt.Fprintln(stderr, lang.L("cli.bad_flag", map[string]any{"detail": err.Error()}))
+		fmt.Fprintln(stderr, lang.L("cli.usage"))
+		return exitUsage
+	}
+	if c.opt.help || (len(words) > 0 && isHelp(words[0])) {
+		fmt.Fprintln(stdout, lang.L("cli.usage"))
+		return exitOK
+	}
+	if len(words) == 0 {
+		return c.gui(gui)
+	}
+	switch words[0] {
+	case "version", "versione":
+		return c.version(words[1:])
+	case "demo":
+		return c.demo(ctx, words[1:])
+	case "list", "elenca":
+		return c.list(ctx, words[1:])
+	case "import", "importa":
+		return c.importCmd(ctx, words[1:])
+	}
+	fmt.Fprintln(stderr, lang.L("cli.unknown_command", map[string]any{"command": words[0]}))
+	fmt.Fprintln(stderr, lang.L("cli.usage"))
+	return exitUsage
+}
+
+// fail writes the explanation of err to stderr and returns the error exit code.
+func (c *cli) fail(err error) int {
+	fmt.Fprintln(c.stderr, "tavoli: "+app.Explain(err))
+	return exitError
+}
+
+// usage reports a wrong command line.
+func (c *cli) usage(key string, args map[string]any) int {
+	fmt.Fprintln(c.stderr, lang.L(key, args))
+	fmt.Fprintln(c.stderr, lang.L("cli.usage"))
+	return exitUsage
+}
+
+// installation loads (creating on first use) this computer's identity.
+func (c *cli) installation() (*install.Installation, bool, error) {
+	return install.Load(c.cfgDir, uuid.NewString)
+}
+
+// dbPath is --db, or the user's default database.
+func (c *cli) dbPath() (string, error) {
+	if c.opt.db != "" {
+		return c.opt.db, nil
+	}
+	return install.DefaultDatabase()
+}
+
+// open opens the database for a command. Unless create is set, a missing file is an error: listing or
+// importing must not leave an empty database behind a mistyped path.
+func (c *cli) open(ctx context.Context, create bool) (*sqlite.Store, error) {
+	path, err := c.dbPath()
+	if err != nil {
+		return nil, err
+	}
+	if !create {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return nil, data.Errorf(data.ENotFound, "err.db.missing", "path", path)
+		}
+	}
+	inst, _, err := c.installation()
+	if err != nil {
+		return nil, err
+	}
+	return sqlite.Open(ctx, path, sqlite.Options{Device: inst.DeviceID})
+}
+
+// writeJSON prints v as indented JSON.
+func (c *cli) writeJSON(v any) int {
+	enc := json.NewEncoder(c.stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return c.fail(data.Errorf(data.EInternal, "err.cli.output").Wrap(err))
+	}
+	return exitOK
+}
+
+func (c *cli) version(rest []string) int {
+	if len(rest) > 0 {
+		return c.usage("cli.extra_words", map[string]any{"words": fmt.Sprint(rest)})
+	}
+	if c.opt.json {
+		return c.writeJSON(map[string]any{"name": "Tavoli", "version": version, "schema": sqlite.SchemaVersion()})
+	}
+	fmt.Fprintln(c.stdout, lang.L("cli.version", map[string]any{"version": version, "schema": sqlite.SchemaVersion()}))
+	return exitOK
+}
+
+func (c *cli) demo(ctx context.Context, rest []string) int {
+	if len(rest) > 0 {
+		return c.usage("cli.extra_words", map[string]any{"words": fmt.Sprint(rest)})
+	}
+	if c.opt.scale < 1 {
+		return c.usage("cli.bad_scale", map[string]any{"scale": c.opt.scale})
+	}
+	ds, err := demo.Trasimeno(c.opt.scale)
+	if err != nil {
+		return c.fail(err)
+	}
+	st, err := c.open(ctx, true)
+	if err != nil {
+		return c.fail(err)
+	}
+	defer st.Close()
+	if err := st.Seed(ctx, ds); err != nil {
+		return c.fail(err)
+	}
+	summary := map[string]any{"path": st.Path(), "ambito": ds.Ambito.Name, "comuni": len(ds.Comuni),
+		"areas": len(ds.Areas), "bodies": len(ds.Bodies), "people": len(ds.People),
+		"organisations": len(ds.Organisations)}
+	if c.opt.json {
+		return c.writeJSON(summary)
+	}
+	fmt.Fprintln(c.stdout, lang.L("cli.demo_done", summary))
+	return exitOK
+}
+
+// gui starts the window on --db or the default database (or the last one opened).
+func (c *cli) gui(start func(app.Config) error) int {
+	inst, first, err := c.installation()
+	if err != nil {
+		return c.fail(err)
+	}
+	path := c.opt.db
+	if path == "" {
+		if path, err = install.DefaultDatabase(); err != nil {
+			return c.fail(err)
+		}
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	err = start(app.Config{DBPath: path, Installation: inst, FirstRun: first, Version: version})
+	if err != nil {
+		return c.fail(err)
+	}
+	return exitOK
+}

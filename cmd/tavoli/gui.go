@@ -1,0 +1,28 @@
+package main
+
+import (
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"github.com/tavoli/tavoli/app"
+	"github.com/tavoli/tavoli/assets"
+)
+
+// appID identifies Tavoli to the operating system (preferences folder, notifications, packaging).
+const appID = "it.tavoli.desktop"
+
+// startGUI opens the main window on the database at dbPath. FyneApp.toml sits at the module root,
+// which a plain "go build" binary does not read, so the metadata is set here (fyne package sets the
+// same values from the file).
+func startGUI(cfg app.Config) error {
+	fyneapp.SetMetadata(fyne.AppMetadata{
+		ID:         appID,
+		Name:       "Tavoli",
+		Version:    version,
+		Build:      1,
+		Icon:       fyne.NewStaticResource("icon.png", assets.Icon),
+		Migrations: map[string]bool{"fyneDo": true},
+	})
+	a := fyneapp.NewWithID(appID)
+	return app.Run(a, cfg)
+}

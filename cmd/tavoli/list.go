@@ -1,0 +1,221 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/sqlite"
+)
+
+// listKinds maps the words a user may write (English and Italian) to what "list" prints.
+var listKinds = map[string]string{
+	"comuni": "comuni", "comune": "comuni", "municipalities": "comuni",
+	"areas": "areas", "area": "areas", "aree": "areas",
+	"bodies": "bodies", "body": "bodies", "organi": "bodies", "tavoli": "bodies",
+	"people": "people", "persone": "people", "persons": "people",
+	"organisations": "organisations", "organizations": "organisations", "enti": "organisations",
+}
+
+// stamp is a record's identity and times as JSON shows them (ISO 8601).
+type stamp struct {
+	ID      string `json:"id"`
+	Created string `json:"created"`
+	Updated string `json:"updated"`
+}
+
+func stampOf(m data.Meta) stamp {
+	return stamp{ID: m.ID, Created: m.Created.UTC().Format(time.RFC3339), Updated: m.Updated.UTC().Format(time.RFC3339)}
+}
+
+func (c *cli) list(ctx context.Context, rest []string) int {
+	if len(rest) != 1 {
+		return c.usage("cli.list_kind", nil)
+	}
+	kind, ok := listKinds[strings.ToLower(rest[0])]
+	if !ok {
+		return c.usage("cli.list_kind", nil)
+	}
+	st, err := c.open(ctx, false)
+	if err != nil {
+		return c.fail(err)
+	}
+	defer st.Close()
+	var rows []any
+	var table [][]string
+	switch kind {
+	case "comuni":
+		rows, table, err = listComuni(ctx, st)
+	case "areas":
+		rows, table, err = listAreas(ctx, st)
+	case "bodies":
+		rows, table, err = listBodies(ctx, st)
+	case "people":
+		rows, table, err = listPeople(ctx, st)
+	case "organisations":
+		rows, table, err = listOrganisations(ctx, st)
+	}
+	if err != nil {
+		return c.fail(err)
+	}
+	if c.opt.json {
+		if rows == nil {
+			rows = []any{}
+		}
+		return c.writeJSON(rows)
+	}
+	w := tabwriter.NewWriter(c.stdout, 2, 4, 2, ' ', 0)
+	for _, r := range table {
+		fmt.Fprintln(w, strings.Join(r, "\t"))
+	}
+	w.Flush()
+	return exitOK
+}
+
+func listComuni(ctx context.Context, st *sqlite.Store) ([]any, [][]string, error) {
+	list, err := st.Comuni(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	capofila := ""
+	if a, err := st.Ambito(ctx); err == nil {
+		capofila = a.CapofilaID
+	}
+	type row struct {
+		stamp
+		Name             string `json:"name"`
+		Population       int    `json:"population"`
+		PopulationApprox bool   `json:"population_approx"`
+		ISTAT            string `json:"istat"`
+		Office           string `json:"office"`
+		Capofila         bool   `json:"capofila"`
+	}
+	rows := []any{}
+	table := [][]string{{lang.L("col.name"), lang.L("col.population"), lang.L("col.istat"), ""}}
+	for _, cm := range list {
+		rows = append(rows, row{stampOf(cm.Meta), cm.Name, cm.Population, cm.PopulationApprox, cm.ISTAT, cm.Office, cm.ID == capofila})
+		mark := ""
+		if cm.ID == capofila {
+			mark = lang.L("comune.capofila")
+		}
+		table = append(table, []string{cm.Name, fmt.Sprint(cm.Population), cm.ISTAT, mark})
+	}
+	return rows, table, nil
+}
+
+func listAreas(ctx context.Context, st *sqlite.Store) ([]any, [][]string, error) {
+	list, err := st.Areas(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	type row struct {
+		stamp
+		Name        string `json:"name"`
+		Position    int    `json:"position"`
+		Description string `json:"description"`
+	}
+	rows := []any{}
+	table := [][]string{{"#", lang.L("col.name")}}
+	for _, a := range list {
+		rows = append(rows, row{stampOf(a.Meta), a.Name, a.Position, a.Description})
+		table = append(table, []string{fmt.Sprint(a.Position), a.Name})
+	}
+	return rows, table, nil
+}
+
+func listBodies(ctx context.Context, st *sqlite.Store) ([]any, [][]string, error) {
+	list, err := st.Bodies(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	areas, err := st.Areas(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	areaName := map[string]string{}
+	for _, a := range areas {
+		areaName[a.ID] = a.Name
+	}
+	type row struct {
+		stamp
+		Name    string     `json:"name"`
+		Kind    string     `json:"kind"`
+		Area    string     `json:"area,omitempty"`
+		AreaID  string     `json:"area_id,omitempty"`
+		Rules   data.Rules `json:"rules"`
+		Seats   int        `json:"seats"`
+		Members int        `json:"members"`
+	}
+	rows := []any{}
+	table := [][]string{{lang.L("col.name"), lang.L("col.kind"), lang.L("col.seats"), lang.L("col.members")}}
+	for _, b := range list {
+		seats, err := st.Seats(ctx, b.ID)
+		if err != nil {
+			return nil, nil, err
+		}
+		members, err := st.Memberships(ctx, b.ID)
+		if err != nil {
+			return nil, nil, err
+		}
+		rows = append(rows, row{stampOf(b.Meta), b.Name, string(b.Kind), areaName[b.AreaID], b.AreaID, b.Rules, len(seats), len(members)})
+		table = append(table, []string{b.Name, lang.L("body.kind." + string(b.Kind)), fmt.Sprint(len(seats)), fmt.Sprint(len(members))})
+	}
+	return rows, table, nil
+}
+
+func listPeople(ctx context.Context, st *sqlite.Store) ([]any, [][]string, error) {
+	list, err := st.People(ctx, data.PeopleFilter{})
+	if err != nil {
+		return nil, nil, err
+	}
+	type row struct {
+		stamp
+		Name           string `json:"name"`
+		Surname        string `json:"surname"`
+		GivenName      string `json:"given_name"`
+		Category       string `json:"category"`
+		Organisation   string `json:"organisation,omitempty"`
+		OrganisationID string `json:"organisation_id,omitempty"`
+		Comune         string `json:"comune,omitempty"`
+		ComuneID       string `json:"comune_id,omitempty"`
+		Email          string `json:"email,omitempty"`
+		Phone          string `json:"phone,omitempty"`
+	}
+	rows := []any{}
+	table := [][]string{{lang.L("col.person"), lang.L("col.category"), lang.L("col.organisation"), lang.L("col.comune")}}
+	for _, p := range list {
+		rows = append(rows, row{stampOf(p.Meta), p.FullName(), p.Surname, p.Name, string(p.Category), p.OrganisationName,
+			p.OrganisationID, p.Town(), p.ComuneID, p.Email, p.Phone})
+		table = append(table, []string{p.FullName(), lang.L("category." + string(p.Category)), p.OrganisationName, p.Town()})
+	}
+	return rows, table, nil
+}
+
+func listOrganisations(ctx context.Context, st *sqlite.Store) ([]any, [][]string, error) {
+	list, err := st.Organisations(ctx, "")
+	if err != nil {
+		return nil, nil, err
+	}
+	type row struct {
+		stamp
+		Name     string `json:"name"`
+		Category string `json:"category"`
+		Comune   string `json:"comune,omitempty"`
+		ComuneID string `json:"comune_id,omitempty"`
+		Email    string `json:"email,omitempty"`
+		Phone    string `json:"phone,omitempty"`
+		People   int    `json:"people"`
+	}
+	rows := []any{}
+	table := [][]string{{lang.L("col.name"), lang.L("col.category"), lang.L("col.comune"), lang.L("col.people")}}
+	for _, o := range list {
+		rows = append(rows, row{stampOf(o.Meta), o.Name, string(o.Category), o.ComuneName, o.ComuneID, o.Email, o.Phone, o.People})
+		table = append(table, []string{o.Name, lang.L("category." + string(o.Category)), o.ComuneName, fmt.Sprint(o.People)})
+	}
+	return rows, table, nil
+}
