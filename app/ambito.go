@@ -86,7 +86,7 @@ type ambitoSettings struct {
 func newAmbitoSettings(ui *UI) *ambitoSettings {
 	s := &ambitoSettings{ui: ui, errs: newErrorLine()}
 	s.name, s.shortName, s.region, s.address = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	s.capofila = widget.NewSelect(nil, func(string) { s.changed() })
+	s.capofila = newSelect(nil, func(string) { s.changed() })
 	for _, e := range []*widget.Entry{s.name, s.shortName, s.region, s.address} {
 		e.OnChanged = func(string) { s.changed() }
 	}

@@ -14,6 +14,7 @@ import (
 
 // areasScreen is the ordered list of welfare areas: add, rename, describe, move, delete.
 type areasScreen struct {
+	form    *widget.Form
 	ui      *UI
 	pane    *listPane[data.Area]
 	content fyne.CanvasObject
@@ -77,13 +78,13 @@ func newAreasScreen(ui *UI) *areasScreen {
 	s.del.Importance = widget.DangerImportance
 	newBtn := widget.NewButtonWithIcon(lang.L("areas.new"), theme.ContentAddIcon(), s.newItem)
 	newBtn.Importance = widget.HighImportance
-	form := widget.NewForm(
+	s.form = widget.NewForm(
 		widget.NewFormItem(lang.L("field.name"), s.name),
 		widget.NewFormItem(lang.L("field.description"), s.description))
 	note := widget.NewLabel(lang.L("areas.note"))
 	note.Wrapping = fyne.TextWrapWord
 	note.Importance = widget.LowImportance
-	detail := container.NewVScroll(container.NewVBox(s.title, form, s.errs.box,
+	detail := container.NewVScroll(container.NewVBox(s.title, s.form, s.errs.box,
 		container.NewHBox(s.up, s.dn, s.del), note))
 	split := container.NewHSplit(container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, s.pane.table.content), detail)
 	split.Offset = 0.5
@@ -107,6 +108,7 @@ func (s *areasScreen) enable(on bool) {
 		s.up.Disable()
 		s.dn.Disable()
 	}
+	s.form.Refresh()
 }
 
 func (s *areasScreen) load(a data.Area) {

@@ -13,6 +13,7 @@ import (
 // bodiesScreen lists the bodies (organi); the selected one shows its details, its rules, its seats and its
 // members beside the list.
 type bodiesScreen struct {
+	form    *widget.Form
 	ui      *UI
 	pane    *listPane[data.Body]
 	content fyne.CanvasObject
@@ -70,8 +71,8 @@ func newBodiesScreen(ui *UI) *bodiesScreen {
 	for _, k := range data.BodyKinds {
 		kinds = append(kinds, lang.L("body.kind."+string(k)))
 	}
-	s.kind = widget.NewSelect(kinds, func(string) { s.showArea(); s.changed() })
-	s.area = widget.NewSelect(nil, func(string) { s.changed() })
+	s.kind = newSelect(kinds, func(string) { s.showArea(); s.changed() })
+	s.area = newSelect(nil, func(string) { s.changed() })
 	s.notes = widget.NewMultiLineEntry()
 	s.notes.Wrapping = fyne.TextWrapWord
 	s.notes.OnChanged = func(string) { s.changed() }
@@ -91,7 +92,7 @@ func newBodiesScreen(ui *UI) *bodiesScreen {
 				s.pane.update(b)
 			}
 		}}
-	form := widget.NewForm(
+	s.form = widget.NewForm(
 		widget.NewFormItem(lang.L("field.name"), s.name),
 		widget.NewFormItem(lang.L("field.kind"), s.kind),
 		widget.NewFormItem(lang.L("field.area"), s.area),
@@ -106,7 +107,7 @@ func newBodiesScreen(ui *UI) *bodiesScreen {
 		widget.NewCard(lang.L("bodies.rules"), lang.L("bodies.rules_sub"), s.rules.content),
 		widget.NewCard(lang.L("bodies.seats"), lang.L("bodies.seats_sub"), s.seats.content),
 		widget.NewCard(lang.L("bodies.members"), "", s.members.content))
-	detail := container.NewVScroll(container.NewVBox(s.title, form, s.errs.box,
+	detail := container.NewVScroll(container.NewVBox(s.title, s.form, s.errs.box,
 		container.NewBorder(nil, nil, nil, s.del, note), s.details))
 	split := container.NewHSplit(container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, s.pane.table.content), detail)
 	split.Offset = 0.35
@@ -140,6 +141,7 @@ func (s *bodiesScreen) enable(on bool) {
 	}
 	s.rules.enable(on)
 	s.showParts()
+	s.form.Refresh()
 }
 
 // showParts shows rules, seats and members once the body exists (seats need its id).
@@ -160,6 +162,7 @@ func (s *bodiesScreen) showArea() {
 	} else {
 		s.area.Disable()
 	}
+	s.form.Refresh()
 }
 
 func (s *bodiesScreen) selectedKind() data.BodyKind {

@@ -15,6 +15,7 @@ import (
 
 // comuniScreen lists the Ambito's comuni with their population; the selected one is edited beside.
 type comuniScreen struct {
+	form    *widget.Form
 	ui      *UI
 	pane    *listPane[data.Comune]
 	content fyne.CanvasObject
@@ -81,7 +82,7 @@ func newComuniScreen(ui *UI) *comuniScreen {
 				s.pane.update(c)
 			}
 		}}
-	form := widget.NewForm(
+	s.form = widget.NewForm(
 		widget.NewFormItem(lang.L("field.name"), s.name),
 		widget.NewFormItem(lang.L("field.population"), s.population),
 		widget.NewFormItem("", s.approx),
@@ -94,7 +95,7 @@ func newComuniScreen(ui *UI) *comuniScreen {
 	newBtn.Importance = widget.HighImportance
 	note := widget.NewLabel(lang.L("form.autosave"))
 	note.Importance = widget.LowImportance
-	detail := container.NewVScroll(container.NewVBox(s.title, form, s.errs.box, container.NewBorder(nil, nil, nil, s.del, note)))
+	detail := container.NewVScroll(container.NewVBox(s.title, s.form, s.errs.box, container.NewBorder(nil, nil, nil, s.del, note)))
 	split := container.NewHSplit(container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, s.pane.table.content), detail)
 	split.Offset = 0.5
 	s.content = split
@@ -125,6 +126,7 @@ func (s *comuniScreen) enable(on bool) {
 	if s.meta.ID == "" {
 		s.del.Disable()
 	}
+	s.form.Refresh()
 }
 
 func (s *comuniScreen) load(c data.Comune) {

@@ -80,7 +80,7 @@ func (ui *UI) previewImport(name string, b []byte) *importPreview {
 	var mapRow []fyne.CanvasObject
 	for i, h := range t.Header {
 		i := i
-		sel := widget.NewSelect(fieldLabels, nil)
+		sel := newSelect(fieldLabels, nil)
 		sel.SetSelectedIndex(fieldIndex(p.mapping[i]))
 		sel.OnChanged = func(string) {
 			p.mapping[i] = csvimport.FieldIgnore

@@ -12,6 +12,7 @@ import (
 
 // organisationsScreen lists the organisations people belong to, with the selected one beside the list.
 type organisationsScreen struct {
+	form    *widget.Form
 	ui      *UI
 	pane    *listPane[data.OrganisationView]
 	content fyne.CanvasObject
@@ -67,8 +68,8 @@ func newOrganisationsScreen(ui *UI) *organisationsScreen {
 	for _, c := range data.Categories {
 		cats = append(cats, lang.L("category."+string(c)))
 	}
-	s.category = widget.NewSelect(cats, func(string) { s.changed() })
-	s.comune = widget.NewSelect(nil, func(string) { s.changed() })
+	s.category = newSelect(cats, func(string) { s.changed() })
+	s.comune = newSelect(nil, func(string) { s.changed() })
 	s.people = widget.NewLabel("")
 	for _, e := range []*shortcutEntry{s.name, s.email, s.phone} {
 		e.OnChanged = func(string) { s.changed() }
@@ -88,7 +89,7 @@ func newOrganisationsScreen(ui *UI) *organisationsScreen {
 				s.pane.update(data.OrganisationView{Organisation: o, ComuneName: s.comune.Selected, People: s.countShown(o.ID)})
 			}
 		}}
-	form := widget.NewForm(
+	s.form = widget.NewForm(
 		widget.NewFormItem(lang.L("field.name"), s.name),
 		widget.NewFormItem(lang.L("field.category"), s.category),
 		widget.NewFormItem(lang.L("field.comune"), s.comune),
@@ -103,7 +104,7 @@ func newOrganisationsScreen(ui *UI) *organisationsScreen {
 	newBtn.Importance = widget.HighImportance
 	note := widget.NewLabel(lang.L("form.autosave"))
 	note.Importance = widget.LowImportance
-	detail := container.NewVScroll(container.NewVBox(s.title, form, s.errs.box, container.NewBorder(nil, nil, nil, s.del, note)))
+	detail := container.NewVScroll(container.NewVBox(s.title, s.form, s.errs.box, container.NewBorder(nil, nil, nil, s.del, note)))
 	split := container.NewHSplit(container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, s.pane.table.content), detail)
 	split.Offset = 0.55
 	s.content = split
@@ -150,6 +151,7 @@ func (s *organisationsScreen) enable(on bool) {
 	if s.meta.ID == "" {
 		s.del.Disable()
 	}
+	s.form.Refresh()
 }
 
 // load shows o in the form.

@@ -68,14 +68,14 @@ func newPeopleScreen(ui *UI) *peopleScreen {
 	for _, c := range data.Categories {
 		labels = append(labels, lang.L("category."+string(c)))
 	}
-	s.category = widget.NewSelect(labels, func(string) { s.refresh() })
+	s.category = newSelect(labels, func(string) { s.refresh() })
 	s.category.SetSelectedIndex(0)
 
 	s.form = newPersonForm(s)
 	newBtn := widget.NewButtonWithIcon(lang.L("people.new"), theme.ContentAddIcon(), s.newItem)
 	newBtn.Importance = widget.HighImportance
 	importBtn := widget.NewButtonWithIcon(lang.L("action.import_people"), theme.UploadIcon(), ui.importPeople)
-	tools := container.NewHBox(newBtn, importBtn, s.category)
+	tools := container.NewBorder(nil, nil, container.NewHBox(newBtn, importBtn), nil, s.category)
 	left := container.NewBorder(tools, nil, nil, nil, s.pane.table.content)
 	split := container.NewHSplit(left, s.form.content)
 	split.Offset = 0.55
@@ -120,6 +120,7 @@ func (s *peopleScreen) deleteItem() {
 
 // personForm is the detail of one person; it saves itself as the user types.
 type personForm struct {
+	form     *widget.Form
 	s        *peopleScreen
 	meta     data.Meta
 	loading  bool
@@ -157,7 +158,7 @@ func newPersonForm(s *peopleScreen) *personForm {
 	for _, c := range data.Categories {
 		cats = append(cats, lang.L("category."+string(c)))
 	}
-	f.category = widget.NewSelect(cats, func(string) { f.changed() })
+	f.category = newSelect(cats, func(string) { f.changed() })
 	f.org = widget.NewSelectEntry(nil)
 	f.comune = widget.NewSelectEntry(nil)
 	f.hint = widget.NewLabel("")
@@ -175,7 +176,7 @@ func newPersonForm(s *peopleScreen) *personForm {
 	f.surname.SetPlaceHolder(lang.L("people.surname_hint"))
 	f.email.SetPlaceHolder("nome.cognome@esempio.it")
 
-	form := widget.NewForm(
+	f.form = widget.NewForm(
 		widget.NewFormItem(lang.L("field.surname"), f.surname),
 		widget.NewFormItem(lang.L("field.name"), f.name),
 		widget.NewFormItem(lang.L("field.category"), f.category),
@@ -201,7 +202,7 @@ func newPersonForm(s *peopleScreen) *personForm {
 		}}
 	note := widget.NewLabel(lang.L("form.autosave"))
 	note.Importance = widget.LowImportance
-	f.content = container.NewVScroll(container.NewVBox(f.title, form, f.hint, f.errs.box,
+	f.content = container.NewVScroll(container.NewVBox(f.title, f.form, f.hint, f.errs.box,
 		container.NewBorder(nil, nil, nil, f.del, note), f.info))
 	f.setEnabled(false)
 	return f
@@ -259,6 +260,7 @@ func (f *personForm) setEnabled(on bool) {
 	if f.meta.ID == "" {
 		f.del.Disable()
 	}
+	f.form.Refresh()
 }
 
 // focus puts the cursor in the surname.

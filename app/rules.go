@@ -33,6 +33,7 @@ func labels[T ~string](prefix string, codes []T) []string {
 // rulesForm edits a body's rules: the quorum of each call, weighting, majority, tie-break, proxies. A
 // sentence under it says what the rules mean for this body's seats.
 type rulesForm struct {
+	form             *widget.Form
 	prima, seconda   *widget.Select
 	primaN, secondaN *widget.Entry
 	weighting, base  *widget.Select
@@ -51,22 +52,22 @@ func newRulesForm(changed func()) *rulesForm {
 			changed()
 		}
 	}
-	f.prima = widget.NewSelect(labels("rules.quorum.", quorumKinds), on)
-	f.seconda = widget.NewSelect(labels("rules.quorum.", quorumKinds), on)
+	f.prima = newSelect(labels("rules.quorum.", quorumKinds), on)
+	f.seconda = newSelect(labels("rules.quorum.", quorumKinds), on)
 	f.primaN, f.secondaN, f.proxies = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	for _, e := range []*widget.Entry{f.primaN, f.secondaN, f.proxies} {
 		e.OnChanged = on
 	}
 	f.primaN.SetPlaceHolder(lang.L("rules.how_many"))
 	f.secondaN.SetPlaceHolder(lang.L("rules.how_many"))
-	f.weighting = widget.NewSelect(labels("rules.weighting.", weightings), on)
-	f.base = widget.NewSelect(labels("rules.base.", bases), on)
-	f.threshold = widget.NewSelect(labels("rules.threshold.", thresholds), on)
-	f.tie = widget.NewSelect(labels("rules.tie.", tieBreaks), on)
+	f.weighting = newSelect(labels("rules.weighting.", weightings), on)
+	f.base = newSelect(labels("rules.base.", bases), on)
+	f.threshold = newSelect(labels("rules.threshold.", thresholds), on)
+	f.tie = newSelect(labels("rules.tie.", tieBreaks), on)
 	f.why = widget.NewLabel("")
 	f.why.Wrapping = fyne.TextWrapWord
 	f.why.Importance = widget.MediumImportance
-	form := widget.NewForm(
+	f.form = widget.NewForm(
 		widget.NewFormItem(lang.L("rules.prima"), container.NewBorder(nil, nil, nil, f.primaN, f.prima)),
 		widget.NewFormItem(lang.L("rules.seconda"), container.NewBorder(nil, nil, nil, f.secondaN, f.seconda)),
 		widget.NewFormItem(lang.L("rules.weighting"), f.weighting),
@@ -74,7 +75,7 @@ func newRulesForm(changed func()) *rulesForm {
 		widget.NewFormItem(lang.L("rules.threshold"), f.threshold),
 		widget.NewFormItem(lang.L("rules.tie"), f.tie),
 		widget.NewFormItem(lang.L("rules.proxies"), f.proxies))
-	f.content = container.NewVBox(form, f.why)
+	f.content = container.NewVBox(f.form, f.why)
 	return f
 }
 
@@ -169,6 +170,7 @@ func (f *rulesForm) enable(on bool) {
 			w.Disable()
 		}
 	}
+	f.form.Refresh()
 }
 
 // explain says in words what the quorum means for these seats: how many must be present in each call,

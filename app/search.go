@@ -37,7 +37,7 @@ func newSearchScreen(ui *UI) *searchScreen {
 		return container.New(&columnsLayout{[]float32{2, 6}}, widget.NewLabel(""), widget.NewLabel(""))
 	}, func(id widget.ListItemID, o fyne.CanvasObject) {
 		c := o.(*fyne.Container)
-		c.Objects[0].(*widget.Label).SetText(lang.L("kindname."+string(s.results[id].kind)))
+		c.Objects[0].(*widget.Label).SetText(lang.L("kindname." + string(s.results[id].kind)))
 		c.Objects[1].(*widget.Label).SetText(s.results[id].name)
 	})
 	s.list.OnSelected = func(id widget.ListItemID) {

@@ -101,7 +101,7 @@ func (p *seatsPanel) addDialog(comuni []data.Comune, orgs []data.OrganisationVie
 	label := widget.NewEntry()
 	label.SetPlaceHolder(lang.L("seats.label_hint"))
 	var people []data.PersonView
-	kind := widget.NewSelect(kinds, nil)
+	kind := newSelect(kinds, nil)
 	fill := func() {
 		var opts []string
 		switch kind.SelectedIndex() {
@@ -275,14 +275,14 @@ func (p *membersPanel) add() {
 			person.SetOptions(opts)
 		})
 	}
-	role := widget.NewSelect(labels("role.", data.Roles), nil)
+	role := newSelect(labels("role.", data.Roles), nil)
 	role.SetSelectedIndex(3) // membro
 	seats := p.b.seats.items
 	seatOpts := []string{lang.L("members.no_seat")}
 	for _, s := range seats {
 		seatOpts = append(seatOpts, s.Name)
 	}
-	seat := widget.NewSelect(seatOpts, nil)
+	seat := newSelect(seatOpts, nil)
 	seat.SetSelectedIndex(0)
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("members.person"), person),

@@ -50,7 +50,11 @@ func (s *statusBar) refresh() {
 		s.saved.SetText(lang.L("status.nothing_saved"))
 	}
 	inst := s.ui.cfg.Installation
-	s.device.SetText(lang.L("status.device", map[string]any{"device": inst.DeviceName, "operator": inst.Operator}))
+	if inst.Operator == "" {
+		s.device.SetText(inst.DeviceName)
+	} else {
+		s.device.SetText(lang.L("status.device", map[string]any{"device": inst.DeviceName, "operator": inst.Operator}))
+	}
 }
 
 // offerUndo shows msg with an undo button for a while; undo runs if the user presses it in time.

@@ -66,3 +66,10 @@ func (e *errorLine) set(msg string) {
 		e.wrap.Show()
 	}
 }
+
+// newSelect is a Select whose placeholder speaks the interface's language (Fyne's is English only).
+func newSelect(options []string, changed func(string)) *widget.Select {
+	s := widget.NewSelect(options, changed)
+	s.PlaceHolder = lang.L("select.placeholder")
+	return s
+}
