@@ -57,6 +57,7 @@ type importPreview struct {
 	selects []*widget.Select
 	list    *widget.List
 	summary *widget.Label
+	detail  *widget.Label // the selected row's notes in full
 	errs    *errorLine
 	dlg     *dialog.ConfirmDialog
 	ok      bool // the preview is valid and may be imported
@@ -73,6 +74,9 @@ func (ui *UI) previewImport(name string, b []byte) *importPreview {
 	p := &importPreview{ui: ui, name: name, table: t, mapping: csvimport.Guess(t.Header), errs: newErrorLine()}
 	p.summary = widget.NewLabel("")
 	p.summary.Wrapping = fyne.TextWrapWord
+	p.detail = widget.NewLabel(lang.L("import.select_row"))
+	p.detail.Wrapping = fyne.TextWrapWord
+	p.detail.Importance = widget.LowImportance
 	fieldLabels := []string{lang.L("import.field.ignore")}
 	for _, f := range csvimport.Fields {
 		fieldLabels = append(fieldLabels, lang.L("import.field."+string(f)))
@@ -92,7 +96,8 @@ func (ui *UI) previewImport(name string, b []byte) *importPreview {
 		p.selects = append(p.selects, sel)
 		head := widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		head.Truncation = fyne.TextTruncateEllipsis
-		mapRow = append(mapRow, container.NewVBox(head, sel))
+		col := container.NewVBox(head, sel)
+		mapRow = append(mapRow, container.NewGridWrap(fyne.NewSize(170, col.MinSize().Height), col))
 	}
 	mapping := container.NewHScroll(container.NewHBox(mapRow...))
 	p.list = widget.NewList(func() int { return len(p.report.Rows) }, func() fyne.CanvasObject {
@@ -102,15 +107,15 @@ func (ui *UI) previewImport(name string, b []byte) *importPreview {
 			l.Truncation = fyne.TextTruncateEllipsis
 			cells[i] = l
 		}
-		return container.New(&columnsLayout{[]float32{1, 4, 2, 3, 5}}, cells...)
+		return container.New(&columnsLayout{[]float32{1, 3, 2, 3, 7}}, cells...)
 	}, func(id widget.ListItemID, o fyne.CanvasObject) {
 		r := p.report.Rows[id]
 		var notes []string
 		for _, f := range r.Flags {
 			notes = append(notes, lang.L("import.flag."+string(f), map[string]any{"comune": r.Comune}))
 		}
-		texts := []string{fmt.Sprint(r.Line), r.FullName, lang.L("category." + string(r.Category)), r.Comune,
-			lang.L("import.outcome."+string(r.Outcome)) + prefixIf(" · ", strings.Join(notes, "; "))}
+		texts := []string{fmt.Sprint(r.Line), r.FullName, lang.L("category." + string(r.Category)), r.Comune, ""}
+		texts[4] = rowNotes(r, notes)
 		for i, c := range o.(*fyne.Container).Objects {
 			c.(*widget.Label).SetText(texts[i])
 			if i == 4 && len(r.Flags) > 0 {
@@ -120,13 +125,24 @@ func (ui *UI) previewImport(name string, b []byte) *importPreview {
 			}
 		}
 	})
-	head := container.New(&columnsLayout{[]float32{1, 4, 2, 3, 5}},
+	p.list.OnSelected = func(id widget.ListItemID) {
+		if id < len(p.report.Rows) {
+			r := p.report.Rows[id]
+			var notes []string
+			for _, f := range r.Flags {
+				notes = append(notes, lang.L("import.flag."+string(f), map[string]any{"comune": r.Comune}))
+			}
+			p.detail.SetText(lang.L("import.row_detail", map[string]any{"line": r.Line, "name": r.FullName,
+				"notes": rowNotes(r, notes)}))
+		}
+	}
+	head := container.New(&columnsLayout{[]float32{1, 3, 2, 3, 7}},
 		heading(lang.L("import.col.line")), heading(lang.L("col.person")), heading(lang.L("col.category")),
 		heading(lang.L("col.comune")), heading(lang.L("import.col.outcome")))
 	info := widget.NewLabel(lang.L("import.file_info", map[string]any{"file": name, "encoding": t.Encoding,
 		"delimiter": delimiterName(t.Delimiter), "rows": len(t.Rows)}))
 	info.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(info, heading(lang.L("import.mapping")), mapping, p.summary, p.errs.box, head)
+	top := container.NewVBox(info, heading(lang.L("import.mapping")), mapping, p.summary, p.errs.box, p.detail, head)
 	content := container.NewBorder(top, nil, nil, nil, p.list)
 	p.dlg = dialog.NewCustomConfirm(lang.L("import.title"), lang.L("import.confirm"), lang.L("Cancel"), content, func(ok bool) {
 		if ok {
@@ -148,11 +164,13 @@ func fieldIndex(f csvimport.Field) int {
 	return 0
 }
 
-func prefixIf(prefix, s string) string {
-	if s == "" {
-		return ""
+// rowNotes is a row's outcome followed by its flags.
+func rowNotes(r data.ImportRowResult, notes []string) string {
+	out := lang.L("import.outcome." + string(r.Outcome))
+	if len(notes) > 0 {
+		out += " · " + strings.Join(notes, "; ")
 	}
-	return prefix + s
+	return out
 }
 
 func delimiterName(r rune) string {

@@ -327,6 +327,15 @@ func retype(e interface {
 	test.Type(e, text)
 }
 
+// erase empties an entry as a user does: select all, Backspace.
+func erase(e interface {
+	fyne.Focusable
+	fyne.Shortcutable
+}) {
+	e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+}
+
 // pressEnter sends Return to a focused entry.
 func pressEnter(e fyne.Focusable) {
 	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})

@@ -68,8 +68,9 @@ func newPeopleScreen(ui *UI) *peopleScreen {
 	for _, c := range data.Categories {
 		labels = append(labels, lang.L("category."+string(c)))
 	}
-	s.category = newSelect(labels, func(string) { s.refresh() })
+	s.category = newSelect(labels, nil)
 	s.category.SetSelectedIndex(0)
+	s.category.OnChanged = func(string) { s.refresh() }
 
 	s.form = newPersonForm(s)
 	newBtn := widget.NewButtonWithIcon(lang.L("people.new"), theme.ContentAddIcon(), s.newItem)

@@ -108,7 +108,7 @@ func (ui *UI) refusal(path string, err error) fyne.CanvasObject {
 	box := container.NewVBox(
 		container.NewHBox(widget.NewIcon(theme.WarningIcon()), titleText),
 		msg, kept, buttons)
-	return container.NewPadded(container.NewVScroll(box))
+	return container.NewPadded(container.NewVScroll(widget.NewCard("", "", box)))
 }
 
 // chooseDatabase lets the user pick another database file.
