@@ -116,6 +116,9 @@ func (ui *UI) welcome(askName, askStart bool) *dialog.CustomDialog {
 			ui.saved()
 			ui.loadAmbito(nil)
 			ui.show(ui.current)
+			if ui.current == sectionPeople {
+				ui.people.focusFilter()
+			}
 		})
 	}
 	operator.OnSubmitted = func(string) { start.OnTapped() }

@@ -61,6 +61,7 @@ func New(a fyne.App, cfg Config, run Runner, open Opener) *UI {
 	ui.win = a.NewWindow(title())
 	ui.win.Resize(fyne.NewSize(1200, 760))
 	ui.win.SetMaster()
+	ui.interceptClose()
 	ui.openStore(cfg.DBPath)
 	return ui
 }
@@ -197,6 +198,7 @@ func (ui *UI) buildShell() {
 	ui.win.SetMainMenu(ui.menu(true))
 	ui.addShortcuts()
 	ui.nav.Select(sectionPeople) // Persone: the register is what this version fills in
+	ui.people.focusFilter()
 }
 
 // show displays section i.

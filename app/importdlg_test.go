@@ -1,0 +1,204 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/tavoli/tavoli/data"
+)
+
+// excelCSV is what Excel in Italian writes with "CSV (delimitato dal separatore di elenco)": semicolons,
+// CRLF, Windows-1252.
+func excelCSV(t *testing.T, lines ...string) []byte {
+	t.Helper()
+	b, err := charmap.Windows1252.NewEncoder().Bytes([]byte(strings.Join(lines, "\r\n") + "\r\n"))
+	if err != nil {
+		t.Fatalf("encoding the CSV as Windows-1252: %v", err)
+	}
+	return b
+}
+
+// outcomes reads the preview's rows as drawn: full name → outcome cell, and whether it is highlighted.
+func outcomes(p *importPreview) (text map[string]string, warned map[string]bool) {
+	text, warned = map[string]string{}, map[string]bool{}
+	for i := 0; i < p.list.Length(); i++ {
+		item := p.list.CreateItem()
+		p.list.UpdateItem(i, item)
+		cells := item.(*fyne.Container).Objects
+		name := cells[1].(*widget.Label).Text
+		out := cells[4].(*widget.Label)
+		text[name] = out.Text
+		warned[name] = out.Importance == widget.WarningImportance
+	}
+	return text, warned
+}
+
+func TestImportPreviewAndApply(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	bellucci := e.person("Bellucci Federica")
+	file := excelCSV(t,
+		"Cognome;Nome;Ente;Categoria;Comune;Email;Telefono",
+		"Mezzàsoma;Zoè;Associazione Città Aperta;Associazione;Magione;zoe.mezzasoma@example.org;075 111 2222",
+		"Bellucci;Federica;Comune di Castiglione del Lago;Comune;Castiglione del Lago;"+bellucci.Email+";075 999 0000",
+		"Tittarelli;Gino;;Marziano;Perugia;;",
+	)
+	if strings.Contains(string(file), "Mezzàsoma") {
+		t.Fatal("the file is UTF-8, want Windows-1252")
+	}
+
+	p := e.ui.previewImport("persone.csv", file)
+	if p == nil {
+		t.Fatalf("previewImport refused the file: %q", texts(e.overlay()))
+	}
+	dlg := e.mustOverlay("the import preview")
+	if !hasText(dlg, "File persone.csv: 3 righe, codifica Windows-1252, separatore punto e virgola.") {
+		t.Errorf("preview = %q, want the file's description", texts(dlg))
+	}
+	var mapped []string
+	for _, s := range p.selects {
+		mapped = append(mapped, s.Selected)
+	}
+	if got, want := strings.Join(mapped, "|"), "Cognome|Nome|Ente|Categoria|Comune|Email|Telefono"; got != want {
+		t.Errorf("columns guessed = %q, want %q", got, want)
+	}
+
+	summary := func(n, u, same, orgs, flagged string) string {
+		return "Persone nuove: " + n + " · aggiornate: " + u + " · invariate: " + same +
+			" · righe ripetute: 0 · enti nuovi: " + orgs + " · righe da controllare: " + flagged + "."
+	}
+	if got, want := p.summary.Text, summary("2", "1", "0", "1", "2"); got != want {
+		t.Errorf("summary = %q, want %q", got, want)
+	}
+	text, warned := outcomes(p)
+	wantRows := map[string]struct {
+		outcome string
+		warned  bool
+	}{
+		"Mezzàsoma Zoè":     {"nuova · ente nuovo", true},
+		"Bellucci Federica": {"aggiornata", false},
+		"Tittarelli Gino": {"nuova · categoria sconosciuta: diventa «altro»; «Perugia» non è un comune dell'Ambito: " +
+			"conservato come testo", true},
+	}
+	for name, w := range wantRows {
+		if text[name] != w.outcome || warned[name] != w.warned {
+			t.Errorf("row %s = %q (highlighted %v), want %q (highlighted %v)", name, text[name], warned[name], w.outcome, w.warned)
+		}
+	}
+	if n := len(e.people("")); n != 60 {
+		t.Fatalf("people after the preview = %d, want 60: a preview writes nothing", n)
+	}
+
+	// Telephone not imported: Bellucci is then unchanged.
+	p.selects[6].SetSelected("(non importare)")
+	if got, want := p.summary.Text, summary("2", "0", "1", "1", "2"); got != want {
+		t.Errorf("summary without the phone column = %q, want %q", got, want)
+	}
+	if text, _ := outcomes(p); text["Bellucci Federica"] != "già presente, invariata" {
+		t.Errorf("Bellucci without the phone column = %q, want già presente, invariata", text["Bellucci Federica"])
+	}
+	// No surname column: nothing can be imported, and the preview says why.
+	p.selects[0].SetSelected("(non importare)")
+	if p.ok || !p.errs.wrap.Visible() || !strings.Contains(p.errs.wrap.Text, "colonna del cognome") {
+		t.Errorf("preview without a surname column: ok %v, error %q (shown %v)", p.ok, p.errs.wrap.Text, p.errs.wrap.Visible())
+	}
+	if p.summary.Text != "Nulla da importare finché il problema qui sotto non è risolto." {
+		t.Errorf("summary without a surname column = %q", p.summary.Text)
+	}
+	p.selects[0].SetSelected("Cognome")
+	p.selects[6].SetSelected("Telefono")
+	if got, want := p.summary.Text, summary("2", "1", "0", "1", "2"); got != want {
+		t.Errorf("summary with the columns back = %q, want %q", got, want)
+	}
+
+	test.Tap(button(t, dlg, "Importa"))
+	done := e.mustOverlay("the import's result")
+	if want := "Importazione completata: 2 persone nuove, 1 aggiornate, 1 enti nuovi."; !hasText(done, want) {
+		t.Errorf("result = %q, want %q", texts(done), want)
+	}
+	if n := len(e.people("")); n != 62 {
+		t.Errorf("people after importing = %d, want 62", n)
+	}
+	zoe := e.person("Mezzàsoma Zoè")
+	if zoe.Surname != "Mezzàsoma" || zoe.Name != "Zoè" || zoe.OrganisationName != "Associazione Città Aperta" ||
+		zoe.ComuneName != "Magione" || zoe.Category != data.CatAssociazione {
+		t.Errorf("imported person = %q %q, %q, %q, %s; want the accents intact", zoe.Surname, zoe.Name, zoe.OrganisationName, zoe.ComuneName, zoe.Category)
+	}
+	gino := e.person("Tittarelli Gino")
+	if gino.ComuneText != "Perugia" || gino.Category != data.CatAltro {
+		t.Errorf("Tittarelli = comune text %q, category %s; want Perugia kept and altro", gino.ComuneText, gino.Category)
+	}
+	if got := e.person("Bellucci Federica"); got.Phone != "075 999 0000" || got.ID != bellucci.ID {
+		t.Errorf("Bellucci = %q (id %s), want the new phone on the same record %s", got.Phone, got.ID, bellucci.ID)
+	}
+	if rowIndex(e.ui.people.pane.table, 0, "Mezzàsoma Zoè") < 0 {
+		t.Error("the people list does not show the imported person")
+	}
+}
+
+func TestImportRefusesBrokenFiles(t *testing.T) {
+	broken, err := os.ReadFile(filepath.Join("testdata", "broken_quote.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		content []byte
+		want    string
+	}{
+		{"broken_quote.csv", broken, "Il file non è un CSV valido: alla riga 3 delle virgolette non sono chiuse. " +
+			"Nulla è stato importato; correggi il file e riprova."},
+		{"persone.xlsx", []byte("PK\x03\x04\x14\x00\x06\x00xl/workbook.xml"), "persone.xlsx è un foglio di calcolo, non un CSV: " +
+			"aprilo con Excel o LibreOffice e salvalo come CSV"},
+		{"rubrica.csv", []byte("Cognome;Nome\r\n"), "Il file ha solo l'intestazione: nessuna persona da importare."},
+		{"unicode.txt", []byte("\xff\xfeC\x00o\x00g\x00"), "Il file non è un testo CSV (contiene caratteri binari)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+			if p := e.ui.previewImport(tt.name, tt.content); p != nil {
+				t.Fatalf("previewImport(%s) opened a preview", tt.name)
+			}
+			o := e.mustOverlay("the error")
+			if !hasText(o, tt.want) {
+				t.Errorf("error dialog = %q, want %q", texts(o), tt.want)
+			}
+			if !hasText(o, "Errore") {
+				t.Errorf("error dialog = %q, want the title Errore", texts(o))
+			}
+			if b := buttonTexts(o); !contains(b, "OK") {
+				t.Errorf("error dialog buttons = %q, want OK", b)
+			}
+			if n := len(e.people("")); n != 60 {
+				t.Errorf("people after refusing %s = %d, want 60", tt.name, n)
+			}
+		})
+	}
+}
+
+func TestImportNotReady(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	p := e.ui.previewImport("persone.csv", excelCSV(t, "Cognome;Nome", ";Mario"))
+	if p == nil {
+		t.Fatal("previewImport refused a readable file")
+	}
+	if p.ok {
+		t.Fatal("a row without surname is ready to import")
+	}
+	if want := "Alla riga 2 (Mario) manca il cognome."; !strings.Contains(p.errs.wrap.Text, want) {
+		t.Errorf("preview error = %q, want %q", p.errs.wrap.Text, want)
+	}
+	test.Tap(button(t, e.mustOverlay("the preview"), "Importa"))
+	if o := e.mustOverlay("the refusal"); !hasText(o, "Prima risolvi il problema indicato nell'anteprima.") {
+		t.Errorf("dialog after Importa = %q, want the reason", texts(o))
+	}
+	if n := len(e.people("")); n != 60 {
+		t.Errorf("people = %d, want 60", n)
+	}
+}
