@@ -125,8 +125,12 @@ func (c *cli) open(ctx context.Context, create bool) (*sqlite.Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
 	if !create {
-		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		st, err := os.Stat(path)
+		if errors.Is(err, fs.ErrNotExist) || (err == nil && st.Mode().IsRegular() && st.Size() == 0) {
 			return nil, data.Errorf(data.ENotFound, "err.db.missing", "path", path)
 		}
 	}

@@ -15,6 +15,9 @@ const appID = "it.tavoli.desktop"
 // which a plain "go build" binary does not read, so the metadata is set here (fyne package sets the
 // same values from the file).
 func startGUI(cfg app.Config) error {
+	if err := displayAvailable(); err != nil {
+		return err
+	}
 	fyneapp.SetMetadata(fyne.AppMetadata{
 		ID:         appID,
 		Name:       "Tavoli",

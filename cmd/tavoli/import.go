@@ -15,7 +15,7 @@ import (
 // importCmd is "tavoli import people FILE.csv": the columns are recognised from the header; the whole
 // file is imported or, when any row is wrong, nothing. --dry-run shows what would happen.
 func (c *cli) importCmd(ctx context.Context, rest []string) int {
-	if len(rest) != 2 || (rest[0] != "people" && rest[0] != "persone") {
+	if len(rest) != 2 || (strings.ToLower(rest[0]) != "people" && strings.ToLower(rest[0]) != "persone") {
 		return c.usage("cli.import_usage", nil)
 	}
 	f, err := os.Open(rest[1])
