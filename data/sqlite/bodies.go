@@ -75,6 +75,7 @@ func (s *Store) SaveBody(ctx context.Context, b data.Body) (data.Body, error) {
 	if b.Kind != data.BodyTavoloTematico {
 		b.AreaID = ""
 	}
+	b.Name = tidyName(b.Name)
 	if err := b.Validate(); err != nil {
 		return b, err
 	}

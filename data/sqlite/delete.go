@@ -125,8 +125,31 @@ func (s *Store) Restore(ctx context.Context, refs []data.Ref) error {
 				return err
 			}
 		}
+		for _, r := range refs {
+			if err := nameTaken(ctx, tx, r); err != nil {
+				return err
+			}
+		}
 		return nil
 	})
+}
+
+// nameTaken refuses to bring back a comune, area, body or organisation whose name another record took
+// while it was deleted: names are unique among live records.
+func nameTaken(ctx context.Context, tx *sql.Tx, r data.Ref) error {
+	switch r.Kind {
+	case data.KindComune, data.KindArea, data.KindBody, data.KindOrganisation:
+	default:
+		return nil
+	}
+	var name string
+	if err := tx.QueryRowContext(ctx, `SELECT name FROM `+tables[r.Kind]+` WHERE id = ?`, r.ID).Scan(&name); err != nil {
+		return err
+	}
+	if err := uniqueName(ctx, tx, tables[r.Kind], name, r.ID); err != nil {
+		return data.Errorf(data.EConflict, "err."+string(r.Kind)+".duplicate", "name", name).Wrap(err)
+	}
+	return nil
 }
 
 // setDeleted sets or clears a record's tombstone; it is a change like any other, so it moves the

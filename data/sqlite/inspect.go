@@ -34,17 +34,26 @@ func inspect(ctx context.Context, path string) error {
 	if err := h.read(path, st.Size()); err != nil {
 		return err
 	}
-	if h.appID != ApplicationID && h.appID != 0 {
-		return data.Errorf(data.ENotOurs, "err.db.foreign", "path", path)
+	if err := known(path, h.appID, h.userVersion); err != nil {
+		return err
 	}
-	if h.userVersion > len(migrationNames()) {
-		return data.Errorf(data.ENewer, "err.db.newer", "path", path,
-			"version", h.userVersion, "known", len(migrationNames()))
-	}
-	if err := check(ctx, path, h.appID == ApplicationID); err != nil {
+	if err := check(ctx, path); err != nil {
 		return err
 	}
 	return writable(path)
+}
+
+// known refuses an application id other than ours (0 is SQLite's default: an empty database may have
+// it) and a schema version above ours.
+func known(path string, appID uint32, userVersion int) error {
+	if appID != ApplicationID && appID != 0 {
+		return data.Errorf(data.ENotOurs, "err.db.foreign", "path", path)
+	}
+	if userVersion > len(migrationNames()) {
+		return data.Errorf(data.ENewer, "err.db.newer", "path", path,
+			"version", userVersion, "known", len(migrationNames()))
+	}
+	return nil
 }
 
 // header is what we read from the 100-byte SQLite file header.
@@ -91,13 +100,35 @@ func (h *header) read(path string, size int64) error {
 
 // check opens path read-only and runs quick_check. A SQLite file without our id is accepted only when it
 // holds no schema at all; with our id, its recorded migrations must all be known to this version.
-func check(ctx context.Context, path string, ours bool) error {
-	db, err := sql.Open("sqlite", dsn(path, true))
+func check(ctx context.Context, path string) error {
+	// A read-only connection to a WAL database creates -wal and -shm files beside it and leaves them
+	// there. Without a -wal or -journal beside it the file alone is the whole database: immutable=1
+	// reads it without creating anything.
+	ro := dsn(path, true)
+	if !exists(path+"-wal") && !exists(path+"-journal") {
+		ro += "&immutable=1"
+	}
+	db, err := sql.Open("sqlite", ro)
 	if err != nil {
 		return data.Errorf(data.ECorrupt, "err.db.corrupt_file", "path", path).Wrap(err)
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(1)
+
+	// The file's own header is stale while another connection has the database open: the latest id
+	// and version may still be in the -wal file, which SQLite reads.
+	var appID int64
+	var userVersion int
+	if err := db.QueryRowContext(ctx, `PRAGMA application_id`).Scan(&appID); err != nil {
+		return data.Errorf(data.ECorrupt, "err.db.corrupt_file", "path", path).Wrap(err)
+	}
+	if err := db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&userVersion); err != nil {
+		return data.Errorf(data.ECorrupt, "err.db.corrupt_file", "path", path).Wrap(err)
+	}
+	if err := known(path, uint32(appID), userVersion); err != nil {
+		return err
+	}
+	ours := uint32(appID) == ApplicationID
 
 	var objects int
 	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master`).Scan(&objects); err != nil {
@@ -149,6 +180,12 @@ func check(ctx context.Context, path string, ours bool) error {
 		}
 	}
 	return names.Err()
+}
+
+// exists reports whether something is at path.
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return !errors.Is(err, fs.ErrNotExist)
 }
 
 // writable checks that an existing file and its folder (where SQLite keeps its -wal and -shm files) can

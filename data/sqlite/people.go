@@ -167,7 +167,7 @@ func (s *Store) Organisations(ctx context.Context, query string) ([]data.Organis
 
 // SaveOrganisation creates or updates an organisation. Two organisations may not share a name.
 func (s *Store) SaveOrganisation(ctx context.Context, o data.Organisation) (data.Organisation, error) {
-	o.Name = strings.Join(strings.Fields(o.Name), " ")
+	o.Name = tidyName(o.Name)
 	o.Email = strings.TrimSpace(o.Email)
 	if o.Category == "" {
 		o.Category = data.CatAltro

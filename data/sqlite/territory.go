@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 
 	"github.com/tavoli/tavoli/data"
 )
@@ -83,6 +84,7 @@ func (s *Store) Comuni(ctx context.Context) ([]data.Comune, error) {
 
 // SaveComune creates or updates a comune. Two comuni may not share a name.
 func (s *Store) SaveComune(ctx context.Context, c data.Comune) (data.Comune, error) {
+	c.Name = tidyName(c.Name)
 	if err := c.Validate(); err != nil {
 		return c, err
 	}
@@ -130,6 +132,7 @@ func areas(ctx context.Context, tx *sql.Tx) ([]data.Area, error) {
 
 // SaveArea creates or updates a welfare area; a new area goes to the end of the list.
 func (s *Store) SaveArea(ctx context.Context, a data.Area) (data.Area, error) {
+	a.Name = tidyName(a.Name)
 	if err := a.Validate(); err != nil {
 		return a, err
 	}
@@ -215,6 +218,10 @@ func uniqueName(ctx context.Context, tx *sql.Tx, table, name, id string) error {
 	}
 	return rows.Err()
 }
+
+// tidyName drops the spaces people type around and inside names, which would make "Magione " another
+// comune than "Magione".
+func tidyName(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // liveRef checks that an optional reference points at a live record.
 func liveRef(ctx context.Context, tx *sql.Tx, kind data.Kind, id string) error {
