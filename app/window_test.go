@@ -258,7 +258,8 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// TestNewWithSyncRunner builds the window with SyncRunner, as the Runner's documentation tells tests to.
+// TestNewWithSyncRunner builds the window with SyncRunner, as the Runner's documentation tells tests to:
+// every screen must be complete before the first store answer comes back.
 func TestNewWithSyncRunner(t *testing.T) {
 	t.Setenv("TAVOLI_DATA_DIR", t.TempDir())
 	a := test.NewTempApp(t)
@@ -269,8 +270,8 @@ func TestNewWithSyncRunner(t *testing.T) {
 	func() {
 		defer func() {
 			if r := recover(); r != nil {
-				t.Fatalf("New(..., SyncRunner, ...) panics: %v\n(the people screen's category select calls refresh "+
-					"in newPeopleScreen before s.form exists, and the list's apply calls s.form.setChoices)", r)
+				t.Fatalf("New(..., SyncRunner, ...) panics: %v (a screen reacts to its own construction before "+
+					"it is complete; with AsyncRunner the same code reads widgets off the UI goroutine)", r)
 			}
 		}()
 		ui = New(a, Config{DBPath: path, Installation: inst}, SyncRunner, opener(testDevice))
