@@ -42,7 +42,7 @@ func newAreasScreen(ui *UI) *areasScreen {
 	s.pane.id = func(a data.Area) string { return a.ID }
 	s.pane.current = func() string { return s.meta.ID }
 	s.pane.onSelect = s.load
-	s.pane.load = func(filter string) ([]data.Area, func(), error) {
+	s.pane.load = func(filter, extra string) ([]data.Area, func(), error) {
 		all, err := ui.store.Areas(ui.ctx)
 		var out []data.Area
 		terms := data.SearchTerms(filter)

@@ -47,7 +47,7 @@ func newBodiesScreen(ui *UI) *bodiesScreen {
 	s.pane.id = func(b data.Body) string { return b.ID }
 	s.pane.current = func() string { return s.meta.ID }
 	s.pane.onSelect = s.load
-	s.pane.load = func(filter string) ([]data.Body, func(), error) {
+	s.pane.load = func(filter, extra string) ([]data.Body, func(), error) {
 		all, err := ui.store.Bodies(ui.ctx)
 		if err != nil {
 			return nil, nil, err

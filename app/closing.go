@@ -28,6 +28,9 @@ const closeWait = 3 * time.Second
 // right after a keystroke.
 func (ui *UI) interceptClose() {
 	ui.win.SetCloseIntercept(func() {
+		if ui.people != nil {
+			ui.people.form.orgCommitted = true // a name typed and left there is meant
+		}
 		for _, s := range ui.savers() {
 			if s.pending() {
 				s.flush()

@@ -51,12 +51,12 @@ func newComuniScreen(ui *UI) *comuniScreen {
 	s.pane.id = func(c data.Comune) string { return c.ID }
 	s.pane.current = func() string { return s.meta.ID }
 	s.pane.onSelect = s.load
-	s.pane.load = func(filter string) ([]data.Comune, func(), error) {
+	s.pane.load = func(filter, extra string) ([]data.Comune, func(), error) {
 		all, err := ui.store.Comuni(ui.ctx)
 		var out []data.Comune
 		terms := data.SearchTerms(filter)
 		for _, c := range all {
-			if matches(data.Fold(c.Name+" "+c.ISTAT+" "+c.Office), terms) {
+			if matches(data.Fold(c.Name+" "+c.ISTAT), terms) {
 				out = append(out, c)
 			}
 		}

@@ -24,7 +24,7 @@ func (ui *UI) firstRun() {
 			ui.showError(err)
 			return
 		}
-		askName := strings.TrimSpace(ui.cfg.Installation.Operator) == ""
+		askName := ui.cfg.FirstRun || strings.TrimSpace(ui.cfg.Installation.Operator) == ""
 		if askName || empty {
 			ui.welcome(askName, empty)
 		}

@@ -9,9 +9,12 @@ type listPane[V any] struct {
 	seq   int    // the latest query; older answers are dropped
 	want  string // a record to select and show once loaded (from the global search)
 
-	// load queries the store with the filter text; it runs off the UI goroutine. apply, when not nil,
-	// runs on the UI goroutine with the answer (for choices the detail needs).
-	load func(filter string) (items []V, apply func(), err error)
+	// load queries the store with the filter text and the extra filter; it runs off the UI goroutine, so
+	// it must not read widgets. apply, when not nil, runs on the UI goroutine with the answer (for choices
+	// the detail needs).
+	load func(filter, extra string) (items []V, apply func(), err error)
+	// extra, when set, reads another filter widget (on the UI goroutine) for load.
+	extra func() string
 	id   func(V) string
 	// current is the id of the record shown in the detail, to keep it selected.
 	current func() string
@@ -43,11 +46,14 @@ func (p *listPane[V]) refresh() {
 	}
 	p.seq++
 	seq := p.seq
-	filter := p.table.filter.Text
+	filter, extra := p.table.filter.Text, ""
+	if p.extra != nil {
+		extra = p.extra()
+	}
 	var items []V
 	var apply func()
 	var err error
-	p.ui.run(func() { items, apply, err = p.load(filter) }, func() {
+	p.ui.run(func() { items, apply, err = p.load(filter, extra) }, func() {
 		if seq != p.seq {
 			return
 		}

@@ -51,7 +51,7 @@ func newOrganisationsScreen(ui *UI) *organisationsScreen {
 	s.pane.id = func(o data.OrganisationView) string { return o.ID }
 	s.pane.current = func() string { return s.meta.ID }
 	s.pane.onSelect = s.load
-	s.pane.load = func(filter string) ([]data.OrganisationView, func(), error) {
+	s.pane.load = func(filter, extra string) ([]data.OrganisationView, func(), error) {
 		list, err := ui.store.Organisations(ui.ctx, filter)
 		if err != nil {
 			return nil, nil, err

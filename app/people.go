@@ -41,9 +41,9 @@ func newPeopleScreen(ui *UI) *peopleScreen {
 	s.pane.id = func(p data.PersonView) string { return p.ID }
 	s.pane.current = func() string { return s.form.meta.ID }
 	s.pane.onSelect = func(p data.PersonView) { s.form.load(p) }
-	s.pane.load = func(filter string) ([]data.PersonView, func(), error) {
+	s.pane.load = func(filter, extra string) ([]data.PersonView, func(), error) {
 		st, ctx := ui.store, ui.ctx
-		list, err := st.People(ctx, data.PeopleFilter{Query: filter, Category: s.categoryFilter()})
+		list, err := st.People(ctx, data.PeopleFilter{Query: filter, Category: data.Category(extra)})
 		if err != nil {
 			return nil, nil, err
 		}
@@ -61,6 +61,7 @@ func newPeopleScreen(ui *UI) *peopleScreen {
 		}
 		return list, func() { s.comuni = comuni; s.form.setChoices(comuni, names) }, nil
 	}
+	s.pane.extra = func() string { return string(s.categoryFilter()) }
 	s.pane.table.filter.SetPlaceHolder(lang.L("people.filter"))
 	s.pane.table.filter.OnSubmitted = func(string) { s.form.focus() }
 
@@ -129,7 +130,12 @@ type personForm struct {
 	surname  *shortcutEntry
 	name     *shortcutEntry
 	category *widget.Select
-	org      *widget.SelectEntry
+	org      *commitEntry
+	orgID    string // the organisation stored for this person
+	orgName  string
+	// orgCommitted is set when the organisation's name is complete (Enter, leaving the field, another
+	// record): only then may a name that matches no organisation create one, not at every pause in typing.
+	orgCommitted bool
 	comune   *widget.SelectEntry
 	email    *shortcutEntry
 	phone    *shortcutEntry
@@ -146,6 +152,8 @@ type personForm struct {
 type personDraft struct {
 	data.Person
 	OrgTyped    string
+	PrevOrgName string
+	CommitOrg   bool
 	ComuneTyped string
 }
 
@@ -160,7 +168,12 @@ func newPersonForm(s *peopleScreen) *personForm {
 		cats = append(cats, lang.L("category."+string(c)))
 	}
 	f.category = newSelect(cats, func(string) { f.changed() })
-	f.org = widget.NewSelectEntry(nil)
+	f.org = newCommitEntry(func() {
+		if !f.loading && !f.orgCommitted {
+			f.orgCommitted = true
+			f.saver.changed()
+		}
+	})
 	f.comune = widget.NewSelectEntry(nil)
 	f.hint = widget.NewLabel("")
 	f.hint.Wrapping = fyne.TextWrapWord
@@ -172,10 +185,16 @@ func newPersonForm(s *peopleScreen) *personForm {
 		e.onKey[fyne.KeyEscape] = s.focusFilter
 	}
 	f.notes.OnChanged = func(string) { f.changed() }
-	f.org.OnChanged = func(string) { f.changed() }
+	f.org.OnChanged = func(string) {
+		if !f.loading {
+			f.orgCommitted = false
+		}
+		f.changed()
+	}
+	f.org.OnSubmitted = func(string) { f.orgCommitted = true; f.saver.flush() }
 	f.comune.OnChanged = func(string) { f.changed() }
 	f.surname.SetPlaceHolder(lang.L("people.surname_hint"))
-	f.email.SetPlaceHolder("nome.cognome@esempio.it")
+	f.email.SetPlaceHolder(lang.L("people.email_hint"))
 
 	f.form = widget.NewForm(
 		widget.NewFormItem(lang.L("field.surname"), f.surname),
@@ -191,7 +210,10 @@ func newPersonForm(s *peopleScreen) *personForm {
 	f.del.Importance = widget.DangerImportance
 	f.saver = &autosaver[personDraft]{ui: s.ui, get: f.draft, save: f.store,
 		meta:   func(d personDraft) data.Meta { return d.Meta },
-		apply:  func(d personDraft) { f.meta = d.Meta; f.showInfo() },
+		apply: func(d personDraft) {
+			f.meta, f.orgID, f.orgName = d.Meta, d.OrganisationID, d.OrgTyped
+			f.showInfo()
+		},
 		report: func(err error) { f.errs.set(Explain(err)) },
 		after: func(d personDraft, created bool) {
 			if created {
@@ -222,11 +244,12 @@ func (f *personForm) setChoices(comuni []data.Comune, orgs []string) {
 // load shows p in the form without saving anything.
 func (f *personForm) load(p data.PersonView) {
 	if f.saver.pending() {
+		f.orgCommitted = true
 		f.saver.flush()
 	}
 	f.loading = true
 	defer func() { f.loading = false }()
-	f.meta = p.Meta
+	f.meta, f.orgID, f.orgName, f.orgCommitted = p.Meta, p.OrganisationID, p.OrganisationName, true
 	f.surname.SetText(p.Surname)
 	f.name.SetText(p.Name)
 	cat := p.Category
@@ -282,7 +305,7 @@ func (f *personForm) changed() {
 
 // person is the person as the form shows it (organisation and comune not yet resolved).
 func (f *personForm) person() data.Person {
-	p := data.Person{Meta: f.meta, Surname: f.surname.Text, Name: f.name.Text, Email: f.email.Text,
+	p := data.Person{Meta: f.meta, OrganisationID: f.orgID, Surname: f.surname.Text, Name: f.name.Text, Email: f.email.Text,
 		Phone: f.phone.Text, Notes: f.notes.Text, Category: data.CatAltro}
 	if i := f.category.SelectedIndex(); i >= 0 {
 		p.Category = data.Categories[i]
@@ -291,11 +314,13 @@ func (f *personForm) person() data.Person {
 }
 
 func (f *personForm) draft() personDraft {
-	return personDraft{Person: f.person(), OrgTyped: strings.TrimSpace(f.org.Text), ComuneTyped: strings.TrimSpace(f.comune.Text)}
+	return personDraft{Person: f.person(), OrgTyped: strings.TrimSpace(f.org.Text), PrevOrgName: f.orgName,
+		CommitOrg: f.orgCommitted, ComuneTyped: strings.TrimSpace(f.comune.Text)}
 }
 
 // store saves a draft: the comune is matched among the Ambito's (or kept as text), the organisation among
-// the registered ones (or created). It runs off the UI goroutine.
+// the registered ones, or created once its name is committed (until then the stored one stays). It runs
+// off the UI goroutine.
 func (f *personForm) store(d personDraft) (personDraft, error) {
 	st, ctx := f.s.ui.store, f.s.ui.ctx
 	d.ComuneID, d.Person.ComuneText = "", ""
@@ -316,23 +341,29 @@ func (f *personForm) store(d personDraft) (personDraft, error) {
 	if err := d.Person.Validate(); err != nil {
 		return d, err
 	}
-	d.OrganisationID = ""
-	if d.OrgTyped != "" {
+	if d.OrgTyped == "" {
+		d.OrganisationID = ""
+	} else {
 		orgs, err := st.Organisations(ctx, "")
 		if err != nil {
 			return d, err
 		}
+		found := false
 		for _, o := range orgs {
 			if data.Fold(o.Name) == data.Fold(d.OrgTyped) {
-				d.OrganisationID, d.OrgTyped = o.ID, o.Name
+				d.OrganisationID, d.OrgTyped, found = o.ID, o.Name, true
 			}
 		}
-		if d.OrganisationID == "" {
+		switch {
+		case found:
+		case d.CommitOrg:
 			o, err := st.SaveOrganisation(ctx, data.Organisation{Name: d.OrgTyped, Category: d.Category, ComuneID: d.ComuneID})
 			if err != nil {
 				return d, err
 			}
 			d.OrganisationID = o.ID
+		default:
+			d.OrgTyped = d.PrevOrgName // still being typed: the stored organisation stays
 		}
 	}
 	p, err := st.SavePerson(ctx, d.Person)

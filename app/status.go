@@ -16,7 +16,7 @@ type statusBar struct {
 	undo    *widget.Button
 	undoMsg *widget.Label
 	undoFn  func()
-	undoAt  time.Time
+	undoEnd *time.Timer
 	db      *widget.Label
 	saved   *widget.Label
 	device  *widget.Label
@@ -63,21 +63,27 @@ func (s *statusBar) offerUndo(msg string, undo func()) {
 	s.undoMsg.Show()
 	s.undo.Show()
 	s.undoFn = undo
-	at := time.Now()
-	s.undoAt = at
-	time.AfterFunc(undoWindow, func() {
+	if s.undoEnd != nil {
+		s.undoEnd.Stop()
+	}
+	var end *time.Timer
+	end = time.AfterFunc(undoWindow, func() {
 		fyne.Do(func() {
-			if s.undoAt == at {
+			if s.undoEnd == end {
 				s.clearUndo()
 			}
 		})
 	})
+	s.undoEnd = end
 }
 
 // clearUndo hides the undo offer.
 func (s *statusBar) clearUndo() {
 	s.undoFn = nil
-	s.undoAt = time.Time{}
+	if s.undoEnd != nil {
+		s.undoEnd.Stop()
+		s.undoEnd = nil
+	}
 	s.undoMsg.Hide()
 	s.undo.Hide()
 }

@@ -71,6 +71,9 @@ func (ui *UI) Window() fyne.Window { return ui.win }
 
 // Close closes the database.
 func (ui *UI) Close() {
+	if ui.status != nil {
+		ui.status.clearUndo()
+	}
 	if ui.store != nil {
 		ui.store.Close()
 		ui.store = nil

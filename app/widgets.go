@@ -73,3 +73,25 @@ func newSelect(options []string, changed func(string)) *widget.Select {
 	s.PlaceHolder = lang.L("select.placeholder")
 	return s
 }
+
+// commitEntry is a SelectEntry that also says when the user leaves it, so that what was typed there can
+// be taken as final.
+type commitEntry struct {
+	widget.SelectEntry
+	onLeave func()
+}
+
+func newCommitEntry(onLeave func()) *commitEntry {
+	e := &commitEntry{onLeave: onLeave}
+	e.ExtendBaseWidget(e)
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	return e
+}
+
+// FocusLost commits the text, then lets the entry lose focus.
+func (e *commitEntry) FocusLost() {
+	if e.onLeave != nil {
+		e.onLeave()
+	}
+	e.SelectEntry.FocusLost()
+}
