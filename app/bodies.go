@@ -180,7 +180,7 @@ func (s *bodiesScreen) load(b data.Body) {
 	defer func() { s.loading = false }()
 	s.meta, s.position = b.Meta, b.Position
 	s.name.SetText(b.Name)
-	s.kind.SetSelected(lang.L("body.kind." + string(b.Kind)))
+	pick(s.kind, data.BodyKinds, b.Kind)
 	s.area.ClearSelected()
 	for _, a := range s.areas {
 		if a.ID == b.AreaID {

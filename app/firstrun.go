@@ -99,6 +99,7 @@ func (ui *UI) welcome(askName, askStart bool) *dialog.CustomDialog {
 				errs.set(Explain(err))
 				return
 			}
+			ui.cfg.FirstRun = false
 		}
 		start.Disable()
 		var err error

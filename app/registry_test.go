@@ -395,20 +395,21 @@ func TestDeleteFromAmbitoTabs(t *testing.T) {
 			before := count()
 
 			test.Tap(del)
-			o := e.mustOverlay("the delete confirmation")
-			if !hasText(o, "Eliminare "+tt.name+"?") || !hasText(o, tt.question) {
-				t.Errorf("confirmation = %q, want Eliminare %s? and %q", texts(o), tt.name, tt.question)
-			}
-			test.Tap(button(t, o, "Elimina"))
 			if tt.refusal != "" {
-				if o := e.mustOverlay("the refusal"); !hasText(o, tt.refusal) {
-					t.Errorf("refusal = %q, want %q", texts(o), tt.refusal)
+				// What may not be deleted is refused at once, without asking first.
+				if o := e.mustOverlay("the refusal"); !hasText(o, tt.refusal) || hasText(o, "Eliminare "+tt.name+"?") {
+					t.Errorf("refusal = %q, want only %q", texts(o), tt.refusal)
 				}
 				if n := count(); n != before {
 					t.Errorf("records after a refused deletion = %d, want %d", n, before)
 				}
 				return
 			}
+			o := e.mustOverlay("the delete confirmation")
+			if !hasText(o, "Eliminare "+tt.name+"?") || !hasText(o, tt.question) {
+				t.Errorf("confirmation = %q, want Eliminare %s? and %q", texts(o), tt.name, tt.question)
+			}
+			test.Tap(button(t, o, "Elimina"))
 			if n := count(); n != before-1 {
 				t.Errorf("records after deleting = %d, want %d", n, before-1)
 			}

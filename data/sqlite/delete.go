@@ -22,7 +22,12 @@ func (s *Store) Dependents(ctx context.Context, ref data.Ref) ([]data.Ref, error
 	return out, err
 }
 
+// dependents checks that ref may be deleted (deletable, records that must stay), then lists what goes
+// with it.
 func dependents(ctx context.Context, tx *sql.Tx, ref data.Ref) ([]data.Ref, error) {
+	if err := deletable(ctx, tx, ref); err != nil {
+		return nil, err
+	}
 	var out []data.Ref
 	add := func(kind data.Kind, q string, args ...any) error {
 		rows, err := tx.QueryContext(ctx, q, args...)
@@ -71,31 +76,6 @@ func dependents(ctx context.Context, tx *sql.Tx, ref data.Ref) ([]data.Ref, erro
 func (s *Store) Delete(ctx context.Context, ref data.Ref) ([]data.Ref, error) {
 	var removed []data.Ref
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		if _, ok := tables[ref.Kind]; !ok || ref.Kind == data.KindAmbito {
-			return data.Errorf(data.EInvalid, "err.delete.kind", "kind", string(ref.Kind))
-		}
-		if err := liveRef(ctx, tx, ref.Kind, ref.ID); err != nil {
-			return data.Errorf(data.ENotFound, "err.record.deleted", "kind", string(ref.Kind))
-		}
-		switch ref.Kind {
-		case data.KindComune:
-			var n int
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM ambito WHERE deleted = 0 AND capofila_id = ?`, ref.ID).Scan(&n); err != nil {
-				return err
-			}
-			if n > 0 {
-				return data.Errorf(data.EConflict, "err.comune.capofila")
-			}
-		case data.KindArea:
-			var name string
-			err := tx.QueryRowContext(ctx, `SELECT name FROM bodies WHERE deleted = 0 AND area_id = ? LIMIT 1`, ref.ID).Scan(&name)
-			if err == nil {
-				return data.Errorf(data.EConflict, "err.area.in_use", "body", name)
-			}
-			if err != sql.ErrNoRows {
-				return err
-			}
-		}
 		deps, err := dependents(ctx, tx, ref)
 		if err != nil {
 			return err
@@ -191,4 +171,35 @@ func dedupe(refs []data.Ref) []data.Ref {
 		}
 	}
 	return out
+}
+
+// deletable refuses what may not be deleted: a kind deleted only with its parent, a record already
+// gone, the comune capofila, an area a Tavolo tematico works on.
+func deletable(ctx context.Context, tx *sql.Tx, ref data.Ref) error {
+	if _, ok := tables[ref.Kind]; !ok || ref.Kind == data.KindAmbito {
+		return data.Errorf(data.EInvalid, "err.delete.kind", "kind", string(ref.Kind))
+	}
+	if err := liveRef(ctx, tx, ref.Kind, ref.ID); err != nil {
+		return data.Errorf(data.ENotFound, "err.record.deleted", "kind", string(ref.Kind))
+	}
+	switch ref.Kind {
+	case data.KindComune:
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM ambito WHERE deleted = 0 AND capofila_id = ?`, ref.ID).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return data.Errorf(data.EConflict, "err.comune.capofila")
+		}
+	case data.KindArea:
+		var name string
+		err := tx.QueryRowContext(ctx, `SELECT name FROM bodies WHERE deleted = 0 AND area_id = ? LIMIT 1`, ref.ID).Scan(&name)
+		if err == nil {
+			return data.Errorf(data.EConflict, "err.area.in_use", "body", name)
+		}
+		if err != sql.ErrNoRows {
+			return err
+		}
+	}
+	return nil
 }

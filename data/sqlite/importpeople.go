@@ -13,7 +13,8 @@ import (
 var errPreview = errors.New("preview")
 
 // ImportPeople brings rows read from a file into the register. A row with the same surname, name and
-// email (ignoring case and accents) as a registered person updates that person, filling in what the file
+// email (ignoring case and accents) as a registered person updates that person (so does a row with the
+// same name when one of the two has no email and no one else has that name), filling in what the file
 // says and keeping what it leaves blank; other rows add people. Organisations are matched by name and
 // created when unknown; an unknown category becomes "altro"; an unknown comune is kept as text; each is
 // flagged. Without apply nothing is written and the report says what would happen; with apply every row
@@ -105,6 +106,9 @@ func (s *Store) importPeople(ctx context.Context, tx *sql.Tx, rows []data.Person
 		inFile[key] = true
 
 		cur, found, err := personByKey(ctx, tx, key)
+		if err == nil && !found {
+			cur, found, err = personByNameOnly(ctx, tx, p)
+		}
 		if err != nil {
 			return rep, err
 		}
@@ -178,6 +182,34 @@ func personByKey(ctx context.Context, tx *sql.Tx, key string) (data.Person, bool
 		return data.Person{}, false, nil
 	}
 	return v.Person, err == nil, err
+}
+
+// personByNameOnly finds the registered person a row means when one of the two has no email: exactly
+// one live person with the same surname and name, and no email on one side. Offices often keep a list
+// without addresses; with two people of the same name and no email to tell them apart, the row is new.
+func personByNameOnly(ctx context.Context, tx *sql.Tx, p data.Person) (data.Person, bool, error) {
+	prefix := matchKey(p.Surname, p.Name, "")
+	rows, err := tx.QueryContext(ctx, `SELECT `+metaCols("p")+`, `+personSelect+personFrom+
+		` WHERE p.deleted = 0 AND p.match_key >= ? AND p.match_key < ? LIMIT 2`, prefix, prefix+"\U0010FFFF")
+	if err != nil {
+		return data.Person{}, false, err
+	}
+	defer rows.Close()
+	var found []data.Person
+	for rows.Next() {
+		v, err := scanPerson(rows)
+		if err != nil {
+			return data.Person{}, false, err
+		}
+		found = append(found, v.Person)
+	}
+	if err := rows.Err(); err != nil {
+		return data.Person{}, false, err
+	}
+	if len(found) != 1 || (p.Email != "" && found[0].Email != "") {
+		return data.Person{}, false, nil
+	}
+	return found[0], true, nil
 }
 
 // comuniIndex finds comuni by name (ignoring case, accents and a leading "Comune di") or ISTAT code.

@@ -81,6 +81,8 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	s.lastSaved = time.Time{} // setting the file up is not the user's work
+
 	return s, nil
 }
 
