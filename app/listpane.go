@@ -15,7 +15,7 @@ type listPane[V any] struct {
 	load func(filter, extra string) (items []V, apply func(), err error)
 	// extra, when set, reads another filter widget (on the UI goroutine) for load.
 	extra func() string
-	id   func(V) string
+	id    func(V) string
 	// current is the id of the record shown in the detail, to keep it selected.
 	current func() string
 	// onSelect shows a record in the detail.

@@ -136,16 +136,16 @@ type personForm struct {
 	// orgCommitted is set when the organisation's name is complete (Enter, leaving the field, another
 	// record): only then may a name that matches no organisation create one, not at every pause in typing.
 	orgCommitted bool
-	comune   *widget.SelectEntry
-	email    *shortcutEntry
-	phone    *shortcutEntry
-	notes    *widget.Entry
-	hint     *widget.Label
-	info     *widget.Label
-	errs     *errorLine
-	del      *widget.Button
-	saver    *autosaver[personDraft]
-	content  fyne.CanvasObject
+	comune       *widget.SelectEntry
+	email        *shortcutEntry
+	phone        *shortcutEntry
+	notes        *widget.Entry
+	hint         *widget.Label
+	info         *widget.Label
+	errs         *errorLine
+	del          *widget.Button
+	saver        *autosaver[personDraft]
+	content      fyne.CanvasObject
 }
 
 // personDraft is what the form holds: the person, and the organisation and comune as typed.
@@ -209,7 +209,7 @@ func newPersonForm(s *peopleScreen) *personForm {
 	f.del = widget.NewButtonWithIcon(lang.L("action.delete"), theme.DeleteIcon(), s.deleteItem)
 	f.del.Importance = widget.DangerImportance
 	f.saver = &autosaver[personDraft]{ui: s.ui, get: f.draft, save: f.store,
-		meta:   func(d personDraft) data.Meta { return d.Meta },
+		meta: func(d personDraft) data.Meta { return d.Meta },
 		apply: func(d personDraft) {
 			f.meta, f.orgID, f.orgName = d.Meta, d.OrganisationID, d.OrgTyped
 			f.showInfo()
