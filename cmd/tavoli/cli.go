@@ -118,9 +118,16 @@ func (c *cli) dbPath() (string, error) {
 	return install.DefaultDatabase()
 }
 
-// open opens the database for a command. Unless create is set, a missing file is an error: listing or
+// How a command uses the database.
+const (
+	readOnly = iota // list: an existing database, nothing written (a copy on a read-only share will do)
+	existing        // import: an existing database, written
+	create          // demo: created when missing
+)
+
+// open opens the database for a command. Except for create, a missing file is an error: listing or
 // importing must not leave an empty database behind a mistyped path.
-func (c *cli) open(ctx context.Context, create bool) (*sqlite.Store, error) {
+func (c *cli) open(ctx context.Context, mode int) (*sqlite.Store, error) {
 	path, err := c.dbPath()
 	if err != nil {
 		return nil, err
@@ -128,7 +135,7 @@ func (c *cli) open(ctx context.Context, create bool) (*sqlite.Store, error) {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
-	if !create {
+	if mode != create {
 		st, err := os.Stat(path)
 		if errors.Is(err, fs.ErrNotExist) || (err == nil && st.Mode().IsRegular() && st.Size() == 0) {
 			return nil, data.Errorf(data.ENotFound, "err.db.missing", "path", path)
@@ -138,7 +145,7 @@ func (c *cli) open(ctx context.Context, create bool) (*sqlite.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return sqlite.Open(ctx, path, sqlite.Options{Device: inst.DeviceID})
+	return sqlite.Open(ctx, path, sqlite.Options{Device: inst.DeviceID, ReadOnly: mode == readOnly})
 }
 
 // writeJSON prints v as indented JSON.
@@ -173,7 +180,7 @@ func (c *cli) demo(ctx context.Context, rest []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	st, err := c.open(ctx, true)
+	st, err := c.open(ctx, create)
 	if err != nil {
 		return c.fail(err)
 	}

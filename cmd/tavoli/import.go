@@ -31,7 +31,7 @@ func (c *cli) importCmd(ctx context.Context, rest []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	st, err := c.open(ctx, false)
+	st, err := c.open(ctx, existing)
 	if err != nil {
 		return c.fail(err)
 	}

@@ -41,7 +41,7 @@ func (c *cli) list(ctx context.Context, rest []string) int {
 	if !ok {
 		return c.usage("cli.list_kind", nil)
 	}
-	st, err := c.open(ctx, false)
+	st, err := c.open(ctx, readOnly)
 	if err != nil {
 		return c.fail(err)
 	}

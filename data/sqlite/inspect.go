@@ -15,10 +15,13 @@ import (
 
 // inspect decides whether path may be opened for writing, reading it without changing a byte. A
 // missing or empty file is a new database; an existing one must carry our application id (or be an
-// empty SQLite database), a schema this version knows, and pass SQLite's quick_check.
-func inspect(ctx context.Context, path string) error {
+// empty SQLite database), a schema this version knows, and pass SQLite's quick_check. For reading only,
+// the file must exist and need not be writable.
+func inspect(ctx context.Context, path string, readOnly bool) error {
 	st, err := os.Stat(path)
 	switch {
+	case readOnly && (errors.Is(err, fs.ErrNotExist) || (err == nil && st.Mode().IsRegular() && st.Size() == 0)):
+		return data.Errorf(data.ENotFound, "err.db.missing", "path", path)
 	case errors.Is(err, fs.ErrNotExist):
 		return writableDir(filepath.Dir(path), true)
 	case err != nil:
@@ -39,6 +42,9 @@ func inspect(ctx context.Context, path string) error {
 	}
 	if err := check(ctx, path); err != nil {
 		return err
+	}
+	if readOnly {
+		return nil
 	}
 	return writable(path)
 }
@@ -101,14 +107,7 @@ func (h *header) read(path string, size int64) error {
 // check opens path read-only and runs quick_check. A SQLite file without our id is accepted only when it
 // holds no schema at all; with our id, its recorded migrations must all be known to this version.
 func check(ctx context.Context, path string) error {
-	// A read-only connection to a WAL database creates -wal and -shm files beside it and leaves them
-	// there. Without a -wal or -journal beside it the file alone is the whole database: immutable=1
-	// reads it without creating anything.
-	ro := dsn(path, true)
-	if !exists(path+"-wal") && !exists(path+"-journal") {
-		ro += "&immutable=1"
-	}
-	db, err := sql.Open("sqlite", ro)
+	db, err := sql.Open("sqlite", readDSN(path))
 	if err != nil {
 		return data.Errorf(data.ECorrupt, "err.db.corrupt_file", "path", path).Wrap(err)
 	}
@@ -180,6 +179,18 @@ func check(ctx context.Context, path string) error {
 		}
 	}
 	return names.Err()
+}
+
+// readDSN is the read-only connection string for path. A read-only connection to a WAL database creates
+// -wal and -shm files beside it and leaves them there. Without a -wal or -journal beside it the file
+// alone is the whole database (no one has it open for writing): immutable=1 reads it without creating
+// anything.
+func readDSN(path string) string {
+	ro := dsn(path, true)
+	if !exists(path+"-wal") && !exists(path+"-journal") {
+		ro += "&immutable=1"
+	}
+	return ro
 }
 
 // exists reports whether something is at path.

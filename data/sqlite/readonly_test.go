@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -130,3 +131,46 @@ func canWrite(path string) bool {
 // errNoUnprivileged is returned by runUnprivileged when it cannot start a process without root's
 // overrides on this system.
 var errNoUnprivileged = errors.New("no unprivileged process")
+
+// Opening for reading only lists what is there, writes nothing (the file stays byte-identical) and
+// refuses every change; a missing, empty or not-yet-Tavoli file is not created.
+func TestOpenForReadingOnly(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "tavoli.db")
+	s := openAt(t, path, testOptions())
+	if _, err := s.SaveComune(ctx, data.Comune{Name: "Magione", Population: 14700}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	before := stateOf(t, path)
+
+	opt := testOptions()
+	opt.ReadOnly = true
+	ro, err := Open(ctx, path, opt)
+	if err != nil {
+		t.Fatalf("Open(read-only) = %v", err)
+	}
+	comuni, err := ro.Comuni(ctx)
+	if err != nil || len(comuni) != 1 || comuni[0].Name != "Magione" {
+		t.Errorf("Comuni(read-only) = %v, %v; want Magione", comuni, err)
+	}
+	if _, err := ro.SaveComune(ctx, data.Comune{Name: "Paciano"}); data.ErrorCode(err) != data.EReadOnly {
+		t.Errorf("SaveComune(read-only) = %v, want code %s", err, data.EReadOnly)
+	}
+	ro.Close()
+	compareState(t, path, before, stateOf(t, path))
+
+	empty := filepath.Join(dir, "empty.db")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{filepath.Join(dir, "missing.db"), empty} {
+		if _, err := Open(ctx, p, opt); data.ErrorCode(err) != data.ENotFound {
+			t.Errorf("Open(%q, read-only) = %v, want code %s", p, err, data.ENotFound)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "missing.db")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Open(read-only) created the missing file: %v", err)
+	}
+}

@@ -30,6 +30,9 @@ type Options struct {
 	Device string           // the installation's device id, recorded on every change
 	Now    func() time.Time // the clock; time.Now when nil
 	NewID  func() string    // new record ids; random UUIDs when nil
+	// ReadOnly opens an existing database for reading only (listing a copy on a read-only share):
+	// nothing is created, migrated or written, and every write is refused.
+	ReadOnly bool
 }
 
 // Store is an open Tavoli database.
@@ -39,6 +42,8 @@ type Store struct {
 	device string
 	now    func() time.Time
 	newID  func() string
+
+	readOnly bool
 
 	mu        sync.Mutex
 	lastSaved time.Time
@@ -52,14 +57,18 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, data.Errorf(data.EInvalid, "err.db.path", "path", path).Wrap(err)
 	}
-	if err := inspect(ctx, abs); err != nil {
+	if err := inspect(ctx, abs, opt.ReadOnly); err != nil {
 		return nil, err
 	}
-	db, err := sql.Open("sqlite", dsn(abs, false))
+	conn := dsn(abs, false)
+	if opt.ReadOnly {
+		conn = readDSN(abs)
+	}
+	db, err := sql.Open("sqlite", conn)
 	if err != nil {
 		return nil, data.Errorf(data.EInternal, "err.db.open", "path", abs).Wrap(err)
 	}
-	s := &Store{db: db, path: abs, device: opt.Device, now: opt.Now, newID: opt.NewID}
+	s := &Store{db: db, path: abs, device: opt.Device, now: opt.Now, newID: opt.NewID, readOnly: opt.ReadOnly}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -72,6 +81,13 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, dbError(err)
+	}
+	if opt.ReadOnly {
+		if err := s.current(ctx); err != nil {
+			db.Close()
+			return nil, err
+		}
+		return s, nil
 	}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
@@ -120,8 +136,27 @@ func (s *Store) LastSaved() time.Time {
 	return s.lastSaved
 }
 
+// current checks, for reading only, that the database is a Tavoli database of this version's schema: an
+// older one must first be opened for writing, which updates it.
+func (s *Store) current(ctx context.Context) error {
+	var v int
+	if err := s.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
+		return dbError(err)
+	}
+	switch {
+	case v == 0:
+		return data.Errorf(data.ENotFound, "err.db.missing", "path", s.path)
+	case v < SchemaVersion():
+		return data.Errorf(data.EReadOnly, "err.db.needs_upgrade", "path", s.path)
+	}
+	return nil
+}
+
 // write runs fn in a write transaction and commits it; any error rolls everything back.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.readOnly {
+		return data.Errorf(data.EReadOnly, "err.db.readonly")
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return dbError(err)
