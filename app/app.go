@@ -32,6 +32,8 @@ type Store interface {
 	LastSaved() time.Time
 	IsEmpty(ctx context.Context) (bool, error)
 	Seed(ctx context.Context, ds data.Dataset) error
+	RegisterDevice(ctx context.Context, name, operator string) error
+	Devices(ctx context.Context) (map[string]data.Device, error)
 	Close() error
 }
 

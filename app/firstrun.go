@@ -100,6 +100,7 @@ func (ui *UI) welcome(askName, askStart bool) *dialog.CustomDialog {
 				return
 			}
 			ui.cfg.FirstRun = false
+			ui.registerDevice()
 		}
 		start.Disable()
 		var err error

@@ -397,7 +397,7 @@ func (f *personForm) showInfo() {
 	f.del.Enable()
 	f.info.SetText(lang.L("form.last_change", map[string]any{
 		"date": f.meta.Updated.Local().Format("02/01/2006"), "time": formatClock(f.meta.Updated),
-		"device": shortID(f.meta.Device)}))
+		"device": f.s.ui.author(f.meta.Device)}))
 }
 
 // shortID is the first part of a UUID, enough to tell devices apart on screen.

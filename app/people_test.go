@@ -182,8 +182,8 @@ func TestPeopleNewPersonSavesAsTyped(t *testing.T) {
 	if !hasText(f.content, "Le modifiche si salvano da sole mentre scrivi.") {
 		t.Error("the form does not say it saves itself")
 	}
-	if !hasText(f.content, "(computer 0a1b2c3d)") {
-		t.Errorf("form = %q, want the last change with the device", texts(f.content))
+	if !hasText(f.content, "Ultima modifica il 12/03/2027 alle 15:00, da Lucia Ferri") {
+		t.Errorf("form = %q, want the last change with its author (the operator of this computer)", texts(f.content))
 	}
 	if f.del.Disabled() {
 		t.Error("Elimina is disabled for a saved person")

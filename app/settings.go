@@ -26,6 +26,9 @@ func (ui *UI) askOperator() {
 			if ui.status != nil {
 				ui.status.refresh()
 			}
+			if ui.store != nil {
+				ui.registerDevice()
+			}
 		}, ui.win)
 }
 

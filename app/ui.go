@@ -32,6 +32,7 @@ type UI struct {
 	saveDelay time.Duration
 
 	ambito   data.Ambito
+	devices  map[string]data.Device // who wrote what: device id -> computer and operator
 	header   *widget.Label
 	search   *shortcutEntry
 	nav      *widget.List
@@ -92,7 +93,35 @@ func (ui *UI) openStore(path string) {
 	ui.store = st
 	ui.cfg.DBPath = st.Path()
 	ui.buildShell()
+	ui.registerDevice()
 	ui.loadAmbito(func() { ui.firstRun() })
+}
+
+// registerDevice records this computer's and operator's names in the database, and reloads the names
+// of every computer that wrote to it.
+func (ui *UI) registerDevice() {
+	inst := ui.cfg.Installation
+	var devices map[string]data.Device
+	var err error
+	ui.run(func() {
+		if err = ui.store.RegisterDevice(ui.ctx, inst.DeviceName, inst.Operator); err == nil {
+			devices, err = ui.store.Devices(ui.ctx)
+		}
+	}, func() {
+		if err != nil {
+			ui.showError(err)
+			return
+		}
+		ui.devices = devices
+	})
+}
+
+// author names the installation that made a change: its operator, or its computer.
+func (ui *UI) author(device string) string {
+	if d, ok := ui.devices[device]; ok && d.Label() != "" {
+		return d.Label()
+	}
+	return shortID(device)
 }
 
 // refusal is the screen shown instead of the registry when a file cannot be opened.

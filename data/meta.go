@@ -41,3 +41,22 @@ type Ref struct {
 	Kind Kind   `json:"kind"`
 	ID   string `json:"id"`
 }
+
+// KindDevice is an installation that wrote to the database.
+const KindDevice Kind = "device"
+
+// Device is an installation of Tavoli that has written to the database: its id is the one recorded on
+// every change it made.
+type Device struct {
+	Meta
+	Name     string `json:"name"`     // the computer's name
+	Operator string `json:"operator"` // who uses it ("Chi usa questo computer?")
+}
+
+// Label is how a change's author is shown: the operator, or the computer when no one gave a name.
+func (d Device) Label() string {
+	if d.Operator != "" {
+		return d.Operator
+	}
+	return d.Name
+}

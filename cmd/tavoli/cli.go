@@ -145,7 +145,15 @@ func (c *cli) open(ctx context.Context, mode int) (*sqlite.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return sqlite.Open(ctx, path, sqlite.Options{Device: inst.DeviceID, ReadOnly: mode == readOnly})
+	st, err := sqlite.Open(ctx, path, sqlite.Options{Device: inst.DeviceID, ReadOnly: mode == readOnly})
+	if err != nil {
+		return nil, err
+	}
+	if err := st.RegisterDevice(ctx, inst.DeviceName, inst.Operator); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
 }
 
 // writeJSON prints v as indented JSON.

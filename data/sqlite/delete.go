@@ -176,7 +176,7 @@ func dedupe(refs []data.Ref) []data.Ref {
 // deletable refuses what may not be deleted: a kind deleted only with its parent, a record already
 // gone, the comune capofila, an area a Tavolo tematico works on.
 func deletable(ctx context.Context, tx *sql.Tx, ref data.Ref) error {
-	if _, ok := tables[ref.Kind]; !ok || ref.Kind == data.KindAmbito {
+	if _, ok := tables[ref.Kind]; !ok || ref.Kind == data.KindAmbito || ref.Kind == data.KindDevice {
 		return data.Errorf(data.EInvalid, "err.delete.kind", "kind", string(ref.Kind))
 	}
 	if err := liveRef(ctx, tx, ref.Kind, ref.ID); err != nil {

@@ -22,6 +22,7 @@ var tables = map[data.Kind]string{
 	data.KindMembership:   "memberships",
 	data.KindPerson:       "people",
 	data.KindOrganisation: "organisations",
+	data.KindDevice:       "devices",
 }
 
 // column is one column of a record and the value to store in it.

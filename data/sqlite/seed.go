@@ -7,7 +7,8 @@ import (
 	"github.com/tavoli/tavoli/data"
 )
 
-// IsEmpty reports whether the database holds no records at all (live or deleted).
+// IsEmpty reports whether the database holds no records at all (live or deleted); the installations that
+// opened it do not count.
 func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
 	empty := true
 	err := s.read(ctx, func(tx *sql.Tx) error {
@@ -19,7 +20,10 @@ func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
 }
 
 func isEmpty(ctx context.Context, tx *sql.Tx) (bool, error) {
-	for _, t := range tables {
+	for k, t := range tables {
+		if k == data.KindDevice {
+			continue
+		}
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM `+t).Scan(&n); err != nil {
 			return false, err
