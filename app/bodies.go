@@ -110,7 +110,7 @@ func newBodiesScreen(ui *UI) *bodiesScreen {
 	detail := container.NewVScroll(container.NewVBox(s.title, s.form, s.errs.box,
 		container.NewBorder(nil, nil, nil, s.del, note), s.details))
 	split := container.NewHSplit(container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, s.pane.table.content), detail)
-	split.Offset = 0.35
+	split.Offset = 0.4
 	s.content = split
 	s.enable(false)
 	return s
