@@ -14,24 +14,19 @@ import (
 
 // areasScreen is the ordered list of welfare areas: add, rename, describe, move, delete.
 type areasScreen struct {
-	form    *widget.Form
-	ui      *UI
+	detail
 	pane    *listPane[data.Area]
 	content fyne.CanvasObject
 
-	meta        data.Meta
 	position    int
-	loading     bool
-	title       *widget.Label
 	name        *widget.SelectEntry
 	description *widget.Entry
-	errs        *errorLine
-	del, up, dn *widget.Button
+	up, dn      *widget.Button
 	saver       *autosaver[data.Area]
 }
 
 func newAreasScreen(ui *UI) *areasScreen {
-	s := &areasScreen{ui: ui, title: heading(lang.L("areas.none")), errs: newErrorLine()}
+	s := &areasScreen{detail: newDetail(ui, data.KindArea, "areas.none")}
 	s.pane = newListPane(ui, []string{"col.position", "col.name"}, []float32{1, 8},
 		func(a data.Area, col int) string {
 			if col == 0 {
@@ -89,27 +84,25 @@ func newAreasScreen(ui *UI) *areasScreen {
 	split := container.NewHSplit(container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, s.pane.table.content), detail)
 	split.Offset = 0.5
 	s.content = split
+	s.table, s.first = s.pane.table, s.name
+	s.fields = []fyne.Disableable{s.name, s.description, s.up, s.dn}
+	s.onEnable = func(bool) {
+		if s.meta.ID == "" {
+			s.up.Disable()
+			s.dn.Disable()
+		}
+	}
+	s.flush = s.saver.flush
+	s.fresh = func() { s.load(data.Area{}) }
+	s.blank = s.fresh
+	s.label = func() string { return s.name.Text }
+	s.reload = s.pane.refresh
 	s.enable(false)
 	return s
 }
 
 func (s *areasScreen) refresh() { s.pane.refresh() }
 
-func (s *areasScreen) enable(on bool) {
-	for _, w := range []fyne.Disableable{s.name, s.description, s.del, s.up, s.dn} {
-		if on {
-			w.Enable()
-		} else {
-			w.Disable()
-		}
-	}
-	if s.meta.ID == "" {
-		s.del.Disable()
-		s.up.Disable()
-		s.dn.Disable()
-	}
-	s.form.Refresh()
-}
 
 func (s *areasScreen) load(a data.Area) {
 	if s.saver.pending() {
@@ -166,28 +159,6 @@ func (s *areasScreen) move(delta int) {
 	})
 }
 
-func (s *areasScreen) focus() {
-	if !s.name.Disabled() {
-		s.ui.win.Canvas().Focus(s.name)
-	}
-}
 
-func (s *areasScreen) newItem() {
-	s.pane.table.list.UnselectAll()
-	s.load(data.Area{})
-	s.focus()
-}
 
-func (s *areasScreen) focusFilter() { s.ui.win.Canvas().Focus(s.pane.table.filter) }
 
-func (s *areasScreen) deleteItem() {
-	if s.meta.ID == "" {
-		return
-	}
-	s.saver.flush()
-	s.ui.confirmDelete(data.Ref{Kind: data.KindArea, ID: s.meta.ID}, s.name.Text, func() {
-		s.load(data.Area{})
-		s.enable(false)
-		s.refresh()
-	}, s.refresh)
-}

@@ -13,16 +13,12 @@ import (
 // bodiesScreen lists the bodies (organi); the selected one shows its details, its rules, its seats and its
 // members beside the list.
 type bodiesScreen struct {
-	form    *widget.Form
-	ui      *UI
+	detail
 	pane    *listPane[data.Body]
 	content fyne.CanvasObject
 
 	areas    []data.Area
-	meta     data.Meta
 	position int
-	loading  bool
-	title    *widget.Label
 	name     *shortcutEntry
 	kind     *widget.Select
 	area     *widget.Select
@@ -30,14 +26,12 @@ type bodiesScreen struct {
 	rules    *rulesForm
 	seats    *seatsPanel
 	members  *membersPanel
-	errs     *errorLine
-	del      *widget.Button
 	saver    *autosaver[data.Body]
 	details  *fyne.Container
 }
 
 func newBodiesScreen(ui *UI) *bodiesScreen {
-	s := &bodiesScreen{ui: ui, title: heading(lang.L("bodies.none")), errs: newErrorLine()}
+	s := &bodiesScreen{detail: newDetail(ui, data.KindBody, "bodies.none")}
 	s.pane = newListPane(ui, []string{"col.name", "col.kind"}, []float32{5, 3}, func(b data.Body, col int) string {
 		if col == 0 {
 			return b.Name
@@ -112,6 +106,20 @@ func newBodiesScreen(ui *UI) *bodiesScreen {
 	split := container.NewHSplit(container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, s.pane.table.content), detail)
 	split.Offset = 0.4
 	s.content = split
+	s.table, s.first = s.pane.table, s.name
+	s.fields = []fyne.Disableable{s.name, s.kind, s.area, s.notes}
+	s.onEnable = func(on bool) {
+		s.rules.enable(on)
+		s.showParts()
+	}
+	s.flush = s.saver.flush
+	s.fresh = func() {
+		s.seats.items, s.members.items = nil, nil
+		s.load(data.Body{Kind: data.BodyTavoloTematico, Rules: data.DefaultRules(data.BodyTavoloTematico)})
+	}
+	s.blank = func() { s.load(data.Body{}) }
+	s.label = func() string { return s.name.Text }
+	s.reload = s.pane.refresh
 	s.enable(false)
 	return s
 }
@@ -131,18 +139,6 @@ func (s *bodiesScreen) setAreas(areas []data.Area) {
 	s.loading = false
 }
 
-func (s *bodiesScreen) enable(on bool) {
-	for _, w := range []fyne.Disableable{s.name, s.kind, s.area, s.notes, s.del} {
-		if on {
-			w.Enable()
-		} else {
-			w.Disable()
-		}
-	}
-	s.rules.enable(on)
-	s.showParts()
-	s.form.Refresh()
-}
 
 // showParts shows rules, seats and members once the body exists (seats need its id).
 func (s *bodiesScreen) showParts() {
@@ -217,29 +213,6 @@ func (s *bodiesScreen) changed() {
 	}
 }
 
-func (s *bodiesScreen) focus() {
-	if !s.name.Disabled() {
-		s.ui.win.Canvas().Focus(s.name)
-	}
-}
 
-func (s *bodiesScreen) newItem() {
-	s.pane.table.list.UnselectAll()
-	s.seats.items, s.members.items = nil, nil
-	s.load(data.Body{Kind: data.BodyTavoloTematico, Rules: data.DefaultRules(data.BodyTavoloTematico)})
-	s.focus()
-}
 
-func (s *bodiesScreen) focusFilter() { s.ui.win.Canvas().Focus(s.pane.table.filter) }
 
-func (s *bodiesScreen) deleteItem() {
-	if s.meta.ID == "" {
-		return
-	}
-	s.saver.flush()
-	s.ui.confirmDelete(data.Ref{Kind: data.KindBody, ID: s.meta.ID}, s.name.Text, func() {
-		s.load(data.Body{})
-		s.enable(false)
-		s.refresh()
-	}, s.refresh)
-}

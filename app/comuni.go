@@ -15,26 +15,20 @@ import (
 
 // comuniScreen lists the Ambito's comuni with their population; the selected one is edited beside.
 type comuniScreen struct {
-	form    *widget.Form
-	ui      *UI
+	detail
 	pane    *listPane[data.Comune]
 	content fyne.CanvasObject
 
-	meta       data.Meta
-	loading    bool
-	title      *widget.Label
 	name       *shortcutEntry
 	population *shortcutEntry
 	approx     *widget.Check
 	istat      *shortcutEntry
 	office     *shortcutEntry
-	errs       *errorLine
-	del        *widget.Button
 	saver      *autosaver[data.Comune]
 }
 
 func newComuniScreen(ui *UI) *comuniScreen {
-	s := &comuniScreen{ui: ui, title: heading(lang.L("comuni.none")), errs: newErrorLine()}
+	s := &comuniScreen{detail: newDetail(ui, data.KindComune, "comuni.none")}
 	s.pane = newListPane(ui, []string{"col.name", "col.population", "col.istat"}, []float32{4, 2, 2},
 		func(c data.Comune, col int) string {
 			switch col {
@@ -99,6 +93,13 @@ func newComuniScreen(ui *UI) *comuniScreen {
 	split := container.NewHSplit(container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, s.pane.table.content), detail)
 	split.Offset = 0.5
 	s.content = split
+	s.table, s.first = s.pane.table, s.name
+	s.fields = []fyne.Disableable{s.name, s.population, s.approx, s.istat, s.office}
+	s.flush = s.saver.flush
+	s.fresh = func() { s.load(data.Comune{}) }
+	s.blank = s.fresh
+	s.label = func() string { return s.name.Text }
+	s.reload = s.pane.refresh
 	s.enable(false)
 	return s
 }
@@ -115,19 +116,6 @@ func matches(folded string, terms []string) bool {
 
 func (s *comuniScreen) refresh() { s.pane.refresh() }
 
-func (s *comuniScreen) enable(on bool) {
-	for _, w := range []fyne.Disableable{s.name, s.population, s.approx, s.istat, s.office, s.del} {
-		if on {
-			w.Enable()
-		} else {
-			w.Disable()
-		}
-	}
-	if s.meta.ID == "" {
-		s.del.Disable()
-	}
-	s.form.Refresh()
-}
 
 func (s *comuniScreen) load(c data.Comune) {
 	if s.saver.pending() {
@@ -179,28 +167,5 @@ func (s *comuniScreen) changed() {
 	}
 }
 
-func (s *comuniScreen) focus() {
-	if !s.name.Disabled() {
-		s.ui.win.Canvas().Focus(s.name)
-	}
-}
 
-func (s *comuniScreen) newItem() {
-	s.pane.table.list.UnselectAll()
-	s.load(data.Comune{})
-	s.focus()
-}
 
-func (s *comuniScreen) focusFilter() { s.ui.win.Canvas().Focus(s.pane.table.filter) }
-
-func (s *comuniScreen) deleteItem() {
-	if s.meta.ID == "" {
-		return
-	}
-	s.saver.flush()
-	s.ui.confirmDelete(data.Ref{Kind: data.KindComune, ID: s.meta.ID}, s.name.Text, func() {
-		s.load(data.Comune{})
-		s.enable(false)
-		s.refresh()
-	}, s.refresh)
-}

@@ -12,16 +12,12 @@ import (
 
 // organisationsScreen lists the organisations people belong to, with the selected one beside the list.
 type organisationsScreen struct {
-	form    *widget.Form
-	ui      *UI
+	detail
 	pane    *listPane[data.OrganisationView]
 	content fyne.CanvasObject
 	shown   bool
 
 	comuni   []data.Comune
-	meta     data.Meta
-	loading  bool
-	title    *widget.Label
 	name     *shortcutEntry
 	category *widget.Select
 	comune   *widget.Select
@@ -29,13 +25,11 @@ type organisationsScreen struct {
 	phone    *shortcutEntry
 	notes    *widget.Entry
 	people   *widget.Label
-	errs     *errorLine
-	del      *widget.Button
 	saver    *autosaver[data.Organisation]
 }
 
 func newOrganisationsScreen(ui *UI) *organisationsScreen {
-	s := &organisationsScreen{ui: ui, title: heading(lang.L("organisations.none")), errs: newErrorLine()}
+	s := &organisationsScreen{detail: newDetail(ui, data.KindOrganisation, "organisations.none")}
 	s.pane = newListPane(ui, []string{"col.name", "col.category", "col.comune", "col.people"}, []float32{5, 2, 2, 1},
 		func(o data.OrganisationView, col int) string {
 			switch col {
@@ -108,6 +102,13 @@ func newOrganisationsScreen(ui *UI) *organisationsScreen {
 	split := container.NewHSplit(container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, s.pane.table.content), detail)
 	split.Offset = 0.55
 	s.content = split
+	s.table, s.first = s.pane.table, s.name
+	s.fields = []fyne.Disableable{s.name, s.category, s.comune, s.email, s.phone, s.notes}
+	s.flush = s.saver.flush
+	s.fresh = func() { s.load(data.OrganisationView{Organisation: data.Organisation{Category: data.CatAssociazione}}) }
+	s.blank = func() { s.load(data.OrganisationView{}) }
+	s.label = func() string { return s.name.Text }
+	s.reload = s.pane.refresh
 	s.enable(false)
 	return s
 }
@@ -140,19 +141,6 @@ func (s *organisationsScreen) countShown(id string) int {
 	return 0
 }
 
-func (s *organisationsScreen) enable(on bool) {
-	for _, w := range []fyne.Disableable{s.name, s.category, s.comune, s.email, s.phone, s.notes, s.del} {
-		if on {
-			w.Enable()
-		} else {
-			w.Disable()
-		}
-	}
-	if s.meta.ID == "" {
-		s.del.Disable()
-	}
-	s.form.Refresh()
-}
 
 // load shows o in the form.
 func (s *organisationsScreen) load(o data.OrganisationView) {
@@ -205,28 +193,6 @@ func (s *organisationsScreen) changed() {
 	}
 }
 
-func (s *organisationsScreen) focus() {
-	if !s.name.Disabled() {
-		s.ui.win.Canvas().Focus(s.name)
-	}
-}
 
-func (s *organisationsScreen) newItem() {
-	s.pane.table.list.UnselectAll()
-	s.load(data.OrganisationView{Organisation: data.Organisation{Category: data.CatAssociazione}})
-	s.focus()
-}
 
-func (s *organisationsScreen) focusFilter() { s.ui.win.Canvas().Focus(s.pane.table.filter) }
 
-func (s *organisationsScreen) deleteItem() {
-	if s.meta.ID == "" {
-		return
-	}
-	s.saver.flush()
-	s.ui.confirmDelete(data.Ref{Kind: data.KindOrganisation, ID: s.meta.ID}, s.name.Text, func() {
-		s.load(data.OrganisationView{})
-		s.enable(false)
-		s.refresh()
-	}, s.refresh)
-}

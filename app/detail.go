@@ -1,0 +1,93 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/tavoli/tavoli/data"
+)
+
+// detail is what the list-and-detail screens share: the head of the record shown, its form and title,
+// the delete button and the error line, and the commands Nuovo, Elimina and Trova.
+type detail struct {
+	ui      *UI
+	kind    data.Kind
+	noneKey string // the title when no record is shown
+	meta    data.Meta
+	loading bool // the form is being filled from a record: edits are not the user's
+	title   *widget.Label
+	form    *widget.Form
+	fields  []fyne.Disableable // enabled while a record is shown
+	first   fyne.Focusable     // where the cursor goes in the form
+	del     *widget.Button
+	errs    *errorLine
+	table   *recordTable
+
+	flush    func()        // saves what is still pending
+	fresh    func()        // shows a new, empty record
+	blank    func()        // shows no record
+	label    func() string // the record's name, for the delete question
+	reload   func()        // reloads the list
+	onEnable func(on bool) // what else a screen enables with its form
+}
+
+func newDetail(ui *UI, kind data.Kind, noneKey string) detail {
+	d := detail{ui: ui, kind: kind, noneKey: noneKey, title: heading(lang.L(noneKey)), errs: newErrorLine()}
+	return d
+}
+
+// enable turns the form on or off; Elimina only for a record already saved.
+func (d *detail) enable(on bool) {
+	for _, w := range append(d.fields, d.del) {
+		if on {
+			w.Enable()
+		} else {
+			w.Disable()
+		}
+	}
+	if d.meta.ID == "" {
+		d.del.Disable()
+	}
+	if d.onEnable != nil {
+		d.onEnable(on)
+	}
+	d.form.Refresh()
+}
+
+// focus puts the cursor in the form's first field.
+func (d *detail) focus() {
+	if w, ok := d.first.(fyne.Disableable); ok && w.Disabled() {
+		return
+	}
+	d.ui.win.Canvas().Focus(d.first)
+}
+
+// focusFilter puts the cursor in the list's filter box.
+func (d *detail) focusFilter() { d.ui.win.Canvas().Focus(d.table.filter) }
+
+// newItem starts a new record in the form.
+func (d *detail) newItem() {
+	d.table.list.UnselectAll()
+	d.fresh()
+	d.focus()
+}
+
+// clear shows no record.
+func (d *detail) clear() {
+	d.blank()
+	d.enable(false)
+	d.title.SetText(lang.L(d.noneKey))
+}
+
+// deleteItem asks to delete the record shown, saving first what was being typed.
+func (d *detail) deleteItem() {
+	if d.meta.ID == "" {
+		return
+	}
+	d.flush()
+	d.ui.confirmDelete(data.Ref{Kind: d.kind, ID: d.meta.ID}, d.label(), func() {
+		d.clear()
+		d.reload()
+	}, d.reload)
+}
