@@ -103,7 +103,6 @@ func newAreasScreen(ui *UI) *areasScreen {
 
 func (s *areasScreen) refresh() { s.pane.refresh() }
 
-
 func (s *areasScreen) load(a data.Area) {
 	if s.saver.pending() {
 		s.saver.flush()
@@ -158,7 +157,3 @@ func (s *areasScreen) move(delta int) {
 		s.refresh()
 	})
 }
-
-
-
-

@@ -139,7 +139,6 @@ func (s *bodiesScreen) setAreas(areas []data.Area) {
 	s.loading = false
 }
 
-
 // showParts shows rules, seats and members once the body exists (seats need its id).
 func (s *bodiesScreen) showParts() {
 	if s.meta.ID == "" {
@@ -212,7 +211,3 @@ func (s *bodiesScreen) changed() {
 		s.saver.changed()
 	}
 }
-
-
-
-

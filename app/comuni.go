@@ -116,7 +116,6 @@ func matches(folded string, terms []string) bool {
 
 func (s *comuniScreen) refresh() { s.pane.refresh() }
 
-
 func (s *comuniScreen) load(c data.Comune) {
 	if s.saver.pending() {
 		s.saver.flush()
@@ -166,6 +165,3 @@ func (s *comuniScreen) changed() {
 		s.saver.changed()
 	}
 }
-
-
-

@@ -141,7 +141,6 @@ func (s *organisationsScreen) countShown(id string) int {
 	return 0
 }
 
-
 // load shows o in the form.
 func (s *organisationsScreen) load(o data.OrganisationView) {
 	if s.saver.pending() {
@@ -192,7 +191,3 @@ func (s *organisationsScreen) changed() {
 		s.saver.changed()
 	}
 }
-
-
-
-
