@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -39,14 +38,7 @@ func newAreasScreen(ui *UI) *areasScreen {
 	s.pane.onSelect = s.load
 	s.pane.load = func(filter, extra string) ([]data.Area, func(), error) {
 		all, err := ui.store.Areas(ui.ctx)
-		var out []data.Area
-		terms := data.SearchTerms(filter)
-		for _, a := range all {
-			if matches(data.Fold(a.Name+" "+a.Description), terms) {
-				out = append(out, a)
-			}
-		}
-		return out, nil, err
+		return filterText(all, filter, func(a data.Area) string { return a.Name + " " + a.Description }), nil, err
 	}
 	s.pane.table.filter.OnSubmitted = func(string) { s.focus() }
 	s.name = widget.NewSelectEntry(data.OtherAreas)
@@ -69,21 +61,13 @@ func newAreasScreen(ui *UI) *areasScreen {
 		}}
 	s.up = widget.NewButtonWithIcon(lang.L("areas.up"), theme.MoveUpIcon(), func() { s.move(-1) })
 	s.dn = widget.NewButtonWithIcon(lang.L("areas.down"), theme.MoveDownIcon(), func() { s.move(1) })
-	s.del = widget.NewButtonWithIcon(lang.L("action.delete"), theme.DeleteIcon(), s.deleteItem)
-	s.del.Importance = widget.DangerImportance
-	newBtn := widget.NewButtonWithIcon(lang.L("areas.new"), theme.ContentAddIcon(), s.newItem)
-	newBtn.Importance = widget.HighImportance
 	s.form = widget.NewForm(
 		widget.NewFormItem(lang.L("field.name"), s.name),
 		widget.NewFormItem(lang.L("field.description"), s.description))
 	note := widget.NewLabel(lang.L("areas.note"))
 	note.Wrapping = fyne.TextWrapWord
 	note.Importance = widget.LowImportance
-	detail := container.NewVScroll(container.NewVBox(s.title, s.form, s.errs.box,
-		container.NewHBox(s.up, s.dn, s.del), note))
-	split := container.NewHSplit(container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, s.pane.table.content), detail)
-	split.Offset = 0.5
-	s.content = split
+	s.content = s.layout("areas.new", s.pane.table.content, 0.5, []fyne.CanvasObject{s.up, s.dn}, note)
 	s.table, s.first = s.pane.table, s.name
 	s.fields = []fyne.Disableable{s.name, s.description, s.up, s.dn}
 	s.onEnable = func(bool) {

@@ -4,7 +4,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
@@ -47,13 +46,7 @@ func newBodiesScreen(ui *UI) *bodiesScreen {
 			return nil, nil, err
 		}
 		areas, err := ui.store.Areas(ui.ctx)
-		var out []data.Body
-		terms := data.SearchTerms(filter)
-		for _, b := range all {
-			if matches(data.Fold(b.Name+" "+lang.L("body.kind."+string(b.Kind))), terms) {
-				out = append(out, b)
-			}
-		}
+		out := filterText(all, filter, func(b data.Body) string { return b.Name + " " + lang.L("body.kind."+string(b.Kind)) })
 		return out, func() { s.setAreas(areas) }, err
 	}
 	s.pane.table.filter.OnSubmitted = func(string) { s.focus() }
@@ -91,21 +84,11 @@ func newBodiesScreen(ui *UI) *bodiesScreen {
 		widget.NewFormItem(lang.L("field.kind"), s.kind),
 		widget.NewFormItem(lang.L("field.area"), s.area),
 		widget.NewFormItem(lang.L("field.notes"), s.notes))
-	s.del = widget.NewButtonWithIcon(lang.L("action.delete"), theme.DeleteIcon(), s.deleteItem)
-	s.del.Importance = widget.DangerImportance
-	newBtn := widget.NewButtonWithIcon(lang.L("bodies.new"), theme.ContentAddIcon(), s.newItem)
-	newBtn.Importance = widget.HighImportance
-	note := widget.NewLabel(lang.L("form.autosave"))
-	note.Importance = widget.LowImportance
 	s.details = container.NewVBox(
 		widget.NewCard(lang.L("bodies.rules"), lang.L("bodies.rules_sub"), s.rules.content),
 		widget.NewCard(lang.L("bodies.seats"), lang.L("bodies.seats_sub"), s.seats.content),
 		widget.NewCard(lang.L("bodies.members"), "", s.members.content))
-	detail := container.NewVScroll(container.NewVBox(s.title, s.form, s.errs.box,
-		container.NewBorder(nil, nil, nil, s.del, note), s.details))
-	split := container.NewHSplit(container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, s.pane.table.content), detail)
-	split.Offset = 0.4
-	s.content = split
+	s.content = s.layout("bodies.new", s.pane.table.content, 0.4, nil, s.details)
 	s.table, s.first = s.pane.table, s.name
 	s.fields = []fyne.Disableable{s.name, s.kind, s.area, s.notes}
 	s.onEnable = func(on bool) {

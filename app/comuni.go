@@ -5,9 +5,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
@@ -47,14 +45,7 @@ func newComuniScreen(ui *UI) *comuniScreen {
 	s.pane.onSelect = s.load
 	s.pane.load = func(filter, extra string) ([]data.Comune, func(), error) {
 		all, err := ui.store.Comuni(ui.ctx)
-		var out []data.Comune
-		terms := data.SearchTerms(filter)
-		for _, c := range all {
-			if matches(data.Fold(c.Name+" "+c.ISTAT), terms) {
-				out = append(out, c)
-			}
-		}
-		return out, nil, err
+		return filterText(all, filter, func(c data.Comune) string { return c.Name + " " + c.ISTAT }), nil, err
 	}
 	s.pane.table.filter.OnSubmitted = func(string) { s.focus() }
 	s.name, s.population, s.istat, s.office = newShortcutEntry(), newShortcutEntry(), newShortcutEntry(), newShortcutEntry()
@@ -83,16 +74,7 @@ func newComuniScreen(ui *UI) *comuniScreen {
 		widget.NewFormItem(lang.L("field.istat"), s.istat),
 		widget.NewFormItem(lang.L("field.office"), s.office),
 	)
-	s.del = widget.NewButtonWithIcon(lang.L("action.delete"), theme.DeleteIcon(), s.deleteItem)
-	s.del.Importance = widget.DangerImportance
-	newBtn := widget.NewButtonWithIcon(lang.L("comuni.new"), theme.ContentAddIcon(), s.newItem)
-	newBtn.Importance = widget.HighImportance
-	note := widget.NewLabel(lang.L("form.autosave"))
-	note.Importance = widget.LowImportance
-	detail := container.NewVScroll(container.NewVBox(s.title, s.form, s.errs.box, container.NewBorder(nil, nil, nil, s.del, note)))
-	split := container.NewHSplit(container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, s.pane.table.content), detail)
-	split.Offset = 0.5
-	s.content = split
+	s.content = s.layout("comuni.new", s.pane.table.content, 0.5, nil)
 	s.table, s.first = s.pane.table, s.name
 	s.fields = []fyne.Disableable{s.name, s.population, s.approx, s.istat, s.office}
 	s.flush = s.saver.flush

@@ -2,7 +2,9 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
@@ -90,4 +92,34 @@ func (d *detail) deleteItem() {
 		d.clear()
 		d.reload()
 	}, d.reload)
+}
+
+// layout builds the screen: a button for a new record over the list, and beside the list the title, the
+// form, the error line, a line with the autosave note, any extra buttons and Elimina, then below.
+func (d *detail) layout(newKey string, list fyne.CanvasObject, offset float32, buttons []fyne.CanvasObject,
+	below ...fyne.CanvasObject) fyne.CanvasObject {
+	d.del = widget.NewButtonWithIcon(lang.L("action.delete"), theme.DeleteIcon(), d.deleteItem)
+	d.del.Importance = widget.DangerImportance
+	newBtn := widget.NewButtonWithIcon(lang.L(newKey), theme.ContentAddIcon(), d.newItem)
+	newBtn.Importance = widget.HighImportance
+	note := widget.NewLabel(lang.L("form.autosave"))
+	note.Importance = widget.LowImportance
+	actions := container.NewBorder(nil, nil, nil, container.NewHBox(append(buttons, d.del)...), note)
+	side := container.NewVBox(append([]fyne.CanvasObject{d.title, d.form, d.errs.box, actions}, below...)...)
+	split := container.NewHSplit(container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, list), container.NewVScroll(side))
+	split.Offset = float64(offset)
+	return split
+}
+
+// filterText keeps the values whose text contains every word of filter, ignoring case and accents: for
+// the short lists (comuni, areas, bodies) that are filtered in memory.
+func filterText[T any](all []T, filter string, text func(T) string) []T {
+	terms := data.SearchTerms(filter)
+	var out []T
+	for _, v := range all {
+		if matches(data.Fold(text(v)), terms) {
+			out = append(out, v)
+		}
+	}
+	return out
 }

@@ -2,9 +2,7 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
@@ -92,16 +90,7 @@ func newOrganisationsScreen(ui *UI) *organisationsScreen {
 		widget.NewFormItem(lang.L("field.notes"), s.notes),
 		widget.NewFormItem(lang.L("col.people"), s.people),
 	)
-	s.del = widget.NewButtonWithIcon(lang.L("action.delete"), theme.DeleteIcon(), s.deleteItem)
-	s.del.Importance = widget.DangerImportance
-	newBtn := widget.NewButtonWithIcon(lang.L("organisations.new"), theme.ContentAddIcon(), s.newItem)
-	newBtn.Importance = widget.HighImportance
-	note := widget.NewLabel(lang.L("form.autosave"))
-	note.Importance = widget.LowImportance
-	detail := container.NewVScroll(container.NewVBox(s.title, s.form, s.errs.box, container.NewBorder(nil, nil, nil, s.del, note)))
-	split := container.NewHSplit(container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, s.pane.table.content), detail)
-	split.Offset = 0.55
-	s.content = split
+	s.content = s.layout("organisations.new", s.pane.table.content, 0.55, nil)
 	s.table, s.first = s.pane.table, s.name
 	s.fields = []fyne.Disableable{s.name, s.category, s.comune, s.email, s.phone, s.notes}
 	s.flush = s.saver.flush
