@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"sort"
 	"strings"
 )
@@ -48,6 +49,7 @@ func Errorf(code Code, key string, args ...any) *Error {
 // Wrap returns a copy of e that wraps cause.
 func (e *Error) Wrap(cause error) *Error {
 	c := *e
+	c.Args = maps.Clone(e.Args)
 	c.Err = cause
 	return &c
 }

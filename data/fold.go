@@ -14,6 +14,9 @@ import (
 // Fold turns text into its search form: lowercase, accents removed ("Città" -> "citta"), so that a
 // search matches whatever way people type. SQLite's own lower() and LIKE only fold ASCII.
 func Fold(s string) string {
+	// Invalid UTF-8 (a Latin-1 spreadsheet) would reach the normaliser as raw bytes, and norm leaves the
+	// character after such a byte undecomposed: replace it first so that Fold is idempotent.
+	s = strings.ToValidUTF8(s, "\uFFFD")
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(t, s)
 	if err != nil {

@@ -2,7 +2,6 @@ package data
 
 import (
 	"encoding/json"
-	"fmt"
 	"strconv"
 )
 
@@ -78,8 +77,12 @@ func (q Quorum) MarshalJSON() ([]byte, error) {
 	return json.Marshal(string(q.Kind))
 }
 
-// UnmarshalJSON accepts a code or a whole number.
+// UnmarshalJSON accepts a code or a whole number. null is no value and leaves q as it is, as
+// json.Unmarshaler asks.
 func (q *Quorum) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		return nil
+	}
 	var n int
 	if err := json.Unmarshal(b, &n); err == nil {
 		if n < 0 {
@@ -90,7 +93,7 @@ func (q *Quorum) UnmarshalJSON(b []byte) error {
 	}
 	var s string
 	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("quorum: %w", err)
+		return Errorf(EInvalid, "err.rules.quorum", "value", string(b)).Wrap(err)
 	}
 	p, err := ParseQuorum(s)
 	if err != nil {
