@@ -20,10 +20,10 @@ func TestOpenAfterInterruptedCheckpoint(t *testing.T) {
 	path := filepath.Join(dir, "tavoli.db")
 	s := openAt(t, path, testOptions())
 	// Keep every change in the WAL, then copy the files while the store is open, as the disk saw them.
+	s.db.SetMaxOpenConns(1)
 	if _, err := s.db.ExecContext(ctx, `PRAGMA wal_autocheckpoint = 0`); err != nil {
 		t.Fatal(err)
 	}
-	s.db.SetMaxOpenConns(1)
 	ds, err := demo.Trasimeno(1)
 	if err != nil {
 		t.Fatal(err)
