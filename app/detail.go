@@ -41,13 +41,7 @@ func newDetail(ui *UI, kind data.Kind, noneKey string) detail {
 
 // enable turns the form on or off; Elimina only for a record already saved.
 func (d *detail) enable(on bool) {
-	for _, w := range append(d.fields, d.del) {
-		if on {
-			w.Enable()
-		} else {
-			w.Disable()
-		}
-	}
+	setEnabled(on, append(d.fields, d.del)...)
 	if d.meta.ID == "" {
 		d.del.Disable()
 	}

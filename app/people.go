@@ -274,13 +274,7 @@ func (f *personForm) load(p data.PersonView) {
 }
 
 func (f *personForm) setEnabled(on bool) {
-	for _, w := range []fyne.Disableable{f.surname, f.name, f.category, f.org, f.comune, f.email, f.phone, f.notes, f.del} {
-		if on {
-			w.Enable()
-		} else {
-			w.Disable()
-		}
-	}
+	setEnabled(on, f.surname, f.name, f.category, f.org, f.comune, f.email, f.phone, f.notes, f.del)
 	if f.meta.ID == "" {
 		f.del.Disable()
 	}

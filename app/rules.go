@@ -163,13 +163,7 @@ func (f *rulesForm) showNumbers() {
 }
 
 func (f *rulesForm) enable(on bool) {
-	for _, w := range []fyne.Disableable{f.prima, f.seconda, f.primaN, f.secondaN, f.weighting, f.base, f.threshold, f.tie, f.proxies} {
-		if on {
-			w.Enable()
-		} else {
-			w.Disable()
-		}
-	}
+	setEnabled(on, f.prima, f.seconda, f.primaN, f.secondaN, f.weighting, f.base, f.threshold, f.tie, f.proxies)
 	f.form.Refresh()
 }
 

@@ -24,20 +24,13 @@ type seatsPanel struct {
 
 func newSeatsPanel(b *bodiesScreen) *seatsPanel {
 	p := &seatsPanel{b: b, total: widget.NewLabel("")}
-	p.list = widget.NewList(func() int { return len(p.items) }, func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("", theme.DeleteIcon(), nil), l)
-	}, func(id widget.ListItemID, o fyne.CanvasObject) {
-		c := o.(*fyne.Container)
-		s := p.items[id]
-		text := s.Name
-		if s.ComuneID != "" {
-			text += " · " + lang.L("seats.population", map[string]any{"n": formatInt(s.Population)})
+	p.list = newRemovableList(func() int { return len(p.items) }, func(i int) string {
+		s := p.items[i]
+		if s.ComuneID == "" {
+			return s.Name
 		}
-		c.Objects[0].(*widget.Label).SetText(text)
-		c.Objects[1].(*widget.Button).OnTapped = func() { p.remove(s) }
-	})
+		return s.Name + " · " + lang.L("seats.population", map[string]any{"n": formatInt(s.Population)})
+	}, func(i int) { p.remove(p.items[i]) })
 	add := widget.NewButtonWithIcon(lang.L("seats.add"), theme.ContentAddIcon(), p.add)
 	p.content = container.NewBorder(nil, container.NewBorder(nil, nil, nil, add, p.total), nil, nil,
 		container.NewGridWrap(fyne.NewSize(520, 220), p.list))
@@ -209,23 +202,18 @@ type membersPanel struct {
 
 func newMembersPanel(b *bodiesScreen) *membersPanel {
 	p := &membersPanel{b: b}
-	p.list = widget.NewList(func() int { return len(p.items) }, func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("", theme.DeleteIcon(), nil), l)
-	}, func(id widget.ListItemID, o fyne.CanvasObject) {
-		c := o.(*fyne.Container)
-		m := p.items[id]
+	p.list = newRemovableList(func() int { return len(p.items) }, func(i int) string {
+		m := p.items[i]
 		text := m.PersonName + " · " + lang.L("role."+string(m.Role))
 		if m.SeatName != "" {
 			text += " · " + lang.L("members.seat", map[string]any{"seat": m.SeatName})
 		}
-		c.Objects[0].(*widget.Label).SetText(text)
-		c.Objects[1].(*widget.Button).OnTapped = func() {
-			b.ui.confirmDelete(data.Ref{Kind: data.KindMembership, ID: m.ID},
-				lang.L("members.named", map[string]any{"name": m.PersonName, "role": lang.L("role." + string(m.Role))}),
-				b.reloadParts, b.reloadParts)
-		}
+		return text
+	}, func(i int) {
+		m := p.items[i]
+		b.ui.confirmDelete(data.Ref{Kind: data.KindMembership, ID: m.ID},
+			lang.L("members.named", map[string]any{"name": m.PersonName, "role": lang.L("role." + string(m.Role))}),
+			b.reloadParts, b.reloadParts)
 	})
 	add := widget.NewButtonWithIcon(lang.L("members.add"), theme.ContentAddIcon(), p.add)
 	p.content = container.NewBorder(nil, container.NewHBox(add), nil, nil, container.NewGridWrap(fyne.NewSize(520, 260), p.list))

@@ -95,3 +95,27 @@ func (e *commitEntry) FocusLost() {
 	}
 	e.SelectEntry.FocusLost()
 }
+
+// newRemovableList is a list of lines, each with a button that removes it: a body's seats and members.
+func newRemovableList(length func() int, text func(i int) string, remove func(i int)) *widget.List {
+	return widget.NewList(length, func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("", theme.DeleteIcon(), nil), l)
+	}, func(id widget.ListItemID, o fyne.CanvasObject) {
+		c := o.(*fyne.Container)
+		c.Objects[0].(*widget.Label).SetText(text(id))
+		c.Objects[1].(*widget.Button).OnTapped = func() { remove(id) }
+	})
+}
+
+// setEnabled enables or disables every widget.
+func setEnabled(on bool, ws ...fyne.Disableable) {
+	for _, w := range ws {
+		if on {
+			w.Enable()
+		} else {
+			w.Disable()
+		}
+	}
+}
