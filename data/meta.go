@@ -29,7 +29,6 @@ const (
 	KindSession      Kind = "session"
 	KindAgendaItem   Kind = "agenda_item"
 	KindAttendance   Kind = "attendance"
-	KindMinuteEntry  Kind = "minute_entry"
 	KindProposal     Kind = "proposal"
 	KindVote         Kind = "vote"
 	KindDecision     Kind = "decision"

@@ -9,7 +9,7 @@ import (
 func TestKindsUnique(t *testing.T) {
 	kinds := []data.Kind{data.KindAmbito, data.KindComune, data.KindArea, data.KindBody, data.KindSeat,
 		data.KindMembership, data.KindPerson, data.KindOrganisation, data.KindSession, data.KindAgendaItem,
-		data.KindAttendance, data.KindMinuteEntry, data.KindProposal, data.KindVote, data.KindDecision,
+		data.KindAttendance, data.KindProposal, data.KindVote, data.KindDecision,
 		data.KindActionItem, data.KindDevice}
 	seen := map[data.Kind]bool{}
 	for _, k := range kinds {

@@ -31,6 +31,44 @@ type Session struct {
 	SecretaryID string        `json:"secretary_id,omitempty"` // segretario verbalizzante
 	// CorrectsID links a correction act to the approved session it corrects.
 	CorrectsID string `json:"corrects_id,omitempty"`
+	// CurrentItemID is the agenda item under discussion while the session is in corso, since
+	// CurrentSince; its time is added to the item's Spent when the meeting moves on.
+	CurrentItemID string    `json:"current_item_id,omitempty"`
+	CurrentSince  time.Time `json:"current_since"`
+	// ApprovedInID is the later session whose first item approved this session's verbale.
+	ApprovedInID string `json:"approved_in_id,omitempty"`
+}
+
+// SessionStatuses lists the statuses in their order.
+var SessionStatuses = []SessionStatus{SessionBozza, SessionConvocata, SessionInCorso, SessionChiusa, SessionApprovata}
+
+// Valid reports whether s is a known status.
+func (s SessionStatus) Valid() bool {
+	for _, v := range SessionStatuses {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Next is the status a session moves to from s, and false for an approved session. The move to
+// approvata happens only through the approval of the verbale at a later session.
+func (s SessionStatus) Next() (SessionStatus, bool) {
+	for i, v := range SessionStatuses[:len(SessionStatuses)-1] {
+		if s == v {
+			return SessionStatuses[i+1], true
+		}
+	}
+	return "", false
+}
+
+// Locked reports whether a session in status s may no longer change: its verbale is approved.
+func (s SessionStatus) Locked() bool { return s == SessionApprovata }
+
+// Held reports whether the meeting has started (in corso, chiusa or approvata).
+func (s SessionStatus) Held() bool {
+	return s == SessionInCorso || s == SessionChiusa || s == SessionApprovata
 }
 
 // Validate checks the rules a Session must meet.
@@ -40,6 +78,9 @@ func (s Session) Validate() error {
 	}
 	if !s.Call.Valid() {
 		return Errorf(EInvalid, "err.session.call", "value", string(s.Call))
+	}
+	if !s.Status.Valid() {
+		return Errorf(EInvalid, "err.session.status", "value", string(s.Status))
 	}
 	if s.Date.IsZero() {
 		return Errorf(EInvalid, "err.session.date_required")
@@ -56,12 +97,19 @@ type AgendaItem struct {
 	SessionID string        `json:"session_id"`
 	Position  int           `json:"position"`
 	Title     string        `json:"title"`
-	Summary   string        `json:"summary"` // the discussion summary that goes into the verbale
-	Spent     time.Duration `json:"spent"`   // time spent on it during the meeting
+	// Notes are the secretary's notes on the item, taken as people speak: the discussion summary that
+	// goes into the verbale.
+	Notes string        `json:"notes"`
+	Spent time.Duration `json:"spent"` // time spent on it during the meeting
+	// Done marks an item dealt with (the agenda shows a tick).
+	Done bool `json:"done"`
 }
 
 // Validate checks the rules an AgendaItem must meet.
 func (a AgendaItem) Validate() error {
+	if a.Spent < 0 {
+		return Errorf(EInvalid, "err.agenda.spent_negative")
+	}
 	if a.SessionID == "" {
 		return Errorf(EInvalid, "err.agenda.session_required")
 	}
@@ -74,7 +122,8 @@ func (a AgendaItem) Validate() error {
 // Presence is how a person figures in a session's register.
 type Presence string
 
-// Presences.
+// Presences. A person who will come is not in the register until they arrive, send word, or are
+// marked absent when the register is closed.
 const (
 	PresencePresente     Presence = "presente"
 	PresenceAssente      Presence = "assente"
@@ -93,14 +142,6 @@ type Attendance struct {
 	Delegated bool      `json:"delegated"` // holds SeatID by delegation
 	Arrived   time.Time `json:"arrived"`
 	Left      time.Time `json:"left"`
-}
-
-// MinuteEntry is a note taken during the meeting on an agenda item.
-type MinuteEntry struct {
-	Meta
-	SessionID    string `json:"session_id"`
-	AgendaItemID string `json:"agenda_item_id,omitempty"`
-	Text         string `json:"text"`
 }
 
 // Decision is what the body decided on an agenda item, with the vote that decided it when there was one.

@@ -1,0 +1,97 @@
+package data
+
+import "time"
+
+// ProposalView is a proposal with the names of what it refers to, for lists and documents.
+type ProposalView struct {
+	Proposal
+	AreaName         string   `json:"area"`
+	ProposerName     string   `json:"proposer"`
+	OrganisationName string   `json:"organisation"`
+	ComuneNames      []string `json:"comuni"`
+}
+
+// Dossier is everything known about one session, gathered for its documents (convocazione, foglio
+// presenze, verbale) and for the meeting screen. It is plain values: documents are pure functions of
+// it, so the same dossier always gives the same bytes.
+type Dossier struct {
+	Ambito   Ambito `json:"ambito"`
+	Capofila string `json:"capofila"` // the comune capofila's name
+	Body     Body   `json:"body"`
+	AreaName string `json:"area"` // the welfare area of a Tavolo tematico
+	Session  Session
+	// Previous is the body's session before this one, whose verbale the first item approves.
+	Previous      *Session `json:"previous,omitempty"`
+	PresidentName string   `json:"president"`
+	SecretaryName string   `json:"secretary"`
+	Agenda        []AgendaItem
+	Seats         []SeatView
+	Register      []RegisterLine
+	Decisions     []Decision
+	Actions       []ActionItem
+	Proposals     []ProposalView
+	// Votes are the votes held in the session (their counts and outcomes come from data/vote).
+	Votes []Vote
+	// Changed is the latest change to anything in the dossier: the date documents carry, so that
+	// exporting twice gives the same file.
+	Changed time.Time `json:"changed"`
+}
+
+// VoteSeats lists the body's seats as the rules weigh them.
+func (d Dossier) VoteSeats() []SeatWeight {
+	out := make([]SeatWeight, 0, len(d.Seats))
+	for _, s := range d.Seats {
+		out = append(out, SeatWeight{ID: s.ID, Population: int64(s.Population)})
+	}
+	return out
+}
+
+// SeatWeight is a seat as the rules weigh it: one head and its comune's population.
+type SeatWeight struct {
+	ID         string
+	Population int64
+}
+
+// ItemDecisions returns the decisions taken on an agenda item, in the order they were recorded.
+func (d Dossier) ItemDecisions(itemID string) []Decision {
+	var out []Decision
+	for _, x := range d.Decisions {
+		if x.AgendaItemID == itemID {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// ItemActions returns the action items agreed on an agenda item.
+func (d Dossier) ItemActions(itemID string) []ActionItem {
+	var out []ActionItem
+	for _, x := range d.Actions {
+		if x.AgendaItemID == itemID {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// ItemProposals returns the proposals captured during an agenda item.
+func (d Dossier) ItemProposals(itemID string) []ProposalView {
+	var out []ProposalView
+	for _, x := range d.Proposals {
+		if x.AgendaItemID == itemID {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// ItemVotes returns the votes held on an agenda item.
+func (d Dossier) ItemVotes(itemID string) []Vote {
+	var out []Vote
+	for _, x := range d.Votes {
+		if x.AgendaItemID == itemID {
+			out = append(out, x)
+		}
+	}
+	return out
+}
