@@ -1,5 +1,5 @@
 // Package assets embeds what the program carries inside its binary: the icon, the translations
-// (Italian first, English second) and the demo district's data.
+// (Italian first, English second), the fonts of the PDF documents and the demo district's data.
 package assets
 
 import (
@@ -22,3 +22,10 @@ var Translations embed.FS
 //
 //go:embed demo/trasimeno.json
 var Trasimeno []byte
+
+// Fonts holds the DejaVu TrueType fonts the PDF documents embed (fonts/LICENSE-DejaVu.txt permits
+// redistributing them): a PDF must carry its own fonts so that every Italian letter prints the same
+// on any reader, and the core PDF fonts know no UTF-8.
+//
+//go:embed fonts/*.ttf
+var Fonts embed.FS

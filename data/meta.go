@@ -33,6 +33,7 @@ const (
 	KindVote         Kind = "vote"
 	KindDecision     Kind = "decision"
 	KindActionItem   Kind = "action_item"
+	KindVerbale      Kind = "verbale"
 )
 
 // Ref points at one record of a kind.

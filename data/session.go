@@ -94,9 +94,9 @@ func (s Session) Validate() error {
 // AgendaItem is a numbered item of the ordine del giorno.
 type AgendaItem struct {
 	Meta
-	SessionID string        `json:"session_id"`
-	Position  int           `json:"position"`
-	Title     string        `json:"title"`
+	SessionID string `json:"session_id"`
+	Position  int    `json:"position"`
+	Title     string `json:"title"`
 	// Notes are the secretary's notes on the item, taken as people speak: the discussion summary that
 	// goes into the verbale.
 	Notes string        `json:"notes"`
@@ -163,4 +163,90 @@ type ActionItem struct {
 	What         string    `json:"what"`
 	Due          time.Time `json:"due"`
 	Done         bool      `json:"done"`
+}
+
+// DefaultAgenda is the ordine del giorno a new session starts with: the approval of the previous
+// verbale first, "Varie ed eventuali" last. Items are added between them.
+var DefaultAgenda = []string{"Approvazione del verbale della seduta precedente", "Varie ed eventuali"}
+
+// SessionView is a session with its body's name and area and a few counts, for lists.
+type SessionView struct {
+	Session
+	BodyName string   `json:"body"`
+	BodyKind BodyKind `json:"body_kind"`
+	AreaID   string   `json:"area_id,omitempty"`
+	AreaName string   `json:"area,omitempty"`
+	Items    int      `json:"items"`   // agenda items
+	Present  int      `json:"present"` // people recorded present
+}
+
+// SessionFilter selects sessions; empty fields select all.
+type SessionFilter struct {
+	BodyID string
+	Status SessionStatus
+}
+
+// Verbale is an approved verbale, kept byte for byte as it was approved: its SHA-256 lets anyone check
+// a printed or mailed copy.
+type Verbale struct {
+	Meta
+	SessionID    string    `json:"session_id"`
+	ApprovedInID string    `json:"approved_in_id"` // the session whose first item approved it
+	Approved     time.Time `json:"approved"`
+	SHA256       string    `json:"sha256"` // lowercase hex
+	PDF          []byte    `json:"-"`
+}
+
+// Approval is the approval of a session's verbale during a later session of the same body: the PDF as
+// approved, and the decision recorded on the approving item.
+type Approval struct {
+	SessionID    string // the session whose verbale is approved
+	InSessionID  string // the session approving it
+	AgendaItemID string // the approving item (usually the first)
+	PDF          []byte
+	Decision     string // the decision's text, e.g. "Il verbale della seduta del … è approvato."
+}
+
+// Validate checks the rules an Attendance line must meet.
+func (a Attendance) Validate() error {
+	if a.SessionID == "" || a.PersonID == "" {
+		return Errorf(EInvalid, "err.register.person_required")
+	}
+	switch a.Presence {
+	case PresencePresente, PresenceAssente, PresenceGiustificato:
+	default:
+		return Errorf(EInvalid, "err.register.presence", "value", string(a.Presence))
+	}
+	if a.Delegated && a.SeatID == "" {
+		return Errorf(EInvalid, "err.register.delegate_seat")
+	}
+	if !a.Left.IsZero() && !a.Arrived.IsZero() && a.Left.Before(a.Arrived) {
+		return Errorf(EInvalid, "err.register.left_before_arrived")
+	}
+	return nil
+}
+
+// Validate checks the rules a Decision must meet.
+func (d Decision) Validate() error {
+	if d.SessionID == "" {
+		return Errorf(EInvalid, "err.agenda.session_required")
+	}
+	if strings.TrimSpace(d.Text) == "" {
+		return Errorf(EInvalid, "err.decision.text_required")
+	}
+	return nil
+}
+
+// Validate checks the rules an ActionItem must meet.
+func (a ActionItem) Validate() error {
+	if a.SessionID == "" {
+		return Errorf(EInvalid, "err.agenda.session_required")
+	}
+	if strings.TrimSpace(a.What) == "" {
+		return Errorf(EInvalid, "err.action.what_required")
+	}
+	if strings.TrimSpace(a.Who) == "" && a.PersonID == "" {
+		return Errorf(EInvalid, "err.action.who_required")
+	}
+	return nil
 }

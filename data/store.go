@@ -1,6 +1,9 @@
 package data
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // PeopleFilter selects people from the register. Query matches every word against names, email,
 // phone, organisation and comune, ignoring case and accents.
@@ -54,6 +57,31 @@ type Deleter interface {
 	Delete(ctx context.Context, ref Ref) ([]Ref, error)
 	// Restore brings back what Delete removed.
 	Restore(ctx context.Context, refs []Ref) error
+}
+
+// MeetingStore keeps sessions and everything that happens in them.
+type MeetingStore interface {
+	Sessions(ctx context.Context, f SessionFilter) ([]SessionView, error)
+	Session(ctx context.Context, id string) (SessionView, error)
+	// SaveSession creates a session in bozza with the default agenda, or updates its details.
+	SaveSession(ctx context.Context, s Session) (Session, error)
+	// SetStatus moves a session one step along its life (or back one step).
+	SetStatus(ctx context.Context, id string, to SessionStatus) (Session, error)
+	SetCurrentItem(ctx context.Context, sessionID, itemID string) (Session, error)
+	Agenda(ctx context.Context, sessionID string) ([]AgendaItem, error)
+	SaveAgendaItem(ctx context.Context, a AgendaItem) (AgendaItem, error)
+	MoveAgendaItem(ctx context.Context, id string, delta int) error
+	Register(ctx context.Context, sessionID string) ([]RegisterLine, error)
+	SaveAttendance(ctx context.Context, a Attendance) (Attendance, error)
+	StampLeft(ctx context.Context, attendanceID string, left bool) (Attendance, error)
+	SaveDecision(ctx context.Context, d Decision) (Decision, error)
+	SaveActionItem(ctx context.Context, a ActionItem) (ActionItem, error)
+	SaveProposal(ctx context.Context, p Proposal) (Proposal, error)
+	Dossier(ctx context.Context, sessionID string) (Dossier, error)
+	ApproveVerbale(ctx context.Context, a Approval) (Verbale, error)
+	Verbale(ctx context.Context, sessionID string) (Verbale, error)
+	// Correct starts the correction act of an approved session.
+	Correct(ctx context.Context, sessionID, title string, date time.Time) (Session, error)
 }
 
 // RegistryStore is everything the registry screens need.

@@ -188,46 +188,73 @@ func (s *Store) SaveSeat(ctx context.Context, st data.Seat) (data.Seat, error) {
 func (s *Store) Memberships(ctx context.Context, bodyID string) ([]data.MembershipView, error) {
 	var out []data.MembershipView
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		seatNames := map[string]string{}
-		list, err := seats(ctx, tx, bodyID)
-		if err != nil {
-			return err
-		}
-		for _, v := range list {
-			seatNames[v.ID] = v.Name
-		}
-		rows, err := tx.QueryContext(ctx, `SELECT `+metaCols("m")+`, m.body_id, m.person_id, m.role,
-			coalesce(m.seat_id, ''), trim(p.surname || ' ' || p.name)
-			FROM memberships m JOIN people p ON p.id = m.person_id AND p.deleted = 0
-			WHERE m.deleted = 0 AND m.body_id = ?
-			ORDER BY p.sort_key, m.id`, bodyID)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var v data.MembershipView
-			ms := metaScan{m: &v.Meta}
-			if err := rows.Scan(append(ms.dest(), &v.BodyID, &v.PersonID, &v.Role, &v.SeatID, &v.PersonName)...); err != nil {
-				return err
-			}
-			if err := ms.finish(); err != nil {
-				return err
-			}
-			v.SeatName = seatNames[v.SeatID]
-			out = append(out, v)
-		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		roleOrder := map[data.Role]int{}
-		for i, r := range data.Roles {
-			roleOrder[r] = i
-		}
-		sort.SliceStable(out, func(i, j int) bool { return roleOrder[out[i].Role] < roleOrder[out[j].Role] })
-		return nil
+		var err error
+		out, err = memberships(ctx, tx, bodyID)
+		return err
 	})
 	return out, err
+}
+
+func memberships(ctx context.Context, tx *sql.Tx, bodyID string) ([]data.MembershipView, error) {
+	seatNames := map[string]string{}
+	list, err := seats(ctx, tx, bodyID)
+	if err != nil {
+		return nil, err
+	}
+	for _, v := range list {
+		seatNames[v.ID] = v.Name
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT `+metaCols("m")+`, m.body_id, m.person_id, m.role,
+		coalesce(m.seat_id, ''), trim(p.surname || ' ' || p.name)
+		FROM memberships m JOIN people p ON p.id = m.person_id AND p.deleted = 0
+		WHERE m.deleted = 0 AND m.body_id = ?
+		ORDER BY p.sort_key, m.id`, bodyID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []data.MembershipView
+	for rows.Next() {
+		var v data.MembershipView
+		ms := metaScan{m: &v.Meta}
+		if err := rows.Scan(append(ms.dest(), &v.BodyID, &v.PersonID, &v.Role, &v.SeatID, &v.PersonName)...); err != nil {
+			return nil, err
+		}
+		if err := ms.finish(); err != nil {
+			return nil, err
+		}
+		v.SeatName = seatNames[v.SeatID]
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	roleOrder := map[data.Role]int{}
+	for i, r := range data.Roles {
+		roleOrder[r] = i
+	}
+	sort.SliceStable(out, func(i, j int) bool { return roleOrder[out[i].Role] < roleOrder[out[j].Role] })
+	return out, nil
+}
+
+// loadBody reads one live body with its rules.
+func loadBody(ctx context.Context, tx *sql.Tx, id string) (data.Body, error) {
+	var b data.Body
+	var rules string
+	ms := metaScan{m: &b.Meta}
+	err := tx.QueryRowContext(ctx, `SELECT `+metaCols("b")+`, b.name, b.kind, coalesce(b.area_id, ''), b.rules,
+		b.position, b.notes FROM bodies b WHERE b.id = ? AND b.deleted = 0`, id).Scan(
+		append(ms.dest(), &b.Name, &b.Kind, &b.AreaID, &rules, &b.Position, &b.Notes)...)
+	if err == sql.ErrNoRows {
+		return b, data.Errorf(data.ENotFound, "err.ref.missing", "kind", string(data.KindBody))
+	}
+	if err != nil {
+		return b, err
+	}
+	if err := json.Unmarshal([]byte(rules), &b.Rules); err != nil {
+		return b, data.Errorf(data.ECorrupt, "err.body.rules_stored", "name", b.Name).Wrap(err)
+	}
+	return b, ms.finish()
 }
 
 // SaveMembership creates or updates a membership. The seat must be one of the body's, and a person may

@@ -62,6 +62,20 @@ func dependents(ctx context.Context, tx *sql.Tx, ref data.Ref) ([]data.Ref, erro
 		err = firstErr(
 			add(data.KindSeat, `SELECT id FROM seats WHERE deleted = 0 AND organisation_id = ?`, ref.ID),
 			add(data.KindMembership, fmt.Sprintf(seatMembers, "organisation_id"), ref.ID))
+	case data.KindSession:
+		for _, c := range []struct {
+			kind  data.Kind
+			table string
+		}{{data.KindAgendaItem, "agenda_items"}, {data.KindAttendance, "attendance"}, {data.KindDecision, "decisions"},
+			{data.KindActionItem, "action_items"}, {data.KindProposal, "proposals"}} {
+			if err = add(c.kind, `SELECT id FROM `+c.table+` WHERE deleted = 0 AND session_id = ? ORDER BY created, id`, ref.ID); err != nil {
+				break
+			}
+		}
+	case data.KindAgendaItem:
+		err = firstErr(
+			add(data.KindDecision, `SELECT id FROM decisions WHERE deleted = 0 AND agenda_item_id = ?`, ref.ID),
+			add(data.KindActionItem, `SELECT id FROM action_items WHERE deleted = 0 AND agenda_item_id = ?`, ref.ID))
 	case data.KindPerson:
 		err = firstErr(
 			add(data.KindSeat, `SELECT id FROM seats WHERE deleted = 0 AND person_id = ?`, ref.ID),
@@ -182,6 +196,9 @@ func deletable(ctx context.Context, tx *sql.Tx, ref data.Ref) error {
 	if err := liveRef(ctx, tx, ref.Kind, ref.ID); err != nil {
 		return data.Errorf(data.ENotFound, "err.record.deleted", "kind", string(ref.Kind))
 	}
+	if err := notLockedByRef(ctx, tx, ref); err != nil {
+		return err
+	}
 	switch ref.Kind {
 	case data.KindComune:
 		var n int
@@ -202,4 +219,31 @@ func deletable(ctx context.Context, tx *sql.Tx, ref data.Ref) error {
 		}
 	}
 	return nil
+}
+
+// sessionChildren are the kinds that belong to a session: they are locked with it.
+var sessionChildren = map[data.Kind]bool{data.KindAgendaItem: true, data.KindAttendance: true,
+	data.KindDecision: true, data.KindActionItem: true, data.KindProposal: true}
+
+// notLockedByRef refuses to delete a session whose verbale is approved, or anything of it; an approved
+// verbale itself is never deleted.
+func notLockedByRef(ctx context.Context, tx *sql.Tx, ref data.Ref) error {
+	sessionID := ""
+	switch {
+	case ref.Kind == data.KindVerbale:
+		return data.Errorf(data.ELocked, "err.verbale.locked")
+	case ref.Kind == data.KindSession:
+		sessionID = ref.ID
+	case sessionChildren[ref.Kind]:
+		var sid sql.NullString
+		if err := tx.QueryRowContext(ctx, `SELECT session_id FROM `+tables[ref.Kind]+` WHERE id = ?`, ref.ID).Scan(&sid); err != nil {
+			return err
+		}
+		sessionID = sid.String
+	}
+	if sessionID == "" {
+		return nil
+	}
+	_, err := unlocked(ctx, tx, sessionID)
+	return err
 }

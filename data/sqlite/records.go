@@ -23,6 +23,13 @@ var tables = map[data.Kind]string{
 	data.KindPerson:       "people",
 	data.KindOrganisation: "organisations",
 	data.KindDevice:       "devices",
+	data.KindSession:      "sessions",
+	data.KindAgendaItem:   "agenda_items",
+	data.KindAttendance:   "attendance",
+	data.KindDecision:     "decisions",
+	data.KindActionItem:   "action_items",
+	data.KindProposal:     "proposals",
+	data.KindVerbale:      "verbali",
 }
 
 // column is one column of a record and the value to store in it.

@@ -1,0 +1,103 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+
+	"github.com/tavoli/tavoli/data"
+)
+
+// Dossier gathers everything about a session for its documents and the meeting screen, in one read.
+func (s *Store) Dossier(ctx context.Context, sessionID string) (data.Dossier, error) {
+	var d data.Dossier
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		d, err = dossier(ctx, tx, sessionID)
+		return err
+	})
+	return d, err
+}
+
+func dossier(ctx context.Context, tx *sql.Tx, sessionID string) (data.Dossier, error) {
+	var d data.Dossier
+	var err error
+	if d.Session, err = loadSession(ctx, tx, sessionID); err != nil {
+		return d, err
+	}
+	if d.Body, err = loadBody(ctx, tx, d.Session.BodyID); err != nil {
+		return d, err
+	}
+	am := metaScan{m: &d.Ambito.Meta}
+	err = tx.QueryRowContext(ctx, `SELECT `+metaCols("a")+`, a.name, a.short_name, a.region,
+		coalesce(a.capofila_id, ''), a.address, coalesce(c.name, '')
+		FROM ambito a LEFT JOIN comuni c ON c.id = a.capofila_id AND c.deleted = 0
+		WHERE a.deleted = 0 ORDER BY a.created LIMIT 1`).Scan(append(am.dest(), &d.Ambito.Name, &d.Ambito.ShortName,
+		&d.Ambito.Region, &d.Ambito.CapofilaID, &d.Ambito.Address, &d.Capofila)...)
+	switch {
+	case err == nil:
+		if err := am.finish(); err != nil {
+			return d, err
+		}
+	case err != sql.ErrNoRows:
+		return d, err
+	}
+	if d.Body.AreaID != "" {
+		if err := tx.QueryRowContext(ctx, `SELECT name FROM areas WHERE id = ?`, d.Body.AreaID).Scan(&d.AreaName); err != nil && err != sql.ErrNoRows {
+			return d, err
+		}
+	}
+	prev, err := scanSession(tx.QueryRowContext(ctx, `SELECT `+metaCols("s")+`, `+sessionSelect+` FROM sessions s
+		WHERE s.body_id = ? AND s.deleted = 0 AND s.date < ? AND s.id <> ? ORDER BY s.date DESC, s.id LIMIT 1`,
+		d.Session.BodyID, fmtTime(d.Session.Date), d.Session.ID))
+	switch {
+	case err == nil:
+		d.Previous = &prev
+	case err != sql.ErrNoRows:
+		return d, err
+	}
+	if d.Agenda, err = agenda(ctx, tx, sessionID); err != nil {
+		return d, err
+	}
+	if d.Register, d.Seats, err = register(ctx, tx, d.Session); err != nil {
+		return d, err
+	}
+	officers, err := personViews(ctx, tx, map[string]bool{d.Session.PresidentID: true, d.Session.SecretaryID: true})
+	if err != nil {
+		return d, err
+	}
+	d.PresidentName = officers[d.Session.PresidentID].FullName()
+	d.SecretaryName = officers[d.Session.SecretaryID].FullName()
+	if d.Decisions, err = decisions(ctx, tx, sessionID); err != nil {
+		return d, err
+	}
+	if d.Actions, err = actions(ctx, tx, sessionID); err != nil {
+		return d, err
+	}
+	if d.Proposals, err = sessionProposals(ctx, tx, sessionID); err != nil {
+		return d, err
+	}
+	d.Changed = d.Session.Updated
+	later := func(m data.Meta) {
+		if m.Updated.After(d.Changed) {
+			d.Changed = m.Updated
+		}
+	}
+	for _, x := range d.Agenda {
+		later(x.Meta)
+	}
+	for _, x := range d.Register {
+		later(x.Meta)
+	}
+	for _, x := range d.Decisions {
+		later(x.Meta)
+	}
+	for _, x := range d.Actions {
+		later(x.Meta)
+	}
+	for _, x := range d.Proposals {
+		later(x.Meta)
+	}
+	return d, nil
+}
+
+var _ data.MeetingStore = (*Store)(nil)

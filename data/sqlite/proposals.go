@@ -1,0 +1,121 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"strings"
+
+	"github.com/tavoli/tavoli/data"
+)
+
+func proposalCols(p data.Proposal) []column {
+	ids := p.ComuneIDs
+	if ids == nil {
+		ids = []string{}
+	}
+	comuni, _ := json.Marshal(ids) // a []string always marshals
+	return []column{{"session_id", nullable(p.SessionID)}, {"agenda_item_id", nullable(p.AgendaItemID)},
+		{"area_id", p.AreaID}, {"kind", string(p.Kind)}, {"state", string(p.State)}, {"title", p.Title},
+		{"text", p.Text}, {"target_group", p.TargetGroup}, {"proposer_id", nullable(p.ProposerID)},
+		{"organisation_id", nullable(p.OrganisationID)}, {"comune_ids", string(comuni)}, {"cost", string(p.Cost)},
+		{"duration", string(p.Duration)}, {"merged_into_id", nullable(p.MergedIntoID)}}
+}
+
+// SaveProposal records a proposal, usually captured during a session: a new one starts as proposta.
+// The proposer, organisation, comuni and area must exist; a proposal of an approved session is locked.
+func (s *Store) SaveProposal(ctx context.Context, p data.Proposal) (data.Proposal, error) {
+	p.Title, p.Text, p.TargetGroup = strings.TrimSpace(p.Title), strings.TrimSpace(p.Text), strings.TrimSpace(p.TargetGroup)
+	if p.State == "" {
+		p.State = data.StateProposta
+	}
+	if err := p.Validate(); err != nil {
+		return p, err
+	}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if p.SessionID != "" {
+			if _, err := unlocked(ctx, tx, p.SessionID); err != nil {
+				return err
+			}
+			if err := itemOf(ctx, tx, p.SessionID, p.AgendaItemID); err != nil {
+				return err
+			}
+		}
+		refs := []data.Ref{{Kind: data.KindArea, ID: p.AreaID}, {Kind: data.KindPerson, ID: p.ProposerID},
+			{Kind: data.KindOrganisation, ID: p.OrganisationID}, {Kind: data.KindProposal, ID: p.MergedIntoID}}
+		for _, c := range p.ComuneIDs {
+			refs = append(refs, data.Ref{Kind: data.KindComune, ID: c})
+		}
+		for _, r := range refs {
+			if err := liveRef(ctx, tx, r.Kind, r.ID); err != nil {
+				return err
+			}
+		}
+		return s.save(ctx, tx, data.KindProposal, &p.Meta, proposalCols(p))
+	})
+	return p, err
+}
+
+// sessionProposals lists the proposals captured in a session, in the order they were taken, with the
+// names they refer to.
+func sessionProposals(ctx context.Context, tx *sql.Tx, sessionID string) ([]data.ProposalView, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+metaCols("p")+`, coalesce(p.session_id, ''),
+		coalesce(p.agenda_item_id, ''), p.area_id, p.kind, p.state, p.title, p.text, p.target_group,
+		coalesce(p.proposer_id, ''), coalesce(p.organisation_id, ''), p.comune_ids, p.cost, p.duration,
+		coalesce(p.merged_into_id, ''), coalesce(a.name, ''), coalesce(trim(pe.surname || ' ' || pe.name), ''),
+		coalesce(o.name, '')
+		FROM proposals p
+		LEFT JOIN areas a ON a.id = p.area_id
+		LEFT JOIN people pe ON pe.id = p.proposer_id
+		LEFT JOIN organisations o ON o.id = p.organisation_id
+		WHERE p.session_id = ? AND p.deleted = 0 ORDER BY p.created, p.id`, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []data.ProposalView
+	var comuneIDs []string
+	for rows.Next() {
+		var v data.ProposalView
+		var comuni string
+		m := metaScan{m: &v.Meta}
+		if err := rows.Scan(append(m.dest(), &v.SessionID, &v.AgendaItemID, &v.AreaID, &v.Kind, &v.State, &v.Title,
+			&v.Text, &v.TargetGroup, &v.ProposerID, &v.OrganisationID, &comuni, &v.Cost, &v.Duration,
+			&v.MergedIntoID, &v.AreaName, &v.ProposerName, &v.OrganisationName)...); err != nil {
+			return nil, err
+		}
+		if err := m.finish(); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(comuni), &v.ComuneIDs); err != nil {
+			return nil, data.Errorf(data.ECorrupt, "err.db.corrupt").Wrap(err)
+		}
+		comuneIDs = append(comuneIDs, v.ComuneIDs...)
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(comuneIDs) == 0 {
+		return out, nil
+	}
+	names := map[string]string{}
+	crow, err := tx.QueryContext(ctx, `SELECT id, name FROM comuni`)
+	if err != nil {
+		return nil, err
+	}
+	defer crow.Close()
+	for crow.Next() {
+		var id, name string
+		if err := crow.Scan(&id, &name); err != nil {
+			return nil, err
+		}
+		names[id] = name
+	}
+	for i := range out {
+		for _, id := range out[i].ComuneIDs {
+			out[i].ComuneNames = append(out[i].ComuneNames, names[id])
+		}
+	}
+	return out, crow.Err()
+}
