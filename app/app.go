@@ -28,6 +28,7 @@ type Config struct {
 // Store is what the window needs from a database.
 type Store interface {
 	data.RegistryStore
+	data.MeetingStore
 	Path() string
 	LastSaved() time.Time
 	IsEmpty(ctx context.Context) (bool, error)

@@ -5,6 +5,8 @@ import (
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
+
+	"github.com/tavoli/tavoli/data"
 )
 
 // formatInt writes a whole number the Italian way: 15.150.
@@ -14,5 +16,8 @@ func formatInt(n int) string {
 
 // formatClock writes a time of day: 15:02.
 func formatClock(t time.Time) string {
-	return t.Local().Format("15:04")
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(data.Zone).Format("15:04")
 }

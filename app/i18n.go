@@ -2,8 +2,10 @@ package app
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -53,7 +55,13 @@ func Explain(err error) string {
 	if e == nil {
 		return lang.L("err.unexpected", map[string]any{"detail": err.Error()})
 	}
-	msg := lang.X(e.Key, e.Key, e.Args)
+	args := maps.Clone(e.Args) // the error's own arguments stay as they are
+	for k, v := range args {
+		if t, ok := v.(time.Time); ok {
+			args[k] = formatDay(t)
+		}
+	}
+	msg := lang.X(e.Key, e.Key, args)
 	if inner := data.AsError(e.Err); inner != nil {
 		return msg + " " + Explain(inner)
 	}

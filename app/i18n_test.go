@@ -226,6 +226,12 @@ func TestTranslationKeysExist(t *testing.T) {
 		"import.flag.":      constants(t, "ImportFlag"),
 		"import.outcome.":   constants(t, "ImportOutcome"),
 		"import.delimiter.": {"comma", "semicolon", "tab"},
+		"pkind.":            strs(data.ProposalKinds),
+		"cost.":             {"none", string(data.CostUnder5k), string(data.Cost5to25k), string(data.CostOver25k)},
+		"tband.":            {"none", string(data.Time3to6), string(data.Time6to12), string(data.TimeOver12)},
+		"sessions.state.":   strs(data.SessionStatuses),
+		"sstatus.":          strs(data.SessionStatuses),
+		"call.":             {string(data.CallPrima), string(data.CallSeconda)},
 		// sqlite's nameTaken: "err." + kind + ".duplicate" for the kinds whose names are unique.
 		"err.": {"comune.duplicate", "area.duplicate", "body.duplicate", "organisation.duplicate"},
 	}

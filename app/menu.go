@@ -35,6 +35,22 @@ func (ui *UI) commands() []command {
 		{"action.import_people", ctrl(fyne.KeyI), ui.importPeople},
 		{"action.open_db", ctrl(fyne.KeyO), ui.chooseDatabase},
 	}
+	meeting := func(f func(*meetingScreen)) func() {
+		return func() {
+			if ui.sessions != nil && ui.sessions.inMeeting() {
+				f(ui.sessions.meeting)
+			}
+		}
+	}
+	cmds = append(cmds,
+		command{"meeting.cmd.next", ctrl(fyne.KeyReturn), meeting((*meetingScreen).nextItem)},
+		command{"meeting.cmd.previous", ctrl(fyne.KeyBackspace), meeting((*meetingScreen).previousItem)},
+		command{"meeting.cmd.proposal", ctrl(fyne.KeyP), meeting((*meetingScreen).captureProposal)},
+		command{"meeting.cmd.register", ctrl(fyne.KeyR), meeting(func(m *meetingScreen) { ui.win.Canvas().Focus(m.reg.checkin) })},
+		command{"meeting.cmd.notes", ctrl(fyne.KeyE), meeting(func(m *meetingScreen) { ui.win.Canvas().Focus(m.notes) })},
+		command{"meeting.cmd.decision", ctrl(fyne.KeyD), meeting(func(m *meetingScreen) { ui.win.Canvas().Focus(m.decision) })},
+		command{"meeting.cmd.action", ctrl(fyne.KeyT), meeting(func(m *meetingScreen) { ui.win.Canvas().Focus(m.actWho) })},
+	)
 	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6}
 	for i := 0; i < len(keys) && i < len(ui.sections)-1; i++ {
 		i := i
@@ -50,6 +66,10 @@ func (ui *UI) withEditor(f func(editor)) {
 	}
 	var e editor
 	switch ui.sections[ui.current].content {
+	case ui.sessions.content:
+		if !ui.sessions.inMeeting() {
+			e = ui.sessions
+		}
 	case ui.terr.content:
 		e = ui.terr.active()
 	default:
@@ -86,6 +106,15 @@ func (ui *UI) menu(ready bool) *fyne.MainMenu {
 		goItems = append(goItems, item(ui.sections[i].key))
 	}
 	goMenu := fyne.NewMenu(lang.L("menu.go"), goItems...)
+	inMeeting := ui.sessions != nil && ui.sessions.inMeeting()
+	var meetingItems []*fyne.MenuItem
+	for _, key := range []string{"meeting.cmd.next", "meeting.cmd.previous", "meeting.cmd.proposal",
+		"meeting.cmd.register", "meeting.cmd.notes", "meeting.cmd.decision", "meeting.cmd.action"} {
+		it := item(key)
+		it.Disabled = !inMeeting
+		meetingItems = append(meetingItems, it)
+	}
+	meetingMenu := fyne.NewMenu(lang.L("menu.meeting"), meetingItems...)
 	settings := fyne.NewMenu(lang.L("menu.settings"),
 		fyne.NewMenuItem(lang.L("action.operator"), ui.askOperator),
 		fyne.NewMenuItem(lang.L("action.language"), ui.chooseLanguage))
@@ -95,7 +124,7 @@ func (ui *UI) menu(ready bool) *fyne.MainMenu {
 	if !ready {
 		return fyne.NewMainMenu(file, help)
 	}
-	return fyne.NewMainMenu(file, edit, goMenu, settings, help)
+	return fyne.NewMainMenu(file, edit, goMenu, meetingMenu, settings, help)
 }
 
 // showShortcuts lists the keyboard shortcuts.
@@ -127,4 +156,9 @@ func (ui *UI) showAbout() {
 		"path": ui.cfg.DBPath, "device": ui.cfg.Installation.DeviceID}))
 	text.Wrapping = fyne.TextWrapWord
 	dialog.NewCustom(lang.L("action.about"), lang.L("OK"), container.NewGridWrap(fyne.NewSize(480, 200), text), ui.win).Show()
+}
+
+// setMeetingMenu enables the Seduta menu while the meeting screen is shown.
+func (ui *UI) setMeetingMenu(on bool) {
+	ui.win.SetMainMenu(ui.menu(true))
 }

@@ -182,7 +182,7 @@ func TestPeopleNewPersonSavesAsTyped(t *testing.T) {
 	if !hasText(f.content, "Le modifiche si salvano da sole mentre scrivi.") {
 		t.Error("the form does not say it saves itself")
 	}
-	if !hasText(f.content, "Ultima modifica il 12/03/2027 alle 15:00, da Lucia Ferri") {
+	if !hasText(f.content, "Ultima modifica il 12/03/2027 alle 16:00, da Lucia Ferri") {
 		t.Errorf("form = %q, want the last change with its author (the operator of this computer)", texts(f.content))
 	}
 	if f.del.Disabled() {

@@ -87,3 +87,10 @@ func (s *statusBar) clearUndo() {
 	s.undoMsg.Hide()
 	s.undo.Hide()
 }
+
+// say shows a message in the status line (where the undo offer goes) until the next one.
+func (s *statusBar) say(msg string) {
+	s.clearUndo()
+	s.undoMsg.SetText(msg)
+	s.undoMsg.Show()
+}

@@ -41,10 +41,14 @@ type UI struct {
 	sections []*section
 	current  int
 
-	people *peopleScreen
-	orgs   *organisationsScreen
-	terr   *ambitoScreen
-	found  *searchScreen
+	// tick is how often the meeting screen redraws the time on the current item; tests set 0.
+	tick time.Duration
+
+	sessions *sessionsScreen
+	people   *peopleScreen
+	orgs     *organisationsScreen
+	terr     *ambitoScreen
+	found    *searchScreen
 }
 
 // section is one area of the navigation.
@@ -58,7 +62,8 @@ type section struct {
 // New builds the main window on the database at cfg.DBPath, opened with open. A file that cannot be
 // opened is explained in the window, which offers another one.
 func New(a fyne.App, cfg Config, run Runner, open Opener) *UI {
-	ui := &UI{app: a, cfg: cfg, run: run, open: open, ctx: context.Background(), saveDelay: 600 * time.Millisecond}
+	ui := &UI{app: a, cfg: cfg, run: run, open: open, ctx: context.Background(), saveDelay: 600 * time.Millisecond,
+		tick: time.Second}
 	ui.win = a.NewWindow(title())
 	ui.win.Resize(fyne.NewSize(1200, 760))
 	ui.win.SetMaster()
@@ -165,6 +170,7 @@ func (ui *UI) chooseDatabase() {
 
 // buildShell lays out the window: header with the global search, navigation, content, status line.
 func (ui *UI) buildShell() {
+	ui.sessions = newSessionsScreen(ui)
 	ui.people = newPeopleScreen(ui)
 	ui.orgs = newOrganisationsScreen(ui)
 	ui.terr = newAmbitoScreen(ui)
@@ -181,7 +187,11 @@ func (ui *UI) buildShell() {
 		}
 	}
 	ui.sections = []*section{
-		{key: "nav.sessions", icon: theme.GridIcon(), content: placeholder("nav.sessions", "soon.sessions")},
+		{key: "nav.sessions", icon: theme.GridIcon(), content: ui.sessions.content, show: func() {
+			if !ui.sessions.inMeeting() {
+				ui.sessions.refresh()
+			}
+		}},
 		{key: "nav.proposals", icon: theme.DocumentIcon(), content: placeholder("nav.proposals", "soon.proposals")},
 		{key: "nav.votes", icon: theme.ConfirmIcon(), content: placeholder("nav.votes", "soon.votes")},
 		{key: "nav.synthesis", icon: theme.ListIcon(), content: placeholder("nav.synthesis", "soon.synthesis")},

@@ -41,7 +41,7 @@ func TestWindowTitleAndNavigation(t *testing.T) {
 		section int
 		want    string // a text the section shows
 	}{
-		{sectionSessions, "Qui arriveranno le sedute di ogni organo"},
+		{sectionSessions, "Nessuna seduta scelta"},
 		{sectionProposals, "Qui arriveranno le proposte raccolte ai tavoli"},
 		{sectionVotes, "Qui arriveranno le votazioni"},
 		{sectionSynthesis, "Qui arriverà il lavoro dell'Ufficio di Piano"},
@@ -92,7 +92,7 @@ func TestStatusLine(t *testing.T) {
 func TestPlaceholderMarkup(t *testing.T) {
 	test.NewTempApp(t)
 	for _, k := range []struct{ title, text string }{
-		{"nav.sessions", "soon.sessions"}, {"nav.votes", "soon.votes"},
+		{"nav.votes", "soon.votes"},
 	} {
 		t.Run(k.title, func(t *testing.T) {
 			w := test.NewTempWindow(t, placeholder(k.title, k.text))
@@ -201,7 +201,7 @@ func TestMenuNewStartsAPerson(t *testing.T) {
 	for _, m := range menu.Items {
 		labels = append(labels, m.Label)
 	}
-	if got, want := strings.Join(labels, "|"), "File|Modifica|Vai|Impostazioni|Aiuto"; got != want {
+	if got, want := strings.Join(labels, "|"), "File|Modifica|Vai|Seduta|Impostazioni|Aiuto"; got != want {
 		t.Fatalf("menu bar = %q, want %q", got, want)
 	}
 	item := func(menu, label string) *fyne.MenuItem {

@@ -68,6 +68,8 @@ type MeetingStore interface {
 	// SetStatus moves a session one step along its life (or back one step).
 	SetStatus(ctx context.Context, id string, to SessionStatus) (Session, error)
 	SetCurrentItem(ctx context.Context, sessionID, itemID string) (Session, error)
+	// NextItem marks the current item dealt with and moves to the next.
+	NextItem(ctx context.Context, sessionID string) (Session, error)
 	Agenda(ctx context.Context, sessionID string) ([]AgendaItem, error)
 	SaveAgendaItem(ctx context.Context, a AgendaItem) (AgendaItem, error)
 	MoveAgendaItem(ctx context.Context, id string, delta int) error

@@ -30,11 +30,13 @@ const (
 
 // options are the flags every command accepts, wherever they stand.
 type options struct {
-	db     string
-	json   bool
-	scale  int
-	dryRun bool
-	help   bool
+	db      string
+	json    bool
+	scale   int
+	dryRun  bool
+	help    bool
+	session string
+	output  string
 }
 
 // cli carries what a command needs: its options, where to write, and the installation.
@@ -53,6 +55,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, gui func(
 	fset.BoolVar(&c.opt.json, "json", false, "")
 	fset.IntVar(&c.opt.scale, "scale", 1, "")
 	fset.BoolVar(&c.opt.dryRun, "dry-run", false, "")
+	fset.StringVar(&c.opt.session, "session", "", "")
+	fset.StringVar(&c.opt.output, "o", "", "")
+	fset.StringVar(&c.opt.output, "output", "", "")
 	fset.BoolVar(&c.opt.help, "help", false, "")
 	fset.BoolVar(&c.opt.help, "h", false, "")
 
@@ -86,6 +91,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, gui func(
 		return c.list(ctx, words[1:])
 	case "import", "importa":
 		return c.importCmd(ctx, words[1:])
+	case "export", "esporta":
+		return c.export(ctx, words[1:])
 	}
 	fmt.Fprintln(stderr, lang.L("cli.unknown_command", map[string]any{"command": words[0]}))
 	fmt.Fprintln(stderr, lang.L("cli.usage"))

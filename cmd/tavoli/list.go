@@ -20,6 +20,7 @@ var listKinds = map[string]string{
 	"bodies": "bodies", "body": "bodies", "organi": "bodies", "tavoli": "bodies",
 	"people": "people", "persone": "people", "persons": "people",
 	"organisations": "organisations", "organizations": "organisations", "enti": "organisations",
+	"sessions": "sessions", "session": "sessions", "sedute": "sessions", "seduta": "sessions", "meetings": "sessions",
 }
 
 // stamp is a record's identity and times as JSON shows them (ISO 8601).
@@ -59,6 +60,8 @@ func (c *cli) list(ctx context.Context, rest []string) int {
 		rows, table, err = listPeople(ctx, st)
 	case "organisations":
 		rows, table, err = listOrganisations(ctx, st)
+	case "sessions":
+		rows, table, err = listSessions(ctx, st)
 	}
 	if err != nil {
 		return c.fail(err)
@@ -216,6 +219,44 @@ func listOrganisations(ctx context.Context, st *sqlite.Store) ([]any, [][]string
 	for _, o := range list {
 		rows = append(rows, row{stampOf(o.Meta), o.Name, string(o.Category), o.ComuneName, o.ComuneID, o.Email, o.Phone, o.People})
 		table = append(table, []string{o.Name, lang.L("category." + string(o.Category)), o.ComuneName, fmt.Sprint(o.People)})
+	}
+	return rows, table, nil
+}
+
+func listSessions(ctx context.Context, st *sqlite.Store) ([]any, [][]string, error) {
+	list, err := st.Sessions(ctx, data.SessionFilter{})
+	if err != nil {
+		return nil, nil, err
+	}
+	type row struct {
+		stamp
+		Body     string `json:"body"`
+		BodyID   string `json:"body_id"`
+		Area     string `json:"area,omitempty"`
+		AreaID   string `json:"area_id,omitempty"`
+		Date     string `json:"date"` // local time of the Ambito, with its offset
+		Status   string `json:"status"`
+		Call     string `json:"call"`
+		Place    string `json:"place"`
+		Started  string `json:"started,omitempty"`
+		Ended    string `json:"ended,omitempty"`
+		Items    int    `json:"agenda_items"`
+		Present  int    `json:"present"`
+		Corrects string `json:"corrects_id,omitempty"`
+	}
+	iso := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.In(data.Zone).Format(time.RFC3339)
+	}
+	rows := []any{}
+	table := [][]string{{lang.L("col.date"), lang.L("col.body"), lang.L("col.status"), lang.L("col.present"), "id"}}
+	for _, v := range list {
+		rows = append(rows, row{stampOf(v.Meta), v.BodyName, v.BodyID, v.AreaName, v.AreaID, iso(v.Date), string(v.Status),
+			string(v.Call), v.Place, iso(v.Started), iso(v.Ended), v.Items, v.Present, v.CorrectsID})
+		table = append(table, []string{v.Date.In(data.Zone).Format("02/01/2006 15:04"), v.BodyName,
+			lang.L("sstatus." + string(v.Status)), fmt.Sprint(v.Present), v.ID})
 	}
 	return rows, table, nil
 }

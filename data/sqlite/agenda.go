@@ -50,9 +50,11 @@ func agenda(ctx context.Context, tx *sql.Tx, sessionID string) ([]data.AgendaIte
 	return out, rows.Err()
 }
 
-// SaveAgendaItem creates or updates an item of the ordine del giorno. A new item goes before "Varie
-// ed eventuali" when the agenda ends with it, at the end otherwise. Spent time is kept as stored: it
-// is the meeting's clock that adds to it.
+// SaveAgendaItem creates or updates an item of the ordine del giorno: its title and notes. A new item
+// goes before "Varie ed eventuali" when the agenda ends with it, at the end otherwise. The time spent
+// and the done mark are kept as stored: the meeting's clock (SetCurrentItem, NextItem) sets them. For
+// the same reason an item is not refused as changed elsewhere: the clock changes it under the notes
+// being typed, and the notes are the last words written.
 func (s *Store) SaveAgendaItem(ctx context.Context, a data.AgendaItem) (data.AgendaItem, error) {
 	a.Title = strings.TrimSpace(a.Title)
 	if err := a.Validate(); err != nil {
@@ -70,7 +72,7 @@ func (s *Store) SaveAgendaItem(ctx context.Context, a data.AgendaItem) (data.Age
 		for _, it := range items {
 			if it.ID == a.ID {
 				found = true
-				a.Spent, a.Position = it.Spent, it.Position
+				a.Spent, a.Position, a.Done, a.Updated = it.Spent, it.Position, it.Done, it.Updated
 			}
 		}
 		if !found {

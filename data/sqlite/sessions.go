@@ -278,3 +278,51 @@ func (s *Store) SetCurrentItem(ctx context.Context, sessionID, itemID string) (d
 	})
 	return sess, err
 }
+
+// NextItem marks the current item of a session in corso as dealt with and makes the next one current
+// (the current one stays when it is the last).
+func (s *Store) NextItem(ctx context.Context, sessionID string) (data.Session, error) {
+	var sess data.Session
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		sess, err = unlocked(ctx, tx, sessionID)
+		if err != nil {
+			return err
+		}
+		if sess.Status != data.SessionInCorso {
+			return data.Errorf(data.EInvalid, "err.session.not_running")
+		}
+		items, err := agenda(ctx, tx, sessionID)
+		if err != nil {
+			return err
+		}
+		next := ""
+		for i, it := range items {
+			if it.ID != sess.CurrentItemID {
+				continue
+			}
+			if !it.Done {
+				it.Done = true
+				if err := s.save(ctx, tx, data.KindAgendaItem, &it.Meta, agendaCols(it)); err != nil {
+					return err
+				}
+			}
+			if i+1 < len(items) {
+				next = items[i+1].ID
+			}
+		}
+		if sess.CurrentItemID == "" && len(items) > 0 {
+			next = items[0].ID
+		}
+		if next == "" {
+			return nil
+		}
+		now := s.now().UTC()
+		if err := s.leaveItem(ctx, tx, &sess, now); err != nil {
+			return err
+		}
+		sess.CurrentItemID, sess.CurrentSince = next, now
+		return s.save(ctx, tx, data.KindSession, &sess.Meta, sessionCols(sess))
+	})
+	return sess, err
+}

@@ -1,0 +1,233 @@
+package app
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/tavoli/tavoli/data"
+)
+
+// captureForm is the quick form that puts a proposal on record while the speaker is still talking
+// (Ctrl+P): kind, title and text first, then who proposed it and the rest, all optional but the title.
+// Enter in the title records it.
+type captureForm struct {
+	m        *meetingScreen
+	kind     *widget.Select
+	title    *shortcutEntry
+	text     *widget.Entry
+	proposer *widget.Select
+	org      *widget.Select
+	target   *shortcutEntry
+	comuni   *widget.CheckGroup
+	cost     *widget.Select
+	duration *widget.Select
+	area     *widget.Select
+
+	people  []data.RegisterLine
+	orgs    []data.OrganisationView
+	comuneL []data.Comune
+	areas   []data.Area
+	dlg     *dialog.FormDialog
+}
+
+var costBands = []data.CostBand{data.CostUnknown, data.CostUnder5k, data.Cost5to25k, data.CostOver25k}
+var timeBands = []data.TimeBand{data.TimeUnknown, data.Time3to6, data.Time6to12, data.TimeOver12}
+
+// captureProposal opens the quick form for the current item.
+func (m *meetingScreen) captureProposal() {
+	if m.d.Session.ID == "" {
+		return
+	}
+	var orgs []data.OrganisationView
+	var comuni []data.Comune
+	var areas []data.Area
+	var err error
+	m.ui.run(func() {
+		if orgs, err = m.ui.store.Organisations(m.ui.ctx, ""); err != nil {
+			return
+		}
+		if comuni, err = m.ui.store.Comuni(m.ui.ctx); err != nil {
+			return
+		}
+		areas, err = m.ui.store.Areas(m.ui.ctx)
+	}, func() {
+		if err != nil {
+			m.errs.set(Explain(err))
+			return
+		}
+		f := newCaptureForm(m, orgs, comuni, areas)
+		f.dlg.Show()
+		m.ui.win.Canvas().Focus(f.title)
+	})
+}
+
+func newCaptureForm(m *meetingScreen, orgs []data.OrganisationView, comuni []data.Comune, areas []data.Area) *captureForm {
+	f := &captureForm{m: m, orgs: orgs, comuneL: comuni, areas: areas}
+	var kinds []string
+	for _, k := range data.ProposalKinds {
+		kinds = append(kinds, lang.L("pkind."+string(k)))
+	}
+	f.kind = newSelect(kinds, nil)
+	f.kind.SetSelectedIndex(0)
+	f.title = newShortcutEntry()
+	f.title.SetPlaceHolder(lang.L("capture.title_placeholder"))
+	f.title.OnSubmitted = func(string) { f.dlg.Submit() }
+	f.title.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New(lang.L("err.proposal.title_required"))
+		}
+		return nil
+	}
+	f.text = widget.NewMultiLineEntry()
+	f.text.Wrapping = fyne.TextWrapWord
+	f.text.SetMinRowsVisible(3)
+	people := []string{lang.L("person.none")}
+	for _, l := range m.d.Register {
+		if l.PersonID != "" && l.PresentAt(time.Time{}) {
+			f.people = append(f.people, l)
+			people = append(people, l.PersonName)
+		}
+	}
+	f.proposer = newSelect(people, func(string) { f.proposerChanged() })
+	f.proposer.SetSelectedIndex(0)
+	orgNames := []string{lang.L("organisation.none")}
+	for _, o := range orgs {
+		orgNames = append(orgNames, o.Name)
+	}
+	f.org = newSelect(orgNames, nil)
+	f.org.SetSelectedIndex(0)
+	f.target = newShortcutEntry()
+	f.target.SetPlaceHolder(lang.L("capture.target_placeholder"))
+	f.target.OnSubmitted = func(string) { f.dlg.Submit() }
+	var names []string
+	for _, c := range comuni {
+		names = append(names, c.Name)
+	}
+	f.comuni = widget.NewCheckGroup(names, nil)
+	f.comuni.Horizontal = true
+	var costs, times []string
+	for _, c := range costBands {
+		costs = append(costs, lang.L("cost."+string(orNone(string(c)))))
+	}
+	for _, t := range timeBands {
+		times = append(times, lang.L("tband."+string(orNone(string(t)))))
+	}
+	f.cost = newSelect(costs, nil)
+	f.cost.SetSelectedIndex(0)
+	f.duration = newSelect(times, nil)
+	f.duration.SetSelectedIndex(0)
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("field.kind"), f.kind),
+		widget.NewFormItem(lang.L("field.title"), f.title),
+		widget.NewFormItem(lang.L("field.text"), f.text),
+		widget.NewFormItem(lang.L("field.proposer"), f.proposer),
+		widget.NewFormItem(lang.L("field.organisation"), f.org),
+		widget.NewFormItem(lang.L("field.target"), f.target),
+		widget.NewFormItem(lang.L("field.comuni"), f.comuni),
+		widget.NewFormItem(lang.L("field.cost"), f.cost),
+		widget.NewFormItem(lang.L("field.duration"), f.duration),
+	}
+	if m.d.Body.AreaID == "" {
+		var an []string
+		for _, a := range areas {
+			an = append(an, a.Name)
+		}
+		f.area = newSelect(an, nil)
+		items = append([]*widget.FormItem{widget.NewFormItem(lang.L("field.area"), f.area)}, items...)
+	}
+	f.dlg = dialog.NewForm(lang.L("capture.heading", map[string]any{"area": m.areaName()}), lang.L("capture.ok"),
+		lang.L("Cancel"), items, func(ok bool) {
+			if ok {
+				f.save()
+			}
+		}, m.ui.win)
+	f.dlg.Resize(fyne.NewSize(720, 560))
+	return f
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
+// areaName is the welfare area proposals of this session go to.
+func (m *meetingScreen) areaName() string {
+	if m.d.AreaName != "" {
+		return m.d.AreaName
+	}
+	return m.d.Body.Name
+}
+
+// proposerChanged fills in the proposer's organisation when none was chosen.
+func (f *captureForm) proposerChanged() {
+	i := f.proposer.SelectedIndex()
+	if i <= 0 || i-1 >= len(f.people) || f.org.SelectedIndex() > 0 {
+		return
+	}
+	for j, o := range f.orgs {
+		if o.Name == f.people[i-1].Organisation && o.Name != "" {
+			f.org.SetSelectedIndex(j + 1)
+		}
+	}
+}
+
+// proposal is what the form holds.
+func (f *captureForm) proposal() data.Proposal {
+	m := f.m
+	p := data.Proposal{SessionID: m.d.Session.ID, AgendaItemID: m.d.Session.CurrentItemID, AreaID: m.d.Body.AreaID,
+		Title: f.title.Text, Text: f.text.Text, TargetGroup: f.target.Text, State: data.StateProposta}
+	if i := f.kind.SelectedIndex(); i >= 0 {
+		p.Kind = data.ProposalKinds[i]
+	}
+	if f.area != nil {
+		if i := f.area.SelectedIndex(); i >= 0 {
+			p.AreaID = f.areas[i].ID
+		}
+	}
+	if i := f.proposer.SelectedIndex(); i > 0 {
+		p.ProposerID = f.people[i-1].PersonID
+	}
+	if i := f.org.SelectedIndex(); i > 0 {
+		p.OrganisationID = f.orgs[i-1].ID
+	}
+	chosen := map[string]bool{}
+	for _, n := range f.comuni.Selected {
+		chosen[n] = true
+	}
+	for _, c := range f.comuneL {
+		if chosen[c.Name] {
+			p.ComuneIDs = append(p.ComuneIDs, c.ID)
+		}
+	}
+	p.Cost = costBands[max(f.cost.SelectedIndex(), 0)]
+	p.Duration = timeBands[max(f.duration.SelectedIndex(), 0)]
+	return p
+}
+
+// save records the proposal; when it cannot (no title), the form comes back with what was typed and
+// the reason.
+func (f *captureForm) save() {
+	p := f.proposal()
+	m := f.m
+	var err error
+	m.ui.run(func() { _, err = m.ui.store.SaveProposal(m.ui.ctx, p) }, func() {
+		if err != nil {
+			m.errs.set(Explain(err))
+			f.dlg.Show()
+			m.ui.win.Canvas().Focus(f.title)
+			return
+		}
+		m.errs.set("")
+		m.ui.saved()
+		m.ui.status.say(lang.L("capture.saved", map[string]any{"title": p.Title}))
+		m.reload(nil)
+	})
+}

@@ -1,0 +1,185 @@
+package app
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+
+	"github.com/tavoli/tavoli/app/report"
+	"github.com/tavoli/tavoli/data"
+)
+
+// DocKind is a document a session gives.
+type DocKind string
+
+// The session's documents.
+const (
+	docConvocazione DocKind = "convocazione"
+	docPresenze     DocKind = "presenze"
+	docVerbale      DocKind = "verbale"
+	docCalendar     DocKind = "ics"
+)
+
+// DocumentStore is what making a session's documents reads.
+type DocumentStore interface {
+	Dossier(ctx context.Context, sessionID string) (data.Dossier, error)
+	Verbale(ctx context.Context, sessionID string) (data.Verbale, error)
+}
+
+// RenderDocument makes a session's document (convocazione, presenze, verbale, ics) from its dossier.
+// An approved verbale is the one kept in the database, byte for byte, not a new rendering.
+func RenderDocument(ctx context.Context, st DocumentStore, sessionID string, kind DocKind) ([]byte, error) {
+	b, _, err := renderDocument(ctx, st, sessionID, kind)
+	return b, err
+}
+
+func renderDocument(ctx context.Context, st DocumentStore, sessionID string, kind DocKind) ([]byte, data.Dossier, error) {
+	d, err := st.Dossier(ctx, sessionID)
+	if err != nil {
+		return nil, d, err
+	}
+	var b []byte
+	switch kind {
+	case docConvocazione:
+		b, err = report.Convocazione(d)
+	case docPresenze:
+		b, err = report.Presenze(d)
+	case docCalendar:
+		b, err = report.Calendar(d)
+	case docVerbale:
+		if d.Session.Status.Locked() {
+			var v data.Verbale
+			v, err = st.Verbale(ctx, sessionID)
+			b = v.PDF
+		} else {
+			b, err = report.Verbale(d)
+		}
+	default:
+		return nil, d, data.Errorf(data.EInvalid, "err.document.kind", "kind", string(kind))
+	}
+	if err != nil && data.AsError(err) == nil {
+		err = data.Errorf(data.EInternal, "err.document.render").Wrap(err)
+	}
+	return b, d, err
+}
+
+// documentName is the file name a document is offered under: verbale-tavolo-anziani-2027-03-12.pdf.
+func documentName(kind DocKind, d data.Dossier) string {
+	ext := ".pdf"
+	if kind == docCalendar {
+		ext = ".ics"
+	}
+	name := string(kind)
+	if kind == docCalendar {
+		name = "seduta"
+	}
+	return name + "-" + slug(d.Body.Name) + "-" + d.Session.Date.In(data.Zone).Format("2006-01-02") + ext
+}
+
+// slug makes a name fit for a file: lowercase, no accents, words joined by dashes.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range data.Fold(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+// exportDocument renders a session's document and asks where to save it.
+func (ui *UI) exportDocument(sessionID string, kind DocKind) {
+	st := ui.store
+	var b []byte
+	var d data.Dossier
+	var err error
+	ui.run(func() { b, d, err = renderDocument(ui.ctx, st, sessionID, kind) }, func() {
+		if err != nil {
+			ui.showError(err)
+			return
+		}
+		save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+			if err != nil {
+				ui.showError(err)
+				return
+			}
+			if w == nil {
+				return
+			}
+			path := w.URI().Path()
+			w.Close()
+			ui.writeDocument(path, b)
+		}, ui.win)
+		save.SetFileName(documentName(kind, d))
+		if kind == docCalendar {
+			save.SetFilter(storage.NewExtensionFileFilter([]string{".ics"}))
+		} else {
+			save.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+		}
+		save.Resize(fyne.NewSize(900, 600))
+		save.Show()
+	})
+}
+
+// writeDocument writes b to path and says so in the status line, or explains why it could not.
+func (ui *UI) writeDocument(path string, b []byte) {
+	var err error
+	ui.run(func() { err = WriteFileAtomic(path, b) }, func() {
+		if err != nil {
+			ui.showError(err)
+			return
+		}
+		ui.status.say(lang.L("doc.saved", map[string]any{"path": path}))
+	})
+}
+
+// WriteFileAtomic writes a file whole or not at all: into a temporary file beside it, synced, then
+// renamed over the target. A full disk or a killed process leaves the old file (or none), never half
+// of the new one.
+func WriteFileAtomic(path string, b []byte) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fileError(path, err)
+	}
+	tmp := f.Name()
+	_, err = f.Write(b)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fileError(path, err)
+	}
+	return nil
+}
+
+// fileError explains a failed write: a full disk, a folder we may not write, or anything else.
+func fileError(path string, err error) error {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "no space left"):
+		return data.Errorf(data.EInternal, "err.file.full", "path", path).Wrap(err)
+	case os.IsPermission(err) || strings.Contains(msg, "read-only file system"):
+		return data.Errorf(data.EReadOnly, "err.file.readonly", "path", path).Wrap(err)
+	}
+	return data.Errorf(data.EInternal, "err.file.write", "path", path).Wrap(err)
+}

@@ -1,0 +1,531 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/tavoli/tavoli/app/report"
+	"github.com/tavoli/tavoli/data"
+)
+
+// meetingScreen is the facilitator's screen while a session is in corso: the ordine del giorno on the
+// left with the time spent on each item, the current item in the middle with its notes (saved as they
+// are typed), decisions, action items and the proposals captured, and the register on the right with
+// the live quorum and the check-in box. Everything is reachable from the keyboard; the shortcuts are
+// written at the bottom.
+type meetingScreen struct {
+	ui       *UI
+	sessions *sessionsScreen
+	d        data.Dossier
+	content  fyne.CanvasObject
+	errs     *errorLine
+
+	title      *widget.Label
+	agendaList *widget.List
+
+	itemTitle *widget.Label
+	itemTime  *widget.Label
+	approve   *widget.Button
+	notes     *widget.Entry
+	notesItem data.AgendaItem // the item whose notes the box shows
+	notesSave *autosaver[data.AgendaItem]
+	decisions *widget.Label
+	decision  *shortcutEntry
+	actions   *widget.Label
+	actWho    *shortcutEntry
+	actWhat   *shortcutEntry
+	actDue    *shortcutEntry
+	proposals *widget.Label
+	propHead  *widget.Label
+
+	reg *registerPanel
+
+	stop chan struct{} // stops the clock that redraws the time on the item
+}
+
+func newMeetingScreen(ui *UI, sessions *sessionsScreen) *meetingScreen {
+	m := &meetingScreen{ui: ui, sessions: sessions, errs: newErrorLine()}
+	m.title = heading("")
+	back := widget.NewButtonWithIcon(lang.L("meeting.back"), theme.NavigateBackIcon(), sessions.closeMeeting)
+	closeBtn := widget.NewButtonWithIcon(lang.L("meeting.close"), theme.MediaStopIcon(), m.askClose)
+	closeBtn.Importance = widget.WarningImportance
+	top := container.NewBorder(nil, nil, back, closeBtn, m.title)
+
+	m.agendaList = widget.NewList(func() int { return len(m.d.Agenda) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id < len(m.d.Agenda) {
+				o.(*widget.Label).SetText(m.agendaLine(id))
+			}
+		})
+	m.agendaList.OnSelected = func(id widget.ListItemID) {
+		if id < len(m.d.Agenda) && m.d.Agenda[id].ID != m.d.Session.CurrentItemID {
+			m.goToItem(m.d.Agenda[id].ID)
+		}
+	}
+	left := container.NewBorder(heading(lang.L("meeting.agenda")), nil, nil, nil, m.agendaList)
+
+	m.itemTitle = heading("")
+	m.itemTitle.Wrapping = fyne.TextWrapWord
+	m.itemTime = widget.NewLabel("")
+	m.approve = widget.NewButtonWithIcon("", theme.ConfirmIcon(), m.approvePrevious)
+	m.approve.Importance = widget.HighImportance
+	m.approve.Hide()
+	m.notes = widget.NewMultiLineEntry()
+	m.notes.Wrapping = fyne.TextWrapWord
+	m.notes.SetPlaceHolder(lang.L("meeting.notes_placeholder"))
+	m.notes.SetMinRowsVisible(8)
+	m.notesSave = &autosaver[data.AgendaItem]{ui: ui,
+		get: func() data.AgendaItem {
+			it := m.notesItem
+			it.Notes = m.notes.Text
+			return it
+		},
+		save:   func(it data.AgendaItem) (data.AgendaItem, error) { return ui.store.SaveAgendaItem(ui.ctx, it) },
+		meta:   func(it data.AgendaItem) data.Meta { return it.Meta },
+		apply:  func(it data.AgendaItem) { m.stored(it) },
+		report: func(err error) { m.errs.set(Explain(err)) },
+	}
+	m.notes.OnChanged = func(string) {
+		if m.notesItem.ID != "" {
+			m.notesSave.changed()
+		}
+	}
+	m.decisions = widget.NewLabel("")
+	m.decisions.Wrapping = fyne.TextWrapWord
+	m.decision = newShortcutEntry()
+	m.decision.SetPlaceHolder(lang.L("meeting.decision_placeholder"))
+	m.decision.OnSubmitted = func(string) { m.addDecision() }
+	m.actions = widget.NewLabel("")
+	m.actions.Wrapping = fyne.TextWrapWord
+	m.actWho, m.actWhat, m.actDue = newShortcutEntry(), newShortcutEntry(), newShortcutEntry()
+	m.actWho.SetPlaceHolder(lang.L("meeting.action_who"))
+	m.actWhat.SetPlaceHolder(lang.L("meeting.action_what"))
+	m.actDue.SetPlaceHolder(lang.L("meeting.action_due"))
+	for _, e := range []*shortcutEntry{m.actWho, m.actWhat, m.actDue} {
+		e.OnSubmitted = func(string) { m.addAction() }
+	}
+	m.proposals = widget.NewLabel("")
+	m.proposals.Wrapping = fyne.TextWrapWord
+	m.propHead = heading("")
+	newProp := widget.NewButtonWithIcon(lang.L("meeting.new_proposal"), theme.ContentAddIcon(), m.captureProposal)
+	center := container.NewVBox(
+		container.NewBorder(nil, nil, nil, m.itemTime, m.itemTitle), m.approve, m.errs.box,
+		widget.NewLabel(lang.L("meeting.notes")), m.notes,
+		heading(lang.L("meeting.decisions")), m.decisions, m.decision,
+		heading(lang.L("meeting.actions")), m.actions,
+		container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(130, m.actDue.MinSize().Height), m.actDue),
+			container.NewGridWithColumns(2, m.actWho, m.actWhat)),
+		container.NewBorder(nil, nil, nil, newProp, m.propHead), m.proposals,
+	)
+
+	m.reg = newRegisterPanel(ui, m)
+	bar := widget.NewLabel(lang.L("meeting.shortcuts"))
+	bar.Importance = widget.LowImportance
+	bar.Wrapping = fyne.TextWrapWord
+
+	mid := container.NewHSplit(container.NewVScroll(center), m.reg.content)
+	mid.Offset = 0.6
+	main := container.NewHSplit(left, mid)
+	main.Offset = 0.2
+	m.content = container.NewBorder(container.NewVBox(top, widget.NewSeparator()),
+		container.NewVBox(widget.NewSeparator(), bar), nil, nil, main)
+	return m
+}
+
+// sessionID is the session shown, "" when none.
+func (m *meetingScreen) sessionID() string { return m.d.Session.ID }
+
+// open loads a session and shows it; the clock starts.
+func (m *meetingScreen) open(id string) {
+	m.d = data.Dossier{Session: data.Session{Meta: data.Meta{ID: id}}}
+	m.reload(func() {
+		m.ui.win.Canvas().Focus(m.reg.checkin)
+	})
+	m.startClock()
+}
+
+// leave saves what is pending and stops the clock.
+func (m *meetingScreen) leave() {
+	m.flush()
+	if m.stop != nil {
+		close(m.stop)
+		m.stop = nil
+	}
+}
+
+// flush saves the notes still being typed.
+func (m *meetingScreen) flush() {
+	if m.notesSave.pending() {
+		m.notesSave.flush()
+	}
+}
+
+// reload reads the session's dossier again and redraws everything, then calls next.
+func (m *meetingScreen) reload(next func()) {
+	id := m.d.Session.ID
+	var d data.Dossier
+	var err error
+	m.ui.run(func() { d, err = m.ui.store.Dossier(m.ui.ctx, id) }, func() {
+		if err != nil {
+			m.errs.set(Explain(err))
+			return
+		}
+		if id != m.d.Session.ID {
+			return
+		}
+		m.d = d
+		m.show()
+		if next != nil {
+			next()
+		}
+	})
+}
+
+// show redraws the screen from the dossier.
+func (m *meetingScreen) show() {
+	d := m.d
+	m.title.SetText(lang.L("meeting.title", map[string]any{"body": d.Body.Name, "date": formatDay(d.Session.Date),
+		"started": formatClock(d.Session.Started)}))
+	m.agendaList.Refresh()
+	if i := m.currentIndex(); i >= 0 {
+		keep := m.agendaList.OnSelected
+		m.agendaList.OnSelected = nil
+		m.agendaList.Select(i)
+		m.agendaList.OnSelected = keep
+	}
+	m.showItem()
+	m.reg.show()
+}
+
+// currentIndex is the position of the current item in the agenda, -1 when none.
+func (m *meetingScreen) currentIndex() int {
+	for i, it := range m.d.Agenda {
+		if it.ID == m.d.Session.CurrentItemID {
+			return i
+		}
+	}
+	return -1
+}
+
+func (m *meetingScreen) currentItem() (data.AgendaItem, bool) {
+	if i := m.currentIndex(); i >= 0 {
+		return m.d.Agenda[i], true
+	}
+	return data.AgendaItem{}, false
+}
+
+// agendaLine is an item of the ordine del giorno as the left column shows it: number, title, a tick
+// when dealt with, a pointer on the current one, and the minutes spent.
+func (m *meetingScreen) agendaLine(i int) string {
+	it := m.d.Agenda[i]
+	mark := ""
+	switch {
+	case it.ID == m.d.Session.CurrentItemID:
+		mark = " ◀"
+	case it.Done:
+		mark = " ✓"
+	}
+	spent := m.spent(it)
+	t := ""
+	if spent >= time.Minute {
+		t = fmt.Sprintf("  %d'", int(spent.Minutes()))
+	}
+	return fmt.Sprintf("%d. %s%s%s", i+1, it.Title, mark, t)
+}
+
+// spent is the time on an item: what was stored, plus the running time when it is the current one.
+func (m *meetingScreen) spent(it data.AgendaItem) time.Duration {
+	s := it.Spent
+	if it.ID == m.d.Session.CurrentItemID && !m.d.Session.CurrentSince.IsZero() {
+		if run := time.Since(m.d.Session.CurrentSince); run > 0 {
+			s += run
+		}
+	}
+	return s
+}
+
+// showItem fills the middle column with the current item.
+func (m *meetingScreen) showItem() {
+	it, ok := m.currentItem()
+	if m.notesItem.ID != it.ID {
+		m.flush()
+		m.notesItem = it
+		keep := m.notes.OnChanged
+		m.notes.OnChanged = nil
+		m.notes.SetText(it.Notes)
+		m.notes.OnChanged = keep
+	} else {
+		// The stored version moves on (its time, its Done mark): keep it, with the text being typed.
+		m.notesItem = it
+	}
+	setEnabled(ok, m.notes, m.decision, m.actWho, m.actWhat, m.actDue)
+	if !ok {
+		m.itemTitle.SetText(lang.L("meeting.no_item"))
+		m.itemTime.SetText("")
+		m.approve.Hide()
+	} else {
+		m.itemTitle.SetText(fmt.Sprintf("%d. %s", m.currentIndex()+1, it.Title))
+		m.tickItem()
+		m.showApproval(it)
+	}
+	var b strings.Builder
+	for _, x := range m.d.ItemDecisions(it.ID) {
+		fmt.Fprintf(&b, "• %s\n", x.Text)
+	}
+	m.decisions.SetText(strings.TrimSpace(b.String()))
+	b.Reset()
+	for _, x := range m.d.ItemActions(it.ID) {
+		due := ""
+		if !x.Due.IsZero() {
+			due = " — " + lang.L("meeting.action_by", map[string]any{"date": formatDay(x.Due)})
+		}
+		fmt.Fprintf(&b, "• %s: %s%s\n", x.Who, x.What, due)
+	}
+	m.actions.SetText(strings.TrimSpace(b.String()))
+	b.Reset()
+	for _, p := range m.d.Proposals {
+		who := p.ProposerName
+		if p.OrganisationName != "" {
+			who = strings.TrimSpace(strings.Trim(who+" · "+p.OrganisationName, " ·"))
+		}
+		fmt.Fprintf(&b, "• [%s] %s", report.KindLabel(p.Kind), p.Title)
+		if who != "" {
+			fmt.Fprintf(&b, " — %s", who)
+		}
+		b.WriteByte('\n')
+	}
+	m.proposals.SetText(strings.TrimSpace(b.String()))
+	m.propHead.SetText(lang.L("meeting.proposals", map[string]any{"count": len(m.d.Proposals)}))
+}
+
+// stored takes back the item the notes were saved to, so the next save starts from it.
+func (m *meetingScreen) stored(it data.AgendaItem) {
+	if it.ID == m.notesItem.ID {
+		m.notesItem.Meta = it.Meta
+	}
+	for i := range m.d.Agenda {
+		if m.d.Agenda[i].ID == it.ID {
+			m.d.Agenda[i].Meta, m.d.Agenda[i].Notes = it.Meta, it.Notes
+		}
+	}
+	m.ui.saved()
+}
+
+// tickItem redraws the time spent on the current item.
+func (m *meetingScreen) tickItem() {
+	if it, ok := m.currentItem(); ok {
+		s := m.spent(it)
+		m.itemTime.SetText(fmt.Sprintf("%d:%02d", int(s.Hours()), int(s.Minutes())%60))
+	}
+}
+
+// startClock redraws the item's time every few seconds while the screen is shown.
+func (m *meetingScreen) startClock() {
+	if m.ui.tick <= 0 || m.stop != nil {
+		return
+	}
+	stop := make(chan struct{})
+	m.stop = stop
+	go func() {
+		t := time.NewTicker(m.ui.tick)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				fyne.Do(func() {
+					m.tickItem()
+					m.agendaList.Refresh()
+				})
+			}
+		}
+	}()
+}
+
+// goToItem makes an item the current one (its time starts).
+func (m *meetingScreen) goToItem(id string) {
+	m.flush()
+	sessionID := m.d.Session.ID
+	var err error
+	m.ui.run(func() { _, err = m.ui.store.SetCurrentItem(m.ui.ctx, sessionID, id) }, m.afterMove(&err))
+}
+
+// nextItem marks the current item dealt with and moves to the next (Ctrl+Invio).
+func (m *meetingScreen) nextItem() {
+	m.flush()
+	sessionID := m.d.Session.ID
+	var err error
+	m.ui.run(func() { _, err = m.ui.store.NextItem(m.ui.ctx, sessionID) }, m.afterMove(&err))
+}
+
+// previousItem goes back to the item before the current one.
+func (m *meetingScreen) previousItem() {
+	if i := m.currentIndex(); i > 0 {
+		m.goToItem(m.d.Agenda[i-1].ID)
+	}
+}
+
+func (m *meetingScreen) afterMove(err *error) func() {
+	return func() {
+		if *err != nil {
+			m.errs.set(Explain(*err))
+			return
+		}
+		m.errs.set("")
+		m.ui.saved()
+		m.reload(func() { m.ui.win.Canvas().Focus(m.notes) })
+	}
+}
+
+// showApproval offers, on the first item, to approve the previous session's verbale; once approved it
+// says so.
+func (m *meetingScreen) showApproval(it data.AgendaItem) {
+	prev := m.d.Previous
+	if prev == nil || m.currentIndex() != 0 {
+		m.approve.Hide()
+		return
+	}
+	date := map[string]any{"date": formatDay(prev.Date)}
+	switch prev.Status {
+	case data.SessionChiusa:
+		m.approve.SetText(lang.L("meeting.approve", date))
+		m.approve.Enable()
+	case data.SessionApprovata:
+		m.approve.SetText(lang.L("meeting.approved", date))
+		m.approve.Disable()
+	default:
+		m.approve.Hide()
+		return
+	}
+	m.approve.Show()
+}
+
+// approvePrevious approves the previous session's verbale: its PDF is made now, kept byte for byte in
+// the database with its SHA-256, and that session is locked.
+func (m *meetingScreen) approvePrevious() {
+	prev, item := m.d.Previous, m.d.Session.CurrentItemID
+	if prev == nil {
+		return
+	}
+	m.flush()
+	in := m.d.Session.ID
+	decision := lang.L("meeting.approved_decision", map[string]any{"date": formatDay(prev.Date)})
+	var v data.Verbale
+	var err error
+	m.ui.run(func() {
+		var d data.Dossier
+		if d, err = m.ui.store.Dossier(m.ui.ctx, prev.ID); err != nil {
+			return
+		}
+		var pdf []byte
+		if pdf, err = report.Verbale(d); err != nil {
+			err = data.Errorf(data.EInternal, "err.document.render").Wrap(err)
+			return
+		}
+		v, err = m.ui.store.ApproveVerbale(m.ui.ctx, data.Approval{SessionID: prev.ID, InSessionID: in,
+			AgendaItemID: item, PDF: pdf, Decision: decision})
+	}, func() {
+		if err != nil {
+			m.errs.set(Explain(err))
+			return
+		}
+		m.ui.saved()
+		m.ui.status.say(lang.L("meeting.approved_status", map[string]any{"date": formatDay(prev.Date), "sha": v.SHA256}))
+		m.reload(nil)
+	})
+}
+
+// addDecision records the decision typed on the current item.
+func (m *meetingScreen) addDecision() {
+	it, ok := m.currentItem()
+	if !ok || strings.TrimSpace(m.decision.Text) == "" {
+		return
+	}
+	d := data.Decision{SessionID: m.d.Session.ID, AgendaItemID: it.ID, Text: m.decision.Text}
+	var err error
+	m.ui.run(func() { _, err = m.ui.store.SaveDecision(m.ui.ctx, d) }, func() {
+		if err != nil {
+			m.errs.set(Explain(err))
+			return
+		}
+		m.errs.set("")
+		m.decision.SetText("")
+		m.ui.saved()
+		m.reload(nil)
+	})
+}
+
+// addAction records the action item typed on the current item: who, what and by when.
+func (m *meetingScreen) addAction() {
+	it, ok := m.currentItem()
+	if !ok {
+		return
+	}
+	a := data.ActionItem{SessionID: m.d.Session.ID, AgendaItemID: it.ID, Who: m.actWho.Text, What: m.actWhat.Text}
+	if due := strings.TrimSpace(m.actDue.Text); due != "" {
+		t, err := parseDateTime(due, "")
+		if err != nil {
+			m.errs.set(Explain(err))
+			return
+		}
+		a.Due = t
+	}
+	for _, l := range m.d.Register {
+		if l.PersonName != "" && data.Fold(l.PersonName) == data.Fold(strings.TrimSpace(a.Who)) {
+			a.PersonID = l.PersonID
+		}
+	}
+	var err error
+	m.ui.run(func() { _, err = m.ui.store.SaveActionItem(m.ui.ctx, a) }, func() {
+		if err != nil {
+			m.errs.set(Explain(err))
+			return
+		}
+		m.errs.set("")
+		for _, e := range []*shortcutEntry{m.actWho, m.actWhat, m.actDue} {
+			e.SetText("")
+		}
+		m.ui.win.Canvas().Focus(m.actWho)
+		m.ui.saved()
+		m.reload(nil)
+	})
+}
+
+// askClose asks before closing the session: the end time is recorded and the verbale can be made.
+func (m *meetingScreen) askClose() {
+	msg := lang.L("meeting.close_question", map[string]any{"body": m.d.Body.Name})
+	dialog.ShowConfirm(lang.L("meeting.close"), msg, func(ok bool) {
+		if ok {
+			m.closeSession()
+		}
+	}, m.ui.win)
+}
+
+// closeSession closes the session and goes back to the list, where the verbale is ready.
+func (m *meetingScreen) closeSession() {
+	m.flush()
+	id := m.d.Session.ID
+	var err error
+	m.ui.run(func() { _, err = m.ui.store.SetStatus(m.ui.ctx, id, data.SessionChiusa) }, func() {
+		if err != nil {
+			m.errs.set(Explain(err))
+			return
+		}
+		m.ui.saved()
+		m.sessions.closeMeeting()
+	})
+}

@@ -1,0 +1,76 @@
+package report
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/tavoli/tavoli/data"
+)
+
+// walkIns is the least number of blank rows the attendance sheet leaves for people nobody expected.
+const walkIns = 10
+
+// Presenze makes the attendance sheet (foglio presenze) people sign as they arrive: a landscape
+// table, so the signature column is wide, with the seats and members from the register already
+// written, the times already recorded, and blank rows for walk-ins down to the foot of the last page.
+func Presenze(d data.Dossier) ([]byte, error) {
+	doc, err := newDocument(d, docInfo{
+		kind:      "Foglio presenze",
+		title:     strings.TrimSpace("Foglio presenze " + d.Body.Name + " " + sessionDay(d.Session)),
+		landscape: true,
+	})
+	if err != nil {
+		return nil, err
+	}
+	s := d.Session
+	doc.title("FOGLIO PRESENZE", stTitle)
+	doc.use(stSubtitle, colText)
+	when := strings.Join(nonEmpty("Seduta "+ofThe(clean(d.Body.Name)), FormatWeekdayDay(s.Date),
+		prefixed("ore ", FormatClock(s.Date)), s.Place, callLabel(s.Call)), " · ")
+	for _, l := range doc.wrap(when, doc.width, stSubtitle) {
+		doc.line(l, doc.left, doc.width, stSubtitle.lead, "C")
+	}
+	doc.space(5)
+
+	var rows [][]string
+	for i, l := range d.Register {
+		seat := seatOrOrganisation(l)
+		if l.Delegated {
+			seat = strings.TrimSpace(seat + " (delega)")
+		}
+		sign := ""
+		switch {
+		case l.Recorded() && l.Presence == data.PresenceGiustificato:
+			sign = "assente giustificato/a"
+		case l.Recorded() && l.Presence == data.PresenceAssente:
+			sign = "assente"
+		}
+		category := ""
+		if l.PersonName != "" {
+			category = CategoryLabel(l.Category)
+		}
+		rows = append(rows, []string{strconv.Itoa(i + 1), l.PersonName, seat, category, l.Town,
+			FormatClock(l.Arrived), FormatClock(l.Left), sign})
+	}
+	for range walkIns {
+		rows = append(rows, []string{strconv.Itoa(len(rows) + 1)})
+	}
+	doc.table(table{
+		cols: []column{
+			{"N.", 8, "R"}, {"Nominativo", 44, "L"}, {"Seggio / ente", 46, "L"}, {"Categoria", 24, "L"},
+			{"Comune", 28, "L"}, {"Ora arrivo", 13, "C"}, {"Ora uscita", 13, "C"}, {"Firma", 75, "C"},
+		},
+		rowHeight: 9,
+		zebra:     true,
+		fill:      func(i int) []string { return []string{strconv.Itoa(i + 1)} },
+		reserve:   52, // the note and the signature below
+	}, rows)
+
+	doc.space(4)
+	doc.paragraphs("I dati personali raccolti con il presente foglio sono trattati dall'Ambito per lo "+
+		"svolgimento dei propri compiti istituzionali (art. 6, par. 1, lett. e, del Regolamento UE 2016/679); "+
+		"l'informativa completa è disponibile presso l'Ufficio di Piano.", stNote, 0)
+	doc.space(4)
+	doc.signatures(signature{"Il Segretario verbalizzante", d.SecretaryName})
+	return doc.output()
+}

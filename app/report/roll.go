@@ -1,0 +1,102 @@
+package report
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/tavoli/tavoli/data"
+)
+
+// roll is the register read the way a verbale reports it.
+type roll struct {
+	present []data.RegisterLine // members and seat holders present
+	guests  []data.RegisterLine // present without a seat or a role: they count for nothing
+	excused []data.RegisterLine // assenti giustificati
+	absent  []data.RegisterLine // absent, expected but never recorded, or seats nobody held
+}
+
+// rollCall sorts the register into present, guests, excused and absent. A member the register
+// expected but nobody recorded counts as absent: the verbale must account for every member.
+func rollCall(lines []data.RegisterLine) roll {
+	var r roll
+	for _, l := range lines {
+		switch {
+		case l.PersonID == "" || !l.Recorded():
+			r.absent = append(r.absent, l)
+		case l.Presence == data.PresencePresente && l.SeatID == "" && l.Role == "":
+			r.guests = append(r.guests, l)
+		case l.Presence == data.PresencePresente:
+			r.present = append(r.present, l)
+		case l.Presence == data.PresenceGiustificato:
+			r.excused = append(r.excused, l)
+		default:
+			r.absent = append(r.absent, l)
+		}
+	}
+	return r
+}
+
+// member reports whether a register line is one of the body's members or seats, not a guest: the
+// people a convocation is sent to.
+func member(l data.RegisterLine) bool { return l.SeatID != "" || l.Role != "" }
+
+// seatOrOrganisation is what a person stands for: the seat they hold, or their organisation. A seat
+// held in a person's own name says nothing more than the name, so the organisation is shown then.
+func seatOrOrganisation(l data.RegisterLine) string {
+	if l.SeatName != "" && l.SeatName != l.PersonName {
+		return l.SeatName
+	}
+	return l.Organisation
+}
+
+// standsFor is seatOrOrganisation with the delegation spelled out: "delegato/a per Magione".
+func standsFor(l data.RegisterLine) string {
+	s := seatOrOrganisation(l)
+	if l.Delegated && l.SeatName != "" {
+		return "delegato/a per " + l.SeatName
+	}
+	return s
+}
+
+// who names a register line: the person, or the seat nobody held.
+func who(l data.RegisterLine) string {
+	if strings.TrimSpace(l.PersonName) != "" {
+		return l.PersonName
+	}
+	return l.SeatName
+}
+
+// nameList writes people as a verbale lists them in a sentence: "Rossi Maria (Magione); Verdi Anna".
+func nameList(lines []data.RegisterLine) string {
+	parts := make([]string, 0, len(lines))
+	for _, l := range lines {
+		s := who(l)
+		if l.PersonName == "" {
+			s += " (seggio non rappresentato)"
+		} else if f := standsFor(l); f != "" {
+			s += " (" + f + ")"
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, "; ") + "."
+}
+
+// agenda is the ordine del giorno by position; records deleted on another laptop are left out.
+func agenda(d data.Dossier) []data.AgendaItem {
+	var out []data.AgendaItem
+	for _, it := range d.Agenda {
+		if !it.Deleted {
+			out = append(out, it)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Position < out[j].Position })
+	return out
+}
+
+// orBlank is s, or a line to write on by hand when s is blank.
+func orBlank(s string, width int) string {
+	if strings.TrimSpace(s) == "" {
+		return strings.Repeat("_", width)
+	}
+	return s
+}

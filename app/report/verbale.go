@@ -1,0 +1,311 @@
+package report
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/vote"
+)
+
+// Verbale makes the minutes of a session with everything an Italian verbale must hold: body, day,
+// place, opening and closing time, call, who presides and who takes the minutes, present and absent,
+// the numero legale, each item of the ordine del giorno with its discussion, proposals, votes,
+// decisions and actions, and the signatures under "Letto, approvato e sottoscritto".
+func Verbale(d data.Dossier) ([]byte, error) {
+	s := d.Session
+	kind, note := "Verbale", ""
+	if s.CorrectsID != "" {
+		kind = "Atto di rettifica"
+	}
+	if s.Status == data.SessionApprovata {
+		note = "verbale approvato"
+	}
+	doc, err := newDocument(d, docInfo{
+		kind:  kind,
+		title: strings.TrimSpace(kind + " " + d.Body.Name + " " + sessionDay(s)),
+		note:  note,
+	})
+	if err != nil {
+		return nil, err
+	}
+	v := verbale{doc: doc, d: d, items: agenda(d)}
+	v.opening()
+	v.attendance()
+	v.agendaItems()
+	v.closing()
+	return doc.output()
+}
+
+// verbale writes the minutes section by section.
+type verbale struct {
+	doc   *document
+	d     data.Dossier
+	items []data.AgendaItem
+}
+
+func (v verbale) opening() {
+	doc, d, s := v.doc, v.d, v.d.Session
+	body := strings.TrimSpace(clean(d.Body.Name))
+	if s.CorrectsID != "" {
+		doc.title("ATTO DI RETTIFICA", stTitle)
+		doc.use(stSubtitle, colText)
+		doc.line("relativo a "+corrected(d), doc.left, doc.width, stSubtitle.lead, "C")
+	} else {
+		doc.title(strings.ToUpper(strings.TrimSpace("Verbale della seduta del "+orBlank(FormatDay(s.Date), 16))), stTitle)
+	}
+	doc.use(stSubtitle, colText)
+	sub := body
+	if d.AreaName != "" {
+		sub += " – area " + d.AreaName
+	}
+	for _, l := range doc.wrap(sub, doc.width, stSubtitle) {
+		doc.line(l, doc.left, doc.width, stSubtitle.lead, "C")
+	}
+	doc.space(6)
+
+	convened := ""
+	if c := FormatClock(s.Date); c != "" {
+		convened = ", convocata per le ore " + c
+	}
+	text := "Il giorno " + orBlank(FormatWeekdayDay(s.Date), 24) + ", alle ore " + orBlank(FormatClock(s.Started), 6) +
+		", presso " + orBlank(s.Place, 30) + ", si è svolta in " + callLabel(s.Call) + " la seduta " + ofThe(body)
+	if d.Ambito.Name != "" {
+		text += " – " + d.Ambito.Name
+	}
+	text += convened + "."
+	if s.CorrectsID != "" {
+		text += " Con il presente atto si rettifica " + corrected(d) + ", che resta agli atti nel testo approvato."
+	}
+	doc.paragraphs(text, stBody, 0)
+	doc.space(2)
+	doc.paragraphs("Presiede la seduta "+orBlank(d.PresidentName, 30)+". Svolge le funzioni di segretario "+
+		"verbalizzante "+orBlank(d.SecretaryName, 30)+".", stBody, 0)
+}
+
+// corrected names the approved verbale a correction act corrects: by its date when the dossier's
+// previous session is that one, since the dossier carries no other session.
+func corrected(d data.Dossier) string {
+	if d.Previous != nil && d.Previous.ID == d.Session.CorrectsID && !d.Previous.Date.IsZero() {
+		return "il verbale della seduta del " + FormatDay(d.Previous.Date)
+	}
+	return "un verbale già approvato"
+}
+
+func (v verbale) attendance() {
+	doc, d := v.doc, v.d
+	r := rollCall(d.Register)
+	doc.heading("Presenze", stHeading)
+	if len(r.present) == 0 {
+		doc.paragraphs("Nessun componente risulta presente.", stBody, 0)
+	} else {
+		doc.paragraphs("Sono presenti i componenti:", stBody, 0)
+		doc.space(1.5)
+		doc.table(presentTable, presentRows(r.present))
+	}
+	if len(r.guests) > 0 {
+		doc.space(3)
+		doc.paragraphs("Partecipano inoltre, senza diritto di voto:", stBody, 0)
+		doc.space(1.5)
+		doc.table(presentTable, presentRows(r.guests))
+	}
+	if len(r.excused) > 0 {
+		doc.space(3)
+		doc.paragraphs("Assenti giustificati: "+nameList(r.excused), stBody, 0)
+	}
+	if len(r.absent) > 0 {
+		doc.space(3)
+		doc.paragraphs("Assenti: "+nameList(r.absent), stBody, 0)
+	}
+
+	doc.heading("Numero legale", stHeading)
+	q := vote.CheckQuorum(d.Body.Rules, d.Session.Call, d.VoteSeats(), data.PresentSeats(d.Register, d.Session.Started))
+	doc.paragraphs(quorumSentence(q), stBody, 0)
+}
+
+var presentTable = table{cols: []column{
+	{"N.", 7, "R"}, {"Nominativo", 46, "L"}, {"Seggio / ente", 62, "L"}, {"Arrivo", 13, "C"}, {"Uscita", 13, "C"},
+}}
+
+func presentRows(lines []data.RegisterLine) [][]string {
+	rows := make([][]string, 0, len(lines))
+	for i, l := range lines {
+		rows = append(rows, []string{strconv.Itoa(i + 1), l.PersonName, standsFor(l),
+			FormatClock(l.Arrived), FormatClock(l.Left)})
+	}
+	return rows
+}
+
+func (v verbale) agendaItems() {
+	doc, d := v.doc, v.d
+	doc.heading("Ordine del giorno", stHeading)
+	if len(v.items) == 0 {
+		doc.paragraphs("La seduta non aveva punti all'ordine del giorno.", stBody, 0)
+	}
+	for i, it := range v.items {
+		doc.item(strconv.Itoa(i+1)+".", it.Title, stBody, 0)
+	}
+	known := map[string]bool{}
+	for i, it := range v.items {
+		known[it.ID] = true
+		doc.heading(strconv.Itoa(i+1)+". "+it.Title, stHeading)
+		if i == 0 && d.Previous != nil && !d.Previous.Date.IsZero() {
+			doc.paragraphs("Viene esaminato il verbale della seduta del "+FormatDay(d.Previous.Date)+".", stBody, 0)
+			doc.space(1.6)
+		}
+		recorded := anything(d.ItemProposals(it.ID), d.ItemVotes(it.ID), d.ItemDecisions(it.ID), d.ItemActions(it.ID))
+		if strings.TrimSpace(it.Notes) != "" {
+			doc.paragraphs(it.Notes, stBody, 0)
+		} else if !recorded {
+			doc.paragraphs("Non sono state registrate note sulla discussione.", stItalic, 0)
+		}
+		v.writeRecord(d.ItemProposals(it.ID), d.ItemVotes(it.ID), d.ItemDecisions(it.ID), d.ItemActions(it.ID))
+	}
+
+	// What was not recorded on an item (or on one no longer on the agenda) still belongs to the act.
+	var props []data.ProposalView
+	for _, p := range d.Proposals {
+		if !known[p.AgendaItemID] {
+			props = append(props, p)
+		}
+	}
+	var votes []data.Vote
+	for _, x := range d.Votes {
+		if !known[x.AgendaItemID] {
+			votes = append(votes, x)
+		}
+	}
+	var decisions []data.Decision
+	for _, x := range d.Decisions {
+		if !known[x.AgendaItemID] {
+			decisions = append(decisions, x)
+		}
+	}
+	var actions []data.ActionItem
+	for _, x := range d.Actions {
+		if !known[x.AgendaItemID] {
+			actions = append(actions, x)
+		}
+	}
+	if anything(props, votes, decisions, actions) {
+		doc.heading("Altre proposte, votazioni, decisioni e azioni", stHeading)
+		v.writeRecord(props, votes, decisions, actions)
+	}
+}
+
+// anything reports whether there is anything to write beside the notes.
+func anything(p []data.ProposalView, vs []data.Vote, ds []data.Decision, as []data.ActionItem) bool {
+	return len(p)+len(vs)+len(ds)+len(as) > 0
+}
+
+// writeRecord writes the proposals, votes, decisions and actions of an item, each group under its
+// own small heading and only when there is something in it.
+func (v verbale) writeRecord(props []data.ProposalView, votes []data.Vote, decisions []data.Decision, actions []data.ActionItem) {
+	doc := v.doc
+	if len(props) > 0 {
+		doc.heading("Proposte raccolte ("+strconv.Itoa(len(props))+")", stSub)
+		for i, p := range props {
+			doc.item(strconv.Itoa(i+1)+".", proposalLine(p), stBody, 2)
+			if strings.TrimSpace(p.Text) != "" {
+				doc.paragraphs(p.Text, stNote, 10)
+			}
+			doc.space(1.2)
+		}
+	}
+	if len(votes) > 0 {
+		doc.heading("Votazioni", stSub)
+		for i, x := range votes {
+			doc.item(strconv.Itoa(i+1)+".", v.voteLine(x), stBody, 2)
+			doc.space(1.2)
+		}
+	}
+	if len(decisions) > 0 {
+		doc.heading("Decisioni", stSub)
+		for _, x := range decisions {
+			doc.item("–", x.Text, stBody, 2)
+			doc.space(1.2)
+		}
+	}
+	if len(actions) > 0 {
+		doc.heading("Azioni concordate", stSub)
+		rows := make([][]string, 0, len(actions))
+		for _, a := range actions {
+			rows = append(rows, []string{a.Who, a.What, orDash(FormatDay(a.Due))})
+		}
+		doc.table(table{cols: []column{{"Chi", 38, "L"}, {"Cosa", 82, "L"}, {"Entro il", 21, "L"}}}, rows)
+	}
+}
+
+// proposalLine is a proposal in one sentence: kind, title, who proposed it, and its bands.
+func proposalLine(p data.ProposalView) string {
+	s := KindLabel(p.Kind) + ": «" + strings.TrimSpace(p.Title) + "»"
+	by := strings.Join(nonEmpty(p.ProposerName, p.OrganisationName), ", ")
+	if by != "" {
+		s += ", proposta da " + by
+	}
+	details := nonEmpty(prefixed("destinatari: ", p.TargetGroup),
+		prefixed("comuni interessati: ", strings.Join(p.ComuneNames, ", ")),
+		prefixed("costo stimato: ", CostLabel(p.Cost)), prefixed("durata stimata: ", TimeLabel(p.Duration)))
+	if len(details) > 0 {
+		s += " (" + strings.Join(details, "; ") + ")"
+	}
+	return s + "."
+}
+
+// voteLine records how a vote was held and the quorum when it opened. Its counts are written by
+// the result, with the vote's decision.
+func (v verbale) voteLine(x data.Vote) string {
+	how := "votazione palese"
+	if x.Secret {
+		how = "votazione a scrutinio segreto"
+	}
+	s := "«" + strings.TrimSpace(x.Subject) + "»: " + how + ", " + methodLabel(x.Method)
+	if c := FormatClock(x.Opened); c != "" {
+		s += ", aperta alle ore " + c
+	}
+	s += "."
+	var options []string
+	for _, id := range x.OptionIDs {
+		for _, p := range v.d.Proposals {
+			if p.ID == id {
+				options = append(options, "«"+strings.TrimSpace(p.Title)+"»")
+			}
+		}
+	}
+	if len(options) > 0 {
+		s += " Opzioni in votazione: " + strings.Join(options, ", ") + "."
+	}
+	if x.QuorumRequired > 0 || x.QuorumPresent > 0 {
+		s += " Numero legale all'apertura: "
+		switch x.Rules.Weighting {
+		case data.WeightPopulation:
+			s += inhabitants(x.QuorumPresent) + " rappresentati, " + formatInt(x.QuorumRequired) + " richiesti."
+		case data.WeightHead:
+			s += strconv.FormatInt(x.QuorumPresent, 10) + plural(x.QuorumPresent, " presente", " presenti") +
+				", " + strconv.FormatInt(x.QuorumRequired, 10) + plural(x.QuorumRequired, " richiesto", " richiesti") + "."
+		default:
+			s += "presenti " + formatInt(x.QuorumPresent) + ", richiesti " + formatInt(x.QuorumRequired) + "."
+		}
+	}
+	return s
+}
+
+func (v verbale) closing() {
+	doc, d := v.doc, v.d
+	doc.space(4)
+	doc.paragraphs("La seduta è tolta alle ore "+orBlank(FormatClock(d.Session.Ended), 6)+".", stBody, 0)
+	doc.space(6)
+	doc.need(6 + 34)
+	doc.use(stBold, colText)
+	doc.line("Letto, approvato e sottoscritto", doc.left, doc.width, stBody.lead, "C")
+	doc.space(4)
+	doc.signatures(signature{"Il Presidente", d.PresidentName}, signature{"Il Segretario verbalizzante", d.SecretaryName})
+}
+
+// orDash is s, or a dash in a table cell with nothing to say.
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "–"
+	}
+	return s
+}

@@ -1,0 +1,50 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/tavoli/tavoli/app"
+)
+
+// exportKinds maps the words a user may write to the document exported.
+var exportKinds = map[string]string{
+	"convocazione": "convocazione", "convocation": "convocazione",
+	"presenze": "presenze", "attendance": "presenze", "foglio-presenze": "presenze",
+	"verbale": "verbale", "minutes": "verbale",
+	"ics": "ics", "calendar": "ics", "calendario": "ics",
+}
+
+// export writes a session's document: tavoli export verbale --session ID -o FILE.pdf. The file is
+// written whole or not at all; an approved verbale is the one kept in the database, byte for byte.
+func (c *cli) export(ctx context.Context, rest []string) int {
+	if len(rest) != 1 {
+		return c.usage("cli.export_kind", nil)
+	}
+	kind, ok := exportKinds[strings.ToLower(rest[0])]
+	if !ok {
+		return c.usage("cli.export_kind", nil)
+	}
+	if c.opt.session == "" || c.opt.output == "" {
+		return c.usage("cli.export_needs", nil)
+	}
+	st, err := c.open(ctx, readOnly)
+	if err != nil {
+		return c.fail(err)
+	}
+	defer st.Close()
+	b, err := app.RenderDocument(ctx, st, c.opt.session, app.DocKind(kind))
+	if err != nil {
+		return c.fail(err)
+	}
+	if err := app.WriteFileAtomic(c.opt.output, b); err != nil {
+		return c.fail(err)
+	}
+	if !c.opt.json {
+		fmt.Fprintln(c.stdout, lang.L("cli.exported", map[string]any{"path": c.opt.output, "bytes": len(b)}))
+	}
+	return exitOK
+}
