@@ -468,10 +468,10 @@ func (s *sessionsScreen) correct() {
 // openMeeting shows the live meeting screen of a session in corso in place of the list.
 func (s *sessionsScreen) openMeeting(id string) {
 	s.saver.flush()
-	s.meeting.open(id)
 	s.content.Objects = []fyne.CanvasObject{s.meeting.content}
 	s.content.Refresh()
 	s.ui.setMeetingMenu(true)
+	s.meeting.open(id)
 }
 
 // closeMeeting goes back from the meeting screen to the list, showing the session.

@@ -3,6 +3,8 @@ package data
 import (
 	"sort"
 	"time"
+
+	"golang.org/x/text/collate"
 )
 
 // RegisterLine is one line of a session's register (registro presenze): a person with the seat they
@@ -116,8 +118,10 @@ func BuildRegister(seats []SeatView, members []MembershipView, people map[string
 		}
 	}
 	c := Collator()
+	var buf collate.Buffer
 	for i := range out {
-		out[i].sortKey = c.KeyFromString(nil, out[i].PersonName)
+		out[i].sortKey = append([]byte(nil), c.KeyFromString(&buf, out[i].PersonName)...)
+		buf.Reset()
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]

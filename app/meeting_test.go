@@ -1,0 +1,327 @@
+package app
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/tavoli/tavoli/data"
+)
+
+// convene creates a session of the body through the Sedute form and returns the screen.
+func (e *env) convene(body, day string) *sessionsScreen {
+	e.t.Helper()
+	e.ui.goTo(sectionSessions)
+	s := e.ui.sessions
+	s.newItem()
+	s.body.SetSelected(body)
+	retype(s.day, day)
+	retype(s.hour, "15:00")
+	retype(s.place, "Sala consiliare, Comune di Magione")
+	if s.meta.ID == "" {
+		e.t.Fatalf("the new session was not saved: %q", s.errs.wrap.Text)
+	}
+	return s
+}
+
+// agendaTitles are the titles of the agenda editor's rows.
+func agendaTitles(a *agendaEditor) []string {
+	var out []string
+	for i := range a.rows.Objects {
+		out = append(out, a.titleEntry(i).Text)
+	}
+	return out
+}
+
+// checkIn types part of a name in the check-in box and presses Enter.
+func checkIn(t *testing.T, m *meetingScreen, part string) {
+	t.Helper()
+	m.reg.checkin.SetText("")
+	test.Type(m.reg.checkin, part)
+	if len(m.reg.shown) == 0 {
+		t.Fatalf("check-in %q finds nobody", part)
+	}
+	pressEnter(m.reg.checkin)
+	if msg := m.errs.wrap.Text; m.errs.wrap.Visible() && msg != "" {
+		t.Fatalf("check-in %q: %s", part, msg)
+	}
+}
+
+func TestWholeMeeting(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	s := e.convene("Tavolo tematico Anziani", "19/03/2027")
+	id := s.meta.ID
+
+	// The agenda starts with the approval of the previous verbale and ends with Varie ed eventuali; a new
+	// item goes between them, and can be moved.
+	if got := agendaTitles(s.agenda); len(got) != 2 || got[0] != data.DefaultAgenda[0] || got[1] != data.DefaultAgenda[1] {
+		t.Fatalf("agenda of a new session = %q, want the two default items", got)
+	}
+	test.Type(s.agenda.add, "Proposte per l'area Anziani")
+	pressEnter(s.agenda.add)
+	test.Type(s.agenda.add, "Comunicazioni del Presidente")
+	pressEnter(s.agenda.add)
+	s.agenda.move(2, -1)
+	want := []string{data.DefaultAgenda[0], "Comunicazioni del Presidente", "Proposte per l'area Anziani", data.DefaultAgenda[1]}
+	if got := agendaTitles(s.agenda); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("agenda = %q, want %q", got, want)
+	}
+
+	test.Tap(button(t, s.split, "Convoca"))
+	if v := mustSession(t, e, id); v.Status != data.SessionConvocata {
+		t.Fatalf("after Convoca the session is %q, want convocata", v.Status)
+	}
+	conv, err := RenderDocument(e.ui.ctx, e.store(), id, docConvocazione)
+	if err != nil || !bytes.HasPrefix(conv, []byte("%PDF-")) {
+		t.Fatalf("convocazione = %d bytes, %v; want a PDF", len(conv), err)
+	}
+	ics, err := RenderDocument(e.ui.ctx, e.store(), id, docCalendar)
+	if err != nil || !bytes.Contains(ics, []byte("BEGIN:VEVENT")) {
+		t.Fatalf("calendar = %q, %v; want an event", ics, err)
+	}
+
+	test.Tap(button(t, s.split, "Avvia la seduta"))
+	if !s.inMeeting() {
+		t.Fatal("Avvia la seduta does not show the meeting screen")
+	}
+	m := s.meeting
+	if e.ui.win.Canvas().Focused() != m.reg.checkin {
+		t.Error("the meeting screen does not start in the check-in box")
+	}
+	if !strings.Contains(m.reg.verdict.Text, "NO") {
+		t.Errorf("verdict with nobody present = %q, want NO", m.reg.verdict.Text)
+	}
+
+	// Check in the seated members one by one, typing part of the name without accents: the quorum (half
+	// plus one of the seats in prima convocazione) holds from the fifth.
+	var seated []data.RegisterLine
+	for _, l := range m.d.Register {
+		if l.SeatID != "" && l.PersonID != "" {
+			seated = append(seated, l)
+		}
+	}
+	if len(seated) < 6 {
+		t.Fatalf("the table has %d seated members, want at least 6 for this test", len(seated))
+	}
+	required := int(m.d.Body.Rules.QuorumPrima.Required(int64(len(m.d.Seats))))
+	for i, l := range seated[:required] {
+		if strings.Contains(m.reg.verdict.Text, "SÌ") {
+			t.Fatalf("quorum holds with %d of %d seats, want it from %d", i, len(m.d.Seats), required)
+		}
+		checkIn(t, m, data.Fold(l.PersonName))
+	}
+	if !strings.Contains(m.reg.verdict.Text, "SÌ") {
+		t.Fatalf("verdict with %d present = %q (%s), want SÌ", required, m.reg.verdict.Text, m.reg.why.Text)
+	}
+	if !strings.Contains(m.reg.why.Text, "in prima convocazione") {
+		t.Errorf("quorum sentence = %q, want it to name the call", m.reg.why.Text)
+	}
+
+	// Someone leaves (F4): the quorum is lost; they come back: it holds again.
+	m.reg.checkin.SetText("")
+	test.Type(m.reg.checkin, data.Fold(seated[0].PersonName))
+	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF4})
+	if !strings.Contains(m.reg.verdict.Text, "NO") || !strings.Contains(m.reg.why.Text, "Ne mancano 1") {
+		t.Fatalf("after a member leaves: %q / %q, want NO and one missing", m.reg.verdict.Text, m.reg.why.Text)
+	}
+	test.Type(m.reg.checkin, data.Fold(seated[0].PersonName))
+	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF4})
+	if !strings.Contains(m.reg.verdict.Text, "SÌ") {
+		t.Fatalf("after they come back: %q, want SÌ", m.reg.verdict.Text)
+	}
+
+	// A walk-in: a name that matches nobody opens the form with the name filled in; Enter adds them.
+	test.Type(m.reg.checkin, "Zampetti Ottavio")
+	pressEnter(m.reg.checkin)
+	dlg := e.mustOverlay("the new participant form")
+	if !entryHolds(dlg, "Zampetti") || !entryHolds(dlg, "Ottavio") {
+		t.Fatal("the new participant form does not start from the name typed")
+	}
+	test.Tap(button(t, dlg, "Aggiungi e segna presente"))
+	found := false
+	for _, l := range m.d.Register {
+		if l.PersonName == "Zampetti Ottavio" && l.Presence == data.PresencePresente && l.Guest() {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("the walk-in is not in the register as a guest: %v", registerNames(m.d.Register))
+	}
+	if !strings.Contains(m.reg.people.Text, "di cui 1 senza seggio") {
+		t.Errorf("people line = %q, want one guest", m.reg.people.Text)
+	}
+
+	// Notes on the first item save as they are typed.
+	test.Type(m.notes, "Il verbale viene letto.")
+	if got := storedNotes(t, e, id, 0); got != "Il verbale viene letto." {
+		t.Fatalf("stored notes of item 1 = %q, want what was typed", got)
+	}
+
+	// Next item (Ctrl+Invio): the first is ticked; a decision and an action on the second.
+	m.nextItem()
+	if m.currentIndex() != 1 || !m.d.Agenda[0].Done {
+		t.Fatalf("after next item: current %d, first done %v; want 1 and true", m.currentIndex(), m.d.Agenda[0].Done)
+	}
+	test.Type(m.notes, "Il Presidente informa sul calendario dei lavori.")
+	test.Type(m.decision, "Il tavolo approva il calendario dei lavori.")
+	pressEnter(m.decision)
+	test.Type(m.actWho, "Ufficio di Piano")
+	test.Type(m.actWhat, "inviare la mappa dei servizi")
+	test.Type(m.actDue, "15/04/2027")
+	pressEnter(m.actDue)
+	if len(m.d.ItemDecisions(m.d.Agenda[1].ID)) != 1 || len(m.d.ItemActions(m.d.Agenda[1].ID)) != 1 {
+		t.Fatalf("item 2 has %d decisions and %d actions, want 1 and 1; error %q",
+			len(m.d.ItemDecisions(m.d.Agenda[1].ID)), len(m.d.ItemActions(m.d.Agenda[1].ID)), m.errs.wrap.Text)
+	}
+
+	// Two proposals captured on the third item (Ctrl+P, type the title, Enter).
+	m.nextItem()
+	for _, title := range []string{"Trasporto sociale per le visite mediche", "Centro diurno aperto il sabato"} {
+		m.captureProposal()
+		dlg := e.mustOverlay("the proposal form")
+		f := focusedEntry(t, e)
+		test.Type(f, title)
+		pressEnter(f)
+		if e.overlay() == dlg {
+			t.Fatalf("the proposal form stays open after Enter")
+		}
+	}
+	if len(m.d.Proposals) != 2 || m.d.Proposals[0].AgendaItemID != m.d.Agenda[2].ID {
+		t.Fatalf("proposals = %+v, want two on item 3", m.d.Proposals)
+	}
+	if !strings.Contains(m.propHead.Text, "(2)") {
+		t.Errorf("proposals heading = %q, want the count", m.propHead.Text)
+	}
+
+	// Close: back to the list, the session chiusa, the verbale ready and the same bytes twice.
+	m.closeSession()
+	if s.inMeeting() {
+		t.Fatal("closing the session leaves the meeting screen shown")
+	}
+	v := mustSession(t, e, id)
+	if v.Status != data.SessionChiusa || v.Ended.IsZero() {
+		t.Fatalf("after closing: status %q, ended %v", v.Status, v.Ended)
+	}
+	one, err := RenderDocument(e.ui.ctx, e.store(), id, docVerbale)
+	if err != nil {
+		t.Fatalf("verbale: %v", err)
+	}
+	two, _ := RenderDocument(e.ui.ctx, e.store(), id, docVerbale)
+	if !bytes.Equal(one, two) || !bytes.HasPrefix(one, []byte("%PDF-")) {
+		t.Fatal("two exports of the same verbale differ, or are not PDFs")
+	}
+	path := t.TempDir() + "/verbale.pdf"
+	if err := WriteFileAtomic(path, one); err != nil {
+		t.Fatalf("WriteFileAtomic: %v", err)
+	}
+}
+
+func TestApprovalLocksTheSession(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	first := runEmptyMeeting(t, e, "12/03/2027")
+	second := e.convene("Tavolo tematico Anziani", "26/03/2027")
+	test.Tap(button(t, second.split, "Convoca"))
+	test.Tap(button(t, second.split, "Avvia la seduta"))
+	m := second.meeting
+	if !m.approve.Visible() || !strings.Contains(m.approve.Text, "12 marzo 2027") {
+		t.Fatalf("approve button = %q (shown %v), want the previous session's date", m.approve.Text, m.approve.Visible())
+	}
+	test.Tap(m.approve)
+	if msg := m.errs.wrap.Text; m.errs.wrap.Visible() {
+		t.Fatalf("approval refused: %s", msg)
+	}
+	vb, err := e.store().Verbale(e.ui.ctx, first)
+	if err != nil || len(vb.SHA256) != 64 || !bytes.HasPrefix(vb.PDF, []byte("%PDF-")) {
+		t.Fatalf("stored verbale: sha %q, %d bytes, %v", vb.SHA256, len(vb.PDF), err)
+	}
+	exported, err := RenderDocument(e.ui.ctx, e.store(), first, docVerbale)
+	if err != nil || !bytes.Equal(exported, vb.PDF) {
+		t.Fatalf("the approved verbale's export is not the stored bytes (%v)", err)
+	}
+	if len(m.d.ItemDecisions(m.d.Agenda[0].ID)) != 1 {
+		t.Error("the approval is not recorded as a decision on the first item")
+	}
+	m.closeSession()
+
+	// The approved session: fields disabled, the reason and the fingerprint shown, edits refused.
+	second.pane.show(first)
+	if !second.body.Disabled() || !second.place.Disabled() {
+		t.Error("the approved session's form can be edited")
+	}
+	if !strings.Contains(second.locked.Text, vb.SHA256) {
+		t.Errorf("locked note = %q, want the SHA-256", second.locked.Text)
+	}
+	sess := mustSession(t, e, first).Session
+	sess.Place = "Altrove"
+	_, err = e.store().SaveSession(e.ui.ctx, sess)
+	if data.ErrorCode(err) != data.ELocked || !strings.Contains(Explain(err), "12 marzo 2027") {
+		t.Fatalf("editing an approved session: %v (%q), want it locked with the date", err, Explain(err))
+	}
+	test.Tap(button(t, second.split, "Atto di rettifica"))
+	if second.current.CorrectsID != first || second.current.Status != data.SessionBozza {
+		t.Fatalf("correction act = %+v, want a bozza linked to the approved session", second.current.Session)
+	}
+}
+
+// runEmptyMeeting convenes, starts and closes a session of the Anziani table.
+func runEmptyMeeting(t *testing.T, e *env, day string) string {
+	t.Helper()
+	s := e.convene("Tavolo tematico Anziani", day)
+	id := s.meta.ID
+	test.Tap(button(t, s.split, "Convoca"))
+	test.Tap(button(t, s.split, "Avvia la seduta"))
+	test.Type(s.meeting.notes, "Nessun intervento.")
+	s.meeting.closeSession()
+	return id
+}
+
+func mustSession(t *testing.T, e *env, id string) data.SessionView {
+	t.Helper()
+	v, err := e.store().Session(e.ui.ctx, id)
+	if err != nil {
+		t.Fatalf("Session(%s): %v", id, err)
+	}
+	return v
+}
+
+func storedNotes(t *testing.T, e *env, sessionID string, i int) string {
+	t.Helper()
+	items, err := e.store().Agenda(e.ui.ctx, sessionID)
+	if err != nil || i >= len(items) {
+		t.Fatalf("Agenda: %d items, %v", len(items), err)
+	}
+	return items[i].Notes
+}
+
+func registerNames(lines []data.RegisterLine) []string {
+	var out []string
+	for _, l := range lines {
+		out = append(out, l.PersonName+"/"+string(l.Presence))
+	}
+	return out
+}
+
+// entryHolds reports whether an entry inside o holds exactly text.
+func entryHolds(o fyne.CanvasObject, text string) bool {
+	found := false
+	walk(o, func(c fyne.CanvasObject) {
+		if e, ok := c.(*shortcutEntry); ok && e.Text == text {
+			found = true
+		}
+	})
+	return found
+}
+
+// focusedEntry is the entry with the keyboard focus.
+func focusedEntry(t *testing.T, e *env) *shortcutEntry {
+	t.Helper()
+	f, ok := e.ui.win.Canvas().Focused().(*shortcutEntry)
+	if !ok {
+		t.Fatalf("focused = %T, want an entry", e.ui.win.Canvas().Focused())
+	}
+	return f
+}
+
