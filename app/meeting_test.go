@@ -324,4 +324,3 @@ func focusedEntry(t *testing.T, e *env) *shortcutEntry {
 	}
 	return f
 }
-
