@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -24,7 +25,7 @@ type captureForm struct {
 	proposer *widget.Select
 	org      *widget.Select
 	target   *shortcutEntry
-	comuni   *widget.CheckGroup
+	comuni   []*widget.Check
 	cost     *widget.Select
 	duration *widget.Select
 	area     *widget.Select
@@ -105,12 +106,12 @@ func newCaptureForm(m *meetingScreen, orgs []data.OrganisationView, comuni []dat
 	f.target = newShortcutEntry()
 	f.target.SetPlaceHolder(lang.L("capture.target_placeholder"))
 	f.target.OnSubmitted = func(string) { f.dlg.Submit() }
-	var names []string
+	checks := container.NewGridWithColumns(3)
 	for _, c := range comuni {
-		names = append(names, c.Name)
+		ch := widget.NewCheck(c.Name, nil)
+		f.comuni = append(f.comuni, ch)
+		checks.Add(ch)
 	}
-	f.comuni = widget.NewCheckGroup(names, nil)
-	f.comuni.Horizontal = true
 	var costs, times []string
 	for _, c := range costBands {
 		costs = append(costs, lang.L("cost."+string(orNone(string(c)))))
@@ -129,7 +130,7 @@ func newCaptureForm(m *meetingScreen, orgs []data.OrganisationView, comuni []dat
 		widget.NewFormItem(lang.L("field.proposer"), f.proposer),
 		widget.NewFormItem(lang.L("field.organisation"), f.org),
 		widget.NewFormItem(lang.L("field.target"), f.target),
-		widget.NewFormItem(lang.L("field.comuni"), f.comuni),
+		widget.NewFormItem(lang.L("field.comuni"), checks),
 		widget.NewFormItem(lang.L("field.cost"), f.cost),
 		widget.NewFormItem(lang.L("field.duration"), f.duration),
 	}
@@ -147,7 +148,7 @@ func newCaptureForm(m *meetingScreen, orgs []data.OrganisationView, comuni []dat
 				f.save()
 			}
 		}, m.ui.win)
-	f.dlg.Resize(fyne.NewSize(720, 560))
+	f.dlg.Resize(fyne.NewSize(760, 600))
 	return f
 }
 
@@ -198,12 +199,8 @@ func (f *captureForm) proposal() data.Proposal {
 	if i := f.org.SelectedIndex(); i > 0 {
 		p.OrganisationID = f.orgs[i-1].ID
 	}
-	chosen := map[string]bool{}
-	for _, n := range f.comuni.Selected {
-		chosen[n] = true
-	}
-	for _, c := range f.comuneL {
-		if chosen[c.Name] {
+	for i, c := range f.comuneL {
+		if f.comuni[i].Checked {
 			p.ComuneIDs = append(p.ComuneIDs, c.ID)
 		}
 	}

@@ -111,9 +111,17 @@ func (r *registerPanel) filter() {
 			r.shown = append(r.shown, i)
 		}
 	}
-	r.sel = 0
+	// Enter marks the first one found who is not in the room yet: those already present come first in
+	// the register but are rarely the ones being looked for.
+	first := 0
+	for i, li := range r.shown {
+		if l := r.m.d.Register[li]; l.PersonID != "" && !l.PresentAt(time.Time{}) {
+			first = i
+			break
+		}
+	}
 	r.list.Refresh()
-	r.choose(0)
+	r.choose(first)
 }
 
 // choose moves the choice among the lines shown.
@@ -329,14 +337,17 @@ func registerLine(l data.RegisterLine) string {
 	}
 	parts := []string{mark + " " + name}
 	where := l.SeatName
-	if l.Delegated {
+	switch {
+	case l.Delegated:
 		where = lang.L("register.delegate_for", map[string]any{"seat": l.SeatName})
-	}
-	if where == "" {
+	case where == "" || where == l.PersonName: // a seat held in one's own name says nothing more
 		where = l.Organisation
 	}
 	if where != "" {
 		parts = append(parts, where)
+	}
+	if l.Town != "" && !strings.Contains(where, l.Town) {
+		parts = append(parts, l.Town)
 	}
 	switch {
 	case l.Presence == data.PresenceGiustificato:
