@@ -61,7 +61,11 @@ func TestPeopleFilter(t *testing.T) {
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 				t.Errorf("people after typing %q = %q, want %q", tt.typed, got, tt.want)
 			}
-			if want := formatInt(len(tt.want)) + " righe"; tbl.count.Text != want {
+			want := formatInt(len(tt.want)) + " righe"
+			if len(tt.want) == 1 {
+				want = "1 riga"
+			}
+			if tbl.count.Text != want {
 				t.Errorf("count after typing %q = %q, want %q", tt.typed, tbl.count.Text, want)
 			}
 		})

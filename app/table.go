@@ -111,6 +111,6 @@ func (t *recordTable) reload() {
 		t.sel = -1
 		t.list.UnselectAll()
 	}
-	t.count.SetText(lang.L("filter.count", map[string]any{"n": formatInt(n)}))
+	t.count.SetText(lang.N("filter.count", n, map[string]any{"n": formatInt(n)}))
 	t.list.Refresh()
 }
