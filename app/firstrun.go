@@ -118,8 +118,11 @@ func (ui *UI) welcome(askName, askStart bool) *dialog.CustomDialog {
 			ui.saved()
 			ui.loadAmbito(nil)
 			ui.show(ui.current)
-			if ui.current == sectionPeople {
+			switch ui.current {
+			case sectionPeople:
 				ui.people.focusFilter()
+			case sectionSessions:
+				ui.sessions.focusFilter()
 			}
 		})
 	}

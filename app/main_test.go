@@ -132,6 +132,12 @@ func seedDemo(t *testing.T, path string) {
 	}
 }
 
+// showPeople shows the Persone section with the cursor in its filter, as Ctrl+5 does.
+func (e *env) showPeople() {
+	e.ui.goTo(sectionPeople)
+	e.ui.people.focusFilter()
+}
+
 // store is the database the window works on.
 func (e *env) store() Store {
 	e.t.Helper()

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/sqlite"
 )
 
 // convene creates a session of the body through the Sedute form and returns the screen.
@@ -158,6 +159,17 @@ func TestWholeMeeting(t *testing.T) {
 	test.Type(m.notes, "Il verbale viene letto.")
 	if got := storedNotes(t, e, id, 0); got != "Il verbale viene letto." {
 		t.Fatalf("stored notes of item 1 = %q, want what was typed", got)
+	}
+	// What was saved is on disk for anyone opening the file, as after a killed process: another
+	// connection, read-only, while the window still holds the database open.
+	other, err := sqlite.Open(e.ui.ctx, e.path, sqlite.Options{Device: testDevice, ReadOnly: true})
+	if err != nil {
+		t.Fatalf("opening the file a second time: %v", err)
+	}
+	items, err := other.Agenda(e.ui.ctx, id)
+	other.Close()
+	if err != nil || len(items) == 0 || items[0].Notes != "Il verbale viene letto." {
+		t.Fatalf("notes read by another connection = %+v, %v; want what was typed", items, err)
 	}
 
 	// Next item (Ctrl+Invio): the first is ticked; a decision and an action on the second.

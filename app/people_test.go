@@ -31,6 +31,7 @@ func (e *env) selectPerson(full string) *personForm {
 
 func TestPeopleFilter(t *testing.T) {
 	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	e.showPeople()
 	var pieve []string
 	for _, p := range e.people("") {
 		if p.ComuneName == "Città della Pieve" {
@@ -106,6 +107,7 @@ func TestPeopleFilter(t *testing.T) {
 
 func TestPeopleItalianOrder(t *testing.T) {
 	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	e.showPeople()
 	names := column(e.ui.people.pane.table, 0)
 	if len(names) != 60 {
 		t.Fatalf("people listed = %d, want 60", len(names))
@@ -136,6 +138,7 @@ func TestPeopleItalianOrder(t *testing.T) {
 
 func TestPeopleNewPersonSavesAsTyped(t *testing.T) {
 	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	e.showPeople()
 	s := e.ui.people
 	test.Tap(button(t, s.content, "Nuova persona"))
 	f := s.form
@@ -199,6 +202,7 @@ func TestPeopleNewPersonSavesAsTyped(t *testing.T) {
 
 func TestPeopleInvalidEmailKeepsStored(t *testing.T) {
 	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	e.showPeople()
 	before := e.person("D'Angelo Rosa")
 	if before.Email == "" {
 		t.Fatal("the demo person has no email")
@@ -231,6 +235,7 @@ func TestPeopleInvalidEmailKeepsStored(t *testing.T) {
 
 func TestPeopleTypedOrganisationIsCreated(t *testing.T) {
 	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	e.showPeople()
 	ctx := context.Background()
 	orgsBefore, err := e.store().Organisations(ctx, "")
 	if err != nil {
@@ -287,6 +292,7 @@ func TestPeopleTypedOrganisationIsCreated(t *testing.T) {
 
 func TestPeopleComuneOutsideAmbito(t *testing.T) {
 	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	e.showPeople()
 	f := e.selectPerson("Conti Giuseppina")
 	if f.hint.Visible() {
 		t.Errorf("hint shown for a comune of the Ambito: %q", f.hint.Text)
@@ -317,6 +323,7 @@ func TestPeopleComuneOutsideAmbito(t *testing.T) {
 
 func TestPeopleDeleteConfirmAndUndo(t *testing.T) {
 	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	e.showPeople()
 	ctx := context.Background()
 	rosa := e.person("D'Angelo Rosa")
 	f := e.selectPerson("D'Angelo Rosa")

@@ -305,6 +305,7 @@ func TestMembersAdd(t *testing.T) {
 
 func TestKeyboardThroughTheList(t *testing.T) {
 	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	e.showPeople()
 	s := e.ui.people
 	if e.ui.win.Canvas().Focused() != s.pane.table.filter {
 		t.Errorf("focus at start = %v, want the people filter", e.ui.win.Canvas().Focused())
@@ -334,6 +335,7 @@ func TestKeyboardThroughTheList(t *testing.T) {
 
 func TestPendingEditSavedWhenSwitching(t *testing.T) {
 	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	e.showPeople()
 	e.ui.saveDelay = time.Hour // the typing pause never ends in this test
 	f := e.selectPerson("Conti Giuseppina")
 	retype(f.phone, "075 123 4567")

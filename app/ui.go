@@ -239,8 +239,8 @@ func (ui *UI) buildShell() {
 		container.NewVBox(widget.NewSeparator(), ui.status.content), left, nil, ui.body))
 	ui.win.SetMainMenu(ui.menu(true))
 	ui.addShortcuts()
-	ui.nav.Select(sectionPeople) // Persone: the register is what this version fills in
-	ui.people.focusFilter()
+	ui.nav.Select(sectionSessions) // Sedute: the meetings are what the program is opened for
+	ui.sessions.focusFilter()
 }
 
 // show displays section i.

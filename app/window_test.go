@@ -9,6 +9,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/tavoli/tavoli/data"
 )
 
 func TestWindowTitleAndNavigation(t *testing.T) {
@@ -33,8 +35,8 @@ func TestWindowTitleAndNavigation(t *testing.T) {
 	if strings.Join(nav, "|") != strings.Join(want, "|") {
 		t.Errorf("navigation = %q, want %q", nav, want)
 	}
-	if ui.current != sectionPeople {
-		t.Errorf("section shown at start = %d, want %d (Persone)", ui.current, sectionPeople)
+	if ui.current != sectionSessions {
+		t.Errorf("section shown at start = %d, want %d (Sedute)", ui.current, sectionSessions)
 	}
 
 	tests := []struct {
@@ -195,6 +197,7 @@ func TestOpenForeignFileShowsRefusal(t *testing.T) {
 
 func TestMenuNewStartsAPerson(t *testing.T) {
 	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	e.showPeople()
 	ui := e.ui
 	menu := ui.Window().MainMenu()
 	var labels []string
@@ -277,7 +280,11 @@ func TestNewWithSyncRunner(t *testing.T) {
 		ui = New(a, Config{DBPath: path, Installation: inst}, SyncRunner, opener(testDevice))
 	}()
 	t.Cleanup(ui.Close)
-	if got := len(ui.people.pane.items); got != 60 {
-		t.Errorf("people listed after New = %d, want 60", got)
+	want, err := ui.store.Sessions(ui.ctx, data.SessionFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(ui.sessions.pane.items); got != len(want) || got == 0 {
+		t.Errorf("sessions listed after New = %d, want the demo's %d", got, len(want))
 	}
 }

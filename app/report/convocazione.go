@@ -72,8 +72,11 @@ func Convocazione(d data.Dossier) ([]byte, error) {
 		doc.space(4)
 		doc.heading("Destinatari", stSub)
 		for i, l := range recipients {
+			// A seat held by a delegate is written to as a seat: the letter is for its holder.
 			text := who(l)
-			if f := standsFor(l); f != "" && l.PersonName != "" {
+			if l.Delegated {
+				text = l.SeatName
+			} else if f := seatOrOrganisation(l); f != "" && l.PersonName != "" {
 				text += " – " + f
 			}
 			doc.item(strconv.Itoa(i+1)+".", text, stBody, 0)

@@ -22,7 +22,11 @@ var trasimeno = data.Ambito{
 }
 
 // person is one line of the fixture's people: surname, name, category, organisation, comune.
-type person struct{ surname, name string; cat data.Category; org, town string }
+type person struct {
+	surname, name string
+	cat           data.Category
+	org, town     string
+}
 
 // anzianiDossier is the Tavolo tematico "Anziani" on 12 March 2027: 12 seats, 40 people present
 // (two holding a seat by delegation, 28 guests), one excused, one member never recorded; 10 agenda

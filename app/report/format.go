@@ -70,6 +70,14 @@ func plural(n int64, one, many string) string {
 	return many
 }
 
+// andList joins words the Italian way: "proposte, decisioni e azioni".
+func andList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " e " + words[len(words)-1]
+}
+
 // feminine are the first words of body names that take "della": "della Conferenza dei Sindaci".
 var feminine = []string{"conferenza", "consulta", "cabina", "commissione", "giunta", "rete", "équipe", "equipe"}
 

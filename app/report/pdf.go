@@ -130,6 +130,8 @@ func newDocument(d data.Dossier, info docInfo) (*document, error) {
 	p.SetCreator("Tavoli", true)
 	p.SetProducer("Tavoli", true)
 	p.SetMargins(marginLeft, marginTop, marginRight)
+	// Text starts exactly at the margin and tables pad their cells themselves.
+	p.SetCellMargin(0)
 	p.SetAutoPageBreak(false, marginBottom)
 
 	pw, ph := p.GetPageSize()
@@ -258,11 +260,16 @@ func (doc *document) title(s string, st style) {
 	}
 }
 
-// heading writes a section heading, kept with at least three lines of what follows.
+// heading writes a section heading, kept with at least three lines of what follows; a section
+// heading also keeps room for the sub-heading that may open it.
 func (doc *document) heading(s string, st style) {
 	lines := doc.wrap(s, doc.width, st)
-	doc.space(2.5)
-	doc.need(float64(len(lines))*st.lead + 3*stBody.lead)
+	doc.space(st.size * 0.35) // more air above a section than above a sub-heading
+	keep := 3 * stBody.lead
+	if st == stHeading {
+		keep += stSub.size*0.35 + stSub.lead + 1
+	}
+	doc.need(float64(len(lines))*st.lead + 1 + keep)
 	doc.use(st, colAccent)
 	for _, l := range lines {
 		doc.line(l, doc.left, doc.width, st.lead, "L")
@@ -386,6 +393,30 @@ func (doc *document) signatures(sigs ...signature) {
 	p.SetXY(doc.left, y+h)
 }
 
+// signLine is a signature on one line, for a sheet with little room left: the role and the name on
+// the left, a line to sign on the right.
+func (doc *document) signLine(role, name string) {
+	const h = 16.0
+	p := doc.pdf
+	doc.need(h)
+	y := p.GetY()
+	half := doc.width / 2
+	doc.use(stBody, colText)
+	text := role + ": " + strings.TrimSpace(clean(name))
+	if strings.TrimSpace(name) == "" {
+		text = role + ": " + strings.Repeat("_", 28)
+	}
+	p.SetY(y + h - 10)
+	doc.line(doc.fit(text, half), doc.left, half, stBody.lead, "L")
+	p.SetDrawColor(colText.r, colText.g, colText.b)
+	p.SetLineWidth(0.3)
+	p.Line(doc.left+half+10, y+h-5, doc.left+doc.width, y+h-5)
+	p.SetY(y + h - 4.5)
+	doc.use(stSmall, colMuted)
+	doc.line("(firma)", doc.left+half+10, half-10, stSmall.lead, "C")
+	p.SetXY(doc.left, y+h)
+}
+
 // column is a table column: its title, its share of the table's width and its alignment.
 type column struct {
 	title  string
@@ -427,9 +458,10 @@ func (doc *document) table(t table, rows [][]string) {
 	}
 	headH := float64(n)*stCellHead.lead + 2*cellPad
 	header := func() {
+		y := p.GetY()
 		doc.use(stCellHead, colAccent)
-		doc.cells(widths, heads, t.cols, 0, n, headH, p.GetY(), true, false)
-		p.SetY(p.GetY() + headH)
+		doc.cells(widths, heads, t.cols, 0, n, headH, y, true, false)
+		p.SetY(y + headH)
 	}
 	// The header never ends a page alone: it needs room for a first row under it.
 	doc.need(headH + max(t.rowHeight, 2*stCell.lead+2*cellPad))
@@ -472,9 +504,10 @@ func (doc *document) table(t table, rows [][]string) {
 			if from == 0 && to == n {
 				hh = h
 			}
+			y := p.GetY()
 			doc.use(stCell, colText)
-			doc.cells(widths, lines, t.cols, from, to, hh, p.GetY(), false, shade)
-			p.SetY(p.GetY() + hh)
+			doc.cells(widths, lines, t.cols, from, to, hh, y, false, shade)
+			p.SetY(y + hh)
 			from = to
 		}
 	}

@@ -23,14 +23,15 @@ func Presenze(d data.Dossier) ([]byte, error) {
 		return nil, err
 	}
 	s := d.Session
+	// The body is in the page heading; the subtitle says when and where, on one line if it can.
 	doc.title("FOGLIO PRESENZE", stTitle)
 	doc.use(stSubtitle, colText)
-	when := strings.Join(nonEmpty("Seduta "+ofThe(clean(d.Body.Name)), FormatWeekdayDay(s.Date),
-		prefixed("ore ", FormatClock(s.Date)), s.Place, callLabel(s.Call)), " · ")
+	when := strings.Join(nonEmpty(strings.Join(nonEmpty(FormatWeekdayDay(s.Date), prefixed("ore ", FormatClock(s.Date))), ", "),
+		s.Place, callLabel(s.Call)), " · ")
 	for _, l := range doc.wrap(when, doc.width, stSubtitle) {
 		doc.line(l, doc.left, doc.width, stSubtitle.lead, "C")
 	}
-	doc.space(5)
+	doc.space(4)
 
 	var rows [][]string
 	for i, l := range d.Register {
@@ -57,20 +58,19 @@ func Presenze(d data.Dossier) ([]byte, error) {
 	}
 	doc.table(table{
 		cols: []column{
-			{"N.", 8, "R"}, {"Nominativo", 44, "L"}, {"Seggio / ente", 46, "L"}, {"Categoria", 24, "L"},
-			{"Comune", 28, "L"}, {"Ora arrivo", 13, "C"}, {"Ora uscita", 13, "C"}, {"Firma", 75, "C"},
+			{"N.", 8, "R"}, {"Nominativo", 44, "L"}, {"Seggio / ente", 56, "L"}, {"Categoria", 22, "L"},
+			{"Comune", 34, "L"}, {"Ora arrivo", 13, "C"}, {"Ora uscita", 13, "C"}, {"Firma", 61, "C"},
 		},
-		rowHeight: 9,
+		rowHeight: 8.5, // room to sign by hand
 		zebra:     true,
 		fill:      func(i int) []string { return []string{strconv.Itoa(i + 1)} },
-		reserve:   52, // the note and the signature below
+		reserve:   34, // the note and the signature below
 	}, rows)
 
-	doc.space(4)
+	doc.space(3)
 	doc.paragraphs("I dati personali raccolti con il presente foglio sono trattati dall'Ambito per lo "+
 		"svolgimento dei propri compiti istituzionali (art. 6, par. 1, lett. e, del Regolamento UE 2016/679); "+
 		"l'informativa completa è disponibile presso l'Ufficio di Piano.", stNote, 0)
-	doc.space(4)
-	doc.signatures(signature{"Il Segretario verbalizzante", d.SecretaryName})
+	doc.signLine("Il Segretario verbalizzante", d.SecretaryName)
 	return doc.output()
 }

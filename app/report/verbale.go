@@ -50,7 +50,8 @@ func (v verbale) opening() {
 	if s.CorrectsID != "" {
 		doc.title("ATTO DI RETTIFICA", stTitle)
 		doc.use(stSubtitle, colText)
-		doc.line("relativo a "+corrected(d), doc.left, doc.width, stSubtitle.lead, "C")
+		of, _ := corrected(d)
+		doc.line("rettifica "+of, doc.left, doc.width, stSubtitle.lead, "C")
 	} else {
 		doc.title(strings.ToUpper(strings.TrimSpace("Verbale della seduta del "+orBlank(FormatDay(s.Date), 16))), stTitle)
 	}
@@ -75,7 +76,8 @@ func (v verbale) opening() {
 	}
 	text += convened + "."
 	if s.CorrectsID != "" {
-		text += " Con il presente atto si rettifica " + corrected(d) + ", che resta agli atti nel testo approvato."
+		_, object := corrected(d)
+		text += " Con il presente atto si rettifica " + object + ", che resta agli atti nel testo approvato."
 	}
 	doc.paragraphs(text, stBody, 0)
 	doc.space(2)
@@ -83,13 +85,15 @@ func (v verbale) opening() {
 		"verbalizzante "+orBlank(d.SecretaryName, 30)+".", stBody, 0)
 }
 
-// corrected names the approved verbale a correction act corrects: by its date when the dossier's
-// previous session is that one, since the dossier carries no other session.
-func corrected(d data.Dossier) string {
+// corrected names the approved verbale a correction act corrects, after "rettifica" ("del verbale
+// della seduta del …") and as an object ("il verbale della seduta del …"). It is named by its date
+// when the dossier's previous session is that one: the dossier carries no other session.
+func corrected(d data.Dossier) (of, object string) {
 	if d.Previous != nil && d.Previous.ID == d.Session.CorrectsID && !d.Previous.Date.IsZero() {
-		return "il verbale della seduta del " + FormatDay(d.Previous.Date)
+		day := FormatDay(d.Previous.Date)
+		return "del verbale della seduta del " + day, "il verbale della seduta del " + day
 	}
-	return "un verbale già approvato"
+	return "di un verbale già approvato", "un verbale già approvato"
 }
 
 func (v verbale) attendance() {
@@ -188,7 +192,16 @@ func (v verbale) agendaItems() {
 		}
 	}
 	if anything(props, votes, decisions, actions) {
-		doc.heading("Altre proposte, votazioni, decisioni e azioni", stHeading)
+		var what []string
+		for _, g := range []struct {
+			n    int
+			name string
+		}{{len(props), "proposte"}, {len(votes), "votazioni"}, {len(decisions), "decisioni"}, {len(actions), "azioni"}} {
+			if g.n > 0 {
+				what = append(what, g.name)
+			}
+		}
+		doc.heading("Altre "+andList(what), stHeading)
 		v.writeRecord(props, votes, decisions, actions)
 	}
 }
@@ -232,7 +245,7 @@ func (v verbale) writeRecord(props []data.ProposalView, votes []data.Vote, decis
 		for _, a := range actions {
 			rows = append(rows, []string{a.Who, a.What, orDash(FormatDay(a.Due))})
 		}
-		doc.table(table{cols: []column{{"Chi", 38, "L"}, {"Cosa", 82, "L"}, {"Entro il", 21, "L"}}}, rows)
+		doc.table(table{cols: []column{{"Chi", 36, "L"}, {"Cosa", 79, "L"}, {"Entro il", 26, "L"}}}, rows)
 	}
 }
 

@@ -1,0 +1,273 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/tavoli/tavoli/data"
+)
+
+// documents are the PDF makers, by the file name the tests give their output.
+var documents = []struct {
+	name string
+	make func(data.Dossier) ([]byte, error)
+}{
+	{"convocazione", Convocazione},
+	{"presenze", Presenze},
+	{"verbale", Verbale},
+}
+
+var dossiers = []struct {
+	name string
+	make func() data.Dossier
+}{
+	{"anziani", anziani},
+	{"sindaci", sindaciDossier},
+}
+
+// anziani is built once: the fixture is large and no test changes it.
+var anziani = sync.OnceValue(anzianiDossier)
+
+func render(t testing.TB, make func(data.Dossier) ([]byte, error), d data.Dossier) []byte {
+	t.Helper()
+	b, err := make(d)
+	if err != nil {
+		t.Fatalf("render: %v", err)
+	}
+	if !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Fatalf("render: not a PDF: %.20q", b)
+	}
+	return b
+}
+
+// The same dossier gives the same bytes: an approved verbale is kept byte for byte, and a copy
+// exported later must match it.
+func TestDocumentsAreReproducible(t *testing.T) {
+	for _, doc := range documents {
+		for _, ds := range dossiers {
+			t.Run(doc.name+"/"+ds.name, func(t *testing.T) {
+				a, b := render(t, doc.make, ds.make()), render(t, doc.make, ds.make())
+				if !bytes.Equal(a, b) {
+					t.Errorf("%s(%s) differs between two renderings (%d and %d bytes)", doc.name, ds.name, len(a), len(b))
+				}
+			})
+		}
+	}
+}
+
+// Documents are made in goroutines while the meeting goes on; gofpdf writes into the font bytes it
+// is given, so each document must have its own copy (run with -race).
+func TestDocumentsRenderConcurrently(t *testing.T) {
+	d := anziani()
+	want := map[string][]byte{}
+	for _, doc := range documents {
+		want[doc.name] = render(t, doc.make, d)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*len(documents))
+	for range 4 {
+		for _, doc := range documents {
+			wg.Go(func() {
+				b, err := doc.make(d)
+				switch {
+				case err != nil:
+					errs <- doc.name + ": " + err.Error()
+				case !bytes.Equal(b, want[doc.name]):
+					errs <- doc.name + ": concurrent rendering differs from the sequential one"
+				}
+			})
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+// Every document passes the reader's checks: sound structure, every font embedded.
+func TestDocumentsPassReaderChecks(t *testing.T) {
+	for _, doc := range documents {
+		for _, ds := range dossiers {
+			t.Run(doc.name+"/"+ds.name, func(t *testing.T) {
+				checkPDF(t, writePDF(t, doc.name+"-"+ds.name+".pdf", render(t, doc.make, ds.make())))
+			})
+		}
+	}
+}
+
+// contains fails for each wanted text the extracted text lacks.
+func contains(t *testing.T, what, text string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("%s lacks %q", what, w)
+		}
+	}
+}
+
+func TestVerbaleText(t *testing.T) {
+	d := anziani()
+	path := writePDF(t, "verbale.pdf", render(t, Verbale, d))
+	text := pdfText(t, path)
+	contains(t, "verbale", text,
+		"VERBALE DELLA SEDUTA DEL 12 MARZO 2027",
+		"AMBITO TERRITORIALE N.5 DEL TRASIMENO", "Comune capofila: Castiglione del Lago",
+		"Il giorno venerdì 12 marzo 2027, alle ore 15:10, presso Sala consiliare, Comune di Magione",
+		"si è svolta in prima convocazione la seduta del Tavolo tematico Anziani",
+		"convocata per le ore 15:00",
+		"Presiede la seduta Bellucci Francesca. Svolge le funzioni di segretario verbalizzante Mariani Paolo.",
+		// Present with seat, delegation and times; guests apart; excused and absent named.
+		"Rossi Maria", "Castiglione del Lago – Servizi sociali", "delegato/a per Passignano sul Trasimeno – Servizi sociali",
+		"Lucà Giovanna", "17:40", "Partecipano inoltre, senza diritto di voto", "Zuccherini Noemi",
+		"Assenti giustificati: Vestrelli Franca (FNP CISL Umbria).",
+		"Assenti: D'Angelo Mosè (Forum del Terzo settore).",
+		// The ASL's seat arrived at 15:25, after the opening: 9 of 12 at 15:10.
+		"Presenti 9 componenti su 12; il numero legale richiesto in prima convocazione è 7: "+
+			"constatata la validità della seduta, il Presidente dichiara aperta la seduta.",
+		"1. Approvazione del verbale della seduta precedente",
+		"Viene esaminato il verbale della seduta del 12 febbraio 2027.",
+		"4. Assistenza domiciliare integrata: punti di forza e criticità",
+		"10. Varie ed eventuali",
+		"Ipotesi progettuale: «Centro diurno aperto il sabato», proposta da Barbanera Lucia, Cooperativa sociale «Il Girasole»",
+		"costo stimato: € 5.000–25.000; durata stimata: 6–12 mesi",
+		"Votazioni", "votazione palese", "Numero legale all'apertura: 10 presenti, 7 richiesti.",
+		"Azioni concordate", "Mencarelli Sara", "1° aprile 2027",
+		"Altre proposte, decisioni e azioni", "Rete dei centri sociali anziani",
+		"Presentare il lavoro del Tavolo al Tavolo dei Sindaci",
+		"La seduta è tolta alle ore 18:05.",
+		"Letto, approvato e sottoscritto", "Il Presidente", "Il Segretario verbalizzante",
+		"pagina 1 di", "Tavoli · Verbale · Tavolo tematico Anziani · seduta del 12 marzo 2027",
+		"Città della Pieve", "Niccolò", "Università della Terza Età del Trasimeno",
+	)
+	// Paragraphs of the notes are kept, and the long note crosses a page.
+	contains(t, "verbale", text, "un residente su quattro ha più di 65 anni")
+	if n := pageCount(t, path); n < 5 {
+		t.Errorf("verbale has %d pages, want at least 5 for 40 people and 10 items", n)
+	}
+	if strings.Contains(text, "verbale approvato") {
+		t.Error("a closed, unapproved verbale says it is approved")
+	}
+	if strings.Count(text, "pagina ") != pageCount(t, path) {
+		t.Errorf("verbale: %d page numbers for %d pages", strings.Count(text, "pagina "), pageCount(t, path))
+	}
+}
+
+func TestVerbaleStatus(t *testing.T) {
+	approved := anziani()
+	approved.Session.Status = data.SessionApprovata
+	text := pdfText(t, writePDF(t, "approvato.pdf", render(t, Verbale, approved)))
+	contains(t, "approved verbale", text, "· verbale approvato")
+
+	correction := anziani()
+	correction.Session.CorrectsID = correction.Previous.ID
+	text = pdfText(t, writePDF(t, "rettifica.pdf", render(t, Verbale, correction)))
+	contains(t, "correction act", text, "ATTO DI RETTIFICA", "rettifica del verbale della seduta del 12 febbraio 2027",
+		"Con il presente atto si rettifica il verbale della seduta del 12 febbraio 2027, che resta agli atti nel testo approvato.",
+		"Tavoli · Atto di rettifica ·")
+}
+
+func TestVerbaleSindaci(t *testing.T) {
+	text := pdfText(t, writePDF(t, "verbale-sindaci.pdf", render(t, Verbale, sindaciDossier())))
+	contains(t, "verbale of the mayors", text,
+		"Presenti 6 componenti su 8, in rappresentanza di 49.500 abitanti su 56.900; il numero legale richiesto "+
+			"in prima convocazione è di 5 componenti e 28.451 abitanti: constatata la validità della seduta",
+		"Fratini Maria Cristina", "delegato/a per Panicale",
+		"Assenti giustificati: Dell'Omo Patrizia (Tuoro sul Trasimeno).",
+		"Assenti: Ricciarelli Roberto (Piegaro).",
+		"Città della Pieve",
+	)
+}
+
+func TestConvocazioneText(t *testing.T) {
+	text := pdfText(t, writePDF(t, "convocazione.pdf", render(t, Convocazione, anziani())))
+	contains(t, "convocazione", text,
+		"AMBITO TERRITORIALE N.5 DEL TRASIMENO", "Piazza Gramsci 1, 06061 Castiglione del Lago (PG)",
+		"Ai componenti del Tavolo tematico Anziani", "Loro sedi",
+		"Oggetto: Convocazione del Tavolo tematico Anziani, prima convocazione: venerdì 12 marzo 2027, ore 15:00.",
+		"è convocata in prima convocazione per venerdì 12 marzo 2027, alle ore 15:00, presso Sala consiliare, Comune di Magione",
+		"ORDINE DEL GIORNO", "1. Approvazione del verbale della seduta precedente", "10. Varie ed eventuali",
+		"Per la validità della seduta in prima convocazione è necessaria la presenza della metà più uno dei componenti.",
+		"Il Presidente", "Bellucci Francesca", "Destinatari", "Rossi Maria – Castiglione del Lago – Servizi sociali",
+		"Città della Pieve", "pagina 1 di",
+	)
+	if strings.Contains(text, "Zuccherini") {
+		t.Error("the convocation is addressed to a guest")
+	}
+	sindaci := pdfText(t, writePDF(t, "convocazione-sindaci.pdf", render(t, Convocazione, sindaciDossier())))
+	contains(t, "convocazione of the mayors", sindaci,
+		"della metà più uno dei componenti, che rappresentino anche la metà più uno della popolazione dell'Ambito.")
+}
+
+func TestPresenze(t *testing.T) {
+	d := anziani()
+	path := writePDF(t, "presenze.pdf", render(t, Presenze, d))
+	text := pdfText(t, path)
+	contains(t, "foglio presenze", text, "FOGLIO PRESENZE", "Nominativo", "Seggio / ente", "Categoria", "Comune",
+		"Ora arrivo", "Ora uscita", "Firma", "Lucà Giovanna", "Passignano sul Trasimeno – Servizi sociali (delega)",
+		"Cooperativa sociale", "Città della Pieve", "assente giustificato/a", "pagina 1 di",
+		"Il Segretario verbalizzante")
+	// 43 register lines and at least 10 blank ones after them.
+	blank := len(d.Register) + walkIns
+	if !strings.Contains(text, " "+formatInt(int64(blank))+" ") {
+		t.Errorf("foglio presenze lacks blank row %d", blank)
+	}
+	pages := pageCount(t, path)
+	if pages < 2 {
+		t.Fatalf("foglio presenze has %d pages, want more than one for %d lines", pages, len(d.Register))
+	}
+	for p := 2; p <= pages; p++ {
+		contains(t, "page "+formatInt(int64(p)), pdfText(t, path, p, p), "Nominativo", "Firma", "Ora arrivo",
+			"Tavolo tematico Anziani")
+	}
+}
+
+// Odd data makes a document with blanks to fill, never a panic or an error.
+func TestOddDossiers(t *testing.T) {
+	long := strings.Repeat("Un paragrafo lunghissimo senza fine, con parole e ancora parole. ", 400)
+	odd := anziani()
+	odd.Agenda = append(odd.Agenda, data.AgendaItem{Meta: data.Meta{ID: "odd"}, Position: 99,
+		Title: "Emoji 🎉, tab\tand\r\nCRLF, cinese 中文, zero\x00byte, invalid \xff UTF-8",
+		Notes: long + "\n" + strings.Repeat("Parolaunicasenzaspazichenonsta", 30)})
+	odd.PresidentName = ""
+	cases := map[string]data.Dossier{
+		"empty":   {},
+		"no date": {Body: data.Body{Name: "Tavolo Alto della Concertazione"}},
+		"odd":     odd,
+	}
+	for name, d := range cases {
+		for _, doc := range documents {
+			t.Run(name+"/"+doc.name, func(t *testing.T) {
+				path := writePDF(t, doc.name+"-"+strings.ReplaceAll(name, " ", "-")+".pdf", render(t, doc.make, d))
+				checkPDF(t, path)
+				text := pdfText(t, path)
+				if name == "empty" && doc.name == "verbale" {
+					contains(t, "empty verbale", text, "Presiede la seduta ______", "La seduta è tolta alle ore ______",
+						"Letto, approvato e sottoscritto", "Non risultano componenti con diritto di voto")
+				}
+				if name == "odd" && doc.name == "verbale" {
+					contains(t, "odd verbale", text, "中文", "Emoji ?")
+				}
+			})
+		}
+	}
+}
+
+// The benchmark the brief sets: under 100 ms for the verbale of 40 people and 10 items.
+func BenchmarkVerbale(b *testing.B) {
+	d := anziani()
+	for b.Loop() {
+		if _, err := Verbale(d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func TestMain(m *testing.M) {
+	// The laptop's zone must not matter: documents print the hours of the meeting, in Rome.
+	time.Local = time.FixedZone("elsewhere", -5*3600)
+	m.Run()
+}
