@@ -108,7 +108,7 @@ func (s *Store) Session(ctx context.Context, id string) (data.SessionView, error
 			return err
 		}
 		if len(list) == 0 {
-			return data.Errorf(data.ENotFound, "err.record.deleted", "kind", string(data.KindSession))
+			return data.Errorf(data.ENotFound, "err.session.missing", "id", id)
 		}
 		out = list[0]
 		return nil
@@ -120,7 +120,7 @@ func loadSession(ctx context.Context, tx *sql.Tx, id string) (data.Session, erro
 	v, err := scanSession(tx.QueryRowContext(ctx, `SELECT `+metaCols("s")+`, `+sessionSelect+
 		` FROM sessions s WHERE s.id = ? AND s.deleted = 0`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return v, data.Errorf(data.ENotFound, "err.record.deleted", "kind", string(data.KindSession))
+		return v, data.Errorf(data.ENotFound, "err.session.missing", "id", id)
 	}
 	return v, err
 }

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func TestListSessionsJSON(t *testing.T) {
+	e := setup(t, "it")
+	db := demoDB(t, e, "demo.db")
+	rows := listJSON(t, db, "sessions")
+	if len(rows) == 0 {
+		t.Fatal("list sessions --json printed no session of the demo")
+	}
+	bodies := map[string]bool{}
+	for _, r := range rows {
+		for _, k := range []string{"id", "body", "body_id", "date", "status"} {
+			if s, _ := r[k].(string); s == "" {
+				t.Errorf("session %v has no %q", r, k)
+			}
+		}
+		if _, err := time.Parse(time.RFC3339, r["date"].(string)); err != nil {
+			t.Errorf("date %q is not RFC 3339: %v", r["date"], err)
+		}
+		bodies[r["body_id"].(string)] = true
+	}
+	if got := len(listJSON(t, db, "bodies")); len(bodies) < got-1 {
+		t.Errorf("sessions cover %d bodies of %d, want (nearly) every body", len(bodies), got)
+	}
+	// The Italian word works too, and the table form prints a header and a line per session.
+	r := mustRun(t, "elenca", "sedute", "--db", db)
+	if n := bytes.Count([]byte(r.stdout), []byte("\n")); n != len(rows)+1 {
+		t.Errorf("%v printed %d lines, want %d", r, n, len(rows)+1)
+	}
+}
+
+func TestExportSessionDocuments(t *testing.T) {
+	e := setup(t, "it")
+	db := demoDB(t, e, "demo.db")
+	rows := listJSON(t, db, "sessions")
+	if len(rows) == 0 {
+		t.Fatal("the demo has no session")
+	}
+	id := rows[0]["id"].(string)
+	before := digest(t, db)
+	for _, tt := range []struct {
+		kind, file, magic string
+	}{
+		{"convocazione", "c.pdf", "%PDF-"},
+		{"presenze", "p.pdf", "%PDF-"},
+		{"verbale", "v.pdf", "%PDF-"},
+		{"ics", "s.ics", "BEGIN:VCALENDAR"},
+	} {
+		t.Run(tt.kind, func(t *testing.T) {
+			out := e.path(tt.file)
+			r := mustRun(t, "export", tt.kind, "--session", id, "-o", out, "--db", db)
+			wantContains(t, r, "stdout", r.stdout, out)
+			b, err := os.ReadFile(out)
+			if err != nil || !bytes.HasPrefix(b, []byte(tt.magic)) {
+				t.Fatalf("%s: %d bytes, %v; want a file starting %q", out, len(b), err, tt.magic)
+			}
+			// The same data gives the same bytes.
+			again := e.path("again-" + tt.file)
+			mustRun(t, "--db", db, "-o", again, "export", tt.kind, "--session", id)
+			if b2, _ := os.ReadFile(again); !bytes.Equal(b, b2) {
+				t.Errorf("two exports of the %s differ", tt.kind)
+			}
+		})
+	}
+	if digest(t, db) != before {
+		t.Error("exporting changed the database file")
+	}
+}
+
+func TestExportRefusals(t *testing.T) {
+	e := setup(t, "it")
+	db := demoDB(t, e, "demo.db")
+	id := listJSON(t, db, "sessions")[0]["id"].(string)
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"no document", []string{"export", "--db", db}, exitUsage, "convocazione, presenze, verbale o ics"},
+		{"unknown document", []string{"export", "delibera", "--db", db}, exitUsage, "convocazione, presenze, verbale o ics"},
+		{"no session", []string{"export", "verbale", "-o", e.path("x.pdf"), "--db", db}, exitUsage, "--session"},
+		{"no output", []string{"export", "verbale", "--session", id, "--db", db}, exitUsage, "-o FILE"},
+		{"unknown session", []string{"export", "verbale", "--session", "00000000-0000-4000-8000-000000000000",
+			"-o", e.path("x.pdf"), "--db", db}, exitError, "non esiste"},
+		{"folder missing", []string{"export", "verbale", "--session", id, "-o", filepath.Join(e.dir, "no", "x.pdf"),
+			"--db", db}, exitError, "Non è stato possibile scrivere"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, tt.args...)
+			wantCode(t, r, tt.code)
+			wantContains(t, r, "stderr", r.stderr, tt.want)
+		})
+	}
+	if _, err := os.Stat(e.path("x.pdf")); err == nil {
+		t.Error("a refused export left a file behind")
+	}
+}
