@@ -48,7 +48,7 @@ func Calendar(d data.Dossier) ([]byte, error) {
 	ev.SetModifiedAt(stamp)
 	ev.SetStartAt(s.Date)
 	ev.SetEndAt(end)
-	ev.SetSummary(clean(strings.TrimSpace(d.Body.Name) + " – " + sessionDay(s)))
+	ev.SetSummary(clean(strings.Join(nonEmpty(strings.TrimSpace(d.Body.Name), sessionDay(s)), " – ")))
 	if p := strings.TrimSpace(clean(s.Place)); p != "" {
 		ev.SetLocation(p)
 	}

@@ -11,10 +11,7 @@ import (
 // and place, the numbered ordine del giorno, the signature of who presides and the list of the
 // members it is sent to. Missing details (no place, no president) leave a line to fill by hand.
 func Convocazione(d data.Dossier) ([]byte, error) {
-	doc, err := newDocument(d, docInfo{
-		kind:  "Convocazione",
-		title: strings.TrimSpace("Convocazione " + d.Body.Name + " " + sessionDay(d.Session)),
-	})
+	doc, err := newDocument(d, docInfo{kind: "Convocazione"})
 	if err != nil {
 		return nil, err
 	}
@@ -25,13 +22,12 @@ func Convocazione(d data.Dossier) ([]byte, error) {
 	doc.use(stBody, colText)
 	doc.line("Prot. n. ____________ del ____________", doc.left, doc.width, stBody.lead, "L")
 	doc.space(6)
-	doc.use(stBody, colText)
-	for _, l := range []string{"Ai componenti " + ofThe(body), "Loro sedi"} {
-		doc.line(doc.fit(l, doc.width/2), doc.left+doc.width/2, doc.width/2, stBody.lead, "L")
+	for _, l := range doc.wrap("Ai componenti "+ofThe(body)+"\nLoro sedi", doc.width/2, stBody) {
+		doc.line(l, doc.left+doc.width/2, doc.width/2, stBody.lead, "L")
 	}
 	doc.space(8)
 
-	when := strings.TrimSpace(FormatWeekdayDay(s.Date) + ", ore " + orBlank(FormatClock(s.Date), 6))
+	when := orBlank(FormatWeekdayDay(s.Date), 20) + ", ore " + orBlank(FormatClock(s.Date), 6)
 	doc.field("Oggetto:", "Convocazione "+ofThe(body)+", "+callLabel(s.Call)+": "+when+".", 20)
 	doc.space(5)
 

@@ -92,15 +92,15 @@ func StatusLabel(s data.SessionStatus) string {
 	return string(s)
 }
 
-// methodLabel says how a vote counts, as the verbale records it.
+// methodLabel says how a vote counts, as the verbale records it after "votazione palese".
 func methodLabel(m data.VoteMethod) string {
 	switch m {
 	case data.MethodMotion:
-		return "votazione per favorevoli, contrari e astenuti"
+		return "favorevoli, contrari e astenuti"
 	case data.MethodDots:
-		return "voto a punti (bollini distribuiti fra le opzioni)"
+		return "voto a punti, con bollini distribuiti fra le opzioni"
 	case data.MethodPoints:
-		return "distribuzione di 100 punti fra le opzioni"
+		return "100 punti distribuiti fra le opzioni"
 	case data.MethodBorda:
 		return "graduatoria con il metodo Borda"
 	case data.MethodSchulze:

@@ -46,7 +46,6 @@ var (
 	stCell     = style{"sans", "", 9, 4.2}
 	stCellHead = style{"sans", "B", 8.5, 4}
 	stSmall    = style{"sans", "", 7.5, 3.6}
-	stSmallB   = style{"sans", "B", 7.5, 3.6}
 	stAmbito   = style{"sans", "B", 11, 5.2}
 	stHeadBody = style{"sans", "B", 9, 4.2}
 )
@@ -74,8 +73,7 @@ var faces = []struct{ family, face, file string }{
 
 // docInfo is what a document says about itself: on every page and in the file's properties.
 type docInfo struct {
-	kind      string // "Verbale": the footer and the subject
-	title     string // the file's title
+	kind      string // "Verbale": the title, the footer and errors
 	landscape bool
 	note      string // added to the footer, e.g. that the verbale is approved
 }
@@ -124,9 +122,9 @@ func newDocument(d data.Dossier, info docInfo) (*document, error) {
 	p.SetModificationDate(date)
 	p.SetCatalogSort(true)
 	p.SetCompression(true)
-	p.SetTitle(clean(info.title), true)
+	p.SetTitle(clean(strings.Join(nonEmpty(info.kind, d.Body.Name, sessionDay(d.Session)), " – ")), true)
 	p.SetAuthor(clean(d.Ambito.Name), true)
-	p.SetSubject(clean(info.kind+" · "+d.Body.Name+" · "+sessionDay(d.Session)), true)
+	p.SetSubject(clean(strings.Join(nonEmpty(d.Body.Name, prefixed("area ", d.AreaName), d.Ambito.Name), " – ")), true)
 	p.SetCreator("Tavoli", true)
 	p.SetProducer("Tavoli", true)
 	p.SetMargins(marginLeft, marginTop, marginRight)
@@ -343,16 +341,8 @@ func (doc *document) line(s string, x, w, h float64, align string) {
 	p.CellFormat(w, h, s, "", 2, align, false, 0, "")
 }
 
-// rule draws a thin horizontal line across the content.
-func (doc *document) rule() {
-	p := doc.pdf
-	doc.need(3)
-	y := p.GetY() + 1
-	p.SetDrawColor(colRule.r, colRule.g, colRule.b)
-	p.SetLineWidth(0.2)
-	p.Line(doc.left, y, doc.left+doc.width, y)
-	p.SetY(y + 2)
-}
+// signatureHeight is the height of a signature block, with room to sign by hand.
+const signatureHeight = 34.0
 
 // signature is who signs and where: the role ("Il Presidente") and the name, or a blank to fill.
 type signature struct{ role, name string }
@@ -360,11 +350,11 @@ type signature struct{ role, name string }
 // signatures draws signature blocks side by side, kept on one page: the role, the name (or a line
 // to write it on) and a line to sign on. A single signature goes on the right, as in a letter.
 func (doc *document) signatures(sigs ...signature) {
-	const h = 34.0
+	const h = signatureHeight
 	p := doc.pdf
 	doc.need(h)
 	y := p.GetY()
-	blockW := doc.width / 2
+	blockW := doc.width / float64(max(2, len(sigs)))
 	for i, s := range sigs {
 		x := doc.left + float64(i)*blockW
 		if len(sigs) == 1 {
@@ -402,10 +392,7 @@ func (doc *document) signLine(role, name string) {
 	y := p.GetY()
 	half := doc.width / 2
 	doc.use(stBody, colText)
-	text := role + ": " + strings.TrimSpace(clean(name))
-	if strings.TrimSpace(name) == "" {
-		text = role + ": " + strings.Repeat("_", 28)
-	}
+	text := role + ": " + orBlank(strings.TrimSpace(clean(name)), 28)
 	p.SetY(y + h - 10)
 	doc.line(doc.fit(text, half), doc.left, half, stBody.lead, "L")
 	p.SetDrawColor(colText.r, colText.g, colText.b)

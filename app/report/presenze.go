@@ -16,7 +16,6 @@ const walkIns = 10
 func Presenze(d data.Dossier) ([]byte, error) {
 	doc, err := newDocument(d, docInfo{
 		kind:      "Foglio presenze",
-		title:     strings.TrimSpace("Foglio presenze " + d.Body.Name + " " + sessionDay(d.Session)),
 		landscape: true,
 	})
 	if err != nil {

@@ -51,11 +51,10 @@ func seatOrOrganisation(l data.RegisterLine) string {
 
 // standsFor is seatOrOrganisation with the delegation spelled out: "delegato/a per Magione".
 func standsFor(l data.RegisterLine) string {
-	s := seatOrOrganisation(l)
 	if l.Delegated && l.SeatName != "" {
 		return "delegato/a per " + l.SeatName
 	}
-	return s
+	return seatOrOrganisation(l)
 }
 
 // who names a register line: the person, or the seat nobody held.

@@ -21,11 +21,7 @@ func Verbale(d data.Dossier) ([]byte, error) {
 	if s.Status == data.SessionApprovata {
 		note = "verbale approvato"
 	}
-	doc, err := newDocument(d, docInfo{
-		kind:  kind,
-		title: strings.TrimSpace(kind + " " + d.Body.Name + " " + sessionDay(s)),
-		note:  note,
-	})
+	doc, err := newDocument(d, docInfo{kind: kind, note: note})
 	if err != nil {
 		return nil, err
 	}
@@ -72,7 +68,7 @@ func (v verbale) opening() {
 	text := "Il giorno " + orBlank(FormatWeekdayDay(s.Date), 24) + ", alle ore " + orBlank(FormatClock(s.Started), 6) +
 		", presso " + orBlank(s.Place, 30) + ", si è svolta in " + callLabel(s.Call) + " la seduta " + ofThe(body)
 	if d.Ambito.Name != "" {
-		text += " – " + d.Ambito.Name
+		text += " " + ofThe(d.Ambito.Name)
 	}
 	text += convened + "."
 	if s.CorrectsID != "" {
@@ -105,13 +101,13 @@ func (v verbale) attendance() {
 	} else {
 		doc.paragraphs("Sono presenti i componenti:", stBody, 0)
 		doc.space(1.5)
-		doc.table(presentTable, presentRows(r.present))
+		v.presentTable(r.present, d.Body.Rules.Weighting != data.WeightHead)
 	}
 	if len(r.guests) > 0 {
 		doc.space(3)
 		doc.paragraphs("Partecipano inoltre, senza diritto di voto:", stBody, 0)
 		doc.space(1.5)
-		doc.table(presentTable, presentRows(r.guests))
+		v.presentTable(r.guests, false)
 	}
 	if len(r.excused) > 0 {
 		doc.space(3)
@@ -127,17 +123,27 @@ func (v verbale) attendance() {
 	doc.paragraphs(quorumSentence(q), stBody, 0)
 }
 
-var presentTable = table{cols: []column{
-	{"N.", 7, "R"}, {"Nominativo", 46, "L"}, {"Seggio / ente", 62, "L"}, {"Arrivo", 13, "C"}, {"Uscita", 13, "C"},
-}}
-
-func presentRows(lines []data.RegisterLine) [][]string {
+// presentTable lists people present with what they stand for and when they came and went; with
+// weighted seats it shows each seat's population, which the numero legale is counted on.
+func (v verbale) presentTable(lines []data.RegisterLine, weighted bool) {
+	cols := []column{{"N.", 7, "R"}, {"Nominativo", 46, "L"}, {"Seggio / ente", 62, "L"}}
+	if weighted {
+		cols = append(cols, column{"Abitanti", 15, "R"})
+	}
+	cols = append(cols, column{"Arrivo", 13, "C"}, column{"Uscita", 13, "C"})
 	rows := make([][]string, 0, len(lines))
 	for i, l := range lines {
-		rows = append(rows, []string{strconv.Itoa(i + 1), l.PersonName, standsFor(l),
-			FormatClock(l.Arrived), FormatClock(l.Left)})
+		row := []string{strconv.Itoa(i + 1), l.PersonName, standsFor(l)}
+		if weighted {
+			pop := ""
+			if l.SeatID != "" {
+				pop = formatInt(int64(l.Population))
+			}
+			row = append(row, pop)
+		}
+		rows = append(rows, append(row, FormatClock(l.Arrived), FormatClock(l.Left)))
 	}
-	return rows
+	v.doc.table(table{cols: cols}, rows)
 }
 
 func (v verbale) agendaItems() {
@@ -157,40 +163,20 @@ func (v verbale) agendaItems() {
 			doc.paragraphs("Viene esaminato il verbale della seduta del "+FormatDay(d.Previous.Date)+".", stBody, 0)
 			doc.space(1.6)
 		}
-		recorded := anything(d.ItemProposals(it.ID), d.ItemVotes(it.ID), d.ItemDecisions(it.ID), d.ItemActions(it.ID))
+		props, votes, decisions, actions := d.ItemProposals(it.ID), d.ItemVotes(it.ID), d.ItemDecisions(it.ID), d.ItemActions(it.ID)
 		if strings.TrimSpace(it.Notes) != "" {
 			doc.paragraphs(it.Notes, stBody, 0)
-		} else if !recorded {
+		} else if !anything(props, votes, decisions, actions) {
 			doc.paragraphs("Non sono state registrate note sulla discussione.", stItalic, 0)
 		}
-		v.writeRecord(d.ItemProposals(it.ID), d.ItemVotes(it.ID), d.ItemDecisions(it.ID), d.ItemActions(it.ID))
+		v.writeRecord(props, votes, decisions, actions)
 	}
 
 	// What was not recorded on an item (or on one no longer on the agenda) still belongs to the act.
-	var props []data.ProposalView
-	for _, p := range d.Proposals {
-		if !known[p.AgendaItemID] {
-			props = append(props, p)
-		}
-	}
-	var votes []data.Vote
-	for _, x := range d.Votes {
-		if !known[x.AgendaItemID] {
-			votes = append(votes, x)
-		}
-	}
-	var decisions []data.Decision
-	for _, x := range d.Decisions {
-		if !known[x.AgendaItemID] {
-			decisions = append(decisions, x)
-		}
-	}
-	var actions []data.ActionItem
-	for _, x := range d.Actions {
-		if !known[x.AgendaItemID] {
-			actions = append(actions, x)
-		}
-	}
+	props := loose(d.Proposals, func(x data.ProposalView) string { return x.AgendaItemID }, known)
+	votes := loose(d.Votes, func(x data.Vote) string { return x.AgendaItemID }, known)
+	decisions := loose(d.Decisions, func(x data.Decision) string { return x.AgendaItemID }, known)
+	actions := loose(d.Actions, func(x data.ActionItem) string { return x.AgendaItemID }, known)
 	if anything(props, votes, decisions, actions) {
 		var what []string
 		for _, g := range []struct {
@@ -204,6 +190,17 @@ func (v verbale) agendaItems() {
 		doc.heading("Altre "+andList(what), stHeading)
 		v.writeRecord(props, votes, decisions, actions)
 	}
+}
+
+// loose keeps the records whose agenda item is not among the known ones.
+func loose[T any](xs []T, item func(T) string, known map[string]bool) []T {
+	var out []T
+	for _, x := range xs {
+		if !known[item(x)] {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // anything reports whether there is anything to write beside the notes.
@@ -272,7 +269,7 @@ func (v verbale) voteLine(x data.Vote) string {
 	if x.Secret {
 		how = "votazione a scrutinio segreto"
 	}
-	s := "«" + strings.TrimSpace(x.Subject) + "»: " + how + ", " + methodLabel(x.Method)
+	s := "«" + strings.TrimSpace(x.Subject) + "»: " + how + " (" + methodLabel(x.Method) + ")"
 	if c := FormatClock(x.Opened); c != "" {
 		s += ", aperta alle ore " + c
 	}
@@ -308,7 +305,7 @@ func (v verbale) closing() {
 	doc.space(4)
 	doc.paragraphs("La seduta è tolta alle ore "+orBlank(FormatClock(d.Session.Ended), 6)+".", stBody, 0)
 	doc.space(6)
-	doc.need(6 + 34)
+	doc.need(stBody.lead + 4 + signatureHeight) // the formula stays with the signatures
 	doc.use(stBold, colText)
 	doc.line("Letto, approvato e sottoscritto", doc.left, doc.width, stBody.lead, "C")
 	doc.space(4)
