@@ -29,3 +29,9 @@ var Trasimeno []byte
 //
 //go:embed fonts/*.ttf
 var Fonts embed.FS
+
+// Meetings are the demo district's meetings: the sessions its bodies held, with their ordine del
+// giorno and notes, registers, decisions, action items and the proposals captured at the tables.
+//
+//go:embed demo/meetings.json
+var Meetings []byte

@@ -11,4 +11,13 @@ type Dataset struct {
 	Bodies        []Body
 	Seats         []Seat
 	Memberships   []Membership
+	// The meetings held: sessions with their ordine del giorno, register, decisions, action items and
+	// the proposals captured in them, and the verbali approved (kept with the PDF as approved).
+	Sessions   []Session
+	Agenda     []AgendaItem
+	Attendance []Attendance
+	Decisions  []Decision
+	Actions    []ActionItem
+	Proposals  []Proposal
+	Verbali    []Verbale
 }

@@ -70,7 +70,9 @@ type source struct {
 }
 
 // Trasimeno returns the demo district. scale (at least 1) multiplies the people: the 60 of the demo,
-// plus scale-1 generated copies of each with other names, for measuring the program at size.
+// plus scale-1 generated copies of each with other names, for measuring the program at size. The
+// district comes with the meetings its bodies held in 2025 and 2026 (assets/demo/meetings.json) and
+// one convened for January 2027; they involve the 60 only, whatever the scale.
 func Trasimeno(scale int) (data.Dataset, error) {
 	var src source
 	if err := json.Unmarshal(assets.Trasimeno, &src); err != nil {
@@ -118,11 +120,18 @@ func Trasimeno(scale int) (data.Dataset, error) {
 				Phone: phone(k*1000 + i)})
 		}
 	}
+	reg := registry{people: people, names: map[string]string{}, comuni: comuni, orgs: orgs,
+		personOrg: map[string]string{}, bodies: map[string]data.Body{}, seats: map[string]map[string]string{}}
+	for _, p := range ds.People[:len(src.People)] {
+		reg.names[p.ID] = p.FullName()
+		reg.personOrg[p.ID] = p.OrganisationID
+	}
 	for bi, b := range src.Bodies {
 		body := data.Body{Meta: data.Meta{ID: id("body", b.Name)}, Name: b.Name, Kind: data.BodyKind(b.Kind),
 			AreaID: areas[b.Area], Rules: data.DefaultRules(data.BodyKind(b.Kind)), Position: bi + 1, Notes: b.Notes}
 		ds.Bodies = append(ds.Bodies, body)
 		seats := map[string]string{}
+		reg.bodies[b.Name], reg.seats[b.Name] = body, seats
 		addSeat := func(s data.Seat, name string) {
 			s.ID, s.BodyID, s.Position = id("seat", b.Name, name), body.ID, len(seats)+1
 			seats[name] = s.ID
@@ -160,6 +169,9 @@ func Trasimeno(scale int) (data.Dataset, error) {
 			ds.Memberships = append(ds.Memberships, data.Membership{Meta: data.Meta{ID: mid}, BodyID: body.ID,
 				PersonID: people[p], Role: data.RoleMembro, SeatID: seats[p]})
 		}
+	}
+	if err := addMeetings(&ds, reg); err != nil {
+		return data.Dataset{}, err
 	}
 	return ds, check(ds)
 }

@@ -2,7 +2,10 @@ package sqlite
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
+	"strings"
 
 	"github.com/tavoli/tavoli/data"
 )
@@ -36,7 +39,8 @@ func isEmpty(ctx context.Context, tx *sql.Tx) (bool, error) {
 }
 
 // Seed writes a whole dataset into an empty database, in one transaction. A database that holds
-// anything is refused and left as it was: seeding never overwrites.
+// anything is refused and left as it was: seeding never overwrites. Records keep their ids and the
+// times they carry (see insert); every record is checked as the store's own Save would check it.
 func (s *Store) Seed(ctx context.Context, ds data.Dataset) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
 		empty, err := isEmpty(ctx, tx)
@@ -45,6 +49,9 @@ func (s *Store) Seed(ctx context.Context, ds data.Dataset) error {
 		}
 		if !empty {
 			return data.Errorf(data.EConflict, "err.db.not_empty", "path", s.path)
+		}
+		if err := checkMeetings(ds); err != nil {
+			return err
 		}
 		k := newKeyer()
 		type rec struct {
@@ -85,14 +92,177 @@ func (s *Store) Seed(ctx context.Context, ds data.Dataset) error {
 			m := &ds.Memberships[i]
 			recs = append(recs, rec{data.KindMembership, &m.Meta, m.Validate(), membershipCols(*m)})
 		}
+		// The meetings are tidied as their Save methods tidy them, so that a seeded record reads back
+		// as one entered by hand would.
+		for i := range ds.Sessions {
+			x := &ds.Sessions[i]
+			x.Place = strings.TrimSpace(x.Place)
+			recs = append(recs, rec{data.KindSession, &x.Meta, x.Validate(), sessionCols(*x)})
+		}
+		for i := range ds.Agenda {
+			x := &ds.Agenda[i]
+			x.Title = strings.TrimSpace(x.Title)
+			recs = append(recs, rec{data.KindAgendaItem, &x.Meta, x.Validate(), agendaCols(*x)})
+		}
+		for i := range ds.Attendance {
+			x := &ds.Attendance[i]
+			recs = append(recs, rec{data.KindAttendance, &x.Meta, x.Validate(), attendanceCols(*x)})
+		}
+		for i := range ds.Decisions {
+			x := &ds.Decisions[i]
+			x.Text = strings.TrimSpace(x.Text)
+			recs = append(recs, rec{data.KindDecision, &x.Meta, x.Validate(), decisionCols(*x)})
+		}
+		for i := range ds.Actions {
+			x := &ds.Actions[i]
+			x.Who, x.What = strings.TrimSpace(x.Who), strings.TrimSpace(x.What)
+			recs = append(recs, rec{data.KindActionItem, &x.Meta, x.Validate(), actionCols(*x)})
+		}
+		for i := range ds.Proposals {
+			x := &ds.Proposals[i]
+			x.Title, x.Text, x.TargetGroup = strings.TrimSpace(x.Title), strings.TrimSpace(x.Text), strings.TrimSpace(x.TargetGroup)
+			if x.State == "" {
+				x.State = data.StateProposta
+			}
+			recs = append(recs, rec{data.KindProposal, &x.Meta, x.Validate(), proposalCols(*x)})
+		}
+		for i := range ds.Verbali {
+			x := &ds.Verbali[i]
+			err := checkVerbale(x)
+			if x.Approved.IsZero() {
+				x.Approved = s.now().UTC()
+			}
+			recs = append(recs, rec{data.KindVerbale, &x.Meta, err, verbaleCols(*x)})
+		}
 		for _, r := range recs {
 			if r.err != nil {
 				return r.err
 			}
-			if err := s.save(ctx, tx, r.kind, r.meta, r.cols); err != nil {
+			if err := s.insert(ctx, tx, r.kind, r.meta, r.cols); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+}
+
+// insert writes a new record with the times it carries: a seeded meeting keeps the day it was held,
+// so that its documents are dated as the meeting was and every computer seeding the same dataset
+// holds the same records. A zero Created is the store clock's now, as save makes it, and a zero
+// Updated is Created: the record has not changed since.
+func (s *Store) insert(ctx context.Context, tx *sql.Tx, kind data.Kind, m *data.Meta, cols []column) error {
+	if m.ID == "" {
+		m.ID = s.newID()
+	}
+	if m.Created.IsZero() {
+		m.Created = s.now().UTC()
+	}
+	if m.Updated.IsZero() {
+		m.Updated = m.Created
+	}
+	m.Device, m.Deleted = s.device, false
+	names := []string{"id", "created", "updated", "device", "deleted"}
+	args := []any{m.ID, fmtTime(m.Created), fmtTime(m.Updated), m.Device, false}
+	for _, c := range cols {
+		names = append(names, c.name)
+		args = append(args, c.value)
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO `+tables[kind]+` (`+strings.Join(names, ", ")+`) VALUES (?`+
+		strings.Repeat(", ?", len(names)-1)+`)`, args...)
+	return err
+}
+
+func verbaleCols(v data.Verbale) []column {
+	return []column{{"session_id", v.SessionID}, {"approved_in_id", v.ApprovedInID}, {"approved", fmtTime(v.Approved)},
+		{"sha256", v.SHA256}, {"pdf", v.PDF}}
+}
+
+// checkVerbale checks an approved verbale as ApproveVerbale makes it: a PDF, and its SHA-256, filled
+// in when missing. A hash that does not match the bytes means the verbale is not the one approved.
+func checkVerbale(v *data.Verbale) error {
+	if len(v.PDF) == 0 {
+		return data.Errorf(data.EInvalid, "err.verbale.empty")
+	}
+	sum := sha256.Sum256(v.PDF)
+	h := hex.EncodeToString(sum[:])
+	if v.SHA256 == "" {
+		v.SHA256 = h
+	}
+	if v.SHA256 != h {
+		return data.Errorf(data.ECorrupt, "err.db.corrupt")
+	}
+	return nil
+}
+
+// checkMeetings checks what the meeting records' Save methods check beyond Validate, across records:
+// an item referred to belongs to the same session; a register line holds a seat of the session's
+// body, once per person and seat; a seat is held by one person present at a time, and a person holds
+// no more seats than the body's proxies rule allows; a verbale belongs to a session approved where it
+// says.
+func checkMeetings(ds data.Dataset) error {
+	itemSession := map[string]string{}
+	for _, it := range ds.Agenda {
+		itemSession[it.ID] = it.SessionID
+	}
+	type itemRef struct{ session, item string }
+	var refs []itemRef
+	for _, d := range ds.Decisions {
+		refs = append(refs, itemRef{d.SessionID, d.AgendaItemID})
+	}
+	for _, a := range ds.Actions {
+		refs = append(refs, itemRef{a.SessionID, a.AgendaItemID})
+	}
+	for _, p := range ds.Proposals {
+		refs = append(refs, itemRef{p.SessionID, p.AgendaItemID})
+	}
+	for _, r := range refs {
+		if r.item != "" && itemSession[r.item] != r.session {
+			return data.Errorf(data.ENotFound, "err.ref.missing", "kind", string(data.KindAgendaItem))
+		}
+	}
+
+	rules := map[string]data.Rules{}
+	for _, b := range ds.Bodies {
+		rules[b.ID] = b.Rules
+	}
+	seats := map[string]data.Seat{}
+	for _, st := range ds.Seats {
+		seats[st.ID] = st
+	}
+	sessions := map[string]data.Session{}
+	for _, x := range ds.Sessions {
+		sessions[x.ID] = x
+	}
+	names := map[string]string{}
+	for _, p := range ds.People {
+		names[p.ID] = p.FullName()
+	}
+	lines := map[string][]data.RegisterLine{} // by session, in the order the register was taken
+	for _, a := range ds.Attendance {
+		sess := sessions[a.SessionID]
+		seat, ok := seats[a.SeatID]
+		if a.SeatID != "" && (!ok || seat.BodyID != sess.BodyID) {
+			return data.Errorf(data.EInvalid, "err.register.seat_other_body")
+		}
+		for _, l := range lines[a.SessionID] {
+			if l.PersonID == a.PersonID && l.SeatID == a.SeatID {
+				return data.Errorf(data.EConflict, "err.register.duplicate", "name", l.PersonName)
+			}
+		}
+		if a.Presence == data.PresencePresente && a.Left.IsZero() {
+			if err := data.CheckHold(lines[a.SessionID], rules[sess.BodyID], a.PersonID, a.SeatID); err != nil {
+				return err
+			}
+		}
+		lines[a.SessionID] = append(lines[a.SessionID], data.RegisterLine{Attendance: a, PersonName: names[a.PersonID],
+			SeatName: seat.Label})
+	}
+
+	for _, v := range ds.Verbali {
+		sess, ok := sessions[v.SessionID]
+		if !ok || sess.Status != data.SessionApprovata || sess.ApprovedInID != v.ApprovedInID || v.ApprovedInID == "" {
+			return data.Errorf(data.EInvalid, "err.verbale.wrong_session")
+		}
+	}
+	return nil
 }
