@@ -155,7 +155,16 @@ func WriteFileAtomic(path string, b []byte) error {
 		return fileError(path, err)
 	}
 	tmp := f.Name()
-	_, err = f.Write(b)
+	// A temporary file is private (0600); a document is for sharing: the usual permissions, or the
+	// ones of the file it replaces.
+	mode := os.FileMode(0o644)
+	if st, serr := os.Stat(path); serr == nil {
+		mode = st.Mode().Perm()
+	}
+	err = f.Chmod(mode)
+	if err == nil {
+		_, err = f.Write(b)
+	}
 	if err == nil {
 		err = f.Sync()
 	}
