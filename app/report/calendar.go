@@ -54,7 +54,8 @@ func Calendar(d data.Dossier) ([]byte, error) {
 	}
 	ev.SetDescription(calendarDescription(d))
 	ev.SetStatus(status)
-	return []byte(cal.Serialize()), nil
+	// RFC 5545 ends lines with CRLF; the library's default is a bare LF, which strict readers refuse.
+	return []byte(cal.Serialize(ics.WithNewLine("\r\n"))), nil
 }
 
 // calendarDescription is the event's text: who meets, under which call, and the ordine del giorno.

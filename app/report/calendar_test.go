@@ -69,6 +69,14 @@ func TestCalendar(t *testing.T) {
 			t.Errorf("%s = %v, want %v", tt.name, got, tt.want)
 		}
 	}
+	if n, crlf := strings.Count(string(b), "\n"), strings.Count(string(b), "\r\n"); n != crlf {
+		t.Errorf("%d of %d lines end without CRLF", n-crlf, n)
+	}
+	for _, line := range strings.Split(string(b), "\r\n") {
+		if len(line) > 75 {
+			t.Errorf("line longer than 75 octets: %q", line)
+		}
+	}
 	// 15:00 in Rome in March (CET) is 14:00 UTC, written as such so every calendar agrees.
 	if !strings.Contains(string(b), "DTSTART:20270312T140000Z") {
 		t.Errorf("DTSTART is not written in UTC:\n%s", b)
