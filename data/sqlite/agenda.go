@@ -61,7 +61,7 @@ func (s *Store) SaveAgendaItem(ctx context.Context, a data.AgendaItem) (data.Age
 		return a, err
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		if _, err := unlocked(ctx, tx, a.SessionID); err != nil {
+		if err := ownSession(ctx, tx, "agenda_items", a.ID, a.SessionID); err != nil {
 			return err
 		}
 		items, err := agenda(ctx, tx, a.SessionID)

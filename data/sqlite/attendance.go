@@ -122,7 +122,10 @@ func (s *Store) SaveAttendance(ctx context.Context, a data.Attendance) (data.Att
 		return a, err
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		sess, err := unlocked(ctx, tx, a.SessionID)
+		if err := ownSession(ctx, tx, "attendance", a.ID, a.SessionID); err != nil {
+			return err
+		}
+		sess, err := loadSession(ctx, tx, a.SessionID)
 		if err != nil {
 			return err
 		}
@@ -162,11 +165,14 @@ func (s *Store) SaveAttendance(ctx context.Context, a data.Attendance) (data.Att
 				return err
 			}
 		}
-		if a.Presence == data.PresencePresente && a.Arrived.IsZero() {
-			a.Arrived = s.now().UTC()
+		if a.Presence == data.PresencePresente && a.Arrived.IsZero() && a.Left.IsZero() {
+			a.Arrived = s.now().UTC() // the check-in: arrived now
 		}
 		if a.Presence != data.PresencePresente {
 			a.Arrived, a.Left = time.Time{}, time.Time{}
+		}
+		if err := a.Validate(); err != nil {
+			return err
 		}
 		return s.save(ctx, tx, data.KindAttendance, &a.Meta, attendanceCols(a))
 	})
@@ -204,6 +210,26 @@ func (s *Store) StampLeft(ctx context.Context, attendanceID string, left bool) (
 		a.Left = time.Time{}
 		if left {
 			a.Left = s.now().UTC()
+		} else {
+			// Back in the room: the seat may have been taken meanwhile (a delegate), or the person may
+			// hold other seats now.
+			lines, _, err := register(ctx, tx, sess)
+			if err != nil {
+				return err
+			}
+			var others []data.RegisterLine
+			for _, l := range lines {
+				if l.ID != a.ID {
+					others = append(others, l)
+				}
+			}
+			b, err := loadBody(ctx, tx, sess.BodyID)
+			if err != nil {
+				return err
+			}
+			if err := data.CheckHold(others, b.Rules, a.PersonID, a.SeatID); err != nil {
+				return err
+			}
 		}
 		if err := a.Validate(); err != nil {
 			return err

@@ -241,8 +241,30 @@ func notLockedByRef(ctx context.Context, tx *sql.Tx, ref data.Ref) error {
 		}
 		sessionID = sid.String
 	}
+	if ref.Kind == data.KindSeat {
+		// An approved session's register names who held the seat: the seat stays with it.
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM attendance a JOIN sessions s ON s.id = a.session_id
+			WHERE a.seat_id = ? AND a.deleted = 0 AND s.deleted = 0 AND s.status = ?`, ref.ID,
+			string(data.SessionApprovata)).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return data.Errorf(data.ELocked, "err.seat.in_approved")
+		}
+	}
 	if sessionID == "" {
 		return nil
+	}
+	if ref.Kind == data.KindSession {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM verbali WHERE approved_in_id = ? AND deleted = 0`,
+			sessionID).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return data.Errorf(data.ELocked, "err.session.approved_another")
+		}
 	}
 	_, err := unlocked(ctx, tx, sessionID)
 	return err

@@ -313,7 +313,6 @@ func TestMeetingApprovedLocked(t *testing.T) {
 // (or, for a proposal, with none) leaves the approved act. The lock is checked on the session the caller
 // names, not on the one the record belongs to.
 func TestMeetingLockedChildMoved(t *testing.T) {
-	t.Skip("BUG: Save{AgendaItem,Attendance,Decision,ActionItem,Proposal} check the lock on the caller's SessionID, not the stored one: a record can be moved out of an approved session — reported, fix pending")
 	c := newClosedMarch(t)
 	c.approve(t)
 	open := c.session(t, c.tavolo.ID, meetDay(5, 7, 15, 0))
@@ -589,7 +588,6 @@ func db0002(t *testing.T) string {
 // that approval (the decision, the verbale's approved_in_id). Deleting it leaves an approved verbale
 // pointing at a tombstone.
 func TestMeetingApprovingSessionKept(t *testing.T) {
-	t.Skip("BUG: Delete of the session that approved a verbale is allowed; the verbale and the approved session then point at a tombstone — reported, fix pending")
 	c := newClosedMarch(t)
 	c.approve(t)
 	_, err := c.s.Delete(c.ctx, data.Ref{Kind: data.KindSession, ID: c.april.ID})
@@ -602,7 +600,6 @@ func TestMeetingApprovingSessionKept(t *testing.T) {
 // and members as they are now, so deleting a seat later changes what the approved session's dossier
 // says about who held which seat (the PDF stays; the quorum and documents rebuilt from it do not).
 func TestMeetingApprovedRegisterKept(t *testing.T) {
-	t.Skip("BUG: deleting a seat (or membership) changes the register of an approved session: its holder becomes a guest — reported, fix pending")
 	c := newClosedMarch(t)
 	c.approve(t)
 	before, err := c.s.Register(c.ctx, c.march.ID)
@@ -621,7 +618,6 @@ func TestMeetingApprovedRegisterKept(t *testing.T) {
 // TestMeetingApprovalBlankDecision: the approval's decision text is stored as given, past
 // Decision.Validate: a blank one becomes a decision with no text.
 func TestMeetingApprovalBlankDecision(t *testing.T) {
-	t.Skip("BUG: ApproveVerbale stores a blank Decision (\"   \") without trimming or Decision.Validate — reported, fix pending")
 	c := newClosedMarch(t)
 	a := c.approval(t)
 	a.Decision = "   "

@@ -42,7 +42,7 @@ func (s *Store) SaveDecision(ctx context.Context, d data.Decision) (data.Decisio
 		return d, err
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		if _, err := unlocked(ctx, tx, d.SessionID); err != nil {
+		if err := ownSession(ctx, tx, "decisions", d.ID, d.SessionID); err != nil {
 			return err
 		}
 		if err := itemOf(ctx, tx, d.SessionID, d.AgendaItemID); err != nil {
@@ -60,7 +60,7 @@ func (s *Store) SaveActionItem(ctx context.Context, a data.ActionItem) (data.Act
 		return a, err
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		if _, err := unlocked(ctx, tx, a.SessionID); err != nil {
+		if err := ownSession(ctx, tx, "action_items", a.ID, a.SessionID); err != nil {
 			return err
 		}
 		if err := itemOf(ctx, tx, a.SessionID, a.AgendaItemID); err != nil {

@@ -33,10 +33,10 @@ func (s *Store) SaveProposal(ctx context.Context, p data.Proposal) (data.Proposa
 		return p, err
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := ownSession(ctx, tx, "proposals", p.ID, p.SessionID); err != nil {
+			return err
+		}
 		if p.SessionID != "" {
-			if _, err := unlocked(ctx, tx, p.SessionID); err != nil {
-				return err
-			}
 			if err := itemOf(ctx, tx, p.SessionID, p.AgendaItemID); err != nil {
 				return err
 			}

@@ -137,6 +137,32 @@ func unlocked(ctx context.Context, tx *sql.Tx, sessionID string) (data.Session, 
 	return sess, nil
 }
 
+// ownSession checks the session a record of table is saved under: the record stays in the session it
+// was created in (a record is never moved to another act), and that session must not be locked. A
+// record not stored yet needs only its session unlocked.
+func ownSession(ctx context.Context, tx *sql.Tx, table, id, sessionID string) error {
+	if id != "" {
+		var stored sql.NullString
+		err := tx.QueryRowContext(ctx, `SELECT session_id FROM `+table+` WHERE id = ?`, id).Scan(&stored)
+		switch {
+		case err == nil && stored.String != sessionID:
+			if stored.String != "" {
+				if _, err := unlocked(ctx, tx, stored.String); err != nil {
+					return err
+				}
+			}
+			return data.Errorf(data.EInvalid, "err.record.other_session")
+		case err != nil && err != sql.ErrNoRows:
+			return err
+		}
+	}
+	if sessionID == "" {
+		return nil
+	}
+	_, err := unlocked(ctx, tx, sessionID)
+	return err
+}
+
 // SaveSession creates a session (in bozza, with the default ordine del giorno) or updates its details:
 // body, call, date, place, who presides and who takes the minutes, and the actual start and end. The
 // status moves only through SetStatus and ApproveVerbale; an approved session is locked.

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"strings"
 	"time"
 
 	"github.com/tavoli/tavoli/data"
@@ -50,8 +51,8 @@ func (s *Store) ApproveVerbale(ctx context.Context, a data.Approval) (data.Verba
 		if err := s.save(ctx, tx, data.KindSession, &sess.Meta, sessionCols(sess)); err != nil {
 			return err
 		}
-		if a.Decision != "" {
-			d := data.Decision{SessionID: in.ID, AgendaItemID: a.AgendaItemID, Text: a.Decision}
+		if strings.TrimSpace(a.Decision) != "" {
+			d := data.Decision{SessionID: in.ID, AgendaItemID: a.AgendaItemID, Text: strings.TrimSpace(a.Decision)}
 			if err := s.save(ctx, tx, data.KindDecision, &d.Meta, decisionCols(d)); err != nil {
 				return err
 			}
