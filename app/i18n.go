@@ -58,7 +58,7 @@ func Explain(err error) string {
 	args := maps.Clone(e.Args) // the error's own arguments stay as they are
 	for k, v := range args {
 		if t, ok := v.(time.Time); ok {
-			args[k] = formatDay(t)
+			args[k], args[k+"_of"] = formatDay(t), ofDay(t)
 		}
 	}
 	msg := lang.X(e.Key, e.Key, args)

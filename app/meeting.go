@@ -197,7 +197,7 @@ func (m *meetingScreen) reload(next func()) {
 // show redraws the screen from the dossier.
 func (m *meetingScreen) show() {
 	d := m.d
-	m.title.SetText(lang.L("meeting.title", map[string]any{"body": d.Body.Name, "date": formatDay(d.Session.Date),
+	m.title.SetText(lang.L("meeting.title", map[string]any{"body": d.Body.Name, "date_of": ofDay(d.Session.Date),
 		"started": formatClock(d.Session.Started)}))
 	m.agendaList.Refresh()
 	if i := m.currentIndex(); i >= 0 {
@@ -399,7 +399,7 @@ func (m *meetingScreen) showApproval(it data.AgendaItem) {
 		m.approve.Hide()
 		return
 	}
-	date := map[string]any{"date": formatDay(prev.Date)}
+	date := map[string]any{"date_of": ofDay(prev.Date)}
 	switch prev.Status {
 	case data.SessionChiusa:
 		m.approve.SetText(lang.L("meeting.approve", date))
@@ -423,7 +423,7 @@ func (m *meetingScreen) approvePrevious() {
 	}
 	m.flush()
 	in := m.d.Session.ID
-	decision := lang.L("meeting.approved_decision", map[string]any{"date": formatDay(prev.Date)})
+	decision := lang.L("meeting.approved_decision", map[string]any{"date_of": ofDay(prev.Date)})
 	var v data.Verbale
 	var err error
 	m.ui.run(func() {
@@ -444,7 +444,7 @@ func (m *meetingScreen) approvePrevious() {
 			return
 		}
 		m.ui.saved()
-		m.ui.status.say(lang.L("meeting.approved_status", map[string]any{"date": formatDay(prev.Date), "sha": v.SHA256}))
+		m.ui.status.say(lang.L("meeting.approved_status", map[string]any{"date_of": ofDay(prev.Date), "sha": v.SHA256}))
 		m.reload(nil)
 	})
 }

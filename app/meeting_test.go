@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/tavoli/tavoli/data"
@@ -335,4 +337,16 @@ func focusedEntry(t *testing.T, e *env) *shortcutEntry {
 		t.Fatalf("focused = %T, want an entry", e.ui.win.Canvas().Focused())
 	}
 	return f
+}
+
+func TestOfDayElides(t *testing.T) {
+	for day, want := range map[int]string{12: "del 12 marzo 2027", 8: "dell'8 marzo 2027", 11: "dell'11 marzo 2027"} {
+		if got := ofDay(time.Date(2027, 3, day, 15, 0, 0, 0, data.Zone)); got != want {
+			t.Errorf("ofDay(%d marzo) = %q, want %q", day, got, want)
+		}
+	}
+	msg := lang.L("meeting.approve", map[string]any{"date_of": ofDay(time.Date(2027, 4, 8, 15, 0, 0, 0, data.Zone))})
+	if msg != "Approva il verbale della seduta dell'8 aprile 2027" {
+		t.Errorf("approve button = %q", msg)
+	}
 }

@@ -452,7 +452,7 @@ func (s *sessionsScreen) correct() {
 	orig := s.current
 	day := time.Now().In(data.Zone).AddDate(0, 0, 7)
 	date := time.Date(day.Year(), day.Month(), day.Day(), 15, 0, 0, 0, data.Zone)
-	title := lang.L("sessions.correction_item", map[string]any{"date": formatDay(orig.Date)})
+	title := lang.L("sessions.correction_item", map[string]any{"date_of": ofDay(orig.Date)})
 	var c data.Session
 	var err error
 	s.ui.run(func() { c, err = s.ui.store.Correct(s.ui.ctx, orig.ID, title, date) }, func() {
@@ -497,6 +497,18 @@ func formatDay(t time.Time) string {
 		return ""
 	}
 	return report.FormatDay(t)
+}
+
+// ofDay is "del 12 marzo 2027", "dell'8 aprile 2027" (the article elided before a vowel), or "of …" in
+// English.
+func ofDay(t time.Time) string {
+	s := lang.L("date.of", map[string]any{"date": formatDay(t)})
+	for _, d := range []string{"8 ", "11 "} {
+		if strings.HasPrefix(s, "del "+d) {
+			return "dell'" + strings.TrimPrefix(s, "del ")
+		}
+	}
+	return s
 }
 
 // formatDateTime writes a date and hour for lists: 12/03/2027 15:00.

@@ -27,6 +27,18 @@ func FormatDay(t time.Time) string {
 	return day + " " + months[t.Month()-1] + " " + strconv.Itoa(t.Year())
 }
 
+// OfDay writes "del 12 marzo 2027" with the article elided before a vowel: "dell'8 aprile 2027",
+// "dell'11 maggio 2027" ("" for a zero time).
+func OfDay(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	if d := t.In(data.Zone).Day(); d == 8 || d == 11 {
+		return "dell'" + FormatDay(t)
+	}
+	return "del " + FormatDay(t)
+}
+
 // FormatWeekdayDay writes a day with its weekday: "giovedì 12 marzo 2027" ("" for a zero time).
 func FormatWeekdayDay(t time.Time) string {
 	if t.IsZero() {

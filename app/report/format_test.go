@@ -89,3 +89,18 @@ func TestLabels(t *testing.T) {
 		}
 	}
 }
+
+func TestOfDay(t *testing.T) {
+	for _, tt := range []struct {
+		day  int
+		want string
+	}{{12, "del 12 marzo 2027"}, {8, "dell'8 marzo 2027"}, {11, "dell'11 marzo 2027"}, {1, "del 1° marzo 2027"},
+		{18, "del 18 marzo 2027"}} {
+		if got := OfDay(time.Date(2027, 3, tt.day, 15, 0, 0, 0, data.Zone)); got != tt.want {
+			t.Errorf("OfDay(%d marzo) = %q, want %q", tt.day, got, tt.want)
+		}
+	}
+	if got := OfDay(time.Time{}); got != "" {
+		t.Errorf("OfDay(zero) = %q, want empty", got)
+	}
+}

@@ -146,7 +146,7 @@ func sessionDay(s data.Session) string {
 	if s.Date.IsZero() {
 		return ""
 	}
-	return "seduta del " + FormatDay(s.Date)
+	return "seduta " + OfDay(s.Date)
 }
 
 // output closes the document and returns its bytes.

@@ -3,6 +3,7 @@ package report
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/vote"
@@ -49,7 +50,7 @@ func (v verbale) opening() {
 		of, _ := corrected(d)
 		doc.line("rettifica "+of, doc.left, doc.width, stSubtitle.lead, "C")
 	} else {
-		doc.title(strings.ToUpper(strings.TrimSpace("Verbale della seduta del "+orBlank(FormatDay(s.Date), 16))), stTitle)
+		doc.title(strings.ToUpper(strings.TrimSpace("Verbale della seduta "+orBlank(OfDay(s.Date), 16))), stTitle)
 	}
 	doc.use(stSubtitle, colText)
 	sub := body
@@ -86,8 +87,8 @@ func (v verbale) opening() {
 // when the dossier's previous session is that one: the dossier carries no other session.
 func corrected(d data.Dossier) (of, object string) {
 	if d.Previous != nil && d.Previous.ID == d.Session.CorrectsID && !d.Previous.Date.IsZero() {
-		day := FormatDay(d.Previous.Date)
-		return "del verbale della seduta del " + day, "il verbale della seduta del " + day
+		day := OfDay(d.Previous.Date)
+		return "del verbale della seduta " + day, "il verbale della seduta " + day
 	}
 	return "di un verbale già approvato", "un verbale già approvato"
 }
@@ -119,8 +120,13 @@ func (v verbale) attendance() {
 	}
 
 	doc.heading("Numero legale", stHeading)
-	q := vote.CheckQuorum(d.Body.Rules, d.Session.Call, d.VoteSeats(), data.PresentSeats(d.Register, d.Session.Started))
-	doc.paragraphs(quorumSentence(q), stBody, 0)
+	// The quorum is stated as the president found it: at the opening, or when enough had signed in.
+	at, q := vote.Opening(d)
+	text := quorumSentence(q)
+	if start := d.Session.Started; !start.IsZero() && at.Sub(start) >= time.Minute && q.Holds {
+		text = "Alle ore " + FormatClock(at) + ", " + strings.ToLower(text[:1]) + text[1:]
+	}
+	doc.paragraphs(text, stBody, 0)
 }
 
 // presentTable lists people present with what they stand for and when they came and went; with
@@ -160,7 +166,7 @@ func (v verbale) agendaItems() {
 		known[it.ID] = true
 		doc.heading(strconv.Itoa(i+1)+". "+it.Title, stHeading)
 		if i == 0 && d.Previous != nil && !d.Previous.Date.IsZero() {
-			doc.paragraphs("Viene esaminato il verbale della seduta del "+FormatDay(d.Previous.Date)+".", stBody, 0)
+			doc.paragraphs("Viene esaminato il verbale della seduta "+OfDay(d.Previous.Date)+".", stBody, 0)
 			doc.space(1.6)
 		}
 		props, votes, decisions, actions := d.ItemProposals(it.ID), d.ItemVotes(it.ID), d.ItemDecisions(it.ID), d.ItemActions(it.ID)
