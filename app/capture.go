@@ -183,7 +183,7 @@ func (f *captureForm) proposerChanged() {
 // proposal is what the form holds.
 func (f *captureForm) proposal() data.Proposal {
 	m := f.m
-	p := data.Proposal{SessionID: m.d.Session.ID, AgendaItemID: m.d.Session.CurrentItemID, AreaID: m.d.Body.AreaID,
+	p := data.Proposal{SessionID: m.d.Session.ID, AgendaItemID: m.shownID(), AreaID: m.d.Body.AreaID,
 		Title: f.title.Text, Text: f.text.Text, TargetGroup: f.target.Text, State: data.StateProposta}
 	if i := f.kind.SelectedIndex(); i >= 0 {
 		p.Kind = data.ProposalKinds[i]

@@ -47,6 +47,10 @@ type meetingScreen struct {
 	propHead  *widget.Label
 
 	reg *registerPanel
+	// viewID is the item shown when the session is no longer in corso (the secretary completing the
+	// verbale after the meeting): moving through the agenda then changes no clock.
+	viewID   string
+	closeBtn *widget.Button
 
 	stop chan struct{} // stops the clock that redraws the time on the item
 }
@@ -55,9 +59,9 @@ func newMeetingScreen(ui *UI, sessions *sessionsScreen) *meetingScreen {
 	m := &meetingScreen{ui: ui, sessions: sessions, errs: newErrorLine()}
 	m.title = heading("")
 	back := widget.NewButtonWithIcon(lang.L("meeting.back"), theme.NavigateBackIcon(), sessions.closeMeeting)
-	closeBtn := widget.NewButtonWithIcon(lang.L("meeting.close"), theme.MediaStopIcon(), m.askClose)
-	closeBtn.Importance = widget.WarningImportance
-	top := container.NewBorder(nil, nil, back, closeBtn, m.title)
+	m.closeBtn = widget.NewButtonWithIcon(lang.L("meeting.close"), theme.MediaStopIcon(), m.askClose)
+	m.closeBtn.Importance = widget.WarningImportance
+	top := container.NewBorder(nil, nil, back, m.closeBtn, m.title)
 
 	m.agendaList = widget.NewList(func() int { return len(m.d.Agenda) },
 		func() fyne.CanvasObject {
@@ -71,7 +75,7 @@ func newMeetingScreen(ui *UI, sessions *sessionsScreen) *meetingScreen {
 			}
 		})
 	m.agendaList.OnSelected = func(id widget.ListItemID) {
-		if id < len(m.d.Agenda) && m.d.Agenda[id].ID != m.d.Session.CurrentItemID {
+		if id < len(m.d.Agenda) && m.d.Agenda[id].ID != m.shownID() {
 			m.goToItem(m.d.Agenda[id].ID)
 		}
 	}
@@ -151,6 +155,7 @@ func (m *meetingScreen) sessionID() string { return m.d.Session.ID }
 // open loads a session and shows it; the clock starts.
 func (m *meetingScreen) open(id string) {
 	m.d = data.Dossier{Session: data.Session{Meta: data.Meta{ID: id}}}
+	m.viewID = ""
 	m.reload(func() {
 		m.ui.win.Canvas().Focus(m.reg.checkin)
 	})
@@ -197,8 +202,17 @@ func (m *meetingScreen) reload(next func()) {
 // show redraws the screen from the dossier.
 func (m *meetingScreen) show() {
 	d := m.d
-	m.title.SetText(lang.L("meeting.title", map[string]any{"body": d.Body.Name, "date_of": ofDay(d.Session.Date),
+	key := "meeting.title"
+	if !m.live() {
+		key = "meeting.title_editing"
+	}
+	m.title.SetText(lang.L(key, map[string]any{"body": d.Body.Name, "date_of": ofDay(d.Session.Date),
 		"started": formatClock(d.Session.Started)}))
+	if m.live() {
+		m.closeBtn.Show()
+	} else {
+		m.closeBtn.Hide()
+	}
 	m.agendaList.Refresh()
 	if i := m.currentIndex(); i >= 0 {
 		keep := m.agendaList.OnSelected
@@ -210,10 +224,32 @@ func (m *meetingScreen) show() {
 	m.reg.show()
 }
 
-// currentIndex is the position of the current item in the agenda, -1 when none.
+// live reports whether the session is in corso: the clock runs and moving through the agenda is
+// recorded.
+func (m *meetingScreen) live() bool { return m.d.Session.Status == data.SessionInCorso }
+
+// shownID is the item the middle column shows: the one under discussion while the session is in
+// corso, else the one the secretary chose (the first by default).
+func (m *meetingScreen) shownID() string {
+	if m.live() {
+		return m.d.Session.CurrentItemID
+	}
+	for _, it := range m.d.Agenda {
+		if it.ID == m.viewID {
+			return m.viewID
+		}
+	}
+	if len(m.d.Agenda) > 0 {
+		return m.d.Agenda[0].ID
+	}
+	return ""
+}
+
+// currentIndex is the position of the shown item in the agenda, -1 when none.
 func (m *meetingScreen) currentIndex() int {
+	id := m.shownID()
 	for i, it := range m.d.Agenda {
-		if it.ID == m.d.Session.CurrentItemID {
+		if it.ID == id {
 			return i
 		}
 	}
@@ -233,7 +269,7 @@ func (m *meetingScreen) agendaLine(i int) string {
 	it := m.d.Agenda[i]
 	mark := ""
 	switch {
-	case it.ID == m.d.Session.CurrentItemID:
+	case it.ID == m.shownID():
 		mark = " ◀"
 	case it.Done:
 		mark = " ✓"
@@ -359,6 +395,12 @@ func (m *meetingScreen) startClock() {
 // goToItem makes an item the current one (its time starts).
 func (m *meetingScreen) goToItem(id string) {
 	m.flush()
+	if !m.live() {
+		m.viewID = id
+		m.show()
+		m.ui.win.Canvas().Focus(m.notes)
+		return
+	}
 	sessionID := m.d.Session.ID
 	var err error
 	m.ui.run(func() { _, err = m.ui.store.SetCurrentItem(m.ui.ctx, sessionID, id) }, m.afterMove(&err))
@@ -367,6 +409,12 @@ func (m *meetingScreen) goToItem(id string) {
 // nextItem marks the current item dealt with and moves to the next (Ctrl+Invio).
 func (m *meetingScreen) nextItem() {
 	m.flush()
+	if !m.live() {
+		if i := m.currentIndex(); i >= 0 && i+1 < len(m.d.Agenda) {
+			m.goToItem(m.d.Agenda[i+1].ID)
+		}
+		return
+	}
 	sessionID := m.d.Session.ID
 	var err error
 	m.ui.run(func() { _, err = m.ui.store.NextItem(m.ui.ctx, sessionID) }, m.afterMove(&err))
@@ -395,7 +443,7 @@ func (m *meetingScreen) afterMove(err *error) func() {
 // says so.
 func (m *meetingScreen) showApproval(it data.AgendaItem) {
 	prev := m.d.Previous
-	if prev == nil || m.currentIndex() != 0 {
+	if prev == nil || m.currentIndex() != 0 || !m.live() {
 		m.approve.Hide()
 		return
 	}

@@ -350,3 +350,48 @@ func TestOfDayElides(t *testing.T) {
 		t.Errorf("approve button = %q", msg)
 	}
 }
+
+func TestCompleteMinutesAfterClosing(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	id := runEmptyMeeting(t, e, "12/03/2027")
+	s := e.ui.sessions
+	closed := mustSession(t, e, id)
+
+	// The secretary corrects the hours the meeting actually kept.
+	retype(s.started, "15:10")
+	retype(s.ended, "17:45")
+	got := mustSession(t, e, id)
+	if formatClock(got.Started) != "15:10" || formatClock(got.Ended) != "17:45" || got.Status != data.SessionChiusa {
+		t.Fatalf("hours after editing = %s–%s (%s), want 15:10–17:45, still chiusa; error %q",
+			formatClock(got.Started), formatClock(got.Ended), got.Status, s.errs.wrap.Text)
+	}
+	if y, m, d := got.Started.In(data.Zone).Date(); y != 2027 || m != 3 || d != closed.Started.In(data.Zone).Day() {
+		t.Errorf("start moved to another day: %v", got.Started)
+	}
+	retype(s.ended, "17,45")
+	if !s.errs.wrap.Visible() || !strings.Contains(s.errs.wrap.Text, "15:00") {
+		t.Errorf("a hour that cannot be read: error line %q, want the expected form", s.errs.wrap.Text)
+	}
+	retype(s.ended, "17:45")
+
+	// Then completes the minutes: the meeting screen without a clock, moving freely through the agenda.
+	test.Tap(button(t, s.split, "Completa il verbale"))
+	m := s.meeting
+	if !s.inMeeting() || m.closeBtn.Visible() || !strings.Contains(m.title.Text, "completamento del verbale") {
+		t.Fatalf("completing the minutes: meeting shown %v, close button %v, title %q", s.inMeeting(),
+			m.closeBtn.Visible(), m.title.Text)
+	}
+	m.nextItem()
+	if m.currentIndex() != 1 {
+		t.Fatalf("next item while completing = %d, want 1", m.currentIndex())
+	}
+	test.Type(m.notes, "Nessuna comunicazione.")
+	if got := storedNotes(t, e, id, 1); got != "Nessuna comunicazione." {
+		t.Fatalf("notes of item 2 = %q, want what was typed", got)
+	}
+	after := mustSession(t, e, id)
+	if after.Status != data.SessionChiusa || after.CurrentItemID != "" || !after.Ended.Equal(got.Ended) {
+		t.Errorf("completing the minutes changed the session: %s, current %q, ended %v", after.Status,
+			after.CurrentItemID, after.Ended)
+	}
+}

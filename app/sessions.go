@@ -32,6 +32,8 @@ type sessionsScreen struct {
 	day       *shortcutEntry
 	hour      *shortcutEntry
 	place     *shortcutEntry
+	started   *shortcutEntry // the hours the meeting actually opened and closed, fixed by the secretary
+	ended     *shortcutEntry
 	president *widget.Select
 	secretary *widget.Select
 	saver     *autosaver[data.Session]
@@ -87,10 +89,13 @@ func newSessionsScreen(ui *UI) *sessionsScreen {
 	s.body = newSelect(nil, func(string) { s.bodyChanged() })
 	s.call = newSelect([]string{lang.L("call.prima"), lang.L("call.seconda")}, func(string) { s.changed() })
 	s.day, s.hour, s.place = newShortcutEntry(), newShortcutEntry(), newShortcutEntry()
+	s.started, s.ended = newShortcutEntry(), newShortcutEntry()
+	s.started.SetPlaceHolder(lang.L("field.started_placeholder"))
+	s.ended.SetPlaceHolder(lang.L("field.ended_placeholder"))
 	s.day.SetPlaceHolder(lang.L("field.day_placeholder"))
 	s.hour.SetPlaceHolder(lang.L("field.hour_placeholder"))
 	s.place.SetPlaceHolder(lang.L("field.place_placeholder"))
-	for _, e := range []*shortcutEntry{s.day, s.hour, s.place} {
+	for _, e := range []*shortcutEntry{s.day, s.hour, s.place, s.started, s.ended} {
 		e.OnChanged = func(string) { s.changed() }
 		e.onKey[fyne.KeyEscape] = s.focusFilter
 	}
@@ -116,6 +121,7 @@ func newSessionsScreen(ui *UI) *sessionsScreen {
 		widget.NewFormItem(lang.L("field.call"), s.call),
 		widget.NewFormItem(lang.L("field.day"), container.NewGridWithColumns(2, s.day, s.hour)),
 		widget.NewFormItem(lang.L("field.place"), s.place),
+		widget.NewFormItem(lang.L("field.held"), container.NewGridWithColumns(2, s.started, s.ended)),
 		widget.NewFormItem(lang.L("field.president"), s.president),
 		widget.NewFormItem(lang.L("field.secretary"), s.secretary),
 	)
@@ -137,7 +143,7 @@ func newSessionsScreen(ui *UI) *sessionsScreen {
 	s.content = container.NewStack(s.split)
 	s.meeting = newMeetingScreen(ui, s)
 	s.table, s.first = s.pane.table, s.body
-	s.fields = []fyne.Disableable{s.body, s.call, s.day, s.hour, s.place, s.president, s.secretary}
+	s.fields = []fyne.Disableable{s.body, s.call, s.day, s.hour, s.place, s.started, s.ended, s.president, s.secretary}
 	s.flush = s.saver.flush
 	s.fresh = s.newSession
 	s.blank = func() { s.load(data.SessionView{}) }
@@ -147,6 +153,9 @@ func newSessionsScreen(ui *UI) *sessionsScreen {
 		if s.current.Status.Locked() {
 			setEnabled(false, s.fields...)
 			s.del.Disable()
+		}
+		if !s.current.Status.Held() {
+			setEnabled(false, s.started, s.ended) // a meeting not held yet has no hours of its own
 		}
 	}
 	s.enable(false)
@@ -211,6 +220,8 @@ func (s *sessionsScreen) load(v data.SessionView) {
 		s.hour.SetText(v.Date.In(data.Zone).Format("15:04"))
 	}
 	s.place.SetText(v.Place)
+	s.started.SetText(formatClock(v.Started))
+	s.ended.SetText(formatClock(v.Ended))
 	s.loading = false
 	s.errs.set("")
 	s.loadMembers(v.BodyID, v.PresidentID, v.SecretaryID)
@@ -315,6 +326,10 @@ func (s *sessionsScreen) session() data.Session {
 		v.Date = time.Time{}
 	}
 	v.Place = s.place.Text
+	if v.Status.Held() {
+		v.Started = heldAt(v.Started, v.Date, s.started.Text)
+		v.Ended = heldAt(v.Ended, v.Date, s.ended.Text)
+	}
 	v.PresidentID, v.SecretaryID = "", ""
 	if i := s.president.SelectedIndex(); i > 0 && i-1 < len(s.members) {
 		v.PresidentID = s.members[i-1].PersonID
@@ -329,6 +344,13 @@ func (s *sessionsScreen) session() data.Session {
 func (s *sessionsScreen) validSave(v data.Session) (data.Session, error) {
 	if _, err := parseDateTime(s.day.Text, s.hour.Text); err != nil && v.Date.IsZero() {
 		return v, err
+	}
+	for _, e := range []*shortcutEntry{s.started, s.ended} {
+		if t := strings.TrimSpace(e.Text); t != "" && v.Status.Held() {
+			if _, err := parseDateTime("01/01/2000", t); err != nil {
+				return v, err
+			}
+		}
 	}
 	return s.ui.store.SaveSession(s.ui.ctx, v)
 }
@@ -376,6 +398,7 @@ func (s *sessionsScreen) showState() {
 	case data.SessionInCorso:
 		add("sessions.open_meeting", theme.MediaPlayIcon(), true, func() { s.openMeeting(v.ID) })
 	case data.SessionChiusa:
+		add("sessions.edit_minutes", theme.DocumentCreateIcon(), true, func() { s.openMeeting(v.ID) })
 		add("sessions.reopen", theme.ContentUndoIcon(), false, func() { s.move(data.SessionInCorso) })
 	case data.SessionApprovata:
 		s.showLocked(v)
@@ -497,6 +520,22 @@ func formatDay(t time.Time) string {
 		return ""
 	}
 	return report.FormatDay(t)
+}
+
+// heldAt is the hour typed for the meeting's actual start or end, on the day the meeting was held
+// (the day of the stored time, else the convened day); what cannot be read keeps the stored time.
+func heldAt(stored, day time.Time, hour string) time.Time {
+	if strings.TrimSpace(hour) == "" {
+		return time.Time{}
+	}
+	if !stored.IsZero() {
+		day = stored
+	}
+	t, err := parseDateTime(day.In(data.Zone).Format("02/01/2006"), hour)
+	if err != nil {
+		return stored
+	}
+	return t
 }
 
 // ofDay is "del 12 marzo 2027", "dell'8 aprile 2027" (the article elided before a vowel), or "of …" in
