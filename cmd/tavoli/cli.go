@@ -205,7 +205,7 @@ func (c *cli) demo(ctx context.Context, rest []string) int {
 	}
 	summary := map[string]any{"path": st.Path(), "ambito": ds.Ambito.Name, "comuni": len(ds.Comuni),
 		"areas": len(ds.Areas), "bodies": len(ds.Bodies), "people": len(ds.People),
-		"organisations": len(ds.Organisations)}
+		"organisations": len(ds.Organisations), "sessions": len(ds.Sessions), "proposals": len(ds.Proposals)}
 	if c.opt.json {
 		return c.writeJSON(summary)
 	}
