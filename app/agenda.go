@@ -21,6 +21,7 @@ type agendaEditor struct {
 	items   []data.AgendaItem
 	rows    *fyne.Container
 	add     *shortcutEntry
+	addBtn  *widget.Button
 	errs    *errorLine
 	content fyne.CanvasObject
 	changed func() // after the agenda changed (the session's state may depend on it)
@@ -31,8 +32,8 @@ func newAgendaEditor(ui *UI, changed func()) *agendaEditor {
 	a := &agendaEditor{ui: ui, rows: container.NewVBox(), add: newShortcutEntry(), errs: newErrorLine(), changed: changed}
 	a.add.SetPlaceHolder(lang.L("agenda.add_placeholder"))
 	a.add.OnSubmitted = func(string) { a.addItem() }
-	addBtn := widget.NewButtonWithIcon(lang.L("agenda.add"), theme.ContentAddIcon(), a.addItem)
-	a.content = container.NewVBox(a.rows, container.NewBorder(nil, nil, nil, addBtn, a.add), a.errs.box)
+	a.addBtn = widget.NewButtonWithIcon(lang.L("agenda.add"), theme.ContentAddIcon(), a.addItem)
+	a.content = container.NewVBox(a.rows, container.NewBorder(nil, nil, nil, a.addBtn, a.add), a.errs.box)
 	return a
 }
 
@@ -75,7 +76,7 @@ func (a *agendaEditor) show(items []data.AgendaItem) {
 		a.rows.Add(a.row(i, locked))
 	}
 	a.rows.Refresh()
-	setEnabled(!locked, a.add)
+	setEnabled(!locked, a.add, a.addBtn)
 	a.errs.set("")
 }
 

@@ -375,8 +375,12 @@ func TestCompleteMinutesAfterClosing(t *testing.T) {
 	retype(s.ended, "17:45")
 
 	// Then completes the minutes: the meeting screen without a clock, moving freely through the agenda.
+	untouched := mustSession(t, e, id).Updated
 	test.Tap(button(t, s.split, "Completa il verbale"))
 	m := s.meeting
+	if now := mustSession(t, e, id).Updated; !now.Equal(untouched) {
+		t.Errorf("opening the minutes wrote the session (updated %v, was %v): its documents' date moves", now, untouched)
+	}
 	if !s.inMeeting() || m.closeBtn.Visible() || !strings.Contains(m.title.Text, "completamento del verbale") {
 		t.Fatalf("completing the minutes: meeting shown %v, close button %v, title %q", s.inMeeting(),
 			m.closeBtn.Visible(), m.title.Text)

@@ -89,16 +89,21 @@ func (r *registerPanel) show() {
 	}
 	r.verdict.Refresh()
 	r.why.SetText(quorumSentence(q))
+	// While the meeting runs: who is in the room now; afterwards: everyone who took part.
 	inRoom, guests := 0, 0
 	for _, l := range d.Register {
-		if l.PresentAt(time.Time{}) {
+		if l.PresentAt(time.Time{}) || (!r.m.live() && l.Presence == data.PresencePresente && l.PersonID != "") {
 			inRoom++
 			if l.Guest() {
 				guests++
 			}
 		}
 	}
-	r.people.SetText(lang.L("register.people", map[string]any{"count": inRoom, "guests": guests}))
+	key := "register.people"
+	if !r.m.live() {
+		key = "register.took_part"
+	}
+	r.people.SetText(lang.L(key, map[string]any{"count": inRoom, "guests": guests}))
 	r.filter()
 }
 

@@ -47,7 +47,7 @@ type sessionsScreen struct {
 
 func newSessionsScreen(ui *UI) *sessionsScreen {
 	s := &sessionsScreen{detail: newDetail(ui, data.KindSession, "sessions.none")}
-	s.pane = newListPane(ui, []string{"col.date", "col.body", "col.status", "col.present"}, []float32{2, 4, 2, 1},
+	s.pane = newListPane(ui, []string{"col.date", "col.body", "col.status", "col.present"}, []float32{3, 4, 2, 1.3},
 		func(v data.SessionView, col int) string {
 			switch col {
 			case 0:
@@ -435,7 +435,9 @@ func (s *sessionsScreen) showLocked(v data.SessionView) {
 
 // move takes the session to its next (or previous) status.
 func (s *sessionsScreen) move(to data.SessionStatus) {
-	s.saver.flush()
+	if s.saver.pending() {
+		s.saver.flush()
+	}
 	id := s.meta.ID
 	var v data.Session
 	var err error
@@ -490,7 +492,9 @@ func (s *sessionsScreen) correct() {
 
 // openMeeting shows the live meeting screen of a session in corso in place of the list.
 func (s *sessionsScreen) openMeeting(id string) {
-	s.saver.flush()
+	if s.saver.pending() {
+		s.saver.flush()
+	}
 	s.content.Objects = []fyne.CanvasObject{s.meeting.content}
 	s.content.Refresh()
 	s.ui.setMeetingMenu(true)
