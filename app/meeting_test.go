@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/sqlite"
@@ -397,5 +398,82 @@ func TestCompleteMinutesAfterClosing(t *testing.T) {
 	if after.Status != data.SessionChiusa || after.CurrentItemID != "" || !after.Ended.Equal(got.Ended) {
 		t.Errorf("completing the minutes changed the session: %s, current %q, ended %v", after.Status,
 			after.CurrentItemID, after.Ended)
+	}
+}
+
+func TestCheckInFromRegistryAndDelegate(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	s := e.convene("Tavolo dei Sindaci", "19/03/2027")
+	test.Tap(button(t, s.split, "Convoca"))
+	test.Tap(button(t, s.split, "Avvia la seduta"))
+	m := s.meeting
+	inRegister := map[string]bool{}
+	for _, l := range m.d.Register {
+		inRegister[l.PersonID] = true
+	}
+	var outsiders []data.PersonView
+	for _, p := range e.people("") {
+		if !inRegister[p.ID] && p.Category == data.CatComune {
+			outsiders = append(outsiders, p)
+		}
+	}
+	if len(outsiders) < 2 {
+		t.Fatalf("the demo has %d comune officers outside the Tavolo dei Sindaci, want 2", len(outsiders))
+	}
+
+	// Someone of the registry who is not a member is found by name and checked in: a guest.
+	checkIn(t, m, data.Fold(outsiders[0].FullName()))
+	line := func(id string) data.RegisterLine {
+		for _, l := range m.d.Register {
+			if l.PersonID == id && l.Recorded() {
+				return l
+			}
+		}
+		t.Fatalf("%s is not in the register", id)
+		return data.RegisterLine{}
+	}
+	if l := line(outsiders[0].ID); !l.Guest() || l.Presence != data.PresencePresente {
+		t.Fatalf("registry person checked in as %+v, want a guest present", l)
+	}
+	before := m.reg.heads.Text
+
+	// F6: they hold Paciano's seat by delegation; the seat now counts.
+	seatIndex := -1
+	for i, st := range m.d.Seats {
+		if st.Name == "Paciano" {
+			seatIndex = i
+		}
+	}
+	delegate := func(p data.PersonView) {
+		t.Helper()
+		m.reg.checkin.SetText("")
+		test.Type(m.reg.checkin, data.Fold(p.FullName()))
+		m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF6})
+		dlg := e.mustOverlay("the delegation form")
+		var pick *widget.Select
+		walk(dlg, func(o fyne.CanvasObject) {
+			if s, ok := o.(*widget.Select); ok {
+				pick = s
+			}
+		})
+		pick.SetSelectedIndex(seatIndex)
+		test.Tap(button(t, dlg, "Registra la delega"))
+	}
+	delegate(outsiders[0])
+	if l := line(outsiders[0].ID); !l.Delegated || l.SeatName != "Paciano" {
+		t.Fatalf("after F6 the line is %+v, want a delegation for Paciano", l)
+	}
+	if m.reg.heads.Text == before {
+		t.Errorf("members present did not change with the delegation: %q", m.reg.heads.Text)
+	}
+	if n := len(registerNames(m.d.Register)); n == 0 || strings.Count(strings.Join(registerNames(m.d.Register), ","), outsiders[0].FullName()) != 1 {
+		t.Errorf("the delegate appears more than once: %v", registerNames(m.d.Register))
+	}
+
+	// A second person cannot take the same seat while the first holds it.
+	checkIn(t, m, data.Fold(outsiders[1].FullName()))
+	delegate(outsiders[1])
+	if !strings.Contains(m.errs.wrap.Text, "Paciano") || !strings.Contains(m.errs.wrap.Text, "già occupato") {
+		t.Errorf("second delegate for Paciano: error %q, want the seat taken", m.errs.wrap.Text)
 	}
 }

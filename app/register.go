@@ -28,8 +28,9 @@ type registerPanel struct {
 	people  *widget.Label // people in the room, with and without a seat
 	checkin *shortcutEntry
 	list    *widget.List
-	shown   []int // indices of the register lines the box matches
-	sel     int   // the chosen line among shown
+	shown   []data.RegisterLine // the register lines the box matches, then people of the registry
+	sel     int                 // the chosen line among shown
+	seq     int                 // the latest search of the registry; older answers are dropped
 	content fyne.CanvasObject
 }
 
@@ -60,7 +61,7 @@ func newRegisterPanel(ui *UI, m *meetingScreen) *registerPanel {
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id < len(r.shown) {
-				o.(*widget.Label).SetText(registerLine(r.m.d.Register[r.shown[id]]))
+				o.(*widget.Label).SetText(registerLine(r.shown[id]))
 			}
 		})
 	r.list.OnSelected = func(id widget.ListItemID) {
@@ -107,26 +108,57 @@ func (r *registerPanel) show() {
 	r.filter()
 }
 
-// filter shows the lines whose name, seat or organisation holds every word typed.
+// filter shows the lines whose name, seat or organisation holds every word typed, then — from the
+// third letter — people of the registry who are not in the register yet (a delegate, a guest who came
+// before): they are found the same way and marked present with the same key.
 func (r *registerPanel) filter() {
-	terms := data.SearchTerms(r.checkin.Text)
+	text := r.checkin.Text
+	terms := data.SearchTerms(text)
 	r.shown = r.shown[:0]
-	for i, l := range r.m.d.Register {
+	inRegister := map[string]bool{}
+	for _, l := range r.m.d.Register {
+		inRegister[l.PersonID] = true
 		if matches(data.Fold(strings.Join([]string{l.PersonName, l.SeatName, l.Organisation, l.Town}, " ")), terms) {
-			r.shown = append(r.shown, i)
-		}
-	}
-	// Enter marks the first one found who is not in the room yet: those already present come first in
-	// the register but are rarely the ones being looked for.
-	first := 0
-	for i, li := range r.shown {
-		if l := r.m.d.Register[li]; l.PersonID != "" && !l.PresentAt(time.Time{}) {
-			first = i
-			break
+			r.shown = append(r.shown, l)
 		}
 	}
 	r.list.Refresh()
-	r.choose(first)
+	r.choose(r.firstAbsent())
+	r.seq++
+	seq := r.seq
+	if len([]rune(strings.TrimSpace(text))) < 3 || r.ui.store == nil {
+		return
+	}
+	sessionID := r.m.d.Session.ID
+	var people []data.PersonView
+	var err error
+	r.ui.run(func() {
+		people, err = r.ui.store.People(r.ui.ctx, data.PeopleFilter{Query: text, Limit: 12})
+	}, func() {
+		if err != nil || seq != r.seq {
+			return
+		}
+		for _, p := range people {
+			if !inRegister[p.ID] {
+				r.shown = append(r.shown, data.RegisterLine{Attendance: data.Attendance{SessionID: sessionID,
+					PersonID: p.ID}, PersonName: p.FullName(), Category: p.Category,
+					Organisation: p.OrganisationName, Town: p.Town()})
+			}
+		}
+		r.list.Refresh()
+		r.choose(r.firstAbsent())
+	})
+}
+
+// firstAbsent is the line Enter marks: the first one found who is not in the room yet (those already
+// present come first in the register but are rarely the ones being looked for).
+func (r *registerPanel) firstAbsent() int {
+	for i, l := range r.shown {
+		if l.PersonID != "" && !l.PresentAt(time.Time{}) {
+			return i
+		}
+	}
+	return 0
 }
 
 // choose moves the choice among the lines shown.
@@ -148,7 +180,7 @@ func (r *registerPanel) chosen() (data.RegisterLine, bool) {
 	if r.sel < 0 || r.sel >= len(r.shown) {
 		return data.RegisterLine{}, false
 	}
-	return r.m.d.Register[r.shown[r.sel]], true
+	return r.shown[r.sel], true
 }
 
 // markPresent marks the chosen person present (Enter). A name matching nobody offers to add them.
@@ -323,6 +355,8 @@ func splitName(s string) (surname, name string) {
 func registerLine(l data.RegisterLine) string {
 	mark := "○"
 	switch {
+	case !l.Recorded() && l.SeatID == "" && l.Role == "" && l.PersonID != "":
+		mark = "+" // in the registry, not in this body's register
 	case l.PersonID == "":
 		mark = "·"
 	case l.Presence == data.PresencePresente && !l.Left.IsZero():
