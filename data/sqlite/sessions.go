@@ -261,14 +261,32 @@ func (s *Store) SetStatus(ctx context.Context, id string, to data.SessionStatus)
 // leaveItem adds the time since the current item became current to its Spent, and clears it.
 func (s *Store) leaveItem(ctx context.Context, tx *sql.Tx, sess *data.Session, now time.Time) error {
 	if sess.CurrentItemID != "" && !sess.CurrentSince.IsZero() && now.After(sess.CurrentSince) {
+		updated, err := s.touched(ctx, tx, "agenda_items", sess.CurrentItemID, now)
+		if err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE agenda_items SET spent_ms = spent_ms + ?, updated = ?, device = ?
-			WHERE id = ? AND deleted = 0`, now.Sub(sess.CurrentSince).Milliseconds(), fmtTime(now), s.device,
+			WHERE id = ? AND deleted = 0`, now.Sub(sess.CurrentSince).Milliseconds(), updated, s.device,
 			sess.CurrentItemID); err != nil {
 			return err
 		}
 	}
 	sess.CurrentItemID, sess.CurrentSince = "", time.Time{}
 	return nil
+}
+
+// touched is the new updated time of a record changed in place: now, or just after its stored time
+// when the clock has not moved past it (see later).
+func (s *Store) touched(ctx context.Context, tx *sql.Tx, table, id string, now time.Time) (string, error) {
+	var stored string
+	if err := tx.QueryRowContext(ctx, `SELECT updated FROM `+table+` WHERE id = ?`, id).Scan(&stored); err != nil {
+		return "", err
+	}
+	prev, err := parseTime(stored)
+	if err != nil {
+		return "", err
+	}
+	return fmtTime(later(now, prev)), nil
 }
 
 // SetCurrentItem makes itemID the item under discussion in a session in corso, adding the time spent

@@ -58,8 +58,12 @@ func (s *Store) ApproveVerbale(ctx context.Context, a data.Approval) (data.Verba
 			}
 		}
 		if a.AgendaItemID != "" {
-			_, err := tx.ExecContext(ctx, `UPDATE agenda_items SET done = 1, updated = ?, device = ? WHERE id = ?`,
-				fmtTime(now), s.device, a.AgendaItemID)
+			updated, err := s.touched(ctx, tx, "agenda_items", a.AgendaItemID, now)
+			if err != nil {
+				return err
+			}
+			_, err = tx.ExecContext(ctx, `UPDATE agenda_items SET done = 1, updated = ?, device = ? WHERE id = ?`,
+				updated, s.device, a.AgendaItemID)
 			return err
 		}
 		return nil
