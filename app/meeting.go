@@ -37,13 +37,13 @@ type meetingScreen struct {
 	notes     *widget.Entry
 	notesItem data.AgendaItem // the item whose notes the box shows
 	notesSave *autosaver[data.AgendaItem]
-	decisions *widget.Label
+	decisions *fyne.Container
 	decision  *shortcutEntry
-	actions   *widget.Label
+	actions   *fyne.Container
 	actWho    *shortcutEntry
 	actWhat   *shortcutEntry
 	actDue    *shortcutEntry
-	proposals *widget.Label
+	proposals *fyne.Container
 	propHead  *widget.Label
 
 	reg *registerPanel
@@ -107,13 +107,11 @@ func newMeetingScreen(ui *UI, sessions *sessionsScreen) *meetingScreen {
 			m.notesSave.changed()
 		}
 	}
-	m.decisions = widget.NewLabel("")
-	m.decisions.Wrapping = fyne.TextWrapWord
+	m.decisions = container.NewVBox()
 	m.decision = newShortcutEntry()
 	m.decision.SetPlaceHolder(lang.L("meeting.decision_placeholder"))
 	m.decision.OnSubmitted = func(string) { m.addDecision() }
-	m.actions = widget.NewLabel("")
-	m.actions.Wrapping = fyne.TextWrapWord
+	m.actions = container.NewVBox()
 	m.actWho, m.actWhat, m.actDue = newShortcutEntry(), newShortcutEntry(), newShortcutEntry()
 	m.actWho.SetPlaceHolder(lang.L("meeting.action_who"))
 	m.actWhat.SetPlaceHolder(lang.L("meeting.action_what"))
@@ -121,8 +119,7 @@ func newMeetingScreen(ui *UI, sessions *sessionsScreen) *meetingScreen {
 	for _, e := range []*shortcutEntry{m.actWho, m.actWhat, m.actDue} {
 		e.OnSubmitted = func(string) { m.addAction() }
 	}
-	m.proposals = widget.NewLabel("")
-	m.proposals.Wrapping = fyne.TextWrapWord
+	m.proposals = container.NewVBox()
 	m.propHead = heading("")
 	newProp := widget.NewButtonWithIcon(lang.L("meeting.new_proposal"), theme.ContentAddIcon(), m.captureProposal)
 	center := container.NewVBox(
@@ -317,34 +314,56 @@ func (m *meetingScreen) showItem() {
 		m.tickItem()
 		m.showApproval(it)
 	}
-	var b strings.Builder
+	var rows []recordRow
 	for _, x := range m.d.ItemDecisions(it.ID) {
-		fmt.Fprintf(&b, "• %s\n", x.Text)
+		rows = append(rows, recordRow{x.Text, data.Ref{Kind: data.KindDecision, ID: x.ID}})
 	}
-	m.decisions.SetText(strings.TrimSpace(b.String()))
-	b.Reset()
+	m.setRows(m.decisions, rows)
+	rows = nil
 	for _, x := range m.d.ItemActions(it.ID) {
 		due := ""
 		if !x.Due.IsZero() {
 			due = " — " + lang.L("meeting.action_by", map[string]any{"date": formatDay(x.Due)})
 		}
-		fmt.Fprintf(&b, "• %s: %s%s\n", x.Who, x.What, due)
+		rows = append(rows, recordRow{x.Who + ": " + x.What + due, data.Ref{Kind: data.KindActionItem, ID: x.ID}})
 	}
-	m.actions.SetText(strings.TrimSpace(b.String()))
-	b.Reset()
+	m.setRows(m.actions, rows)
+	rows = nil
 	for _, p := range m.d.Proposals {
 		who := p.ProposerName
 		if p.OrganisationName != "" {
 			who = strings.TrimSpace(strings.Trim(who+" · "+p.OrganisationName, " ·"))
 		}
-		fmt.Fprintf(&b, "• [%s] %s", report.KindLabel(p.Kind), p.Title)
+		text := "[" + report.KindLabel(p.Kind) + "] " + p.Title
 		if who != "" {
-			fmt.Fprintf(&b, " — %s", who)
+			text += " — " + who
 		}
-		b.WriteByte('\n')
+		rows = append(rows, recordRow{text, data.Ref{Kind: data.KindProposal, ID: p.ID}})
 	}
-	m.proposals.SetText(strings.TrimSpace(b.String()))
+	m.setRows(m.proposals, rows)
 	m.propHead.SetText(lang.L("meeting.proposals", map[string]any{"count": len(m.d.Proposals)}))
+}
+
+// recordRow is a decision, action or proposal as the middle column lists it.
+type recordRow struct {
+	text string
+	ref  data.Ref
+}
+
+// setRows lists records, each with a button that deletes it (after asking; the status line offers
+// the undo): what was typed by mistake during the meeting can go.
+func (m *meetingScreen) setRows(box *fyne.Container, rows []recordRow) {
+	box.Objects = nil
+	for _, r := range rows {
+		l := widget.NewLabel("• " + r.text)
+		l.Wrapping = fyne.TextWrapWord
+		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+			m.ui.confirmDelete(r.ref, r.text, func() { m.reload(nil) }, func() { m.reload(nil) })
+		})
+		del.Importance = widget.LowImportance
+		box.Add(container.NewBorder(nil, nil, nil, del, l))
+	}
+	box.Refresh()
 }
 
 // stored takes back the item the notes were saved to, so the next save starts from it.

@@ -192,6 +192,30 @@ func TestWholeMeeting(t *testing.T) {
 			len(m.d.ItemDecisions(m.d.Agenda[1].ID)), len(m.d.ItemActions(m.d.Agenda[1].ID)), m.errs.wrap.Text)
 	}
 
+	// A decision typed by mistake goes (after asking), and comes back with the undo.
+	test.Type(m.decision, "Decisione sbagliata")
+	pressEnter(m.decision)
+	if len(m.decisions.Objects) != 2 {
+		t.Fatalf("decisions listed = %d, want 2", len(m.decisions.Objects))
+	}
+	var dels []*widget.Button
+	walk(m.decisions.Objects[1], func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok {
+			dels = append(dels, b)
+		}
+	})
+	test.Tap(dels[0])
+	test.Tap(button(t, e.mustOverlay("the delete confirmation"), "Elimina"))
+	if len(m.decisions.Objects) != 1 || len(m.d.ItemDecisions(m.d.Agenda[1].ID)) != 1 {
+		t.Fatalf("after deleting: %d decisions listed, want 1", len(m.decisions.Objects))
+	}
+	test.Tap(e.ui.status.undo)
+	if len(m.d.ItemDecisions(m.d.Agenda[1].ID)) != 2 {
+		t.Fatalf("after undo: %d decisions, want 2", len(m.d.ItemDecisions(m.d.Agenda[1].ID)))
+	}
+	test.Tap(dels[0])
+	test.Tap(button(t, e.mustOverlay("the delete confirmation"), "Elimina"))
+
 	// Two proposals captured on the third item (Ctrl+P, type the title, Enter).
 	m.nextItem()
 	for _, title := range []string{"Trasporto sociale per le visite mediche", "Centro diurno aperto il sabato"} {
