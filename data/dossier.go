@@ -21,15 +21,19 @@ type Dossier struct {
 	AreaName string `json:"area"` // the welfare area of a Tavolo tematico
 	Session  Session
 	// Previous is the body's session before this one, whose verbale the first item approves.
-	Previous      *Session `json:"previous,omitempty"`
+	Previous *Session `json:"previous,omitempty"`
+	// Corrects is the approved session a correction act corrects.
+	Corrects      *Session `json:"corrects,omitempty"`
 	PresidentName string   `json:"president"`
 	SecretaryName string   `json:"secretary"`
 	Agenda        []AgendaItem
 	Seats         []SeatView
 	Register      []RegisterLine
-	Decisions     []Decision
-	Actions       []ActionItem
-	Proposals     []ProposalView
+	// Delegates are the body's standing delegates: who holds which seat when they come.
+	Delegates []MembershipView
+	Decisions []Decision
+	Actions   []ActionItem
+	Proposals []ProposalView
 	// Votes are the votes held in the session (their counts and outcomes come from data/vote).
 	Votes []Vote
 	// Changed is the latest change to anything in the dossier: the date documents carry, so that
@@ -94,4 +98,14 @@ func (d Dossier) ItemVotes(itemID string) []Vote {
 		}
 	}
 	return out
+}
+
+// DelegateSeat is the seat a person holds as the body's standing delegate, "" when none.
+func (d Dossier) DelegateSeat(personID string) string {
+	for _, m := range d.Delegates {
+		if m.PersonID == personID {
+			return m.SeatID
+		}
+	}
+	return ""
 }

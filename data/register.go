@@ -90,7 +90,8 @@ func BuildRegister(seats []SeatView, members []MembershipView, people map[string
 		l := line(a)
 		out = append(out, l)
 		recordedPerson[a.PersonID] = true
-		if l.SeatID != "" {
+		if l.SeatID != "" && (l.PresentAt(time.Time{}) || !l.Delegated) {
+			// A delegate who has gone no longer stands for the member: the member may come after.
 			heldSeat[l.SeatID] = true
 		}
 	}

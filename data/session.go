@@ -191,7 +191,8 @@ type SessionFilter struct {
 type Verbale struct {
 	Meta
 	SessionID    string    `json:"session_id"`
-	ApprovedInID string    `json:"approved_in_id"` // the session whose first item approved it
+	ApprovedInID string    `json:"approved_in_id"`        // the session whose first item approved it
+	DecisionID   string    `json:"decision_id,omitempty"` // the decision recording the approval
 	Approved     time.Time `json:"approved"`
 	SHA256       string    `json:"sha256"` // lowercase hex
 	PDF          []byte    `json:"-"`

@@ -165,8 +165,10 @@ func (s *Store) SaveAttendance(ctx context.Context, a data.Attendance) (data.Att
 				return err
 			}
 		}
-		if a.Presence == data.PresencePresente && a.Arrived.IsZero() && a.Left.IsZero() {
-			a.Arrived = s.now().UTC() // the check-in: arrived now
+		if a.Presence == data.PresencePresente && a.Arrived.IsZero() && a.Left.IsZero() && sess.Status == data.SessionInCorso {
+			// The check-in: arrived now. Before or after the meeting the clock says nothing of it, and a
+			// line without a time counts for the whole meeting.
+			a.Arrived = s.now().UTC()
 		}
 		if a.Presence != data.PresencePresente {
 			a.Arrived, a.Left = time.Time{}, time.Time{}
@@ -206,6 +208,9 @@ func (s *Store) StampLeft(ctx context.Context, attendanceID string, left bool) (
 		}
 		if a.Presence != data.PresencePresente {
 			return data.Errorf(data.EInvalid, "err.register.not_present")
+		}
+		if sess.Status != data.SessionInCorso {
+			return data.Errorf(data.EInvalid, "err.register.stamp_not_running")
 		}
 		a.Left = time.Time{}
 		if left {

@@ -95,6 +95,12 @@ func (s *Store) Delete(ctx context.Context, ref data.Ref) ([]data.Ref, error) {
 			return err
 		}
 		removed = append([]data.Ref{ref}, deps...)
+		for _, r := range deps {
+			// What goes with the record is held to the same locks (a person's seat in an approved register).
+			if err := notLockedByRef(ctx, tx, r); err != nil {
+				return err
+			}
+		}
 		for _, r := range removed {
 			if err := s.setDeleted(ctx, tx, r, true); err != nil {
 				return err
@@ -121,6 +127,11 @@ func (s *Store) Restore(ctx context.Context, refs []data.Ref) error {
 		}
 		for _, r := range refs {
 			if err := nameTaken(ctx, tx, r); err != nil {
+				return err
+			}
+			// Nothing comes back into a session approved since it was deleted (all or nothing: the
+			// transaction is rolled back).
+			if err := notLockedByRef(ctx, tx, r); err != nil {
 				return err
 			}
 		}
@@ -208,6 +219,14 @@ func deletable(ctx context.Context, tx *sql.Tx, ref data.Ref) error {
 		if n > 0 {
 			return data.Errorf(data.EConflict, "err.comune.capofila")
 		}
+	case data.KindBody:
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sessions WHERE deleted = 0 AND body_id = ?`, ref.ID).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return data.Errorf(data.EConflict, "err.body.has_sessions", "count", n)
+		}
 	case data.KindArea:
 		var name string
 		err := tx.QueryRowContext(ctx, `SELECT name FROM bodies WHERE deleted = 0 AND area_id = ? LIMIT 1`, ref.ID).Scan(&name)
@@ -234,6 +253,8 @@ func notLockedByRef(ctx context.Context, tx *sql.Tx, ref data.Ref) error {
 		return data.Errorf(data.ELocked, "err.verbale.locked")
 	case ref.Kind == data.KindSession:
 		sessionID = ref.ID
+	case ref.Kind == data.KindDecision && approvalDecision(ctx, tx, ref.ID):
+		return data.Errorf(data.ELocked, "err.decision.approval")
 	case sessionChildren[ref.Kind]:
 		var sid sql.NullString
 		if err := tx.QueryRowContext(ctx, `SELECT session_id FROM `+tables[ref.Kind]+` WHERE id = ?`, ref.ID).Scan(&sid); err != nil {
@@ -268,4 +289,12 @@ func notLockedByRef(ctx context.Context, tx *sql.Tx, ref data.Ref) error {
 	}
 	_, err := unlocked(ctx, tx, sessionID)
 	return err
+}
+
+// approvalDecision reports whether a decision records the approval of a verbale: it stays with the
+// verbale it approved.
+func approvalDecision(ctx context.Context, tx *sql.Tx, id string) bool {
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM verbali WHERE decision_id = ? AND deleted = 0`, id).Scan(&n)
+	return err == nil && n > 0
 }

@@ -47,12 +47,23 @@ func dossier(ctx context.Context, tx *sql.Tx, sessionID string) (data.Dossier, e
 		}
 	}
 	prev, err := scanSession(tx.QueryRowContext(ctx, `SELECT `+metaCols("s")+`, `+sessionSelect+` FROM sessions s
-		WHERE s.body_id = ? AND s.deleted = 0 AND s.date < ? AND s.id <> ? ORDER BY s.date DESC, s.id LIMIT 1`,
-		d.Session.BodyID, fmtTime(d.Session.Date), d.Session.ID))
+		WHERE s.body_id = ? AND s.deleted = 0 AND s.date < ? AND s.id <> ? AND s.status IN (?, ?)
+		AND s.corrects_id IS NULL ORDER BY s.date DESC, s.id LIMIT 1`,
+		d.Session.BodyID, fmtTime(d.Session.Date), d.Session.ID, string(data.SessionChiusa), string(data.SessionApprovata)))
 	switch {
 	case err == nil:
 		d.Previous = &prev
 	case err != sql.ErrNoRows:
+		return d, err
+	}
+	if d.Session.CorrectsID != "" {
+		c, err := loadSession(ctx, tx, d.Session.CorrectsID)
+		if err != nil {
+			return d, err
+		}
+		d.Corrects = &c
+	}
+	if d.Delegates, err = standingDelegates(ctx, tx, d.Body.ID); err != nil {
 		return d, err
 	}
 	if d.Agenda, err = agenda(ctx, tx, sessionID); err != nil {
@@ -101,3 +112,18 @@ func dossier(ctx context.Context, tx *sql.Tx, sessionID string) (data.Dossier, e
 }
 
 var _ data.MeetingStore = (*Store)(nil)
+
+// standingDelegates are the body's members who hold a seat by delegation (role delegato).
+func standingDelegates(ctx context.Context, tx *sql.Tx, bodyID string) ([]data.MembershipView, error) {
+	all, err := memberships(ctx, tx, bodyID)
+	if err != nil {
+		return nil, err
+	}
+	var out []data.MembershipView
+	for _, m := range all {
+		if m.Role == data.RoleDelegato && m.SeatID != "" {
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}

@@ -18,6 +18,23 @@ func (m *meeting) checkIn(t testing.TB, a data.Attendance) data.Attendance {
 	return a
 }
 
+// start convenes and opens a session, so that check-ins are stamped with the clock.
+func (m *meeting) start(t testing.TB, id string) {
+	t.Helper()
+	for _, to := range []data.SessionStatus{data.SessionConvocata, data.SessionInCorso} {
+		_, err := m.s.SetStatus(m.ctx, id, to)
+		must(t, "SetStatus("+string(to)+")", err)
+	}
+}
+
+// hold convenes, opens and closes a session.
+func (m *meeting) hold(t testing.TB, id string) {
+	t.Helper()
+	m.start(t, id)
+	_, err := m.s.SetStatus(m.ctx, id, data.SessionChiusa)
+	must(t, "SetStatus(chiusa)", err)
+}
+
 func (m *meeting) register(t testing.TB, sessionID string) []data.RegisterLine {
 	t.Helper()
 	lines, err := m.s.Register(m.ctx, sessionID)
@@ -47,6 +64,7 @@ func registerText(lines []data.RegisterLine) string {
 
 func TestMeetingCheckIn(t *testing.T) {
 	m := newMeeting(t)
+	m.start(t, m.march.ID) // the clock stamps arrivals while the session is in corso
 	id := m.march.ID
 	lines := m.register(t, id)
 	// The standing delegate of the Girasole seat is not expected: the seat shows empty until someone comes.
@@ -199,6 +217,7 @@ func TestMeetingProxies(t *testing.T) {
 
 func TestMeetingAbsentClearsTimes(t *testing.T) {
 	m := newMeeting(t)
+	m.start(t, m.march.ID) // the clock stamps arrivals while the session is in corso
 	id := m.march.ID
 	for _, p := range []data.Presence{data.PresenceAssente, data.PresenceGiustificato} {
 		a, err := m.s.SaveAttendance(m.ctx, data.Attendance{SessionID: id, PersonID: m.rossi.ID, SeatID: m.seatRossi.ID,
@@ -231,6 +250,7 @@ func TestMeetingAbsentClearsTimes(t *testing.T) {
 
 func TestMeetingStampLeft(t *testing.T) {
 	m := newMeeting(t)
+	m.start(t, m.march.ID) // the clock stamps arrivals while the session is in corso
 	id := m.march.ID
 	m.clock.set(meetDay(3, 12, 15, 0))
 	rossi := m.checkIn(t, data.Attendance{SessionID: id, PersonID: m.rossi.ID, SeatID: m.seatRossi.ID})
@@ -271,6 +291,7 @@ func TestMeetingStampLeft(t *testing.T) {
 // back. Clearing the leaving time must not give the seat two present holders.
 func TestMeetingStampLeftBackOnTakenSeat(t *testing.T) {
 	m := newMeeting(t)
+	m.start(t, m.march.ID) // the clock stamps arrivals while the session is in corso
 	id := m.march.ID
 	rossi := m.checkIn(t, data.Attendance{SessionID: id, PersonID: m.rossi.ID, SeatID: m.seatRossi.ID})
 	m.clock.add(time.Hour)
@@ -294,6 +315,7 @@ func TestMeetingStampLeftBackOnTakenSeat(t *testing.T) {
 // the arrival stamped now, after it left.
 func TestMeetingArrivedAfterLeft(t *testing.T) {
 	m := newMeeting(t)
+	m.start(t, m.march.ID) // the clock stamps arrivals while the session is in corso
 	m.clock.set(meetDay(3, 12, 18, 0))
 	a, err := m.s.SaveAttendance(m.ctx, data.Attendance{SessionID: m.march.ID, PersonID: m.verdi.ID,
 		Presence: data.PresencePresente, Left: meetDay(3, 12, 16, 30)})
@@ -301,4 +323,18 @@ func TestMeetingArrivedAfterLeft(t *testing.T) {
 		t.Errorf("SaveAttendance(left 16:30, no arrival, at 18:00) = arrived %v left %v, want no arrival after leaving "+
 			"(or an error)", a.Arrived, a.Left)
 	}
+}
+
+func TestMeetingNoClockOutsideTheMeeting(t *testing.T) {
+	m := newMeeting(t)
+	id := m.march.ID
+	// Recorded before the session opens, or while the secretary completes a closed one: no time is
+	// invented, and the line counts for the whole meeting.
+	m.clock.set(meetDay(3, 13, 9, 30))
+	a := m.checkIn(t, data.Attendance{SessionID: id, PersonID: m.rossi.ID, SeatID: m.seatRossi.ID})
+	if !a.Arrived.IsZero() {
+		t.Errorf("check-in of a session not in corso: arrived %v, want no time", a.Arrived)
+	}
+	_, err := m.s.StampLeft(m.ctx, a.ID, true)
+	wantErr(t, "StampLeft(not in corso)", err, data.EInvalid, "err.register.stamp_not_running")
 }

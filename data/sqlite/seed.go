@@ -173,8 +173,8 @@ func (s *Store) insert(ctx context.Context, tx *sql.Tx, kind data.Kind, m *data.
 }
 
 func verbaleCols(v data.Verbale) []column {
-	return []column{{"session_id", v.SessionID}, {"approved_in_id", v.ApprovedInID}, {"approved", fmtTime(v.Approved)},
-		{"sha256", v.SHA256}, {"pdf", v.PDF}}
+	return []column{{"session_id", v.SessionID}, {"approved_in_id", v.ApprovedInID}, {"decision_id", v.DecisionID},
+		{"approved", fmtTime(v.Approved)}, {"sha256", v.SHA256}, {"pdf", v.PDF}}
 }
 
 // checkVerbale checks an approved verbale as ApproveVerbale makes it: a PDF, and its SHA-256, filled

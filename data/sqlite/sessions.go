@@ -340,11 +340,12 @@ func (s *Store) NextItem(ctx context.Context, sessionID string) (data.Session, e
 		if err != nil {
 			return err
 		}
-		next := ""
+		next, found := "", false
 		for i, it := range items {
 			if it.ID != sess.CurrentItemID {
 				continue
 			}
+			found = true
 			if !it.Done {
 				it.Done = true
 				if err := s.save(ctx, tx, data.KindAgendaItem, &it.Meta, agendaCols(it)); err != nil {
@@ -355,8 +356,15 @@ func (s *Store) NextItem(ctx context.Context, sessionID string) (data.Session, e
 				next = items[i+1].ID
 			}
 		}
-		if sess.CurrentItemID == "" && len(items) > 0 {
-			next = items[0].ID
+		if !found { // no current item, or it was deleted: the first one not dealt with, else the last
+			for _, it := range items {
+				if !it.Done && next == "" {
+					next = it.ID
+				}
+			}
+			if next == "" && len(items) > 0 {
+				next = items[len(items)-1].ID
+			}
 		}
 		if next == "" {
 			return nil

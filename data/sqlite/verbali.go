@@ -39,23 +39,24 @@ func (s *Store) ApproveVerbale(ctx context.Context, a data.Approval) (data.Verba
 		if err := itemOf(ctx, tx, in.ID, a.AgendaItemID); err != nil {
 			return err
 		}
-		now := s.now().UTC()
-		sum := sha256.Sum256(a.PDF)
-		v = data.Verbale{SessionID: sess.ID, ApprovedInID: in.ID, Approved: now, SHA256: hex.EncodeToString(sum[:]),
-			PDF: append([]byte(nil), a.PDF...)}
-		if err := s.save(ctx, tx, data.KindVerbale, &v.Meta, []column{{"session_id", v.SessionID},
-			{"approved_in_id", v.ApprovedInID}, {"approved", fmtTime(v.Approved)}, {"sha256", v.SHA256}, {"pdf", v.PDF}}); err != nil {
-			return err
-		}
-		sess.Status, sess.ApprovedInID = data.SessionApprovata, in.ID
-		if err := s.save(ctx, tx, data.KindSession, &sess.Meta, sessionCols(sess)); err != nil {
-			return err
-		}
+		decisionID := ""
 		if strings.TrimSpace(a.Decision) != "" {
 			d := data.Decision{SessionID: in.ID, AgendaItemID: a.AgendaItemID, Text: strings.TrimSpace(a.Decision)}
 			if err := s.save(ctx, tx, data.KindDecision, &d.Meta, decisionCols(d)); err != nil {
 				return err
 			}
+			decisionID = d.ID
+		}
+		now := s.now().UTC()
+		sum := sha256.Sum256(a.PDF)
+		v = data.Verbale{SessionID: sess.ID, ApprovedInID: in.ID, DecisionID: decisionID, Approved: now,
+			SHA256: hex.EncodeToString(sum[:]), PDF: append([]byte(nil), a.PDF...)}
+		if err := s.save(ctx, tx, data.KindVerbale, &v.Meta, verbaleCols(v)); err != nil {
+			return err
+		}
+		sess.Status, sess.ApprovedInID = data.SessionApprovata, in.ID
+		if err := s.save(ctx, tx, data.KindSession, &sess.Meta, sessionCols(sess)); err != nil {
+			return err
 		}
 		if a.AgendaItemID != "" {
 			updated, err := s.touched(ctx, tx, "agenda_items", a.AgendaItemID, now)
@@ -77,9 +78,9 @@ func (s *Store) Verbale(ctx context.Context, sessionID string) (data.Verbale, er
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var approved string
 		m := metaScan{m: &v.Meta}
-		err := tx.QueryRowContext(ctx, `SELECT `+metaCols("v")+`, v.session_id, v.approved_in_id, v.approved,
+		err := tx.QueryRowContext(ctx, `SELECT `+metaCols("v")+`, v.session_id, v.approved_in_id, v.decision_id, v.approved,
 			v.sha256, v.pdf FROM verbali v WHERE v.session_id = ? AND v.deleted = 0`, sessionID).Scan(
-			append(m.dest(), &v.SessionID, &v.ApprovedInID, &approved, &v.SHA256, &v.PDF)...)
+			append(m.dest(), &v.SessionID, &v.ApprovedInID, &v.DecisionID, &approved, &v.SHA256, &v.PDF)...)
 		if err == sql.ErrNoRows {
 			return data.Errorf(data.ENotFound, "err.verbale.none")
 		}

@@ -118,6 +118,7 @@ CREATE TABLE verbali (
 	deleted        INTEGER NOT NULL DEFAULT 0,
 	session_id     TEXT NOT NULL UNIQUE REFERENCES sessions(id) DEFERRABLE INITIALLY DEFERRED,
 	approved_in_id TEXT NOT NULL REFERENCES sessions(id) DEFERRABLE INITIALLY DEFERRED,
+	decision_id    TEXT NOT NULL DEFAULT '', -- the decision that records the approval
 	approved       TEXT NOT NULL,
 	sha256         TEXT NOT NULL,
 	pdf            BLOB NOT NULL
