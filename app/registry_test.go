@@ -364,7 +364,7 @@ func TestDeleteFromAmbitoTabs(t *testing.T) {
 		{1, "Castiglione del Lago", "", "È il comune capofila dell'Ambito: scegli prima un altro capofila nella scheda Ambito."},
 		{1, "Paciano", "Saranno eliminati anche: 1 seggio", ""},
 		{2, "Anziani", "", "L'area è quella di «Tavolo tematico Anziani»: cambia prima l'area di quel tavolo, o eliminalo."},
-		{3, "Gruppo di coprogettazione Centro per le famiglie", "Saranno eliminati anche: 5 seggi", ""},
+		{3, "Gruppo di coprogettazione Centro per le famiglie", "", "Questo organo ha 2 sedute registrate: non si può eliminare."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
