@@ -21,7 +21,9 @@ type captureForm struct {
 	m        *meetingScreen
 	kind     *widget.Select
 	title    *shortcutEntry
-	text     *widget.Entry
+	text     *textArea
+	itemID   string // the agenda item under discussion when the form was opened
+	errs     *widget.Label
 	proposer *widget.Select
 	org      *widget.Select
 	target   *shortcutEntry
@@ -85,9 +87,12 @@ func newCaptureForm(m *meetingScreen, orgs []data.OrganisationView, comuni []dat
 		}
 		return nil
 	}
-	f.text = widget.NewMultiLineEntry()
-	f.text.Wrapping = fyne.TextWrapWord
+	f.text = newTextArea()
 	f.text.SetMinRowsVisible(3)
+	f.itemID = m.shownID()
+	f.errs = widget.NewLabel("")
+	f.errs.Importance = widget.DangerImportance
+	f.errs.Wrapping = fyne.TextWrapWord
 	people := []string{lang.L("person.none")}
 	for _, l := range m.d.Register {
 		if l.PersonID != "" && l.PresentAt(time.Time{}) {
@@ -133,6 +138,7 @@ func newCaptureForm(m *meetingScreen, orgs []data.OrganisationView, comuni []dat
 		widget.NewFormItem(lang.L("field.comuni"), checks),
 		widget.NewFormItem(lang.L("field.cost"), f.cost),
 		widget.NewFormItem(lang.L("field.duration"), f.duration),
+		widget.NewFormItem("", f.errs),
 	}
 	if m.d.Body.AreaID == "" {
 		var an []string
@@ -140,14 +146,19 @@ func newCaptureForm(m *meetingScreen, orgs []data.OrganisationView, comuni []dat
 			an = append(an, a.Name)
 		}
 		f.area = newSelect(an, nil)
+		if len(an) > 0 {
+			f.area.SetSelectedIndex(0) // a body of every area: the first, to be changed when needed
+		}
 		items = append([]*widget.FormItem{widget.NewFormItem(lang.L("field.area"), f.area)}, items...)
 	}
 	f.dlg = dialog.NewForm(lang.L("capture.heading", map[string]any{"area": m.areaName()}), lang.L("capture.ok"),
 		lang.L("Cancel"), items, func(ok bool) {
+			m.capture = nil
 			if ok {
 				f.save()
 			}
 		}, m.ui.win)
+	m.capture = f
 	f.dlg.Resize(fyne.NewSize(760, 600))
 	return f
 }
@@ -183,7 +194,7 @@ func (f *captureForm) proposerChanged() {
 // proposal is what the form holds.
 func (f *captureForm) proposal() data.Proposal {
 	m := f.m
-	p := data.Proposal{SessionID: m.d.Session.ID, AgendaItemID: m.shownID(), AreaID: m.d.Body.AreaID,
+	p := data.Proposal{SessionID: m.d.Session.ID, AgendaItemID: f.itemID, AreaID: m.d.Body.AreaID,
 		Title: f.title.Text, Text: f.text.Text, TargetGroup: f.target.Text, State: data.StateProposta}
 	if i := f.kind.SelectedIndex(); i >= 0 {
 		p.Kind = data.ProposalKinds[i]
@@ -217,12 +228,13 @@ func (f *captureForm) save() {
 	var err error
 	m.ui.run(func() { _, err = m.ui.store.SaveProposal(m.ui.ctx, p) }, func() {
 		if err != nil {
-			m.errs.set(Explain(err))
+			// The form comes back with what was typed and, inside it, the reason.
+			f.errs.SetText(Explain(err))
+			m.capture = f
 			f.dlg.Show()
 			m.ui.win.Canvas().Focus(f.title)
 			return
 		}
-		m.errs.set("")
 		m.ui.saved()
 		m.ui.status.say(lang.L("capture.saved", map[string]any{"title": p.Title}))
 		m.reload(nil)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/vote"
 )
 
 // meetingScreen is the facilitator's screen while a session is in corso: the ordine del giorno on the
@@ -51,6 +52,8 @@ type meetingScreen struct {
 	// verbale after the meeting): moving through the agenda then changes no clock.
 	viewID   string
 	closeBtn *widget.Button
+	capture  *captureForm // the proposal form while it is open
+	seq      int          // the latest reload; older answers are dropped
 
 	stop chan struct{} // stops the clock that redraws the time on the item
 }
@@ -178,14 +181,16 @@ func (m *meetingScreen) flush() {
 // reload reads the session's dossier again and redraws everything, then calls next.
 func (m *meetingScreen) reload(next func()) {
 	id := m.d.Session.ID
+	m.seq++
+	seq := m.seq
 	var d data.Dossier
 	var err error
 	m.ui.run(func() { d, err = m.ui.store.Dossier(m.ui.ctx, id) }, func() {
+		if seq != m.seq || id != m.d.Session.ID {
+			return // a later reload is on its way, or another session is shown
+		}
 		if err != nil {
 			m.errs.set(Explain(err))
-			return
-		}
-		if id != m.d.Session.ID {
 			return
 		}
 		m.d = d
@@ -488,6 +493,21 @@ func (m *meetingScreen) approvePrevious() {
 	if prev == nil {
 		return
 	}
+	// A verbale is approved by a valid meeting: without the numero legale there is no approval.
+	if q := vote.CheckQuorum(m.d.Body.Rules, m.d.Session.Call, m.d.VoteSeats(), data.PresentSeats(m.d.Register, time.Time{})); !q.Holds {
+		m.errs.set(lang.L("meeting.approve_no_quorum", map[string]any{"why": quorumSentence(q)}))
+		return
+	}
+	msg := lang.L("meeting.approve_question", map[string]any{"date_of": ofDay(prev.Date)})
+	dialog.ShowConfirm(lang.L("meeting.approve_title"), msg, func(ok bool) {
+		if ok {
+			m.approveNow(prev, item)
+		}
+	}, m.ui.win)
+}
+
+// approveNow makes the previous verbale's PDF and keeps it, approved.
+func (m *meetingScreen) approveNow(prev *data.Session, item string) {
 	m.flush()
 	in := m.d.Session.ID
 	decision := lang.L("meeting.approved_decision", map[string]any{"date_of": ofDay(prev.Date)})

@@ -120,7 +120,7 @@ func TestWholeMeeting(t *testing.T) {
 	if !strings.Contains(m.reg.verdict.Text, "SÌ") {
 		t.Fatalf("verdict with %d present = %q (%s), want SÌ", required, m.reg.verdict.Text, m.reg.why.Text)
 	}
-	if !strings.Contains(m.reg.why.Text, "in prima convocazione") {
+	if !strings.Contains(m.reg.why.Text, "in prima convocazione: 5") {
 		t.Errorf("quorum sentence = %q, want it to name the call", m.reg.why.Text)
 	}
 
@@ -128,7 +128,7 @@ func TestWholeMeeting(t *testing.T) {
 	m.reg.checkin.SetText("")
 	test.Type(m.reg.checkin, data.Fold(seated[0].PersonName))
 	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF4})
-	if !strings.Contains(m.reg.verdict.Text, "NO") || !strings.Contains(m.reg.why.Text, "Ne mancano 1") {
+	if !strings.Contains(m.reg.verdict.Text, "NO") || !strings.Contains(m.reg.why.Text, "Componenti mancanti: 1.") {
 		t.Fatalf("after a member leaves: %q / %q, want NO and one missing", m.reg.verdict.Text, m.reg.why.Text)
 	}
 	test.Type(m.reg.checkin, data.Fold(seated[0].PersonName))
@@ -218,14 +218,27 @@ func TestWholeMeeting(t *testing.T) {
 
 	// Two proposals captured on the third item (Ctrl+P, type the title, Enter).
 	m.nextItem()
-	for _, title := range []string{"Trasporto sociale per le visite mediche", "Centro diurno aperto il sabato"} {
+	for i, title := range []string{"Trasporto sociale per le visite mediche", "Centro diurno aperto il sabato"} {
 		m.captureProposal()
 		dlg := e.mustOverlay("the proposal form")
 		f := focusedEntry(t, e)
 		test.Type(f, title)
-		pressEnter(f)
+		if i == 0 {
+			pressEnter(f)
+		} else {
+			// The text is a paragraph: Tab leaves it, and Ctrl+Invio records the proposal without moving
+			// the meeting behind the form to the next item.
+			if m.capture.text.AcceptsTab() {
+				t.Error("Tab stays in the proposal's text")
+			}
+			test.Type(m.capture.text, "Riga uno")
+			menuCommand(t, e, "meeting.cmd.next")()
+		}
 		if e.overlay() == dlg {
-			t.Fatalf("the proposal form stays open after Enter")
+			t.Fatalf("the proposal form stays open after recording %q", title)
+		}
+		if m.currentIndex() != 2 {
+			t.Fatalf("recording a proposal moved the meeting to item %d", m.currentIndex()+1)
 		}
 	}
 	if len(m.d.Proposals) != 2 || m.d.Proposals[0].AgendaItemID != m.d.Agenda[2].ID {
@@ -268,7 +281,23 @@ func TestApprovalLocksTheSession(t *testing.T) {
 	if !m.approve.Visible() || !strings.Contains(m.approve.Text, "12 marzo 2027") {
 		t.Fatalf("approve button = %q (shown %v), want the previous session's date", m.approve.Text, m.approve.Visible())
 	}
+	// Without the numero legale the verbale cannot be approved.
 	test.Tap(m.approve)
+	if !strings.Contains(m.errs.wrap.Text, "solo in una seduta valida") || e.overlay() != nil {
+		t.Fatalf("approval without quorum: error %q, dialog %v; want a refusal", m.errs.wrap.Text, e.overlay() != nil)
+	}
+	for _, l := range m.d.Register {
+		if l.SeatID != "" && l.PersonID != "" && !strings.Contains(m.reg.verdict.Text, "SÌ") {
+			checkIn(t, m, data.Fold(l.PersonName))
+		}
+	}
+	// With it, the approval is asked for, saying what it locks.
+	test.Tap(m.approve)
+	dlg := e.mustOverlay("the approval question")
+	if !hasText(dlg, "non si potrà più modificare") {
+		t.Errorf("approval question = %q, want it to say the session will be locked", texts(dlg))
+	}
+	test.Tap(button(t, dlg, "Sì"))
 	if msg := m.errs.wrap.Text; m.errs.wrap.Visible() {
 		t.Fatalf("approval refused: %s", msg)
 	}
@@ -341,6 +370,18 @@ func registerNames(lines []data.RegisterLine) []string {
 		out = append(out, l.PersonName+"/"+string(l.Presence))
 	}
 	return out
+}
+
+// menuCommand is the action of a window command, as its menu item or shortcut runs it.
+func menuCommand(t *testing.T, e *env, key string) func() {
+	t.Helper()
+	for _, c := range e.ui.commands() {
+		if c.key == key {
+			return c.action
+		}
+	}
+	t.Fatalf("no command %q", key)
+	return nil
 }
 
 // entryHolds reports whether an entry inside o holds exactly text.
@@ -499,5 +540,39 @@ func TestCheckInFromRegistryAndDelegate(t *testing.T) {
 	delegate(outsiders[1])
 	if !strings.Contains(m.errs.wrap.Text, "Paciano") || !strings.Contains(m.errs.wrap.Text, "già occupato") {
 		t.Errorf("second delegate for Paciano: error %q, want the seat taken", m.errs.wrap.Text)
+	}
+}
+
+func TestStandingDelegateAndProposalWithoutArea(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	s := e.convene("Tavolo dei Sindaci", "19/03/2027")
+	test.Tap(button(t, s.split, "Convoca"))
+	test.Tap(button(t, s.split, "Avvia la seduta"))
+	m := s.meeting
+
+	// Paciano's standing delegate is found by name and takes the seat she is delegated for.
+	checkIn(t, m, "pieroni")
+	var got data.RegisterLine
+	for _, l := range m.d.Register {
+		if l.PersonName == "Pieroni Marta" {
+			got = l
+		}
+	}
+	if got.SeatName != "Paciano" || !got.Delegated || got.Presence != data.PresencePresente {
+		t.Fatalf("standing delegate checked in as %+v, want present, delegated for Paciano", got)
+	}
+	if !strings.Contains(m.reg.heads.Text, "1 / 8") {
+		t.Errorf("members present = %q, want the delegate's seat counted", m.reg.heads.Text)
+	}
+
+	// The mayors' table has no area of its own: the proposal form offers one, chosen already.
+	m.captureProposal()
+	if m.capture == nil || m.capture.area == nil || m.capture.area.Selected == "" {
+		t.Fatal("the proposal form of a body without an area has no area chosen")
+	}
+	test.Type(m.capture.title, "Regolamento unico di accesso ai servizi")
+	pressEnter(m.capture.title)
+	if len(m.d.Proposals) != 1 || m.d.Proposals[0].AreaID == "" {
+		t.Fatalf("proposals = %+v, want one with an area", m.d.Proposals)
 	}
 }

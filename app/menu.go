@@ -37,14 +37,31 @@ func (ui *UI) commands() []command {
 	}
 	meeting := func(f func(*meetingScreen)) func() {
 		return func() {
-			if ui.sessions != nil && ui.sessions.inMeeting() {
-				f(ui.sessions.meeting)
+			if ui.sessions == nil || !ui.sessions.inMeeting() {
+				return
 			}
+			m := ui.sessions.meeting
+			if ui.win.Canvas().Overlays().Top() != nil {
+				return // a dialog is open: the meeting behind it does not move
+			}
+			f(m)
 		}
 	}
+	// Ctrl+Invio moves to the next item, or records the proposal when its form is open.
+	next := func() {
+		if ui.sessions == nil || !ui.sessions.inMeeting() {
+			return
+		}
+		if m := ui.sessions.meeting; m.capture != nil && ui.win.Canvas().Overlays().Top() != nil {
+			m.capture.dlg.Submit()
+			return
+		}
+		meeting((*meetingScreen).nextItem)()
+	}
 	cmds = append(cmds,
-		command{"meeting.cmd.next", ctrl(fyne.KeyReturn), meeting((*meetingScreen).nextItem)},
-		command{"meeting.cmd.previous", ctrl(fyne.KeyBackspace), meeting((*meetingScreen).previousItem)},
+		command{"meeting.cmd.next", ctrl(fyne.KeyReturn), next},
+		// Ctrl+Backspace deletes a word in every text field: the previous item is on Ctrl+PagSu.
+		command{"meeting.cmd.previous", ctrl(fyne.KeyPageUp), meeting((*meetingScreen).previousItem)},
 		command{"meeting.cmd.proposal", ctrl(fyne.KeyP), meeting((*meetingScreen).captureProposal)},
 		command{"meeting.cmd.register", ctrl(fyne.KeyR), meeting(func(m *meetingScreen) { ui.win.Canvas().Focus(m.reg.checkin) })},
 		command{"meeting.cmd.notes", ctrl(fyne.KeyE), meeting(func(m *meetingScreen) { ui.win.Canvas().Focus(m.notes) })},

@@ -104,7 +104,7 @@ func (r *registerPanel) show() {
 	if !r.m.live() {
 		key = "register.took_part"
 	}
-	r.people.SetText(lang.L(key, map[string]any{"count": inRoom, "guests": guests}))
+	r.people.SetText(lang.N(key, inRoom, map[string]any{"count": inRoom, "guests": guests}))
 	r.filter()
 }
 
@@ -139,11 +139,20 @@ func (r *registerPanel) filter() {
 			return
 		}
 		for _, p := range people {
-			if !inRegister[p.ID] {
-				r.shown = append(r.shown, data.RegisterLine{Attendance: data.Attendance{SessionID: sessionID,
-					PersonID: p.ID}, PersonName: p.FullName(), Category: p.Category,
-					Organisation: p.OrganisationName, Town: p.Town()})
+			if inRegister[p.ID] {
+				continue
 			}
+			l := data.RegisterLine{Attendance: data.Attendance{SessionID: sessionID, PersonID: p.ID},
+				PersonName: p.FullName(), Category: p.Category, Organisation: p.OrganisationName, Town: p.Town()}
+			// A standing delegate of the body comes to hold their seat.
+			if seat := r.m.d.DelegateSeat(p.ID); seat != "" {
+				for _, st := range r.m.d.Seats {
+					if st.ID == seat {
+						l.SeatID, l.SeatName, l.Delegated, l.Role = seat, st.Name, true, data.RoleDelegato
+					}
+				}
+			}
+			r.shown = append(r.shown, l)
 		}
 		r.list.Refresh()
 		r.choose(r.firstAbsent())
@@ -268,6 +277,11 @@ func (r *registerPanel) delegate() {
 		}
 	}
 	pick := newSelect(opts, nil)
+	for i, st := range seats {
+		if st.ID == r.m.d.DelegateSeat(l.PersonID) {
+			pick.SetSelectedIndex(i) // the seat they are the standing delegate for
+		}
+	}
 	form := dialog.NewForm(lang.L("register.delegate_title", map[string]any{"name": l.PersonName}),
 		lang.L("register.delegate_ok"), lang.L("Cancel"),
 		[]*widget.FormItem{widget.NewFormItem(lang.L("register.delegate_seat"), pick)}, func(ok bool) {

@@ -119,3 +119,18 @@ func setEnabled(on bool, ws ...fyne.Disableable) {
 		}
 	}
 }
+
+// textArea is a multi-line Entry that gives Tab back to the form: in a form filled by keyboard, Tab
+// goes to the next field instead of writing a tab into the text.
+type textArea struct{ widget.Entry }
+
+func newTextArea() *textArea {
+	e := &textArea{}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// AcceptsTab is false: Tab moves the focus on.
+func (e *textArea) AcceptsTab() bool { return false }
