@@ -178,7 +178,7 @@ func (doc *document) pageHeading(d data.Dossier) {
 	p.CellFormat(leftW, stAmbito.lead, doc.fit(strings.ToUpper(clean(d.Ambito.Name)), leftW), "", 0, "L", false, 0, "")
 	doc.use(stSmall, colMuted)
 	ly := y + stAmbito.lead + 0.5
-	for _, line := range nonEmpty(prefixed("Ufficio di Piano · ", d.Ambito.Address), prefixed("Comune capofila: ", d.Capofila)) {
+	for _, line := range nonEmpty(officeAddress(d.Ambito.Address), prefixed("Comune capofila: ", d.Capofila)) {
 		p.SetXY(doc.left, ly)
 		p.CellFormat(leftW, stSmall.lead, doc.fit(clean(line), leftW), "", 0, "L", false, 0, "")
 		ly += stSmall.lead
@@ -623,6 +623,15 @@ func nonEmpty(ss ...string) []string {
 }
 
 // prefixed is prefix+s, or "" when s is blank.
+// officeAddress is the Ufficio di Piano's address line, named once: an address that already starts
+// with the office's name is not prefixed again.
+func officeAddress(address string) string {
+	if strings.HasPrefix(strings.ToLower(strings.TrimSpace(address)), "ufficio di piano") {
+		return strings.TrimSpace(address)
+	}
+	return prefixed("Ufficio di Piano · ", address)
+}
+
 func prefixed(prefix, s string) string {
 	if strings.TrimSpace(s) == "" {
 		return ""

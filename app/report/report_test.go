@@ -155,6 +155,9 @@ func TestVerbaleStatus(t *testing.T) {
 
 	correction := anziani()
 	correction.Session.CorrectsID = correction.Previous.ID
+	corrected := *correction.Previous
+	corrected.Status = data.SessionApprovata
+	correction.Corrects = &corrected
 	text = pdfText(t, writePDF(t, "rettifica.pdf", render(t, Verbale, correction)))
 	contains(t, "correction act", text, "ATTO DI RETTIFICA", "rettifica del verbale della seduta del 12 febbraio 2027",
 		"Con il presente atto si rettifica il verbale della seduta del 12 febbraio 2027, che resta agli atti nel testo approvato.",

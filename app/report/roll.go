@@ -9,8 +9,8 @@ import (
 
 // roll is the register read the way a verbale reports it.
 type roll struct {
-	present []data.RegisterLine // members and seat holders present
-	guests  []data.RegisterLine // present without a seat or a role: they count for nothing
+	present []data.RegisterLine // seat holders present: the componenti the quorum counts
+	guests  []data.RegisterLine // present without a seat (guests, officers): they count for nothing
 	excused []data.RegisterLine // assenti giustificati
 	absent  []data.RegisterLine // absent, expected but never recorded, or seats nobody held
 }
@@ -23,7 +23,8 @@ func rollCall(lines []data.RegisterLine) roll {
 		switch {
 		case l.PersonID == "" || !l.Recorded():
 			r.absent = append(r.absent, l)
-		case l.Presence == data.PresencePresente && l.SeatID == "" && l.Role == "":
+		case l.Presence == data.PresencePresente && l.SeatID == "":
+			// Without a seat no one counts, officers (a facilitator, a secretary) included.
 			r.guests = append(r.guests, l)
 		case l.Presence == data.PresencePresente:
 			r.present = append(r.present, l)

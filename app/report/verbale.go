@@ -83,11 +83,11 @@ func (v verbale) opening() {
 }
 
 // corrected names the approved verbale a correction act corrects, after "rettifica" ("del verbale
-// della seduta del …") and as an object ("il verbale della seduta del …"). It is named by its date
-// when the dossier's previous session is that one: the dossier carries no other session.
+// della seduta del …") and as an object ("il verbale della seduta del …"), by the corrected session's
+// date.
 func corrected(d data.Dossier) (of, object string) {
-	if d.Previous != nil && d.Previous.ID == d.Session.CorrectsID && !d.Previous.Date.IsZero() {
-		day := OfDay(d.Previous.Date)
+	if d.Corrects != nil && !d.Corrects.Date.IsZero() {
+		day := OfDay(d.Corrects.Date)
 		return "del verbale della seduta " + day, "il verbale della seduta " + day
 	}
 	return "di un verbale già approvato", "un verbale già approvato"
