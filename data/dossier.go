@@ -34,8 +34,11 @@ type Dossier struct {
 	Decisions []Decision
 	Actions   []ActionItem
 	Proposals []ProposalView
-	// Votes are the votes held in the session (their counts and outcomes come from data/vote).
-	Votes []Vote
+	// Votes are the votes held in the session, with their ballots by vote id and, for secret votes,
+	// the seats that voted; their results come from data/vote.
+	Votes   []Vote
+	Ballots map[string][]VoteBallot
+	Voted   map[string][]string
 	// Changed is the latest change to anything in the dossier: the date documents carry, so that
 	// exporting twice gives the same file.
 	Changed time.Time `json:"changed"`

@@ -34,6 +34,8 @@ const (
 	KindDecision     Kind = "decision"
 	KindActionItem   Kind = "action_item"
 	KindVerbale      Kind = "verbale"
+	KindVoteBallot   Kind = "vote_ballot"
+	KindVoteVoter    Kind = "vote_voter" // who took part in a secret vote, apart from what they chose
 )
 
 // Ref points at one record of a kind.

@@ -281,12 +281,8 @@ func (v verbale) voteLine(x data.Vote) string {
 	}
 	s += "."
 	var options []string
-	for _, id := range x.OptionIDs {
-		for _, p := range v.d.Proposals {
-			if p.ID == id {
-				options = append(options, "«"+strings.TrimSpace(p.Title)+"»")
-			}
-		}
+	for _, o := range x.Options {
+		options = append(options, "«"+strings.TrimSpace(o.Label)+"»")
 	}
 	if len(options) > 0 {
 		s += " Opzioni in votazione: " + strings.Join(options, ", ") + "."

@@ -87,6 +87,15 @@ func dossier(ctx context.Context, tx *sql.Tx, sessionID string) (data.Dossier, e
 	if d.Proposals, err = sessionProposals(ctx, tx, sessionID); err != nil {
 		return d, err
 	}
+	if d.Votes, err = sessionVotes(ctx, tx, sessionID); err != nil {
+		return d, err
+	}
+	d.Ballots, d.Voted = map[string][]data.VoteBallot{}, map[string][]string{}
+	for _, v := range d.Votes {
+		if d.Ballots[v.ID], d.Voted[v.ID], err = ballots(ctx, tx, v.ID); err != nil {
+			return d, err
+		}
+	}
 	d.Changed = d.Session.Updated
 	later := func(m data.Meta) {
 		if m.Updated.After(d.Changed) {
@@ -106,6 +115,9 @@ func dossier(ctx context.Context, tx *sql.Tx, sessionID string) (data.Dossier, e
 		later(x.Meta)
 	}
 	for _, x := range d.Proposals {
+		later(x.Meta)
+	}
+	for _, x := range d.Votes {
 		later(x.Meta)
 	}
 	return d, nil

@@ -30,6 +30,9 @@ var tables = map[data.Kind]string{
 	data.KindActionItem:   "action_items",
 	data.KindProposal:     "proposals",
 	data.KindVerbale:      "verbali",
+	data.KindVote:         "votes",
+	data.KindVoteBallot:   "vote_ballots",
+	data.KindVoteVoter:    "vote_voters",
 }
 
 // column is one column of a record and the value to store in it.

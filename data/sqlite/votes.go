@@ -1,0 +1,353 @@
+package sqlite
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/vote"
+)
+
+func voteCols(v data.Vote) ([]column, error) {
+	var js [5][]byte
+	var err error
+	for i, x := range []any{v.Rules, v.Settings, orEmpty(v.Options), orEmpty(v.Criteria), orEmpty(v.Voters)} {
+		if js[i], err = json.Marshal(x); err != nil {
+			return nil, data.Errorf(data.EInternal, "err.db.internal").Wrap(err)
+		}
+	}
+	return []column{{"session_id", v.SessionID}, {"agenda_item_id", nullable(v.AgendaItemID)}, {"subject", v.Subject},
+		{"method", string(v.Method)}, {"secret", v.Secret}, {"rules", string(js[0])}, {"settings", string(js[1])},
+		{"options", string(js[2])}, {"criteria", string(js[3])}, {"voters", string(js[4])}, {"status", string(v.Status)},
+		{"opened", optTime(v.Opened)}, {"closed", optTime(v.Closed)}, {"quorum_present", v.QuorumPresent},
+		{"quorum_required", v.QuorumRequired}, {"quorum_holds", v.QuorumHolds}}, nil
+}
+
+// orEmpty stores a nil list as [] rather than null.
+func orEmpty[T any](l []T) []T {
+	if l == nil {
+		return []T{}
+	}
+	return l
+}
+
+func scanVotes(rows *sql.Rows) ([]data.Vote, error) {
+	defer rows.Close()
+	var out []data.Vote
+	for rows.Next() {
+		var v data.Vote
+		var rules, settings, options, criteria, voters, opened, closed string
+		m := metaScan{m: &v.Meta}
+		if err := rows.Scan(append(m.dest(), &v.SessionID, &v.AgendaItemID, &v.Subject, &v.Method, &v.Secret, &rules,
+			&settings, &options, &criteria, &voters, &v.Status, &opened, &closed, &v.QuorumPresent, &v.QuorumRequired,
+			&v.QuorumHolds)...); err != nil {
+			return nil, err
+		}
+		var errs [8]error
+		errs[0] = m.finish()
+		v.Opened, errs[1] = parseOptTime(opened)
+		v.Closed, errs[2] = parseOptTime(closed)
+		errs[3] = json.Unmarshal([]byte(rules), &v.Rules)
+		errs[4] = json.Unmarshal([]byte(settings), &v.Settings)
+		errs[5] = json.Unmarshal([]byte(options), &v.Options)
+		errs[6] = json.Unmarshal([]byte(criteria), &v.Criteria)
+		errs[7] = json.Unmarshal([]byte(voters), &v.Voters)
+		if err := errors.Join(errs[:]...); err != nil {
+			return nil, data.Errorf(data.ECorrupt, "err.db.corrupt").Wrap(err)
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+const voteSelect = `SELECT id, created, updated, device, deleted, session_id, coalesce(agenda_item_id, ''), subject,
+	method, secret, rules, settings, options, criteria, voters, status, opened, closed, quorum_present,
+	quorum_required, quorum_holds FROM votes`
+
+func sessionVotes(ctx context.Context, tx *sql.Tx, sessionID string) ([]data.Vote, error) {
+	rows, err := tx.QueryContext(ctx, voteSelect+` WHERE session_id = ? AND deleted = 0 ORDER BY opened, id`, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	return scanVotes(rows)
+}
+
+func loadVote(ctx context.Context, tx *sql.Tx, id string) (data.Vote, error) {
+	rows, err := tx.QueryContext(ctx, voteSelect+` WHERE id = ? AND deleted = 0`, id)
+	if err != nil {
+		return data.Vote{}, err
+	}
+	list, err := scanVotes(rows)
+	if err != nil {
+		return data.Vote{}, err
+	}
+	if len(list) == 0 {
+		return data.Vote{}, data.Errorf(data.ENotFound, "err.vote.missing")
+	}
+	return list[0], nil
+}
+
+// Votes lists the votes of a session in the order they were opened.
+func (s *Store) Votes(ctx context.Context, sessionID string) ([]data.Vote, error) {
+	var out []data.Vote
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = sessionVotes(ctx, tx, sessionID)
+		return err
+	})
+	return out, err
+}
+
+// OpenVote opens a vote in a session in corso: the quorum is checked now, under the vote's rules and
+// the session's call, and recorded with the seats as they are (who holds them, what they weigh). A
+// lot's seed, when none is given, is derived from the vote's id, so a recount gives the same order.
+func (s *Store) OpenVote(ctx context.Context, v data.Vote) (data.Vote, error) {
+	v.Subject = strings.TrimSpace(v.Subject)
+	if err := v.Validate(); err != nil {
+		return v, err
+	}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		sess, err := unlocked(ctx, tx, v.SessionID)
+		if err != nil {
+			return err
+		}
+		if sess.Status != data.SessionInCorso {
+			return data.Errorf(data.EInvalid, "err.session.not_running")
+		}
+		if err := itemOf(ctx, tx, v.SessionID, v.AgendaItemID); err != nil {
+			return err
+		}
+		lines, seatList, err := register(ctx, tx, sess)
+		if err != nil {
+			return err
+		}
+		present := data.PresentSeats(lines, time.Time{})
+		v.Voters = v.Voters[:0]
+		var weights []data.SeatWeight
+		for _, st := range seatList {
+			v.Voters = append(v.Voters, data.VoteVoter{ID: st.ID, Label: st.Name, Weight: int64(max(st.Population, 1)),
+				Present: present[st.ID]})
+			weights = append(weights, data.SeatWeight{ID: st.ID, Population: int64(st.Population)})
+		}
+		q := vote.CheckQuorum(v.Rules, sess.Call, weights, present)
+		v.QuorumPresent, v.QuorumRequired, v.QuorumHolds = q.Present, q.Required, q.Holds
+		if q.Weighting == data.WeightPopulation {
+			v.QuorumPresent, v.QuorumRequired = q.PresentPopulation, q.RequiredPopulation
+		}
+		v.Status, v.Opened, v.Closed = data.VoteAperta, s.now().UTC(), time.Time{}
+		if v.ID == "" {
+			v.ID = s.newID()
+		}
+		if v.Settings.Seed == 0 {
+			sum := sha256.Sum256([]byte(v.ID))
+			v.Settings.Seed = int64(binary.BigEndian.Uint32(sum[:4]))
+		}
+		cols, err := voteCols(v)
+		if err != nil {
+			return err
+		}
+		return s.save(ctx, tx, data.KindVote, &v.Meta, cols)
+	})
+	return v, err
+}
+
+// openVote loads a vote that must still be open, in an unlocked session.
+func openVote(ctx context.Context, tx *sql.Tx, id string) (data.Vote, error) {
+	v, err := loadVote(ctx, tx, id)
+	if err != nil {
+		return v, err
+	}
+	if _, err := unlocked(ctx, tx, v.SessionID); err != nil {
+		return v, err
+	}
+	if v.Status != data.VoteAperta {
+		return v, data.Errorf(data.EInvalid, "err.vote.closed")
+	}
+	return v, nil
+}
+
+func ballotJSON(b data.VoteBallot) (string, error) {
+	x := struct {
+		Choice     string                    `json:"choice,omitempty"`
+		Allocation map[string]int            `json:"allocation,omitempty"`
+		Ranking    []string                  `json:"ranking,omitempty"`
+		Scores     map[string]map[string]int `json:"scores,omitempty"`
+		Approve    []string                  `json:"approve,omitempty"`
+	}{b.Choice, b.Allocation, b.Ranking, b.Scores, b.Approve}
+	j, err := json.Marshal(x)
+	return string(j), err
+}
+
+// SaveBallot records a ballot of an open vote. In an open vote a seat's ballot replaces the one it
+// cast before (a correction while votes are taken); totals and paper ballots are anonymous ballots
+// with a count. In a secret vote every ballot is anonymous, written with the vote's own times under a
+// random key, and only once nobody more can be checked off (see MarkVoted).
+func (s *Store) SaveBallot(ctx context.Context, b data.VoteBallot) (data.VoteBallot, error) {
+	if b.Count <= 0 {
+		b.Count = 1
+	}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		v, err := openVote(ctx, tx, b.VoteID)
+		if err != nil {
+			return err
+		}
+		if v.Secret && b.Voter != "" {
+			return data.Errorf(data.EInvalid, "err.vote.secret_voter")
+		}
+		if b.Voter != "" {
+			known := false
+			for _, x := range v.Voters {
+				known = known || x.ID == b.Voter
+			}
+			if !known || b.Count != 1 {
+				return data.Errorf(data.EInvalid, "err.vote.voter_unknown")
+			}
+			var id string
+			err := tx.QueryRowContext(ctx, `SELECT id FROM vote_ballots WHERE vote_id = ? AND voter = ? AND deleted = 0`,
+				v.ID, b.Voter).Scan(&id)
+			if err != nil && err != sql.ErrNoRows {
+				return err
+			}
+			b.ID, b.Updated = id, time.Time{}
+		}
+		body, err := ballotJSON(b)
+		if err != nil {
+			return data.Errorf(data.EInternal, "err.db.internal").Wrap(err)
+		}
+		cols := []column{{"vote_id", v.ID}, {"voter", b.Voter}, {"count", b.Count}, {"ballot", body}}
+		if !v.Secret {
+			return s.save(ctx, tx, data.KindVoteBallot, &b.Meta, cols)
+		}
+		// Anonymous and timeless: the vote's opening time, a random key, never updated.
+		b.ID, b.Created, b.Updated, b.Device = s.newID(), v.Opened, v.Opened, s.device
+		return s.insertAs(ctx, tx, data.KindVoteBallot, b.Meta, cols)
+	})
+	return b, err
+}
+
+// insertAs writes a new record with the head given, not the clock's.
+func (s *Store) insertAs(ctx context.Context, tx *sql.Tx, kind data.Kind, m data.Meta, cols []column) error {
+	names := []string{"id", "created", "updated", "device", "deleted"}
+	args := []any{m.ID, fmtTime(m.Created), fmtTime(m.Updated), m.Device, false}
+	for _, c := range cols {
+		names = append(names, c.name)
+		args = append(args, c.value)
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO `+tables[kind]+` (`+strings.Join(names, ", ")+`) VALUES (?`+
+		strings.Repeat(", ?", len(names)-1)+`)`, args...)
+	return err
+}
+
+// MarkVoted records that a seat has cast its ballot in a secret vote: who voted, never what. It is
+// refused once the counting has started (the first ballot entered), so that the order of the two
+// lists can never be matched.
+func (s *Store) MarkVoted(ctx context.Context, voteID, seatID string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		v, err := openVote(ctx, tx, voteID)
+		if err != nil {
+			return err
+		}
+		if !v.Secret {
+			return data.Errorf(data.EInvalid, "err.vote.not_secret")
+		}
+		known := false
+		for _, x := range v.Voters {
+			known = known || x.ID == seatID
+		}
+		if !known {
+			return data.Errorf(data.EInvalid, "err.vote.voter_unknown")
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM vote_ballots WHERE vote_id = ? AND deleted = 0`, v.ID).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return data.Errorf(data.EInvalid, "err.vote.counting_started")
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM vote_voters WHERE vote_id = ? AND seat_id = ? AND deleted = 0`,
+			v.ID, seatID).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return nil
+		}
+		return s.insertAs(ctx, tx, data.KindVoteVoter, data.Meta{ID: s.newID(), Created: v.Opened, Updated: v.Opened,
+			Device: s.device}, []column{{"vote_id", v.ID}, {"seat_id", seatID}})
+	})
+}
+
+// CloseVote closes a vote: no more ballots; its result is what the tally of its ballots says.
+func (s *Store) CloseVote(ctx context.Context, voteID string) (data.Vote, error) {
+	var v data.Vote
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		if v, err = openVote(ctx, tx, voteID); err != nil {
+			return err
+		}
+		v.Status, v.Closed = data.VoteChiusa, s.now().UTC()
+		cols, err := voteCols(v)
+		if err != nil {
+			return err
+		}
+		return s.save(ctx, tx, data.KindVote, &v.Meta, cols)
+	})
+	return v, err
+}
+
+// Ballots lists a vote's ballots (open ones by seat, anonymous ones in key order) and, for a secret
+// vote, the seats that voted.
+func (s *Store) Ballots(ctx context.Context, voteID string) ([]data.VoteBallot, []string, error) {
+	var bs []data.VoteBallot
+	var voted []string
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		bs, voted, err = ballots(ctx, tx, voteID)
+		return err
+	})
+	return bs, voted, err
+}
+
+func ballots(ctx context.Context, tx *sql.Tx, voteID string) ([]data.VoteBallot, []string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, created, updated, device, deleted, vote_id, voter, count, ballot
+		FROM vote_ballots WHERE vote_id = ? AND deleted = 0 ORDER BY voter, id`, voteID)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var out []data.VoteBallot
+	for rows.Next() {
+		var b data.VoteBallot
+		var body string
+		m := metaScan{m: &b.Meta}
+		if err := rows.Scan(append(m.dest(), &b.VoteID, &b.Voter, &b.Count, &body)...); err != nil {
+			return nil, nil, err
+		}
+		if err := errors.Join(m.finish(), json.Unmarshal([]byte(body), &b)); err != nil {
+			return nil, nil, data.Errorf(data.ECorrupt, "err.db.corrupt").Wrap(err)
+		}
+		out = append(out, b)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	vrows, err := tx.QueryContext(ctx, `SELECT seat_id FROM vote_voters WHERE vote_id = ? AND deleted = 0 ORDER BY seat_id`, voteID)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer vrows.Close()
+	var voted []string
+	for vrows.Next() {
+		var id string
+		if err := vrows.Scan(&id); err != nil {
+			return nil, nil, err
+		}
+		voted = append(voted, id)
+	}
+	return out, voted, vrows.Err()
+}
