@@ -229,7 +229,7 @@ func TestDeleteRefused(t *testing.T) {
 		{"area of a Tavolo tematico", data.Ref{Kind: data.KindArea, ID: r.anziani.ID}, data.EConflict, "err.area.in_use",
 			map[string]any{"body": "Tavolo tematico Anziani"}},
 		{"the Ambito", data.Ref{Kind: data.KindAmbito, ID: r.ambito.ID}, data.EInvalid, "err.delete.kind", nil},
-		{"a kind the registry does not keep", data.Ref{Kind: data.KindVote, ID: r.rossi.ID}, data.EInvalid, "err.delete.kind", nil},
+		{"a kind the registry does not keep", data.Ref{Kind: data.Kind("scheda"), ID: r.rossi.ID}, data.EInvalid, "err.delete.kind", nil},
 		{"a deleted person", data.Ref{Kind: data.KindPerson, ID: gone.ID}, data.ENotFound, "err.record.deleted", nil},
 		{"an unknown person", data.Ref{Kind: data.KindPerson, ID: "00000000-0000-4000-8000-999999999999"}, data.ENotFound, "err.record.deleted", nil},
 		{"a person by a body's id", data.Ref{Kind: data.KindPerson, ID: r.sindaci.ID}, data.ENotFound, "err.record.deleted", nil},
@@ -277,7 +277,7 @@ func TestRestoreIsAllOrNothing(t *testing.T) {
 		key   string
 	}{
 		{"unknown record", data.Ref{Kind: data.KindPerson, ID: "00000000-0000-4000-8000-999999999999"}, data.ENotFound, "err.record.deleted"},
-		{"unknown kind", data.Ref{Kind: data.KindVote, ID: r.rossi.ID}, data.EInvalid, "err.delete.kind"},
+		{"unknown kind", data.Ref{Kind: data.Kind("scheda"), ID: r.rossi.ID}, data.EInvalid, "err.delete.kind"},
 	} {
 		before := totalRows(t, r.s)
 		err := r.s.Restore(ctx, append(slices.Clone(removed), tc.extra))
