@@ -67,11 +67,15 @@ func dependents(ctx context.Context, tx *sql.Tx, ref data.Ref) ([]data.Ref, erro
 			kind  data.Kind
 			table string
 		}{{data.KindAgendaItem, "agenda_items"}, {data.KindAttendance, "attendance"}, {data.KindDecision, "decisions"},
-			{data.KindActionItem, "action_items"}, {data.KindProposal, "proposals"}} {
+			{data.KindActionItem, "action_items"}, {data.KindProposal, "proposals"}, {data.KindVote, "votes"}} {
 			if err = add(c.kind, `SELECT id FROM `+c.table+` WHERE deleted = 0 AND session_id = ? ORDER BY created, id`, ref.ID); err != nil {
 				break
 			}
 		}
+	case data.KindVote:
+		err = firstErr(
+			add(data.KindVoteBallot, `SELECT id FROM vote_ballots WHERE deleted = 0 AND vote_id = ?`, ref.ID),
+			add(data.KindVoteVoter, `SELECT id FROM vote_voters WHERE deleted = 0 AND vote_id = ?`, ref.ID))
 	case data.KindAgendaItem:
 		err = firstErr(
 			add(data.KindDecision, `SELECT id FROM decisions WHERE deleted = 0 AND agenda_item_id = ?`, ref.ID),
@@ -242,7 +246,7 @@ func deletable(ctx context.Context, tx *sql.Tx, ref data.Ref) error {
 
 // sessionChildren are the kinds that belong to a session: they are locked with it.
 var sessionChildren = map[data.Kind]bool{data.KindAgendaItem: true, data.KindAttendance: true,
-	data.KindDecision: true, data.KindActionItem: true, data.KindProposal: true}
+	data.KindDecision: true, data.KindActionItem: true, data.KindProposal: true, data.KindVote: true}
 
 // notLockedByRef refuses to delete a session whose verbale is approved, or anything of it; an approved
 // verbale itself is never deleted.
