@@ -35,3 +35,9 @@ var Fonts embed.FS
 //
 //go:embed demo/meetings.json
 var Meetings []byte
+
+// Votes are the votes held in the demo district's meetings, by session and agenda item: every method,
+// open and secret, with their ballots (schede nulle among them) and, for a secret vote, who voted.
+//
+//go:embed demo/votes.json
+var Votes []byte

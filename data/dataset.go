@@ -20,4 +20,17 @@ type Dataset struct {
 	Actions    []ActionItem
 	Proposals  []Proposal
 	Verbali    []Verbale
+	// The votes held in the sessions, with their ballots and, for secret votes, who voted: Turnout is
+	// kept apart from Ballots, whose ballots in a secret vote are anonymous.
+	Votes   []Vote
+	Ballots []VoteBallot
+	Turnout []VoteTurnout
+}
+
+// VoteTurnout records that a seat cast its ballot in a secret vote: who voted, never what. The store
+// keeps it apart from the ballots, with the vote's opening time, so nothing links the two.
+type VoteTurnout struct {
+	Meta
+	VoteID string `json:"vote_id"`
+	SeatID string `json:"seat_id"`
 }

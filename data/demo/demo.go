@@ -71,8 +71,9 @@ type source struct {
 
 // Trasimeno returns the demo district. scale (at least 1) multiplies the people: the 60 of the demo,
 // plus scale-1 generated copies of each with other names, for measuring the program at size. The
-// district comes with the meetings its bodies held in 2025 and 2026 (assets/demo/meetings.json) and
-// one convened for January 2027; they involve the 60 only, whatever the scale.
+// district comes with the meetings its bodies held in 2025 and 2026 (assets/demo/meetings.json), the
+// votes taken in them (assets/demo/votes.json), and one convened for January 2027; they involve the
+// 60 only, whatever the scale.
 func Trasimeno(scale int) (data.Dataset, error) {
 	var src source
 	if err := json.Unmarshal(assets.Trasimeno, &src); err != nil {
@@ -171,6 +172,9 @@ func Trasimeno(scale int) (data.Dataset, error) {
 		}
 	}
 	if err := addMeetings(&ds, reg); err != nil {
+		return data.Dataset{}, err
+	}
+	if err := addVotes(&ds, reg); err != nil {
 		return data.Dataset{}, err
 	}
 	return ds, check(ds)

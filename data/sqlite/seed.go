@@ -40,7 +40,8 @@ func isEmpty(ctx context.Context, tx *sql.Tx) (bool, error) {
 
 // Seed writes a whole dataset into an empty database, in one transaction. A database that holds
 // anything is refused and left as it was: seeding never overwrites. Records keep their ids and the
-// times they carry (see insert); every record is checked as the store's own Save would check it.
+// times they carry (see insert), but for a secret vote's ballots and turnout, which take the vote's
+// opening time; every record is checked as the store's own Save would check it.
 func (s *Store) Seed(ctx context.Context, ds data.Dataset) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
 		empty, err := isEmpty(ctx, tx)
@@ -51,6 +52,9 @@ func (s *Store) Seed(ctx context.Context, ds data.Dataset) error {
 			return data.Errorf(data.EConflict, "err.db.not_empty", "path", s.path)
 		}
 		if err := checkMeetings(ds); err != nil {
+			return err
+		}
+		if err := checkVotes(ds); err != nil {
 			return err
 		}
 		k := newKeyer()
@@ -133,6 +137,30 @@ func (s *Store) Seed(ctx context.Context, ds data.Dataset) error {
 				x.Approved = s.now().UTC()
 			}
 			recs = append(recs, rec{data.KindVerbale, &x.Meta, err, verbaleCols(*x)})
+		}
+		voteOf := map[string]data.Vote{}
+		for i := range ds.Votes {
+			x := &ds.Votes[i]
+			x.Subject = strings.TrimSpace(x.Subject)
+			cols, err := voteCols(*x)
+			recs = append(recs, rec{data.KindVote, &x.Meta, firstErr(x.Validate(), err), cols})
+			voteOf[x.ID] = *x
+		}
+		// A secret vote's ballots and turnout carry the vote's opening time, as SaveBallot and MarkVoted
+		// write them: the times a dataset gives them could tell which ballot came when.
+		for i := range ds.Ballots {
+			x := &ds.Ballots[i]
+			x.Count = max(x.Count, 1)
+			if v := voteOf[x.VoteID]; v.Secret {
+				x.Created, x.Updated = v.Opened, v.Opened
+			}
+			cols, err := ballotCols(*x)
+			recs = append(recs, rec{data.KindVoteBallot, &x.Meta, err, cols})
+		}
+		for i := range ds.Turnout {
+			x := &ds.Turnout[i]
+			x.Created, x.Updated = voteOf[x.VoteID].Opened, voteOf[x.VoteID].Opened
+			recs = append(recs, rec{data.KindVoteVoter, &x.Meta, nil, []column{{"vote_id", x.VoteID}, {"seat_id", x.SeatID}}})
 		}
 		for _, r := range recs {
 			if r.err != nil {
@@ -263,6 +291,130 @@ func checkMeetings(ds data.Dataset) error {
 		if !ok || sess.Status != data.SessionApprovata || sess.ApprovedInID != v.ApprovedInID || v.ApprovedInID == "" {
 			return data.Errorf(data.EInvalid, "err.verbale.wrong_session")
 		}
+	}
+	return nil
+}
+
+// ballotCols are the columns of a stored ballot, as SaveBallot writes them.
+func ballotCols(b data.VoteBallot) ([]column, error) {
+	body, err := ballotJSON(b)
+	if err != nil {
+		return nil, data.Errorf(data.EInternal, "err.db.internal").Wrap(err)
+	}
+	return []column{{"vote_id", b.VoteID}, {"voter", b.Voter}, {"count", b.Count}, {"ballot", body}}, nil
+}
+
+// checkVotes checks the votes as OpenVote, SaveBallot, MarkVoted and CloseVote leave them: a vote
+// belongs to a session held, on one of its items; it is open only while the session is in corso, and
+// closed after it opened; its options are proposals or labels of their own, and its voters the seats
+// of the session's body. A ballot belongs to a vote: an open ballot is a voter's own, one per voter,
+// and a secret vote's ballots are all anonymous. Who voted is recorded in secret votes only, once per
+// seat.
+func checkVotes(ds data.Dataset) error {
+	sessions := map[string]data.Session{}
+	for _, x := range ds.Sessions {
+		sessions[x.ID] = x
+	}
+	itemSession := map[string]string{}
+	for _, it := range ds.Agenda {
+		itemSession[it.ID] = it.SessionID
+	}
+	proposals := map[string]bool{}
+	for _, p := range ds.Proposals {
+		proposals[p.ID] = true
+	}
+	seatBody := map[string]string{}
+	for _, st := range ds.Seats {
+		seatBody[st.ID] = st.BodyID
+	}
+	corrupt := data.Errorf(data.ECorrupt, "err.db.corrupt")
+	votes := map[string]data.Vote{}
+	for _, v := range ds.Votes {
+		sess, ok := sessions[v.SessionID]
+		if !ok {
+			return data.Errorf(data.ENotFound, "err.session.missing", "id", v.SessionID)
+		}
+		if !sess.Status.Held() || (v.Status == data.VoteAperta && sess.Status != data.SessionInCorso) {
+			return data.Errorf(data.EInvalid, "err.session.not_running")
+		}
+		if v.AgendaItemID != "" && itemSession[v.AgendaItemID] != v.SessionID {
+			return data.Errorf(data.ENotFound, "err.ref.missing", "kind", string(data.KindAgendaItem))
+		}
+		switch {
+		case v.Opened.IsZero():
+			return corrupt
+		case v.Status == data.VoteAperta && !v.Closed.IsZero():
+			return corrupt
+		case v.Status == data.VoteChiusa && v.Closed.Before(v.Opened):
+			return corrupt
+		case v.Status != data.VoteAperta && v.Status != data.VoteChiusa:
+			return corrupt
+		}
+		options := map[string]bool{}
+		for _, o := range v.Options {
+			if o.ID == "" || (!proposals[o.ID] && strings.TrimSpace(o.Label) == "") {
+				return data.Errorf(data.ENotFound, "err.ref.missing", "kind", string(data.KindProposal))
+			}
+			if options[o.ID] {
+				return data.Errorf(data.EInvalid, "err.vote.options_required")
+			}
+			options[o.ID] = true
+		}
+		criteria := map[string]bool{}
+		for _, k := range v.Criteria {
+			if strings.TrimSpace(k.ID) == "" || k.Weight <= 0 || criteria[k.ID] {
+				return data.Errorf(data.EInvalid, "err.vote.criterion", "value", k.ID)
+			}
+			criteria[k.ID] = true
+		}
+		voters := map[string]bool{}
+		for _, x := range v.Voters {
+			if seatBody[x.ID] != sess.BodyID || voters[x.ID] {
+				return data.Errorf(data.EInvalid, "err.vote.voter_unknown")
+			}
+			voters[x.ID] = true
+		}
+		votes[v.ID] = v
+	}
+	isVoter := func(v data.Vote, seat string) bool {
+		for _, x := range v.Voters {
+			if x.ID == seat {
+				return true
+			}
+		}
+		return false
+	}
+	cast := map[[2]string]bool{} // vote and seat of an open ballot
+	for _, b := range ds.Ballots {
+		v, ok := votes[b.VoteID]
+		switch {
+		case !ok:
+			return data.Errorf(data.ENotFound, "err.vote.missing")
+		case v.Secret && b.Voter != "":
+			return data.Errorf(data.EInvalid, "err.vote.secret_voter")
+		case b.Voter == "":
+			continue
+		case !isVoter(v, b.Voter) || max(b.Count, 1) != 1:
+			return data.Errorf(data.EInvalid, "err.vote.voter_unknown")
+		case cast[[2]string{v.ID, b.Voter}]:
+			return corrupt // a seat's second ballot replaces its first: the store keeps one
+		}
+		cast[[2]string{v.ID, b.Voter}] = true
+	}
+	marked := map[[2]string]bool{}
+	for _, t := range ds.Turnout {
+		v, ok := votes[t.VoteID]
+		switch {
+		case !ok:
+			return data.Errorf(data.ENotFound, "err.vote.missing")
+		case !v.Secret:
+			return data.Errorf(data.EInvalid, "err.vote.not_secret")
+		case !isVoter(v, t.SeatID):
+			return data.Errorf(data.EInvalid, "err.vote.voter_unknown")
+		case marked[[2]string{v.ID, t.SeatID}]:
+			return corrupt // MarkVoted records a seat once
+		}
+		marked[[2]string{v.ID, t.SeatID}] = true
 	}
 	return nil
 }
