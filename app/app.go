@@ -29,6 +29,7 @@ type Config struct {
 type Store interface {
 	data.RegistryStore
 	data.MeetingStore
+	VoteStore
 	Path() string
 	LastSaved() time.Time
 	IsEmpty(ctx context.Context) (bool, error)
@@ -36,6 +37,16 @@ type Store interface {
 	RegisterDevice(ctx context.Context, name, operator string) error
 	Devices(ctx context.Context) (map[string]data.Device, error)
 	Close() error
+}
+
+// VoteStore keeps the votes held in meetings and their ballots.
+type VoteStore interface {
+	Votes(ctx context.Context, sessionID string) ([]data.Vote, error)
+	OpenVote(ctx context.Context, v data.Vote) (data.Vote, error)
+	SaveBallot(ctx context.Context, b data.VoteBallot) (data.VoteBallot, error)
+	MarkVoted(ctx context.Context, voteID, seatID string) error
+	CloseVote(ctx context.Context, voteID string) (data.Vote, error)
+	Ballots(ctx context.Context, voteID string) ([]data.VoteBallot, []string, error)
 }
 
 // Runner runs work away from the UI goroutine and then done on it. Tests pass SyncRunner so that a

@@ -110,27 +110,32 @@ func (ui *UI) exportDocument(sessionID string, kind DocKind) {
 			ui.showError(err)
 			return
 		}
-		save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err != nil {
-				ui.showError(err)
-				return
-			}
-			if w == nil {
-				return
-			}
-			path := w.URI().Path()
-			w.Close()
-			ui.writeDocument(path, b)
-		}, ui.win)
-		save.SetFileName(documentName(kind, d))
+		ext := ".pdf"
 		if kind == docCalendar {
-			save.SetFilter(storage.NewExtensionFileFilter([]string{".ics"}))
-		} else {
-			save.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+			ext = ".ics"
 		}
-		save.Resize(fyne.NewSize(900, 600))
-		save.Show()
+		ui.saveBytes(documentName(kind, d), ext, b)
 	})
+}
+
+// saveBytes asks where to save a document, offering name, and writes it whole.
+func (ui *UI) saveBytes(name, ext string, b []byte) {
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			ui.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		ui.writeDocument(path, b)
+	}, ui.win)
+	save.SetFileName(name)
+	save.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	save.Resize(fyne.NewSize(900, 600))
+	save.Show()
 }
 
 // writeDocument writes b to path and says so in the status line, or explains why it could not.

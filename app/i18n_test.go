@@ -232,6 +232,9 @@ func TestTranslationKeysExist(t *testing.T) {
 		"sessions.state.":   strs(data.SessionStatuses),
 		"sstatus.":          strs(data.SessionStatuses),
 		"call.":             {string(data.CallPrima), string(data.CallSeconda)},
+		"method.":           strs(data.VoteMethods),
+		"vote.hint.":        {"dots", "points", "approval", "borda", "schulze", "score"},
+		"choice.":           {"favorevole", "contrario", "astenuto", "favorevole_pl", "contrario_pl", "astenuto_pl"},
 		// sqlite's nameTaken: "err." + kind + ".duplicate" for the kinds whose names are unique.
 		"err.": {"comune.duplicate", "area.duplicate", "body.duplicate", "organisation.duplicate"},
 	}

@@ -53,7 +53,14 @@ type meetingScreen struct {
 	viewID   string
 	closeBtn *widget.Button
 	capture  *captureForm // the proposal form while it is open
-	seq      int          // the latest reload; older answers are dropped
+	votes    *votePanel   // the open vote
+	voted    *fyne.Container
+	voteID   string         // the vote opened last from this screen
+	voteSel  int            // the seat chosen in the vote's list
+	voteKeys *shortcutEntry // the box that takes a key per choice
+	lastVote string         // the vote closed last: the projector shows its result
+	proj     *projector
+	seq      int // the latest reload; older answers are dropped
 
 	stop chan struct{} // stops the clock that redraws the time on the item
 }
@@ -125,14 +132,18 @@ func newMeetingScreen(ui *UI, sessions *sessionsScreen) *meetingScreen {
 	m.proposals = container.NewVBox()
 	m.propHead = heading("")
 	newProp := widget.NewButtonWithIcon(lang.L("meeting.new_proposal"), theme.ContentAddIcon(), m.captureProposal)
+	m.votes = newVotePanel(m)
+	m.voted = container.NewVBox()
+	newVote := widget.NewButtonWithIcon(lang.L("meeting.new_vote"), theme.ConfirmIcon(), m.openVoteForm)
 	center := container.NewVBox(
-		container.NewBorder(nil, nil, nil, m.itemTime, m.itemTitle), m.approve, m.errs.box,
+		container.NewBorder(nil, nil, nil, m.itemTime, m.itemTitle), m.approve, m.errs.box, m.votes.content,
 		widget.NewLabel(lang.L("meeting.notes")), m.notes,
 		heading(lang.L("meeting.decisions")), m.decisions, m.decision,
 		heading(lang.L("meeting.actions")), m.actions,
 		container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(130, m.actDue.MinSize().Height), m.actDue),
 			container.NewGridWithColumns(2, m.actWho, m.actWhat)),
 		container.NewBorder(nil, nil, nil, newProp, m.propHead), m.proposals,
+		container.NewBorder(nil, nil, nil, newVote, heading(lang.L("meeting.votes"))), m.voted,
 	)
 
 	m.reg = newRegisterPanel(ui, m)
@@ -165,6 +176,7 @@ func (m *meetingScreen) open(id string) {
 // leave saves what is pending and stops the clock.
 func (m *meetingScreen) leave() {
 	m.flush()
+	m.closeProjector()
 	if m.stop != nil {
 		close(m.stop)
 		m.stop = nil
@@ -223,7 +235,12 @@ func (m *meetingScreen) show() {
 		m.agendaList.OnSelected = keep
 	}
 	m.showItem()
+	m.votes.show()
+	m.showVotes()
 	m.reg.show()
+	if m.proj != nil {
+		m.proj.update()
+	}
 }
 
 // live reports whether the session is in corso: the clock runs and moving through the agenda is

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
@@ -67,6 +68,9 @@ func (ui *UI) commands() []command {
 		command{"meeting.cmd.notes", ctrl(fyne.KeyE), meeting(func(m *meetingScreen) { ui.win.Canvas().Focus(m.notes) })},
 		command{"meeting.cmd.decision", ctrl(fyne.KeyD), meeting(func(m *meetingScreen) { ui.win.Canvas().Focus(m.decision) })},
 		command{"meeting.cmd.action", ctrl(fyne.KeyT), meeting(func(m *meetingScreen) { ui.win.Canvas().Focus(m.actWho) })},
+		command{"meeting.cmd.vote", &desktop.CustomShortcut{KeyName: fyne.KeyV,
+			Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}, meeting((*meetingScreen).openVoteForm)},
+		command{"meeting.cmd.projector", &desktop.CustomShortcut{KeyName: fyne.KeyF5}, meeting((*meetingScreen).toggleProjector)},
 	)
 	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6}
 	for i := 0; i < len(keys) && i < len(ui.sections)-1; i++ {
@@ -126,7 +130,8 @@ func (ui *UI) menu(ready bool) *fyne.MainMenu {
 	inMeeting := ui.sessions != nil && ui.sessions.inMeeting()
 	var meetingItems []*fyne.MenuItem
 	for _, key := range []string{"meeting.cmd.next", "meeting.cmd.previous", "meeting.cmd.proposal",
-		"meeting.cmd.register", "meeting.cmd.notes", "meeting.cmd.decision", "meeting.cmd.action"} {
+		"meeting.cmd.register", "meeting.cmd.notes", "meeting.cmd.decision", "meeting.cmd.action",
+		"meeting.cmd.vote", "meeting.cmd.projector"} {
 		it := item(key)
 		it.Disabled = !inMeeting
 		meetingItems = append(meetingItems, it)

@@ -425,6 +425,42 @@ type table struct {
 
 const cellPad = 1.5
 
+// barRow is one bar of a chart: its label and its value.
+type barRow struct {
+	label string
+	value float64
+}
+
+// bars draws a horizontal bar chart: each label, a bar as long as its share of the largest value,
+// and the figure; rows that do not fit go on to the next page.
+func (doc *document) bars(rows []barRow) {
+	top := 0.0
+	for _, r := range rows {
+		top = max(top, r.value)
+	}
+	const h, gap = 6.0, 2.5
+	labelW, figureW := doc.width*0.38, 18.0
+	barW := doc.width - labelW - figureW - 4
+	p := doc.pdf
+	for _, r := range rows {
+		doc.need(h + gap)
+		y := p.GetY()
+		doc.use(stBody, colText)
+		doc.line(doc.cut(r.label, labelW-2), doc.left, labelW-2, h, "L")
+		w := 0.0
+		if top > 0 {
+			w = barW * r.value / top
+		}
+		if w > 0 {
+			p.SetFillColor(colAccent.r, colAccent.g, colAccent.b)
+			p.Rect(doc.left+labelW, y+0.8, max(w, 0.6), h-1.6, "F")
+		}
+		p.SetXY(doc.left+labelW+w+2, y)
+		p.CellFormat(figureW, h, Score(r.value), "", 0, "L", false, 0, "")
+		p.SetXY(doc.left, y+h+gap)
+	}
+}
+
 // table draws rows under a header that repeats on each new page. A row taller than what is left
 // of a page moves to the next one; a row taller than a whole page is split across pages.
 func (doc *document) table(t table, rows [][]string) {

@@ -231,7 +231,13 @@ func (v verbale) writeRecord(props []data.ProposalView, votes []data.Vote, decis
 	if len(votes) > 0 {
 		doc.heading("Votazioni", stSub)
 		for i, x := range votes {
-			doc.item(strconv.Itoa(i+1)+".", v.voteLine(x), stBody, 2)
+			line := v.voteLine(x)
+			if x.Status == data.VoteChiusa {
+				if r, err := tallyOf(v.d, x); err == nil {
+					line += " " + Outcome(r)
+				}
+			}
+			doc.item(strconv.Itoa(i+1)+".", line, stBody, 2)
 			doc.space(1.2)
 		}
 	}

@@ -1,0 +1,138 @@
+package report
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/vote"
+)
+
+// Outcome states a vote's result in words with the rule that produced it, as a verbale writes it:
+// "Approvata a maggioranza assoluta dei votanti: 5 favorevoli, 2 contrari, 1 astenuto." The screens,
+// the results PDF and the verbale all say it the same way.
+func Outcome(r vote.Result) string {
+	var b strings.Builder
+	switch r.Outcome() {
+	case vote.OutcomeNoQuorum:
+		b.WriteString("Non valida: manca il numero legale")
+	case vote.OutcomeApproved:
+		b.WriteString("Approvata " + majority(r.Rules))
+	case vote.OutcomeTied:
+		b.WriteString("Respinta per parità")
+	case vote.OutcomeRejected:
+		b.WriteString("Respinta: non raggiunge la maggioranza richiesta (" + majority(r.Rules) + ")")
+	case vote.OutcomeNoVotes:
+		b.WriteString("Nessuna scheda valida")
+	case vote.OutcomeWinner:
+		first := r.Ranking[0]
+		b.WriteString("Al primo posto «" + clean(first.Label) + "» con " + scoreWords(r.Method, first.Score))
+		if tb := r.TieBreak; tb != nil {
+			b.WriteString(", dopo lo spareggio " + tieBreakWords(*tb))
+		}
+	case vote.OutcomeTie:
+		var tied []string
+		for _, x := range r.Ranking {
+			if x.Rank == 1 {
+				tied = append(tied, "«"+clean(x.Label)+"»")
+			}
+		}
+		b.WriteString("Parità al primo posto tra " + joinAnd(tied) + ", con " + scoreWords(r.Method, r.Ranking[0].Score) +
+			" ciascuna: la parità resta da risolvere")
+	}
+	if m := r.Motion; m != nil && r.Outcome() != vote.OutcomeNoVotes {
+		b.WriteString(": " + motionFigures(m.Sums))
+		if m.Weighted != nil {
+			b.WriteString("; per popolazione " + weightedFigures(*m.Weighted))
+		}
+	}
+	b.WriteString(".")
+	if n := invalidCount(r); n > 0 {
+		b.WriteString(" " + plural(int64(n), "Una scheda nulla.", strconv.Itoa(n)+" schede nulle."))
+	}
+	return b.String()
+}
+
+// majority names the majority a motion needs: "a maggioranza assoluta dei votanti".
+func majority(r vote.Rules) string {
+	base := map[data.MajorityBase]string{data.BaseVotanti: "dei votanti", data.BasePresenti: "dei presenti",
+		data.BaseComponenti: "dei componenti"}[r.MajorityBase]
+	switch r.Threshold {
+	case data.ThresholdAbsolute:
+		return "a maggioranza assoluta " + base
+	case data.ThresholdTwoThirds:
+		return "con la maggioranza dei due terzi " + base
+	}
+	return "a maggioranza semplice"
+}
+
+// motionFigures writes "5 favorevoli, 2 contrari, 1 astenuto".
+func motionFigures(s vote.Sums) string {
+	return strconv.FormatInt(s.Favorevoli, 10) + plural(s.Favorevoli, " favorevole", " favorevoli") + ", " +
+		strconv.FormatInt(s.Contrari, 10) + plural(s.Contrari, " contrario", " contrari") + ", " +
+		strconv.FormatInt(s.Astenuti, 10) + plural(s.Astenuti, " astenuto", " astenuti")
+}
+
+// weightedFigures writes the same sums by inhabitants: "30.450 favorevoli, 14.700 contrari, 0 astenuti".
+func weightedFigures(s vote.Sums) string {
+	return formatInt(s.Favorevoli) + " favorevoli, " + formatInt(s.Contrari) + " contrari, " +
+		formatInt(s.Astenuti) + " astenuti"
+}
+
+// scoreWords writes a first place's score with what it counts: "12 bollini", "3,40 di punteggio medio".
+func scoreWords(m data.VoteMethod, x float64) string {
+	n := Score(x)
+	switch m {
+	case data.MethodDots:
+		return n + plural(int64(x), " bollino", " bollini")
+	case data.MethodPoints:
+		return n + plural(int64(x), " punto", " punti")
+	case data.MethodBorda:
+		return n + " punti Borda"
+	case data.MethodSchulze:
+		return "vittorie negli scontri diretti su " + n + plural(int64(x), " altra proposta", " altre proposte")
+	case data.MethodScore:
+		return "un punteggio medio di " + n
+	case data.MethodApproval:
+		return n + plural(int64(x), " approvazione", " approvazioni")
+	}
+	return n
+}
+
+// tieBreakWords says how a tie was broken: "per sorteggio (seme 42)", "con il voto del Presidente".
+func tieBreakWords(tb vote.TieBreak) string {
+	switch tb.Rule {
+	case data.TieLot:
+		if tb.Seed != nil {
+			return "per sorteggio (seme " + strconv.FormatInt(*tb.Seed, 10) + ")"
+		}
+		return "per sorteggio"
+	case data.TieChair:
+		return "con la scheda del Presidente"
+	}
+	return ""
+}
+
+// Score writes a score the Italian way: whole numbers plain, others with two decimals ("3,40").
+func Score(x float64) string {
+	if x == float64(int64(x)) {
+		return formatInt(int64(x))
+	}
+	return strings.Replace(strconv.FormatFloat(x, 'f', 2, 64), ".", ",", 1)
+}
+
+func invalidCount(r vote.Result) int {
+	n := 0
+	for _, x := range r.Invalid {
+		n += max(x.Count, 1)
+	}
+	return n
+}
+
+// joinAnd writes «A», «B» e «C».
+func joinAnd(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " e " + items[len(items)-1]
+}

@@ -1,0 +1,116 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/vote"
+)
+
+// tallyOf counts a vote of the dossier: the same count the meeting screen and a recount make.
+func tallyOf(d data.Dossier, v data.Vote) (vote.Result, error) {
+	return vote.Tally(vote.CountOf(v, d.Session.Call, d.Ballots[v.ID]))
+}
+
+// Results makes the results PDF of one vote of the session: what was voted on and how, the quorum when
+// it opened, the figures as bars and as a table, the schede nulle with their reasons, and the outcome
+// with the rule that produced it.
+func Results(d data.Dossier, voteID string) ([]byte, error) {
+	var v data.Vote
+	found := false
+	for _, x := range d.Votes {
+		if x.ID == voteID {
+			v, found = x, true
+		}
+	}
+	if !found {
+		return nil, fmt.Errorf("report: vote %s is not in the session", voteID)
+	}
+	r, err := tallyOf(d, v)
+	if err != nil {
+		return nil, fmt.Errorf("report: vote %s: %w", voteID, err)
+	}
+	doc, err := newDocument(d, docInfo{kind: "Esito della votazione"})
+	if err != nil {
+		return nil, err
+	}
+	doc.title("ESITO DELLA VOTAZIONE", stTitle)
+	doc.paragraphs("«"+clean(v.Subject)+"»", stSubtitle, 0)
+	doc.space(3)
+	verb := verbale{doc: doc, d: d}
+	doc.paragraphs(verb.voteLine(v), stBody, 0)
+	doc.space(3)
+	doc.use(stBold, colText)
+	doc.paragraphs(Outcome(r), stBold, 0)
+	doc.space(5)
+
+	if m := r.Motion; m != nil {
+		rows := []barRow{{"Favorevoli", float64(m.Favorevoli)}, {"Contrari", float64(m.Contrari)}, {"Astenuti", float64(m.Astenuti)}}
+		doc.bars(rows)
+		table := [][]string{{"Favorevoli", strconv.FormatInt(m.Favorevoli, 10), weightedCell(m.Weighted, func(s vote.Sums) int64 { return s.Favorevoli })},
+			{"Contrari", strconv.FormatInt(m.Contrari, 10), weightedCell(m.Weighted, func(s vote.Sums) int64 { return s.Contrari })},
+			{"Astenuti", strconv.FormatInt(m.Astenuti, 10), weightedCell(m.Weighted, func(s vote.Sums) int64 { return s.Astenuti })},
+			{"Votanti", strconv.FormatInt(m.Votanti, 10), weightedCell(m.Weighted, func(s vote.Sums) int64 { return s.Votanti })},
+			{"Presenti", strconv.FormatInt(m.Presenti, 10), weightedCell(m.Weighted, func(s vote.Sums) int64 { return s.Presenti })}}
+		cols := []column{{"", 60, "L"}, {"Componenti", 40, "R"}}
+		if m.Weighted != nil {
+			cols = append(cols, column{"Abitanti rappresentati", 50, "R"})
+		}
+		for i := range table {
+			table[i] = table[i][:len(cols)]
+		}
+		doc.space(3)
+		doc.table(table2(cols), table)
+	} else if p := r.Priority; p != nil {
+		var rows []barRow
+		var table [][]string
+		for _, x := range p.Ranking {
+			rows = append(rows, barRow{strconv.Itoa(x.Rank) + ". " + clean(x.Label), x.Score})
+			table = append(table, []string{strconv.Itoa(x.Rank), clean(x.Label), Score(x.Score)})
+		}
+		doc.bars(rows)
+		doc.space(3)
+		doc.table(table2([]column{{"Posto", 14, "R"}, {"Proposta", 120, "L"}, {scoreColumn(v.Method), 30, "R"}}), table)
+	}
+	if len(r.Invalid) > 0 {
+		doc.heading("Schede nulle", stSub)
+		for _, x := range r.Invalid {
+			doc.item("•", fmt.Sprintf("scheda %d (×%d): %s", x.Ballot+1, max(x.Count, 1), x.Reason), stBody, 2)
+		}
+	}
+	if v.Secret {
+		doc.space(3)
+		doc.paragraphs("Votazione a scrutinio segreto: le schede sono conservate senza alcun legame con chi le ha deposte.", stBody, 0)
+	}
+	return doc.output()
+}
+
+func table2(cols []column) table { return table{cols: cols} }
+
+// weightedCell is a weighted sum for the table, or "" when the vote counted heads only.
+func weightedCell(w *vote.Sums, f func(vote.Sums) int64) string {
+	if w == nil {
+		return ""
+	}
+	return formatInt(f(*w))
+}
+
+// scoreColumn names what a priority vote's score counts.
+func scoreColumn(m data.VoteMethod) string {
+	switch m {
+	case data.MethodDots:
+		return "Bollini"
+	case data.MethodPoints:
+		return "Punti"
+	case data.MethodBorda:
+		return "Punti Borda"
+	case data.MethodSchulze:
+		return "Vittorie"
+	case data.MethodScore:
+		return "Punteggio"
+	case data.MethodApproval:
+		return "Approvazioni"
+	}
+	return "Risultato"
+}

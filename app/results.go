@@ -1,0 +1,149 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/tavoli/tavoli/app/report"
+	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/vote"
+)
+
+// bar is one bar of a result: what it stands for, its share of the longest (0 to 1), its figure.
+type bar struct {
+	label string
+	share float64
+	value string
+}
+
+// outcome is a vote's result as the screens show it: the sentence that states it and the rule, the
+// bars, and the schede nulle with their reasons.
+type outcome struct {
+	sentence string
+	bars     []bar
+	invalid  []string
+}
+
+// outcomeOf tallies a vote of the meeting: the same count the documents and a recount use.
+func (m *meetingScreen) outcomeOf(v data.Vote) outcome {
+	return outcomeFor(v, m.d.Session.Call, m.d.Ballots[v.ID])
+}
+
+func outcomeFor(v data.Vote, call data.Call, ballots []data.VoteBallot) outcome {
+	r, err := vote.Tally(vote.CountOf(v, call, ballots))
+	if err != nil {
+		return outcome{sentence: Explain(err)}
+	}
+	o := outcome{sentence: report.Outcome(r)}
+	for _, x := range r.Invalid {
+		o.invalid = append(o.invalid, lang.L("vote.invalid_line", map[string]any{"n": x.Ballot + 1, "count": x.Count,
+			"reason": x.Reason}))
+	}
+	if m := r.Motion; m != nil {
+		top := float64(max(m.Favorevoli, m.Contrari, m.Astenuti, 1))
+		for _, c := range []struct {
+			key string
+			n   int64
+		}{{"favorevole", m.Favorevoli}, {"contrario", m.Contrari}, {"astenuto", m.Astenuti}} {
+			o.bars = append(o.bars, bar{label: lang.L("choice." + c.key + "_pl"), share: float64(c.n) / top,
+				value: strconv.FormatInt(c.n, 10)})
+		}
+		return o
+	}
+	if r.Priority == nil {
+		return o
+	}
+	top := 0.0
+	for _, x := range r.Ranking {
+		top = max(top, x.Score)
+	}
+	for _, x := range r.Ranking {
+		share := 0.0
+		if top > 0 {
+			share = x.Score / top
+		}
+		o.bars = append(o.bars, bar{label: fmt.Sprintf("%d. %s", x.Rank, x.Label), share: share, value: report.Score(x.Score)})
+	}
+	return o
+}
+
+// showVotes lists the closed votes of the item shown, each with its outcome and a button for its
+// bars.
+func (m *meetingScreen) showVotes() {
+	m.voted.Objects = nil
+	it, _ := m.currentItem()
+	for _, v := range m.d.ItemVotes(it.ID) {
+		if v.Status != data.VoteChiusa {
+			continue
+		}
+		id := v.ID
+		l := widget.NewLabel("• " + v.Subject + " — " + m.outcomeOf(v).sentence)
+		l.Wrapping = fyne.TextWrapWord
+		btn := widget.NewButtonWithIcon("", theme.VisibilityIcon(), func() { m.showResult(id) })
+		btn.Importance = widget.LowImportance
+		m.voted.Add(container.NewBorder(nil, nil, nil, btn, l))
+	}
+	m.voted.Refresh()
+}
+
+// showResult shows a vote's result: the bars, the figures and the sentence, with the results PDF and
+// the projector one click away.
+func (m *meetingScreen) showResult(id string) {
+	v, err := m.voteByID(id)
+	if err != nil {
+		return
+	}
+	o := m.outcomeOf(v)
+	box := container.NewVBox()
+	sentence := widget.NewLabelWithStyle(o.sentence, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	sentence.Wrapping = fyne.TextWrapWord
+	box.Add(sentence)
+	for _, b := range o.bars {
+		rect := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
+		rect.SetMinSize(fyne.NewSize(float32(max(2, 360*b.share)), 20))
+		label := widget.NewLabel(b.label)
+		label.Truncation = fyne.TextTruncateEllipsis
+		box.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(260, 36), label), nil,
+			container.NewHBox(container.NewCenter(rect), widget.NewLabel(b.value))))
+	}
+	if len(o.invalid) > 0 {
+		box.Add(heading(lang.L("vote.invalid")))
+		for _, s := range o.invalid {
+			box.Add(widget.NewLabel(s))
+		}
+	}
+	m.lastVote = id
+	pdf := widget.NewButtonWithIcon(lang.L("doc.results"), theme.DocumentSaveIcon(), func() { m.exportResults(id) })
+	proj := widget.NewButtonWithIcon(lang.L("vote.to_projector"), theme.ComputerIcon(), func() {
+		if m.proj == nil {
+			m.toggleProjector()
+		}
+		m.proj.mode = projResult
+		m.proj.update()
+	})
+	box.Add(container.NewHBox(pdf, proj))
+	d := dialog.NewCustom(lang.L("vote.result_title", map[string]any{"subject": v.Subject}), lang.L("OK"),
+		container.NewVScroll(box), m.ui.win)
+	d.Resize(fyne.NewSize(720, 520))
+	d.Show()
+}
+
+// exportResults saves the results PDF of a vote.
+func (m *meetingScreen) exportResults(voteID string) {
+	d := m.d
+	b, err := report.Results(d, voteID)
+	if err != nil {
+		m.ui.showError(data.Errorf(data.EInternal, "err.document.render").Wrap(err))
+		return
+	}
+	name := "risultati-" + slug(d.Body.Name) + "-" + d.Session.Date.In(data.Zone).Format("2006-01-02") + ".pdf"
+	m.ui.saveBytes(name, ".pdf", b)
+}

@@ -1,0 +1,546 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/tavoli/tavoli/data"
+)
+
+// defaultCriteria are the criteria a scoring vote starts with, in the spirit of Hanlon's method.
+const defaultCriteria = "urgenza:2, gravità:1, efficacia:1, fattibilità:1, costo:1"
+
+// openVoteForm asks what is voted on and how (Ctrl+Maiusc+V): a motion, or a set of the proposals
+// captured in the session; the method and the rules, with the body's preselected.
+func (m *meetingScreen) openVoteForm() {
+	it, ok := m.currentItem()
+	if !ok || !m.live() {
+		m.errs.set(lang.L("vote.not_running"))
+		return
+	}
+	subject := newShortcutEntry()
+	subject.SetText(it.Title)
+	var methods []string
+	for _, x := range data.VoteMethods {
+		methods = append(methods, lang.L("method."+string(x)))
+	}
+	method := newSelect(methods, nil)
+	method.SetSelectedIndex(0)
+	secret := widget.NewCheck(lang.L("vote.secret"), nil)
+	var labels []string
+	for _, p := range m.d.Proposals {
+		labels = append(labels, p.Title)
+	}
+	options := widget.NewCheckGroup(labels, nil)
+	rules := m.d.Body.Rules
+	bases := []data.MajorityBase{data.BaseVotanti, data.BasePresenti, data.BaseComponenti}
+	thresholds := []data.Threshold{data.ThresholdSimple, data.ThresholdAbsolute, data.ThresholdTwoThirds}
+	ties := []data.TieBreak{data.TieNone, data.TieChair, data.TieLot}
+	base := pickOf(bases, rules.MajorityBase, func(b data.MajorityBase) string { return lang.L("rules.base." + string(b)) })
+	threshold := pickOf(thresholds, rules.Threshold, func(t data.Threshold) string { return lang.L("rules.threshold." + string(t)) })
+	tie := pickOf(ties, rules.TieBreak, func(t data.TieBreak) string { return lang.L("rules.tie." + string(t)) })
+	dots, maxPer, points := numberEntry("3"), numberEntry("2"), numberEntry("100")
+	scaleMin, scaleMax := numberEntry("1"), numberEntry("5")
+	criteria := newShortcutEntry()
+	criteria.SetText(defaultCriteria)
+	errs := widget.NewLabel("")
+	errs.Importance = widget.DangerImportance
+	errs.Wrapping = fyne.TextWrapWord
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("vote.subject"), subject),
+		widget.NewFormItem(lang.L("vote.method"), method),
+		widget.NewFormItem("", secret),
+		widget.NewFormItem(lang.L("vote.options"), container.NewVScroll(options)),
+		widget.NewFormItem(lang.L("vote.base"), base.Select),
+		widget.NewFormItem(lang.L("vote.threshold"), threshold.Select),
+		widget.NewFormItem(lang.L("vote.tie"), tie.Select),
+		widget.NewFormItem(lang.L("vote.dots"), container.NewGridWithColumns(3, dots, maxPer, points)),
+		widget.NewFormItem(lang.L("vote.scale"), container.NewGridWithColumns(2, scaleMin, scaleMax)),
+		widget.NewFormItem(lang.L("vote.criteria"), criteria),
+		widget.NewFormItem("", errs),
+	}
+	var dlg *dialog.FormDialog
+	dlg = dialog.NewForm(lang.L("vote.open_title"), lang.L("vote.open"), lang.L("Cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		v := data.Vote{SessionID: m.d.Session.ID, AgendaItemID: it.ID, Subject: subject.Text, Secret: secret.Checked,
+			Rules: rules, Method: data.VoteMethods[max(method.SelectedIndex(), 0)]}
+		v.Rules.MajorityBase, v.Rules.Threshold, v.Rules.TieBreak = base.value(), threshold.value(), tie.value()
+		chosen := map[string]bool{}
+		for _, l := range options.Selected {
+			chosen[l] = true
+		}
+		for _, p := range m.d.Proposals {
+			if chosen[p.Title] && v.Method != data.MethodMotion {
+				v.Options = append(v.Options, data.VoteOption{ID: p.ID, Label: p.Title})
+			}
+		}
+		v.Settings = data.VoteSettings{DotsPerVoter: atoi(dots.Text), MaxPerOption: atoi(maxPer.Text),
+			PointsPerVoter: atoi(points.Text), ScaleMin: atoi(scaleMin.Text), ScaleMax: atoi(scaleMax.Text)}
+		if v.Method == data.MethodScore {
+			var err error
+			if v.Criteria, err = parseCriteria(criteria.Text); err != nil {
+				errs.SetText(Explain(err))
+				dlg.Show()
+				return
+			}
+		}
+		m.openVote(v, func(err error) {
+			errs.SetText(Explain(err))
+			dlg.Show()
+		})
+	}, m.ui.win)
+	dlg.Resize(fyne.NewSize(760, 640))
+	dlg.Show()
+	m.ui.win.Canvas().Focus(subject)
+}
+
+// openVote opens the vote in the store and shows it; fail gets what went wrong.
+func (m *meetingScreen) openVote(v data.Vote, fail func(error)) {
+	var err error
+	m.ui.run(func() { v, err = m.ui.store.OpenVote(m.ui.ctx, v) }, func() {
+		if err != nil {
+			fail(err)
+			return
+		}
+		m.ui.saved()
+		m.voteID = v.ID
+		m.reload(nil)
+	})
+}
+
+// choice pairs a select with the values its options stand for.
+type choice[T comparable] struct {
+	*widget.Select
+	values []T
+}
+
+func pickOf[T comparable](values []T, current T, label func(T) string) choice[T] {
+	var labels []string
+	for _, v := range values {
+		labels = append(labels, label(v))
+	}
+	c := choice[T]{Select: newSelect(labels, nil), values: values}
+	for i, v := range values {
+		if v == current {
+			c.SetSelectedIndex(i)
+		}
+	}
+	return c
+}
+
+func (c choice[T]) value() T {
+	if i := c.SelectedIndex(); i >= 0 {
+		return c.values[i]
+	}
+	var zero T
+	return zero
+}
+
+// numberEntry is a short entry for a whole number.
+func numberEntry(text string) *shortcutEntry {
+	e := newShortcutEntry()
+	e.SetText(text)
+	return e
+}
+
+// atoi reads a whole number typed by hand; what is not one reads as 0.
+func atoi(s string) int {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+// parseCriteria reads "urgenza:2, gravità:1" as criteria with their weights.
+func parseCriteria(s string) ([]data.VoteCriterion, error) {
+	var out []data.VoteCriterion
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		name, weight, found := strings.Cut(part, ":")
+		w := 1.0
+		if found {
+			var err error
+			if w, err = strconv.ParseFloat(strings.TrimSpace(strings.ReplaceAll(weight, ",", ".")), 64); err != nil || w <= 0 {
+				return nil, data.Errorf(data.EInvalid, "err.vote.criterion", "value", part)
+			}
+		}
+		out = append(out, data.VoteCriterion{ID: strings.TrimSpace(name), Weight: w})
+	}
+	if len(out) == 0 {
+		return nil, data.Errorf(data.EInvalid, "err.vote.criteria_required")
+	}
+	return out, nil
+}
+
+// votePanel is the vote of the current item while it is open: who may vote, the ballots entered, and
+// the ways of entering them — a key per choice for each seat, the totals of a show of hands or of
+// paper ballots, or, in a secret vote, who has voted and then the counted ballots.
+type votePanel struct {
+	m       *meetingScreen
+	content *fyne.Container
+}
+
+func newVotePanel(m *meetingScreen) *votePanel {
+	return &votePanel{m: m, content: container.NewVBox()}
+}
+
+// current is the open vote the panel shows, false when none.
+func (m *meetingScreen) openVoteShown() (data.Vote, bool) {
+	for _, v := range m.d.Votes {
+		if v.ID == m.voteID && v.Status == data.VoteAperta {
+			return v, true
+		}
+	}
+	for _, v := range m.d.Votes {
+		if v.Status == data.VoteAperta {
+			return v, true
+		}
+	}
+	return data.Vote{}, false
+}
+
+// show redraws the panel from the meeting's dossier.
+func (p *votePanel) show() {
+	m := p.m
+	p.content.Objects = nil
+	v, ok := m.openVoteShown()
+	if !ok {
+		p.content.Hide()
+		return
+	}
+	p.content.Show()
+	how := lang.L("vote.open_ballot")
+	if v.Secret {
+		how = lang.L("vote.secret_ballot")
+	}
+	head := heading(lang.L("vote.running", map[string]any{"subject": v.Subject, "method": lang.L("method." + string(v.Method)), "how": how}))
+	head.Wrapping = fyne.TextWrapWord
+	p.content.Add(head)
+	q := lang.L("vote.quorum_no")
+	if v.QuorumHolds {
+		q = lang.L("vote.quorum_yes")
+	}
+	p.content.Add(widget.NewLabel(lang.L("vote.quorum_at_opening", map[string]any{"present": v.QuorumPresent,
+		"required": v.QuorumRequired, "verdict": q})))
+	ballots := m.d.Ballots[v.ID]
+	switch {
+	case v.Secret:
+		p.secretEntry(v, ballots)
+	case v.Method == data.MethodMotion:
+		p.motionEntry(v, ballots)
+	default:
+		p.ballotEntry(v, ballots)
+	}
+	closeBtn := widget.NewButtonWithIcon(lang.L("vote.close"), theme.ConfirmIcon(), func() { m.closeVote(v.ID) })
+	closeBtn.Importance = widget.HighImportance
+	p.content.Add(container.NewHBox(closeBtn))
+	p.content.Add(widget.NewSeparator())
+	p.content.Refresh()
+}
+
+// motionEntry lists the seats present with the choice each made: the key box takes F (favorevole),
+// C (contrario) or A (astenuto) for the chosen seat and moves to the next; Up and Down choose. Totals
+// of a show of hands are entered below.
+func (p *votePanel) motionEntry(v data.Vote, ballots []data.VoteBallot) {
+	m := p.m
+	chosen := map[string]string{}
+	for _, b := range ballots {
+		if b.Voter != "" {
+			chosen[b.Voter] = b.Choice
+		}
+	}
+	var voters []data.VoteVoter
+	for _, x := range v.Voters {
+		if x.Present || chosen[x.ID] != "" {
+			voters = append(voters, x)
+		}
+	}
+	if len(voters) > 0 {
+		rows := container.NewVBox()
+		sel := m.voteSel
+		if sel >= len(voters) {
+			sel = len(voters) - 1
+		}
+		for i, x := range voters {
+			mark := "  "
+			if i == sel {
+				mark = "▶ "
+			}
+			c := chosen[x.ID]
+			label := "—"
+			if c != "" {
+				label = lang.L("choice." + c)
+			}
+			rows.Add(widget.NewLabel(mark + x.Label + ": " + label))
+		}
+		keys := newShortcutEntry()
+		keys.SetPlaceHolder(lang.L("vote.keys"))
+		keys.onKey[fyne.KeyDown] = func() { m.voteSel = min(sel+1, len(voters)-1); p.show(); m.focusVoteKeys() }
+		keys.onKey[fyne.KeyUp] = func() { m.voteSel = max(sel-1, 0); p.show(); m.focusVoteKeys() }
+		keys.OnChanged = func(s string) {
+			if s == "" {
+				return
+			}
+			r := strings.ToLower(s[len(s)-1:])
+			keys.SetText("")
+			c := map[string]string{"f": "favorevole", "c": "contrario", "a": "astenuto"}[r]
+			if c == "" {
+				return
+			}
+			m.voteSel = min(sel+1, len(voters)-1)
+			m.castBallot(data.VoteBallot{VoteID: v.ID, Voter: voters[sel].ID, Choice: c})
+		}
+		m.voteKeys = keys
+		p.content.Add(rows)
+		p.content.Add(keys)
+	}
+	fav, con, ast := numberEntry(""), numberEntry(""), numberEntry("")
+	fav.SetPlaceHolder(lang.L("choice.favorevole"))
+	con.SetPlaceHolder(lang.L("choice.contrario"))
+	ast.SetPlaceHolder(lang.L("choice.astenuto"))
+	totals := widget.NewButton(lang.L("vote.add_totals"), func() {
+		for c, e := range map[string]*shortcutEntry{"favorevole": fav, "contrario": con, "astenuto": ast} {
+			if n := atoi(e.Text); n > 0 {
+				m.castBallot(data.VoteBallot{VoteID: v.ID, Count: n, Choice: c})
+			}
+		}
+	})
+	p.content.Add(widget.NewLabel(lang.L("vote.totals_hint")))
+	p.content.Add(container.NewBorder(nil, nil, nil, totals, container.NewGridWithColumns(3, fav, con, ast)))
+	p.content.Add(widget.NewLabel(ballotSummary(v, ballots)))
+}
+
+// secretEntry records who has voted (their ballot in the box), then the counted ballots: a motion's
+// totals, or anonymous ballots one by one. Nothing links the two.
+func (p *votePanel) secretEntry(v data.Vote, ballots []data.VoteBallot) {
+	m := p.m
+	voted := map[string]bool{}
+	for _, id := range m.d.Voted[v.ID] {
+		voted[id] = true
+	}
+	counting := len(ballots) > 0
+	p.content.Add(widget.NewLabel(lang.L("vote.secret_hint")))
+	grid := container.NewGridWithColumns(3)
+	for _, x := range v.Voters {
+		if !x.Present {
+			continue
+		}
+		c := widget.NewCheck(x.Label, nil)
+		c.SetChecked(voted[x.ID])
+		id := x.ID
+		c.OnChanged = func(on bool) {
+			if on && !voted[id] {
+				m.markVoted(v.ID, id)
+			}
+		}
+		if voted[x.ID] || counting {
+			c.Disable()
+		}
+		grid.Add(c)
+	}
+	p.content.Add(grid)
+	if v.Method == data.MethodMotion {
+		fav, con, ast := numberEntry(""), numberEntry(""), numberEntry("")
+		fav.SetPlaceHolder(lang.L("choice.favorevole"))
+		con.SetPlaceHolder(lang.L("choice.contrario"))
+		ast.SetPlaceHolder(lang.L("choice.astenuto"))
+		totals := widget.NewButton(lang.L("vote.add_counted"), func() {
+			for c, e := range map[string]*shortcutEntry{"favorevole": fav, "contrario": con, "astenuto": ast} {
+				if n := atoi(e.Text); n > 0 {
+					m.castBallot(data.VoteBallot{VoteID: v.ID, Count: n, Choice: c})
+				}
+			}
+		})
+		p.content.Add(container.NewBorder(nil, nil, nil, totals, container.NewGridWithColumns(3, fav, con, ast)))
+	} else {
+		p.ballotEntry(v, ballots)
+		return
+	}
+	p.content.Add(widget.NewLabel(ballotSummary(v, ballots)))
+}
+
+// ballotEntry enters one ballot of a priority vote: for each option the dots or points given, 1 to
+// approve, the position in the ranking (1 first; empty: not ranked), or the scores per criterion. An
+// open vote names the seat; otherwise the ballot is anonymous, with how many identical ones.
+func (p *votePanel) ballotEntry(v data.Vote, ballots []data.VoteBallot) {
+	m := p.m
+	var present []data.VoteVoter
+	for _, x := range v.Voters {
+		if x.Present {
+			present = append(present, x)
+		}
+	}
+	voterNames := []string{lang.L("vote.anonymous")}
+	if !v.Secret {
+		for _, x := range present {
+			voterNames = append(voterNames, x.Label)
+		}
+	}
+	voter := newSelect(voterNames, nil)
+	voter.SetSelectedIndex(0)
+	count := numberEntry("1")
+	form := container.NewVBox()
+	type cell struct {
+		option, criterion string
+		e                 *shortcutEntry
+	}
+	var cells []cell
+	hint := lang.L("vote.hint." + string(v.Method))
+	form.Add(widget.NewLabel(hint))
+	for _, o := range v.Options {
+		if v.Method == data.MethodScore {
+			row := container.NewGridWithColumns(len(v.Criteria) + 1)
+			row.Add(widget.NewLabel(o.Label))
+			for _, k := range v.Criteria {
+				e := numberEntry("")
+				e.SetPlaceHolder(k.ID)
+				cells = append(cells, cell{o.ID, k.ID, e})
+				row.Add(e)
+			}
+			form.Add(row)
+			continue
+		}
+		e := numberEntry("")
+		cells = append(cells, cell{o.ID, "", e})
+		l := widget.NewLabel(o.Label)
+		l.Truncation = fyne.TextTruncateEllipsis
+		form.Add(container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(90, e.MinSize().Height), e), l))
+	}
+	add := widget.NewButtonWithIcon(lang.L("vote.add_ballot"), theme.ContentAddIcon(), func() {
+		b := data.VoteBallot{VoteID: v.ID, Count: max(atoi(count.Text), 1)}
+		if i := voter.SelectedIndex(); i > 0 && i-1 < len(present) {
+			b.Voter, b.Count = present[i-1].ID, 1
+		}
+		type ranked struct {
+			id  string
+			pos int
+		}
+		var ranks []ranked
+		for _, c := range cells {
+			t := strings.TrimSpace(c.e.Text)
+			if t == "" {
+				continue
+			}
+			n := atoi(t)
+			switch v.Method {
+			case data.MethodDots, data.MethodPoints:
+				if b.Allocation == nil {
+					b.Allocation = map[string]int{}
+				}
+				b.Allocation[c.option] = n
+			case data.MethodApproval:
+				if n > 0 {
+					b.Approve = append(b.Approve, c.option)
+				}
+			case data.MethodBorda, data.MethodSchulze:
+				ranks = append(ranks, ranked{c.option, n})
+			case data.MethodScore:
+				if b.Scores == nil {
+					b.Scores = map[string]map[string]int{}
+				}
+				if b.Scores[c.option] == nil {
+					b.Scores[c.option] = map[string]int{}
+				}
+				b.Scores[c.option][c.criterion] = n
+			}
+		}
+		for pos := 1; pos <= len(ranks); pos++ {
+			for _, r := range ranks {
+				if r.pos == pos {
+					b.Ranking = append(b.Ranking, r.id)
+				}
+			}
+		}
+		if len(b.Ranking) != len(ranks) {
+			m.errs.set(lang.L("vote.ranking_positions"))
+			return
+		}
+		m.castBallot(b)
+		for _, c := range cells {
+			c.e.SetText("")
+		}
+	})
+	form.Add(container.NewBorder(nil, nil, nil, add, container.NewGridWithColumns(2, voter, count)))
+	p.content.Add(form)
+	p.content.Add(widget.NewLabel(ballotSummary(v, ballots)))
+}
+
+// ballotSummary says how many ballots were entered so far.
+func ballotSummary(v data.Vote, ballots []data.VoteBallot) string {
+	n := 0
+	for _, b := range ballots {
+		n += max(b.Count, 1)
+	}
+	return lang.N("vote.ballots_entered", n, map[string]any{"count": n})
+}
+
+// castBallot records a ballot and redraws.
+func (m *meetingScreen) castBallot(b data.VoteBallot) {
+	var err error
+	m.ui.run(func() { _, err = m.ui.store.SaveBallot(m.ui.ctx, b) }, func() {
+		if err != nil {
+			m.errs.set(Explain(err))
+			return
+		}
+		m.errs.set("")
+		m.ui.saved()
+		m.reload(m.focusVoteKeys)
+	})
+}
+
+// markVoted records that a seat has voted in a secret vote.
+func (m *meetingScreen) markVoted(voteID, seatID string) {
+	var err error
+	m.ui.run(func() { err = m.ui.store.MarkVoted(m.ui.ctx, voteID, seatID) }, func() {
+		if err != nil {
+			m.errs.set(Explain(err))
+		}
+		m.ui.saved()
+		m.reload(nil)
+	})
+}
+
+// focusVoteKeys puts the cursor in the vote's key box, when there is one.
+func (m *meetingScreen) focusVoteKeys() {
+	if m.voteKeys != nil && m.voteKeys.Visible() {
+		m.ui.win.Canvas().Focus(m.voteKeys)
+	}
+}
+
+// closeVote closes the vote and shows its result.
+func (m *meetingScreen) closeVote(id string) {
+	var v data.Vote
+	var err error
+	m.ui.run(func() { v, err = m.ui.store.CloseVote(m.ui.ctx, id) }, func() {
+		if err != nil {
+			m.errs.set(Explain(err))
+			return
+		}
+		m.ui.saved()
+		m.lastVote = v.ID
+		m.reload(func() { m.showResult(v.ID) })
+	})
+}
+
+// voteByID finds a vote of the session.
+func (m *meetingScreen) voteByID(id string) (data.Vote, error) {
+	for _, v := range m.d.Votes {
+		if v.ID == id {
+			return v, nil
+		}
+	}
+	return data.Vote{}, data.Errorf(data.ENotFound, "err.vote.missing")
+}

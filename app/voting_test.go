@@ -1,0 +1,180 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/tavoli/tavoli/data"
+)
+
+// startAnziani convenes and starts a session of the Anziani table with five seated members present.
+func startAnziani(t *testing.T, e *env) *meetingScreen {
+	t.Helper()
+	s := e.convene("Tavolo tematico Anziani", "19/03/2027")
+	test.Tap(button(t, s.split, "Convoca"))
+	test.Tap(button(t, s.split, "Avvia la seduta"))
+	m := s.meeting
+	n := 0
+	for _, l := range m.d.Register {
+		if l.SeatID != "" && l.PersonID != "" && n < 5 {
+			checkIn(t, m, data.Fold(l.PersonName))
+			n++
+		}
+	}
+	return m
+}
+
+// openVote fills the new-vote form and opens the vote.
+func openVote(t *testing.T, e *env, m *meetingScreen, method string, secret bool, options ...string) {
+	t.Helper()
+	m.openVoteForm()
+	dlg := e.mustOverlay("the new vote form")
+	var selects []*widget.Select
+	var checks []*widget.CheckGroup
+	var secretBox *widget.Check
+	walk(dlg, func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Select:
+			selects = append(selects, w)
+		case *widget.CheckGroup:
+			checks = append(checks, w)
+		case *widget.Check:
+			if w.Text == "A scrutinio segreto" {
+				secretBox = w
+			}
+		}
+	})
+	selects[0].SetSelected(method)
+	secretBox.SetChecked(secret)
+	if len(options) > 0 {
+		checks[0].SetSelected(options)
+	}
+	test.Tap(button(t, dlg, "Apri la votazione"))
+	if e.overlay() == dlg {
+		t.Fatalf("the vote did not open: %q", texts(dlg))
+	}
+	if _, ok := m.openVoteShown(); !ok {
+		t.Fatalf("no open vote after opening one; error %q", m.errs.wrap.Text)
+	}
+}
+
+func TestMotionPerSeatByKeys(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	m := startAnziani(t, e)
+	openVote(t, e, m, "votazione (favorevoli, contrari, astenuti)", false)
+	v, _ := m.openVoteShown()
+	if !v.QuorumHolds || v.QuorumPresent != 5 {
+		t.Errorf("quorum recorded at opening = %d, holds %v; want 5 present, holds", v.QuorumPresent, v.QuorumHolds)
+	}
+	// One key per seat: F, F, C, A; the box moves to the next seat after each.
+	for _, k := range []string{"f", "F", "c", "a"} {
+		test.Type(m.voteKeys, k)
+	}
+	if got := len(m.d.Ballots[v.ID]); got != 4 {
+		t.Fatalf("ballots after four keys = %d, want 4; error %q", got, m.errs.wrap.Text)
+	}
+	test.Tap(button(t, m.votes.content, "Chiudi la votazione"))
+	dlg := e.mustOverlay("the result")
+	want := "Approvata a maggioranza semplice: 2 favorevoli, 1 contrario, 1 astenuto."
+	if !hasText(dlg, want) {
+		t.Errorf("result = %q, want %q", texts(dlg), want)
+	}
+	for _, bar := range []string{"Favorevoli", "Contrari", "Astenuti"} {
+		if !hasText(dlg, bar) {
+			t.Errorf("result has no bar %q", bar)
+		}
+	}
+	// The verbale now reports the vote with its outcome.
+	b, err := RenderDocument(e.ui.ctx, e.store(), m.d.Session.ID, docVerbale)
+	if err != nil || len(b) == 0 {
+		t.Fatalf("verbale: %v", err)
+	}
+}
+
+func TestSecretMotionThenTotals(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	m := startAnziani(t, e)
+	openVote(t, e, m, "votazione (favorevoli, contrari, astenuti)", true)
+	v, _ := m.openVoteShown()
+	// Who voted: checked off one by one.
+	n := 0
+	walk(m.votes.content, func(o fyne.CanvasObject) {
+		if c, ok := o.(*widget.Check); ok && n < 4 {
+			c.SetChecked(true)
+			n++
+		}
+	})
+	if got := len(m.d.Voted[v.ID]); got != 4 {
+		t.Fatalf("seats recorded as having voted = %d, want 4; error %q", got, m.errs.wrap.Text)
+	}
+	// Then the count from the box, as totals.
+	var entries []*shortcutEntry
+	walk(m.votes.content, func(o fyne.CanvasObject) {
+		if x, ok := o.(*shortcutEntry); ok {
+			entries = append(entries, x)
+		}
+	})
+	test.Type(entries[0], "3")
+	test.Type(entries[1], "1")
+	test.Tap(button(t, m.votes.content, "Registra lo scrutinio"))
+	for _, b := range m.d.Ballots[v.ID] {
+		if b.Voter != "" {
+			t.Fatalf("a ballot of the secret vote names seat %s", b.Voter)
+		}
+	}
+	test.Tap(button(t, m.votes.content, "Chiudi la votazione"))
+	dlg := e.mustOverlay("the result")
+	if !hasText(dlg, "3 favorevoli, 1 contrario, 0 astenuti") {
+		t.Errorf("secret result = %q", texts(dlg))
+	}
+}
+
+func TestDotVoteOnCapturedProposals(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	m := startAnziani(t, e)
+	for _, title := range []string{"Trasporto sociale", "Centro diurno il sabato", "Sportello badanti"} {
+		m.captureProposal()
+		test.Type(m.capture.title, title)
+		pressEnter(m.capture.title)
+	}
+	openVote(t, e, m, "bollini", false, "Trasporto sociale", "Centro diurno il sabato", "Sportello badanti")
+
+	var entries []*shortcutEntry
+	walk(m.votes.content, func(o fyne.CanvasObject) {
+		if x, ok := o.(*shortcutEntry); ok {
+			entries = append(entries, x)
+		}
+	})
+	// Three option fields, then the count of identical anonymous ballots.
+	if len(entries) < 4 {
+		t.Fatalf("ballot form has %d entries, want 3 options and a count", len(entries))
+	}
+	cast := func(dots ...string) {
+		for i, d := range dots {
+			entries[i].SetText(d)
+		}
+		test.Tap(button(t, m.votes.content, "Registra scheda"))
+		entries = entries[:0]
+		walk(m.votes.content, func(o fyne.CanvasObject) {
+			if x, ok := o.(*shortcutEntry); ok {
+				entries = append(entries, x)
+			}
+		})
+	}
+	cast("2", "1", "")
+	cast("", "2", "1")
+	cast("3", "", "") // more than 2 on one option: a scheda nulla
+	test.Tap(button(t, m.votes.content, "Chiudi la votazione"))
+	dlg := e.mustOverlay("the result")
+	if !hasText(dlg, "«Centro diurno il sabato» con 3 bollini") || !hasText(dlg, "Schede nulle") {
+		t.Errorf("dot vote result = %q", texts(dlg))
+	}
+	if got := strings.Count(strings.Join(texts(dlg), "\n"), "scheda"); got == 0 {
+		t.Error("the scheda nulla is not listed with its reason")
+	}
+
+}
