@@ -22,7 +22,7 @@ type Option struct {
 	Label string `json:"label"`
 }
 
-// Criterion is one criterion of a criteria-scoring vote, with its weight.
+// Criterion is one criterion of a criteria-scoring vote, with its weight (1 when not given).
 type Criterion struct {
 	ID     string  `json:"id"`
 	Weight float64 `json:"weight"`
@@ -51,6 +51,10 @@ type Rules struct {
 	TieBreak       data.TieBreak     `json:"tie_break"`
 	Chair          string            `json:"chair,omitempty"` // the chair's voter id, for the chair tie-break
 	Seed           *int64            `json:"seed,omitempty"`  // the lot's seed, recorded with the result
+	// Present is how many seats are present when no voters are listed (anonymous paper ballots); 0
+	// means every ballot handed in, nulle included, came from a seat present. With voters listed, their
+	// presence decides and a result reports it here.
+	Present int `json:"present,omitempty"`
 }
 
 // Motion choices.
@@ -60,15 +64,22 @@ const (
 	Astenuto   = "astenuto"
 )
 
-// Ballot is one ballot, or Count identical anonymous ballots. Which field is used depends on the
-// method: Choice for a motion, Allocation for dots and points, Ranking for Borda and Schulze, Scores
-// for criteria scoring, Approve for approval.
+// Ballot is one ballot, or Count identical anonymous ballots (0 counts as 1). Which field is used
+// depends on the method: Choice for a motion, Allocation for dots and points, Ranking for Borda and
+// Schulze, Scores for criteria scoring, Approve for approval. A nil field is a ballot that says nothing
+// for its method (a scheda nulla); an empty one spends nothing, which is allowed. omitzero keeps an
+// empty allocation or ranking in a written file, where omitempty would turn a blank ballot into a null
+// one.
 type Ballot struct {
 	Voter      string                    `json:"voter,omitempty"`
 	Count      int                       `json:"count,omitempty"`
 	Choice     string                    `json:"choice,omitempty"`
-	Allocation map[string]int            `json:"allocation,omitempty"`
-	Ranking    []string                  `json:"ranking,omitempty"`
-	Scores     map[string]map[string]int `json:"scores,omitempty"`
-	Approve    []string                  `json:"approve,omitempty"`
+	Allocation map[string]int            `json:"allocation,omitzero"`
+	Ranking    []string                  `json:"ranking,omitzero"`
+	Scores     map[string]map[string]int `json:"scores,omitzero"`
+	Approve    []string                  `json:"approve,omitzero"`
+	// Void is why ParseFile found this ballot of a file void while reading it: a value of the wrong
+	// type, or a fractional amount or score, which the whole-number fields above cannot hold. The
+	// count lists it as a scheda nulla with this reason, so one damaged ballot voids itself only.
+	Void string `json:"-"`
 }

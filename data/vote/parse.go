@@ -1,0 +1,354 @@
+package vote
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"math"
+	"unicode/utf8"
+
+	"github.com/tavoli/tavoli/data"
+)
+
+// ParseFile reads a ballot file: strict JSON, unknown keys ignored, keys matched exactly. It returns
+// the count with its defaults filled in. A malformed file (not JSON, an unknown method or rule value,
+// options or criteria missing or repeating an id, a lot without its seed, a section of the wrong
+// shape) gives an EInvalid error whose key names the cause. A ballot that cannot be read as its method
+// asks, or holds a fractional amount, is kept with its Void reason: it is a scheda nulla, not a broken
+// file, and the result lists it at its place.
+func ParseFile(b []byte) (Count, error) {
+	// Windows editors start UTF-8 files with a byte-order mark, which RFC 8259 lets a reader ignore.
+	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
+	if len(bytes.TrimSpace(b)) == 0 {
+		return Count{}, data.Errorf(data.EInvalid, "err.tally.empty")
+	}
+	var top object
+	if err := json.Unmarshal(b, &top); err != nil {
+		var syntax *json.SyntaxError
+		if errors.As(err, &syntax) {
+			line := 1 + bytes.Count(b[:min(int(syntax.Offset), len(b))], []byte("\n"))
+			return Count{}, data.Errorf(data.EInvalid, "err.tally.json", "line", line).Wrap(err)
+		}
+		return Count{}, data.Errorf(data.EInvalid, "err.tally.not_object")
+	}
+	if top == nil {
+		return Count{}, data.Errorf(data.EInvalid, "err.tally.not_object")
+	}
+
+	var c Count
+	var method string
+	if given, ok := top.get("method", &method); !given {
+		return c, data.Errorf(data.EInvalid, "err.tally.method_missing")
+	} else if !ok {
+		return c, data.Errorf(data.EInvalid, "err.tally.method", "value", shorten(top["method"]))
+	}
+	c.Method = data.VoteMethod(method)
+	var err error
+	if c.Method != data.MethodMotion {
+		if c.Options, err = parseOptions(top); err != nil {
+			return c, err
+		}
+	}
+	if c.Method == data.MethodScore {
+		if c.Criteria, err = parseCriteria(top); err != nil {
+			return c, err
+		}
+	}
+	if c.Voters, err = parseVoters(top); err != nil {
+		return c, err
+	}
+	if c.Rules, err = parseRules(top); err != nil {
+		return c, err
+	}
+	var ballots []json.RawMessage
+	if _, ok := top.get("ballots", &ballots); !ok {
+		return c, data.Errorf(data.EInvalid, "err.tally.ballots")
+	}
+	for i, raw := range ballots {
+		b, err := parseBallot(c.Method, i, raw)
+		if err != nil {
+			return c, err
+		}
+		c.Ballots = append(c.Ballots, b)
+	}
+	return c.withDefaults()
+}
+
+// object is a JSON object with its values still raw, so that keys match exactly (encoding/json
+// matches struct fields ignoring case) and each value's error can name what is wrong.
+type object map[string]json.RawMessage
+
+// asObject reads raw as an object; null and anything else are not one.
+func asObject(raw json.RawMessage) (object, bool) {
+	var o object
+	if json.Unmarshal(raw, &o) != nil || o == nil {
+		return nil, false
+	}
+	return o, true
+}
+
+// get decodes the value of key into v. given is false when the key is absent or null, which leaves v
+// as it is; ok is false when the value does not fit v.
+func (o object) get(key string, v any) (given, ok bool) {
+	raw, found := o[key]
+	if !found || string(raw) == "null" {
+		return false, true
+	}
+	return true, json.Unmarshal(raw, v) == nil
+}
+
+// list reads the value of key as a JSON array; absent or null is an empty one.
+func (o object) list(key string) ([]json.RawMessage, bool) {
+	var items []json.RawMessage
+	_, ok := o.get(key, &items)
+	return items, ok
+}
+
+func parseOptions(top object) ([]Option, error) {
+	items, ok := top.list("options")
+	if !ok {
+		return nil, data.Errorf(data.EInvalid, "err.tally.options")
+	}
+	var out []Option
+	for i, raw := range items {
+		o, ok := asObject(raw)
+		var opt Option
+		if ok {
+			_, idOK := o.get("id", &opt.ID)
+			_, labelOK := o.get("label", &opt.Label)
+			ok = idOK && labelOK
+		}
+		if !ok {
+			return nil, data.Errorf(data.EInvalid, "err.tally.option", "n", i+1)
+		}
+		out = append(out, opt)
+	}
+	return out, nil
+}
+
+func parseCriteria(top object) ([]Criterion, error) {
+	items, ok := top.list("criteria")
+	if !ok {
+		return nil, data.Errorf(data.EInvalid, "err.tally.criteria")
+	}
+	var out []Criterion
+	for i, raw := range items {
+		o, ok := asObject(raw)
+		var cr Criterion
+		if ok {
+			_, idOK := o.get("id", &cr.ID)
+			_, weightOK := o.get("weight", &cr.Weight)
+			ok = idOK && weightOK
+		}
+		if !ok {
+			return nil, data.Errorf(data.EInvalid, "err.tally.criterion", "n", i+1)
+		}
+		out = append(out, cr)
+	}
+	return out, nil
+}
+
+// parseVoters reads the seats. Present is true and the weight 1 when not given.
+func parseVoters(top object) ([]Voter, error) {
+	items, ok := top.list("voters")
+	if !ok {
+		return nil, data.Errorf(data.EInvalid, "err.tally.voters")
+	}
+	var out []Voter
+	for i, raw := range items {
+		o, ok := asObject(raw)
+		v := Voter{Weight: 1, Present: true}
+		var weight float64
+		weightGiven := false
+		if ok {
+			_, idOK := o.get("id", &v.ID)
+			_, presentOK := o.get("present", &v.Present)
+			var weightOK bool
+			weightGiven, weightOK = o.get("weight", &weight)
+			ok = idOK && presentOK && weightOK
+		}
+		if !ok {
+			return nil, data.Errorf(data.EInvalid, "err.tally.voter", "n", i+1)
+		}
+		if weightGiven {
+			if weight != math.Trunc(weight) || math.Abs(weight) > maxWeight {
+				return nil, data.Errorf(data.EInvalid, "err.tally.voter_weight", "id", v.ID, "value", shorten(o["weight"]))
+			}
+			v.Weight = int64(weight)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// parseRules reads the rules. An empty string or a 0 is a rule not given, as in Rules itself, so that a
+// count written out with json.Marshal reads back the same. Values are checked by withDefaults, except
+// the ones that do not even have the right type.
+func parseRules(top object) (Rules, error) {
+	var r Rules
+	raw, found := top["rules"]
+	if !found || string(raw) == "null" {
+		return r, nil
+	}
+	o, ok := asObject(raw)
+	if !ok {
+		return r, data.Errorf(data.EInvalid, "err.tally.rules")
+	}
+	bad := func(rule string) error {
+		return data.Errorf(data.EInvalid, "err.tally.rule", "rule", rule, "value", shorten(o[rule]))
+	}
+	if given, ok := o.get("quorum", &r.Quorum); given && !ok && string(o["quorum"]) != `""` {
+		return r, bad("quorum")
+	}
+	for _, s := range []struct {
+		rule  string
+		value any
+	}{
+		{"majority_base", &r.MajorityBase}, {"threshold", &r.Threshold}, {"weighting", &r.Weighting},
+		{"tie_break", &r.TieBreak}, {"chair", &r.Chair}, {"seed", &r.Seed},
+	} {
+		if _, ok := o.get(s.rule, s.value); !ok {
+			return r, bad(s.rule)
+		}
+	}
+	var scaleMinGiven, scaleMaxGiven bool
+	for _, n := range []struct {
+		rule  string
+		value *int
+		given *bool
+	}{
+		{"members", &r.Members, nil}, {"present", &r.Present, nil}, {"dots_per_voter", &r.DotsPerVoter, nil},
+		{"max_per_option", &r.MaxPerOption, nil}, {"points_per_voter", &r.PointsPerVoter, nil},
+		{"scale_min", &r.ScaleMin, &scaleMinGiven}, {"scale_max", &r.ScaleMax, &scaleMaxGiven},
+	} {
+		var v float64
+		given, ok := o.get(n.rule, &v)
+		if !ok || v != math.Trunc(v) || math.Abs(v) > maxWeight {
+			return r, bad(n.rule)
+		}
+		*n.value = int(v)
+		if n.given != nil {
+			*n.given = given
+		}
+	}
+	// One end of the scale given: the other keeps its default.
+	switch {
+	case scaleMinGiven && !scaleMaxGiven:
+		r.ScaleMax = defaultScaleMax
+	case scaleMaxGiven && !scaleMinGiven:
+		r.ScaleMin = defaultScaleMin
+	}
+	return r, nil
+}
+
+// parseBallot reads the ballot at index i: its voter, its count and the field of its method, ignoring
+// the others. A count that is not a whole number from 1 up breaks the file, since it says how many
+// ballots there are; anything else wrong in a ballot only voids that ballot.
+func parseBallot(method data.VoteMethod, i int, raw json.RawMessage) (Ballot, error) {
+	var b Ballot
+	o, ok := asObject(raw)
+	if !ok {
+		b.Void = reasonUnreadable("")
+		return b, nil
+	}
+	var count float64
+	if given, ok := o.get("count", &count); given && (!ok || count != math.Trunc(count) || count < 1 || count > maxNumber) {
+		return b, data.Errorf(data.EInvalid, "err.tally.count", "n", i+1, "value", shorten(o["count"]))
+	}
+	b.Count = int(count)
+	if _, ok := o.get("voter", &b.Voter); !ok {
+		b.Void = reasonUnreadable("voter")
+		return b, nil
+	}
+	field, value := "", any(nil)
+	var allocation map[string]float64
+	var scores map[string]map[string]float64
+	switch method {
+	case data.MethodMotion:
+		field, value = "choice", &b.Choice
+	case data.MethodDots, data.MethodPoints:
+		field, value = "allocation", &allocation
+	case data.MethodBorda, data.MethodSchulze:
+		field, value = "ranking", &b.Ranking
+	case data.MethodScore:
+		field, value = "scores", &scores
+	case data.MethodApproval:
+		field, value = "approve", &b.Approve
+	default:
+		return b, nil // an unknown method: withDefaults refuses the file
+	}
+	if _, ok := o.get(field, value); !ok {
+		b.Void = reasonUnreadable(field)
+		return b, nil
+	}
+	b.Allocation, b.Void = wholeAllocation(method, allocation)
+	if b.Void == "" {
+		b.Scores, b.Void = wholeScores(scores)
+	}
+	return b, nil
+}
+
+// wholeAllocation turns the amounts read into whole numbers, or gives the reason the ballot is void
+// when one is fractional (the first of them in the order of the option ids).
+func wholeAllocation(method data.VoteMethod, amounts map[string]float64) (map[string]int, string) {
+	if amounts == nil {
+		return nil, ""
+	}
+	u := points
+	if method == data.MethodDots {
+		u = dots
+	}
+	out := make(map[string]int, len(amounts))
+	for _, id := range sortedKeys(amounts) {
+		v := amounts[id]
+		if v != math.Trunc(v) {
+			return nil, reasonFractional(u, id)
+		}
+		out[id] = clamp(v)
+	}
+	return out, ""
+}
+
+// wholeScores is wholeAllocation for the scores of a criteria-scoring ballot.
+func wholeScores(scores map[string]map[string]float64) (map[string]map[string]int, string) {
+	if scores == nil {
+		return nil, ""
+	}
+	out := make(map[string]map[string]int, len(scores))
+	for _, option := range sortedKeys(scores) {
+		var m map[string]int
+		if scores[option] != nil {
+			m = make(map[string]int, len(scores[option]))
+		}
+		for _, criterion := range sortedKeys(scores[option]) {
+			v := scores[option][criterion]
+			if v != math.Trunc(v) {
+				return nil, reasonFractionalScore(option, criterion)
+			}
+			m[criterion] = clamp(v)
+		}
+		out[option] = m
+	}
+	return out, ""
+}
+
+// clamp turns a whole number into an int. Anything beyond the largest allowance or scale the rules
+// accept is clamped just past it: the ballot is void either way, and the conversion stays defined.
+func clamp(v float64) int {
+	return int(max(-maxNumber-1, min(v, maxNumber+1)))
+}
+
+// shorten gives a raw JSON value as a short text for an error message: a string without its quotes,
+// as withDefaults names a value it refuses.
+func shorten(raw json.RawMessage) string {
+	const most = 40
+	s := string(raw)
+	var text string
+	if json.Unmarshal(raw, &text) == nil {
+		s = text
+	}
+	if utf8.RuneCountInString(s) <= most {
+		return s
+	}
+	return string([]rune(s)[:most]) + "…"
+}
