@@ -70,7 +70,12 @@ func (ui *UI) commands() []command {
 		command{"meeting.cmd.action", ctrl(fyne.KeyT), meeting(func(m *meetingScreen) { ui.win.Canvas().Focus(m.actWho) })},
 		command{"meeting.cmd.vote", &desktop.CustomShortcut{KeyName: fyne.KeyV,
 			Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}, meeting((*meetingScreen).openVoteForm)},
-		command{"meeting.cmd.projector", &desktop.CustomShortcut{KeyName: fyne.KeyF5}, meeting((*meetingScreen).toggleProjector)},
+		// The projector follows the meeting even while a result is shown.
+		command{"meeting.cmd.projector", &desktop.CustomShortcut{KeyName: fyne.KeyF5}, func() {
+			if ui.sessions != nil && ui.sessions.inMeeting() {
+				ui.sessions.meeting.toggleProjector()
+			}
+		}},
 	)
 	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6}
 	for i := 0; i < len(keys) && i < len(ui.sections)-1; i++ {

@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/vote"
@@ -21,11 +23,11 @@ import (
 type projector struct {
 	m       *meetingScreen
 	win     fyne.Window
-	title   *canvas.Text
-	big     *canvas.Text
+	title   *widget.Label
+	big     *widget.Label
 	lines   *fyne.Container
 	mode    int // what it shows: projItem, projQuorum, projResult
-	content *fyne.Container
+	content fyne.CanvasObject
 }
 
 // What the projector shows.
@@ -38,11 +40,38 @@ const (
 var (
 	projBackground = color.NRGBA{R: 0x10, G: 0x14, B: 0x1c, A: 0xff}
 	projText       = color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
-	projMuted      = color.NRGBA{R: 0xb8, G: 0xc4, B: 0xd6, A: 0xff}
 	projYes        = color.NRGBA{R: 0x5c, G: 0xd6, B: 0x8a, A: 0xff}
 	projNo         = color.NRGBA{R: 0xff, G: 0x6b, B: 0x6b, A: 0xff}
 	projBar        = color.NRGBA{R: 0x4d, G: 0xa3, B: 0xff, A: 0xff}
 )
+
+// projectorTheme is the app's theme in large type on a dark ground, whatever the system's variant:
+// readable from the back of a hall.
+type projectorTheme struct{ fyne.Theme }
+
+// Color gives a dark background and white text.
+func (t projectorTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	switch n {
+	case theme.ColorNameBackground:
+		return projBackground
+	case theme.ColorNameForeground:
+		return projText
+	}
+	return t.Theme.Color(n, theme.VariantDark)
+}
+
+// Size makes the text large.
+func (t projectorTheme) Size(n fyne.ThemeSizeName) float32 {
+	switch n {
+	case theme.SizeNameText:
+		return 34
+	case theme.SizeNameSubHeadingText:
+		return 44
+	case theme.SizeNameHeadingText:
+		return 60
+	}
+	return t.Theme.Size(n)
+}
 
 // toggleProjector opens the projector window (F5), or, when it is open, shows the next view: the item,
 // the quorum, the last result.
@@ -69,14 +98,14 @@ func (m *meetingScreen) closeProjector() {
 
 func newProjector(m *meetingScreen) *projector {
 	p := &projector{m: m, win: m.ui.app.NewWindow(lang.L("projector.title"))}
-	p.title = canvas.NewText("", projMuted)
-	p.title.TextSize = 28
-	p.big = canvas.NewText("", projText)
-	p.big.TextSize = 56
-	p.big.TextStyle = fyne.TextStyle{Bold: true}
+	p.title = widget.NewLabel("")
+	p.title.Wrapping = fyne.TextWrapWord
+	p.big = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.big.Wrapping = fyne.TextWrapWord
+	p.big.SizeName = theme.SizeNameHeadingText
 	p.lines = container.NewVBox()
-	p.content = container.NewStack(canvas.NewRectangle(projBackground),
-		container.NewPadded(container.NewVBox(p.title, p.big, p.lines)))
+	p.content = container.NewThemeOverride(container.NewStack(canvas.NewRectangle(projBackground),
+		container.NewPadded(container.NewVBox(p.title, p.big, p.lines))), projectorTheme{Theme: m.ui.app.Settings().Theme()})
 	p.win.SetContent(p.content)
 	p.win.Resize(fyne.NewSize(1024, 640))
 	p.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
@@ -93,10 +122,17 @@ func newProjector(m *meetingScreen) *projector {
 	return p
 }
 
-// text is a line of the projector in large type.
-func projLine(s string, size float32, c color.Color) *canvas.Text {
+// projLine is a line of the projector: wrapped text in the theme's large type, or a verdict in its
+// colour (green or red).
+func projLine(s string, c color.Color) fyne.CanvasObject {
+	if c == projText {
+		l := widget.NewLabel(s)
+		l.Wrapping = fyne.TextWrapWord
+		return l
+	}
 	t := canvas.NewText(s, c)
-	t.TextSize = size
+	t.TextSize = 44
+	t.TextStyle = fyne.TextStyle{Bold: true}
 	return t
 }
 
@@ -104,18 +140,18 @@ func projLine(s string, size float32, c color.Color) *canvas.Text {
 func (p *projector) update() {
 	m := p.m
 	d := m.d
-	p.title.Text = d.Body.Name + " · " + formatDay(d.Session.Date)
+	p.title.SetText(d.Body.Name + " · " + formatDay(d.Session.Date))
 	p.lines.Objects = nil
 	switch p.mode {
 	case projQuorum:
 		q := vote.CheckQuorum(d.Body.Rules, d.Session.Call, d.VoteSeats(), data.PresentSeats(d.Register, time.Time{}))
-		p.big.Text = lang.L("register.heads", map[string]any{"present": q.Present, "seats": q.Seats})
+		p.big.SetText(lang.L("register.heads", map[string]any{"present": q.Present, "seats": q.Seats}))
 		verdict, c := lang.L("register.quorum_yes"), projYes
 		if !q.Holds {
 			verdict, c = lang.L("register.quorum_no"), projNo
 		}
-		p.lines.Add(projLine(verdict, 48, c))
-		p.lines.Add(projLine(quorumSentence(q), 24, projMuted))
+		p.lines.Add(projLine(verdict, c))
+		p.lines.Add(projLine(quorumSentence(q), projText))
 	case projResult:
 		v, err := m.voteByID(m.lastVote)
 		if err != nil {
@@ -124,24 +160,22 @@ func (p *projector) update() {
 			return
 		}
 		o := m.outcomeOf(v)
-		p.big.Text = v.Subject
-		p.lines.Add(projLine(o.sentence, 28, projText))
+		p.big.SetText(v.Subject)
+		p.lines.Add(projLine(o.sentence, projText))
 		for _, b := range o.bars {
 			p.lines.Add(projBarRow(b))
 		}
 	default:
 		it, ok := m.currentItem()
 		if !ok {
-			p.big.Text = lang.L("meeting.no_item")
+			p.big.SetText(lang.L("meeting.no_item"))
 			break
 		}
-		p.big.Text = fmt.Sprintf("%d. %s", m.currentIndex()+1, it.Title)
+		p.big.SetText(fmt.Sprintf("%d. %s", m.currentIndex()+1, it.Title))
 		s := m.spent(it)
-		p.lines.Add(projLine(fmt.Sprintf("%d:%02d", int(s.Hours()), int(s.Minutes())%60), 40, projMuted))
+		p.lines.Add(projLine(fmt.Sprintf("%d:%02d", int(s.Hours()), int(s.Minutes())%60), projText))
 	}
-	p.title.Refresh()
-	p.big.Refresh()
-	p.lines.Refresh()
+	p.content.Refresh() // the large type reaches the lines just added
 }
 
 // projBarRow is a result bar in large type: the label, a bar as long as its share, the figure.
@@ -149,8 +183,8 @@ func projBarRow(b bar) fyne.CanvasObject {
 	rect := canvas.NewRectangle(projBar)
 	w := float32(600 * b.share)
 	rect.SetMinSize(fyne.NewSize(max(w, 2), 32))
-	label := projLine(b.label, 26, projText)
-	value := projLine(b.value, 26, projText)
-	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(360, 40), label), nil,
-		container.NewHBox(rect, value))
+	label := widget.NewLabel(b.label)
+	label.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(380, 56), label), nil,
+		container.NewHBox(container.NewCenter(rect), widget.NewLabel(b.value)))
 }

@@ -18,8 +18,19 @@ import (
 const defaultCriteria = "urgenza:2, gravità:1, efficacia:1, fattibilità:1, costo:1"
 
 // openVoteForm asks what is voted on and how (Ctrl+Maiusc+V): a motion, or a set of the proposals
-// captured in the session; the method and the rules, with the body's preselected.
+// captured in the session; the method and the rules, with the body's preselected. While a vote is
+// open the same command closes it.
 func (m *meetingScreen) openVoteForm() {
+	if v, open := m.openVoteShown(); open {
+		// The same keys close the vote being taken, after asking.
+		dialog.ShowConfirm(lang.L("vote.close"), lang.L("vote.close_question", map[string]any{"subject": v.Subject}),
+			func(ok bool) {
+				if ok {
+					m.closeVote(v.ID)
+				}
+			}, m.ui.win)
+		return
+	}
 	it, ok := m.currentItem()
 	if !ok || !m.live() {
 		m.errs.set(lang.L("vote.not_running"))
@@ -98,6 +109,7 @@ func (m *meetingScreen) openVoteForm() {
 			dlg.Show()
 		})
 	}, m.ui.win)
+	subject.OnSubmitted = func(string) { dlg.Submit() }
 	dlg.Resize(fyne.NewSize(760, 640))
 	dlg.Show()
 	m.ui.win.Canvas().Focus(subject)
@@ -113,7 +125,8 @@ func (m *meetingScreen) openVote(v data.Vote, fail func(error)) {
 		}
 		m.ui.saved()
 		m.voteID = v.ID
-		m.reload(nil)
+		m.voteSel = 0
+		m.reload(m.focusVoteKeys)
 	})
 }
 

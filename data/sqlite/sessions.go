@@ -245,6 +245,10 @@ func (s *Store) SetStatus(ctx context.Context, id string, to data.SessionStatus)
 			if err := s.leaveItem(ctx, tx, &sess, now); err != nil {
 				return err
 			}
+			// A vote still open when the session closes is closed with it: no ballot comes after.
+			if err := s.closeOpenVotes(ctx, tx, id, now); err != nil {
+				return err
+			}
 			sess.Ended = now
 		case sess.Status == data.SessionConvocata && to == data.SessionBozza:
 		case sess.Status == data.SessionChiusa && to == data.SessionInCorso:

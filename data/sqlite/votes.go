@@ -128,7 +128,7 @@ func (s *Store) OpenVote(ctx context.Context, v data.Vote) (data.Vote, error) {
 			return err
 		}
 		present := data.PresentSeats(lines, time.Time{})
-		v.Voters = v.Voters[:0]
+		v.Voters = nil // the seats as they are now, not the caller's list
 		var weights []data.SeatWeight
 		for _, st := range seatList {
 			v.Voters = append(v.Voters, data.VoteVoter{ID: st.ID, Label: st.Name, Weight: int64(max(st.Population, 1)),
@@ -350,4 +350,26 @@ func ballots(ctx context.Context, tx *sql.Tx, voteID string) ([]data.VoteBallot,
 		voted = append(voted, id)
 	}
 	return out, voted, vrows.Err()
+}
+
+// closeOpenVotes closes the votes of a session that are still open.
+func (s *Store) closeOpenVotes(ctx context.Context, tx *sql.Tx, sessionID string, now time.Time) error {
+	votes, err := sessionVotes(ctx, tx, sessionID)
+	if err != nil {
+		return err
+	}
+	for _, v := range votes {
+		if v.Status != data.VoteAperta {
+			continue
+		}
+		v.Status, v.Closed = data.VoteChiusa, now
+		cols, err := voteCols(v)
+		if err != nil {
+			return err
+		}
+		if err := s.save(ctx, tx, data.KindVote, &v.Meta, cols); err != nil {
+			return err
+		}
+	}
+	return nil
 }

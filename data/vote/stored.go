@@ -13,9 +13,14 @@ func CountOf(v data.Vote, call data.Call, ballots []data.VoteBallot) Count {
 	for _, k := range v.Criteria {
 		c.Criteria = append(c.Criteria, Criterion{ID: k.ID, Weight: k.Weight})
 	}
-	// A secret vote lists no voters: its ballots are anonymous and presence is what the rules say.
-	if !v.Secret {
-		for _, x := range v.Voters {
+	// A secret vote lists no voters: its ballots are anonymous, and the seats present when it opened
+	// are told to the count as a number.
+	present := 0
+	for _, x := range v.Voters {
+		if x.Present {
+			present++
+		}
+		if !v.Secret {
 			c.Voters = append(c.Voters, Voter{ID: x.ID, Weight: x.Weight, Present: x.Present})
 		}
 	}
@@ -24,6 +29,9 @@ func CountOf(v data.Vote, call data.Call, ballots []data.VoteBallot) Count {
 		Threshold: v.Rules.Threshold, Weighting: v.Rules.Weighting, DotsPerVoter: v.Settings.DotsPerVoter,
 		MaxPerOption: v.Settings.MaxPerOption, PointsPerVoter: v.Settings.PointsPerVoter,
 		ScaleMin: v.Settings.ScaleMin, ScaleMax: v.Settings.ScaleMax, TieBreak: v.Rules.TieBreak, Seed: &seed}
+	if v.Secret {
+		c.Rules.Present = present
+	}
 	for _, b := range ballots {
 		c.Ballots = append(c.Ballots, Ballot{Voter: b.Voter, Count: b.Count, Choice: b.Choice,
 			Allocation: b.Allocation, Ranking: b.Ranking, Scores: b.Scores, Approve: b.Approve})
