@@ -15,6 +15,7 @@ import (
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/install"
 	"github.com/tavoli/tavoli/data/sqlite"
+	"github.com/tavoli/tavoli/data/vote"
 )
 
 // Config is what the command line hands to the window.
@@ -47,6 +48,8 @@ type VoteStore interface {
 	MarkVoted(ctx context.Context, voteID, seatID string) error
 	CloseVote(ctx context.Context, voteID string) (data.Vote, error)
 	Ballots(ctx context.Context, voteID string) ([]data.VoteBallot, []string, error)
+	// VoteCount is the vote as a ballot file carries it, for a recount.
+	VoteCount(ctx context.Context, voteID string) (vote.Count, error)
 }
 
 // Runner runs work away from the UI goroutine and then done on it. Tests pass SyncRunner so that a

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"fmt"
 	"strconv"
 
@@ -129,7 +130,8 @@ func (m *meetingScreen) showResult(id string) {
 		m.proj.mode = projResult
 		m.proj.update()
 	})
-	box.Add(container.NewHBox(pdf, proj))
+	file := widget.NewButtonWithIcon(lang.L("vote.export_ballots"), theme.DownloadIcon(), func() { m.exportBallots(id) })
+	box.Add(container.NewHBox(pdf, file, proj))
 	d := dialog.NewCustom(lang.L("vote.result_title", map[string]any{"subject": v.Subject}), lang.L("OK"),
 		container.NewVScroll(box), m.ui.win)
 	d.Resize(fyne.NewSize(720, 520))
@@ -146,4 +148,23 @@ func (m *meetingScreen) exportResults(voteID string) {
 	}
 	name := "risultati-" + slug(d.Body.Name) + "-" + d.Session.Date.In(data.Zone).Format("2006-01-02") + ".pdf"
 	m.ui.saveBytes(name, ".pdf", b)
+}
+
+// exportBallots saves a vote's ballot file, which `tavoli tally` recounts.
+func (m *meetingScreen) exportBallots(voteID string) {
+	var c vote.Count
+	var err error
+	m.ui.run(func() { c, err = m.ui.store.VoteCount(m.ui.ctx, voteID) }, func() {
+		if err != nil {
+			m.ui.showError(err)
+			return
+		}
+		b, err := json.MarshalIndent(c, "", "  ")
+		if err != nil {
+			m.ui.showError(data.Errorf(data.EInternal, "err.document.render").Wrap(err))
+			return
+		}
+		name := "schede-" + slug(m.d.Body.Name) + "-" + m.d.Session.Date.In(data.Zone).Format("2006-01-02") + ".json"
+		m.ui.saveBytes(name, ".json", append(b, '\n'))
+	})
 }

@@ -93,6 +93,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, gui func(
 		return c.importCmd(ctx, words[1:])
 	case "export", "esporta":
 		return c.export(ctx, words[1:])
+	case "tally", "scrutinio":
+		return c.tally(words[1:])
 	}
 	fmt.Fprintln(stderr, lang.L("cli.unknown_command", map[string]any{"command": words[0]}))
 	fmt.Fprintln(stderr, lang.L("cli.usage"))

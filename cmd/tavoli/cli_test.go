@@ -85,7 +85,7 @@ func TestUsageErrors(t *testing.T) {
 		want string // part of the Italian explanation
 	}{
 		{"unknown command", []string{"ellenca", "comuni"}, "Comando sconosciuto: «ellenca»"},
-		{"unknown kind", []string{"list", "votazioni", "--db", "x.db"}, "Che cosa elencare?"},
+		{"unknown kind", []string{"list", "delibere", "--db", "x.db"}, "Che cosa elencare?"},
 		{"list without kind", []string{"list"}, "Che cosa elencare?"},
 		{"list two kinds", []string{"list", "comuni", "people"}, "Che cosa elencare?"},
 		{"unknown flag", []string{"list", "comuni", "--verbose"}, "Opzione non valida"},

@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/tavoli/tavoli/app"
+	"github.com/tavoli/tavoli/data"
 )
 
 // exportKinds maps the words a user may write to the document exported.
@@ -16,6 +18,7 @@ var exportKinds = map[string]string{
 	"presenze": "presenze", "attendance": "presenze", "foglio-presenze": "presenze",
 	"verbale": "verbale", "minutes": "verbale",
 	"ics": "ics", "calendar": "ics", "calendario": "ics",
+	"schede": "ballots", "ballots": "ballots",
 }
 
 // export writes a session's document: tavoli export verbale --session ID -o FILE.pdf. The file is
@@ -27,6 +30,9 @@ func (c *cli) export(ctx context.Context, rest []string) int {
 	kind, ok := exportKinds[strings.ToLower(rest[0])]
 	if !ok {
 		return c.usage("cli.export_kind", nil)
+	}
+	if kind == "ballots" {
+		return c.exportBallots(ctx)
 	}
 	if c.opt.session == "" || c.opt.output == "" {
 		return c.usage("cli.export_needs", nil)
@@ -45,6 +51,34 @@ func (c *cli) export(ctx context.Context, rest []string) int {
 	}
 	if !c.opt.json {
 		fmt.Fprintln(c.stdout, lang.L("cli.exported", map[string]any{"path": c.opt.output, "bytes": len(b)}))
+	}
+	return exitOK
+}
+
+// exportBallots writes a vote's ballot file: tavoli export schede --vote ID -o FILE.json, which
+// `tavoli tally` recounts.
+func (c *cli) exportBallots(ctx context.Context) int {
+	if c.opt.vote == "" || c.opt.output == "" {
+		return c.usage("cli.export_ballots_needs", nil)
+	}
+	st, err := c.open(ctx, readOnly)
+	if err != nil {
+		return c.fail(err)
+	}
+	defer st.Close()
+	count, err := st.VoteCount(ctx, c.opt.vote)
+	if err != nil {
+		return c.fail(err)
+	}
+	b, err := json.MarshalIndent(count, "", "  ")
+	if err != nil {
+		return c.fail(data.Errorf(data.EInternal, "err.cli.output").Wrap(err))
+	}
+	if err := app.WriteFileAtomic(c.opt.output, append(b, '\n')); err != nil {
+		return c.fail(err)
+	}
+	if !c.opt.json {
+		fmt.Fprintln(c.stdout, lang.L("cli.exported", map[string]any{"path": c.opt.output, "bytes": len(b) + 1}))
 	}
 	return exitOK
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
@@ -104,4 +105,33 @@ func TestExportRefusals(t *testing.T) {
 	if _, err := os.Stat(e.path("x.pdf")); err == nil {
 		t.Error("a refused export left a file behind")
 	}
+}
+
+func TestExportBallotsRecounts(t *testing.T) {
+	e := setup(t, "it")
+	db := demoDB(t, e, "demo.db")
+	votes := listJSON(t, db, "votes")
+	if len(votes) < 7 {
+		t.Fatalf("the demo lists %d votes, want one of every method", len(votes))
+	}
+	methods := map[string]bool{}
+	for _, v := range votes {
+		methods[v["method"].(string)] = true
+		out := e.path(v["id"].(string) + ".json")
+		mustRun(t, "export", "schede", "--vote", v["id"].(string), "-o", out, "--db", db)
+		r := mustRun(t, "tally", out)
+		var res map[string]any
+		if err := json.Unmarshal([]byte(r.stdout), &res); err != nil {
+			t.Fatalf("tally of %s printed %q: %v", out, r.stdout, err)
+		}
+		if res["method"] != v["method"] {
+			t.Errorf("recount of %s: method %v, want %v", v["id"], res["method"], v["method"])
+		}
+	}
+	if len(methods) != 7 {
+		t.Errorf("methods in the demo = %v, want all seven", methods)
+	}
+	r := runCLI(t, "export", "schede", "-o", e.path("x.json"), "--db", db)
+	wantCode(t, r, exitUsage)
+	wantContains(t, r, "stderr", r.stderr, "--vote ID")
 }

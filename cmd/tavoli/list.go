@@ -20,6 +20,7 @@ var listKinds = map[string]string{
 	"bodies": "bodies", "body": "bodies", "organi": "bodies", "tavoli": "bodies",
 	"people": "people", "persone": "people", "persons": "people",
 	"organisations": "organisations", "organizations": "organisations", "enti": "organisations",
+	"votes": "votes", "vote": "votes", "votazioni": "votes",
 	"sessions": "sessions", "session": "sessions", "sedute": "sessions", "seduta": "sessions", "meetings": "sessions",
 }
 
@@ -62,6 +63,8 @@ func (c *cli) list(ctx context.Context, rest []string) int {
 		rows, table, err = listOrganisations(ctx, st)
 	case "sessions":
 		rows, table, err = listSessions(ctx, st)
+	case "votes":
+		rows, table, err = listVotes(ctx, st)
 	}
 	if err != nil {
 		return c.fail(err)
@@ -257,6 +260,38 @@ func listSessions(ctx context.Context, st *sqlite.Store) ([]any, [][]string, err
 			string(v.Call), v.Place, iso(v.Started), iso(v.Ended), v.Items, v.Present, v.CorrectsID})
 		table = append(table, []string{v.Date.In(data.Zone).Format("02/01/2006 15:04"), v.BodyName,
 			lang.L("sstatus." + string(v.Status)), fmt.Sprint(v.Present), v.ID})
+	}
+	return rows, table, nil
+}
+
+func listVotes(ctx context.Context, st *sqlite.Store) ([]any, [][]string, error) {
+	sessions, err := st.Sessions(ctx, data.SessionFilter{})
+	if err != nil {
+		return nil, nil, err
+	}
+	type row struct {
+		stamp
+		SessionID string `json:"session_id"`
+		Body      string `json:"body"`
+		Subject   string `json:"subject"`
+		Method    string `json:"method"`
+		Secret    bool   `json:"secret"`
+		Status    string `json:"status"`
+		Opened    string `json:"opened"`
+	}
+	rows := []any{}
+	table := [][]string{{lang.L("col.date"), lang.L("col.body"), lang.L("vote.subject"), lang.L("vote.method"), "id"}}
+	for _, s := range sessions {
+		votes, err := st.Votes(ctx, s.ID)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, v := range votes {
+			rows = append(rows, row{stampOf(v.Meta), s.ID, s.BodyName, v.Subject, string(v.Method), v.Secret, string(v.Status),
+				v.Opened.In(data.Zone).Format(time.RFC3339)})
+			table = append(table, []string{v.Opened.In(data.Zone).Format("02/01/2006 15:04"), s.BodyName, v.Subject,
+				lang.L("method." + string(v.Method)), v.ID})
+		}
 	}
 	return rows, table, nil
 }
