@@ -43,24 +43,30 @@ func outcomeFor(v data.Vote, call data.Call, ballots []data.VoteBallot) outcome 
 	if err != nil {
 		return outcome{sentence: Explain(err)}
 	}
-	o := outcome{sentence: report.Outcome(r)}
+	o := outcome{sentence: report.Outcome(r), bars: barsOf(r)}
 	for _, x := range r.Invalid {
-		o.invalid = append(o.invalid, lang.L("vote.invalid_line", map[string]any{"n": x.Ballot + 1, "count": x.Count,
+		o.invalid = append(o.invalid, lang.L("vote.invalid_line", map[string]any{"n": x.Ballot + 1, "count": max(x.Count, 1),
 			"reason": x.Reason}))
 	}
+	return o
+}
+
+// barsOf are a result's bars: favorevoli, contrari, astenuti for a motion, the ranking otherwise.
+func barsOf(r vote.Result) []bar {
+	var bars []bar
 	if m := r.Motion; m != nil {
 		top := float64(max(m.Favorevoli, m.Contrari, m.Astenuti, 1))
 		for _, c := range []struct {
 			key string
 			n   int64
 		}{{"favorevole", m.Favorevoli}, {"contrario", m.Contrari}, {"astenuto", m.Astenuti}} {
-			o.bars = append(o.bars, bar{label: lang.L("choice." + c.key + "_pl"), share: float64(c.n) / top,
+			bars = append(bars, bar{label: lang.L("choice." + c.key + "_pl"), share: float64(c.n) / top,
 				value: strconv.FormatInt(c.n, 10)})
 		}
-		return o
+		return bars
 	}
 	if r.Priority == nil {
-		return o
+		return nil
 	}
 	top := 0.0
 	for _, x := range r.Ranking {
@@ -71,9 +77,9 @@ func outcomeFor(v data.Vote, call data.Call, ballots []data.VoteBallot) outcome 
 		if top > 0 {
 			share = x.Score / top
 		}
-		o.bars = append(o.bars, bar{label: fmt.Sprintf("%d. %s", x.Rank, x.Label), share: share, value: report.Score(x.Score)})
+		bars = append(bars, bar{label: fmt.Sprintf("%d. %s", x.Rank, x.Label), share: share, value: report.Score(x.Score)})
 	}
-	return o
+	return bars
 }
 
 // showVotes lists the closed votes of the item shown, each with its outcome and a button for its
@@ -130,7 +136,7 @@ func (m *meetingScreen) showResult(id string) {
 		m.proj.mode = projResult
 		m.proj.update()
 	})
-	file := widget.NewButtonWithIcon(lang.L("vote.export_ballots"), theme.DownloadIcon(), func() { m.exportBallots(id) })
+	file := widget.NewButtonWithIcon(lang.L("vote.export_ballots"), theme.DownloadIcon(), func() { m.ui.exportBallots(id, data.SessionView{Session: m.d.Session, BodyName: m.d.Body.Name}) })
 	box.Add(container.NewHBox(pdf, file, proj))
 	d := dialog.NewCustom(lang.L("vote.result_title", map[string]any{"subject": v.Subject}), lang.L("OK"),
 		container.NewVScroll(box), m.ui.win)
@@ -151,20 +157,20 @@ func (m *meetingScreen) exportResults(voteID string) {
 }
 
 // exportBallots saves a vote's ballot file, which `tavoli tally` recounts.
-func (m *meetingScreen) exportBallots(voteID string) {
+func (ui *UI) exportBallots(voteID string, sess data.SessionView) {
 	var c vote.Count
 	var err error
-	m.ui.run(func() { c, err = m.ui.store.VoteCount(m.ui.ctx, voteID) }, func() {
+	ui.run(func() { c, err = ui.store.VoteCount(ui.ctx, voteID) }, func() {
 		if err != nil {
-			m.ui.showError(err)
+			ui.showError(err)
 			return
 		}
 		b, err := json.MarshalIndent(c, "", "  ")
 		if err != nil {
-			m.ui.showError(data.Errorf(data.EInternal, "err.document.render").Wrap(err))
+			ui.showError(data.Errorf(data.EInternal, "err.document.render").Wrap(err))
 			return
 		}
-		name := "schede-" + slug(m.d.Body.Name) + "-" + m.d.Session.Date.In(data.Zone).Format("2006-01-02") + ".json"
-		m.ui.saveBytes(name, ".json", append(b, '\n'))
+		name := "schede-" + slug(sess.BodyName) + "-" + sess.Date.In(data.Zone).Format("2006-01-02") + ".json"
+		ui.saveBytes(name, ".json", append(b, '\n'))
 	})
 }

@@ -45,6 +45,7 @@ type UI struct {
 	tick time.Duration
 
 	sessions *sessionsScreen
+	votes    *votesScreen
 	people   *peopleScreen
 	orgs     *organisationsScreen
 	terr     *ambitoScreen
@@ -171,6 +172,7 @@ func (ui *UI) chooseDatabase() {
 // buildShell lays out the window: header with the global search, navigation, content, status line.
 func (ui *UI) buildShell() {
 	ui.sessions = newSessionsScreen(ui)
+	ui.votes = newVotesScreen(ui)
 	ui.people = newPeopleScreen(ui)
 	ui.orgs = newOrganisationsScreen(ui)
 	ui.terr = newAmbitoScreen(ui)
@@ -193,7 +195,7 @@ func (ui *UI) buildShell() {
 			}
 		}},
 		{key: "nav.proposals", icon: theme.DocumentIcon(), content: placeholder("nav.proposals", "soon.proposals")},
-		{key: "nav.votes", icon: theme.ConfirmIcon(), content: placeholder("nav.votes", "soon.votes")},
+		{key: "nav.votes", icon: theme.ConfirmIcon(), content: ui.votes.content, show: ui.votes.refresh},
 		{key: "nav.synthesis", icon: theme.ListIcon(), content: placeholder("nav.synthesis", "soon.synthesis")},
 		{key: "nav.people", icon: theme.AccountIcon(), content: persone, show: func() {
 			if persone.Selected() != nil && persone.Selected().Content == ui.orgs.content {

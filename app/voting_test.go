@@ -178,3 +178,29 @@ func TestDotVoteOnCapturedProposals(t *testing.T) {
 	}
 
 }
+
+func TestVotesScreenShowsDemoResults(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	e.ui.goTo(sectionVotes)
+	s := e.ui.votes
+	if n := len(s.pane.items); n < 12 {
+		t.Fatalf("votes listed = %d, want the demo's 12", n)
+	}
+	i := -1
+	for j, v := range s.pane.items {
+		if m := v.result.Motion; m != nil && v.Rules.Weighting == data.WeightDouble && m.PassedByHeads && !m.Approved {
+			i = j
+		}
+	}
+	if i < 0 {
+		t.Fatalf("no weighted Sindaci vote rejected by population among %q", column(s.pane.table, 2))
+	}
+	s.pane.table.list.Select(i)
+	text := strings.Join(texts(s.detail), "\n")
+	if !strings.Contains(text, "Respinta") || !strings.Contains(text, "per popolazione") {
+		t.Errorf("weighted vote's result = %q, want it rejected with the population figures", text)
+	}
+	if !hasText(s.detail, "Favorevoli") {
+		t.Error("the weighted vote shows no bars")
+	}
+}

@@ -45,7 +45,7 @@ func TestWindowTitleAndNavigation(t *testing.T) {
 	}{
 		{sectionSessions, "Nessuna seduta scelta"},
 		{sectionProposals, "Qui arriveranno le proposte raccolte ai tavoli"},
-		{sectionVotes, "Qui arriveranno le votazioni"},
+		{sectionVotes, "Scegli una votazione dall'elenco"},
 		{sectionSynthesis, "Qui arriverà il lavoro dell'Ufficio di Piano"},
 		{sectionPeople, "Cognome e nome"},
 		{sectionAmbito, "L'Ambito territoriale"},
@@ -94,7 +94,7 @@ func TestStatusLine(t *testing.T) {
 func TestPlaceholderMarkup(t *testing.T) {
 	test.NewTempApp(t)
 	for _, k := range []struct{ title, text string }{
-		{"nav.votes", "soon.votes"},
+		{"nav.synthesis", "soon.synthesis"},
 	} {
 		t.Run(k.title, func(t *testing.T) {
 			w := test.NewTempWindow(t, placeholder(k.title, k.text))
