@@ -36,6 +36,7 @@ type options struct {
 	dryRun  bool
 	help    bool
 	session string
+	vote    string
 	output  string
 }
 
@@ -56,6 +57,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, gui func(
 	fset.IntVar(&c.opt.scale, "scale", 1, "")
 	fset.BoolVar(&c.opt.dryRun, "dry-run", false, "")
 	fset.StringVar(&c.opt.session, "session", "", "")
+	fset.StringVar(&c.opt.vote, "vote", "", "")
 	fset.StringVar(&c.opt.output, "o", "", "")
 	fset.StringVar(&c.opt.output, "output", "", "")
 	fset.BoolVar(&c.opt.help, "help", false, "")

@@ -373,3 +373,26 @@ func (s *Store) closeOpenVotes(ctx context.Context, tx *sql.Tx, sessionID string
 	}
 	return nil
 }
+
+// VoteCount is the count of a vote as its ballot file carries it: a recount of the file with
+// `tavoli tally` gives the result the meeting saw.
+func (s *Store) VoteCount(ctx context.Context, voteID string) (vote.Count, error) {
+	var c vote.Count
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		v, err := loadVote(ctx, tx, voteID)
+		if err != nil {
+			return err
+		}
+		sess, err := loadSession(ctx, tx, v.SessionID)
+		if err != nil {
+			return err
+		}
+		bs, _, err := ballots(ctx, tx, voteID)
+		if err != nil {
+			return err
+		}
+		c = vote.CountOf(v, sess.Call, bs)
+		return nil
+	})
+	return c, err
+}
