@@ -12,6 +12,9 @@ import (
 const (
 	maxNumber = 100_000       // ballots in all, seats, allowances, bounds of the scale, criterion weights
 	maxWeight = 1_000_000_000 // a seat's weight: a comune's population
+	// Schulze keeps two n×n matrices and takes n³ steps; criteria scoring keeps options × criteria sums.
+	maxOptions  = 1_000
+	maxCriteria = 100
 )
 
 // Default allowances of the ballot-file format.
@@ -67,6 +70,9 @@ func (c Count) checkOptions() error {
 	if len(c.Options) == 0 {
 		return data.Errorf(data.EInvalid, "err.tally.options_missing", "method", string(c.Method))
 	}
+	if len(c.Options) > maxOptions {
+		return data.Errorf(data.EInvalid, "err.tally.too_many_options", "n", len(c.Options))
+	}
 	seen := make(map[string]bool, len(c.Options))
 	for i, o := range c.Options {
 		if o.ID == "" {
@@ -88,6 +94,9 @@ func (c Count) criteria() ([]Criterion, error) {
 	}
 	if len(c.Criteria) == 0 {
 		return nil, data.Errorf(data.EInvalid, "err.tally.criteria_missing")
+	}
+	if len(c.Criteria) > maxCriteria {
+		return nil, data.Errorf(data.EInvalid, "err.tally.too_many_criteria", "n", len(c.Criteria))
 	}
 	out := make([]Criterion, len(c.Criteria))
 	seen := make(map[string]bool, len(c.Criteria))

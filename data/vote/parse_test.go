@@ -49,6 +49,15 @@ func TestParseIssueExample(t *testing.T) {
 	}
 }
 
+// ids writes n objects with ids x0, x1, … as a JSON list.
+func ids(n int) string {
+	parts := make([]string, n)
+	for i := range parts {
+		parts[i] = fmt.Sprintf(`{"id": "x%d"}`, i)
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}
+
 func TestParseFileMalformed(t *testing.T) {
 	const dots = `"method": "dots", "options": [{"id": "A"}, {"id": "B"}]`
 	tests := []struct {
@@ -127,6 +136,10 @@ func TestParseFileMalformed(t *testing.T) {
 		{"a fractional count", `{` + dots + `, "ballots": [{"count": 2.5, "allocation": {"A": 1}}]}`, "err.tally.count", nil},
 		{"a count as text", `{` + dots + `, "ballots": [{"count": "3", "allocation": {"A": 1}}]}`, "err.tally.count", nil},
 		{"a count beyond belief", `{` + dots + `, "ballots": [{"count": 1e9, "allocation": {"A": 1}}]}`, "err.tally.count", nil},
+		{"a thousand options are enough", `{"method": "schulze", "options": ` + ids(1001) + `}`, "err.tally.too_many_options",
+			map[string]any{"n": 1001}},
+		{"a hundred criteria are enough", `{"method": "score", "options": [{"id": "A"}], "criteria": ` + ids(101) + `}`,
+			"err.tally.too_many_criteria", map[string]any{"n": 101}},
 		{"too many ballots in all", `{` + dots + `, "ballots": [{"count": 60000, "allocation": {}}, {"count": 60000, "allocation": {}}]}`,
 			"err.tally.too_many", nil},
 	}
