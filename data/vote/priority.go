@@ -35,7 +35,9 @@ func (k *counter) priority() *Priority {
 		p.TieBreak = tb
 	}
 	if len(groups[0]) == 1 && k.res.Valid > 0 {
-		p.Winner = &k.c.Options[groups[0][0]].ID
+		// A copy: the result must not point into the caller's options.
+		id := k.c.Options[groups[0][0]].ID
+		p.Winner = &id
 	}
 	done := 0
 	for _, g := range groups {
