@@ -46,7 +46,7 @@ func outcomeFor(v data.Vote, call data.Call, ballots []data.VoteBallot) outcome 
 	o := outcome{sentence: report.Outcome(r), bars: barsOf(r)}
 	for _, x := range r.Invalid {
 		o.invalid = append(o.invalid, lang.L("vote.invalid_line", map[string]any{"n": x.Ballot + 1, "count": max(x.Count, 1),
-			"reason": x.Reason}))
+			"reason": report.Reason(x.Reason, v.Options)}))
 	}
 	return o
 }

@@ -127,7 +127,7 @@ func (s *votesScreen) show(v voteRow) {
 	}
 	for _, x := range v.result.Invalid {
 		s.detail.Add(widget.NewLabel(lang.L("vote.invalid_line", map[string]any{"n": x.Ballot + 1, "count": max(x.Count, 1),
-			"reason": x.Reason})))
+			"reason": report.Reason(x.Reason, v.Options)})))
 	}
 	id, sessionID := v.ID, v.session.ID
 	s.detail.Add(container.NewHBox(

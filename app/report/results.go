@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/vote"
@@ -36,7 +37,6 @@ func Results(d data.Dossier, voteID string) ([]byte, error) {
 		return nil, err
 	}
 	doc.title("ESITO DELLA VOTAZIONE", stTitle)
-	doc.paragraphs("«"+clean(v.Subject)+"»", stSubtitle, 0)
 	doc.space(3)
 	verb := verbale{doc: doc, d: d}
 	doc.paragraphs(verb.voteLine(v), stBody, 0)
@@ -76,7 +76,7 @@ func Results(d data.Dossier, voteID string) ([]byte, error) {
 	if len(r.Invalid) > 0 {
 		doc.heading("Schede nulle", stSub)
 		for _, x := range r.Invalid {
-			doc.item("•", fmt.Sprintf("scheda %d (×%d): %s", x.Ballot+1, max(x.Count, 1), x.Reason), stBody, 2)
+			doc.item("•", fmt.Sprintf("scheda %d (×%d): %s", x.Ballot+1, max(x.Count, 1), Reason(x.Reason, v.Options)), stBody, 2)
 		}
 	}
 	if v.Secret {
@@ -113,4 +113,15 @@ func scoreColumn(m data.VoteMethod) string {
 		return "Approvazioni"
 	}
 	return "Risultato"
+}
+
+// Reason is a scheda nulla's reason with the options named by their titles: the tally names them by
+// id, which for a vote held in a meeting is a proposal's key.
+func Reason(reason string, options []data.VoteOption) string {
+	for _, o := range options {
+		if o.Label != "" {
+			reason = strings.ReplaceAll(reason, o.ID, o.Label)
+		}
+	}
+	return reason
 }
