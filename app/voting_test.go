@@ -204,3 +204,39 @@ func TestVotesScreenShowsDemoResults(t *testing.T) {
 		t.Error("the weighted vote shows no bars")
 	}
 }
+
+func TestProjectorFollowsTheMeeting(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	m := startAnziani(t, e)
+	menuCommand(t, e, "meeting.cmd.projector")()
+	p := m.proj
+	if p == nil {
+		t.Fatal("F5 opened no projector window")
+	}
+	if !strings.Contains(p.big.Text, "Approvazione del verbale") {
+		t.Errorf("projector shows %q, want the current item", p.big.Text)
+	}
+	m.nextItem()
+	if !strings.HasPrefix(p.big.Text, "2. ") {
+		t.Errorf("after the next item the projector shows %q, want item 2", p.big.Text)
+	}
+	menuCommand(t, e, "meeting.cmd.projector")() // the quorum
+	if !strings.Contains(p.big.Text, "5 / ") || !hasText(p.content, "Componenti presenti: 5") {
+		t.Errorf("projector quorum view = %q / %q", p.big.Text, texts(p.content))
+	}
+	openVote(t, e, m, "votazione (favorevoli, contrari, astenuti)", false)
+	test.Type(m.voteKeys, "f")
+	v, _ := m.openVoteShown()
+	m.closeVote(v.ID)
+	if e.overlay() == nil {
+		t.Fatal("closing the vote shows no result")
+	}
+	menuCommand(t, e, "meeting.cmd.projector")() // the result, even with the result window open
+	if p.mode != projResult || p.big.Text != v.Subject || !hasText(p.content, "Approvata") {
+		t.Errorf("projector result view = mode %d, %q / %q", p.mode, p.big.Text, texts(p.content))
+	}
+	e.ui.sessions.closeMeeting()
+	if m.proj != nil {
+		t.Error("leaving the meeting screen leaves the projector open")
+	}
+}
