@@ -85,6 +85,8 @@ type VoteSettings struct {
 	ScaleMin       int   `json:"scale_min,omitempty"`
 	ScaleMax       int   `json:"scale_max,omitempty"`
 	Seed           int64 `json:"seed"`
+	// Chair is the seat of the session's president when the vote opened, for the chair tie-break.
+	Chair string `json:"chair,omitempty"`
 }
 
 // VoteBallot is a stored ballot: a seat's own (open votes), or Count identical anonymous ballots

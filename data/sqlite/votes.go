@@ -128,6 +128,11 @@ func (s *Store) OpenVote(ctx context.Context, v data.Vote) (data.Vote, error) {
 			return err
 		}
 		present := data.PresentSeats(lines, time.Time{})
+		for _, l := range lines {
+			if sess.PresidentID != "" && l.PersonID == sess.PresidentID && l.SeatID != "" && l.PresentAt(time.Time{}) {
+				v.Settings.Chair = l.SeatID
+			}
+		}
 		v.Voters = nil // the seats as they are now, not the caller's list
 		var weights []data.SeatWeight
 		for _, st := range seatList {

@@ -45,6 +45,9 @@ func TestVoteOpenRecordsQuorumAndSeats(t *testing.T) {
 	if len(v.Voters) != 3 || present != 2 || v.Settings.Seed == 0 {
 		t.Errorf("OpenVote voters = %+v, seed %d; want 3 seats, 2 present, a seed", v.Voters, v.Settings.Seed)
 	}
+	if v.Settings.Chair != m.seatBianchi.ID {
+		t.Errorf("OpenVote chair = %q, want the seat of Bianchi, who presides", v.Settings.Chair)
+	}
 	votes, err := m.s.Votes(m.ctx, m.march.ID)
 	must(t, "Votes", err)
 	if len(votes) != 1 || votes[0].Subject != v.Subject || len(votes[0].Voters) != 3 {

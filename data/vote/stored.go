@@ -29,6 +29,9 @@ func CountOf(v data.Vote, call data.Call, ballots []data.VoteBallot) Count {
 		Threshold: v.Rules.Threshold, Weighting: v.Rules.Weighting, DotsPerVoter: v.Settings.DotsPerVoter,
 		MaxPerOption: v.Settings.MaxPerOption, PointsPerVoter: v.Settings.PointsPerVoter,
 		ScaleMin: v.Settings.ScaleMin, ScaleMax: v.Settings.ScaleMax, TieBreak: v.Rules.TieBreak, Seed: &seed}
+	if !v.Secret {
+		c.Rules.Chair = v.Settings.Chair // a secret ballot has no chair's ballot to look at
+	}
 	if v.Secret {
 		c.Rules.Present = present
 	}
