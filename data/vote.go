@@ -47,6 +47,9 @@ type Vote struct {
 	QuorumPresent  int64 `json:"quorum_present"`
 	QuorumRequired int64 `json:"quorum_required"`
 	QuorumHolds    bool  `json:"quorum_holds"`
+	// Under the double rule the population side is recorded too.
+	QuorumPopulation         int64 `json:"quorum_population,omitempty"`
+	QuorumRequiredPopulation int64 `json:"quorum_required_population,omitempty"`
 	// Options are what is voted on (proposals, by id and title), for every method but the motion;
 	// Criteria are the weighted criteria of a criteria-scoring vote.
 	Options  []VoteOption    `json:"options,omitempty"`

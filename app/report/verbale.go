@@ -302,7 +302,12 @@ func (v verbale) voteLine(x data.Vote) string {
 			s += strconv.FormatInt(x.QuorumPresent, 10) + plural(x.QuorumPresent, " presente", " presenti") +
 				", " + strconv.FormatInt(x.QuorumRequired, 10) + plural(x.QuorumRequired, " richiesto", " richiesti") + "."
 		default:
-			s += "presenti " + formatInt(x.QuorumPresent) + ", richiesti " + formatInt(x.QuorumRequired) + "."
+			s += strconv.FormatInt(x.QuorumPresent, 10) + plural(x.QuorumPresent, " componente presente", " componenti presenti") +
+				" (" + strconv.FormatInt(x.QuorumRequired, 10) + " richiesti)"
+			if x.QuorumPopulation > 0 || x.QuorumRequiredPopulation > 0 {
+				s += " e " + inhabitants(x.QuorumPopulation) + " rappresentati (" + formatInt(x.QuorumRequiredPopulation) + " richiesti)"
+			}
+			s += "."
 		}
 	}
 	return s

@@ -151,8 +151,11 @@ func (w *voting) add(vs voteSource) error {
 	}
 	q := vote.CheckQuorum(v.Rules, sess.Call, weights, present)
 	v.QuorumPresent, v.QuorumRequired, v.QuorumHolds = q.Present, q.Required, q.Holds
-	if q.Weighting == data.WeightPopulation {
+	switch q.Weighting {
+	case data.WeightPopulation:
 		v.QuorumPresent, v.QuorumRequired = q.PresentPopulation, q.RequiredPopulation
+	case data.WeightDouble:
+		v.QuorumPopulation, v.QuorumRequiredPopulation = q.PresentPopulation, q.RequiredPopulation
 	}
 	if !q.Holds {
 		return fmt.Errorf("the quorum does not hold when the vote opens")

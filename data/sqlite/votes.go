@@ -26,7 +26,8 @@ func voteCols(v data.Vote) ([]column, error) {
 		{"method", string(v.Method)}, {"secret", v.Secret}, {"rules", string(js[0])}, {"settings", string(js[1])},
 		{"options", string(js[2])}, {"criteria", string(js[3])}, {"voters", string(js[4])}, {"status", string(v.Status)},
 		{"opened", optTime(v.Opened)}, {"closed", optTime(v.Closed)}, {"quorum_present", v.QuorumPresent},
-		{"quorum_required", v.QuorumRequired}, {"quorum_holds", v.QuorumHolds}}, nil
+		{"quorum_required", v.QuorumRequired}, {"quorum_holds", v.QuorumHolds},
+		{"quorum_population", v.QuorumPopulation}, {"quorum_required_population", v.QuorumRequiredPopulation}}, nil
 }
 
 // orEmpty stores a nil list as [] rather than null.
@@ -46,7 +47,7 @@ func scanVotes(rows *sql.Rows) ([]data.Vote, error) {
 		m := metaScan{m: &v.Meta}
 		if err := rows.Scan(append(m.dest(), &v.SessionID, &v.AgendaItemID, &v.Subject, &v.Method, &v.Secret, &rules,
 			&settings, &options, &criteria, &voters, &v.Status, &opened, &closed, &v.QuorumPresent, &v.QuorumRequired,
-			&v.QuorumHolds)...); err != nil {
+			&v.QuorumHolds, &v.QuorumPopulation, &v.QuorumRequiredPopulation)...); err != nil {
 			return nil, err
 		}
 		var errs [8]error
@@ -68,7 +69,7 @@ func scanVotes(rows *sql.Rows) ([]data.Vote, error) {
 
 const voteSelect = `SELECT id, created, updated, device, deleted, session_id, coalesce(agenda_item_id, ''), subject,
 	method, secret, rules, settings, options, criteria, voters, status, opened, closed, quorum_present,
-	quorum_required, quorum_holds FROM votes`
+	quorum_required, quorum_holds, quorum_population, quorum_required_population FROM votes`
 
 func sessionVotes(ctx context.Context, tx *sql.Tx, sessionID string) ([]data.Vote, error) {
 	rows, err := tx.QueryContext(ctx, voteSelect+` WHERE session_id = ? AND deleted = 0 ORDER BY opened, id`, sessionID)
@@ -142,8 +143,11 @@ func (s *Store) OpenVote(ctx context.Context, v data.Vote) (data.Vote, error) {
 		}
 		q := vote.CheckQuorum(v.Rules, sess.Call, weights, present)
 		v.QuorumPresent, v.QuorumRequired, v.QuorumHolds = q.Present, q.Required, q.Holds
-		if q.Weighting == data.WeightPopulation {
+		switch q.Weighting {
+		case data.WeightPopulation:
 			v.QuorumPresent, v.QuorumRequired = q.PresentPopulation, q.RequiredPopulation
+		case data.WeightDouble:
+			v.QuorumPopulation, v.QuorumRequiredPopulation = q.PresentPopulation, q.RequiredPopulation
 		}
 		v.Status, v.Opened, v.Closed = data.VoteAperta, s.now().UTC(), time.Time{}
 		if v.ID == "" {

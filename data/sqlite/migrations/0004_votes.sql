@@ -24,7 +24,9 @@ CREATE TABLE votes (
 	closed          TEXT NOT NULL DEFAULT '',
 	quorum_present  INTEGER NOT NULL DEFAULT 0,
 	quorum_required INTEGER NOT NULL DEFAULT 0,
-	quorum_holds    INTEGER NOT NULL DEFAULT 0
+	quorum_holds    INTEGER NOT NULL DEFAULT 0,
+	quorum_population          INTEGER NOT NULL DEFAULT 0, -- under the double rule
+	quorum_required_population INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 CREATE INDEX votes_session ON votes (session_id);
 
