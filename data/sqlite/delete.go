@@ -205,7 +205,8 @@ func dedupe(refs []data.Ref) []data.Ref {
 // deletable refuses what may not be deleted: a kind deleted only with its parent, a record already
 // gone, the comune capofila, an area a Tavolo tematico works on.
 func deletable(ctx context.Context, tx *sql.Tx, ref data.Ref) error {
-	if _, ok := tables[ref.Kind]; !ok || ref.Kind == data.KindAmbito || ref.Kind == data.KindDevice {
+	if _, ok := tables[ref.Kind]; !ok || ref.Kind == data.KindAmbito || ref.Kind == data.KindDevice ||
+		ref.Kind == data.KindVoteBallot || ref.Kind == data.KindVoteVoter { // they go only with their vote
 		return data.Errorf(data.EInvalid, "err.delete.kind", "kind", string(ref.Kind))
 	}
 	if err := liveRef(ctx, tx, ref.Kind, ref.ID); err != nil {

@@ -124,6 +124,22 @@ func (s *Store) OpenVote(ctx context.Context, v data.Vote) (data.Vote, error) {
 		if err := itemOf(ctx, tx, v.SessionID, v.AgendaItemID); err != nil {
 			return err
 		}
+		switch {
+		case v.Secret && v.Rules.Weighting != data.WeightHead:
+			// Anonymous ballots cannot be weighed by the population of a seat nobody may name.
+			return data.Errorf(data.EInvalid, "err.vote.secret_weighted")
+		case v.Secret && v.Rules.TieBreak == data.TieChair:
+			return data.Errorf(data.EInvalid, "err.vote.secret_chair")
+		}
+		others, err := sessionVotes(ctx, tx, v.SessionID)
+		if err != nil {
+			return err
+		}
+		for _, o := range others {
+			if o.Status == data.VoteAperta {
+				return data.Errorf(data.EConflict, "err.vote.one_open", "subject", o.Subject)
+			}
+		}
 		lines, seatList, err := register(ctx, tx, sess)
 		if err != nil {
 			return err
@@ -209,6 +225,42 @@ func (s *Store) SaveBallot(ctx context.Context, b data.VoteBallot) (data.VoteBal
 		if v.Secret && b.Voter != "" {
 			return data.Errorf(data.EInvalid, "err.vote.secret_voter")
 		}
+		stored, voted, err := ballots(ctx, tx, v.ID)
+		if err != nil {
+			return err
+		}
+		named, anonymous := 0, 0
+		for _, x := range stored {
+			if x.Voter != "" {
+				named++
+			} else {
+				anonymous += max(x.Count, 1)
+			}
+		}
+		b.ID = "" // a ballot never moves: its id is the one found here, or a new one
+		if b.Voter == "" {
+			switch {
+			case v.Rules.Weighting != data.WeightHead:
+				return data.Errorf(data.EInvalid, "err.vote.weighted_anonymous")
+			case named > 0:
+				return data.Errorf(data.EInvalid, "err.vote.mixed")
+			}
+			if v.Method == data.MethodMotion {
+				// The totals of a choice are entered again, not added: the same choice replaces its
+				// count.
+				for _, x := range stored {
+					if x.Voter == "" && x.Choice == b.Choice {
+						b.ID, b.Created = x.ID, x.Created
+						anonymous -= max(x.Count, 1)
+					}
+				}
+			}
+			if limit := ballotLimit(v, len(voted)); limit > 0 && anonymous+b.Count > limit {
+				return data.Errorf(data.EInvalid, "err.vote.too_many", "limit", limit)
+			}
+		} else if anonymous > 0 {
+			return data.Errorf(data.EInvalid, "err.vote.mixed")
+		}
 		if b.Voter != "" {
 			known := false
 			for _, x := range v.Voters {
@@ -233,11 +285,31 @@ func (s *Store) SaveBallot(ctx context.Context, b data.VoteBallot) (data.VoteBal
 		if !v.Secret {
 			return s.save(ctx, tx, data.KindVoteBallot, &b.Meta, cols)
 		}
-		// Anonymous and timeless: the vote's opening time, a random key, never updated.
+		// Anonymous and timeless: the vote's opening time, a random key.
+		if b.ID != "" {
+			_, err := tx.ExecContext(ctx, `UPDATE vote_ballots SET count = ?, ballot = ? WHERE id = ?`, b.Count, body, b.ID)
+			return err
+		}
 		b.ID, b.Created, b.Updated, b.Device = s.newID(), v.Opened, v.Opened, s.device
 		return s.insertAs(ctx, tx, data.KindVoteBallot, b.Meta, cols)
 	})
 	return b, err
+}
+
+// ballotLimit is how many anonymous ballots a vote can hold: in a secret vote whose turnout was
+// recorded, one per seat that voted; otherwise one per seat present when it opened. 0: no seats, no
+// limit known.
+func ballotLimit(v data.Vote, voted int) int {
+	if v.Secret && voted > 0 {
+		return voted
+	}
+	n := 0
+	for _, x := range v.Voters {
+		if x.Present {
+			n++
+		}
+	}
+	return n
 }
 
 // insertAs writes a new record with the head given, not the clock's.

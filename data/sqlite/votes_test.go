@@ -88,16 +88,20 @@ func TestVoteOpenBallots(t *testing.T) {
 	cast(data.VoteBallot{Voter: m.seatRossi.ID, Choice: "favorevole"})
 	cast(data.VoteBallot{Voter: m.seatRossi.ID, Choice: "contrario"}) // a correction replaces the first
 	cast(data.VoteBallot{Voter: m.seatBianchi.ID, Choice: "astenuto"})
-	cast(data.VoteBallot{Count: 4, Choice: "favorevole"}) // the totals of a show of hands
+	// Totals on top of seats' ballots would count them twice.
+	_, err := m.s.SaveBallot(m.ctx, data.VoteBallot{VoteID: v.ID, Count: 4, Choice: "favorevole"})
+	wantErr(t, "SaveBallot(totals after ballots by seat)", err, data.EInvalid, "err.vote.mixed")
 	bs, voted, err := m.s.Ballots(m.ctx, v.ID)
 	must(t, "Ballots", err)
 	byVoter := map[string]string{}
 	for _, b := range bs {
 		byVoter[b.Voter] = b.Choice
 	}
-	if len(bs) != 3 || byVoter[m.seatRossi.ID] != "contrario" || byVoter[""] != "favorevole" || len(voted) != 0 {
-		t.Errorf("Ballots = %+v (voted %v), want Rossi's corrected ballot, Bianchi's and the totals", bs, voted)
+	if len(bs) != 2 || byVoter[m.seatRossi.ID] != "contrario" || len(voted) != 0 {
+		t.Errorf("Ballots = %+v (voted %v), want Rossi's corrected ballot and Bianchi's", bs, voted)
 	}
+	_, err = m.s.Delete(m.ctx, data.Ref{Kind: data.KindVoteBallot, ID: bs[0].ID})
+	wantErr(t, "Delete(a ballot)", err, data.EInvalid, "err.delete.kind")
 	_, err = m.s.SaveBallot(m.ctx, data.VoteBallot{VoteID: v.ID, Voter: "not-a-seat", Choice: "favorevole"})
 	wantErr(t, "SaveBallot(unknown seat)", err, data.EInvalid, "err.vote.voter_unknown")
 	err = m.s.MarkVoted(m.ctx, v.ID, m.seatRossi.ID)
@@ -112,8 +116,8 @@ func TestVoteOpenBallots(t *testing.T) {
 	wantErr(t, "SaveBallot(closed vote)", err, data.EInvalid, "err.vote.closed")
 	d, err := m.s.Dossier(m.ctx, m.march.ID)
 	must(t, "Dossier", err)
-	if len(d.Votes) != 1 || len(d.Ballots[v.ID]) != 3 {
-		t.Errorf("Dossier votes = %d, ballots %d; want 1 and 3", len(d.Votes), len(d.Ballots[v.ID]))
+	if len(d.Votes) != 1 || len(d.Ballots[v.ID]) != 2 {
+		t.Errorf("Dossier votes = %d, ballots %d; want 1 and 2", len(d.Votes), len(d.Ballots[v.ID]))
 	}
 }
 
@@ -171,4 +175,42 @@ func TestSecretVoteKeepsNoLink(t *testing.T) {
 	if !strings.Contains(ddl, "WITHOUT ROWID") {
 		t.Error("vote_ballots keeps a rowid: the insertion order would be readable")
 	}
+}
+
+func TestVoteTotals(t *testing.T) {
+	m := runningMarch(t) // two seats present
+	v := m.openVote(t, data.Vote{Method: data.MethodMotion, Subject: "Per alzata di mano"})
+	_, err := m.s.OpenVote(m.ctx, data.Vote{SessionID: m.march.ID, Method: data.MethodMotion, Subject: "Un'altra", Rules: m.tavolo.Rules})
+	wantErr(t, "OpenVote(while another is open)", err, data.EConflict, "err.vote.one_open")
+	total := func(choice string, n int) error {
+		_, err := m.s.SaveBallot(m.ctx, data.VoteBallot{VoteID: v.ID, Count: n, Choice: choice})
+		return err
+	}
+	must(t, "totals", total("favorevole", 2))
+	must(t, "totals again", total("favorevole", 1)) // entered again: replaces, not adds
+	must(t, "totals", total("contrario", 1))
+	wantErr(t, "totals beyond the seats present", total("astenuto", 1), data.EInvalid, "err.vote.too_many")
+	bs, _, err := m.s.Ballots(m.ctx, v.ID)
+	must(t, "Ballots", err)
+	got := map[string]int{}
+	for _, b := range bs {
+		got[b.Choice] += b.Count
+	}
+	if got["favorevole"] != 1 || got["contrario"] != 1 || len(bs) != 2 {
+		t.Errorf("totals = %v in %d rows, want 1 favorevole and 1 contrario", got, len(bs))
+	}
+	_, err = m.s.SaveBallot(m.ctx, data.VoteBallot{VoteID: v.ID, Voter: m.seatRossi.ID, Choice: "favorevole"})
+	wantErr(t, "SaveBallot(by seat after totals)", err, data.EInvalid, "err.vote.mixed")
+}
+
+func TestSecretVoteRefusedWhereItCannotBeCounted(t *testing.T) {
+	m := runningMarch(t)
+	rules := m.tavolo.Rules
+	rules.Weighting = data.WeightDouble
+	_, err := m.s.OpenVote(m.ctx, data.Vote{SessionID: m.march.ID, Method: data.MethodMotion, Subject: "x", Secret: true, Rules: rules})
+	wantErr(t, "OpenVote(secret, weighted)", err, data.EInvalid, "err.vote.secret_weighted")
+	rules = m.tavolo.Rules
+	rules.TieBreak = data.TieChair
+	_, err = m.s.OpenVote(m.ctx, data.Vote{SessionID: m.march.ID, Method: data.MethodMotion, Subject: "x", Secret: true, Rules: rules})
+	wantErr(t, "OpenVote(secret, chair tie-break)", err, data.EInvalid, "err.vote.secret_chair")
 }
