@@ -71,7 +71,8 @@ func (ui *UI) commands() []command {
 		command{"meeting.cmd.vote", &desktop.CustomShortcut{KeyName: fyne.KeyV,
 			Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}, meeting((*meetingScreen).openVoteForm)},
 		// The projector follows the meeting even while a result is shown.
-		command{"meeting.cmd.projector", &desktop.CustomShortcut{KeyName: fyne.KeyF5}, func() {
+		command{"meeting.cmd.projector", &desktop.CustomShortcut{KeyName: fyne.KeyP,
+			Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}, func() {
 			if ui.sessions != nil && ui.sessions.inMeeting() {
 				ui.sessions.meeting.toggleProjector()
 			}

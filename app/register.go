@@ -53,6 +53,7 @@ func newRegisterPanel(ui *UI, m *meetingScreen) *registerPanel {
 	r.checkin.onKey[fyne.KeyF4] = r.toggleLeft
 	r.checkin.onKey[fyne.KeyF6] = r.delegate
 	r.checkin.onKey[fyne.KeyF7] = r.walkIn
+	r.checkin.onKey[fyne.KeyF5] = m.toggleProjector
 	r.list = widget.NewList(func() int { return len(r.shown) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")

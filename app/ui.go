@@ -241,6 +241,13 @@ func (ui *UI) buildShell() {
 		container.NewVBox(widget.NewSeparator(), ui.status.content), left, nil, ui.body))
 	ui.win.SetMainMenu(ui.menu(true))
 	ui.addShortcuts()
+	// F5 has no modifier, so Fyne delivers it as a plain key, not a shortcut: the projector listens
+	// for it on the window (and in the meeting's own boxes, which would otherwise keep it).
+	ui.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyF5 && ui.sessions.inMeeting() {
+			ui.sessions.meeting.toggleProjector()
+		}
+	})
 	ui.nav.Select(sectionSessions) // Sedute: the meetings are what the program is opened for
 	ui.sessions.focusFilter()
 }

@@ -125,7 +125,7 @@ func (m *meetingScreen) openVote(v data.Vote, fail func(error)) {
 		}
 		m.ui.saved()
 		m.voteID = v.ID
-		m.voteSel = 0
+		m.voteSel, m.voteVoter, m.voteKeys, m.voteFirst = 0, 0, nil, nil
 		m.reload(m.focusVoteKeys)
 	})
 }
@@ -313,9 +313,13 @@ func (p *votePanel) motionEntry(v data.Vote, ballots []data.VoteBallot) {
 			if c == "" {
 				return
 			}
-			m.voteSel = min(sel+1, len(voters)-1)
-			m.castBallot(data.VoteBallot{VoteID: v.ID, Voter: voters[sel].ID, Choice: c})
+			// The seat is the one chosen now, and the choice moves on at once: keys typed quickly go to
+			// one seat after the other, whatever order the saves finish in.
+			i := min(m.voteSel, len(voters)-1)
+			m.voteSel = min(i+1, len(voters)-1)
+			m.castBallot(data.VoteBallot{VoteID: v.ID, Voter: voters[i].ID, Choice: c})
 		}
+		keys.onKey[fyne.KeyF5] = m.toggleProjector
 		m.voteKeys = keys
 		p.content.Add(rows)
 		p.content.Add(keys)
@@ -324,13 +328,7 @@ func (p *votePanel) motionEntry(v data.Vote, ballots []data.VoteBallot) {
 	fav.SetPlaceHolder(lang.L("choice.favorevole"))
 	con.SetPlaceHolder(lang.L("choice.contrario"))
 	ast.SetPlaceHolder(lang.L("choice.astenuto"))
-	totals := widget.NewButton(lang.L("vote.add_totals"), func() {
-		for c, e := range map[string]*shortcutEntry{"favorevole": fav, "contrario": con, "astenuto": ast} {
-			if n := atoi(e.Text); n > 0 {
-				m.castBallot(data.VoteBallot{VoteID: v.ID, Count: n, Choice: c})
-			}
-		}
-	})
+	totals := widget.NewButton(lang.L("vote.add_totals"), func() { m.castTotals(v.ID, fav, con, ast) })
 	p.content.Add(widget.NewLabel(lang.L("vote.totals_hint")))
 	p.content.Add(container.NewBorder(nil, nil, nil, totals, container.NewGridWithColumns(3, fav, con, ast)))
 	p.content.Add(widget.NewLabel(ballotSummary(v, ballots)))
@@ -370,13 +368,7 @@ func (p *votePanel) secretEntry(v data.Vote, ballots []data.VoteBallot) {
 		fav.SetPlaceHolder(lang.L("choice.favorevole"))
 		con.SetPlaceHolder(lang.L("choice.contrario"))
 		ast.SetPlaceHolder(lang.L("choice.astenuto"))
-		totals := widget.NewButton(lang.L("vote.add_counted"), func() {
-			for c, e := range map[string]*shortcutEntry{"favorevole": fav, "contrario": con, "astenuto": ast} {
-				if n := atoi(e.Text); n > 0 {
-					m.castBallot(data.VoteBallot{VoteID: v.ID, Count: n, Choice: c})
-				}
-			}
-		})
+		totals := widget.NewButton(lang.L("vote.add_counted"), func() { m.castTotals(v.ID, fav, con, ast) })
 		p.content.Add(container.NewBorder(nil, nil, nil, totals, container.NewGridWithColumns(3, fav, con, ast)))
 	} else {
 		p.ballotEntry(v, ballots)
@@ -404,6 +396,7 @@ func (p *votePanel) ballotEntry(v data.Vote, ballots []data.VoteBallot) {
 	}
 	voter := newSelect(voterNames, nil)
 	voter.SetSelectedIndex(0)
+	voter.OnChanged = func(string) { m.voteVoter = voter.SelectedIndex() }
 	count := numberEntry("1")
 	form := container.NewVBox()
 	type cell struct {
@@ -447,7 +440,12 @@ func (p *votePanel) ballotEntry(v data.Vote, ballots []data.VoteBallot) {
 			if t == "" {
 				continue
 			}
-			n := atoi(t)
+			n, err := strconv.Atoi(t)
+			if err != nil || n < 0 {
+				m.errs.set(lang.L("vote.not_a_number", map[string]any{"value": t}))
+				m.ui.win.Canvas().Focus(c.e)
+				return
+			}
 			switch v.Method {
 			case data.MethodDots, data.MethodPoints:
 				if b.Allocation == nil {
@@ -471,21 +469,37 @@ func (p *votePanel) ballotEntry(v data.Vote, ballots []data.VoteBallot) {
 			}
 		}
 		for pos := 1; pos <= len(ranks); pos++ {
+			found := 0
 			for _, r := range ranks {
 				if r.pos == pos {
 					b.Ranking = append(b.Ranking, r.id)
+					found++
 				}
+			}
+			if found != 1 {
+				b.Ranking = nil // a position repeated or skipped
+				break
 			}
 		}
 		if len(b.Ranking) != len(ranks) {
 			m.errs.set(lang.L("vote.ranking_positions"))
 			return
 		}
-		m.castBallot(b)
-		for _, c := range cells {
-			c.e.SetText("")
+		// The next ballot is likely the next seat's.
+		if i := voter.SelectedIndex(); i > 0 {
+			m.voteVoter = min(i+1, len(voterNames)-1)
 		}
+		m.castBallot(b)
 	})
+	if m.voteVoter < len(voterNames) {
+		voter.SetSelectedIndex(m.voteVoter)
+	}
+	for _, c := range cells {
+		c.e.OnSubmitted = func(string) { add.OnTapped() }
+	}
+	if len(cells) > 0 {
+		m.voteFirst = cells[0].e
+	}
 	form.Add(container.NewBorder(nil, nil, nil, add, container.NewGridWithColumns(2, voter, count)))
 	p.content.Add(form)
 	p.content.Add(widget.NewLabel(ballotSummary(v, ballots)))
@@ -526,11 +540,58 @@ func (m *meetingScreen) markVoted(voteID, seatID string) {
 	})
 }
 
-// focusVoteKeys puts the cursor in the vote's key box, when there is one.
+// focusVoteKeys puts the cursor where the next vote is entered: the key box of a motion, or the first
+// field of a ballot.
 func (m *meetingScreen) focusVoteKeys() {
-	if m.voteKeys != nil && m.voteKeys.Visible() {
-		m.ui.win.Canvas().Focus(m.voteKeys)
+	if _, open := m.openVoteShown(); !open {
+		return
 	}
+	switch {
+	case m.voteKeys != nil && m.voteKeys.Visible():
+		m.ui.win.Canvas().Focus(m.voteKeys)
+	case m.voteFirst != nil && m.voteFirst.Visible():
+		m.ui.win.Canvas().Focus(m.voteFirst)
+	}
+}
+
+// castTotals records the totals of a show of hands or of the counted paper ballots, as one change:
+// the three figures are saved one after the other, each replacing what was entered for its choice.
+func (m *meetingScreen) castTotals(voteID string, fav, con, ast *shortcutEntry) {
+	var ballots []data.VoteBallot
+	for _, x := range []struct {
+		choice string
+		e      *shortcutEntry
+	}{{"favorevole", fav}, {"contrario", con}, {"astenuto", ast}} {
+		t := strings.TrimSpace(x.e.Text)
+		if t == "" {
+			continue
+		}
+		n, err := strconv.Atoi(t)
+		if err != nil || n < 0 {
+			m.errs.set(lang.L("vote.not_a_number", map[string]any{"value": t}))
+			return
+		}
+		ballots = append(ballots, data.VoteBallot{VoteID: voteID, Count: n, Choice: x.choice})
+	}
+	var err error
+	m.ui.run(func() {
+		for _, b := range ballots {
+			if b.Count == 0 {
+				continue
+			}
+			if _, err = m.ui.store.SaveBallot(m.ui.ctx, b); err != nil {
+				return
+			}
+		}
+	}, func() {
+		if err != nil {
+			m.errs.set(Explain(err))
+			return
+		}
+		m.errs.set("")
+		m.ui.saved()
+		m.reload(m.focusVoteKeys)
+	})
 }
 
 // closeVote closes the vote and shows its result.

@@ -12,22 +12,37 @@ import (
 // "Approvata a maggioranza assoluta dei votanti: 5 favorevoli, 2 contrari, 1 astenuto." The screens,
 // the results PDF and the verbale all say it the same way.
 func Outcome(r vote.Result) string {
+	m := r.Motion
+	figures := ""
+	if m != nil {
+		figures = motionFigures(m.Sums)
+		if m.Weighted != nil {
+			figures += "; per popolazione " + weightedFigures(*m.Weighted)
+		}
+	}
 	var b strings.Builder
 	switch r.Outcome() {
 	case vote.OutcomeNoQuorum:
-		b.WriteString("Non valida: manca il numero legale")
+		b.WriteString("Non valida per mancanza del numero legale")
+		if figures != "" {
+			b.WriteString(" (" + figures + ")")
+		}
 	case vote.OutcomeApproved:
-		b.WriteString("Approvata " + majority(r.Rules))
+		b.WriteString("Approvata " + majority(r.Rules) + ": " + figures)
 	case vote.OutcomeTied:
-		b.WriteString("Respinta per parità")
+		b.WriteString("Respinta per parità: " + figures)
 	case vote.OutcomeRejected:
-		b.WriteString("Respinta: non raggiunge la maggioranza richiesta (" + majority(r.Rules) + ")")
+		missed := "non raggiunta " + majorityNoun(r.Rules)
+		if m.PassedByHeads && !m.PassedByWeight && r.Rules.Weighting == data.WeightDouble {
+			missed = "raggiunta per componenti ma non per popolazione " + majorityNoun(r.Rules)
+		}
+		b.WriteString("Respinta: " + missed + " (" + figures + ")")
 	case vote.OutcomeNoVotes:
 		b.WriteString("Nessuna scheda valida")
 	case vote.OutcomeWinner:
 		first := r.Ranking[0]
 		b.WriteString("Al primo posto «" + clean(first.Label) + "» con " + scoreWords(r.Method, first.Score))
-		if tb := r.TieBreak; tb != nil {
+		if tb := r.TieBreak; tb != nil && tb.Rule != data.TieNone {
 			b.WriteString(", dopo lo spareggio " + tieBreakWords(*tb))
 		}
 	case vote.OutcomeTie:
@@ -40,17 +55,20 @@ func Outcome(r vote.Result) string {
 		b.WriteString("Parità al primo posto tra " + joinAnd(tied) + ", con " + scoreWords(r.Method, r.Ranking[0].Score) +
 			" ciascuna: la parità resta da risolvere")
 	}
-	if m := r.Motion; m != nil && r.Outcome() != vote.OutcomeNoVotes {
-		b.WriteString(": " + motionFigures(m.Sums))
-		if m.Weighted != nil {
-			b.WriteString("; per popolazione " + weightedFigures(*m.Weighted))
-		}
-	}
 	b.WriteString(".")
 	if n := invalidCount(r); n > 0 {
 		b.WriteString(" " + plural(int64(n), "Una scheda nulla.", strconv.Itoa(n)+" schede nulle."))
 	}
 	return b.String()
+}
+
+// majorityNoun names the majority as a thing: "la maggioranza assoluta dei votanti".
+func majorityNoun(r vote.Rules) string {
+	switch r.Threshold {
+	case data.ThresholdAbsolute, data.ThresholdTwoThirds:
+		return "la " + strings.TrimPrefix(strings.TrimPrefix(majority(r), "a "), "con la ")
+	}
+	return "la maggioranza semplice (più favorevoli che contrari)"
 }
 
 // majority names the majority a motion needs: "a maggioranza assoluta dei votanti".
