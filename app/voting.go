@@ -246,8 +246,12 @@ func (p *votePanel) show() {
 	if v.QuorumHolds {
 		q = lang.L("vote.quorum_yes")
 	}
-	p.content.Add(widget.NewLabel(lang.L("vote.quorum_at_opening", map[string]any{"present": v.QuorumPresent,
-		"required": v.QuorumRequired, "verdict": q})))
+	key := "vote.quorum_at_opening"
+	if v.Rules.Weighting == data.WeightPopulation {
+		key = "vote.quorum_at_opening_population"
+	}
+	p.content.Add(widget.NewLabel(lang.L(key, map[string]any{"present": formatInt(int(v.QuorumPresent)),
+		"required": formatInt(int(v.QuorumRequired)), "verdict": q})))
 	ballots := m.d.Ballots[v.ID]
 	switch {
 	case v.Secret:
