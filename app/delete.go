@@ -4,8 +4,8 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
 )
@@ -25,14 +25,8 @@ func (ui *UI) confirmDelete(ref data.Ref, name string, done, restored func()) {
 			msg += "\n" + lang.L("delete.also", map[string]any{"list": also})
 		}
 		msg += "\n" + lang.L("delete.undo_hint")
-		d := dialog.NewConfirm(lang.L("action.delete"), msg, func(ok bool) {
-			if ok {
-				ui.deleteNow(ref, name, done, restored)
-			}
-		}, ui.win)
-		d.SetConfirmText(lang.L("action.delete"))
-		d.SetDismissText(lang.L("Cancel"))
-		d.Show()
+		d := ui.confirm(lang.L("action.delete"), msg, lang.L("action.delete"), func() { ui.deleteNow(ref, name, done, restored) })
+		d.SetConfirmImportance(widget.DangerImportance)
 	})
 }
 

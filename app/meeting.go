@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -524,11 +523,7 @@ func (m *meetingScreen) approvePrevious() {
 		return
 	}
 	msg := lang.L("meeting.approve_question", map[string]any{"date_of": ofDay(prev.Date)})
-	dialog.ShowConfirm(lang.L("meeting.approve_title"), msg, func(ok bool) {
-		if ok {
-			m.approveNow(prev, item)
-		}
-	}, m.ui.win)
+	m.ui.confirm(lang.L("meeting.approve_title"), msg, lang.L("meeting.approve_ok"), func() { m.approveNow(prev, item) })
 }
 
 // approveNow makes the previous verbale's PDF and keeps it, approved.
@@ -620,11 +615,7 @@ func (m *meetingScreen) addAction() {
 // askClose asks before closing the session: the end time is recorded and the verbale can be made.
 func (m *meetingScreen) askClose() {
 	msg := lang.L("meeting.close_question", map[string]any{"body": m.d.Body.Name})
-	dialog.ShowConfirm(lang.L("meeting.close"), msg, func(ok bool) {
-		if ok {
-			m.closeSession()
-		}
-	}, m.ui.win)
+	m.ui.confirm(lang.L("meeting.close"), msg, lang.L("meeting.close"), m.closeSession)
 }
 
 // closeSession closes the session and goes back to the list, where the verbale is ready.

@@ -297,7 +297,8 @@ func TestApprovalLocksTheSession(t *testing.T) {
 	if !hasText(dlg, "non si potrà più modificare") {
 		t.Errorf("approval question = %q, want it to say the session will be locked", texts(dlg))
 	}
-	test.Tap(button(t, dlg, "Sì"))
+	// Enter answers the question.
+	pressEnter(e.ui.win.Canvas().Focused())
 	if msg := m.errs.wrap.Text; m.errs.wrap.Visible() {
 		t.Fatalf("approval refused: %s", msg)
 	}
@@ -574,5 +575,20 @@ func TestStandingDelegateAndProposalWithoutArea(t *testing.T) {
 	pressEnter(m.capture.title)
 	if len(m.d.Proposals) != 1 || m.d.Proposals[0].AreaID == "" {
 		t.Fatalf("proposals = %+v, want one with an area", m.d.Proposals)
+	}
+}
+
+func TestConfirmByKeyboard(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	asked := 0
+	e.ui.confirm("Domanda", "Procedere?", "Procedi", func() { asked++ })
+	e.ui.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if e.overlay() != nil || asked != 0 {
+		t.Fatalf("Esc: dialog shown %v, confirmed %d times; want it dismissed", e.overlay() != nil, asked)
+	}
+	e.ui.confirm("Domanda", "Procedere?", "Procedi", func() { asked++ })
+	pressEnter(e.ui.win.Canvas().Focused())
+	if e.overlay() != nil || asked != 1 {
+		t.Fatalf("Enter: dialog shown %v, confirmed %d times; want it confirmed once", e.overlay() != nil, asked)
 	}
 }

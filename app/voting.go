@@ -23,12 +23,8 @@ const defaultCriteria = "urgenza:2, gravità:1, efficacia:1, fattibilità:1, cos
 func (m *meetingScreen) openVoteForm() {
 	if v, open := m.openVoteShown(); open {
 		// The same keys close the vote being taken, after asking.
-		dialog.ShowConfirm(lang.L("vote.close"), lang.L("vote.close_question", map[string]any{"subject": v.Subject}),
-			func(ok bool) {
-				if ok {
-					m.closeVote(v.ID)
-				}
-			}, m.ui.win)
+		m.ui.confirm(lang.L("vote.close"), lang.L("vote.close_question", map[string]any{"subject": v.Subject}),
+			lang.L("vote.close"), func() { m.closeVote(v.ID) })
 		return
 	}
 	it, ok := m.currentItem()

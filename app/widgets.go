@@ -3,6 +3,7 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -134,3 +135,57 @@ func newTextArea() *textArea {
 
 // AcceptsTab is false: Tab moves the focus on.
 func (e *textArea) AcceptsTab() bool { return false }
+
+// keyCatcher is an invisible focusable widget inside a dialog: Enter confirms and Esc dismisses, so
+// a question can be answered from the keyboard (Fyne's dialogs take neither key).
+type keyCatcher struct {
+	widget.BaseWidget
+	onEnter, onEscape func()
+}
+
+func newKeyCatcher(onEnter, onEscape func()) *keyCatcher {
+	k := &keyCatcher{onEnter: onEnter, onEscape: onEscape}
+	k.ExtendBaseWidget(k)
+	return k
+}
+
+// CreateRenderer draws nothing.
+func (k *keyCatcher) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewWithoutLayout())
+}
+
+// FocusGained does nothing: there is nothing to show.
+func (k *keyCatcher) FocusGained() {}
+
+// FocusLost does nothing.
+func (k *keyCatcher) FocusLost() {}
+
+// TypedRune ignores text.
+func (k *keyCatcher) TypedRune(rune) {}
+
+// TypedKey answers Enter and Esc.
+func (k *keyCatcher) TypedKey(e *fyne.KeyEvent) {
+	switch e.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		k.onEnter()
+	case fyne.KeyEscape:
+		k.onEscape()
+	}
+}
+
+// confirm asks a question that Enter confirms and Esc dismisses; ok runs on confirmation.
+func (ui *UI) confirm(title, msg, confirmText string, ok func()) *dialog.ConfirmDialog {
+	label := widget.NewLabel(msg)
+	label.Wrapping = fyne.TextWrapWord
+	var d *dialog.ConfirmDialog
+	keys := newKeyCatcher(func() { d.Confirm() }, func() { d.Dismiss() })
+	d = dialog.NewCustomConfirm(title, confirmText, lang.L("Cancel"), container.NewVBox(label, keys), func(yes bool) {
+		if yes {
+			ok()
+		}
+	}, ui.win)
+	d.Resize(fyne.NewSize(520, 220))
+	d.Show()
+	ui.win.Canvas().Focus(keys)
+	return d
+}
