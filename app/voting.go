@@ -502,6 +502,20 @@ func (p *votePanel) ballotEntry(v data.Vote, ballots []data.VoteBallot) {
 	}
 	form.Add(container.NewBorder(nil, nil, nil, add, container.NewGridWithColumns(2, voter, count)))
 	p.content.Add(form)
+	// Which seats have a ballot already, so none is entered twice.
+	var done []string
+	for _, b := range ballots {
+		for _, x := range v.Voters {
+			if b.Voter != "" && b.Voter == x.ID {
+				done = append(done, x.Label)
+			}
+		}
+	}
+	if len(done) > 0 {
+		l := widget.NewLabel(lang.L("vote.have_voted", map[string]any{"seats": strings.Join(done, ", ")}))
+		l.Wrapping = fyne.TextWrapWord
+		p.content.Add(l)
+	}
 	p.content.Add(widget.NewLabel(ballotSummary(v, ballots)))
 }
 

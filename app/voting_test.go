@@ -240,3 +240,54 @@ func TestProjectorFollowsTheMeeting(t *testing.T) {
 		t.Error("leaving the meeting screen leaves the projector open")
 	}
 }
+
+func TestBordaBallotsBySeat(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	m := startAnziani(t, e)
+	for _, title := range []string{"Trasporto sociale", "Centro diurno il sabato", "Sportello badanti"} {
+		m.captureProposal()
+		test.Type(m.capture.title, title)
+		pressEnter(m.capture.title)
+	}
+	openVote(t, e, m, "graduatoria (Borda)", false, "Trasporto sociale", "Centro diurno il sabato", "Sportello badanti")
+	var sel *widget.Select
+	walk(m.votes.content, func(o fyne.CanvasObject) {
+		if s, ok := o.(*widget.Select); ok {
+			sel = s
+		}
+	})
+	sel.SetSelectedIndex(1) // the first seat present
+	first := m.voteFirst
+	if e.ui.win.Canvas().Focused() != first && first == nil {
+		t.Fatal("no field to type the ranking in")
+	}
+	// A repeated position is refused with a sentence, and nothing is recorded.
+	cells := []string{"1", "1", ""}
+	var entries []*shortcutEntry
+	walk(m.votes.content, func(o fyne.CanvasObject) {
+		if x, ok := o.(*shortcutEntry); ok {
+			entries = append(entries, x)
+		}
+	})
+	for i, c := range cells {
+		entries[i].SetText(c)
+	}
+	pressEnter(entries[0])
+	if !strings.Contains(m.errs.wrap.Text, "senza ripetizioni") || len(m.d.Ballots[m.voteID]) != 0 {
+		t.Fatalf("repeated position: error %q, %d ballots; want a refusal", m.errs.wrap.Text, len(m.d.Ballots[m.voteID]))
+	}
+	entries[1].SetText("2")
+	entries[2].SetText("x")
+	pressEnter(entries[0])
+	if !strings.Contains(m.errs.wrap.Text, "non è un numero intero") {
+		t.Fatalf("a letter for a position: error %q", m.errs.wrap.Text)
+	}
+	entries[2].SetText("3")
+	pressEnter(entries[0])
+	if len(m.d.Ballots[m.voteID]) != 1 || !hasText(m.votes.content, "Hanno già votato") {
+		t.Fatalf("after a valid ranking: %d ballots, panel %q", len(m.d.Ballots[m.voteID]), texts(m.votes.content))
+	}
+	if e.ui.win.Canvas().Focused() != m.voteFirst {
+		t.Error("the cursor is not back in the ballot's first field")
+	}
+}
