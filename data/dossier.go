@@ -61,42 +61,29 @@ type SeatWeight struct {
 
 // ItemDecisions returns the decisions taken on an agenda item, in the order they were recorded.
 func (d Dossier) ItemDecisions(itemID string) []Decision {
-	var out []Decision
-	for _, x := range d.Decisions {
-		if x.AgendaItemID == itemID {
-			out = append(out, x)
-		}
-	}
-	return out
+	return onItem(d.Decisions, itemID, func(x Decision) string { return x.AgendaItemID })
 }
 
 // ItemActions returns the action items agreed on an agenda item.
 func (d Dossier) ItemActions(itemID string) []ActionItem {
-	var out []ActionItem
-	for _, x := range d.Actions {
-		if x.AgendaItemID == itemID {
-			out = append(out, x)
-		}
-	}
-	return out
+	return onItem(d.Actions, itemID, func(x ActionItem) string { return x.AgendaItemID })
 }
 
 // ItemProposals returns the proposals captured during an agenda item.
 func (d Dossier) ItemProposals(itemID string) []ProposalView {
-	var out []ProposalView
-	for _, x := range d.Proposals {
-		if x.AgendaItemID == itemID {
-			out = append(out, x)
-		}
-	}
-	return out
+	return onItem(d.Proposals, itemID, func(x ProposalView) string { return x.AgendaItemID })
 }
 
 // ItemVotes returns the votes held on an agenda item.
 func (d Dossier) ItemVotes(itemID string) []Vote {
-	var out []Vote
-	for _, x := range d.Votes {
-		if x.AgendaItemID == itemID {
+	return onItem(d.Votes, itemID, func(x Vote) string { return x.AgendaItemID })
+}
+
+// onItem keeps, in order, the records of an agenda item.
+func onItem[T any](all []T, itemID string, item func(T) string) []T {
+	var out []T
+	for _, x := range all {
+		if item(x) == itemID {
 			out = append(out, x)
 		}
 	}

@@ -190,9 +190,9 @@ func TestMeetingDossier(t *testing.T) {
 	// a deleted one of the same body in between, and april after.
 	// The previous session is the last one held (closed or approved): a draft in between is not.
 	feb := m.session(t, m.tavolo.ID, meetDay(2, 5, 15, 0))
-	m.hold(t, feb.ID)
+	m.held(t, feb.ID)
 	m.session(t, m.tavolo.ID, meetDay(3, 2, 15, 0)) // a draft, never held
-	m.hold(t, m.session(t, m.sindaci.ID, meetDay(3, 1, 15, 0)).ID)
+	m.held(t, m.session(t, m.sindaci.ID, meetDay(3, 1, 15, 0)).ID)
 	gone := m.session(t, m.tavolo.ID, meetDay(3, 2, 15, 0))
 	_, err := m.s.Delete(m.ctx, data.Ref{Kind: data.KindSession, ID: gone.ID})
 	must(t, "Delete(session)", err)

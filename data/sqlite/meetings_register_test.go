@@ -21,18 +21,7 @@ func (m *meeting) checkIn(t testing.TB, a data.Attendance) data.Attendance {
 // start convenes and opens a session, so that check-ins are stamped with the clock.
 func (m *meeting) start(t testing.TB, id string) {
 	t.Helper()
-	for _, to := range []data.SessionStatus{data.SessionConvocata, data.SessionInCorso} {
-		_, err := m.s.SetStatus(m.ctx, id, to)
-		must(t, "SetStatus("+string(to)+")", err)
-	}
-}
-
-// hold convenes, opens and closes a session.
-func (m *meeting) hold(t testing.TB, id string) {
-	t.Helper()
-	m.start(t, id)
-	_, err := m.s.SetStatus(m.ctx, id, data.SessionChiusa)
-	must(t, "SetStatus(chiusa)", err)
+	m.move(t, id, data.SessionConvocata, data.SessionInCorso)
 }
 
 func (m *meeting) register(t testing.TB, sessionID string) []data.RegisterLine {
