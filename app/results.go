@@ -43,12 +43,27 @@ func outcomeFor(v data.Vote, call data.Call, ballots []data.VoteBallot) outcome 
 	if err != nil {
 		return outcome{sentence: Explain(err)}
 	}
+	return describe(r, v.Options)
+}
+
+// describe puts a result in the screens' terms; options name the ballots' options by their titles.
+func describe(r vote.Result, options []data.VoteOption) outcome {
 	o := outcome{sentence: report.Outcome(r), bars: barsOf(r)}
 	for _, x := range r.Invalid {
 		o.invalid = append(o.invalid, lang.L("vote.invalid_line", map[string]any{"n": x.Ballot + 1, "count": max(x.Count, 1),
-			"reason": report.Reason(x.Reason, v.Options)}))
+			"reason": report.Reason(x.Reason, options)}))
 	}
 	return o
+}
+
+// barRow draws a bar of a result: its label, the bar as long as its share of width, the figure.
+func barRow(b bar, width float32) fyne.CanvasObject {
+	rect := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
+	rect.SetMinSize(fyne.NewSize(max(2, width*float32(b.share)), 20))
+	label := widget.NewLabel(b.label)
+	label.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(260, 36), label), nil,
+		container.NewHBox(container.NewCenter(rect), widget.NewLabel(b.value)))
 }
 
 // barsOf are a result's bars: favorevoli, contrari, astenuti for a motion, the ranking otherwise.
@@ -114,12 +129,7 @@ func (m *meetingScreen) showResult(id string) {
 	sentence.Wrapping = fyne.TextWrapWord
 	box.Add(sentence)
 	for _, b := range o.bars {
-		rect := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
-		rect.SetMinSize(fyne.NewSize(float32(max(2, 360*b.share)), 20))
-		label := widget.NewLabel(b.label)
-		label.Truncation = fyne.TextTruncateEllipsis
-		box.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(260, 36), label), nil,
-			container.NewHBox(container.NewCenter(rect), widget.NewLabel(b.value))))
+		box.Add(barRow(b, 360))
 	}
 	if len(o.invalid) > 0 {
 		box.Add(heading(lang.L("vote.invalid")))

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -111,23 +110,18 @@ func (s *votesScreen) show(v voteRow) {
 		s.detail.Refresh()
 		return
 	}
-	sentence := widget.NewLabelWithStyle(report.Outcome(v.result), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	o := describe(v.result, v.Options)
+	sentence := widget.NewLabelWithStyle(o.sentence, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	sentence.Wrapping = fyne.TextWrapWord
 	s.detail.Add(sentence)
 	if v.Status == data.VoteAperta {
 		s.detail.Add(widget.NewLabel(lang.L("votes.still_open")))
 	}
-	for _, b := range barsOf(v.result) {
-		rect := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
-		rect.SetMinSize(fyne.NewSize(float32(max(2, 300*b.share)), 18))
-		label := widget.NewLabel(b.label)
-		label.Truncation = fyne.TextTruncateEllipsis
-		s.detail.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(240, 34), label), nil,
-			container.NewHBox(container.NewCenter(rect), widget.NewLabel(b.value))))
+	for _, b := range o.bars {
+		s.detail.Add(barRow(b, 300))
 	}
-	for _, x := range v.result.Invalid {
-		s.detail.Add(widget.NewLabel(lang.L("vote.invalid_line", map[string]any{"n": x.Ballot + 1, "count": max(x.Count, 1),
-			"reason": report.Reason(x.Reason, v.Options)})))
+	for _, line := range o.invalid {
+		s.detail.Add(widget.NewLabel(line))
 	}
 	id, sessionID := v.ID, v.session.ID
 	s.detail.Add(container.NewHBox(

@@ -324,14 +324,20 @@ func (p *votePanel) motionEntry(v data.Vote, ballots []data.VoteBallot) {
 		p.content.Add(rows)
 		p.content.Add(keys)
 	}
+	p.content.Add(widget.NewLabel(lang.L("vote.totals_hint")))
+	p.content.Add(p.totalsRow(v.ID, "vote.add_totals"))
+	p.content.Add(widget.NewLabel(ballotSummary(v, ballots)))
+}
+
+// totalsRow is the three figures of a motion's totals (favorevoli, contrari, astenuti) and the button
+// that records them.
+func (p *votePanel) totalsRow(voteID, buttonKey string) fyne.CanvasObject {
 	fav, con, ast := numberEntry(""), numberEntry(""), numberEntry("")
 	fav.SetPlaceHolder(lang.L("choice.favorevole"))
 	con.SetPlaceHolder(lang.L("choice.contrario"))
 	ast.SetPlaceHolder(lang.L("choice.astenuto"))
-	totals := widget.NewButton(lang.L("vote.add_totals"), func() { m.castTotals(v.ID, fav, con, ast) })
-	p.content.Add(widget.NewLabel(lang.L("vote.totals_hint")))
-	p.content.Add(container.NewBorder(nil, nil, nil, totals, container.NewGridWithColumns(3, fav, con, ast)))
-	p.content.Add(widget.NewLabel(ballotSummary(v, ballots)))
+	totals := widget.NewButton(lang.L(buttonKey), func() { p.m.castTotals(voteID, fav, con, ast) })
+	return container.NewBorder(nil, nil, nil, totals, container.NewGridWithColumns(3, fav, con, ast))
 }
 
 // secretEntry records who has voted (their ballot in the box), then the counted ballots: a motion's
@@ -364,12 +370,7 @@ func (p *votePanel) secretEntry(v data.Vote, ballots []data.VoteBallot) {
 	}
 	p.content.Add(grid)
 	if v.Method == data.MethodMotion {
-		fav, con, ast := numberEntry(""), numberEntry(""), numberEntry("")
-		fav.SetPlaceHolder(lang.L("choice.favorevole"))
-		con.SetPlaceHolder(lang.L("choice.contrario"))
-		ast.SetPlaceHolder(lang.L("choice.astenuto"))
-		totals := widget.NewButton(lang.L("vote.add_counted"), func() { m.castTotals(v.ID, fav, con, ast) })
-		p.content.Add(container.NewBorder(nil, nil, nil, totals, container.NewGridWithColumns(3, fav, con, ast)))
+		p.content.Add(p.totalsRow(v.ID, "vote.add_counted"))
 	} else {
 		p.ballotEntry(v, ballots)
 		return
