@@ -546,10 +546,8 @@ func heldAt(stored, day time.Time, hour string) time.Time {
 // English.
 func ofDay(t time.Time) string {
 	s := lang.L("date.of", map[string]any{"date": formatDay(t)})
-	for _, d := range []string{"8 ", "11 "} {
-		if strings.HasPrefix(s, "del "+d) {
-			return "dell'" + strings.TrimPrefix(s, "del ")
-		}
+	if strings.HasPrefix(s, "del ") {
+		return report.OfDay(t) // Italian, with the article elided where Italian elides it
 	}
 	return s
 }

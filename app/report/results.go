@@ -48,7 +48,7 @@ func Results(d data.Dossier, voteID string) ([]byte, error) {
 	if m := r.Motion; m != nil {
 		rows := []barRow{{"Favorevoli", float64(m.Favorevoli)}, {"Contrari", float64(m.Contrari)}, {"Astenuti", float64(m.Astenuti)}}
 		doc.bars(rows)
-		table := [][]string{{"Favorevoli", strconv.FormatInt(m.Favorevoli, 10), weightedCell(m.Weighted, func(s vote.Sums) int64 { return s.Favorevoli })},
+		figures := [][]string{{"Favorevoli", strconv.FormatInt(m.Favorevoli, 10), weightedCell(m.Weighted, func(s vote.Sums) int64 { return s.Favorevoli })},
 			{"Contrari", strconv.FormatInt(m.Contrari, 10), weightedCell(m.Weighted, func(s vote.Sums) int64 { return s.Contrari })},
 			{"Astenuti", strconv.FormatInt(m.Astenuti, 10), weightedCell(m.Weighted, func(s vote.Sums) int64 { return s.Astenuti })},
 			{"Votanti", strconv.FormatInt(m.Votanti, 10), weightedCell(m.Weighted, func(s vote.Sums) int64 { return s.Votanti })},
@@ -57,21 +57,21 @@ func Results(d data.Dossier, voteID string) ([]byte, error) {
 		if m.Weighted != nil {
 			cols = append(cols, column{"Abitanti rappresentati", 50, "R"})
 		}
-		for i := range table {
-			table[i] = table[i][:len(cols)]
+		for i := range figures {
+			figures[i] = figures[i][:len(cols)]
 		}
 		doc.space(3)
-		doc.table(table2(cols), table)
+		doc.table(table{cols: cols}, figures)
 	} else if p := r.Priority; p != nil {
 		var rows []barRow
-		var table [][]string
+		var ranking [][]string
 		for _, x := range p.Ranking {
 			rows = append(rows, barRow{strconv.Itoa(x.Rank) + ". " + clean(x.Label), x.Score})
-			table = append(table, []string{strconv.Itoa(x.Rank), clean(x.Label), Score(x.Score)})
+			ranking = append(ranking, []string{strconv.Itoa(x.Rank), clean(x.Label), Score(x.Score)})
 		}
 		doc.bars(rows)
 		doc.space(3)
-		doc.table(table2([]column{{"Posto", 14, "R"}, {"Proposta", 120, "L"}, {scoreColumn(v.Method), 30, "R"}}), table)
+		doc.table(table{cols: []column{{"Posto", 14, "R"}, {"Proposta", 120, "L"}, {scoreColumn(v.Method), 30, "R"}}}, ranking)
 	}
 	if len(r.Invalid) > 0 {
 		doc.heading("Schede nulle", stSub)
@@ -85,8 +85,6 @@ func Results(d data.Dossier, voteID string) ([]byte, error) {
 	}
 	return doc.output()
 }
-
-func table2(cols []column) table { return table{cols: cols} }
 
 // weightedCell is a weighted sum for the table, or "" when the vote counted heads only.
 func weightedCell(w *vote.Sums, f func(vote.Sums) int64) string {
