@@ -104,81 +104,66 @@ func (o object) list(key string) ([]json.RawMessage, bool) {
 	return items, ok
 }
 
-func parseOptions(top object) ([]Option, error) {
-	items, ok := top.list("options")
+// parseList reads the array under key, each element an object that read fills; a missing key is
+// listErr, an element read cannot fill is itemErr with the element's number from 1.
+func parseList[T any](top object, key, listErr, itemErr string, read func(o object, x *T) (bool, error)) ([]T, error) {
+	items, ok := top.list(key)
 	if !ok {
-		return nil, data.Errorf(data.EInvalid, "err.tally.options")
+		return nil, data.Errorf(data.EInvalid, listErr)
 	}
-	var out []Option
+	var out []T
 	for i, raw := range items {
+		var x T
 		o, ok := asObject(raw)
-		var opt Option
 		if ok {
-			_, idOK := o.get("id", &opt.ID)
-			_, labelOK := o.get("label", &opt.Label)
-			ok = idOK && labelOK
+			var err error
+			if ok, err = read(o, &x); err != nil {
+				return nil, err
+			}
 		}
 		if !ok {
-			return nil, data.Errorf(data.EInvalid, "err.tally.option", "n", i+1)
+			return nil, data.Errorf(data.EInvalid, itemErr, "n", i+1)
 		}
-		out = append(out, opt)
+		out = append(out, x)
 	}
 	return out, nil
 }
 
+func parseOptions(top object) ([]Option, error) {
+	return parseList(top, "options", "err.tally.options", "err.tally.option", func(o object, opt *Option) (bool, error) {
+		_, idOK := o.get("id", &opt.ID)
+		_, labelOK := o.get("label", &opt.Label)
+		return idOK && labelOK, nil
+	})
+}
+
 func parseCriteria(top object) ([]Criterion, error) {
-	items, ok := top.list("criteria")
-	if !ok {
-		return nil, data.Errorf(data.EInvalid, "err.tally.criteria")
-	}
-	var out []Criterion
-	for i, raw := range items {
-		o, ok := asObject(raw)
-		var cr Criterion
-		if ok {
-			_, idOK := o.get("id", &cr.ID)
-			_, weightOK := o.get("weight", &cr.Weight)
-			ok = idOK && weightOK
-		}
-		if !ok {
-			return nil, data.Errorf(data.EInvalid, "err.tally.criterion", "n", i+1)
-		}
-		out = append(out, cr)
-	}
-	return out, nil
+	return parseList(top, "criteria", "err.tally.criteria", "err.tally.criterion", func(o object, cr *Criterion) (bool, error) {
+		_, idOK := o.get("id", &cr.ID)
+		_, weightOK := o.get("weight", &cr.Weight)
+		return idOK && weightOK, nil
+	})
 }
 
 // parseVoters reads the seats. Present is true and the weight 1 when not given.
 func parseVoters(top object) ([]Voter, error) {
-	items, ok := top.list("voters")
-	if !ok {
-		return nil, data.Errorf(data.EInvalid, "err.tally.voters")
-	}
-	var out []Voter
-	for i, raw := range items {
-		o, ok := asObject(raw)
-		v := Voter{Weight: 1, Present: true}
+	return parseList(top, "voters", "err.tally.voters", "err.tally.voter", func(o object, v *Voter) (bool, error) {
+		v.Weight, v.Present = 1, true
 		var weight float64
-		weightGiven := false
-		if ok {
-			_, idOK := o.get("id", &v.ID)
-			_, presentOK := o.get("present", &v.Present)
-			var weightOK bool
-			weightGiven, weightOK = o.get("weight", &weight)
-			ok = idOK && presentOK && weightOK
-		}
-		if !ok {
-			return nil, data.Errorf(data.EInvalid, "err.tally.voter", "n", i+1)
+		_, idOK := o.get("id", &v.ID)
+		_, presentOK := o.get("present", &v.Present)
+		weightGiven, weightOK := o.get("weight", &weight)
+		if !(idOK && presentOK && weightOK) {
+			return false, nil
 		}
 		if weightGiven {
 			if weight != math.Trunc(weight) || math.Abs(weight) > maxWeight {
-				return nil, data.Errorf(data.EInvalid, "err.tally.voter_weight", "id", v.ID, "value", shorten(o["weight"]))
+				return true, data.Errorf(data.EInvalid, "err.tally.voter_weight", "id", v.ID, "value", shorten(o["weight"]))
 			}
 			v.Weight = int64(weight)
 		}
-		out = append(out, v)
-	}
-	return out, nil
+		return true, nil
+	})
 }
 
 // parseRules reads the rules. An empty string or a 0 is a rule not given, as in Rules itself, so that a
