@@ -177,24 +177,14 @@ func (r Rules) Validate() error {
 			return Errorf(EInvalid, "err.rules.quorum", "value", string(q.Kind))
 		}
 	}
-	switch r.Weighting {
-	case WeightHead, WeightPopulation, WeightDouble:
-	default:
+	switch {
+	case !r.Weighting.Valid():
 		return Errorf(EInvalid, "err.rules.weighting", "value", string(r.Weighting))
-	}
-	switch r.MajorityBase {
-	case BaseVotanti, BasePresenti, BaseComponenti:
-	default:
+	case !r.MajorityBase.Valid():
 		return Errorf(EInvalid, "err.rules.majority_base", "value", string(r.MajorityBase))
-	}
-	switch r.Threshold {
-	case ThresholdSimple, ThresholdAbsolute, ThresholdTwoThirds:
-	default:
+	case !r.Threshold.Valid():
 		return Errorf(EInvalid, "err.rules.threshold", "value", string(r.Threshold))
-	}
-	switch r.TieBreak {
-	case TieNone, TieChair, TieLot:
-	default:
+	case !r.TieBreak.Valid():
 		return Errorf(EInvalid, "err.rules.tie_break", "value", string(r.TieBreak))
 	}
 	if r.Proxies < 1 {
@@ -225,3 +215,17 @@ func DefaultRules(kind BodyKind) Rules {
 	}
 	return r
 }
+
+// Valid reports whether w is a known weighting.
+func (w Weighting) Valid() bool { return w == WeightHead || w == WeightPopulation || w == WeightDouble }
+
+// Valid reports whether b is a known majority base.
+func (b MajorityBase) Valid() bool { return b == BaseVotanti || b == BasePresenti || b == BaseComponenti }
+
+// Valid reports whether t is a known threshold.
+func (t Threshold) Valid() bool {
+	return t == ThresholdSimple || t == ThresholdAbsolute || t == ThresholdTwoThirds
+}
+
+// Valid reports whether t is a known tie-break.
+func (t TieBreak) Valid() bool { return t == TieNone || t == TieChair || t == TieLot }

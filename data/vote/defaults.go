@@ -159,25 +159,21 @@ func (c Count) rules() (Rules, error) {
 	default:
 		return r, bad("quorum", string(r.Quorum.Kind))
 	}
-	switch r.MajorityBase {
-	case "":
+	if r.MajorityBase == "" {
 		r.MajorityBase = data.BaseVotanti
-	case data.BaseVotanti, data.BasePresenti, data.BaseComponenti:
-	default:
-		return r, bad("majority_base", string(r.MajorityBase))
 	}
-	switch r.Threshold {
-	case "":
+	if r.Threshold == "" {
 		r.Threshold = data.ThresholdSimple
-	case data.ThresholdSimple, data.ThresholdAbsolute, data.ThresholdTwoThirds:
-	default:
-		return r, bad("threshold", string(r.Threshold))
 	}
-	switch r.Weighting {
-	case "":
+	if r.Weighting == "" {
 		r.Weighting = data.WeightHead
-	case data.WeightHead, data.WeightPopulation, data.WeightDouble:
-	default:
+	}
+	switch {
+	case !r.MajorityBase.Valid():
+		return r, bad("majority_base", string(r.MajorityBase))
+	case !r.Threshold.Valid():
+		return r, bad("threshold", string(r.Threshold))
+	case !r.Weighting.Valid():
 		return r, bad("weighting", string(r.Weighting))
 	}
 	switch r.TieBreak {
