@@ -220,7 +220,9 @@ func DefaultRules(kind BodyKind) Rules {
 func (w Weighting) Valid() bool { return w == WeightHead || w == WeightPopulation || w == WeightDouble }
 
 // Valid reports whether b is a known majority base.
-func (b MajorityBase) Valid() bool { return b == BaseVotanti || b == BasePresenti || b == BaseComponenti }
+func (b MajorityBase) Valid() bool {
+	return b == BaseVotanti || b == BasePresenti || b == BaseComponenti
+}
 
 // Valid reports whether t is a known threshold.
 func (t Threshold) Valid() bool {
