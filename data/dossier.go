@@ -9,6 +9,10 @@ type ProposalView struct {
 	ProposerName     string   `json:"proposer"`
 	OrganisationName string   `json:"organisation"`
 	ComuneNames      []string `json:"comuni"`
+	// Where it was captured: the body and the session's date (zero for proposals made by the office).
+	BodyID      string    `json:"body_id,omitempty"`
+	BodyName    string    `json:"body,omitempty"`
+	SessionDate time.Time `json:"session_date,omitempty"`
 }
 
 // Dossier is everything known about one session, gathered for its documents (convocazione, foglio

@@ -73,6 +73,9 @@ type Proposal struct {
 	Cost           CostBand      `json:"cost"`
 	Duration       TimeBand      `json:"duration"`
 	MergedIntoID   string        `json:"merged_into_id,omitempty"` // set when accorpata
+	SplitFromID    string        `json:"split_from_id,omitempty"`  // the proposal this one was split off
+	// Priority is the proposal's place in the district's priority list (1 first), 0 when not in it.
+	Priority int `json:"priority,omitempty"`
 }
 
 // Validate checks the rules a Proposal must meet.
@@ -89,6 +92,9 @@ func (p Proposal) Validate() error {
 	}
 	if !ok {
 		return Errorf(EInvalid, "err.proposal.kind", "value", string(p.Kind))
+	}
+	if !p.State.Valid() {
+		return Errorf(EInvalid, "err.proposal.state", "value", string(p.State))
 	}
 	if p.State == StateAccorpata && p.MergedIntoID == "" {
 		return Errorf(EInvalid, "err.proposal.merged_into")

@@ -57,6 +57,10 @@ type Vote struct {
 	// Voters are the body's seats when the vote opened: their weight and whether someone held them.
 	Voters   []VoteVoter  `json:"voters,omitempty"`
 	Settings VoteSettings `json:"settings"`
+	// Covers lists the proposals a validation vote decides on: a motion of the Tavolo Alto or of the
+	// Tavolo dei Sindaci on the priority list. Closing it moves them (validata or approvata when
+	// approved, respinta when not).
+	Covers []string `json:"covers,omitempty"`
 }
 
 // VoteOption is one option of a vote: a proposal, or a free label.
@@ -136,6 +140,9 @@ func (v Vote) Validate() error {
 	}
 	if v.Method == MethodScore && len(v.Criteria) == 0 {
 		return Errorf(EInvalid, "err.vote.criteria_required")
+	}
+	if len(v.Covers) > 0 && v.Method != MethodMotion {
+		return Errorf(EInvalid, "err.vote.covers_motion")
 	}
 	return v.Rules.Validate()
 }

@@ -1,0 +1,157 @@
+// Package consolidate ranks proposals across tables: each priority vote is normalised to shares so that
+// tables voting with different methods compare, and a proposal's score is the mean of its shares over
+// the votes it appeared in. It is pure: the store gathers the votes and the lineage of merges and
+// splits, the screens and the Documento di sintesi print what it returns.
+package consolidate
+
+import (
+	"math"
+	"sort"
+
+	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/vote"
+)
+
+// Vote is a closed priority vote as the consolidation sees it: its tally, how many valid ballots it had
+// (for weighing by voters) and its scale (criteria scoring).
+type Vote struct {
+	ID       string
+	BodyID   string
+	BodyName string
+	Method   data.VoteMethod
+	ScaleMin int // criteria scoring; 0 means the default 1-5
+	ScaleMax int
+	Valid    int
+	Ranking  []vote.Ranked
+}
+
+// Shares normalises a vote so that tables compare, by option id:
+//   - dots, points, approval and Borda: the option's share of the vote's total;
+//   - Schulze: (n − rank) / (n − 1), n the options, rank 1 for the first (1 when there is one option);
+//   - criteria scoring: (mean − scale_min) / (scale_max − scale_min).
+//
+// A motion, a vote without valid ballots and a vote whose total is nothing give no shares.
+func Shares(v Vote) map[string]float64 {
+	if v.Valid <= 0 || len(v.Ranking) == 0 {
+		return nil
+	}
+	out := make(map[string]float64, len(v.Ranking))
+	switch v.Method {
+	case data.MethodDots, data.MethodPoints, data.MethodApproval, data.MethodBorda:
+		total := 0.0
+		for _, r := range v.Ranking {
+			total += r.Score
+		}
+		if total <= 0 {
+			return nil
+		}
+		for _, r := range v.Ranking {
+			out[r.Option] = r.Score / total
+		}
+	case data.MethodSchulze:
+		n := float64(len(v.Ranking))
+		for _, r := range v.Ranking {
+			if n == 1 {
+				out[r.Option] = 1
+				continue
+			}
+			out[r.Option] = (n - float64(r.Rank)) / (n - 1)
+		}
+	case data.MethodScore:
+		lo, hi := float64(v.ScaleMin), float64(v.ScaleMax)
+		if v.ScaleMin == 0 && v.ScaleMax == 0 {
+			lo, hi = 1, 5
+		}
+		if hi <= lo {
+			return nil
+		}
+		for _, r := range v.Ranking {
+			out[r.Option] = math.Max(0, math.Min(1, (r.Score-lo)/(hi-lo)))
+		}
+	default:
+		return nil
+	}
+	return out
+}
+
+// Score is one proposal's consolidated score: the mean of its shares (weighted by valid ballots when
+// the office weighs by voters), over the votes it appeared in. Shares holds its share in each such vote,
+// by vote id; Bodies the bodies of those votes, in the order of the votes given.
+type Score struct {
+	ProposalID string
+	Score      float64
+	Rank       int
+	Shares     map[string]float64
+	Bodies     []string
+}
+
+// epsilon is how close two scores must be to share a rank: sums of float shares are not exact.
+const epsilon = 1e-9
+
+// Consolidate scores every proposal that appeared in the votes. heirs says which proposals take an
+// option's share: the option's own proposal while it stands, the proposal it was merged into, and the
+// parts split from it; a proposal reached twice in one vote (two originals of a merge) takes the sum.
+// The result is ordered best first, equal scores by proposal id, with shared ranks (1, 1, 3).
+func Consolidate(votes []Vote, heirs func(option string) []string, w data.Weighing) []Score {
+	type acc struct {
+		sum, weight float64
+		shares      map[string]float64
+		bodies      []string
+	}
+	byID := map[string]*acc{}
+	for _, v := range votes {
+		shares := Shares(v)
+		if shares == nil {
+			continue
+		}
+		inVote := map[string]float64{}
+		for _, r := range v.Ranking { // in ranking order, so the sums are reproducible
+			for _, h := range heirs(r.Option) {
+				inVote[h] += shares[r.Option]
+			}
+		}
+		weight := 1.0
+		if w == data.WeighVoters {
+			weight = float64(v.Valid)
+		}
+		for id, share := range inVote {
+			a := byID[id]
+			if a == nil {
+				a = &acc{shares: map[string]float64{}}
+				byID[id] = a
+			}
+			a.sum += share * weight
+			a.weight += weight
+			a.shares[v.ID] = share
+			if !contains(a.bodies, v.BodyName) {
+				a.bodies = append(a.bodies, v.BodyName)
+			}
+		}
+	}
+	out := make([]Score, 0, len(byID))
+	for id, a := range byID {
+		out = append(out, Score{ProposalID: id, Score: a.sum / a.weight, Shares: a.shares, Bodies: a.bodies})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if d := out[i].Score - out[j].Score; math.Abs(d) > epsilon {
+			return d > 0
+		}
+		return out[i].ProposalID < out[j].ProposalID
+	})
+	for i := range out {
+		out[i].Rank = i + 1
+		if i > 0 && math.Abs(out[i].Score-out[i-1].Score) <= epsilon {
+			out[i].Rank = out[i-1].Rank
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
