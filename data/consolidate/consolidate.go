@@ -85,8 +85,14 @@ type Score struct {
 	Bodies     []string
 }
 
-// epsilon is how close two scores must be to share a rank: sums of float shares are not exact.
-const epsilon = 1e-9
+// grain is the precision scores are ordered and ranked at: sums of float shares are not exact (1/10 +
+// 2/10 is not 3/10), so two scores share a rank when they round to the same multiple of it. Rounding,
+// unlike comparing within a tolerance, is transitive: with a tolerance, scores a little apart two by two
+// (a ≈ b, b ≈ c, a < c) made the order depend on the order the proposals came out of a map.
+const grain = 1e-9
+
+// level is a score rounded to the grain, the value the order and the ranks compare.
+func level(score float64) float64 { return math.Round(score / grain) }
 
 // Consolidate scores every proposal that appeared in the votes. heirs says which proposals take an
 // option's share: the option's own proposal while it stands, the proposal it was merged into, and the
@@ -133,14 +139,14 @@ func Consolidate(votes []Vote, heirs func(option string) []string, w data.Weighi
 		out = append(out, Score{ProposalID: id, Score: a.sum / a.weight, Shares: a.shares, Bodies: a.bodies})
 	}
 	sort.Slice(out, func(i, j int) bool {
-		if d := out[i].Score - out[j].Score; math.Abs(d) > epsilon {
-			return d > 0
+		if a, b := level(out[i].Score), level(out[j].Score); a != b {
+			return a > b
 		}
 		return out[i].ProposalID < out[j].ProposalID
 	})
 	for i := range out {
 		out[i].Rank = i + 1
-		if i > 0 && math.Abs(out[i].Score-out[i-1].Score) <= epsilon {
+		if i > 0 && level(out[i].Score) == level(out[i-1].Score) {
 			out[i].Rank = out[i-1].Rank
 		}
 	}
