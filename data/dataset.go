@@ -25,6 +25,8 @@ type Dataset struct {
 	Votes   []Vote
 	Ballots []VoteBallot
 	Turnout []VoteTurnout
+	// Events are the steps of the proposals' histories (changes of state, merges, splits).
+	Events []ProposalEvent
 }
 
 // VoteTurnout records that a seat cast its ballot in a secret vote: who voted, never what. The store

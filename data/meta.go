@@ -36,6 +36,8 @@ const (
 	KindVerbale      Kind = "verbale"
 	KindVoteBallot   Kind = "vote_ballot"
 	KindVoteVoter    Kind = "vote_voter" // who took part in a secret vote, apart from what they chose
+	// KindProposalEvent is a step in a proposal's history.
+	KindProposalEvent Kind = "proposal_event"
 )
 
 // Ref points at one record of a kind.

@@ -11,12 +11,17 @@ type Ambito struct {
 	Region     string `json:"region"`      // "Umbria"
 	CapofilaID string `json:"capofila_id"` // the comune capofila, where the Ufficio di Piano sits
 	Address    string `json:"address"`     // the Ufficio di Piano's address, printed on documents
+	// Weighing is how the consolidation of priorities weighs the tables' votes.
+	Weighing Weighing `json:"weighing"`
 }
 
 // Validate checks the rules an Ambito must meet.
 func (a Ambito) Validate() error {
 	if strings.TrimSpace(a.Name) == "" {
 		return Errorf(EInvalid, "err.ambito.name_required")
+	}
+	if a.Weighing != "" && !a.Weighing.Valid() {
+		return Errorf(EInvalid, "err.ambito.weighing", "value", string(a.Weighing))
 	}
 	return nil
 }

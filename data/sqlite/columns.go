@@ -12,7 +12,15 @@ import (
 
 func ambitoCols(a data.Ambito) []column {
 	return []column{{"name", a.Name}, {"short_name", a.ShortName}, {"region", a.Region},
-		{"capofila_id", nullable(a.CapofilaID)}, {"address", a.Address}}
+		{"capofila_id", nullable(a.CapofilaID)}, {"address", a.Address}, {"weighing", string(weighing(a.Weighing))}}
+}
+
+// weighing is w, or the default: every table weighs the same.
+func weighing(w data.Weighing) data.Weighing {
+	if w == "" {
+		return data.WeighTables
+	}
+	return w
 }
 
 func comuneCols(c data.Comune, k *keyer) []column {

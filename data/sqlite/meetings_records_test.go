@@ -139,8 +139,6 @@ func TestMeetingSaveProposal(t *testing.T) {
 			Title: "X", OrganisationID: "nope"}, data.ENotFound, "err.ref.missing"},
 		{"unknown comune", data.Proposal{SessionID: id, AreaID: m.anziani.ID, Kind: data.KindStrategia, Title: "X",
 			ComuneIDs: []string{m.pieve.ID, "nope"}}, data.ENotFound, "err.ref.missing"},
-		{"merged into an unknown proposal", data.Proposal{SessionID: id, AreaID: m.anziani.ID, Kind: data.KindStrategia,
-			Title: "X", State: data.StateAccorpata, MergedIntoID: "nope"}, data.ENotFound, "err.ref.missing"},
 		{"unknown session", data.Proposal{SessionID: "nope", AreaID: m.anziani.ID, Kind: data.KindStrategia,
 			Title: "X"}, data.ENotFound, sessionMissing},
 		{"item of another session", data.Proposal{SessionID: id, AgendaItemID: other.ID, AreaID: m.anziani.ID,
@@ -152,10 +150,14 @@ func TestMeetingSaveProposal(t *testing.T) {
 	if n := rowCount(t, m.s, "proposals", "1"); n != 3 {
 		t.Errorf("proposals stored = %d, want 3", n)
 	}
-	// A merge keeps the link to the original.
-	q.State, q.MergedIntoID = data.StateAccorpata, p.ID
-	_, err = m.s.SaveProposal(m.ctx, q)
-	must(t, "SaveProposal(accorpata)", err)
+	// An edit does not move a proposal in its life: states, merges and the priority list have their own
+	// steps, which record them.
+	q.State, q.MergedIntoID, q.Priority = data.StateAccorpata, p.ID, 3
+	q, err = m.s.SaveProposal(m.ctx, q)
+	must(t, "SaveProposal(state set by hand)", err)
+	if q.State != data.StateProposta || q.MergedIntoID != "" || q.Priority != 0 {
+		t.Errorf("SaveProposal kept state %q, merged into %q, priority %d; want proposta, none, 0", q.State, q.MergedIntoID, q.Priority)
+	}
 
 	dos, err := m.s.Dossier(m.ctx, id)
 	must(t, "Dossier", err)
@@ -178,9 +180,9 @@ func TestMeetingSaveProposal(t *testing.T) {
 	if want := "Città della Pieve|Castiglione del Lago|Magione"; strings.Join(v.ComuneNames, "|") != want {
 		t.Errorf("Dossier proposal ComuneNames = %q, want %q", v.ComuneNames, want)
 	}
-	if w := dos.Proposals[1]; w.ID != q.ID || w.State != data.StateAccorpata || w.MergedIntoID != p.ID ||
+	if w := dos.Proposals[1]; w.ID != q.ID || w.State != data.StateProposta || w.MergedIntoID != "" ||
 		w.AreaName != "Disabilità" || len(w.ComuneIDs) != 0 || w.ComuneNames != nil {
-		t.Errorf("Dossier second proposal = %+v, want the merged critical point, no comuni", w)
+		t.Errorf("Dossier second proposal = %+v, want the critical point, no comuni", w)
 	}
 }
 

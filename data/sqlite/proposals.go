@@ -19,21 +19,31 @@ func proposalCols(p data.Proposal) []column {
 		{"area_id", p.AreaID}, {"kind", string(p.Kind)}, {"state", string(p.State)}, {"title", p.Title},
 		{"text", p.Text}, {"target_group", p.TargetGroup}, {"proposer_id", nullable(p.ProposerID)},
 		{"organisation_id", nullable(p.OrganisationID)}, {"comune_ids", string(comuni)}, {"cost", string(p.Cost)},
-		{"duration", string(p.Duration)}, {"merged_into_id", nullable(p.MergedIntoID)}}
+		{"duration", string(p.Duration)}, {"merged_into_id", nullable(p.MergedIntoID)},
+		{"split_from_id", nullable(p.SplitFromID)}, {"priority", p.Priority}}
 }
 
 // SaveProposal records a proposal, usually captured during a session: a new one starts as proposta.
 // The proposer, organisation, comuni and area must exist; a proposal of an approved session is locked.
 func (s *Store) SaveProposal(ctx context.Context, p data.Proposal) (data.Proposal, error) {
 	p.Title, p.Text, p.TargetGroup = strings.TrimSpace(p.Title), strings.TrimSpace(p.Text), strings.TrimSpace(p.TargetGroup)
-	if p.State == "" {
-		p.State = data.StateProposta
-	}
-	if err := p.Validate(); err != nil {
-		return p, err
-	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		if err := ownSession(ctx, tx, "proposals", p.ID, p.SessionID); err != nil {
+			return err
+		}
+		// Where the proposal is in its life is changed only by the lifecycle's own steps, which record
+		// them: an edit keeps the stored state, lineage and place in the priority list.
+		p.State, p.MergedIntoID, p.SplitFromID, p.Priority = data.StateProposta, "", "", 0
+		if p.ID != "" {
+			var merged, split sql.NullString
+			err := tx.QueryRowContext(ctx, `SELECT state, merged_into_id, split_from_id, priority FROM proposals WHERE id = ?`,
+				p.ID).Scan(&p.State, &merged, &split, &p.Priority)
+			if err != nil && err != sql.ErrNoRows {
+				return err
+			}
+			p.MergedIntoID, p.SplitFromID = merged.String, split.String
+		}
+		if err := p.Validate(); err != nil {
 			return err
 		}
 		if p.SessionID != "" {
@@ -42,7 +52,7 @@ func (s *Store) SaveProposal(ctx context.Context, p data.Proposal) (data.Proposa
 			}
 		}
 		refs := []data.Ref{{Kind: data.KindArea, ID: p.AreaID}, {Kind: data.KindPerson, ID: p.ProposerID},
-			{Kind: data.KindOrganisation, ID: p.OrganisationID}, {Kind: data.KindProposal, ID: p.MergedIntoID}}
+			{Kind: data.KindOrganisation, ID: p.OrganisationID}}
 		for _, c := range p.ComuneIDs {
 			refs = append(refs, data.Ref{Kind: data.KindComune, ID: c})
 		}
@@ -59,16 +69,27 @@ func (s *Store) SaveProposal(ctx context.Context, p data.Proposal) (data.Proposa
 // sessionProposals lists the proposals captured in a session, in the order they were taken, with the
 // names they refer to.
 func sessionProposals(ctx context.Context, tx *sql.Tx, sessionID string) ([]data.ProposalView, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT `+metaCols("p")+`, coalesce(p.session_id, ''),
-		coalesce(p.agenda_item_id, ''), p.area_id, p.kind, p.state, p.title, p.text, p.target_group,
-		coalesce(p.proposer_id, ''), coalesce(p.organisation_id, ''), p.comune_ids, p.cost, p.duration,
-		coalesce(p.merged_into_id, ''), coalesce(a.name, ''), coalesce(trim(pe.surname || ' ' || pe.name), ''),
-		coalesce(o.name, '')
-		FROM proposals p
-		LEFT JOIN areas a ON a.id = p.area_id
-		LEFT JOIN people pe ON pe.id = p.proposer_id
-		LEFT JOIN organisations o ON o.id = p.organisation_id
-		WHERE p.session_id = ? AND p.deleted = 0 ORDER BY p.created, p.id`, sessionID)
+	return queryProposals(ctx, tx, ` WHERE p.session_id = ? AND p.deleted = 0 AND p.split_from_id IS NULL ORDER BY p.created, p.id`, sessionID)
+}
+
+// proposalSelect reads a proposal with the names it refers to: area, proposer, organisation, and the
+// body and date of the session it was captured in.
+const proposalSelect = `SELECT ` + "p.id, p.created, p.updated, p.device, p.deleted" + `, coalesce(p.session_id, ''),
+	coalesce(p.agenda_item_id, ''), p.area_id, p.kind, p.state, p.title, p.text, p.target_group,
+	coalesce(p.proposer_id, ''), coalesce(p.organisation_id, ''), p.comune_ids, p.cost, p.duration,
+	coalesce(p.merged_into_id, ''), coalesce(p.split_from_id, ''), p.priority, coalesce(a.name, ''),
+	coalesce(trim(pe.surname || ' ' || pe.name), ''), coalesce(o.name, ''), coalesce(b.id, ''), coalesce(b.name, ''),
+	coalesce(s.date, '')
+	FROM proposals p
+	LEFT JOIN areas a ON a.id = p.area_id
+	LEFT JOIN people pe ON pe.id = p.proposer_id
+	LEFT JOIN organisations o ON o.id = p.organisation_id
+	LEFT JOIN sessions s ON s.id = p.session_id
+	LEFT JOIN bodies b ON b.id = s.body_id`
+
+// queryProposals runs proposalSelect with a tail (WHERE, ORDER BY) and fills in the comuni's names.
+func queryProposals(ctx context.Context, tx *sql.Tx, tail string, args ...any) ([]data.ProposalView, error) {
+	rows, err := tx.QueryContext(ctx, proposalSelect+tail, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -77,17 +98,22 @@ func sessionProposals(ctx context.Context, tx *sql.Tx, sessionID string) ([]data
 	var comuneIDs []string
 	for rows.Next() {
 		var v data.ProposalView
-		var comuni string
+		var comuni, date string
 		m := metaScan{m: &v.Meta}
 		if err := rows.Scan(append(m.dest(), &v.SessionID, &v.AgendaItemID, &v.AreaID, &v.Kind, &v.State, &v.Title,
 			&v.Text, &v.TargetGroup, &v.ProposerID, &v.OrganisationID, &comuni, &v.Cost, &v.Duration,
-			&v.MergedIntoID, &v.AreaName, &v.ProposerName, &v.OrganisationName)...); err != nil {
+			&v.MergedIntoID, &v.SplitFromID, &v.Priority, &v.AreaName, &v.ProposerName, &v.OrganisationName,
+			&v.BodyID, &v.BodyName, &date)...); err != nil {
 			return nil, err
 		}
-		if err := m.finish(); err != nil {
-			return nil, err
+		err := m.finish()
+		if err == nil && date != "" {
+			v.SessionDate, err = parseTime(date)
 		}
-		if err := json.Unmarshal([]byte(comuni), &v.ComuneIDs); err != nil {
+		if err == nil {
+			err = json.Unmarshal([]byte(comuni), &v.ComuneIDs)
+		}
+		if err != nil {
 			return nil, data.Errorf(data.ECorrupt, "err.db.corrupt").Wrap(err)
 		}
 		comuneIDs = append(comuneIDs, v.ComuneIDs...)
@@ -99,23 +125,32 @@ func sessionProposals(ctx context.Context, tx *sql.Tx, sessionID string) ([]data
 	if len(comuneIDs) == 0 {
 		return out, nil
 	}
-	names := map[string]string{}
-	crow, err := tx.QueryContext(ctx, `SELECT id, name FROM comuni`)
+	names, err := comuneNames(ctx, tx)
 	if err != nil {
 		return nil, err
-	}
-	defer crow.Close()
-	for crow.Next() {
-		var id, name string
-		if err := crow.Scan(&id, &name); err != nil {
-			return nil, err
-		}
-		names[id] = name
 	}
 	for i := range out {
 		for _, id := range out[i].ComuneIDs {
 			out[i].ComuneNames = append(out[i].ComuneNames, names[id])
 		}
 	}
-	return out, crow.Err()
+	return out, nil
+}
+
+// comuneNames maps every comune's id to its name.
+func comuneNames(ctx context.Context, tx *sql.Tx) (map[string]string, error) {
+	names := map[string]string{}
+	rows, err := tx.QueryContext(ctx, `SELECT id, name FROM comuni`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return nil, err
+		}
+		names[id] = name
+	}
+	return names, rows.Err()
 }

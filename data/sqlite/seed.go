@@ -162,6 +162,13 @@ func (s *Store) Seed(ctx context.Context, ds data.Dataset) error {
 			x.Created, x.Updated = voteOf[x.VoteID].Opened, voteOf[x.VoteID].Opened
 			recs = append(recs, rec{data.KindVoteVoter, &x.Meta, nil, []column{{"vote_id", x.VoteID}, {"seat_id", x.SeatID}}})
 		}
+		for i := range ds.Events {
+			x := &ds.Events[i]
+			if x.Created.IsZero() {
+				x.Created = x.At
+			}
+			recs = append(recs, rec{data.KindProposalEvent, &x.Meta, nil, eventCols(*x)})
+		}
 		for _, r := range recs {
 			if r.err != nil {
 				return r.err

@@ -27,7 +27,8 @@ func voteCols(v data.Vote) ([]column, error) {
 		{"options", string(js[2])}, {"criteria", string(js[3])}, {"voters", string(js[4])}, {"status", string(v.Status)},
 		{"opened", optTime(v.Opened)}, {"closed", optTime(v.Closed)}, {"quorum_present", v.QuorumPresent},
 		{"quorum_required", v.QuorumRequired}, {"quorum_holds", v.QuorumHolds},
-		{"quorum_population", v.QuorumPopulation}, {"quorum_required_population", v.QuorumRequiredPopulation}}, nil
+		{"quorum_population", v.QuorumPopulation}, {"quorum_required_population", v.QuorumRequiredPopulation},
+		{"covers", coversJSON(v.Covers)}}, nil
 }
 
 // orEmpty stores a nil list as [] rather than null.
@@ -43,14 +44,14 @@ func scanVotes(rows *sql.Rows) ([]data.Vote, error) {
 	var out []data.Vote
 	for rows.Next() {
 		var v data.Vote
-		var rules, settings, options, criteria, voters, opened, closed string
+		var rules, settings, options, criteria, voters, opened, closed, covers string
 		m := metaScan{m: &v.Meta}
 		if err := rows.Scan(append(m.dest(), &v.SessionID, &v.AgendaItemID, &v.Subject, &v.Method, &v.Secret, &rules,
 			&settings, &options, &criteria, &voters, &v.Status, &opened, &closed, &v.QuorumPresent, &v.QuorumRequired,
-			&v.QuorumHolds, &v.QuorumPopulation, &v.QuorumRequiredPopulation)...); err != nil {
+			&v.QuorumHolds, &v.QuorumPopulation, &v.QuorumRequiredPopulation, &covers)...); err != nil {
 			return nil, err
 		}
-		var errs [8]error
+		var errs [9]error
 		errs[0] = m.finish()
 		v.Opened, errs[1] = parseOptTime(opened)
 		v.Closed, errs[2] = parseOptTime(closed)
@@ -59,6 +60,10 @@ func scanVotes(rows *sql.Rows) ([]data.Vote, error) {
 		errs[5] = json.Unmarshal([]byte(options), &v.Options)
 		errs[6] = json.Unmarshal([]byte(criteria), &v.Criteria)
 		errs[7] = json.Unmarshal([]byte(voters), &v.Voters)
+		errs[8] = json.Unmarshal([]byte(covers), &v.Covers)
+		if len(v.Covers) == 0 {
+			v.Covers = nil
+		}
 		if err := errors.Join(errs[:]...); err != nil {
 			return nil, data.Errorf(data.ECorrupt, "err.db.corrupt").Wrap(err)
 		}
@@ -69,7 +74,7 @@ func scanVotes(rows *sql.Rows) ([]data.Vote, error) {
 
 const voteSelect = `SELECT id, created, updated, device, deleted, session_id, coalesce(agenda_item_id, ''), subject,
 	method, secret, rules, settings, options, criteria, voters, status, opened, closed, quorum_present,
-	quorum_required, quorum_holds, quorum_population, quorum_required_population FROM votes`
+	quorum_required, quorum_holds, quorum_population, quorum_required_population, covers FROM votes`
 
 func sessionVotes(ctx context.Context, tx *sql.Tx, sessionID string) ([]data.Vote, error) {
 	rows, err := tx.QueryContext(ctx, voteSelect+` WHERE session_id = ? AND deleted = 0 ORDER BY opened, id`, sessionID)
@@ -122,6 +127,9 @@ func (s *Store) OpenVote(ctx context.Context, v data.Vote) (data.Vote, error) {
 			return data.Errorf(data.EInvalid, "err.session.not_running")
 		}
 		if err := itemOf(ctx, tx, v.SessionID, v.AgendaItemID); err != nil {
+			return err
+		}
+		if err := checkCovers(ctx, tx, v, sess); err != nil {
 			return err
 		}
 		switch {
@@ -376,7 +384,10 @@ func (s *Store) CloseVote(ctx context.Context, voteID string) (data.Vote, error)
 		if err != nil {
 			return err
 		}
-		return s.save(ctx, tx, data.KindVote, &v.Meta, cols)
+		if err := s.save(ctx, tx, data.KindVote, &v.Meta, cols); err != nil {
+			return err
+		}
+		return s.applyValidation(ctx, tx, v)
 	})
 	return v, err
 }
@@ -449,6 +460,9 @@ func (s *Store) closeOpenVotes(ctx context.Context, tx *sql.Tx, sessionID string
 			return err
 		}
 		if err := s.save(ctx, tx, data.KindVote, &v.Meta, cols); err != nil {
+			return err
+		}
+		if err := s.applyValidation(ctx, tx, v); err != nil {
 			return err
 		}
 	}

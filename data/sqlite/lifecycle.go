@@ -1,0 +1,554 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/vote"
+)
+
+func eventCols(e data.ProposalEvent) []column {
+	return []column{{"proposal_id", e.ProposalID}, {"at", fmtTime(e.At)}, {"operator", e.Operator},
+		{"action", string(e.Action)}, {"from_state", string(e.From)}, {"to_state", string(e.To)},
+		{"reason", e.Reason}, {"vote_id", nullable(e.VoteID)}, {"related_id", nullable(e.RelatedID)}}
+}
+
+// history writes the events of one change to the proposals: they share the change's moment, a
+// microsecond apart so that they read back in the order they happened, and name the operator of this
+// installation (or its computer when no operator is set).
+type history struct {
+	s        *Store
+	ctx      context.Context
+	tx       *sql.Tx
+	at       time.Time
+	operator string
+}
+
+func (s *Store) history(ctx context.Context, tx *sql.Tx) (*history, error) {
+	h := &history{s: s, ctx: ctx, tx: tx, at: s.now().UTC()}
+	var name, operator string
+	err := tx.QueryRowContext(ctx, `SELECT name, operator FROM devices WHERE id = ?`, s.device).Scan(&name, &operator)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, err
+	}
+	h.operator = strings.TrimSpace(operator)
+	if h.operator == "" {
+		h.operator = strings.TrimSpace(name)
+	}
+	return h, nil
+}
+
+func (h *history) add(e data.ProposalEvent) error {
+	e.At, e.Operator = h.at, h.operator
+	h.at = h.at.Add(time.Microsecond)
+	return h.s.save(h.ctx, h.tx, data.KindProposalEvent, &e.Meta, eventCols(e))
+}
+
+// loadProposal reads one live proposal.
+func loadProposal(ctx context.Context, tx *sql.Tx, id string) (data.ProposalView, error) {
+	list, err := queryProposals(ctx, tx, ` WHERE p.id = ? AND p.deleted = 0`, id)
+	if err != nil {
+		return data.ProposalView{}, err
+	}
+	if len(list) == 0 {
+		return data.ProposalView{}, data.Errorf(data.ENotFound, "err.proposal.missing")
+	}
+	return list[0], nil
+}
+
+// setState moves a proposal and records the step. The proposal's own session lock does not apply: the
+// Ufficio di Piano works on what the tables said long after their verbali were approved, and the state
+// is not part of any verbale.
+func (s *Store) setState(h *history, p *data.Proposal, to data.ProposalState, e data.ProposalEvent) error {
+	e.ProposalID, e.From, e.To = p.ID, p.State, to
+	if e.Action == "" {
+		e.Action = data.ActionMove
+	}
+	p.State = to
+	if err := s.save(h.ctx, h.tx, data.KindProposal, &p.Meta, proposalCols(*p)); err != nil {
+		return err
+	}
+	return h.add(e)
+}
+
+// lastPriority is the highest place taken in the priority list.
+func lastPriority(ctx context.Context, tx *sql.Tx) (int, error) {
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT coalesce(max(priority), 0) FROM proposals
+		WHERE deleted = 0 AND priority > 0 AND state <> 'accorpata'`).Scan(&n)
+	return n, err
+}
+
+// MoveProposal moves a proposal to another state by hand, as data.CheckMove allows: one step forward,
+// respinta before approvata, or back with a reason. Reaching prioritaria puts it at the end of the
+// priority list; going back before it, or a rejection by hand, takes it out.
+func (s *Store) MoveProposal(ctx context.Context, id string, to data.ProposalState, reason string) (data.Proposal, error) {
+	reason = strings.TrimSpace(reason)
+	var p data.Proposal
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		v, err := loadProposal(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		p = v.Proposal
+		if err := data.CheckMove(p.State, to, reason); err != nil {
+			return err
+		}
+		switch {
+		case to == data.StatePrioritaria && p.Priority == 0:
+			n, err := lastPriority(ctx, tx)
+			if err != nil {
+				return err
+			}
+			p.Priority = n + 1
+		case to.Before(data.StatePrioritaria), to == data.StateRespinta && p.State.Before(data.StateValidata):
+			p.Priority = 0
+		}
+		h, err := s.history(ctx, tx)
+		if err != nil {
+			return err
+		}
+		return s.setState(h, &p, to, data.ProposalEvent{Reason: reason})
+	})
+	return p, err
+}
+
+// SetPriorities makes ids the district's priority list, in that order. Proposals new to the list go
+// to prioritaria (through in_valutazione when they were still proposte); those taken out of it go back
+// to in_valutazione, which needs a reason. Proposals already validated or approved stay in the list;
+// merged and rejected ones cannot enter it.
+func (s *Store) SetPriorities(ctx context.Context, ids []string, reason string) error {
+	reason = strings.TrimSpace(reason)
+	return s.write(ctx, func(tx *sql.Tx) error {
+		h, err := s.history(ctx, tx)
+		if err != nil {
+			return err
+		}
+		current, err := queryProposals(ctx, tx, ` WHERE p.deleted = 0 AND p.priority > 0 AND p.state <> 'accorpata'`)
+		if err != nil {
+			return err
+		}
+		wanted := map[string]bool{}
+		for _, id := range ids {
+			if wanted[id] {
+				return data.Errorf(data.EInvalid, "err.priority.twice")
+			}
+			wanted[id] = true
+		}
+		for _, v := range current {
+			p := v.Proposal
+			if wanted[p.ID] {
+				continue
+			}
+			switch {
+			case p.State == data.StatePrioritaria:
+				if reason == "" {
+					return data.Errorf(data.EInvalid, "err.priority.drop_reason", "title", p.Title)
+				}
+				p.Priority = 0
+				if err := s.setState(h, &p, data.StateInValutazione, data.ProposalEvent{Action: data.ActionPick, Reason: reason}); err != nil {
+					return err
+				}
+			case p.State == data.StateRespinta:
+				p.Priority = 0
+				if err := s.save(ctx, tx, data.KindProposal, &p.Meta, proposalCols(p)); err != nil {
+					return err
+				}
+			default:
+				return data.Errorf(data.EInvalid, "err.priority.validated", "title", p.Title, "state", string(p.State))
+			}
+		}
+		for i, id := range ids {
+			v, err := loadProposal(ctx, tx, id)
+			if err != nil {
+				return err
+			}
+			p := v.Proposal
+			p.Priority = i + 1
+			switch p.State {
+			case data.StateProposta:
+				if err := s.setState(h, &p, data.StateInValutazione, data.ProposalEvent{Action: data.ActionPick}); err != nil {
+					return err
+				}
+				fallthrough
+			case data.StateInValutazione:
+				if err := s.setState(h, &p, data.StatePrioritaria, data.ProposalEvent{Action: data.ActionPick}); err != nil {
+					return err
+				}
+			case data.StateAccorpata, data.StateRespinta:
+				return data.Errorf(data.EInvalid, "err.priority.state", "title", p.Title, "state", string(p.State))
+			default:
+				if v.Priority == p.Priority {
+					continue
+				}
+				if err := s.save(ctx, tx, data.KindProposal, &p.Meta, proposalCols(p)); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// MergeProposals merges near-duplicate proposals, from any tables, into a new one: into gives its
+// title, text, area and kind (the first original's when empty). The originals become accorpata and
+// point to it, keeping their proposers and the votes they received: the consolidation counts their
+// shares for the new proposal. The new one starts at the furthest state among them and takes the best
+// place any of them had in the priority list. Every original must be before validata.
+func (s *Store) MergeProposals(ctx context.Context, ids []string, into data.Proposal, reason string) (data.Proposal, error) {
+	reason = strings.TrimSpace(reason)
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		seen := map[string]bool{}
+		var originals []data.Proposal
+		for _, id := range ids {
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			v, err := loadProposal(ctx, tx, id)
+			if err != nil {
+				return err
+			}
+			if !data.CanMerge(v.State) {
+				return data.Errorf(data.EInvalid, "err.merge.state", "title", v.Title, "state", string(v.State))
+			}
+			originals = append(originals, v.Proposal)
+		}
+		if len(originals) < 2 {
+			return data.Errorf(data.EInvalid, "err.merge.two")
+		}
+		first := originals[0]
+		into.Meta = data.Meta{}
+		into.SessionID, into.AgendaItemID, into.MergedIntoID, into.SplitFromID = "", "", "", ""
+		into.Title, into.Text, into.TargetGroup = strings.TrimSpace(into.Title), strings.TrimSpace(into.Text), strings.TrimSpace(into.TargetGroup)
+		if into.Title == "" {
+			into.Title = first.Title
+		}
+		if into.AreaID == "" {
+			into.AreaID = first.AreaID
+		}
+		if into.Kind == "" {
+			into.Kind = first.Kind
+		}
+		if into.ComuneIDs == nil {
+			for _, o := range originals {
+				for _, c := range o.ComuneIDs {
+					if !contains(into.ComuneIDs, c) {
+						into.ComuneIDs = append(into.ComuneIDs, c)
+					}
+				}
+			}
+		}
+		into.State, into.Priority = data.StateProposta, 0
+		for _, o := range originals {
+			if into.State.Before(o.State) {
+				into.State = o.State
+			}
+			if o.Priority > 0 && (into.Priority == 0 || o.Priority < into.Priority) {
+				into.Priority = o.Priority
+			}
+		}
+		if into.State == data.StatePrioritaria && into.Priority == 0 {
+			n, err := lastPriority(ctx, tx)
+			if err != nil {
+				return err
+			}
+			into.Priority = n + 1
+		}
+		if into.State != data.StatePrioritaria {
+			into.Priority = 0
+		}
+		if err := into.Validate(); err != nil {
+			return err
+		}
+		refs := []data.Ref{{Kind: data.KindArea, ID: into.AreaID}, {Kind: data.KindPerson, ID: into.ProposerID},
+			{Kind: data.KindOrganisation, ID: into.OrganisationID}}
+		for _, c := range into.ComuneIDs {
+			refs = append(refs, data.Ref{Kind: data.KindComune, ID: c})
+		}
+		for _, r := range refs {
+			if err := liveRef(ctx, tx, r.Kind, r.ID); err != nil {
+				return err
+			}
+		}
+		h, err := s.history(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if err := s.save(ctx, tx, data.KindProposal, &into.Meta, proposalCols(into)); err != nil {
+			return err
+		}
+		if err := h.add(data.ProposalEvent{ProposalID: into.ID, Action: data.ActionMerge, To: into.State, Reason: reason}); err != nil {
+			return err
+		}
+		for i := range originals {
+			o := &originals[i]
+			o.MergedIntoID = into.ID
+			if err := s.setState(h, o, data.StateAccorpata, data.ProposalEvent{Action: data.ActionMerge, Reason: reason,
+				RelatedID: into.ID}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return into, err
+}
+
+// UndoMerge undoes a merge: the merged proposal is deleted and its originals go back to the states
+// they had, with their places in the priority list. It is refused once the merged proposal was
+// validated, voted on itself, or split.
+func (s *Store) UndoMerge(ctx context.Context, mergedID, reason string) error {
+	reason = strings.TrimSpace(reason)
+	return s.write(ctx, func(tx *sql.Tx) error {
+		merged, err := loadProposal(ctx, tx, mergedID)
+		if err != nil {
+			return err
+		}
+		if !data.CanMerge(merged.State) && merged.State != data.StateRespinta {
+			return data.Errorf(data.EInvalid, "err.unmerge.state", "title", merged.Title, "state", string(merged.State))
+		}
+		originals, err := queryProposals(ctx, tx, ` WHERE p.deleted = 0 AND p.merged_into_id = ? ORDER BY p.created, p.id`, mergedID)
+		if err != nil {
+			return err
+		}
+		if len(originals) == 0 {
+			return data.Errorf(data.EInvalid, "err.unmerge.none", "title", merged.Title)
+		}
+		var parts int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM proposals WHERE deleted = 0 AND split_from_id = ?`, mergedID).Scan(&parts); err != nil {
+			return err
+		}
+		if parts > 0 {
+			return data.Errorf(data.EInvalid, "err.unmerge.parts", "title", merged.Title)
+		}
+		votes, err := votesNaming(ctx, tx, mergedID)
+		if err != nil {
+			return err
+		}
+		if len(votes) > 0 {
+			return data.Errorf(data.EInvalid, "err.unmerge.voted", "title", merged.Title, "subject", votes[0].Subject)
+		}
+		h, err := s.history(ctx, tx)
+		if err != nil {
+			return err
+		}
+		for _, v := range originals {
+			o := v.Proposal
+			back := data.StateInValutazione
+			var from string
+			err := tx.QueryRowContext(ctx, `SELECT from_state FROM proposal_events WHERE deleted = 0 AND proposal_id = ?
+				AND related_id = ? AND action = ? ORDER BY at DESC, id DESC LIMIT 1`, o.ID, mergedID, string(data.ActionMerge)).Scan(&from)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
+			if st := data.ProposalState(from); data.CanMerge(st) {
+				back = st
+			}
+			o.MergedIntoID = ""
+			if err := s.setState(h, &o, back, data.ProposalEvent{Action: data.ActionUnmerge, Reason: reason, RelatedID: mergedID}); err != nil {
+				return err
+			}
+		}
+		if err := h.add(data.ProposalEvent{ProposalID: mergedID, Action: data.ActionUnmerge, From: merged.State,
+			Reason: reason}); err != nil {
+			return err
+		}
+		return s.setDeleted(ctx, tx, data.Ref{Kind: data.KindProposal, ID: mergedID}, true)
+	})
+}
+
+// SplitProposal splits parts off a proposal that bundled several ideas. Each part is a new proposal
+// that keeps the lineage (SplitFromID) with the origin's table, proposer and state; the origin stays as
+// it was said, and the votes it received count for its parts too. Only proposals before validata are
+// split.
+func (s *Store) SplitProposal(ctx context.Context, id string, parts []data.Proposal, reason string) ([]data.Proposal, error) {
+	reason = strings.TrimSpace(reason)
+	var out []data.Proposal
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		out = nil
+		origin, err := loadProposal(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if !data.CanMerge(origin.State) {
+			return data.Errorf(data.EInvalid, "err.split.state", "title", origin.Title, "state", string(origin.State))
+		}
+		if len(parts) == 0 {
+			return data.Errorf(data.EInvalid, "err.split.none")
+		}
+		h, err := s.history(ctx, tx)
+		if err != nil {
+			return err
+		}
+		for _, p := range parts {
+			p.Meta = data.Meta{}
+			p.Title, p.Text, p.TargetGroup = strings.TrimSpace(p.Title), strings.TrimSpace(p.Text), strings.TrimSpace(p.TargetGroup)
+			p.SessionID, p.AgendaItemID, p.SplitFromID, p.MergedIntoID = origin.SessionID, "", origin.ID, ""
+			p.ProposerID, p.OrganisationID, p.State, p.Priority = origin.ProposerID, origin.OrganisationID, origin.State, 0
+			if p.AreaID == "" {
+				p.AreaID = origin.AreaID
+			}
+			if p.Kind == "" {
+				p.Kind = origin.Kind
+			}
+			if p.ComuneIDs == nil {
+				p.ComuneIDs = origin.ComuneIDs
+			}
+			if p.Cost == "" && p.Duration == "" {
+				p.Cost, p.Duration = origin.Cost, origin.Duration
+			}
+			if p.State == data.StatePrioritaria {
+				n, err := lastPriority(ctx, tx)
+				if err != nil {
+					return err
+				}
+				p.Priority = n + 1
+			}
+			if err := p.Validate(); err != nil {
+				return err
+			}
+			if err := liveRef(ctx, tx, data.KindArea, p.AreaID); err != nil {
+				return err
+			}
+			if err := s.save(ctx, tx, data.KindProposal, &p.Meta, proposalCols(p)); err != nil {
+				return err
+			}
+			if err := h.add(data.ProposalEvent{ProposalID: p.ID, Action: data.ActionSplit, To: p.State, Reason: reason,
+				RelatedID: origin.ID}); err != nil {
+				return err
+			}
+			if err := h.add(data.ProposalEvent{ProposalID: origin.ID, Action: data.ActionSplit, From: origin.State,
+				To: origin.State, Reason: reason, RelatedID: p.ID}); err != nil {
+				return err
+			}
+			out = append(out, p)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// votesNaming lists the live votes that have the proposal among their options or cover it.
+func votesNaming(ctx context.Context, tx *sql.Tx, id string) ([]data.Vote, error) {
+	rows, err := tx.QueryContext(ctx, voteSelect+` WHERE deleted = 0 AND (
+		EXISTS (SELECT 1 FROM json_each(votes.options) WHERE json_extract(value, '$.id') = ?)
+		OR EXISTS (SELECT 1 FROM json_each(votes.covers) WHERE value = ?)) ORDER BY opened, id`, id, id)
+	if err != nil {
+		return nil, err
+	}
+	return scanVotes(rows)
+}
+
+// checkCovers refuses a validation vote that cannot decide on what it covers: only the Tavolo Alto (on
+// proposals prioritarie) and the Tavolo dei Sindaci (on proposals validate) hold them.
+func checkCovers(ctx context.Context, tx *sql.Tx, v data.Vote, sess data.Session) error {
+	if len(v.Covers) == 0 {
+		return nil
+	}
+	var kind data.BodyKind
+	if err := tx.QueryRowContext(ctx, `SELECT kind FROM bodies WHERE id = ?`, sess.BodyID).Scan(&kind); err != nil {
+		return err
+	}
+	from, _ := validationMove(kind)
+	if from == "" {
+		return data.Errorf(data.EInvalid, "err.vote.covers_body")
+	}
+	seen := map[string]bool{}
+	for _, id := range v.Covers {
+		if seen[id] {
+			return data.Errorf(data.EInvalid, "err.priority.twice")
+		}
+		seen[id] = true
+		p, err := loadProposal(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if p.State != from {
+			return data.Errorf(data.EInvalid, "err.vote.covers_state", "title", p.Title, "state", string(p.State),
+				"want", string(from))
+		}
+	}
+	return nil
+}
+
+// validationMove is the state a body's validation vote starts from and the one approval leads to.
+func validationMove(kind data.BodyKind) (from, to data.ProposalState) {
+	switch kind {
+	case data.BodyTavoloAlto:
+		return data.StatePrioritaria, data.StateValidata
+	case data.BodySindaci:
+		return data.StateValidata, data.StateApprovata
+	}
+	return "", ""
+}
+
+// applyValidation moves the proposals a closed validation vote covers: approved, they go on (validata
+// by the Tavolo Alto, approvata by the Tavolo dei Sindaci); rejected or tied, they are respinte;
+// without quorum or ballots nothing was decided and they stay. A proposal that moved meanwhile is left
+// where it is.
+func (s *Store) applyValidation(ctx context.Context, tx *sql.Tx, v data.Vote) error {
+	if len(v.Covers) == 0 {
+		return nil
+	}
+	sess, err := loadSession(ctx, tx, v.SessionID)
+	if err != nil {
+		return err
+	}
+	var kind data.BodyKind
+	if err := tx.QueryRowContext(ctx, `SELECT kind FROM bodies WHERE id = ?`, sess.BodyID).Scan(&kind); err != nil {
+		return err
+	}
+	from, to := validationMove(kind)
+	bs, _, err := ballots(ctx, tx, v.ID)
+	if err != nil {
+		return err
+	}
+	r, err := vote.Tally(vote.CountOf(v, sess.Call, bs))
+	if err != nil {
+		return err
+	}
+	switch r.Outcome() {
+	case vote.OutcomeApproved:
+	case vote.OutcomeRejected, vote.OutcomeTied:
+		to = data.StateRespinta
+	default:
+		return nil
+	}
+	h, err := s.history(ctx, tx)
+	if err != nil {
+		return err
+	}
+	for _, id := range v.Covers {
+		p, err := loadProposal(ctx, tx, id)
+		if data.ErrorCode(err) == data.ENotFound || (err == nil && p.State != from) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if err := s.setState(h, &p.Proposal, to, data.ProposalEvent{Action: data.ActionVote, VoteID: v.ID}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// coversJSON stores a vote's covered proposals.
+func coversJSON(ids []string) string {
+	b, _ := json.Marshal(orEmpty(ids)) // a []string always marshals
+	return string(b)
+}
