@@ -22,6 +22,16 @@ func init() {
 func (s *Store) Bodies(ctx context.Context) ([]data.Body, error) {
 	var out []data.Body
 	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = bodies(ctx, tx)
+		return err
+	})
+	return out, err
+}
+
+func bodies(ctx context.Context, tx *sql.Tx) ([]data.Body, error) {
+	var out []data.Body
+	err := func() error {
 		rows, err := tx.QueryContext(ctx, `SELECT `+metaCols("b")+`, b.name, b.kind, coalesce(b.area_id, ''),
 			b.rules, b.position, b.notes, coalesce(a.position, 0)
 			FROM bodies b LEFT JOIN areas a ON a.id = b.area_id
@@ -66,7 +76,7 @@ func (s *Store) Bodies(ctx context.Context) ([]data.Body, error) {
 			return c.CompareString(a.Name, b.Name) < 0
 		})
 		return nil
-	})
+	}()
 	return out, err
 }
 

@@ -72,6 +72,8 @@ func dependents(ctx context.Context, tx *sql.Tx, ref data.Ref) ([]data.Ref, erro
 				break
 			}
 		}
+	case data.KindProposal:
+		err = add(data.KindProposalEvent, `SELECT id FROM proposal_events WHERE deleted = 0 AND proposal_id = ? ORDER BY at, id`, ref.ID)
 	case data.KindVote:
 		err = firstErr(
 			add(data.KindVoteBallot, `SELECT id FROM vote_ballots WHERE deleted = 0 AND vote_id = ?`, ref.ID),
@@ -206,7 +208,8 @@ func dedupe(refs []data.Ref) []data.Ref {
 // gone, the comune capofila, an area a Tavolo tematico works on.
 func deletable(ctx context.Context, tx *sql.Tx, ref data.Ref) error {
 	if _, ok := tables[ref.Kind]; !ok || ref.Kind == data.KindAmbito || ref.Kind == data.KindDevice ||
-		ref.Kind == data.KindVoteBallot || ref.Kind == data.KindVoteVoter { // they go only with their vote
+		ref.Kind == data.KindVoteBallot || ref.Kind == data.KindVoteVoter || // they go only with their vote
+		ref.Kind == data.KindProposalEvent { // a history is kept whole
 		return data.Errorf(data.EInvalid, "err.delete.kind", "kind", string(ref.Kind))
 	}
 	if err := liveRef(ctx, tx, ref.Kind, ref.ID); err != nil {
@@ -231,6 +234,19 @@ func deletable(ctx context.Context, tx *sql.Tx, ref data.Ref) error {
 		}
 		if n > 0 {
 			return data.Errorf(data.EConflict, "err.body.has_sessions", "count", n)
+		}
+	case data.KindProposal:
+		var merged, parts int
+		if err := tx.QueryRowContext(ctx, `SELECT
+			(SELECT count(*) FROM proposals WHERE deleted = 0 AND merged_into_id = ?),
+			(SELECT count(*) FROM proposals WHERE deleted = 0 AND split_from_id = ?)`, ref.ID, ref.ID).Scan(&merged, &parts); err != nil {
+			return err
+		}
+		switch {
+		case merged > 0:
+			return data.Errorf(data.EConflict, "err.proposal.has_merged", "count", merged)
+		case parts > 0:
+			return data.Errorf(data.EConflict, "err.proposal.has_parts", "count", parts)
 		}
 	case data.KindArea:
 		var name string

@@ -552,3 +552,27 @@ func coversJSON(ids []string) string {
 	b, _ := json.Marshal(orEmpty(ids)) // a []string always marshals
 	return string(b)
 }
+
+// ValidationCandidates lists the proposals a session's body can validate, in the priority list's
+// order: the prioritarie for the Tavolo Alto, the validate for the Tavolo dei Sindaci; nothing for
+// other bodies.
+func (s *Store) ValidationCandidates(ctx context.Context, sessionID string) ([]data.ProposalView, error) {
+	var out []data.ProposalView
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		sess, err := loadSession(ctx, tx, sessionID)
+		if err != nil {
+			return err
+		}
+		var kind data.BodyKind
+		if err := tx.QueryRowContext(ctx, `SELECT kind FROM bodies WHERE id = ?`, sess.BodyID).Scan(&kind); err != nil {
+			return err
+		}
+		from, _ := validationMove(kind)
+		if from == "" {
+			return nil
+		}
+		out, err = proposals(ctx, tx, data.ProposalFilter{State: from, Sort: data.SortPriority})
+		return err
+	})
+	return out, err
+}

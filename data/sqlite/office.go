@@ -1,0 +1,423 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/consolidate"
+	"github.com/tavoli/tavoli/data/vote"
+)
+
+// ftsQuery turns what the user typed into an FTS5 query: every word quoted (so that nothing typed is
+// taken as FTS syntax) and matched as a prefix, all of them required. Empty when nothing is searchable.
+func ftsQuery(q string) string {
+	var parts []string
+	for _, w := range strings.Fields(q) {
+		w = strings.Trim(w, `"*`)
+		if w == "" {
+			continue
+		}
+		parts = append(parts, `"`+strings.ReplaceAll(w, `"`, `""`)+`"*`)
+	}
+	return strings.Join(parts, " AND ")
+}
+
+// Proposals lists the proposals of every table and session, filtered and sorted as f asks. The text
+// search ignores case and accents and matches the beginnings of words, as the user types.
+func (s *Store) Proposals(ctx context.Context, f data.ProposalFilter) ([]data.ProposalView, error) {
+	var out []data.ProposalView
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = proposals(ctx, tx, f)
+		return err
+	})
+	return out, err
+}
+
+func proposals(ctx context.Context, tx *sql.Tx, f data.ProposalFilter) ([]data.ProposalView, error) {
+	where := []string{"p.deleted = 0"}
+	var args []any
+	add := func(cond string, v any) {
+		where = append(where, cond)
+		args = append(args, v)
+	}
+	if f.AreaID != "" {
+		add("p.area_id = ?", f.AreaID)
+	}
+	if f.Kind != "" {
+		add("p.kind = ?", string(f.Kind))
+	}
+	if f.State != "" {
+		add("p.state = ?", string(f.State))
+	}
+	if f.BodyID != "" {
+		add("s.body_id = ?", f.BodyID)
+	}
+	if f.SessionID != "" {
+		add("p.session_id = ?", f.SessionID)
+	}
+	if f.ComuneID != "" {
+		add("EXISTS (SELECT 1 FROM json_each(p.comune_ids) WHERE value = ?)", f.ComuneID)
+	}
+	if f.Cost != "" {
+		add("p.cost = ?", string(f.Cost))
+	}
+	if q := ftsQuery(f.Query); q != "" {
+		add("p.rowid IN (SELECT rowid FROM proposals_fts WHERE proposals_fts MATCH ?)", q)
+	}
+	list, err := queryProposals(ctx, tx, ` WHERE `+strings.Join(where, " AND ")+
+		` ORDER BY coalesce(s.date, p.created) DESC, p.created DESC, p.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	sortProposals(ctx, tx, list, f.Sort)
+	return list, nil
+}
+
+// sortProposals orders a list as the user asked; the list comes newest first, which the stable sorts
+// keep among equals.
+func sortProposals(ctx context.Context, tx *sql.Tx, list []data.ProposalView, by data.ProposalSort) {
+	c := data.Collator()
+	title := func(a, b data.ProposalView) int { return c.CompareString(a.Title, b.Title) }
+	step := map[data.ProposalState]int{}
+	for i, st := range data.ProposalStates {
+		step[st] = i
+	}
+	areaPos := map[string]int{}
+	if by == data.SortArea {
+		if as, err := areas(ctx, tx); err == nil {
+			for i, a := range as {
+				areaPos[a.ID] = i
+			}
+		}
+	}
+	var less func(a, b data.ProposalView) bool
+	switch by {
+	case data.SortTitle:
+		less = func(a, b data.ProposalView) bool { return title(a, b) < 0 }
+	case data.SortArea:
+		less = func(a, b data.ProposalView) bool {
+			if areaPos[a.AreaID] != areaPos[b.AreaID] {
+				return areaPos[a.AreaID] < areaPos[b.AreaID]
+			}
+			return title(a, b) < 0
+		}
+	case data.SortState:
+		less = func(a, b data.ProposalView) bool { return step[a.State] < step[b.State] }
+	case data.SortPriority:
+		less = func(a, b data.ProposalView) bool {
+			pa, pb := a.Priority > 0 && a.State != data.StateAccorpata, b.Priority > 0 && b.State != data.StateAccorpata
+			if pa != pb {
+				return pa
+			}
+			return pa && a.Priority < b.Priority
+		}
+	default:
+		return
+	}
+	sort.SliceStable(list, func(i, j int) bool { return less(list[i], list[j]) })
+}
+
+// ProposalDetail gathers one proposal with its origin, what was merged into it or split off it, the
+// votes it took part in (with its share of each) and its history.
+func (s *Store) ProposalDetail(ctx context.Context, id string) (data.ProposalDetail, error) {
+	var d data.ProposalDetail
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		v, err := loadProposal(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		d = data.ProposalDetail{ProposalView: v}
+		if d.Originals, err = queryProposals(ctx, tx, ` WHERE p.deleted = 0 AND p.merged_into_id = ? ORDER BY p.created, p.id`, id); err != nil {
+			return err
+		}
+		if d.Parts, err = queryProposals(ctx, tx, ` WHERE p.deleted = 0 AND p.split_from_id = ? ORDER BY p.created, p.id`, id); err != nil {
+			return err
+		}
+		if v.SplitFromID != "" {
+			origin, err := queryProposals(ctx, tx, ` WHERE p.id = ?`, v.SplitFromID)
+			if err != nil {
+				return err
+			}
+			if len(origin) == 1 {
+				d.Origin = &origin[0]
+			}
+		}
+		if d.History, err = events(ctx, tx, id); err != nil {
+			return err
+		}
+		d.Votes, err = proposalVotes(ctx, tx, id)
+		return err
+	})
+	return d, err
+}
+
+// events reads a proposal's history, oldest first.
+func events(ctx context.Context, tx *sql.Tx, proposalID string) ([]data.ProposalEvent, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+metaCols("e")+`, e.proposal_id, e.at, e.operator, e.action,
+		e.from_state, e.to_state, e.reason, coalesce(e.vote_id, ''), coalesce(e.related_id, '')
+		FROM proposal_events e WHERE e.proposal_id = ? AND e.deleted = 0 ORDER BY e.at, e.id`, proposalID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []data.ProposalEvent
+	for rows.Next() {
+		var e data.ProposalEvent
+		var at string
+		m := metaScan{m: &e.Meta}
+		if err := rows.Scan(append(m.dest(), &e.ProposalID, &at, &e.Operator, &e.Action, &e.From, &e.To, &e.Reason,
+			&e.VoteID, &e.RelatedID)...); err != nil {
+			return nil, err
+		}
+		err := m.finish()
+		if err == nil {
+			e.At, err = parseTime(at)
+		}
+		if err != nil {
+			return nil, data.Errorf(data.ECorrupt, "err.db.corrupt").Wrap(err)
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// lineage knows, for every proposal, what it was merged into and what was split off it, so that an
+// option's share reaches the proposals that carry it on.
+type lineage struct {
+	live   map[string]bool
+	merged map[string]string
+	parts  map[string][]string
+}
+
+func loadLineage(ctx context.Context, tx *sql.Tx) (*lineage, error) {
+	l := &lineage{live: map[string]bool{}, merged: map[string]string{}, parts: map[string][]string{}}
+	rows, err := tx.QueryContext(ctx, `SELECT id, deleted, state, coalesce(merged_into_id, ''), coalesce(split_from_id, '')
+		FROM proposals ORDER BY created, id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, merged, split string
+		var deleted bool
+		var state data.ProposalState
+		if err := rows.Scan(&id, &deleted, &state, &merged, &split); err != nil {
+			return nil, err
+		}
+		if deleted {
+			continue
+		}
+		if state == data.StateAccorpata && merged != "" {
+			l.merged[id] = merged
+		} else {
+			l.live[id] = true
+		}
+		if split != "" {
+			l.parts[split] = append(l.parts[split], id)
+		}
+	}
+	return l, rows.Err()
+}
+
+// heirs are the standing proposals an option's share goes to: itself while it stands, else the
+// proposal it was merged into (and so on), plus the parts split off it.
+func (l *lineage) heirs(id string) []string {
+	var out []string
+	seen := map[string]bool{}
+	var walk func(string)
+	walk = func(x string) {
+		if seen[x] {
+			return
+		}
+		seen[x] = true
+		if l.live[x] {
+			out = append(out, x)
+		} else if m, ok := l.merged[x]; ok {
+			walk(m)
+		}
+		for _, p := range l.parts[x] {
+			walk(p)
+		}
+	}
+	walk(id)
+	return out
+}
+
+// heldVote is a closed vote with what the documents say of it.
+type heldVote struct {
+	vote    data.Vote
+	session data.Session
+	body    string
+	kind    data.BodyKind
+	result  vote.Result
+}
+
+// closedVotes tallies every closed vote of the live sessions, oldest first.
+func closedVotes(ctx context.Context, tx *sql.Tx) ([]heldVote, error) {
+	rows, err := tx.QueryContext(ctx, voteSelect+` WHERE deleted = 0 AND status = ? AND session_id IN
+		(SELECT id FROM sessions WHERE deleted = 0) ORDER BY opened, id`, string(data.VoteChiusa))
+	if err != nil {
+		return nil, err
+	}
+	vs, err := scanVotes(rows)
+	if err != nil {
+		return nil, err
+	}
+	bodies, err := bodies(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[string]data.Body{}
+	for _, b := range bodies {
+		byID[b.ID] = b
+	}
+	var out []heldVote
+	for _, v := range vs {
+		sess, err := loadSession(ctx, tx, v.SessionID)
+		if err != nil {
+			return nil, err
+		}
+		bs, _, err := ballots(ctx, tx, v.ID)
+		if err != nil {
+			return nil, err
+		}
+		r, err := vote.Tally(vote.CountOf(v, sess.Call, bs))
+		if err != nil {
+			return nil, data.Errorf(data.ECorrupt, "err.vote.stored", "subject", v.Subject).Wrap(err)
+		}
+		b := byID[sess.BodyID]
+		out = append(out, heldVote{vote: v, session: sess, body: b.Name, kind: b.Kind, result: r})
+	}
+	return out, nil
+}
+
+// priorityVotes are the closed votes on options, as the consolidation reads them.
+func priorityVotes(held []heldVote) []consolidate.Vote {
+	var out []consolidate.Vote
+	for _, h := range held {
+		if h.vote.Method == data.MethodMotion || h.result.Priority == nil {
+			continue
+		}
+		out = append(out, consolidate.Vote{ID: h.vote.ID, BodyID: h.session.BodyID, BodyName: h.body,
+			Method: h.vote.Method, ScaleMin: h.vote.Settings.ScaleMin, ScaleMax: h.vote.Settings.ScaleMax,
+			Valid: h.result.Valid, Ranking: h.result.Ranking})
+	}
+	return out
+}
+
+// proposalVotes lists the votes a proposal took part in: priority votes on it, on what was merged
+// into it or on the proposal it was split from, with its share; and validation votes covering it.
+func proposalVotes(ctx context.Context, tx *sql.Tx, id string) ([]data.ProposalVote, error) {
+	held, err := closedVotes(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	l, err := loadLineage(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	var out []data.ProposalVote
+	for _, h := range held {
+		pv := data.ProposalVote{VoteID: h.vote.ID, SessionID: h.session.ID, BodyName: h.body, Date: h.session.Date,
+			Subject: h.vote.Subject, Method: h.vote.Method, Outcome: string(h.result.Outcome())}
+		if contains(h.vote.Covers, id) {
+			pv.Validation = true
+			out = append(out, pv)
+			continue
+		}
+		if h.vote.Method == data.MethodMotion {
+			continue
+		}
+		shares := consolidate.Shares(priorityVotes([]heldVote{h})[0])
+		found := false
+		for _, o := range h.vote.Options {
+			if !contains(l.heirs(o.ID), id) && o.ID != id {
+				continue
+			}
+			found = true
+			pv.Share += shares[o.ID]
+			if o.ID != id && pv.Via == "" {
+				pv.Via = o.ID
+			}
+		}
+		if found {
+			out = append(out, pv)
+		}
+	}
+	return out, nil
+}
+
+// Ranking consolidates the priority votes of every table: the standing proposals of an area (every
+// area when areaID is empty) with their scores, best first, under the Ambito's weighing.
+func (s *Store) Ranking(ctx context.Context, areaID string) ([]data.Ranked, error) {
+	var out []data.Ranked
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		a, err := ambito(ctx, tx)
+		if err != nil {
+			return err
+		}
+		out, err = ranking(ctx, tx, areaID, weighing(a.Weighing))
+		return err
+	})
+	return out, err
+}
+
+func ranking(ctx context.Context, tx *sql.Tx, areaID string, w data.Weighing) ([]data.Ranked, error) {
+	held, err := closedVotes(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	l, err := loadLineage(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	scores := consolidate.Consolidate(priorityVotes(held), l.heirs, w)
+	views, err := proposals(ctx, tx, data.ProposalFilter{AreaID: areaID})
+	if err != nil {
+		return nil, err
+	}
+	byID := map[string]data.ProposalView{}
+	for _, v := range views {
+		byID[v.ID] = v
+	}
+	var out []data.Ranked
+	for _, sc := range scores {
+		v, ok := byID[sc.ProposalID]
+		if !ok {
+			continue
+		}
+		out = append(out, data.Ranked{ProposalView: v, Score: sc.Score, Votes: len(sc.Shares), Tables: sc.Bodies})
+	}
+	rerank(out)
+	return out, nil
+}
+
+// rerank numbers a list ordered best first, equal scores sharing a rank (1, 1, 3).
+func rerank(list []data.Ranked) {
+	for i := range list {
+		list[i].Rank = i + 1
+		if i > 0 && math.Abs(list[i].Score-list[i-1].Score) <= 1e-9 {
+			list[i].Rank = list[i-1].Rank
+		}
+	}
+}
+
+// SetWeighing chooses how the consolidation weighs the tables' votes.
+func (s *Store) SetWeighing(ctx context.Context, w data.Weighing) error {
+	if !w.Valid() {
+		return data.Errorf(data.EInvalid, "err.ambito.weighing", "value", string(w))
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		a, err := ambito(ctx, tx)
+		if err != nil {
+			return err
+		}
+		a.Weighing = w
+		return s.save(ctx, tx, data.KindAmbito, &a.Meta, ambitoCols(a))
+	})
+}

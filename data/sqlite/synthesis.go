@@ -1,0 +1,284 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"sort"
+
+	"github.com/tavoli/tavoli/data"
+)
+
+// heldSessions selects the meetings that took place: started, closed or approved.
+const heldSessions = `SELECT id, body_id FROM sessions WHERE deleted = 0 AND status IN ('in_corso', 'chiusa', 'approvata')`
+
+// Participation counts what the process involved, from the records: meetings held per body, the
+// distinct people present (whoever signed the register present, for their own seat, a delegated one or
+// none), by category and comune, and the standing proposals by area and kind.
+func (s *Store) Participation(ctx context.Context) (data.Participation, error) {
+	var p data.Participation
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		p, err = participation(ctx, tx)
+		return err
+	})
+	return p, err
+}
+
+func participation(ctx context.Context, tx *sql.Tx) (data.Participation, error) {
+	var p data.Participation
+	bodies, err := bodies(ctx, tx)
+	if err != nil {
+		return p, err
+	}
+	as, err := areas(ctx, tx)
+	if err != nil {
+		return p, err
+	}
+	areaName := map[string]string{}
+	for _, a := range as {
+		areaName[a.ID] = a.Name
+	}
+	figures := map[string]*data.BodyFigures{}
+	for _, b := range bodies {
+		p.Bodies = append(p.Bodies, data.BodyFigures{BodyID: b.ID, Name: b.Name, Kind: b.Kind, AreaName: areaName[b.AreaID]})
+	}
+	for i := range p.Bodies {
+		figures[p.Bodies[i].BodyID] = &p.Bodies[i]
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT h.body_id, count(*) FROM (`+heldSessions+`) h GROUP BY h.body_id`)
+	if err != nil {
+		return p, err
+	}
+	if err := scanCounts(rows, func(key string, n int) {
+		if f := figures[key]; f != nil {
+			f.Meetings = n
+		}
+		p.Meetings += n
+	}); err != nil {
+		return p, err
+	}
+	present := `SELECT DISTINCT h.body_id, a.session_id, a.person_id FROM attendance a JOIN (` + heldSessions + `) h
+		ON h.id = a.session_id WHERE a.deleted = 0 AND a.presence = 'presente'`
+	rows, err = tx.QueryContext(ctx, `SELECT body_id, count(*), count(DISTINCT person_id) FROM (`+present+`) GROUP BY body_id`)
+	if err != nil {
+		return p, err
+	}
+	for rows.Next() {
+		var id string
+		var presences, people int
+		if err := rows.Scan(&id, &presences, &people); err != nil {
+			rows.Close()
+			return p, err
+		}
+		if f := figures[id]; f != nil {
+			f.Presences, f.People = presences, people
+		}
+		p.Presences += presences
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return p, err
+	}
+	people := `SELECT DISTINCT person_id FROM (` + present + `)`
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (`+people+`)`).Scan(&p.People); err != nil {
+		return p, err
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT pe.category, count(*) FROM people pe WHERE pe.id IN (`+people+`)
+		GROUP BY pe.category`)
+	if err != nil {
+		return p, err
+	}
+	if err := scanCounts(rows, func(key string, n int) {
+		p.Categories = append(p.Categories, data.CountOf{Key: key, N: n})
+	}); err != nil {
+		return p, err
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT coalesce(c.id, ''), count(*) FROM people pe
+		LEFT JOIN comuni c ON c.id = pe.comune_id AND c.deleted = 0
+		WHERE pe.id IN (`+people+`) GROUP BY coalesce(c.id, '')`)
+	if err != nil {
+		return p, err
+	}
+	if err := scanCounts(rows, func(key string, n int) { p.Comuni = append(p.Comuni, data.CountOf{Key: key, N: n}) }); err != nil {
+		return p, err
+	}
+	names, err := comuneNames(ctx, tx)
+	if err != nil {
+		return p, err
+	}
+	for i := range p.Comuni {
+		p.Comuni[i].Label = names[p.Comuni[i].Key]
+	}
+	byCount := func(list []data.CountOf) {
+		sort.SliceStable(list, func(i, j int) bool {
+			if list[i].N != list[j].N {
+				return list[i].N > list[j].N
+			}
+			return list[i].Key < list[j].Key
+		})
+	}
+	byCount(p.Categories)
+	byCount(p.Comuni)
+	perArea := map[string]*data.AreaProposals{}
+	for _, a := range as {
+		p.Proposals = append(p.Proposals, data.AreaProposals{AreaID: a.ID, Name: a.Name, ByKind: map[data.ProposalKind]int{}})
+	}
+	for i := range p.Proposals {
+		perArea[p.Proposals[i].AreaID] = &p.Proposals[i]
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT area_id, kind, count(*) FROM proposals
+		WHERE deleted = 0 AND state <> 'accorpata' GROUP BY area_id, kind`)
+	if err != nil {
+		return p, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var area string
+		var kind data.ProposalKind
+		var n int
+		if err := rows.Scan(&area, &kind, &n); err != nil {
+			return p, err
+		}
+		if a := perArea[area]; a != nil {
+			a.ByKind[kind] += n
+			a.Total += n
+		}
+	}
+	return p, rows.Err()
+}
+
+func scanCounts(rows *sql.Rows, fn func(key string, n int)) error {
+	defer rows.Close()
+	for rows.Next() {
+		var key string
+		var n int
+		if err := rows.Scan(&key, &n); err != nil {
+			return err
+		}
+		fn(key, n)
+	}
+	return rows.Err()
+}
+
+// Synthesis gathers the Documento di sintesi: the process and its figures, each area's strengths,
+// critical points, strategies and ranked project ideas, the priority list and the validation rounds.
+// With an areaID, only that area (the figures stay the district's).
+func (s *Store) Synthesis(ctx context.Context, areaID string) (data.Synthesis, error) {
+	var out data.Synthesis
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		a, err := ambito(ctx, tx)
+		if err != nil {
+			return err
+		}
+		out = data.Synthesis{Ambito: a, AreaID: areaID, Weighing: weighing(a.Weighing), Changed: a.Updated}
+		if a.CapofilaID != "" {
+			names, err := comuneNames(ctx, tx)
+			if err != nil {
+				return err
+			}
+			out.Capofila = names[a.CapofilaID]
+		}
+		if out.Bodies, err = bodies(ctx, tx); err != nil {
+			return err
+		}
+		if out.Participation, err = participation(ctx, tx); err != nil {
+			return err
+		}
+		as, err := areas(ctx, tx)
+		if err != nil {
+			return err
+		}
+		found := areaID == ""
+		for _, ar := range as {
+			found = found || ar.ID == areaID
+		}
+		if !found {
+			return data.Errorf(data.ENotFound, "err.area.missing", "id", areaID)
+		}
+		all, err := proposals(ctx, tx, data.ProposalFilter{Sort: data.SortPriority})
+		if err != nil {
+			return err
+		}
+		ranked, err := ranking(ctx, tx, "", out.Weighing)
+		if err != nil {
+			return err
+		}
+		scoreOf := map[string]data.Ranked{}
+		for _, r := range ranked {
+			scoreOf[r.ID] = r
+		}
+		for _, ar := range as {
+			if areaID != "" && ar.ID != areaID {
+				continue
+			}
+			sa := data.SynthesisArea{Area: ar}
+			var unvoted []data.Ranked
+			for _, p := range all {
+				if p.AreaID != ar.ID || p.State == data.StateAccorpata {
+					continue
+				}
+				switch p.Kind {
+				case data.KindPuntoDiForza:
+					sa.Strengths = append(sa.Strengths, p)
+				case data.KindCriticita:
+					sa.Critical = append(sa.Critical, p)
+				case data.KindStrategia:
+					sa.Strategies = append(sa.Strategies, p)
+				case data.KindIpotesi:
+					if _, ok := scoreOf[p.ID]; !ok {
+						unvoted = append(unvoted, data.Ranked{ProposalView: p})
+					}
+				}
+			}
+			for _, r := range ranked {
+				if r.AreaID == ar.ID && r.Kind == data.KindIpotesi {
+					sa.Ideas = append(sa.Ideas, r)
+				}
+			}
+			rerank(sa.Ideas)
+			sa.Ideas = append(sa.Ideas, unvoted...)
+			out.Areas = append(out.Areas, sa)
+		}
+		for _, p := range all {
+			if p.Priority == 0 || p.State == data.StateAccorpata || (areaID != "" && p.AreaID != areaID) {
+				continue
+			}
+			r, ok := scoreOf[p.ID]
+			if !ok {
+				r = data.Ranked{ProposalView: p}
+			}
+			out.Priorities = append(out.Priorities, r)
+		}
+		held, err := closedVotes(ctx, tx)
+		if err != nil {
+			return err
+		}
+		byID := map[string]data.Body{}
+		for _, b := range out.Bodies {
+			byID[b.ID] = b
+		}
+		for _, h := range held {
+			if len(h.vote.Covers) == 0 {
+				continue
+			}
+			bs, voted, err := ballots(ctx, tx, h.vote.ID)
+			if err != nil {
+				return err
+			}
+			out.Rounds = append(out.Rounds, data.Round{Body: byID[h.session.BodyID], Session: h.session, Vote: h.vote,
+				Ballots: bs, Voted: voted})
+		}
+		var changed sql.NullString
+		err = tx.QueryRowContext(ctx, `SELECT max(m) FROM (
+			SELECT max(updated) m FROM proposals UNION ALL SELECT max(updated) FROM votes
+			UNION ALL SELECT max(updated) FROM sessions UNION ALL SELECT max(updated) FROM attendance
+			UNION ALL SELECT max(updated) FROM areas UNION ALL SELECT max(updated) FROM bodies
+			UNION ALL SELECT max(updated) FROM ambito UNION ALL SELECT max(updated) FROM people)`).Scan(&changed)
+		if err != nil || !changed.Valid {
+			return err
+		}
+		out.Changed, err = parseTime(changed.String)
+		return err
+	})
+	return out, err
+}
