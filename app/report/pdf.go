@@ -40,6 +40,7 @@ var (
 	stItalic   = style{"serif", "I", 10.5, 5.3}
 	stNote     = style{"serif", "I", 9, 4.4}
 	stTitle    = style{"sans", "B", 15, 7.5}
+	stCover    = style{"sans", "B", 26, 12} // a report's cover
 	stSubtitle = style{"sans", "", 11, 5.6}
 	stHeading  = style{"sans", "B", 11.5, 6}
 	stSub      = style{"sans", "B", 10, 5.2}
@@ -91,8 +92,36 @@ type document struct {
 	onPage func()  // drawn after the heading of a new page, e.g. a table's header row
 }
 
+// masthead is what every page of a document names: the Ambito on the left; the body, the area and
+// the day on the right. The day also goes into the title and the footer; date is the one the file
+// carries, taken from the data and never from the clock.
+type masthead struct {
+	ambito   data.Ambito
+	capofila string // the comune capofila's name
+	body     string
+	area     string
+	day      string // "seduta del 12 marzo 2027"
+	clock    string // "15:00", added to the day in the page heading
+	date     time.Time
+}
+
+// sessionMasthead is the masthead of a session's documents.
+func sessionMasthead(d data.Dossier) masthead {
+	date := d.Changed
+	if date.IsZero() {
+		date = d.Session.Date
+	}
+	return masthead{ambito: d.Ambito, capofila: d.Capofila, body: d.Body.Name, area: d.AreaName,
+		day: sessionDay(d.Session), clock: FormatClock(d.Session.Date), date: date}
+}
+
 // newDocument starts a document for the dossier, with its first page.
 func newDocument(d data.Dossier, info docInfo) (*document, error) {
+	return startDocument(sessionMasthead(d), info)
+}
+
+// startDocument starts a document under a masthead, with its first page.
+func startDocument(m masthead, info docInfo) (*document, error) {
 	orientation := "P"
 	if info.landscape {
 		orientation = "L"
@@ -110,10 +139,7 @@ func newDocument(d data.Dossier, info docInfo) (*document, error) {
 	// After the fonts: gofpdf then keeps the digits in every font subset, which the page count
 	// written at the end needs.
 	p.AliasNbPages("{nb}")
-	date := d.Changed
-	if date.IsZero() {
-		date = d.Session.Date
-	}
+	date := m.date
 	if date.IsZero() {
 		date = time.Unix(0, 0) // gofpdf would take the clock
 	}
@@ -122,9 +148,9 @@ func newDocument(d data.Dossier, info docInfo) (*document, error) {
 	p.SetModificationDate(date)
 	p.SetCatalogSort(true)
 	p.SetCompression(true)
-	p.SetTitle(clean(strings.Join(nonEmpty(info.kind, d.Body.Name, sessionDay(d.Session)), " – ")), true)
-	p.SetAuthor(clean(d.Ambito.Name), true)
-	p.SetSubject(clean(strings.Join(nonEmpty(d.Body.Name, prefixed("area ", d.AreaName), d.Ambito.Name), " – ")), true)
+	p.SetTitle(clean(strings.Join(nonEmpty(info.kind, m.body, m.day), " – ")), true)
+	p.SetAuthor(clean(m.ambito.Name), true)
+	p.SetSubject(clean(strings.Join(nonEmpty(m.body, prefixed("area ", m.area), m.ambito.Name), " – ")), true)
 	p.SetCreator("Tavoli", true)
 	p.SetProducer("Tavoli", true)
 	p.SetMargins(marginLeft, marginTop, marginRight)
@@ -134,8 +160,8 @@ func newDocument(d data.Dossier, info docInfo) (*document, error) {
 
 	pw, ph := p.GetPageSize()
 	doc := &document{pdf: p, kind: info.kind, left: marginLeft, width: pw - marginLeft - marginRight, bottom: ph - marginBottom}
-	p.SetHeaderFunc(func() { doc.pageHeading(d) })
-	footer := strings.Join(nonEmpty("Tavoli", info.kind, d.Body.Name, sessionDay(d.Session), info.note), " · ")
+	p.SetHeaderFunc(func() { doc.pageHeading(m) })
+	footer := strings.Join(nonEmpty("Tavoli", info.kind, m.body, m.day, info.note), " · ")
 	p.SetFooterFunc(func() { doc.pageFooter(footer) })
 	doc.newPage()
 	return doc, p.Error()
@@ -165,8 +191,8 @@ func (doc *document) newPage() {
 	}
 }
 
-// pageHeading draws the Ambito on the left and the body and session on the right, over a rule.
-func (doc *document) pageHeading(d data.Dossier) {
+// pageHeading draws the Ambito on the left and the body and day on the right, over a rule.
+func (doc *document) pageHeading(m masthead) {
 	p := doc.pdf
 	leftW := doc.width * 0.58
 	rightW := doc.width - leftW - 4
@@ -175,10 +201,10 @@ func (doc *document) pageHeading(d data.Dossier) {
 
 	doc.use(stAmbito, colAccent)
 	p.SetXY(doc.left, y)
-	p.CellFormat(leftW, stAmbito.lead, doc.fit(strings.ToUpper(clean(d.Ambito.Name)), leftW), "", 0, "L", false, 0, "")
+	p.CellFormat(leftW, stAmbito.lead, doc.fit(strings.ToUpper(clean(m.ambito.Name)), leftW), "", 0, "L", false, 0, "")
 	doc.use(stSmall, colMuted)
 	ly := y + stAmbito.lead + 0.5
-	for _, line := range nonEmpty(officeAddress(d.Ambito.Address), prefixed("Comune capofila: ", d.Capofila)) {
+	for _, line := range nonEmpty(officeAddress(m.ambito.Address), prefixed("Comune capofila: ", m.capofila)) {
 		p.SetXY(doc.left, ly)
 		p.CellFormat(leftW, stSmall.lead, doc.fit(clean(line), leftW), "", 0, "L", false, 0, "")
 		ly += stSmall.lead
@@ -186,14 +212,14 @@ func (doc *document) pageHeading(d data.Dossier) {
 
 	doc.use(stHeadBody, colText)
 	p.SetXY(rightX, y+0.6)
-	p.CellFormat(rightW, stHeadBody.lead, doc.fit(clean(d.Body.Name), rightW), "", 0, "R", false, 0, "")
+	p.CellFormat(rightW, stHeadBody.lead, doc.fit(clean(m.body), rightW), "", 0, "R", false, 0, "")
 	doc.use(stSmall, colMuted)
 	ry := y + 0.6 + stHeadBody.lead + 0.3
-	when := sessionDay(d.Session)
-	if c := FormatClock(d.Session.Date); c != "" {
-		when += ", ore " + c
+	when := m.day
+	if m.clock != "" {
+		when += ", ore " + m.clock
 	}
-	for _, line := range nonEmpty(prefixed("Area ", d.AreaName), when) {
+	for _, line := range nonEmpty(prefixed("Area ", m.area), when) {
 		p.SetXY(rightX, ry)
 		p.CellFormat(rightW, stSmall.lead, doc.fit(line, rightW), "", 0, "R", false, 0, "")
 		ry += stSmall.lead

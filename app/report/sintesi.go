@@ -1,0 +1,523 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/vote"
+)
+
+// Sintesi makes the Documento di sintesi the Ufficio di Piano takes to the Tavolo Alto and the Tavolo
+// dei Sindaci: who took part in the tables' work, what each area said (strengths, critical points,
+// strategies) and proposed (project ideas ranked by their consolidated score), the district's priority
+// list, the outcome of the validation votes, and the rule the scores follow. With s.AreaID set it
+// covers that area only. Like every document it is a pure function of its input: the date it carries
+// is s.Changed.
+func Sintesi(s data.Synthesis) ([]byte, error) {
+	w := sintesi{s: s}
+	if s.AreaID != "" {
+		for _, a := range s.Areas {
+			if a.Area.ID == s.AreaID {
+				w.area = &a.Area
+			}
+		}
+		if w.area == nil {
+			return nil, fmt.Errorf("report: area %s is not in the synthesis", s.AreaID)
+		}
+	}
+	m := masthead{ambito: s.Ambito, capofila: s.Capofila, body: "Ufficio di Piano", date: s.Changed}
+	m.day = prefixed("aggiornato ", toDay(s.Changed))
+	if w.area != nil {
+		m.area = w.area.Name
+	}
+	doc, err := startDocument(m, docInfo{kind: "Documento di sintesi"})
+	if err != nil {
+		return nil, err
+	}
+	w.doc = doc
+	w.cover()
+	doc.newPage()
+	w.journey()
+	w.areas()
+	doc.newPage()
+	w.priorities()
+	w.validation()
+	w.rule()
+	w.closing()
+	return doc.output()
+}
+
+// sintesi writes the Documento di sintesi section by section; area is the one area it covers, nil
+// for the whole district.
+type sintesi struct {
+	doc  *document
+	s    data.Synthesis
+	area *data.Area
+}
+
+// inArea reports whether something of the area with this id belongs in the document.
+func (w sintesi) inArea(areaID string) bool { return w.area == nil || areaID == w.area.ID }
+
+// cover is the first page: the Ambito, the plan, the title and the date, centred.
+func (w sintesi) cover() {
+	doc, s := w.doc, w.s
+	centred := func(text string, st style, c rgb) {
+		doc.use(st, c)
+		for _, l := range doc.wrap(text, doc.width, st) {
+			doc.line(l, doc.left, doc.width, st.lead, "C")
+		}
+	}
+	doc.pdf.SetY(doc.top + 28)
+	centred(strings.TrimSpace(s.Ambito.Name), stTitle, colAccent)
+	if r := strings.TrimSpace(s.Ambito.Region); r != "" {
+		centred("Regione "+r, stSubtitle, colMuted)
+	}
+	doc.space(14)
+	centred("Piano di Zona", stSubtitle, colText)
+	doc.space(4)
+	centred("Documento di sintesi", stCover, colAccent)
+	if w.area != nil {
+		doc.space(2)
+		centred("Area "+strings.TrimSpace(w.area.Name), stTitle, colText)
+	}
+	doc.space(10)
+	centred("Il lavoro dei tavoli: partecipazione, proposte per area, priorità ed esiti della validazione", stSubtitle, colMuted)
+
+	doc.pdf.SetY(doc.bottom - 6*stSubtitle.lead)
+	centred("Ufficio di Piano", stHeading, colText)
+	for _, l := range nonEmpty(prefixed("Comune capofila: ", s.Capofila), FormatDay(s.Changed)) {
+		centred(l, stSubtitle, colText)
+	}
+}
+
+// journey is "Il percorso": meetings, people and presences, by body, category and comune, and the
+// proposals by area and kind.
+func (w sintesi) journey() {
+	doc, p := w.doc, w.s.Participation
+	doc.heading("1. Il percorso", stTitle)
+	doc.paragraphs(participationSentence(p), stBody, 0)
+
+	doc.heading("Gli organi e gli incontri", stHeading)
+	var rows [][]string
+	for _, b := range p.Bodies {
+		if b.AreaName != "" && w.area != nil && b.AreaName != w.area.Name {
+			continue
+		}
+		kind := bodyKindLabel(b.Kind)
+		if b.AreaName != "" {
+			kind += " – area " + b.AreaName
+		}
+		rows = append(rows, []string{b.Name, kind, count(b.Meetings), count(b.People), count(b.Presences)})
+	}
+	if len(rows) == 0 {
+		doc.paragraphs("Nessun organo ha ancora tenuto sedute.", stBody, 0)
+	} else {
+		rows = append(rows, []string{"Totale", "", count(p.Meetings), count(p.People), count(p.Presences)})
+		doc.table(table{cols: []column{{"Organo", 48, "L"}, {"Tipo", 52, "L"}, {"Incontri", 18, "R"},
+			{"Persone", 18, "R"}, {"Presenze", 18, "R"}}}, rows)
+		doc.space(1.5)
+		doc.paragraphs("Nel totale ogni persona è contata una volta sola, anche se ha partecipato a più incontri o a più organi.",
+			stNote, 0)
+	}
+
+	doc.heading("Partecipanti per categoria", stHeading)
+	w.countBars(p.Categories, func(c data.CountOf) string {
+		if c.Key == "" {
+			return orText(c.Label, "Categoria non indicata")
+		}
+		return CategoryLabel(data.Category(c.Key))
+	})
+	doc.heading("Partecipanti per comune", stHeading)
+	w.countBars(p.Comuni, func(c data.CountOf) string { return orText(c.Label, "Altro comune o non indicato") })
+
+	doc.heading("Proposte per area e tipo", stHeading)
+	w.proposalCounts(p.Proposals)
+}
+
+// participationSentence states the figures of the process as the seed does: "Si sono svolti 24
+// incontri dei tavoli con la partecipazione di 312 persone".
+func participationSentence(p data.Participation) string {
+	if p.Meetings == 0 {
+		return "Non si sono ancora svolti incontri dei tavoli."
+	}
+	s := "Si sono svolti " + count(p.Meetings) + " incontri dei tavoli"
+	if p.Meetings == 1 {
+		s = "Si è svolto un incontro dei tavoli"
+	}
+	if p.People == 0 {
+		return s + "; non risultano presenze registrate."
+	}
+	return s + " con la partecipazione di " + count(p.People) + plural(int64(p.People), " persona", " persone") +
+		", per un totale di " + count(p.Presences) + plural(int64(p.Presences), " presenza", " presenze") + "."
+}
+
+// countBars draws people counted under keys as bars, or says there is nobody to count.
+func (w sintesi) countBars(counts []data.CountOf, label func(data.CountOf) string) {
+	var rows []barRow
+	for _, c := range counts {
+		rows = append(rows, barRow{label(c), float64(c.N)})
+	}
+	if len(rows) == 0 {
+		w.doc.paragraphs("Nessuna persona registrata.", stBody, 0)
+		return
+	}
+	w.doc.bars(rows)
+}
+
+// proposalCounts is the table of proposals by area and kind, with a total row for the district.
+func (w sintesi) proposalCounts(areas []data.AreaProposals) {
+	cols := []column{{"Area", 46, "L"}}
+	for _, k := range data.ProposalKinds {
+		cols = append(cols, column{kindPlural(k), 19, "R"})
+	}
+	cols = append(cols, column{"Totale", 16, "R"})
+	var rows [][]string
+	totals := make([]int, len(data.ProposalKinds)+1)
+	for _, a := range areas {
+		if !w.inArea(a.AreaID) {
+			continue
+		}
+		row := []string{a.Name}
+		for i, k := range data.ProposalKinds {
+			row = append(row, count(a.ByKind[k]))
+			totals[i] += a.ByKind[k]
+		}
+		totals[len(totals)-1] += a.Total
+		rows = append(rows, append(row, count(a.Total)))
+	}
+	if len(rows) == 0 {
+		w.doc.paragraphs("Non sono ancora state raccolte proposte.", stBody, 0)
+		return
+	}
+	if len(rows) > 1 {
+		row := []string{"Totale"}
+		for _, n := range totals {
+			row = append(row, count(n))
+		}
+		rows = append(rows, row)
+	}
+	w.doc.table(table{cols: cols}, rows)
+	w.doc.space(1.5)
+	w.doc.paragraphs("Le proposte accorpate in un'altra sono contate una volta sola, in quella che le riunisce.", stNote, 0)
+}
+
+// areas writes, for each area, what its tables said and proposed; each area starts a page.
+func (w sintesi) areas() {
+	n := 0
+	for _, a := range w.s.Areas {
+		if !w.inArea(a.Area.ID) {
+			continue
+		}
+		n++
+		w.doc.newPage()
+		if n == 1 {
+			w.doc.heading("2. Le aree", stTitle)
+		}
+		w.writeArea("2."+strconv.Itoa(n), a)
+	}
+	if n == 0 {
+		w.doc.newPage()
+		w.doc.heading("2. Le aree", stTitle)
+		w.doc.paragraphs("Non sono ancora state definite aree di intervento.", stBody, 0)
+	}
+}
+
+func (w sintesi) writeArea(number string, a data.SynthesisArea) {
+	doc := w.doc
+	doc.heading(number+". Area "+strings.TrimSpace(a.Area.Name), stHeading)
+	if strings.TrimSpace(a.Area.Description) != "" {
+		doc.paragraphs(a.Area.Description, stItalic, 0)
+	}
+	w.proposalList("Punti di forza", a.Strengths, "Nessun punto di forza registrato.")
+	w.proposalList("Criticità", a.Critical, "Nessuna criticità registrata.")
+	w.proposalList("Strategie", a.Strategies, "Nessuna strategia registrata.")
+
+	doc.heading("Ipotesi progettuali ("+count(len(a.Ideas))+")", stSub)
+	if len(a.Ideas) == 0 {
+		doc.paragraphs("Nessuna ipotesi progettuale registrata.", stBody, 0)
+		return
+	}
+	// Ranked ideas first, in their order; those no vote reached after them, as they come.
+	rows := make([][]string, 0, len(a.Ideas))
+	for _, voted := range []bool{true, false} {
+		for _, r := range a.Ideas {
+			if (r.Rank > 0) != voted {
+				continue
+			}
+			rank, score, votes, tables := "–", "non votata", "–", "–"
+			if voted {
+				rank, score, votes = strconv.Itoa(r.Rank), share(r.Score), count(r.Votes)
+				tables = orDash(strings.Join(r.Tables, ", "))
+			}
+			bands := strings.Join(nonEmpty(CostLabel(r.Cost), TimeLabel(r.Duration)), "\n")
+			rows = append(rows, []string{rank, r.Title, score, votes, tables, orDash(bands)})
+		}
+	}
+	// Widths in mm (the content is 164 wide): the headings and "€ 5.000–25.000" must not break.
+	doc.table(table{cols: []column{{"Posto", 12, "R"}, {"Ipotesi progettuale", 51, "L"}, {"Punteggio", 19, "R"},
+		{"Votazioni", 18, "R"}, {"Tavoli", 38, "L"}, {"Costo e durata", 26, "L"}}, zebra: true}, rows)
+}
+
+// proposalList writes proposals of one kind as a numbered list: the title, the text, and where the
+// proposal came from and who made it.
+func (w sintesi) proposalList(title string, props []data.ProposalView, none string) {
+	doc := w.doc
+	doc.heading(title+" ("+count(len(props))+")", stSub)
+	if len(props) == 0 {
+		doc.paragraphs(none, stBody, 0)
+		return
+	}
+	for i, p := range props {
+		doc.need(2 * stBody.lead)
+		doc.item(strconv.Itoa(i+1)+".", strings.TrimSpace(p.Title), stBold, 2)
+		if strings.TrimSpace(p.Text) != "" {
+			doc.paragraphs(p.Text, stBody, 10)
+		}
+		doc.paragraphs(origin(p), stNote, 10)
+		doc.space(1.5)
+	}
+}
+
+// origin says where a proposal came from and who made it: "Tavolo tematico Anziani, seduta del 12
+// marzo 2027; proposta da Rossi Maria (ASL Umbria 1)".
+func origin(p data.ProposalView) string {
+	where := "Ufficio di Piano"
+	if p.BodyName != "" {
+		where = strings.Join(nonEmpty(p.BodyName, prefixed("seduta ", OfDay(p.SessionDate))), ", ")
+	}
+	who := strings.TrimSpace(p.ProposerName)
+	if org := strings.TrimSpace(p.OrganisationName); org != "" {
+		if who != "" {
+			who += " (" + org + ")"
+		} else {
+			who = org
+		}
+	}
+	return strings.Join(nonEmpty(where, prefixed("proposta da ", who)), "; ")
+}
+
+// priorities is the district's priority list in the office's order (the area's entries only, in an
+// area's document, keeping their place in the district's list).
+func (w sintesi) priorities() {
+	doc := w.doc
+	doc.heading("3. Elenco delle priorità", stTitle)
+	var rows [][]string
+	for i, r := range w.s.Priorities {
+		if !w.inArea(r.AreaID) {
+			continue
+		}
+		pos := r.Priority
+		if pos <= 0 {
+			pos = i + 1
+		}
+		score := "non votata"
+		if r.Rank > 0 {
+			score = share(r.Score)
+		}
+		rows = append(rows, []string{strconv.Itoa(pos), r.Title, r.AreaName, score, w.stateLabel(r.State)})
+	}
+	switch {
+	case len(rows) > 0:
+		doc.table(table{cols: []column{{"N.", 8, "R"}, {"Proposta", 60, "L"}, {"Area", 34, "L"},
+			{"Punteggio", 19, "R"}, {"Stato", 43, "L"}}, zebra: true}, rows)
+	case len(w.s.Priorities) > 0:
+		doc.paragraphs("Nessuna proposta dell'area è nell'elenco delle priorità.", stBody, 0)
+	default:
+		doc.paragraphs("L'elenco delle priorità non è ancora stato definito.", stBody, 0)
+	}
+}
+
+// validation states each validation vote on the priority list as the verbale states a vote: how it
+// was held, the quorum when it opened, and its outcome.
+func (w sintesi) validation() {
+	doc := w.doc
+	doc.heading("4. Esiti della validazione", stTitle)
+	if len(w.s.Rounds) == 0 {
+		doc.paragraphs("La validazione non è ancora avvenuta.", stBody, 0)
+		return
+	}
+	// A validation vote covers priorities; one taken off the list since is still found among the ideas.
+	titles := map[string]data.Ranked{}
+	for _, a := range w.s.Areas {
+		for _, r := range a.Ideas {
+			titles[r.ID] = r
+		}
+	}
+	for _, r := range w.s.Priorities {
+		titles[r.ID] = r
+	}
+	for _, r := range w.s.Rounds {
+		doc.heading(strings.Join(nonEmpty(strings.TrimSpace(r.Body.Name), sessionDay(r.Session)), " – "), stSub)
+		doc.paragraphs(verbale{doc: doc}.voteLine(r.Vote), stBody, 0)
+		doc.space(1.5)
+		doc.paragraphs(roundOutcome(r), stBold, 0)
+		if r.Vote.Secret && len(r.Voted) > 0 {
+			doc.paragraphs("Hanno votato "+count(len(r.Voted))+plural(int64(len(r.Voted)), " componente.", " componenti."), stBody, 0)
+		}
+		var covered []data.Ranked
+		for _, id := range r.Vote.Covers {
+			if p, ok := titles[id]; ok && w.inArea(p.AreaID) {
+				covered = append(covered, p)
+			}
+		}
+		if len(covered) > 0 {
+			doc.space(1.5)
+			intro := "Proposte dell'elenco oggetto della votazione:"
+			if w.area != nil {
+				intro = "Proposte dell'area oggetto della votazione:"
+			}
+			doc.paragraphs(intro, stBody, 0)
+			for _, p := range covered {
+				doc.item("–", p.Title+" ("+w.stateLabel(p.State)+")", stBody, 2)
+			}
+		}
+		doc.space(3)
+	}
+}
+
+// roundOutcome is the outcome of a validation vote in the words of the verbale.
+func roundOutcome(r data.Round) string {
+	if r.Vote.Status != data.VoteChiusa {
+		return "La votazione non è ancora chiusa."
+	}
+	res, err := vote.Tally(vote.CountOf(r.Vote, r.Session.Call, r.Ballots))
+	if err != nil {
+		return "L'esito non risulta dalle schede registrate."
+	}
+	return Outcome(res)
+}
+
+// rule prints the rule the scores were computed with, so that anyone can redo them.
+func (w sintesi) rule() {
+	doc := w.doc
+	doc.heading("5. Regola di calcolo del punteggio", stTitle)
+	weighing := w.s.Weighing
+	if !weighing.Valid() {
+		weighing = w.s.Ambito.Weighing
+	}
+	how := "ogni tavolo pesa uguale"
+	if weighing == data.WeighVoters {
+		how = "ponderata per votanti"
+	}
+	doc.paragraphs("Punteggio: media delle quote normalizzate ottenute nelle votazioni dei tavoli ("+how+"); "+
+		"quota = parte del totale (punti, bollini, approvazioni, Borda), (n − posizione)/(n − 1) per Schulze, "+
+		"(media − minimo)/(massimo − minimo) per i punteggi per criteri; una proposta accorpata somma le quote "+
+		"delle proposte d'origine.", stBody, 0)
+}
+
+// closing is the office's signature under the document.
+func (w sintesi) closing() {
+	w.doc.space(10)
+	w.doc.signatures(signature{"Il Responsabile dell'Ufficio di Piano", ""})
+}
+
+// stateLabel names a proposal's state as the list prints it; validation and approval name the body
+// that gives them, as the Ambito calls it.
+func (w sintesi) stateLabel(s data.ProposalState) string {
+	switch s {
+	case data.StateProposta:
+		return "proposta"
+	case data.StateInValutazione:
+		return "in valutazione"
+	case data.StatePrioritaria:
+		return "prioritaria"
+	case data.StateValidata:
+		return "validata " + byThe(w.bodyName(data.BodyTavoloAlto, "Tavolo Alto"))
+	case data.StateApprovata:
+		return "approvata " + byThe(w.bodyName(data.BodySindaci, "Tavolo dei Sindaci"))
+	case data.StateInAttuazione:
+		return "in attuazione"
+	case data.StateRealizzata:
+		return "realizzata"
+	case data.StateRespinta:
+		return "respinta"
+	case data.StateAccorpata:
+		return "accorpata"
+	}
+	return string(s)
+}
+
+// bodyName is the name of the Ambito's first body of a kind, or a fallback when it has none.
+func (w sintesi) bodyName(k data.BodyKind, fallback string) string {
+	for _, b := range w.s.Bodies {
+		if b.Kind == k && strings.TrimSpace(b.Name) != "" {
+			return strings.TrimSpace(b.Name)
+		}
+	}
+	return fallback
+}
+
+// byThe is "da" with the article a body's name needs: "dal Tavolo Alto", "dalla Conferenza dei
+// Sindaci", "dall'Assemblea dei Sindaci".
+func byThe(name string) string {
+	of := ofThe(name)
+	for _, p := range [][2]string{{"della ", "dalla "}, {"dell'", "dall'"}, {"del ", "dal "}} {
+		if rest, ok := strings.CutPrefix(of, p[0]); ok {
+			return p[1] + rest
+		}
+	}
+	return "da " + name
+}
+
+// toDay writes "al 12 maggio 2027", with the article elided before a vowel: "all'8 aprile 2027"
+// ("" for a zero time).
+func toDay(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	if strings.HasPrefix(OfDay(t), "dell'") {
+		return "all'" + FormatDay(t)
+	}
+	return "al " + FormatDay(t)
+}
+
+// bodyKindLabel is the Italian name of a body's kind.
+func bodyKindLabel(k data.BodyKind) string {
+	switch k {
+	case data.BodySindaci:
+		return "Tavolo dei Sindaci"
+	case data.BodyTavoloAlto:
+		return "Tavolo Alto della Concertazione"
+	case data.BodyTavoloTematico:
+		return "Tavolo tematico"
+	case data.BodyCoprogettazione:
+		return "Gruppo di coprogettazione"
+	case data.BodyUfficioDiPiano:
+		return "Ufficio di Piano"
+	}
+	return string(k)
+}
+
+// kindPlural names a kind of proposal in the plural, for column headings.
+func kindPlural(k data.ProposalKind) string {
+	switch k {
+	case data.KindPuntoDiForza:
+		return "Punti di forza"
+	case data.KindCriticita:
+		return "Criticità"
+	case data.KindStrategia:
+		return "Strategie"
+	case data.KindIpotesi:
+		return "Ipotesi progettuali"
+	}
+	return KindLabel(k)
+}
+
+// share writes a consolidated score, a share between 0 and 1, with two decimals: "0,42".
+func share(x float64) string {
+	return strings.Replace(strconv.FormatFloat(x, 'f', 2, 64), ".", ",", 1)
+}
+
+// count writes a whole number the Italian way: 1.250.
+func count(n int) string { return formatInt(int64(n)) }
+
+// orText is s, or a fallback when s is blank.
+func orText(s, fallback string) string {
+	if strings.TrimSpace(s) == "" {
+		return fallback
+	}
+	return s
+}
