@@ -57,8 +57,11 @@ func Explain(err error) string {
 	}
 	args := maps.Clone(e.Args) // the error's own arguments stay as they are
 	for k, v := range args {
-		if t, ok := v.(time.Time); ok {
-			args[k], args[k+"_of"] = formatDay(t), ofDay(t)
+		switch x := v.(type) {
+		case time.Time:
+			args[k], args[k+"_of"] = formatDay(x), ofDay(x)
+		case data.ProposalState:
+			args[k] = lang.L("pstate." + string(x))
 		}
 	}
 	msg := lang.X(e.Key, e.Key, args)

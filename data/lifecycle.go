@@ -51,7 +51,7 @@ func (s ProposalState) Next() ProposalState {
 // reason. Accorpata is reached only by merging, and left only by undoing the merge. The error's key
 // names the rule that refuses the move.
 func CheckMove(from, to ProposalState, reason string) error {
-	args := []any{"from", string(from), "to", string(to)}
+	args := []any{"from", from, "to", to}
 	switch {
 	case !to.Valid():
 		return Errorf(EInvalid, "err.proposal.state", "value", string(to))
@@ -82,7 +82,7 @@ func CheckMove(from, to ProposalState, reason string) error {
 		}
 		return nil
 	case from.Next() != to:
-		return Errorf(EInvalid, "err.move.skip", append(args, "next", string(from.Next()))...)
+		return Errorf(EInvalid, "err.move.skip", append(args, "next", from.Next())...)
 	}
 	return nil
 }

@@ -31,6 +31,7 @@ type BodyFigures struct {
 	BodyID    string   `json:"body_id"`
 	Name      string   `json:"name"`
 	Kind      BodyKind `json:"kind"`
+	AreaID    string   `json:"area_id,omitempty"`
 	AreaName  string   `json:"area,omitempty"`
 	Meetings  int      `json:"meetings"`
 	People    int      `json:"people"`    // distinct people present

@@ -103,7 +103,7 @@ func (w sintesi) journey() {
 	doc.heading("Gli organi e gli incontri", stHeading)
 	var rows [][]string
 	for _, b := range p.Bodies {
-		if b.AreaName != "" && w.area != nil && b.AreaName != w.area.Name {
+		if b.AreaID != "" && w.area != nil && b.AreaID != w.area.ID {
 			continue
 		}
 		kind := bodyKindLabel(b.Kind)

@@ -119,11 +119,11 @@ func synthesis() data.Synthesis {
 			Bodies: []data.BodyFigures{
 				{BodyID: bodySindaci.ID, Name: bodySindaci.Name, Kind: data.BodySindaci, Meetings: 2, People: 9, Presences: 14},
 				{BodyID: bodyAlto.ID, Name: bodyAlto.Name, Kind: data.BodyTavoloAlto, Meetings: 3, People: 14, Presences: 27},
-				{BodyID: "body-area-anziani", Name: anz.table, Kind: data.BodyTavoloTematico, AreaName: anz.name,
+				{BodyID: "body-area-anziani", Name: anz.table, Kind: data.BodyTavoloTematico, AreaID: anz.id, AreaName: anz.name,
 					Meetings: 7, People: 118, Presences: 210},
-				{BodyID: "body-area-disabilita", Name: dis.table, Kind: data.BodyTavoloTematico, AreaName: dis.name,
+				{BodyID: "body-area-disabilita", Name: dis.table, Kind: data.BodyTavoloTematico, AreaID: dis.id, AreaName: dis.name,
 					Meetings: 6, People: 97, Presences: 152},
-				{BodyID: "body-area-famiglia", Name: fam.table, Kind: data.BodyTavoloTematico, AreaName: fam.name,
+				{BodyID: "body-area-famiglia", Name: fam.table, Kind: data.BodyTavoloTematico, AreaID: fam.id, AreaName: fam.name,
 					Meetings: 6, People: 88, Presences: 138},
 			},
 			Categories: []data.CountOf{

@@ -160,7 +160,7 @@ func (s *Store) SetPriorities(ctx context.Context, ids []string, reason string) 
 					return err
 				}
 			default:
-				return data.Errorf(data.EInvalid, "err.priority.validated", "title", p.Title, "state", string(p.State))
+				return data.Errorf(data.EInvalid, "err.priority.validated", "title", p.Title, "state", p.State)
 			}
 		}
 		for i, id := range ids {
@@ -181,7 +181,7 @@ func (s *Store) SetPriorities(ctx context.Context, ids []string, reason string) 
 					return err
 				}
 			case data.StateAccorpata, data.StateRespinta:
-				return data.Errorf(data.EInvalid, "err.priority.state", "title", p.Title, "state", string(p.State))
+				return data.Errorf(data.EInvalid, "err.priority.state", "title", p.Title, "state", p.State)
 			default:
 				if v.Priority == p.Priority {
 					continue
@@ -215,7 +215,7 @@ func (s *Store) MergeProposals(ctx context.Context, ids []string, into data.Prop
 				return err
 			}
 			if !data.CanMerge(v.State) {
-				return data.Errorf(data.EInvalid, "err.merge.state", "title", v.Title, "state", string(v.State))
+				return data.Errorf(data.EInvalid, "err.merge.state", "title", v.Title, "state", v.State)
 			}
 			originals = append(originals, v.Proposal)
 		}
@@ -310,7 +310,7 @@ func (s *Store) UndoMerge(ctx context.Context, mergedID, reason string) error {
 			return err
 		}
 		if !data.CanMerge(merged.State) && merged.State != data.StateRespinta {
-			return data.Errorf(data.EInvalid, "err.unmerge.state", "title", merged.Title, "state", string(merged.State))
+			return data.Errorf(data.EInvalid, "err.unmerge.state", "title", merged.Title, "state", merged.State)
 		}
 		originals, err := queryProposals(ctx, tx, ` WHERE p.deleted = 0 AND p.merged_into_id = ? ORDER BY p.created, p.id`, mergedID)
 		if err != nil {
@@ -376,7 +376,7 @@ func (s *Store) SplitProposal(ctx context.Context, id string, parts []data.Propo
 			return err
 		}
 		if !data.CanMerge(origin.State) {
-			return data.Errorf(data.EInvalid, "err.split.state", "title", origin.Title, "state", string(origin.State))
+			return data.Errorf(data.EInvalid, "err.split.state", "title", origin.Title, "state", origin.State)
 		}
 		if len(parts) == 0 {
 			return data.Errorf(data.EInvalid, "err.split.none")
@@ -469,8 +469,8 @@ func checkCovers(ctx context.Context, tx *sql.Tx, v data.Vote, sess data.Session
 			return err
 		}
 		if p.State != from {
-			return data.Errorf(data.EInvalid, "err.vote.covers_state", "title", p.Title, "state", string(p.State),
-				"want", string(from))
+			return data.Errorf(data.EInvalid, "err.vote.covers_state", "title", p.Title, "state", p.State,
+				"want", from)
 		}
 	}
 	return nil

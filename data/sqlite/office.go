@@ -296,11 +296,13 @@ func closedVotes(ctx context.Context, tx *sql.Tx) ([]heldVote, error) {
 	return out, nil
 }
 
-// priorityVotes are the closed votes on options, as the consolidation reads them.
-func priorityVotes(held []heldVote) []consolidate.Vote {
+// priorityVotes are the closed votes on options, as the consolidation reads them. tablesOnly keeps the
+// votes of the Tavoli tematici: the consolidation ranks what the tables said, not the office's own
+// scoring or the bodies that validate it.
+func priorityVotes(held []heldVote, tablesOnly bool) []consolidate.Vote {
 	var out []consolidate.Vote
 	for _, h := range held {
-		if h.vote.Method == data.MethodMotion || h.result.Priority == nil {
+		if h.vote.Method == data.MethodMotion || h.result.Priority == nil || (tablesOnly && h.kind != data.BodyTavoloTematico) {
 			continue
 		}
 		out = append(out, consolidate.Vote{ID: h.vote.ID, BodyID: h.session.BodyID, BodyName: h.body,
@@ -333,7 +335,7 @@ func proposalVotes(ctx context.Context, tx *sql.Tx, id string) ([]data.ProposalV
 		if h.vote.Method == data.MethodMotion {
 			continue
 		}
-		shares := consolidate.Shares(priorityVotes([]heldVote{h})[0])
+		shares := consolidate.Shares(priorityVotes([]heldVote{h}, false)[0])
 		found := false
 		for _, o := range h.vote.Options {
 			if !contains(l.heirs(o.ID), id) && o.ID != id {
@@ -352,7 +354,7 @@ func proposalVotes(ctx context.Context, tx *sql.Tx, id string) ([]data.ProposalV
 	return out, nil
 }
 
-// Ranking consolidates the priority votes of every table: the standing proposals of an area (every
+// Ranking consolidates the priority votes of the Tavoli tematici: the standing proposals of an area (every
 // area when areaID is empty) with their scores, best first, under the Ambito's weighing.
 func (s *Store) Ranking(ctx context.Context, areaID string) ([]data.Ranked, error) {
 	var out []data.Ranked
@@ -376,7 +378,7 @@ func ranking(ctx context.Context, tx *sql.Tx, areaID string, w data.Weighing) ([
 	if err != nil {
 		return nil, err
 	}
-	scores := consolidate.Consolidate(priorityVotes(held), l.heirs, w)
+	scores := consolidate.Consolidate(priorityVotes(held, true), l.heirs, w)
 	views, err := proposals(ctx, tx, data.ProposalFilter{AreaID: areaID})
 	if err != nil {
 		return nil, err

@@ -40,7 +40,8 @@ func participation(ctx context.Context, tx *sql.Tx) (data.Participation, error) 
 	}
 	figures := map[string]*data.BodyFigures{}
 	for _, b := range bodies {
-		p.Bodies = append(p.Bodies, data.BodyFigures{BodyID: b.ID, Name: b.Name, Kind: b.Kind, AreaName: areaName[b.AreaID]})
+		p.Bodies = append(p.Bodies, data.BodyFigures{BodyID: b.ID, Name: b.Name, Kind: b.Kind, AreaID: b.AreaID,
+			AreaName: areaName[b.AreaID]})
 	}
 	for i := range p.Bodies {
 		figures[p.Bodies[i].BodyID] = &p.Bodies[i]
