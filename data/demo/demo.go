@@ -70,10 +70,12 @@ type source struct {
 }
 
 // Trasimeno returns the demo district. scale (at least 1) multiplies the people: the 60 of the demo,
-// plus scale-1 generated copies of each with other names, for measuring the program at size. The
+// plus scale-1 generated copies of each with other names, for measuring the program at size; and it
+// adds 12 generated proposals per step beyond the first, two for each area (see addGenerated). The
 // district comes with the meetings its bodies held in 2025 and 2026 (assets/demo/meetings.json), the
-// votes taken in them (assets/demo/votes.json), and one convened for January 2027; they involve the
-// 60 only, whatever the scale.
+// votes taken in them (assets/demo/votes.json), one convened for January 2027, and the history of its
+// proposals up to the priority list the Tavolo Alto validated; they involve the 60 only, whatever the
+// scale.
 func Trasimeno(scale int) (data.Dataset, error) {
 	var src source
 	if err := json.Unmarshal(assets.Trasimeno, &src); err != nil {
@@ -171,10 +173,17 @@ func Trasimeno(scale int) (data.Dataset, error) {
 				PersonID: people[p], Role: data.RoleMembro, SeatID: seats[p]})
 		}
 	}
-	if err := addMeetings(&ds, reg); err != nil {
+	steps, err := addMeetings(&ds, reg)
+	if err != nil {
 		return data.Dataset{}, err
 	}
 	if err := addVotes(&ds, reg); err != nil {
+		return data.Dataset{}, err
+	}
+	if err := addGenerated(&ds, scale); err != nil {
+		return data.Dataset{}, err
+	}
+	if err := addHistory(&ds, steps); err != nil {
 		return data.Dataset{}, err
 	}
 	return ds, check(ds)

@@ -24,10 +24,9 @@ type registry struct {
 // meetingsSource is the shape of assets/demo/meetings.json: the sessions in the order they were held,
 // each with a key its records' ids derive from.
 type meetingsSource struct {
-	// StateDecidedIn names, for each proposal state past "proposta", the session where proposals
-	// reached it: its end is when they last changed.
-	StateDecidedIn map[data.ProposalState]string `json:"state_decided_in"`
-	Sessions       []sessionSource               `json:"sessions"`
+	// Steps are the Ufficio di Piano's work on the proposals, in the order it was done (see history.go).
+	Steps    []stepSource    `json:"steps"`
+	Sessions []sessionSource `json:"sessions"`
 }
 
 type sessionSource struct {
@@ -102,22 +101,23 @@ type meetings struct {
 }
 
 // addMeetings adds the sessions of assets/demo/meetings.json to ds, whose registry names them. A name
-// the file gets wrong is an error, as in check: the demo must not hold a register line for nobody.
-func addMeetings(ds *data.Dataset, reg registry) error {
+// the file gets wrong is an error, as in check: the demo must not hold a register line for nobody. It
+// returns the Ufficio di Piano's steps on the proposals, dated, for addHistory.
+func addMeetings(ds *data.Dataset, reg registry) ([]step, error) {
 	var src meetingsSource
 	if err := json.Unmarshal(assets.Meetings, &src); err != nil {
-		return fmt.Errorf("demo meetings: %w", err)
+		return nil, fmt.Errorf("demo meetings: %w", err)
 	}
 	m := meetings{ds: ds, reg: reg, ends: map[string]time.Time{}, merged: map[int]string{}}
 	for _, ss := range src.Sessions {
 		if err := m.session(ss); err != nil {
-			return fmt.Errorf("demo meetings, session %s: %w", ss.Key, err)
+			return nil, fmt.Errorf("demo meetings, session %s: %w", ss.Key, err)
 		}
 	}
 	titles := map[string]string{}
 	for _, p := range ds.Proposals {
 		if _, ok := titles[p.Title]; ok {
-			return fmt.Errorf("demo meetings: two proposals are titled %q", p.Title) // their ids would clash
+			return nil, fmt.Errorf("demo meetings: two proposals are titled %q", p.Title) // their ids would clash
 		}
 		titles[p.Title] = p.ID
 	}
@@ -125,18 +125,35 @@ func addMeetings(ds *data.Dataset, reg registry) error {
 		p := &ds.Proposals[i]
 		if into, ok := m.merged[i]; ok {
 			if p.MergedIntoID = titles[into]; p.MergedIntoID == "" {
-				return fmt.Errorf("demo meetings: %q is merged into unknown proposal %q", p.Title, into)
+				return nil, fmt.Errorf("demo meetings: %q is merged into unknown proposal %q", p.Title, into)
 			}
 		}
-		if p.State == data.StateProposta {
-			continue
-		}
-		p.Updated = m.ends[src.StateDecidedIn[p.State]]
-		if !p.Updated.After(p.Created) {
-			return fmt.Errorf("demo meetings: %q: no session after it decides state %q", p.Title, p.State)
-		}
 	}
-	return nil
+	steps := make([]step, 0, len(src.Steps))
+	for i, ss := range src.Steps {
+		at, err := m.stepTime(ss)
+		if err != nil {
+			return nil, fmt.Errorf("demo meetings, step %d: %w", i+1, err)
+		}
+		steps = append(steps, step{at: at, src: ss})
+	}
+	return steps, nil
+}
+
+// stepTime is when the Ufficio di Piano took a step: as the records of the session it follows were
+// closed, or at the time the file gives for work done outside a meeting.
+func (m *meetings) stepTime(ss stepSource) (time.Time, error) {
+	if (ss.After == "") == (ss.At == "") {
+		return time.Time{}, fmt.Errorf("want either the session it follows or its time")
+	}
+	if ss.At != "" {
+		return time.ParseInLocation("2006-01-02 15:04", ss.At, data.Zone)
+	}
+	end, ok := m.ends[ss.After]
+	if !ok {
+		return time.Time{}, fmt.Errorf("no session held with key %q", ss.After)
+	}
+	return end, nil
 }
 
 // session adds one session with everything recorded in it.

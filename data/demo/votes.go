@@ -33,9 +33,12 @@ type voteSource struct {
 		Proposal string `json:"proposal"` // its title
 	} `json:"options"`
 	Criteria []data.VoteCriterion `json:"criteria"`
-	Settings data.VoteSettings    `json:"settings"`
-	Voted    []string             `json:"voted"` // in a secret vote, the seats that voted
-	Ballots  []ballotSource       `json:"ballots"`
+	// Covers names, by title, the proposals a validation vote of the Tavolo Alto or of the Tavolo dei
+	// Sindaci decides on (a motion on the priority list).
+	Covers   []string          `json:"covers"`
+	Settings data.VoteSettings `json:"settings"`
+	Voted    []string          `json:"voted"` // in a secret vote, the seats that voted
+	Ballots  []ballotSource    `json:"ballots"`
 }
 
 // ballotSource is a seat's ballot, or Count anonymous ones (a secret vote's totals). Scores lists an
@@ -169,6 +172,13 @@ func (w *voting) add(vs voteSource) error {
 		}
 		options[o.Key] = p.ID
 		v.Options = append(v.Options, data.VoteOption{ID: p.ID, Label: p.Title})
+	}
+	for _, title := range vs.Covers {
+		p, ok := w.proposals[title]
+		if !ok || p.Created.After(opened) {
+			return fmt.Errorf("covers no proposal %q captured before the vote", title)
+		}
+		v.Covers = append(v.Covers, p.ID)
 	}
 	if err := v.Validate(); err != nil {
 		return err

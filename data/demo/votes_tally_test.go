@@ -23,6 +23,9 @@ func TestVotesTally(t *testing.T) {
 		id("vote", "sindaci-2025-07", "4", "25"): {outcome: vote.OutcomeApproved},
 		id("vote", "fam-2025-09", "3", "32"): {vote.OutcomeWinner, []string{"Centro per le famiglie del Trasimeno",
 			"Sportello itinerante di mediazione familiare"}, 1},
+		id("vote", "inf-2025-09", "3", "38"): {outcome: vote.OutcomeWinner, ranking: []string{
+			"Sportello d'ascolto in rete negli istituti scolastici", "Tutor per il passaggio alle superiori",
+			"Centri estivi inclusivi nei comuni del lago", "Aggiornare la ricerca-intervento su agio e disagio giovanile"}},
 		id("vote", "dis-2025-10", "3", "43"): {outcome: vote.OutcomeWinner,
 			ranking: []string{"Gruppo appartamento per l'autonomia («Dopo di noi»)"}},
 		id("vote", "anz-2025-10", "9", "29"): {vote.OutcomeWinner, []string{
@@ -38,6 +41,7 @@ func TestVotesTally(t *testing.T) {
 			"Tirocini di inclusione in agricoltura sociale intorno al lago"}},
 		id("vote", "alto-2026-01", "3", "35"):    {outcome: vote.OutcomeApproved},
 		id("vote", "sindaci-2026-02", "2", "40"): {outcome: vote.OutcomeApproved},
+		id("vote", "alto-2026-11", "3", "35"):    {outcome: vote.OutcomeApproved},
 	}
 	if len(ds.Votes) != len(wants) {
 		t.Errorf("demo votes = %d, want %d", len(ds.Votes), len(wants))
