@@ -333,6 +333,9 @@ func (s *Store) UndoMerge(ctx context.Context, mergedID, reason string) error {
 		if len(votes) > 0 {
 			return data.Errorf(data.EInvalid, "err.unmerge.voted", "title", merged.Title, "subject", votes[0].Subject)
 		}
+		if err := freePlaces(ctx, tx, mergedID, originals); err != nil {
+			return err
+		}
 		h, err := s.history(ctx, tx)
 		if err != nil {
 			return err
@@ -360,6 +363,46 @@ func (s *Store) UndoMerge(ctx context.Context, mergedID, reason string) error {
 		}
 		return s.setDeleted(ctx, tx, data.Ref{Kind: data.KindProposal, ID: mergedID}, true)
 	})
+}
+
+// freePlaces lets the originals of a merge being undone come back to their places in the priority
+// list, except a place another standing proposal took while they were merged (the list was reordered
+// meanwhile): those originals go to the end of the list, in their order, so that no place is held
+// twice.
+func freePlaces(ctx context.Context, tx *sql.Tx, mergedID string, originals []data.ProposalView) error {
+	rows, err := tx.QueryContext(ctx, `SELECT priority FROM proposals WHERE deleted = 0 AND priority > 0
+		AND state <> 'accorpata' AND id <> ?`, mergedID)
+	if err != nil {
+		return err
+	}
+	taken, last := map[int]bool{}, 0
+	for rows.Next() {
+		var n int
+		if err := rows.Scan(&n); err != nil {
+			rows.Close()
+			return err
+		}
+		taken[n], last = true, max(last, n)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	var moved []*data.ProposalView
+	for i := range originals {
+		switch p := &originals[i]; {
+		case p.Priority == 0:
+		case taken[p.Priority]:
+			moved = append(moved, p)
+		default:
+			taken[p.Priority], last = true, max(last, p.Priority)
+		}
+	}
+	for _, p := range moved {
+		last++
+		p.Priority = last
+	}
+	return nil
 }
 
 // SplitProposal splits parts off a proposal that bundled several ideas. Each part is a new proposal
