@@ -38,6 +38,9 @@ type options struct {
 	session string
 	vote    string
 	output  string
+	area    string // proposals and the synthesis: one area, by id or name
+	state   string // proposals: one state
+	query   string // proposals: words searched in them
 }
 
 // cli carries what a command needs: its options, where to write, and the installation.
@@ -60,6 +63,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, gui func(
 	fset.StringVar(&c.opt.vote, "vote", "", "")
 	fset.StringVar(&c.opt.output, "o", "", "")
 	fset.StringVar(&c.opt.output, "output", "", "")
+	fset.StringVar(&c.opt.area, "area", "", "")
+	fset.StringVar(&c.opt.state, "state", "", "")
+	fset.StringVar(&c.opt.query, "query", "", "")
 	fset.BoolVar(&c.opt.help, "help", false, "")
 	fset.BoolVar(&c.opt.help, "h", false, "")
 

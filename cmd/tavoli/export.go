@@ -19,10 +19,13 @@ var exportKinds = map[string]string{
 	"verbale": "verbale", "minutes": "verbale",
 	"ics": "ics", "calendar": "ics", "calendario": "ics",
 	"schede": "ballots", "ballots": "ballots",
+	"sintesi": "sintesi", "synthesis": "sintesi", "documento-sintesi": "sintesi",
+	"proposte": "proposte", "proposals": "proposte",
 }
 
-// export writes a session's document: tavoli export verbale --session ID -o FILE.pdf. The file is
-// written whole or not at all; an approved verbale is the one kept in the database, byte for byte.
+// export writes a session's document (tavoli export verbale --session ID -o FILE.pdf), a vote's ballots,
+// or a document of the Ufficio di Piano. The file is written whole or not at all; an approved verbale
+// is the one kept in the database, byte for byte.
 func (c *cli) export(ctx context.Context, rest []string) int {
 	if len(rest) != 1 {
 		return c.usage("cli.export_kind", nil)
@@ -31,8 +34,11 @@ func (c *cli) export(ctx context.Context, rest []string) int {
 	if !ok {
 		return c.usage("cli.export_kind", nil)
 	}
-	if kind == "ballots" {
+	switch kind {
+	case "ballots":
 		return c.exportBallots(ctx)
+	case "sintesi", "proposte":
+		return c.exportOffice(ctx, kind)
 	}
 	if c.opt.session == "" || c.opt.output == "" {
 		return c.usage("cli.export_needs", nil)

@@ -22,6 +22,7 @@ var listKinds = map[string]string{
 	"organisations": "organisations", "organizations": "organisations", "enti": "organisations",
 	"votes": "votes", "vote": "votes", "votazioni": "votes",
 	"sessions": "sessions", "session": "sessions", "sedute": "sessions", "seduta": "sessions", "meetings": "sessions",
+	"proposals": "proposals", "proposal": "proposals", "proposte": "proposals", "proposta": "proposals",
 }
 
 // stamp is a record's identity and times as JSON shows them (ISO 8601).
@@ -42,6 +43,11 @@ func (c *cli) list(ctx context.Context, rest []string) int {
 	kind, ok := listKinds[strings.ToLower(rest[0])]
 	if !ok {
 		return c.usage("cli.list_kind", nil)
+	}
+	if kind == "proposals" {
+		if code, bad := c.badState(); bad {
+			return code
+		}
 	}
 	st, err := c.open(ctx, readOnly)
 	if err != nil {
@@ -65,6 +71,11 @@ func (c *cli) list(ctx context.Context, rest []string) int {
 		rows, table, err = listSessions(ctx, st)
 	case "votes":
 		rows, table, err = listVotes(ctx, st)
+	case "proposals":
+		var f data.ProposalFilter
+		if f, err = c.proposalFilter(ctx, st); err == nil {
+			rows, table, err = listProposals(ctx, st, f)
+		}
 	}
 	if err != nil {
 		return c.fail(err)

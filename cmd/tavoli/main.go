@@ -1,5 +1,6 @@
 // Command tavoli runs the governance tables of a Piano di Zona: without arguments it opens the
-// window; with a command (version, demo, list, import) it works on the database from the terminal.
+// window; with a command (version, demo, list, import, export, tally) it works on the database from
+// the terminal.
 package main
 
 import (

@@ -1,0 +1,209 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/tavoli/tavoli/app"
+	docs "github.com/tavoli/tavoli/app/report"
+	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/csvexport"
+	"github.com/tavoli/tavoli/data/sqlite"
+)
+
+// proposalFilter is the filter --area, --state and --query ask for. The area may be given by id or by
+// name ("anziani" finds «Anziani»), since the ids are long and the names are what people know; an
+// unknown one is refused rather than giving an empty list that looks like a district without proposals.
+func (c *cli) proposalFilter(ctx context.Context, st *sqlite.Store) (data.ProposalFilter, error) {
+	f := data.ProposalFilter{Query: c.opt.query}
+	if c.opt.area != "" {
+		id, err := findArea(ctx, st, c.opt.area)
+		if err != nil {
+			return f, err
+		}
+		f.AreaID = id
+	}
+	if c.opt.state != "" {
+		f.State = parseState(c.opt.state)
+	}
+	return f, nil
+}
+
+// badState refuses a --state that names no state, before the database is opened.
+func (c *cli) badState() (int, bool) {
+	if c.opt.state == "" || parseState(c.opt.state).Valid() {
+		return 0, false
+	}
+	return c.usage("cli.bad_state", map[string]any{"state": c.opt.state, "states": stateCodes()}), true
+}
+
+// findArea returns the id of the area named by id or by name, ignoring case and accents.
+func findArea(ctx context.Context, st *sqlite.Store, want string) (string, error) {
+	areas, err := st.Areas(ctx)
+	if err != nil {
+		return "", err
+	}
+	folded := data.Fold(strings.TrimSpace(want))
+	for _, a := range areas {
+		if a.ID == want || data.Fold(a.Name) == folded {
+			return a.ID, nil
+		}
+	}
+	return "", data.Errorf(data.ENotFound, "cli.area_unknown", "area", want)
+}
+
+// parseState reads a state as people write it: "in valutazione", "In-Valutazione" or the code itself.
+func parseState(s string) data.ProposalState {
+	s = strings.ToLower(strings.TrimSpace(s))
+	return data.ProposalState(strings.NewReplacer(" ", "_", "-", "_").Replace(s))
+}
+
+// stateCodes lists the states as --state takes them.
+func stateCodes() string {
+	codes := make([]string, len(data.ProposalStates))
+	for i, s := range data.ProposalStates {
+		codes[i] = string(s)
+	}
+	return strings.Join(codes, ", ")
+}
+
+func listProposals(ctx context.Context, st *sqlite.Store, f data.ProposalFilter) ([]any, [][]string, error) {
+	f.Sort = data.SortArea
+	list, err := st.Proposals(ctx, f)
+	if err != nil {
+		return nil, nil, err
+	}
+	type row struct {
+		stamp
+		Title          string   `json:"title"`
+		Text           string   `json:"text"`
+		Area           string   `json:"area"`
+		AreaID         string   `json:"area_id"`
+		Kind           string   `json:"kind"`
+		State          string   `json:"state"`
+		Priority       int      `json:"priority"` // place in the priority list, 0 when not in it
+		Body           string   `json:"body"`     // the table where it was said, "" for the office's own
+		BodyID         string   `json:"body_id"`
+		SessionID      string   `json:"session_id"`
+		SessionDate    string   `json:"session_date"`
+		Proposer       string   `json:"proposer"`
+		ProposerID     string   `json:"proposer_id"`
+		Organisation   string   `json:"organisation"`
+		OrganisationID string   `json:"organisation_id"`
+		TargetGroup    string   `json:"target_group"`
+		Comuni         []string `json:"comuni"`
+		ComuneIDs      []string `json:"comune_ids"`
+		Cost           string   `json:"cost"`
+		Duration       string   `json:"duration"`
+		MergedIntoID   string   `json:"merged_into_id"`
+		SplitFromID    string   `json:"split_from_id"`
+	}
+	rows := []any{}
+	table := [][]string{{lang.L("col.priority"), lang.L("field.title"), lang.L("field.area"), lang.L("col.kind"),
+		lang.L("col.status"), lang.L("col.date"), "id"}}
+	for _, p := range list {
+		date, day := "", ""
+		if !p.SessionDate.IsZero() {
+			date = p.SessionDate.In(data.Zone).Format(time.RFC3339)
+			day = p.SessionDate.In(data.Zone).Format("02/01/2006")
+		}
+		rows = append(rows, row{stampOf(p.Meta), p.Title, p.Text, p.AreaName, p.AreaID, string(p.Kind), string(p.State),
+			p.Priority, p.BodyName, p.BodyID, p.SessionID, date, p.ProposerName, p.ProposerID, p.OrganisationName,
+			p.OrganisationID, p.TargetGroup, orEmpty(p.ComuneNames), orEmpty(p.ComuneIDs), string(p.Cost),
+			string(p.Duration), p.MergedIntoID, p.SplitFromID})
+		place := ""
+		if p.Priority > 0 && p.State != data.StateAccorpata {
+			place = fmt.Sprint(p.Priority)
+		}
+		table = append(table, []string{place, p.Title, p.AreaName, lang.L("pkind." + string(p.Kind)),
+			lang.L("pstate." + string(p.State)), day, p.ID})
+	}
+	return rows, table, nil
+}
+
+// orEmpty makes a missing list an empty one, so that JSON shows [] rather than null.
+func orEmpty(l []string) []string {
+	if l == nil {
+		return []string{}
+	}
+	return l
+}
+
+// exportSintesi writes the Documento di sintesi, of the district or of one area (--area).
+func (c *cli) exportSintesi(ctx context.Context, st *sqlite.Store) ([]byte, error) {
+	areaID := ""
+	if c.opt.area != "" {
+		id, err := findArea(ctx, st, c.opt.area)
+		if err != nil {
+			return nil, err
+		}
+		areaID = id
+	}
+	s, err := st.Synthesis(ctx, areaID)
+	if err != nil {
+		return nil, err
+	}
+	b, err := docs.Sintesi(s)
+	if err != nil {
+		return nil, data.Errorf(data.EInternal, "err.document.render").Wrap(err)
+	}
+	return b, nil
+}
+
+// exportProposals writes the proposals as CSV for a spreadsheet, by area then title; --area, --state
+// and --query narrow them as they narrow the list.
+func (c *cli) exportProposals(ctx context.Context, st *sqlite.Store) ([]byte, error) {
+	f, err := c.proposalFilter(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	f.Sort = data.SortArea
+	list, err := st.Proposals(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := csvexport.Proposals(&buf, list); err != nil {
+		return nil, data.Errorf(data.EInternal, "err.cli.output").Wrap(err)
+	}
+	return buf.Bytes(), nil
+}
+
+// exportOffice writes a document of the Ufficio di Piano (sintesi, proposte): no session needed, only
+// where to write it.
+func (c *cli) exportOffice(ctx context.Context, kind string) int {
+	if c.opt.output == "" {
+		return c.usage("cli.export_output", nil)
+	}
+	if kind == "proposte" {
+		if code, bad := c.badState(); bad {
+			return code
+		}
+	}
+	st, err := c.open(ctx, readOnly)
+	if err != nil {
+		return c.fail(err)
+	}
+	defer st.Close()
+	var b []byte
+	if kind == "sintesi" {
+		b, err = c.exportSintesi(ctx, st)
+	} else {
+		b, err = c.exportProposals(ctx, st)
+	}
+	if err != nil {
+		return c.fail(err)
+	}
+	if err := app.WriteFileAtomic(c.opt.output, b); err != nil {
+		return c.fail(err)
+	}
+	if !c.opt.json {
+		fmt.Fprintln(c.stdout, lang.L("cli.exported", map[string]any{"path": c.opt.output, "bytes": len(b)}))
+	}
+	return exitOK
+}
