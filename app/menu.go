@@ -35,6 +35,11 @@ func (ui *UI) commands() []command {
 		{"action.search", ctrl(fyne.KeyK), func() { ui.win.Canvas().Focus(ui.search) }},
 		{"action.import_people", ctrl(fyne.KeyI), ui.importPeople},
 		{"action.open_db", ctrl(fyne.KeyO), ui.chooseDatabase},
+		{"proposals.cmd.merge", ctrl(fyne.KeyM), func() {
+			if ui.props != nil && ui.current == sectionProposals && ui.win.Canvas().Overlays().Top() == nil {
+				ui.props.askMerge()
+			}
+		}},
 	}
 	meeting := func(f func(*meetingScreen)) func() {
 		return func() {
@@ -99,6 +104,8 @@ func (ui *UI) withEditor(f func(editor)) {
 		}
 	case ui.terr.content:
 		e = ui.terr.active()
+	case ui.props.content:
+		e = ui.props
 	default:
 		if ui.sections[ui.current].key == "nav.people" {
 			e = ui.people
@@ -127,7 +134,7 @@ func (ui *UI) menu(ready bool) *fyne.MainMenu {
 	}
 	file := fyne.NewMenu(lang.L("menu.file"), item("action.open_db"), item("action.import_people"))
 	edit := fyne.NewMenu(lang.L("menu.edit"), item("action.new"), item("action.delete"), fyne.NewMenuItemSeparator(),
-		item("action.find"), item("action.search"))
+		item("action.find"), item("action.search"), fyne.NewMenuItemSeparator(), item("proposals.cmd.merge"))
 	var goItems []*fyne.MenuItem
 	for i := 0; i < len(ui.sections)-1; i++ {
 		goItems = append(goItems, item(ui.sections[i].key))

@@ -59,6 +59,7 @@ func (s *statusBar) refresh() {
 
 // offerUndo shows msg with an undo button for a while; undo runs if the user presses it in time.
 func (s *statusBar) offerUndo(msg string, undo func()) {
+	s.undo.SetText(lang.L("action.undo_delete"))
 	s.undoMsg.SetText(msg)
 	s.undoMsg.Show()
 	s.undo.Show()
@@ -75,6 +76,12 @@ func (s *statusBar) offerUndo(msg string, undo func()) {
 		})
 	})
 	s.undoEnd = end
+}
+
+// offerUndoAs is offerUndo with the button's own words for what it undoes: "Annulla accorpamento".
+func (s *statusBar) offerUndoAs(label, msg string, undo func()) {
+	s.offerUndo(msg, undo)
+	s.undo.SetText(label)
 }
 
 // clearUndo hides the undo offer.

@@ -46,6 +46,7 @@ type UI struct {
 
 	sessions *sessionsScreen
 	votes    *votesScreen
+	props    *proposalsScreen
 	people   *peopleScreen
 	orgs     *organisationsScreen
 	terr     *ambitoScreen
@@ -173,6 +174,7 @@ func (ui *UI) chooseDatabase() {
 func (ui *UI) buildShell() {
 	ui.sessions = newSessionsScreen(ui)
 	ui.votes = newVotesScreen(ui)
+	ui.props = newProposalsScreen(ui)
 	ui.people = newPeopleScreen(ui)
 	ui.orgs = newOrganisationsScreen(ui)
 	ui.terr = newAmbitoScreen(ui)
@@ -194,7 +196,7 @@ func (ui *UI) buildShell() {
 				ui.sessions.refresh()
 			}
 		}},
-		{key: "nav.proposals", icon: theme.DocumentIcon(), content: placeholder("nav.proposals", "soon.proposals")},
+		{key: "nav.proposals", icon: theme.DocumentIcon(), content: ui.props.content, show: ui.props.refresh},
 		{key: "nav.votes", icon: theme.ConfirmIcon(), content: ui.votes.content, show: ui.votes.refresh},
 		{key: "nav.synthesis", icon: theme.ListIcon(), content: placeholder("nav.synthesis", "soon.synthesis")},
 		{key: "nav.people", icon: theme.AccountIcon(), content: persone, show: func() {

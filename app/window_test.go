@@ -44,7 +44,7 @@ func TestWindowTitleAndNavigation(t *testing.T) {
 		want    string // a text the section shows
 	}{
 		{sectionSessions, "Nessuna seduta scelta"},
-		{sectionProposals, "Qui arriveranno le proposte raccolte ai tavoli"},
+		{sectionProposals, "Scegli una proposta dall'elenco"},
 		{sectionVotes, "Scegli una votazione dall'elenco"},
 		{sectionSynthesis, "Qui arriverà il lavoro dell'Ufficio di Piano"},
 		{sectionPeople, "Cognome e nome"},
