@@ -406,7 +406,8 @@ func freePlaces(ctx context.Context, tx *sql.Tx, mergedID string, originals []da
 }
 
 // SplitProposal splits parts off a proposal that bundled several ideas. Each part is a new proposal
-// that keeps the lineage (SplitFromID) with the origin's table, proposer and state; the origin stays as
+// that keeps the lineage (SplitFromID) with the origin's proposer and state (and, through it, its
+// table); the origin stays as
 // it was said, and the votes it received count for its parts too. Only proposals before validata are
 // split.
 func (s *Store) SplitProposal(ctx context.Context, id string, parts []data.Proposal, reason string) ([]data.Proposal, error) {
@@ -431,7 +432,10 @@ func (s *Store) SplitProposal(ctx context.Context, id string, parts []data.Propo
 		for _, p := range parts {
 			p.Meta = data.Meta{}
 			p.Title, p.Text, p.TargetGroup = strings.TrimSpace(p.Title), strings.TrimSpace(p.Text), strings.TrimSpace(p.TargetGroup)
-			p.SessionID, p.AgendaItemID, p.SplitFromID, p.MergedIntoID = origin.SessionID, "", origin.ID, ""
+			// A part belongs to no session: it was written by the office, and the session's lock (its
+			// approved verbale) must not stop the office from taking the part back. Its table and date
+			// are the origin's, through the lineage.
+			p.SessionID, p.AgendaItemID, p.SplitFromID, p.MergedIntoID = "", "", origin.ID, ""
 			p.ProposerID, p.OrganisationID, p.State, p.Priority = origin.ProposerID, origin.OrganisationID, origin.State, 0
 			if p.AreaID == "" {
 				p.AreaID = origin.AreaID

@@ -73,7 +73,7 @@ func sessionProposals(ctx context.Context, tx *sql.Tx, sessionID string) ([]data
 }
 
 // proposalSelect reads a proposal with the names it refers to: area, proposer, organisation, and the
-// body and date of the session it was captured in.
+// body and date of the session it was captured in (for a part split off another, the origin's).
 const proposalSelect = `SELECT ` + "p.id, p.created, p.updated, p.device, p.deleted" + `, coalesce(p.session_id, ''),
 	coalesce(p.agenda_item_id, ''), p.area_id, p.kind, p.state, p.title, p.text, p.target_group,
 	coalesce(p.proposer_id, ''), coalesce(p.organisation_id, ''), p.comune_ids, p.cost, p.duration,
@@ -84,7 +84,8 @@ const proposalSelect = `SELECT ` + "p.id, p.created, p.updated, p.device, p.dele
 	LEFT JOIN areas a ON a.id = p.area_id
 	LEFT JOIN people pe ON pe.id = p.proposer_id
 	LEFT JOIN organisations o ON o.id = p.organisation_id
-	LEFT JOIN sessions s ON s.id = p.session_id
+	LEFT JOIN proposals sp ON sp.id = p.split_from_id
+	LEFT JOIN sessions s ON s.id = coalesce(p.session_id, sp.session_id)
 	LEFT JOIN bodies b ON b.id = s.body_id`
 
 // queryProposals runs proposalSelect with a tail (WHERE, ORDER BY) and fills in the comuni's names.
