@@ -31,6 +31,7 @@ type Store interface {
 	data.RegistryStore
 	data.MeetingStore
 	VoteStore
+	SynthesisStore
 	Path() string
 	LastSaved() time.Time
 	IsEmpty(ctx context.Context) (bool, error)

@@ -83,6 +83,7 @@ func (ui *UI) commands() []command {
 			}
 		}},
 	)
+	cmds = append(cmds, ui.synthesisCommands()...)
 	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6}
 	for i := 0; i < len(keys) && i < len(ui.sections)-1; i++ {
 		i := i
@@ -150,6 +151,11 @@ func (ui *UI) menu(ready bool) *fyne.MainMenu {
 		meetingItems = append(meetingItems, it)
 	}
 	meetingMenu := fyne.NewMenu(lang.L("menu.meeting"), meetingItems...)
+	var synthItems []*fyne.MenuItem
+	for _, c := range ui.synthesisCommands() {
+		synthItems = append(synthItems, item(c.key))
+	}
+	synthMenu := fyne.NewMenu(lang.L("nav.synthesis"), synthItems...)
 	settings := fyne.NewMenu(lang.L("menu.settings"),
 		fyne.NewMenuItem(lang.L("action.operator"), ui.askOperator),
 		fyne.NewMenuItem(lang.L("action.language"), ui.chooseLanguage))
@@ -159,7 +165,7 @@ func (ui *UI) menu(ready bool) *fyne.MainMenu {
 	if !ready {
 		return fyne.NewMainMenu(file, help)
 	}
-	return fyne.NewMainMenu(file, edit, goMenu, meetingMenu, settings, help)
+	return fyne.NewMainMenu(file, edit, goMenu, meetingMenu, synthMenu, settings, help)
 }
 
 // showShortcuts lists the keyboard shortcuts.

@@ -131,6 +131,9 @@ func (m *meetingScreen) showResult(id string) {
 	for _, b := range o.bars {
 		box.Add(barRow(b, 360))
 	}
+	if len(v.Covers) > 0 {
+		box.Add(m.movedLine(v))
+	}
 	if len(o.invalid) > 0 {
 		box.Add(heading(lang.L("vote.invalid")))
 		for _, s := range o.invalid {

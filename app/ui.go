@@ -47,6 +47,7 @@ type UI struct {
 	sessions *sessionsScreen
 	votes    *votesScreen
 	props    *proposalsScreen
+	synth    *synthesisScreen
 	people   *peopleScreen
 	orgs     *organisationsScreen
 	terr     *ambitoScreen
@@ -175,6 +176,7 @@ func (ui *UI) buildShell() {
 	ui.sessions = newSessionsScreen(ui)
 	ui.votes = newVotesScreen(ui)
 	ui.props = newProposalsScreen(ui)
+	ui.synth = newSynthesisScreen(ui)
 	ui.people = newPeopleScreen(ui)
 	ui.orgs = newOrganisationsScreen(ui)
 	ui.terr = newAmbitoScreen(ui)
@@ -198,7 +200,10 @@ func (ui *UI) buildShell() {
 		}},
 		{key: "nav.proposals", icon: theme.DocumentIcon(), content: ui.props.content, show: ui.props.refresh},
 		{key: "nav.votes", icon: theme.ConfirmIcon(), content: ui.votes.content, show: ui.votes.refresh},
-		{key: "nav.synthesis", icon: theme.ListIcon(), content: placeholder("nav.synthesis", "soon.synthesis")},
+		{key: "nav.synthesis", icon: theme.ListIcon(), content: ui.synth.content, show: func() {
+			ui.synth.refresh()
+			ui.synth.focus()
+		}},
 		{key: "nav.people", icon: theme.AccountIcon(), content: persone, show: func() {
 			if persone.Selected() != nil && persone.Selected().Content == ui.orgs.content {
 				ui.orgs.refresh()

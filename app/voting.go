@@ -17,9 +17,10 @@ import (
 // defaultCriteria are the criteria a scoring vote starts with, in the spirit of Hanlon's method.
 const defaultCriteria = "urgenza:2, gravità:1, efficacia:1, fattibilità:1, costo:1"
 
-// openVoteForm asks what is voted on and how (Ctrl+Maiusc+V): a motion, or a set of the proposals
-// captured in the session; the method and the rules, with the body's preselected. While a vote is
-// open the same command closes it.
+// openVoteForm asks what is voted on and how (Ctrl+Maiusc+V): a motion, a set of the proposals
+// captured in the session, or at the Tavolo Alto and the Tavolo dei Sindaci the priority list waiting
+// for them; the method and the rules, with the body's preselected. While a vote is open the same
+// command closes it.
 func (m *meetingScreen) openVoteForm() {
 	if v, open := m.openVoteShown(); open {
 		// The same keys close the vote being taken, after asking.
@@ -32,6 +33,12 @@ func (m *meetingScreen) openVoteForm() {
 		m.errs.set(lang.L("vote.not_running"))
 		return
 	}
+	m.withCandidates(func(cands []data.ProposalView) { m.voteForm(it, cands) })
+}
+
+// voteForm is the new-vote form on the item; cands, when there are any, are the proposals the body
+// can validate, offered as the vote's "what".
+func (m *meetingScreen) voteForm(it data.AgendaItem, cands []data.ProposalView) {
 	subject := newShortcutEntry()
 	subject.SetText(it.Title)
 	var methods []string
@@ -60,6 +67,10 @@ func (m *meetingScreen) openVoteForm() {
 	errs := widget.NewLabel("")
 	errs.Importance = widget.DangerImportance
 	errs.Wrapping = fyne.TextWrapWord
+	var what *validationChoice
+	if len(cands) > 0 {
+		what = newValidationChoice(m.d.Body.Kind, it, cands, subject, method, options)
+	}
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("vote.subject"), subject),
 		widget.NewFormItem(lang.L("vote.method"), method),
@@ -72,6 +83,9 @@ func (m *meetingScreen) openVoteForm() {
 		widget.NewFormItem(lang.L("vote.scale"), container.NewGridWithColumns(2, scaleMin, scaleMax)),
 		widget.NewFormItem(lang.L("vote.criteria"), criteria),
 		widget.NewFormItem("", errs),
+	}
+	if what != nil {
+		items = append([]*widget.FormItem{widget.NewFormItem(lang.L("vote.what"), what.box)}, items...)
 	}
 	var dlg *dialog.FormDialog
 	dlg = dialog.NewForm(lang.L("vote.open_title"), lang.L("vote.open"), lang.L("Cancel"), items, func(ok bool) {
@@ -92,6 +106,7 @@ func (m *meetingScreen) openVoteForm() {
 		}
 		v.Settings = data.VoteSettings{DotsPerVoter: atoi(dots.Text), MaxPerOption: atoi(maxPer.Text),
 			PointsPerVoter: atoi(points.Text), ScaleMin: atoi(scaleMin.Text), ScaleMax: atoi(scaleMax.Text)}
+		what.apply(&v)
 		if v.Method == data.MethodScore {
 			var err error
 			if v.Criteria, err = parseCriteria(criteria.Text); err != nil {
