@@ -287,9 +287,7 @@ func TestSynthesisRemoveValidatedIsRefused(t *testing.T) {
 	ctx := context.Background()
 	p := pickable(e.ranking(""))[0]
 	e.addPriorities(p.ID)
-	if _, err := e.ui.store.(interface {
-		MoveProposal(context.Context, string, data.ProposalState, string) (data.Proposal, error)
-	}).MoveProposal(ctx, p.ID, data.StateValidata, ""); err != nil {
+	if _, err := e.store().(mover).MoveProposal(ctx, p.ID, data.StateValidata, ""); err != nil {
 		t.Fatal(err)
 	}
 	s := e.showSynthesis()
