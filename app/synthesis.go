@@ -136,8 +136,8 @@ func (s *synthesisScreen) refresh() {
 	if s.ui.store == nil {
 		return
 	}
-	s.ranking.refresh()
-	s.reload(nil)
+	// The ranking names thematic tables by their area, which the desk knows: read the desk first.
+	s.reload(s.ranking.refresh)
 }
 
 // focus puts the cursor in the ranking's filter box, where the keyboard works the list.
