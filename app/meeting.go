@@ -13,6 +13,7 @@ import (
 
 	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 	"github.com/tavoli/tavoli/data/vote"
 )
 
@@ -360,7 +361,7 @@ func (m *meetingScreen) showItem() {
 		if p.OrganisationName != "" {
 			who = strings.TrimSpace(strings.Trim(who+" · "+p.OrganisationName, " ·"))
 		}
-		text := "[" + report.KindLabel(p.Kind) + "] " + p.Title
+		text := "[" + italian.Kind(p.Kind) + "] " + p.Title
 		if who != "" {
 			text += " — " + who
 		}

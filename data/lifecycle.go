@@ -172,3 +172,16 @@ type ProposalVote struct {
 	Validation bool    `json:"validation"`
 	Outcome    string  `json:"outcome"`
 }
+
+// ValidationMove is what a validation vote of a body does to the proposals it covers: the state they
+// must be in (prioritaria for the Tavolo Alto, validata for the Tavolo dei Sindaci) and the one an
+// approval takes them to. Other bodies do not validate: both are empty.
+func ValidationMove(kind BodyKind) (from, to ProposalState) {
+	switch kind {
+	case BodyTavoloAlto:
+		return StatePrioritaria, StateValidata
+	case BodySindaci:
+		return StateValidata, StateApprovata
+	}
+	return "", ""
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // walkIns is the least number of blank rows the attendance sheet leaves for people nobody expected.
@@ -47,7 +48,7 @@ func Presenze(d data.Dossier) ([]byte, error) {
 		}
 		category := ""
 		if l.PersonName != "" {
-			category = CategoryLabel(l.Category)
+			category = italian.Category(l.Category)
 		}
 		rows = append(rows, []string{strconv.Itoa(i + 1), l.PersonName, seat, category, l.Town,
 			FormatClock(l.Arrived), FormatClock(l.Left), sign})

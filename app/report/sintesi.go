@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 	"github.com/tavoli/tavoli/data/vote"
 )
 
@@ -128,7 +129,7 @@ func (w sintesi) journey() {
 		if c.Key == "" {
 			return orText(c.Label, "Categoria non indicata")
 		}
-		return CategoryLabel(data.Category(c.Key))
+		return italian.Category(data.Category(c.Key))
 	})
 	doc.heading("Partecipanti per comune", stHeading)
 	w.countBars(p.Comuni, func(c data.CountOf) string { return orText(c.Label, "Altro comune o non indicato") })
@@ -252,7 +253,7 @@ func (w sintesi) writeArea(number string, a data.SynthesisArea) {
 				rank, score, votes = strconv.Itoa(r.Rank), share(r.Score), count(r.Votes)
 				tables = orDash(strings.Join(r.Tables, ", "))
 			}
-			bands := strings.Join(nonEmpty(CostLabel(r.Cost), TimeLabel(r.Duration)), "\n")
+			bands := strings.Join(nonEmpty(italian.Cost(r.Cost), italian.Time(r.Duration)), "\n")
 			rows = append(rows, []string{rank, r.Title, score, votes, tables, orDash(bands)})
 		}
 	}
@@ -418,26 +419,12 @@ func (w sintesi) closing() {
 // that gives them, as the Ambito calls it.
 func (w sintesi) stateLabel(s data.ProposalState) string {
 	switch s {
-	case data.StateProposta:
-		return "proposta"
-	case data.StateInValutazione:
-		return "in valutazione"
-	case data.StatePrioritaria:
-		return "prioritaria"
 	case data.StateValidata:
-		return "validata " + byThe(w.bodyName(data.BodyTavoloAlto, "Tavolo Alto"))
+		return italian.State(s) + " " + byThe(w.bodyName(data.BodyTavoloAlto, "Tavolo Alto"))
 	case data.StateApprovata:
-		return "approvata " + byThe(w.bodyName(data.BodySindaci, "Tavolo dei Sindaci"))
-	case data.StateInAttuazione:
-		return "in attuazione"
-	case data.StateRealizzata:
-		return "realizzata"
-	case data.StateRespinta:
-		return "respinta"
-	case data.StateAccorpata:
-		return "accorpata"
+		return italian.State(s) + " " + byThe(w.bodyName(data.BodySindaci, "Tavolo dei Sindaci"))
 	}
-	return string(s)
+	return italian.State(s)
 }
 
 // bodyName is the name of the Ambito's first body of a kind, or a fallback when it has none.
@@ -503,7 +490,7 @@ func kindPlural(k data.ProposalKind) string {
 	case data.KindIpotesi:
 		return "Ipotesi progettuali"
 	}
-	return KindLabel(k)
+	return italian.Kind(k)
 }
 
 // share writes a consolidated score, a share between 0 and 1, with two decimals: "0,42".

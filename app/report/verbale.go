@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 	"github.com/tavoli/tavoli/data/vote"
 )
 
@@ -260,14 +261,14 @@ func (v verbale) writeRecord(props []data.ProposalView, votes []data.Vote, decis
 
 // proposalLine is a proposal in one sentence: kind, title, who proposed it, and its bands.
 func proposalLine(p data.ProposalView) string {
-	s := KindLabel(p.Kind) + ": «" + strings.TrimSpace(p.Title) + "»"
+	s := italian.Kind(p.Kind) + ": «" + strings.TrimSpace(p.Title) + "»"
 	by := strings.Join(nonEmpty(p.ProposerName, p.OrganisationName), ", ")
 	if by != "" {
 		s += ", proposta da " + by
 	}
 	details := nonEmpty(prefixed("destinatari: ", p.TargetGroup),
 		prefixed("comuni interessati: ", strings.Join(p.ComuneNames, ", ")),
-		prefixed("costo stimato: ", CostLabel(p.Cost)), prefixed("durata stimata: ", TimeLabel(p.Duration)))
+		prefixed("costo stimato: ", italian.Cost(p.Cost)), prefixed("durata stimata: ", italian.Time(p.Duration)))
 	if len(details) > 0 {
 		s += " (" + strings.Join(details, "; ") + ")"
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // proposalHeader names the columns of Proposals, in order.
@@ -27,9 +28,9 @@ func Proposals(w io.Writer, ps []data.ProposalView) error {
 		return err
 	}
 	for _, p := range ps {
-		row := []string{p.Title, p.Text, p.AreaName, kindLabel(p.Kind), stateLabel(p.State), priority(p.Priority),
+		row := []string{p.Title, p.Text, p.AreaName, italian.Kind(p.Kind), italian.State(p.State), priority(p.Priority),
 			p.BodyName, date(p), p.ProposerName, p.OrganisationName, p.TargetGroup,
-			strings.Join(p.ComuneNames, ", "), costLabel(p.Cost), timeLabel(p.Duration),
+			strings.Join(p.ComuneNames, ", "), italian.Cost(p.Cost), italian.Time(p.Duration),
 			mergedInto(p.MergedIntoID, titles), p.ID}
 		for i := range row {
 			row[i] = cell(row[i])

@@ -168,13 +168,8 @@ func (l *life) validate(st step) error {
 			kind = b.Kind
 		}
 	}
-	var from, to data.ProposalState
-	switch kind {
-	case data.BodyTavoloAlto:
-		from, to = data.StatePrioritaria, data.StateValidata
-	case data.BodySindaci:
-		from, to = data.StateValidata, data.StateApprovata
-	default:
+	from, to := data.ValidationMove(kind)
+	if from == "" {
 		return fmt.Errorf("vote %q covers proposals, but only the Tavolo Alto and the Sindaci validate them", v.Subject)
 	}
 	var ballots []data.VoteBallot
@@ -187,12 +182,12 @@ func (l *life) validate(st step) error {
 	if err != nil {
 		return err
 	}
-	switch r.Outcome() {
-	case vote.OutcomeApproved:
-	case vote.OutcomeRejected, vote.OutcomeTied:
-		to = data.StateRespinta
-	default:
+	approved, decided := r.Outcome().Decision()
+	if !decided {
 		return fmt.Errorf("vote %q decided nothing (%s)", v.Subject, r.Outcome())
+	}
+	if !approved {
+		to = data.StateRespinta
 	}
 	for k, pid := range v.Covers {
 		i := l.byID[pid]

@@ -501,7 +501,7 @@ func checkCovers(ctx context.Context, tx *sql.Tx, v data.Vote, sess data.Session
 	if err := tx.QueryRowContext(ctx, `SELECT kind FROM bodies WHERE id = ?`, sess.BodyID).Scan(&kind); err != nil {
 		return err
 	}
-	from, _ := validationMove(kind)
+	from, _ := data.ValidationMove(kind)
 	if from == "" {
 		return data.Errorf(data.EInvalid, "err.vote.covers_body")
 	}
@@ -523,17 +523,6 @@ func checkCovers(ctx context.Context, tx *sql.Tx, v data.Vote, sess data.Session
 	return nil
 }
 
-// validationMove is the state a body's validation vote starts from and the one approval leads to.
-func validationMove(kind data.BodyKind) (from, to data.ProposalState) {
-	switch kind {
-	case data.BodyTavoloAlto:
-		return data.StatePrioritaria, data.StateValidata
-	case data.BodySindaci:
-		return data.StateValidata, data.StateApprovata
-	}
-	return "", ""
-}
-
 // applyValidation moves the proposals a closed validation vote covers: approved, they go on (validata
 // by the Tavolo Alto, approvata by the Tavolo dei Sindaci); rejected or tied, they are respinte;
 // without quorum or ballots nothing was decided and they stay. A proposal that moved meanwhile is left
@@ -550,7 +539,7 @@ func (s *Store) applyValidation(ctx context.Context, tx *sql.Tx, v data.Vote) er
 	if err := tx.QueryRowContext(ctx, `SELECT kind FROM bodies WHERE id = ?`, sess.BodyID).Scan(&kind); err != nil {
 		return err
 	}
-	from, to := validationMove(kind)
+	from, to := data.ValidationMove(kind)
 	bs, _, err := ballots(ctx, tx, v.ID)
 	if err != nil {
 		return err
@@ -559,12 +548,12 @@ func (s *Store) applyValidation(ctx context.Context, tx *sql.Tx, v data.Vote) er
 	if err != nil {
 		return err
 	}
-	switch r.Outcome() {
-	case vote.OutcomeApproved:
-	case vote.OutcomeRejected, vote.OutcomeTied:
-		to = data.StateRespinta
-	default:
+	approved, decided := r.Outcome().Decision()
+	if !decided {
 		return nil
+	}
+	if !approved {
+		to = data.StateRespinta
 	}
 	h, err := s.history(ctx, tx)
 	if err != nil {
@@ -614,7 +603,7 @@ func (s *Store) ValidationCandidates(ctx context.Context, sessionID string) ([]d
 		if err := tx.QueryRowContext(ctx, `SELECT kind FROM bodies WHERE id = ?`, sess.BodyID).Scan(&kind); err != nil {
 			return err
 		}
-		from, _ := validationMove(kind)
+		from, _ := data.ValidationMove(kind)
 		if from == "" {
 			return nil
 		}

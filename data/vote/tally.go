@@ -125,6 +125,18 @@ func (r Result) Outcome() Outcome {
 	return OutcomeWinner
 }
 
+// Decision says what a motion's outcome decided: approved or rejected (a tie rejects), or nothing at
+// all when the quorum was missing or no ballot was valid.
+func (o Outcome) Decision() (approved, decided bool) {
+	switch o {
+	case OutcomeApproved:
+		return true, true
+	case OutcomeRejected, OutcomeTied:
+		return false, true
+	}
+	return false, false
+}
+
 // Tally counts c: the only place a result is computed. Ballots that break a rule are listed as schede
 // nulle, never counted and never dropped. The error, coded EInvalid, is for a count that cannot be
 // made at all: an unknown method or rule value, options or criteria missing or repeated, a lot
