@@ -52,13 +52,7 @@ func (c *cli) export(ctx context.Context, rest []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	if err := app.WriteFileAtomic(c.opt.output, b); err != nil {
-		return c.fail(err)
-	}
-	if !c.opt.json {
-		fmt.Fprintln(c.stdout, lang.L("cli.exported", map[string]any{"path": c.opt.output, "bytes": len(b)}))
-	}
-	return exitOK
+	return c.write(b)
 }
 
 // exportBallots writes a vote's ballot file: tavoli export schede --vote ID -o FILE.json, which
@@ -80,11 +74,16 @@ func (c *cli) exportBallots(ctx context.Context) int {
 	if err != nil {
 		return c.fail(data.Errorf(data.EInternal, "err.cli.output").Wrap(err))
 	}
-	if err := app.WriteFileAtomic(c.opt.output, append(b, '\n')); err != nil {
+	return c.write(append(b, '\n'))
+}
+
+// write saves b whole or not at all as the -o file, and says so.
+func (c *cli) write(b []byte) int {
+	if err := app.WriteFileAtomic(c.opt.output, b); err != nil {
 		return c.fail(err)
 	}
 	if !c.opt.json {
-		fmt.Fprintln(c.stdout, lang.L("cli.exported", map[string]any{"path": c.opt.output, "bytes": len(b) + 1}))
+		fmt.Fprintln(c.stdout, lang.L("cli.exported", map[string]any{"path": c.opt.output, "bytes": len(b)}))
 	}
 	return exitOK
 }

@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
-	"github.com/tavoli/tavoli/app"
 	docs "github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/csvexport"
@@ -199,11 +198,5 @@ func (c *cli) exportOffice(ctx context.Context, kind string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	if err := app.WriteFileAtomic(c.opt.output, b); err != nil {
-		return c.fail(err)
-	}
-	if !c.opt.json {
-		fmt.Fprintln(c.stdout, lang.L("cli.exported", map[string]any{"path": c.opt.output, "bytes": len(b)}))
-	}
-	return exitOK
+	return c.write(b)
 }
