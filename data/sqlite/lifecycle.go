@@ -266,15 +266,8 @@ func (s *Store) MergeProposals(ctx context.Context, ids []string, into data.Prop
 		if err := into.Validate(); err != nil {
 			return err
 		}
-		refs := []data.Ref{{Kind: data.KindArea, ID: into.AreaID}, {Kind: data.KindPerson, ID: into.ProposerID},
-			{Kind: data.KindOrganisation, ID: into.OrganisationID}}
-		for _, c := range into.ComuneIDs {
-			refs = append(refs, data.Ref{Kind: data.KindComune, ID: c})
-		}
-		for _, r := range refs {
-			if err := liveRef(ctx, tx, r.Kind, r.ID); err != nil {
-				return err
-			}
+		if err := proposalRefs(ctx, tx, into); err != nil {
+			return err
 		}
 		h, err := s.history(ctx, tx)
 		if err != nil {
@@ -459,7 +452,7 @@ func (s *Store) SplitProposal(ctx context.Context, id string, parts []data.Propo
 			if err := p.Validate(); err != nil {
 				return err
 			}
-			if err := liveRef(ctx, tx, data.KindArea, p.AreaID); err != nil {
+			if err := proposalRefs(ctx, tx, p); err != nil {
 				return err
 			}
 			if err := s.save(ctx, tx, data.KindProposal, &p.Meta, proposalCols(p)); err != nil {

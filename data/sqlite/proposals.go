@@ -51,19 +51,27 @@ func (s *Store) SaveProposal(ctx context.Context, p data.Proposal) (data.Proposa
 				return err
 			}
 		}
-		refs := []data.Ref{{Kind: data.KindArea, ID: p.AreaID}, {Kind: data.KindPerson, ID: p.ProposerID},
-			{Kind: data.KindOrganisation, ID: p.OrganisationID}}
-		for _, c := range p.ComuneIDs {
-			refs = append(refs, data.Ref{Kind: data.KindComune, ID: c})
-		}
-		for _, r := range refs {
-			if err := liveRef(ctx, tx, r.Kind, r.ID); err != nil {
-				return err
-			}
+		if err := proposalRefs(ctx, tx, p); err != nil {
+			return err
 		}
 		return s.save(ctx, tx, data.KindProposal, &p.Meta, proposalCols(p))
 	})
 	return p, err
+}
+
+// proposalRefs checks that what a proposal refers to exists: its area, proposer, organisation, comuni.
+func proposalRefs(ctx context.Context, tx *sql.Tx, p data.Proposal) error {
+	refs := []data.Ref{{Kind: data.KindArea, ID: p.AreaID}, {Kind: data.KindPerson, ID: p.ProposerID},
+		{Kind: data.KindOrganisation, ID: p.OrganisationID}}
+	for _, c := range p.ComuneIDs {
+		refs = append(refs, data.Ref{Kind: data.KindComune, ID: c})
+	}
+	for _, r := range refs {
+		if err := liveRef(ctx, tx, r.Kind, r.ID); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // sessionProposals lists the proposals captured in a session, in the order they were taken, with the
