@@ -452,7 +452,8 @@ func (s *Store) SplitProposal(ctx context.Context, id string, parts []data.Propo
 			if err := p.Validate(); err != nil {
 				return err
 			}
-			if err := proposalRefs(ctx, tx, p); err != nil {
+			// The proposer and organisation are the origin's, as they stand (even if since deleted).
+			if err := liveRef(ctx, tx, data.KindArea, p.AreaID); err != nil {
 				return err
 			}
 			if err := s.save(ctx, tx, data.KindProposal, &p.Meta, proposalCols(p)); err != nil {
