@@ -43,6 +43,8 @@ type Dossier struct {
 	Votes   []Vote
 	Ballots map[string][]VoteBallot
 	Voted   map[string][]string
+	// Covered names the proposals the session's validation votes decide on, by id.
+	Covered map[string]string `json:"covered,omitempty"`
 	// Changed is the latest change to anything in the dossier: the date documents carry, so that
 	// exporting twice gives the same file.
 	Changed time.Time `json:"changed"`

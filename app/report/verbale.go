@@ -239,6 +239,12 @@ func (v verbale) writeRecord(props []data.ProposalView, votes []data.Vote, decis
 				}
 			}
 			doc.item(strconv.Itoa(i+1)+".", line, stBody, 2)
+			if len(x.Covers) > 0 {
+				doc.paragraphs("Proposte dell'elenco delle priorità oggetto della votazione:", stNote, 10)
+				for j, id := range x.Covers {
+					doc.item(strconv.Itoa(j+1)+")", "«"+strings.TrimSpace(v.d.Covered[id])+"»", stNote, 12)
+				}
+			}
 			doc.space(1.2)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -134,4 +135,30 @@ func TestExportBallotsRecounts(t *testing.T) {
 	r := runCLI(t, "export", "schede", "-o", e.path("x.json"), "--db", db)
 	wantCode(t, r, exitUsage)
 	wantContains(t, r, "stderr", r.stderr, "--vote ID")
+}
+
+// TestExportVerbaleNamesValidatedProposals checks that the verbale of a Tavolo Alto session states which
+// proposals its validation vote decided on, by title: the demo's session of 5 November 2026 validated
+// three of the priority list.
+func TestExportVerbaleNamesValidatedProposals(t *testing.T) {
+	e := setup(t, "it")
+	db := demoDB(t, e, "demo.db")
+	var id string
+	for _, r := range listJSON(t, db, "sessions") {
+		if r["body"] == "Tavolo Alto della Concertazione" && strings.HasPrefix(r["date"].(string), "2026-11-05") {
+			id = r["id"].(string)
+		}
+	}
+	if id == "" {
+		t.Fatal("the demo has no Tavolo Alto session on 5 November 2026")
+	}
+	out := e.path("v.pdf")
+	mustRun(t, "export", "verbale", "--session", id, "-o", out, "--db", db)
+	text := pdfText(t, out)
+	for _, want := range []string{"oggetto della votazione", "Gruppo appartamento per l'autonomia",
+		"Sportello informativo di Ambito «Immigrati in Rete 2»", "Caffè Alzheimer itinerante nei comuni del lago"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the verbale does not name %q:\n%s", want, text)
+		}
+	}
 }

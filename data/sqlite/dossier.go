@@ -95,6 +95,16 @@ func dossier(ctx context.Context, tx *sql.Tx, sessionID string) (data.Dossier, e
 		if d.Ballots[v.ID], d.Voted[v.ID], err = ballots(ctx, tx, v.ID); err != nil {
 			return d, err
 		}
+		for _, id := range v.Covers {
+			var title string
+			if err := tx.QueryRowContext(ctx, `SELECT title FROM proposals WHERE id = ?`, id).Scan(&title); err != nil {
+				return d, err
+			}
+			if d.Covered == nil {
+				d.Covered = map[string]string{}
+			}
+			d.Covered[id] = title
+		}
 	}
 	d.Changed = d.Session.Updated
 	later := func(m data.Meta) {
