@@ -34,7 +34,12 @@ func newAmbitoScreen(ui *UI) *ambitoScreen {
 		container.NewTabItemWithIcon(lang.L("tab.areas"), theme.ListIcon(), s.areas.content),
 		container.NewTabItemWithIcon(lang.L("tab.bodies"), theme.AccountIcon(), s.bodies.content),
 	)
-	s.tabs.OnSelected = func(*container.TabItem) { s.refresh() }
+	s.tabs.OnSelected = func(*container.TabItem) {
+		s.refresh()
+		if ui.current == sectionAmbito {
+			ui.focusSection() // the filter of the tab's list
+		}
+	}
 	s.content = s.tabs
 	return s
 }

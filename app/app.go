@@ -31,6 +31,7 @@ type Store interface {
 	data.RegistryStore
 	data.MeetingStore
 	VoteStore
+	ProposalStore
 	SynthesisStore
 	Path() string
 	LastSaved() time.Time

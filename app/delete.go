@@ -43,7 +43,7 @@ func (ui *UI) deleteNow(ref data.Ref, name string, done, restored func()) {
 		if done != nil {
 			done()
 		}
-		ui.status.offerUndo(lang.L("delete.done", map[string]any{"name": name}), func() {
+		ui.status.offerUndo(deletedLine(ref.Kind, name), func() {
 			var rerr error
 			ui.run(func() { rerr = ui.store.Restore(ui.ctx, removed) }, func() {
 				if rerr != nil {
@@ -57,6 +57,12 @@ func (ui *UI) deleteNow(ref data.Ref, name string, done, restored func()) {
 			})
 		})
 	})
+}
+
+// deletedLine says in the status line what was deleted. Each kind has its own sentence, so that a
+// language can name the kind and agree with it: in Italian «Proposta eliminata», «Comune eliminato».
+func deletedLine(k data.Kind, name string) string {
+	return lang.L("delete.done."+string(k), map[string]any{"name": name})
 }
 
 // describeRefs counts records by kind in words: "2 seggi, 1 appartenenza a un organo".

@@ -117,13 +117,7 @@ func (ui *UI) welcome(askName, askStart bool) *dialog.CustomDialog {
 			d.Hide()
 			ui.saved()
 			ui.loadAmbito(nil)
-			ui.show(ui.current)
-			switch ui.current {
-			case sectionPeople:
-				ui.people.focusFilter()
-			case sectionSessions:
-				ui.sessions.focusFilter()
-			}
+			ui.show(ui.current) // with the cursor in its filter
 		})
 	}
 	operator.OnSubmitted = func(string) { start.OnTapped() }

@@ -227,6 +227,8 @@ func TestTranslationKeysExist(t *testing.T) {
 		"import.outcome.":   constants(t, "ImportOutcome"),
 		"import.delimiter.": {"comma", "semicolon", "tab"},
 		"pkind.":            strs(data.ProposalKinds),
+		"pkind_short.":      strs(data.ProposalKinds),
+		"delete.done.":      constants(t, "Kind"),
 		"pstate.":           strs(data.ProposalStates),
 		"cost.":             {"none", string(data.CostUnder5k), string(data.Cost5to25k), string(data.CostOver25k)},
 		"tband.":            {"none", string(data.Time3to6), string(data.Time6to12), string(data.TimeOver12)},

@@ -96,6 +96,7 @@ func newEnv(t *testing.T, s setup) *env {
 	}
 	e.ui = New(a, Config{DBPath: e.path, Installation: inst, Version: "test"}, SyncRunner, opener(testDevice))
 	e.ui.saveDelay = 0
+	e.ui.filterPause = 0
 	e.ui.tick = 0 // no clock redrawing the meeting screen from another goroutine
 	// A small window draws few rows: every keystroke redraws the visible ones, and shaping their text is
 	// most of a test's time under -race. What the tests read does not depend on the size.

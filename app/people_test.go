@@ -361,8 +361,8 @@ func TestPeopleDeleteConfirmAndUndo(t *testing.T) {
 		t.Errorf("the form still holds the deleted person %q", f.meta.ID)
 	}
 	st := e.ui.status
-	if !st.undo.Visible() || st.undoMsg.Text != "Eliminato: D'Angelo Rosa." {
-		t.Fatalf("status after deleting = %q (undo shown %v), want Eliminato: D'Angelo Rosa. with undo", st.undoMsg.Text, st.undo.Visible())
+	if !st.undo.Visible() || st.undoMsg.Text != "Persona eliminata: D'Angelo Rosa." {
+		t.Fatalf("status after deleting = %q (undo shown %v), want Persona eliminata: D'Angelo Rosa. with undo", st.undoMsg.Text, st.undo.Visible())
 	}
 	if st.undo.Text != "Annulla eliminazione" {
 		t.Errorf("undo button = %q, want Annulla eliminazione", st.undo.Text)

@@ -3,7 +3,6 @@ package app
 import (
 	"bytes"
 	"context"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -16,8 +15,8 @@ import (
 	"github.com/tavoli/tavoli/data/csvexport"
 )
 
-// ProposalStore is what the Proposte section asks of a database beyond Store: the office's list of every
-// table's proposals, one proposal with its lineage, votes and history, and the steps of its life.
+// ProposalStore is what the Proposte section asks of a database: the office's list of every table's
+// proposals, one proposal with its lineage, votes and history, and the steps of its life.
 type ProposalStore interface {
 	Proposals(ctx context.Context, f data.ProposalFilter) ([]data.ProposalView, error)
 	ProposalDetail(ctx context.Context, id string) (data.ProposalDetail, error)
@@ -25,25 +24,6 @@ type ProposalStore interface {
 	MergeProposals(ctx context.Context, ids []string, into data.Proposal, reason string) (data.Proposal, error)
 	UndoMerge(ctx context.Context, mergedID, reason string) error
 	SplitProposal(ctx context.Context, id string, parts []data.Proposal, reason string) ([]data.Proposal, error)
-}
-
-// proposals is the database as a ProposalStore. The window's Store does not list these methods yet;
-// the SQLite store has them all, so only a store without them (none the program opens) is refused.
-func (ui *UI) proposals() (ProposalStore, error) {
-	if st, ok := ui.store.(ProposalStore); ok {
-		return st, nil
-	}
-	return nil, data.Errorf(data.EUnsupported, "err.proposals.store")
-}
-
-// typingPause is how long the list waits after a keystroke in the filter before asking the store, so
-// that a word typed fast is one query. It follows the forms' pause: tests that save at once also filter
-// at once.
-func (ui *UI) typingPause() time.Duration {
-	if ui.saveDelay <= 0 {
-		return 0
-	}
-	return 180 * time.Millisecond
 }
 
 // proposalsScreen is the Ufficio di Piano's view of the proposals of every table: the filters and the
@@ -54,6 +34,7 @@ type proposalsScreen struct {
 	table *recordTable
 	items []data.ProposalView
 	seq   int         // the latest query; older answers are dropped
+	shown int         // the query whose answer the list shows
 	want  string      // a proposal to select once the list is loaded
 	pause *time.Timer // the wait after a keystroke in the filter
 
@@ -92,11 +73,15 @@ var proposalSorts = []struct {
 	{data.SortPriority, "proposals.sort.priority"},
 }
 
-// proposalColumns are the list's columns after the mark: translation keys and weights.
+// proposalColumns are the list's columns: the mark, then translation keys of the titles. The weights
+// are the widths in pixels at the default window, where the list takes some 730: the title takes what
+// the short columns leave, and these fit what they show ("in valutazione", "14/05/2027"). The table a
+// proposal came from is not a column: for a Tavolo tematico it would repeat the area; the detail says
+// it, and the filter chooses by it.
 var (
 	proposalColumns = []string{"proposals.col.mark", "field.title", "field.area", "field.kind", "col.status",
-		"proposals.col.table", "col.date", "col.position"}
-	proposalWeights = []float32{0.9, 5.6, 2, 1.8, 2.3, 2, 2.1, 0.6}
+		"col.date", "col.position"}
+	proposalWeights = []float32{36, 270, 110, 78, 110, 92, 34}
 )
 
 func newProposalsScreen(ui *UI) *proposalsScreen {
@@ -105,9 +90,10 @@ func newProposalsScreen(ui *UI) *proposalsScreen {
 	s.table = newRecordTable(proposalColumns, proposalWeights, func() int { return len(s.items) },
 		func(row, col int) string { return s.cell(row, col) })
 	s.markRows()
+	s.table.flush = s.flush
 	f := s.table.filter
 	f.SetPlaceHolder(lang.L("proposals.filter"))
-	f.OnChanged = func(string) { s.typed() }
+	f.OnChanged = func(string) { s.ui.afterPause(&s.pause, s.query) }
 	f.OnSubmitted = func(string) { s.detail.form.focus() }
 	f.onKey[fyne.KeyInsert] = s.markSelected
 	s.table.onSelect = func(row int) {
@@ -167,7 +153,7 @@ func newProposalsScreen(ui *UI) *proposalsScreen {
 
 	s.detail = newProposalDetail(s)
 	split := container.NewHSplit(left, s.detail.content)
-	split.Offset = 0.64
+	split.Offset = 0.68 // the list's columns readable at the default window; the detail wraps its buttons
 	s.content = split
 	return s
 }
@@ -212,17 +198,15 @@ func (s *proposalsScreen) cell(row, col int) string {
 	case 2:
 		return p.AreaName
 	case 3:
-		return lang.L("pkind." + string(p.Kind))
+		return lang.L("pkind_short." + string(p.Kind))
 	case 4:
 		return s.stateText(p.Proposal)
 	case 5:
-		return s.tableName(p)
-	case 6:
 		if p.SessionDate.IsZero() {
 			return ""
 		}
 		return p.SessionDate.In(data.Zone).Format("02/01/2006")
-	case 7:
+	case 6:
 		if p.Priority > 0 && p.State != data.StateAccorpata {
 			return formatInt(p.Priority)
 		}
@@ -236,19 +220,6 @@ func (s *proposalsScreen) stateText(p data.Proposal) string {
 		return lang.L("proposals.merged_into", map[string]any{"title": s.title(p.MergedIntoID)})
 	}
 	return lang.L("pstate." + string(p.State))
-}
-
-// tableName is the body a proposal was made at, short: a Tavolo tematico by its subject ("Anziani"),
-// since the column says it is a table.
-func (s *proposalsScreen) tableName(p data.ProposalView) string {
-	for _, b := range s.bodies {
-		if b.ID == p.BodyID && b.Kind == data.BodyTavoloTematico {
-			if rest, ok := strings.CutPrefix(b.Name, lang.L("body.kind.tavolo_tematico")+" "); ok {
-				return rest
-			}
-		}
-	}
-	return p.BodyName
 }
 
 // title is a proposal's title, or a word saying it is gone.
@@ -284,29 +255,6 @@ func (s *proposalsScreen) filter() data.ProposalFilter {
 		f.Sort = proposalSorts[i].sort
 	}
 	return f
-}
-
-// typed waits for a pause in typing, then queries the list.
-func (s *proposalsScreen) typed() {
-	if s.pause != nil {
-		s.pause.Stop()
-		s.pause = nil
-	}
-	d := s.ui.typingPause()
-	if d <= 0 {
-		s.query()
-		return
-	}
-	var t *time.Timer
-	t = time.AfterFunc(d, func() {
-		fyne.Do(func() {
-			if s.pause == t {
-				s.pause = nil
-				s.query()
-			}
-		})
-	})
-	s.pause = t
 }
 
 // refresh reloads the filters' choices, then the list: when the section is shown and after a change.
@@ -397,21 +345,35 @@ func refill(sel *widget.Select, allKey string, n int, rec func(int) (id, name st
 }
 
 // query asks the store for the list as the filters say, and shows it.
-func (s *proposalsScreen) query() {
+func (s *proposalsScreen) query() { s.queryWith(s.ui.run) }
+
+// flush brings the list up to date with the filters now, on the UI goroutine, when a query waits for
+// the pause in typing or its answer has not arrived, so that the keys acting on the rows (↑↓, Enter, Ins)
+// act on the rows of what was typed.
+func (s *proposalsScreen) flush() {
+	if s.pause == nil && s.shown == s.seq {
+		return
+	}
+	if s.pause != nil {
+		s.pause.Stop()
+		s.pause = nil
+	}
+	s.queryWith(SyncRunner)
+}
+
+// queryWith asks the store for the list through run; an answer overtaken by a later query is dropped.
+func (s *proposalsScreen) queryWith(run Runner) {
 	if s.ui.store == nil {
 		return
 	}
-	st, err := s.ui.proposals()
-	if err != nil {
-		s.ui.showError(err)
-		return
-	}
+	st := s.ui.store
+	var err error
 	s.seq++
 	seq := s.seq
 	f := s.filter()
 	ctx := s.ui.ctx
 	var list, all []data.ProposalView
-	s.ui.run(func() {
+	run(func() {
 		if list, err = st.Proposals(ctx, f); err != nil {
 			return
 		}
@@ -425,6 +387,7 @@ func (s *proposalsScreen) query() {
 		if seq != s.seq {
 			return
 		}
+		s.shown = seq
 		if err != nil {
 			s.ui.showError(err)
 			return
@@ -542,6 +505,7 @@ func (s *proposalsScreen) toggleMark(row int) {
 // markSelected marks or unmarks the selected row (Ins). The selection stays: the row below may be
 // anything, and the detail keeps showing the proposal just marked.
 func (s *proposalsScreen) markSelected() {
+	s.flush()
 	if s.table.sel < 0 {
 		s.table.step(1)
 	}

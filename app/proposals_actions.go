@@ -86,11 +86,8 @@ func (s *proposalsScreen) askMove(to data.ProposalState, back []data.ProposalSta
 
 // move takes a proposal to another state; a refusal is written under the proposal's title.
 func (s *proposalsScreen) move(id string, to data.ProposalState, reason string) {
-	st, err := s.ui.proposals()
-	if err != nil {
-		s.detail.errs.set(Explain(err))
-		return
-	}
+	st := s.ui.store
+	var err error
 	var p data.Proposal
 	s.ui.run(func() { p, err = st.MoveProposal(s.ui.ctx, id, to, reason) }, func() {
 		if err != nil {
@@ -176,11 +173,8 @@ func (s *proposalsScreen) askMerge() {
 
 // merge merges proposals into a new one, shows it, and offers to undo in the status line.
 func (s *proposalsScreen) merge(ids []string, into data.Proposal, reason string) {
-	st, err := s.ui.proposals()
-	if err != nil {
-		s.ui.showError(err)
-		return
-	}
+	st := s.ui.store
+	var err error
 	var merged data.Proposal
 	s.ui.run(func() { merged, err = st.MergeProposals(s.ui.ctx, ids, into, reason) }, func() {
 		if err != nil {
@@ -215,11 +209,8 @@ func (s *proposalsScreen) askUnmerge() {
 // unmerge undoes a merge: the merged proposal goes, its originals come back as they were. The first
 // original is shown.
 func (s *proposalsScreen) unmerge(mergedID, reason, show string) {
-	st, err := s.ui.proposals()
-	if err != nil {
-		s.ui.showError(err)
-		return
-	}
+	st := s.ui.store
+	var err error
 	title := s.title(mergedID)
 	s.ui.run(func() { err = st.UndoMerge(s.ui.ctx, mergedID, reason) }, func() {
 		if err != nil {
@@ -296,11 +287,8 @@ func (s *proposalsScreen) askSplit() {
 // split creates the parts, shows the proposal they came from, and offers to undo in the status line
 // (the parts are deleted).
 func (s *proposalsScreen) split(id string, parts []data.Proposal, reason string) {
-	st, err := s.ui.proposals()
-	if err != nil {
-		s.ui.showError(err)
-		return
-	}
+	st := s.ui.store
+	var err error
 	var made []data.Proposal
 	s.ui.run(func() { made, err = st.SplitProposal(s.ui.ctx, id, parts, reason) }, func() {
 		if err != nil {

@@ -36,7 +36,7 @@ type proposalDetail struct {
 
 func newProposalDetail(s *proposalsScreen) *proposalDetail {
 	d := &proposalDetail{s: s, title: heading(lang.L("proposals.none")), state: widget.NewLabel(""),
-		moves: container.NewHBox(), lineBtn: container.NewHBox(), errs: newErrorLine(),
+		moves: container.New(&flowLayout{}), lineBtn: container.New(&flowLayout{}), errs: newErrorLine(),
 		origin: container.NewVBox(), lineage: container.NewVBox(), votes: container.NewVBox(), history: container.NewVBox()}
 	d.title.Wrapping = fyne.TextWrapWord
 	d.state.Wrapping = fyne.TextWrapWord
@@ -85,11 +85,8 @@ func (d *proposalDetail) fresh() {
 
 // load reads a proposal with everything about it, and shows it.
 func (d *proposalDetail) load(id string) {
-	st, err := d.s.ui.proposals()
-	if err != nil {
-		d.errs.set(Explain(err))
-		return
-	}
+	st := d.s.ui.store
+	var err error
 	d.seq++
 	seq := d.seq
 	ctx := d.s.ui.ctx

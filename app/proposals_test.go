@@ -6,34 +6,34 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
 )
 
-// showProposals shows the Proposte section with the cursor in its search box, as Ctrl+2 and Ctrl+F do.
+// showProposals shows the Proposte section with Ctrl+2, which puts the cursor in its search box.
 func (e *env) showProposals() *proposalsScreen {
 	e.t.Helper()
 	menuCommand(e.t, e, "nav.proposals")()
 	if e.ui.current != sectionProposals {
 		e.t.Fatalf("Ctrl+2 shows section %d, want Proposte", e.ui.current)
 	}
-	e.ui.props.focusFilter()
+	if f := e.ui.win.Canvas().Focused(); f != fyne.Focusable(e.ui.props.table.filter) {
+		e.t.Fatalf("focus after Ctrl+2 = %T, want the search box of Proposte", f)
+	}
 	return e.ui.props
 }
 
 // proposalStore is the window's database as the Proposte section uses it.
 func (e *env) proposalStore() ProposalStore {
 	e.t.Helper()
-	st, err := e.ui.proposals()
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	return st
+	return e.store()
 }
 
 // storedProposals lists the proposals the store gives for f.
@@ -680,14 +680,147 @@ func TestProposalOfTheOffice(t *testing.T) {
 	if i := rowIndex(s.table, 0, "Sportello unico per il caregiver"); i < 0 || s.table.sel != i {
 		t.Error("the new proposal is not selected in the list")
 	}
-	// Deleted, and back with the undo.
+	// Deleted, and back with the undo; the status line says what went, in the feminine of «proposta».
 	menuCommand(t, e, "action.delete")() // Ctrl+Canc
 	test.Tap(button(t, e.mustOverlay("the delete question"), "Elimina"))
 	if n := len(e.storedProposals(data.ProposalFilter{})); n != before || d.shownID() != "" {
 		t.Fatalf("after deleting: %d proposals (want %d), detail shows %q", n, before, d.title.Text)
 	}
+	if got, want := e.ui.status.undoMsg.Text, "Proposta eliminata: «Sportello unico per il caregiver»."; got != want {
+		t.Errorf("status after deleting = %q, want %q", got, want)
+	}
 	test.Tap(e.ui.status.undo)
 	if n := len(e.storedProposals(data.ProposalFilter{})); n != before+1 || d.shownID() != list[0].ID {
 		t.Errorf("after the undo: %d proposals, detail %q", n, d.title.Text)
+	}
+}
+
+func TestProposalsTakeTheCursorWhenEntered(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	focused := func() fyne.Focusable { return e.ui.win.Canvas().Focused() }
+	s := e.ui.props
+	if focused() != fyne.Focusable(e.ui.sessions.pane.table.filter) {
+		t.Fatalf("focus at start = %T, want the filter of Sedute", focused())
+	}
+
+	// Ctrl+2, and Ctrl+2 again once the cursor went elsewhere: the search box, ready to type in.
+	e.showProposals()
+	e.ui.win.Canvas().Focus(e.ui.search)
+	menuCommand(t, e, "nav.proposals")()
+	if focused() != fyne.Focusable(s.table.filter) {
+		t.Fatalf("focus after Ctrl+2 in Proposte = %T, want its search box", focused())
+	}
+	test.Type(focused(), "anziani")
+	if s.table.filter.Text != "anziani" || len(s.items) == 0 || len(s.items) == len(e.storedProposals(data.ProposalFilter{})) {
+		t.Errorf("typing after Ctrl+2: search %q, %d rows; want the list filtered", s.table.filter.Text, len(s.items))
+	}
+
+	// A click in the navigation does the same, in every section with a list.
+	for _, c := range []struct {
+		section int
+		filter  *shortcutEntry
+	}{
+		{sectionSessions, e.ui.sessions.pane.table.filter},
+		{sectionProposals, s.table.filter},
+		{sectionVotes, e.ui.votes.pane.table.filter},
+		{sectionSynthesis, e.ui.synth.ranking.table.filter},
+		{sectionPeople, e.ui.people.pane.table.filter},
+	} {
+		e.ui.nav.Select(c.section)
+		if focused() != fyne.Focusable(c.filter) {
+			t.Errorf("focus after choosing %s = %T, want its filter", lang.L(e.ui.sections[c.section].key), focused())
+		}
+	}
+
+	// A dialog keeps the cursor: the section behind it does not take it.
+	e.ui.goTo(sectionSessions)
+	d := e.ui.confirm("Domanda", "Sì o no?", "Sì", func() {})
+	keys := focused()
+	e.ui.goTo(sectionProposals)
+	if focused() != keys {
+		t.Errorf("focus with a dialog open = %T, want the dialog's", focused())
+	}
+	d.Hide()
+}
+
+func TestProposalsListReadableAtDefaultSize(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	e.ui.win.Resize(fyne.NewSize(1200, 760))
+	s := e.showProposals()
+	var heads []string
+	for _, k := range proposalColumns[1:] {
+		heads = append(heads, lang.L(k))
+	}
+	if got, want := strings.Join(heads, "|"), "Titolo|Area|Tipo|Stato|Data|N."; got != want {
+		t.Errorf("columns = %q, want %q: the table is in the detail and the filter", got, want)
+	}
+	want := map[data.ProposalKind]string{data.KindPuntoDiForza: "Forza", data.KindCriticita: "Criticità",
+		data.KindStrategia: "Strategia", data.KindIpotesi: "Ipotesi"}
+	for i, kind := range column(s.table, 2) {
+		if w := want[s.items[i].Kind]; kind != w {
+			t.Errorf("row %d (%s) kind = %q, want %q", i, s.items[i].Kind, kind, w)
+		}
+	}
+
+	// The list takes the larger part, and keeps it once a proposal is shown beside it with its buttons.
+	s.table.step(1)
+	if s.detail.shownID() == "" {
+		t.Fatal("↓ shows no proposal")
+	}
+	e.ui.win.Resize(fyne.NewSize(1200, 761)) // lay the window out again, as the driver does when drawing
+	list := s.table.content.Size().Width
+	detail := s.detail.content.Size().Width
+	if list < 1.8*detail {
+		t.Errorf("list %.0f px beside a detail of %.0f: want the list about twice as wide", list, detail)
+	}
+	// What the short columns show fits in them, as the theme measures text.
+	row := s.table.list.CreateItem().(*fyne.Container)
+	row.Resize(fyne.NewSize(list, row.MinSize().Height))
+	pad := 2 * theme.InnerPadding()
+	for col, texts := range map[int][]string{
+		3: {"Forza", "Criticità", "Strategia", "Ipotesi"},
+		4: {"in valutazione", "in attuazione", "prioritaria"},
+		5: {"14/05/2027"},
+	} {
+		w := row.Objects[col].Size().Width
+		for _, txt := range texts {
+			if need := fyne.MeasureText(txt, theme.TextSize(), fyne.TextStyle{}).Width + pad; need > w {
+				t.Errorf("column %d is %.0f px, %q needs %.0f", col, w, txt, need)
+			}
+		}
+	}
+}
+
+func TestProposalsKeysWaitForTheSearch(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	s := e.showProposals()
+	e.ui.filterPause = time.Hour // the pause after typing does not end by itself in this test
+	all := e.storedProposals(data.ProposalFilter{})
+	p := all[len(all)-1]
+	words := strings.Join(strings.Fields(p.Title)[:3], " ")
+
+	// ↓ at once after typing: the rows of what was typed, not those shown before.
+	test.Type(s.table.filter, words)
+	if len(s.items) != len(all) {
+		t.Fatalf("the list was filtered before the pause: %d rows", len(s.items))
+	}
+	s.table.filter.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	want := titlesOf(e.storedProposals(data.ProposalFilter{Query: words}))
+	if got := column(s.table, 0); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("after ↓ the list = %q, want %q", got, want)
+	}
+	if s.table.sel != 0 || s.detail.shownID() != s.items[0].ID {
+		t.Errorf("↓ chose row %d, want the first of the filtered list", s.table.sel)
+	}
+	if s.pause != nil {
+		t.Error("a query still waits for the pause after ↓ brought the list up to date")
+	}
+
+	// Ins at once after typing marks the proposal the search finds.
+	q := all[0]
+	retype(s.table.filter, q.Title)
+	s.table.filter.TypedKey(&fyne.KeyEvent{Name: fyne.KeyInsert})
+	if len(s.marked) != 1 || s.marked[0].ID != q.ID {
+		t.Errorf("marked after typing %q and Ins: %q", q.Title, titlesOf(s.marked))
 	}
 }

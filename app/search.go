@@ -10,8 +10,8 @@ import (
 )
 
 // searchScreen answers the search box at the top of the window ("cerca ovunque"): people,
-// organisations, comuni, areas and bodies whose names contain every word typed, ignoring accents.
-// Choosing a result opens it in its screen.
+// organisations, comuni, areas and bodies whose names contain every word typed, ignoring accents, and
+// proposals whose titles do. Choosing a result opens it in its screen.
 type searchScreen struct {
 	ui      *UI
 	results []searchResult
@@ -28,7 +28,7 @@ type searchResult struct {
 	open func()
 }
 
-// searchLimit is how many people or organisations one search lists.
+// searchLimit is how many people, organisations or proposals one search lists.
 const searchLimit = 50
 
 func newSearchScreen(ui *UI) *searchScreen {
@@ -60,6 +60,7 @@ func (s *searchScreen) query(q string) {
 	var comuni []data.Comune
 	var areas []data.Area
 	var bodies []data.Body
+	var props []data.ProposalView
 	var err error
 	ui.run(func() {
 		ctx, st := ui.ctx, ui.store
@@ -75,7 +76,10 @@ func (s *searchScreen) query(q string) {
 		if areas, err = st.Areas(ctx); err != nil {
 			return
 		}
-		bodies, err = st.Bodies(ctx)
+		if bodies, err = st.Bodies(ctx); err != nil {
+			return
+		}
+		props, err = st.Proposals(ctx, data.ProposalFilter{Query: q})
 	}, func() {
 		if seq != s.seq {
 			return
@@ -119,6 +123,21 @@ func (s *searchScreen) query(q string) {
 			}
 			res = append(res, searchResult{data.KindPerson, name, func() { ui.openPerson(p) }})
 		}
+		// The store finds the words anywhere in a proposal (text, proposers): the results name things,
+		// so only the proposals whose titles have them are listed.
+		n := 0
+		for _, p := range props {
+			if n == searchLimit {
+				break
+			}
+			if !matches(data.Fold(p.Title), terms) {
+				continue
+			}
+			n++
+			id := p.ID
+			name := p.Title + " · " + p.AreaName + " · " + lang.L("pstate."+string(p.State))
+			res = append(res, searchResult{data.KindProposal, name, func() { ui.openProposal(id) }})
+		}
 		s.results = res
 		s.info.SetText(lang.L("search.found", map[string]any{"n": len(res), "q": q}))
 		s.list.Refresh()
@@ -145,8 +164,14 @@ const (
 // openIn shows the Ambito section on tab (0 Ambito, 1 comuni, 2 areas, 3 bodies) and then runs then.
 func (ui *UI) openIn(tab int, then func()) {
 	ui.goTo(sectionAmbito)
-	ui.terr.tabs.SelectIndex(tab)
+	ui.terr.tabs.SelectIndex(tab) // with the cursor in the tab's filter
 	then()
+}
+
+// openProposal shows a proposal in the Proposte section, selected in the list when its filters show it.
+func (ui *UI) openProposal(id string) {
+	ui.goTo(sectionProposals)
+	ui.props.open(id)
 }
 
 // openPerson shows a person in the register.

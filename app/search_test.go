@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/tavoli/tavoli/data"
 )
 
 // results reads the search results as listed: "Kind: name".
@@ -90,5 +92,65 @@ func TestGlobalSearchOpensPersonAndEscapes(t *testing.T) {
 	got = e.results()
 	if !contains(got, "Area: Anziani") || !contains(got, "Organo: Tavolo tematico Anziani") {
 		t.Errorf("results for anziani = %q, want the area and its table", got)
+	}
+}
+
+func TestGlobalSearchFindsProposals(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	ui := e.ui
+	test.Type(ui.search, "caffe alzh") // accents and case ignored, words by their beginning
+	got := e.results()
+	const want = "Proposta: Caffè Alzheimer itinerante nei comuni del lago · Anziani · "
+	row := -1
+	for i, r := range got {
+		if strings.HasPrefix(r, want) {
+			row = i
+		}
+	}
+	if row < 0 {
+		t.Fatalf("results for «caffe alzh» = %q, want the proposal %q…", got, want)
+	}
+	p := e.storedProposals(data.ProposalFilter{Query: "caffè alzheimer"})[0]
+
+	// Found by their titles only: a word of the text alone lists no proposal.
+	erase(ui.search)
+	words := strings.Fields(data.Fold(p.Text))
+	var textOnly string
+	for _, w := range words {
+		if len(w) > 6 && !strings.Contains(data.Fold(p.Title), w) && !strings.ContainsAny(w, ".,;:«»()'") {
+			textOnly = w
+			break
+		}
+	}
+	if !contains(titlesOf(e.storedProposals(data.ProposalFilter{Query: textOnly})), p.Title) {
+		t.Fatalf("the store does not find %q by %q, a word of its text", p.Title, textOnly)
+	}
+	test.Type(ui.search, textOnly)
+	for _, r := range e.results() {
+		if strings.HasPrefix(r, "Proposta: "+p.Title) {
+			t.Errorf("results for %q, a word of its text only, list %q", textOnly, r)
+		}
+	}
+
+	// Opening the result shows the proposal in Proposte, chosen in the list, the cursor in its search.
+	erase(ui.search)
+	test.Type(ui.search, "caffe alzh")
+	for i, r := range e.results() {
+		if strings.HasPrefix(r, want) {
+			ui.found.list.Select(i)
+		}
+	}
+	if ui.current != sectionProposals {
+		t.Fatalf("opening the result shows section %d, want Proposte", ui.current)
+	}
+	s := ui.props
+	if s.detail.shownID() != p.ID {
+		t.Errorf("the detail shows %q, want %q", s.detail.title.Text, p.Title)
+	}
+	if s.table.sel < 0 || s.items[s.table.sel].ID != p.ID {
+		t.Errorf("row chosen in the list = %d, want %q", s.table.sel, p.Title)
+	}
+	if ui.win.Canvas().Focused() != fyne.Focusable(s.table.filter) {
+		t.Errorf("focus after opening = %T, want the search box of Proposte", ui.win.Canvas().Focused())
 	}
 }

@@ -37,7 +37,7 @@ func (c *columnsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 
 // recordTable is a filterable list shown as a table: a filter box that filters as you type, a header,
 // and rows that select whole. Up and Down in the filter box move through the rows; Enter goes to the
-// detail beside the list.
+// detail beside the list. Both act on the rows of what was typed, even when its query is still pending.
 type recordTable struct {
 	filter   *shortcutEntry
 	list     *widget.List
@@ -48,6 +48,8 @@ type recordTable struct {
 	weights  []float32
 	sel      int // the selected row, -1 when none
 	onSelect func(row int)
+	// flush, when set, brings the rows up to date with the filter's text before a key acts on them.
+	flush func()
 }
 
 // newRecordTable builds a table with the given column titles (translation keys) and weights.
@@ -82,6 +84,13 @@ func newRecordTable(titles []string, weights []float32, rows func() int, cell fu
 	t.list.OnUnselected = func(widget.ListItemID) { t.sel = -1 }
 	t.filter.onKey[fyne.KeyDown] = func() { t.step(1) }
 	t.filter.onKey[fyne.KeyUp] = func() { t.step(-1) }
+	// Enter acts on the rows too (it opens or adds the one chosen): on the rows of what was typed.
+	for _, k := range []fyne.KeyName{fyne.KeyReturn, fyne.KeyEnter} {
+		t.filter.onKey[k] = func() {
+			t.sync()
+			t.filter.Entry.TypedKey(&fyne.KeyEvent{Name: k})
+		}
+	}
 	t.filter.onKey[fyne.KeyEscape] = func() { t.filter.SetText("") }
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, t.count, t.filter),
 		container.New(&columnsLayout{weights}, head...), widget.NewSeparator())
@@ -89,8 +98,16 @@ func newRecordTable(titles []string, weights []float32, rows func() int, cell fu
 	return t
 }
 
+// sync brings the rows up to date with the filter when a query is still pending.
+func (t *recordTable) sync() {
+	if t.flush != nil {
+		t.flush()
+	}
+}
+
 // step moves the selection by delta rows, from the filter box.
 func (t *recordTable) step(delta int) {
+	t.sync()
 	n := t.rows()
 	if n == 0 {
 		return

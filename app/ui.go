@@ -30,6 +30,9 @@ type UI struct {
 
 	// saveDelay is how long typing pauses before a form saves itself; tests set 0 to save at once.
 	saveDelay time.Duration
+	// filterPause is how long typing in a list's filter pauses before the list asks the store, so that a
+	// word typed fast is one query; tests set 0 to filter at once.
+	filterPause time.Duration
 
 	ambito   data.Ambito
 	devices  map[string]data.Device // who wrote what: device id -> computer and operator
@@ -60,13 +63,16 @@ type section struct {
 	icon    fyne.Resource
 	content fyne.CanvasObject
 	show    func() // called when the section is shown: refresh its lists
+	// focus puts the cursor where the section expects typing when it is entered; nil for the filter of
+	// its list, as Ctrl+F does (none in the meeting and in the search results).
+	focus func()
 }
 
 // New builds the main window on the database at cfg.DBPath, opened with open. A file that cannot be
 // opened is explained in the window, which offers another one.
 func New(a fyne.App, cfg Config, run Runner, open Opener) *UI {
 	ui := &UI{app: a, cfg: cfg, run: run, open: open, ctx: context.Background(), saveDelay: 600 * time.Millisecond,
-		tick: time.Second}
+		filterPause: 180 * time.Millisecond, tick: time.Second}
 	ui.win = a.NewWindow(title())
 	ui.win.Resize(fyne.NewSize(1200, 760))
 	ui.win.SetMaster()
@@ -191,6 +197,9 @@ func (ui *UI) buildShell() {
 		} else {
 			ui.people.refresh()
 		}
+		if ui.current == sectionPeople {
+			ui.focusSection()
+		}
 	}
 	ui.sections = []*section{
 		{key: "nav.sessions", icon: theme.GridIcon(), content: ui.sessions.content, show: func() {
@@ -199,11 +208,10 @@ func (ui *UI) buildShell() {
 			}
 		}},
 		{key: "nav.proposals", icon: theme.DocumentIcon(), content: ui.props.content, show: ui.props.refresh},
-		{key: "nav.votes", icon: theme.ConfirmIcon(), content: ui.votes.content, show: ui.votes.refresh},
-		{key: "nav.synthesis", icon: theme.ListIcon(), content: ui.synth.content, show: func() {
-			ui.synth.refresh()
-			ui.synth.focus()
-		}},
+		{key: "nav.votes", icon: theme.ConfirmIcon(), content: ui.votes.content, show: ui.votes.refresh,
+			focus: ui.votes.focusFilter},
+		{key: "nav.synthesis", icon: theme.ListIcon(), content: ui.synth.content, show: ui.synth.refresh,
+			focus: ui.synth.focus},
 		{key: "nav.people", icon: theme.AccountIcon(), content: persone, show: func() {
 			if persone.Selected() != nil && persone.Selected().Content == ui.orgs.content {
 				ui.orgs.refresh()
@@ -256,7 +264,6 @@ func (ui *UI) buildShell() {
 		}
 	})
 	ui.nav.Select(sectionSessions) // Sedute: the meetings are what the program is opened for
-	ui.sessions.focusFilter()
 }
 
 // show displays section i.
@@ -271,13 +278,32 @@ func (ui *UI) show(i int) {
 	if s.show != nil {
 		s.show()
 	}
+	ui.focusSection()
 }
 
-// goTo selects section i in the navigation (which shows it).
+// focusSection puts the cursor where the section shown expects typing, so that entering it (Ctrl+2,
+// a click in the navigation) lets the user type at once: the filter of its list, as Ctrl+F does. A
+// dialog open on top keeps the cursor.
+func (ui *UI) focusSection() {
+	if ui.current >= len(ui.sections) || ui.win.Canvas().Overlays().Top() != nil {
+		return
+	}
+	if f := ui.sections[ui.current].focus; f != nil {
+		f()
+		return
+	}
+	ui.withEditor(editor.focusFilter)
+}
+
+// goTo selects section i in the navigation (which shows it). The section already shown gets the
+// cursor back in its filter, as the user who pressed its shortcut expects.
 func (ui *UI) goTo(i int) {
 	if i == len(ui.sections)-1 {
 		ui.show(i)
 		return
+	}
+	if i == ui.current {
+		ui.focusSection()
 	}
 	ui.nav.Select(i)
 }

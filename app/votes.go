@@ -94,6 +94,9 @@ func (s *votesScreen) load() ([]voteRow, error) {
 // refresh reads the votes again.
 func (s *votesScreen) refresh() { s.pane.refresh() }
 
+// focusFilter puts the cursor in the filter box.
+func (s *votesScreen) focusFilter() { s.ui.win.Canvas().Focus(s.pane.table.filter) }
+
 // show puts a vote's result beside the list.
 func (s *votesScreen) show(v voteRow) {
 	s.shown = v

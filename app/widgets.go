@@ -31,14 +31,6 @@ func (e *shortcutEntry) TypedKey(k *fyne.KeyEvent) {
 	e.Entry.TypedKey(k)
 }
 
-// placeholder is the content of an area that later versions fill: what it will hold, not an error.
-func placeholder(titleKey, textKey string) fyne.CanvasObject {
-	t := widget.NewLabelWithStyle(lang.L(titleKey), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	msg := widget.NewLabel(lang.L(textKey))
-	msg.Wrapping = fyne.TextWrapWord
-	return container.NewPadded(container.NewVBox(container.NewHBox(widget.NewIcon(theme.InfoIcon()), t), msg))
-}
-
 // heading is a bold label for the top of a panel.
 func heading(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -188,4 +180,68 @@ func (ui *UI) confirm(title, msg, confirmText string, ok func()) *dialog.Confirm
 	d.Show()
 	ui.win.Canvas().Focus(keys)
 	return d
+}
+
+// flowLayout sets buttons side by side and wraps them onto more lines when the width runs short, so
+// that a row of buttons does not make its pane wider than its widest button. The height is that of
+// the lines at the width it was last given.
+type flowLayout struct{ width float32 }
+
+// lines counts the lines the visible objects take at width w, and the height of one line.
+func (f *flowLayout) lines(objs []fyne.CanvasObject, w float32) (n int, lineH float32) {
+	gap := theme.Padding()
+	x := float32(0)
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		s := o.MinSize()
+		lineH = max(lineH, s.Height)
+		switch {
+		case n == 0:
+			n, x = 1, s.Width
+		case w <= 0 || x+gap+s.Width > w:
+			n, x = n+1, s.Width
+		default:
+			x += gap + s.Width
+		}
+	}
+	return n, lineH
+}
+
+// MinSize is the widest object by the height of the lines.
+func (f *flowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w float32
+	for _, o := range objs {
+		if o.Visible() {
+			w = max(w, o.MinSize().Width)
+		}
+	}
+	n, lineH := f.lines(objs, max(f.width, w))
+	if n == 0 {
+		return fyne.Size{}
+	}
+	return fyne.NewSize(w, float32(n)*lineH+float32(n-1)*theme.Padding())
+}
+
+// Layout places the objects at their minimum size, line after line.
+func (f *flowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	f.width = size.Width
+	_, lineH := f.lines(objs, size.Width)
+	gap := theme.Padding()
+	pos := fyne.NewPos(0, 0)
+	first := true
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		s := o.MinSize()
+		if !first && pos.X+s.Width > size.Width {
+			pos = fyne.NewPos(0, pos.Y+lineH+gap)
+		}
+		first = false
+		o.Resize(fyne.NewSize(s.Width, lineH))
+		o.Move(pos)
+		pos.X += s.Width + gap
+	}
 }
