@@ -151,7 +151,7 @@ func (d *proposalDetail) showState() {
 	if p.State == data.StateAccorpata {
 		if p.MergedIntoID != "" {
 			into := p.MergedIntoID
-			d.moves.Add(widget.NewButtonWithIcon(lang.L("proposals.open_merged", map[string]any{"title": d.s.title(into)}),
+			d.moves.Add(widget.NewButtonWithIcon(lang.L("proposals.open_merged"),
 				theme.NavigateNextIcon(), func() { d.s.open(into) }))
 		}
 	} else {
