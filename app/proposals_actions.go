@@ -40,7 +40,8 @@ func (s *proposalsScreen) askQuestion(title, confirmText string, content fyne.Ca
 	s.ui.win.Canvas().Focus(reason)
 }
 
-// askMove asks for the reason of a step of the proposal shown (required going back) and takes it.
+// askMove asks for the reason of a step of the proposal shown (required going back, and for a validation
+// or approval by hand) and takes it.
 // back, when given, are the states it may go back to: the question lets the user choose.
 func (s *proposalsScreen) askMove(to data.ProposalState, back []data.ProposalState) {
 	p := s.detail.d.ProposalView
@@ -66,7 +67,7 @@ func (s *proposalsScreen) askMove(to data.ProposalState, back []data.ProposalSta
 		target = newSelect(labels, func(string) { ask(back[max(target.SelectedIndex(), 0)]) })
 		content.Add(container.NewBorder(nil, nil, widget.NewLabel(lang.L("proposals.back_to")), nil, target))
 	}
-	reason := reasonEntry(goingBack)
+	reason := reasonEntry(goingBack || data.CheckMove(p.State, to, "") != nil)
 	content.Add(reason)
 	if target != nil {
 		target.SetSelected(state(to))

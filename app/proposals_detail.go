@@ -155,10 +155,14 @@ func (d *proposalDetail) showState() {
 				theme.NavigateNextIcon(), func() { d.s.open(into) }))
 		}
 	} else {
-		if next := p.State.Next(); next != "" && data.CheckMove(p.State, next, "") == nil {
+		if next := p.State.Next(); next != "" && data.CheckMove(p.State, next, "x") == nil {
 			b := widget.NewButtonWithIcon(lang.L("proposals.move_next", map[string]any{"state": lang.L("pstate." + string(next))}),
 				theme.NavigateNextIcon(), func() { d.s.askMove(next, nil) })
-			b.Importance = widget.HighImportance
+			// Validation and approval are the Tavolo Alto's and the Sindaci's votes: by hand they are
+			// possible, with a reason, but not the step the screen suggests.
+			if data.CheckMove(p.State, next, "") == nil {
+				b.Importance = widget.HighImportance
+			}
 			d.moves.Add(b)
 		}
 		if data.CheckMove(p.State, data.StateRespinta, "") == nil {
@@ -188,7 +192,7 @@ func (d *proposalDetail) showState() {
 }
 
 // backStates are the states a proposal may be taken back to, with a reason: the earlier ones on its
-// path, or for a rejected one those before the mayors' approval.
+// path, or for a rejected one those before validation.
 func backStates(from data.ProposalState) []data.ProposalState {
 	var out []data.ProposalState
 	for _, to := range data.ProposalStates {

@@ -287,7 +287,7 @@ func TestSynthesisRemoveValidatedIsRefused(t *testing.T) {
 	ctx := context.Background()
 	p := pickable(e.ranking(""))[0]
 	e.addPriorities(p.ID)
-	if _, err := e.store().(mover).MoveProposal(ctx, p.ID, data.StateValidata, ""); err != nil {
+	if _, err := e.store().(mover).MoveProposal(ctx, p.ID, data.StateValidata, "validata in seduta, verbale agli atti"); err != nil {
 		t.Fatal(err)
 	}
 	s := e.showSynthesis()

@@ -27,7 +27,7 @@ func (e *env) validated() []data.ProposalView {
 	}
 	e.addPriorities(cands[0].ID, cands[1].ID)
 	for _, c := range cands[:2] {
-		if _, err := e.store().(mover).MoveProposal(context.Background(), c.ID, data.StateValidata, ""); err != nil {
+		if _, err := e.store().(mover).MoveProposal(context.Background(), c.ID, data.StateValidata, "validata in seduta, verbale agli atti"); err != nil {
 			e.t.Fatalf("MoveProposal(%s, validata): %v", c.Title, err)
 		}
 	}

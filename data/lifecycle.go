@@ -47,8 +47,9 @@ func (s ProposalState) Next() ProposalState {
 }
 
 // CheckMove says whether a proposal may go from one state to another by hand (or by a validation vote):
-// one step forward; respinta from any state before approvata; back to an earlier state only with a
-// reason. Accorpata is reached only by merging, and left only by undoing the merge. The error's key
+// one step forward (to validata or approvata, outside a validation vote, only with a reason); respinta
+// from any state before approvata; back to an earlier state only with a reason, and from respinta only
+// to a state before validata. Accorpata is reached only by merging, and left only by undoing the merge. The error's key
 // names the rule that refuses the move.
 func CheckMove(from, to ProposalState, reason string) error {
 	args := []any{"from", from, "to", to}
@@ -67,9 +68,9 @@ func CheckMove(from, to ProposalState, reason string) error {
 		}
 		return Errorf(EInvalid, "err.move.reject_late", args...)
 	case from == StateRespinta:
-		// Reconsidering a rejected proposal is a step back: it needs a reason and cannot land past
-		// where a rejection could have happened.
-		if !to.Before(StateApprovata) {
+		// Reconsidering a rejected proposal is a step back: it needs a reason, and it cannot land where
+		// only a validation vote leads (the store also keeps it at or before where it was rejected).
+		if !to.Before(StateValidata) {
 			return Errorf(EInvalid, "err.move.reopen_late", args...)
 		}
 		if strings.TrimSpace(reason) == "" {
@@ -83,6 +84,10 @@ func CheckMove(from, to ProposalState, reason string) error {
 		return nil
 	case from.Next() != to:
 		return Errorf(EInvalid, "err.move.skip", append(args, "next", from.Next())...)
+	case (to == StateValidata || to == StateApprovata) && strings.TrimSpace(reason) == "":
+		// Validation and approval are decisions of the Tavolo Alto and of the Sindaci, which their
+		// validation votes record; by hand (a decision taken outside Tavoli) the history must say why.
+		return Errorf(EInvalid, "err.move.reason_decision", args...)
 	}
 	return nil
 }

@@ -10,17 +10,18 @@ import (
 // moveTable is the answer to every move between the nine states, written out by hand from the rules
 // rather than computed like CheckMove computes it: rows are the state a proposal is in, columns the
 // state asked for, both in the order of data.ProposalStates. "ok" is a legal move; "reason" a move
-// back, legal only with a reason; anything else is the key that refuses the move, reason or not.
+// back, legal only with a reason; "decision" a validation or approval by hand (outside a validation
+// vote), legal only with a reason too; anything else is the key that refuses the move, reason or not.
 var moveTable = [][]string{
 	//           proposta  in_valutazione prioritaria validata  approvata  in_attuazione realizzata respinta   accorpata
 	/* proposta */ {"same", "ok", "skip", "skip", "skip", "skip", "skip", "ok", "merge_only"},
 	/* in_valut */ {"reason", "same", "ok", "skip", "skip", "skip", "skip", "ok", "merge_only"},
-	/* priorit. */ {"reason", "reason", "same", "ok", "skip", "skip", "skip", "ok", "merge_only"},
-	/* validata */ {"reason", "reason", "reason", "same", "ok", "skip", "skip", "ok", "merge_only"},
+	/* priorit. */ {"reason", "reason", "same", "decision", "skip", "skip", "skip", "ok", "merge_only"},
+	/* validata */ {"reason", "reason", "reason", "same", "decision", "skip", "skip", "ok", "merge_only"},
 	/* approv.  */ {"reason", "reason", "reason", "reason", "same", "ok", "skip", "reject_late", "merge_only"},
 	/* in_attua */ {"reason", "reason", "reason", "reason", "reason", "same", "ok", "reject_late", "merge_only"},
 	/* realizz. */ {"reason", "reason", "reason", "reason", "reason", "reason", "same", "reject_late", "merge_only"},
-	/* respinta */ {"reason", "reason", "reason", "reason", "reopen_late", "reopen_late", "reopen_late", "same", "merge_only"},
+	/* respinta */ {"reason", "reason", "reason", "reopen_late", "reopen_late", "reopen_late", "reopen_late", "same", "merge_only"},
 	/* accorp.  */ {"merged", "merged", "merged", "merged", "merged", "merged", "merged", "merged", "same"},
 }
 
@@ -38,14 +39,17 @@ func TestCheckMoveEveryPair(t *testing.T) {
 					err := data.CheckMove(from, to, reason)
 					hasReason := strings.TrimSpace(reason) != ""
 					switch {
-					case want == "ok", want == "reason" && hasReason:
+					case want == "ok", (want == "reason" || want == "decision") && hasReason:
 						if err != nil {
 							t.Errorf("CheckMove(%s, %s, %q) = %v, want nil", from, to, reason, err)
 						}
 					default:
 						key := "err.move." + want
-						if want == "reason" {
+						switch want {
+						case "reason":
 							key = "err.move.reason"
+						case "decision":
+							key = "err.move.reason_decision"
 						}
 						e := data.AsError(err)
 						if e == nil || e.Code != data.EInvalid || e.Key != key {
@@ -64,14 +68,15 @@ func TestCheckMoveEveryPair(t *testing.T) {
 			switch want {
 			case "ok":
 				legal++
-			case "reason":
+			case "reason", "decision":
 				withReason++
 			}
 		}
 	}
-	// 6 steps forward and 4 rejections; 21 steps back along the path and 4 reopenings of a rejection.
-	if legal != 10 || withReason != 25 {
-		t.Errorf("the table has %d legal moves and %d with a reason, want 10 and 25", legal, withReason)
+	// 4 steps forward and 4 rejections; 21 steps back along the path, 3 reopenings of a rejection and
+	// 2 decisions taken outside a validation vote.
+	if legal != 8 || withReason != 26 {
+		t.Errorf("the table has %d legal moves and %d with a reason, want 8 and 26", legal, withReason)
 	}
 }
 

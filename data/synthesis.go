@@ -83,6 +83,9 @@ type Round struct {
 	Ballots []VoteBallot `json:"ballots"`
 	// Voted lists the seats that voted in a secret vote.
 	Voted []string `json:"voted"`
+	// Moved is the state the vote took each covered proposal to, by id; a proposal it did not move
+	// (already elsewhere, or no decision) is absent.
+	Moved map[string]ProposalState `json:"moved,omitempty"`
 }
 
 // Synthesis is everything the Documento di sintesi prints, gathered from the store. Documents are pure

@@ -116,7 +116,12 @@ func (w sintesi) journey() {
 	if len(rows) == 0 {
 		doc.paragraphs("Nessun organo ha ancora tenuto sedute.", stBody, 0)
 	} else {
-		rows = append(rows, []string{"Totale", "", count(p.Meetings), count(p.People), count(p.Presences)})
+		total := "Totale"
+		if w.area != nil {
+			// The rows are the area's table and the district's bodies; the total is the whole Ambito's.
+			total = "Totale dell'Ambito"
+		}
+		rows = append(rows, []string{total, "", count(p.Meetings), count(p.People), count(p.Presences)})
 		doc.table(table{cols: []column{{"Organo", 48, "L"}, {"Tipo", 52, "L"}, {"Incontri", 18, "R"},
 			{"Persone", 18, "R"}, {"Presenze", 18, "R"}}}, rows)
 		doc.space(1.5)
@@ -254,7 +259,11 @@ func (w sintesi) writeArea(number string, a data.SynthesisArea) {
 				tables = orDash(strings.Join(r.Tables, ", "))
 			}
 			bands := strings.Join(nonEmpty(italian.Cost(r.Cost), italian.Time(r.Duration)), "\n")
-			rows = append(rows, []string{rank, r.Title, score, votes, tables, orDash(bands)})
+			title := r.Title
+			if r.State == data.StateRespinta {
+				title += " (respinta)" // ranked by the tables' votes, rejected since
+			}
+			rows = append(rows, []string{rank, title, score, votes, tables, orDash(bands)})
 		}
 	}
 	// Widths in mm (the content is 164 wide): the headings and "€ 5.000–25.000" must not break.
@@ -372,7 +381,13 @@ func (w sintesi) validation() {
 			}
 			doc.paragraphs(intro, stBody, 0)
 			for _, p := range covered {
-				doc.item("–", p.Title+" ("+w.stateLabel(p.State)+")", stBody, 2)
+				// What this round decided; the proposal may have moved on since (the priority list above
+				// says where it stands now).
+				outcome := "non decisa da questa votazione"
+				if st, ok := r.Moved[p.ID]; ok {
+					outcome = w.stateLabel(st)
+				}
+				doc.item("–", p.Title+" ("+outcome+")", stBody, 2)
 			}
 		}
 		doc.space(3)

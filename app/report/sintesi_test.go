@@ -103,6 +103,8 @@ func synthesis() data.Synthesis {
 			Closed: rome(2027, time.April, 20, 11, 10), QuorumPresent: 9, QuorumRequired: 6, QuorumHolds: true,
 			Voters: voters, Covers: []string{"p-custodi", "p-lavoro", "p-sportello"}},
 		Ballots: ballots,
+		Moved: map[string]data.ProposalState{"p-custodi": data.StateValidata, "p-lavoro": data.StateValidata,
+			"p-sportello": data.StateValidata},
 	}
 
 	bodies := []data.Body{bodySindaci, bodyAlto}
@@ -286,7 +288,8 @@ func TestSintesiOneArea(t *testing.T) {
 		"Proposte dell'area oggetto della votazione:", "Approvata a maggioranza semplice",
 		"Città della Pieve")
 	rows(t, "area document", layoutLines(t, path), "2 Borse lavoro nelle aziende del lago Disabilità 0,55",
-		"Tavolo tematico Disabilità Tavolo tematico – area Disabilità 6 97 152", "Disabilità 0 2 0 2 4")
+		"Tavolo tematico Disabilità Tavolo tematico – area Disabilità 6 97 152", "Disabilità 0 2 0 2 4",
+		"Totale dell'Ambito 24 312 541")
 	for _, other := range []string{"Anziani", "Famiglia", "Custodi sociali", "Sportello per le famiglie",
 		"Rete dei consultori", "2.2."} {
 		if strings.Contains(text, other) {
@@ -297,6 +300,24 @@ func TestSintesiOneArea(t *testing.T) {
 	s.AreaID = "area-dipendenze"
 	if b, err := Sintesi(s); err == nil {
 		t.Errorf("Sintesi(area not in the synthesis) = %d bytes, want an error", len(b))
+	}
+}
+
+// TestSintesiRoundSaysWhatItDecided: a round lists what it took each proposal to, not where the proposal
+// stands now; one it did not move says so.
+func TestSintesiRoundSaysWhatItDecided(t *testing.T) {
+	s := synthesis()
+	delete(s.Rounds[0].Moved, "p-sportello")
+	for i := range s.Priorities {
+		if s.Priorities[i].ID == "p-custodi" {
+			s.Priorities[i].State = data.StateInAttuazione // moved on since the round
+		}
+	}
+	text := pdfText(t, writePDF(t, "sintesi-round.pdf", renderSintesi(t, s)))
+	contains(t, "round", text, "Sportello per le famiglie in ogni comune (non decisa da questa votazione)")
+	if i := strings.Index(text, "Proposte dell'elenco oggetto della votazione"); i < 0 ||
+		!strings.Contains(text[i:], "Custodi sociali per gli anziani soli (validata") {
+		t.Errorf("the round does not say it validated the custodi sociali:\n%s", text)
 	}
 }
 

@@ -27,7 +27,8 @@ type Vote struct {
 
 // Shares normalises a vote so that tables compare, by option id:
 //   - dots, points, approval and Borda: the option's share of the vote's total;
-//   - Schulze: (n − rank) / (n − 1), n the options, rank 1 for the first (1 when there is one option);
+//   - Schulze: (n − rank) / (n − 1), n the options, rank 1 for the first as the ballots rank them (before
+//     any tie-break; 1 when there is one option);
 //   - criteria scoring: (mean − scale_min) / (scale_max − scale_min).
 //
 // A motion, a vote without valid ballots and a vote whose total is nothing give no shares.
@@ -49,13 +50,23 @@ func Shares(v Vote) map[string]float64 {
 			out[r.Option] = r.Score / total
 		}
 	case data.MethodSchulze:
+		// The rank is the one the ballots give, before any tie-break: a lot or the chair decides who
+		// wins the vote, not how much each option weighs in the district's ranking. Schulze's score is
+		// the number of options an option beats, so the options beating more rank higher and ties share
+		// a rank.
 		n := float64(len(v.Ranking))
 		for _, r := range v.Ranking {
 			if n == 1 {
 				out[r.Option] = 1
 				continue
 			}
-			out[r.Option] = (n - float64(r.Rank)) / (n - 1)
+			rank := 1
+			for _, o := range v.Ranking {
+				if o.Score > r.Score {
+					rank++
+				}
+			}
+			out[r.Option] = (n - float64(rank)) / (n - 1)
 		}
 	case data.MethodScore:
 		lo, hi := float64(v.ScaleMin), float64(v.ScaleMax)
@@ -93,6 +104,9 @@ const grain = 1e-9
 
 // level is a score rounded to the grain, the value the order and the ranks compare.
 func level(score float64) float64 { return math.Round(score / grain) }
+
+// Same reports whether two scores share a rank: they round to the same grain.
+func Same(a, b float64) bool { return level(a) == level(b) }
 
 // Consolidate scores every proposal that appeared in the votes. heirs says which proposals take an
 // option's share: the option's own proposal while it stands, the proposal it was merged into, and the

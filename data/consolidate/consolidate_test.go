@@ -49,6 +49,17 @@ func ranking(spec string) []vote.Ranked {
 			out[i].Rank = out[i-1].Rank
 		}
 	}
+	// Ranks given by hand (Schulze) get the score Schulze gives: the number of options ranked below.
+	for i := range out {
+		if out[i].Score != 0 {
+			continue
+		}
+		for _, o := range out {
+			if o.Rank > out[i].Rank {
+				out[i].Score++
+			}
+		}
+	}
 	return out
 }
 
@@ -463,3 +474,25 @@ func BenchmarkConsolidate(b *testing.B) {
 		consolidate.Consolidate(votes, l.heirs, data.WeighVoters)
 	}
 }
+
+// TestSchulzeSharesIgnoreTheTieBreak checks that a lot drawn to separate tied options decides the vote's
+// winner but not the shares: A>B>C and B>A>C tie A and B, whatever the lot says.
+func TestSchulzeSharesIgnoreTheTieBreak(t *testing.T) {
+	count := func(tb data.TieBreak) vote.Count {
+		return vote.Count{Method: data.MethodSchulze, Options: []vote.Option{{ID: "A"}, {ID: "B"}, {ID: "C"}},
+			Rules:   vote.Rules{TieBreak: tb, Seed: ptr(int64(7))},
+			Ballots: []vote.Ballot{{Ranking: []string{"A", "B", "C"}}, {Ranking: []string{"B", "A", "C"}}}}
+	}
+	for _, tb := range []data.TieBreak{data.TieNone, data.TieLot} {
+		r, err := vote.Tally(count(tb))
+		if err != nil {
+			t.Fatalf("Tally(%s): %v", tb, err)
+		}
+		got := consolidate.Shares(consolidate.Vote{ID: "v", Method: data.MethodSchulze, Valid: r.Valid, Ranking: r.Ranking})
+		if got["A"] != 1 || got["B"] != 1 || got["C"] != 0 {
+			t.Errorf("tie-break %s: shares %v, want A 1, B 1, C 0", tb, got)
+		}
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -227,6 +227,11 @@ func TestHistory(t *testing.T) {
 						t.Errorf("scale %d: %q merged from %s into %s, want before validata into %s", scale, p.Title, e.From,
 							e.RelatedID, p.MergedIntoID)
 					}
+				} else if e.Action == data.ActionVote {
+					// A validation vote moves what it covers from where its body expects them.
+					if e.VoteID == "" {
+						t.Errorf("scale %d: %q moved by a vote that is not named", scale, p.Title)
+					}
 				} else {
 					err = data.CheckMove(e.From, e.To, e.Reason)
 				}

@@ -248,6 +248,24 @@ func deletable(ctx context.Context, tx *sql.Tx, ref data.Ref) error {
 		case parts > 0:
 			return data.Errorf(data.EConflict, "err.proposal.has_parts", "count", parts)
 		}
+		// A vote's options and covers name it: its share and its validation would vanish.
+		votes, err := votesNaming(ctx, tx, ref.ID)
+		if err != nil {
+			return err
+		}
+		if len(votes) > 0 {
+			return data.Errorf(data.EConflict, "err.proposal.voted", "subject", votes[0].Subject)
+		}
+	case data.KindVote:
+		v, err := loadVote(ctx, tx, ref.ID)
+		if err != nil {
+			return err
+		}
+		if v.Status == data.VoteChiusa && len(v.Covers) > 0 {
+			// The proposals it validated moved, with events naming it: deleting the vote would leave
+			// them validated by nothing.
+			return data.Errorf(data.EConflict, "err.vote.validation_delete", "subject", v.Subject)
+		}
 	case data.KindArea:
 		var name string
 		err := tx.QueryRowContext(ctx, `SELECT name FROM bodies WHERE deleted = 0 AND area_id = ? LIMIT 1`, ref.ID).Scan(&name)

@@ -99,6 +99,18 @@ func (s *Store) MoveProposal(ctx context.Context, id string, to data.ProposalSta
 		if err := data.CheckMove(p.State, to, reason); err != nil {
 			return err
 		}
+		if p.State == data.StateRespinta {
+			// A rejected proposal is reconsidered from where it was rejected, or earlier.
+			var before string
+			err := tx.QueryRowContext(ctx, `SELECT from_state FROM proposal_events WHERE deleted = 0 AND proposal_id = ?
+				AND to_state = ? ORDER BY at DESC, id DESC LIMIT 1`, id, string(data.StateRespinta)).Scan(&before)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
+			if b := data.ProposalState(before); b.Valid() && b.Before(to) {
+				return data.Errorf(data.EInvalid, "err.move.reopen_past", "to", to, "before", b)
+			}
+		}
 		switch {
 		case to == data.StatePrioritaria && p.Priority == 0:
 			n, err := lastPriority(ctx, tx)
@@ -180,7 +192,18 @@ func (s *Store) SetPriorities(ctx context.Context, ids []string, reason string) 
 				if err := s.setState(h, &p, data.StatePrioritaria, data.ProposalEvent{Action: data.ActionPick}); err != nil {
 					return err
 				}
-			case data.StateAccorpata, data.StateRespinta:
+			case data.StateRespinta:
+				// A proposal rejected by a validation vote stays in the list, where it shows the outcome,
+				// until the office takes it out; a rejected one cannot enter it.
+				if v.Priority == 0 {
+					return data.Errorf(data.EInvalid, "err.priority.state", "title", p.Title, "state", p.State)
+				}
+				if v.Priority != p.Priority {
+					if err := s.save(ctx, tx, data.KindProposal, &p.Meta, proposalCols(p)); err != nil {
+						return err
+					}
+				}
+			case data.StateAccorpata:
 				return data.Errorf(data.EInvalid, "err.priority.state", "title", p.Title, "state", p.State)
 			default:
 				if v.Priority == p.Priority {
@@ -217,6 +240,9 @@ func (s *Store) MergeProposals(ctx context.Context, ids []string, into data.Prop
 			if !data.CanMerge(v.State) {
 				return data.Errorf(data.EInvalid, "err.merge.state", "title", v.Title, "state", v.State)
 			}
+			if err := notInOpenVote(ctx, tx, v.Proposal); err != nil {
+				return err
+			}
 			originals = append(originals, v.Proposal)
 		}
 		if len(originals) < 2 {
@@ -234,6 +260,17 @@ func (s *Store) MergeProposals(ctx context.Context, ids []string, into data.Prop
 		}
 		if into.Kind == "" {
 			into.Kind = first.Kind
+		}
+		for _, o := range originals {
+			if into.TargetGroup == "" {
+				into.TargetGroup = o.TargetGroup
+			}
+			if into.Cost == "" {
+				into.Cost = o.Cost
+			}
+			if into.Duration == "" {
+				into.Duration = o.Duration
+			}
 		}
 		if into.ComuneIDs == nil {
 			for _, o := range originals {
@@ -292,8 +329,8 @@ func (s *Store) MergeProposals(ctx context.Context, ids []string, into data.Prop
 	return into, err
 }
 
-// UndoMerge undoes a merge: the merged proposal is deleted and its originals go back to the states
-// they had, with their places in the priority list. It is refused once the merged proposal was
+// UndoMerge undoes a merge: the merged proposal is deleted (unless a table made it: then it stays, without
+// the others) and its originals go back to the states they had, with their places in the priority list. It is refused once the merged proposal was
 // validated, voted on itself, or split.
 func (s *Store) UndoMerge(ctx context.Context, mergedID, reason string) error {
 	reason = strings.TrimSpace(reason)
@@ -353,6 +390,11 @@ func (s *Store) UndoMerge(ctx context.Context, mergedID, reason string) error {
 		if err := h.add(data.ProposalEvent{ProposalID: mergedID, Action: data.ActionUnmerge, From: merged.State,
 			Reason: reason}); err != nil {
 			return err
+		}
+		if merged.SessionID != "" || merged.SplitFromID != "" {
+			// The others were merged into a proposal a table made (or a part of one), not into one the
+			// merge created: it stays, without them.
+			return nil
 		}
 		return s.setDeleted(ctx, tx, data.Ref{Kind: data.KindProposal, ID: mergedID}, true)
 	})
@@ -415,6 +457,9 @@ func (s *Store) SplitProposal(ctx context.Context, id string, parts []data.Propo
 		if !data.CanMerge(origin.State) {
 			return data.Errorf(data.EInvalid, "err.split.state", "title", origin.Title, "state", origin.State)
 		}
+		if err := notInOpenVote(ctx, tx, origin.Proposal); err != nil {
+			return err
+		}
 		if len(parts) == 0 {
 			return data.Errorf(data.EInvalid, "err.split.none")
 		}
@@ -472,6 +517,21 @@ func (s *Store) SplitProposal(ctx context.Context, id string, parts []data.Propo
 		return nil
 	})
 	return out, err
+}
+
+// notInOpenVote refuses to restructure a proposal while a vote still open has it among its options or
+// covers it: the vote would end up deciding on a proposal that no longer stands.
+func notInOpenVote(ctx context.Context, tx *sql.Tx, p data.Proposal) error {
+	votes, err := votesNaming(ctx, tx, p.ID)
+	if err != nil {
+		return err
+	}
+	for _, v := range votes {
+		if v.Status == data.VoteAperta {
+			return data.Errorf(data.EConflict, "err.proposal.open_vote", "title", p.Title, "subject", v.Subject)
+		}
+	}
+	return nil
 }
 
 // votesNaming lists the live votes that have the proposal among their options or cover it.

@@ -70,13 +70,18 @@ func (o *office) get(t *testing.T, id string) data.ProposalDetail {
 	return d
 }
 
-// moves takes a proposal through states by hand, one step each, without reasons.
+// moves takes a proposal through states by hand, one step each, without reasons but for validation and
+// approval, which by hand (outside a validation vote) need one.
 func (o *office) moves(t *testing.T, id string, to ...data.ProposalState) data.Proposal {
 	t.Helper()
 	var p data.Proposal
 	for _, st := range to {
+		reason := ""
+		if st == data.StateValidata || st == data.StateApprovata {
+			reason = "deciso in seduta, verbale agli atti"
+		}
 		var err error
-		p, err = o.s.MoveProposal(o.ctx, id, st, "")
+		p, err = o.s.MoveProposal(o.ctx, id, st, reason)
 		must(t, "MoveProposal("+string(st)+")", err)
 	}
 	return p
@@ -187,9 +192,25 @@ func TestMoveProposal(t *testing.T) {
 		t.Errorf("rejected: %s, priority %d; want respinta, 0", got.State, got.Priority)
 	}
 
-	// Respinta is possible up to validata, not after approvata.
+	// A rejected proposal is reconsidered from where it was rejected or earlier, never past it.
+	_, err = o.s.MoveProposal(o.ctx, b.ID, data.StateValidata, "riesame")
+	wantErr(t, "MoveProposal(respinta → validata)", err, data.EInvalid, "err.move.reopen_late")
+	b2 := o.propose(t, "Sportello unico per le famiglie")
+	o.moves(t, b2.ID, data.StateInValutazione, data.StateRespinta)
+	_, err = o.s.MoveProposal(o.ctx, b2.ID, data.StatePrioritaria, "riesame")
+	wantErr(t, "MoveProposal(respinta from in_valutazione → prioritaria)", err, data.EInvalid, "err.move.reopen_past")
+	if _, err = o.s.MoveProposal(o.ctx, b2.ID, data.StateInValutazione, "riesame chiesto dal Tavolo"); err != nil {
+		t.Errorf("MoveProposal(respinta → in_valutazione, where it was rejected) = %v", err)
+	}
+
+	// Validation by hand, outside a validation vote, needs a reason.
 	c := o.propose(t, "Albo delle assistenti familiari")
-	o.moves(t, c.ID, data.StateInValutazione, data.StatePrioritaria, data.StateValidata)
+	o.moves(t, c.ID, data.StateInValutazione, data.StatePrioritaria)
+	_, err = o.s.MoveProposal(o.ctx, c.ID, data.StateValidata, " ")
+	wantErr(t, "MoveProposal(prioritaria → validata, no reason)", err, data.EInvalid, "err.move.reason_decision")
+
+	// Respinta is possible up to validata, not after approvata.
+	o.moves(t, c.ID, data.StateValidata)
 	if got := o.get(t, c.ID); got.Priority != 1 {
 		t.Errorf("validated proposal: priority %d, want 1 (the only one left in the list, after the highest 0)", got.Priority)
 	}
@@ -532,13 +553,13 @@ func TestSplitProposal(t *testing.T) {
 	o.moves(t, rival.ID, data.StateInValutazione, data.StatePrioritaria, data.StateValidata)
 	_, err = o.s.SplitProposal(o.ctx, rival.ID, []data.Proposal{{Title: "Una parte"}}, "")
 	wantErr(t, "SplitProposal(validata)", err, data.EInvalid, "err.split.state")
-	// A part can go; then the origin can too.
+	// A part can go; the origin, voted on, cannot: its share in the vote would vanish.
 	for _, p := range parts {
 		_, err := o.s.Delete(o.ctx, data.Ref{Kind: data.KindProposal, ID: p.ID})
 		must(t, "Delete(part)", err)
 	}
 	_, err = o.s.Delete(o.ctx, data.Ref{Kind: data.KindProposal, ID: origin.ID})
-	must(t, "Delete(origin without parts)", err)
+	wantErr(t, "Delete(origin voted on)", err, data.EConflict, "err.proposal.voted")
 }
 
 func TestValidationVotes(t *testing.T) {
@@ -604,6 +625,27 @@ func TestValidationVotes(t *testing.T) {
 		t.Errorf("tied validation: %q is %s, want respinta by the vote", p3.Title, got.State)
 	}
 
+	// The rejected one stays in the list, showing the outcome, and the list can still be edited around it.
+	if got := o.get(t, p3.ID); got.Priority == 0 {
+		t.Errorf("rejected by the vote, %q left the priority list", p3.Title)
+	}
+	must(t, "SetPriorities(with the rejected one)", o.s.SetPriorities(o.ctx, []string{p2.ID, p1.ID, p3.ID}, ""))
+	// The synthesis tells what each round decided, whatever happens to the proposals later.
+	syn, err := o.s.Synthesis(o.ctx, "")
+	must(t, "Synthesis", err)
+	moved := map[string]data.ProposalState{}
+	for _, r := range syn.Rounds {
+		for id, st := range r.Moved {
+			moved[r.Vote.ID+"/"+id] = st
+		}
+	}
+	if moved[yes.ID+"/"+p1.ID] != data.StateValidata || moved[no.ID+"/"+p3.ID] != data.StateRespinta {
+		t.Errorf("rounds' moves = %v, want p1 validata by the first vote, p3 respinta by the second", moved)
+	}
+	// A closed validation vote cannot be deleted: what it validated would stand on nothing.
+	_, err = o.s.Delete(o.ctx, data.Ref{Kind: data.KindVote, ID: yes.ID})
+	wantErr(t, "Delete(closed validation vote)", err, data.EConflict, "err.vote.validation_delete")
+
 	// Without the quorum nothing was decided.
 	p4 := o.propose(t, "Telesoccorso di comunità")
 	must(t, "SetPriorities", o.s.SetPriorities(o.ctx, []string{p2.ID, p1.ID, p4.ID}, ""))
@@ -660,5 +702,43 @@ func TestUndoMergeAfterReordering(t *testing.T) {
 	// c's place (3) is free again and kept; a's (1) is b's now, so a goes to the end.
 	if len(list) != 3 || list[0].ID != b.ID || list[1].ID != c.ID || list[2].ID != a.ID || list[1].Priority != 3 {
 		t.Errorf("priority list after UndoMerge = %v, want b, c (its place 3), a (at the end)", places)
+	}
+}
+
+// TestMergeGuards: a merge carries its originals' bands and target group; merging or splitting is
+// refused while an open vote has the proposal among its options; a search for nothing searchable
+// narrows nothing.
+func TestMergeGuards(t *testing.T) {
+	o := newOffice(t)
+	a := o.propose(t, "Navetta sociale")
+	a.Cost, a.Duration, a.TargetGroup = data.Cost5to25k, data.Time6to12, "Anziani soli"
+	a = o.save(t, a)
+	b := o.propose(t, "Trasporto solidale")
+	m, err := o.s.MergeProposals(o.ctx, []string{b.ID, a.ID}, data.Proposal{Title: "Trasporto sociale"}, "")
+	must(t, "MergeProposals", err)
+	if got := o.get(t, m.ID); got.Cost != data.Cost5to25k || got.Duration != data.Time6to12 || got.TargetGroup != "Anziani soli" {
+		t.Errorf("merged: cost %q, duration %q, target %q; want the originals'", got.Cost, got.Duration, got.TargetGroup)
+	}
+	must(t, "UndoMerge", o.s.UndoMerge(o.ctx, m.ID, "per prova"))
+
+	v, err := o.s.OpenVote(o.ctx, data.Vote{SessionID: o.march.ID, Subject: "Priorità", Method: data.MethodPoints,
+		Rules: o.tavolo.Rules, Options: []data.VoteOption{{ID: a.ID, Label: a.Title}, {ID: b.ID, Label: b.Title}}})
+	must(t, "OpenVote", err)
+	_, err = o.s.MergeProposals(o.ctx, []string{a.ID, b.ID}, data.Proposal{}, "")
+	wantErr(t, "MergeProposals(options of an open vote)", err, data.EConflict, "err.proposal.open_vote")
+	_, err = o.s.SplitProposal(o.ctx, a.ID, []data.Proposal{{Title: "Una parte"}}, "")
+	wantErr(t, "SplitProposal(option of an open vote)", err, data.EConflict, "err.proposal.open_vote")
+	_, err = o.s.CloseVote(o.ctx, v.ID)
+	must(t, "CloseVote", err)
+	if _, err := o.s.MergeProposals(o.ctx, []string{a.ID, b.ID}, data.Proposal{}, ""); err != nil {
+		t.Errorf("MergeProposals after the vote closed = %v, want it done", err)
+	}
+
+	all, err := o.s.Proposals(o.ctx, data.ProposalFilter{})
+	must(t, "Proposals", err)
+	got, err := o.s.Proposals(o.ctx, data.ProposalFilter{Query: " - € "})
+	must(t, "Proposals(- €)", err)
+	if len(got) != len(all) || len(all) == 0 {
+		t.Errorf("a search for \"- €\" found %d of %d, want them all (nothing to narrow by)", len(got), len(all))
 	}
 }

@@ -3,9 +3,9 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"math"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/consolidate"
@@ -18,8 +18,8 @@ func ftsQuery(q string) string {
 	var parts []string
 	for _, w := range strings.Fields(q) {
 		w = strings.Trim(w, `"*`)
-		if w == "" {
-			continue
+		if !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+			continue // "-", "€": nothing the index holds, so nothing to narrow by
 		}
 		parts = append(parts, `"`+strings.ReplaceAll(w, `"`, `""`)+`"*`)
 	}
@@ -298,11 +298,12 @@ func closedVotes(ctx context.Context, tx *sql.Tx) ([]heldVote, error) {
 
 // priorityVotes are the closed votes on options, as the consolidation reads them. tablesOnly keeps the
 // votes of the Tavoli tematici: the consolidation ranks what the tables said, not the office's own
-// scoring or the bodies that validate it.
+// scoring or the bodies that validate it, nor a vote taken without the numero legale.
 func priorityVotes(held []heldVote, tablesOnly bool) []consolidate.Vote {
 	var out []consolidate.Vote
 	for _, h := range held {
-		if h.vote.Method == data.MethodMotion || h.result.Priority == nil || (tablesOnly && h.kind != data.BodyTavoloTematico) {
+		if h.vote.Method == data.MethodMotion || h.result.Priority == nil ||
+			(tablesOnly && (h.kind != data.BodyTavoloTematico || !h.vote.QuorumHolds)) {
 			continue
 		}
 		out = append(out, consolidate.Vote{ID: h.vote.ID, BodyID: h.session.BodyID, BodyName: h.body,
@@ -403,7 +404,7 @@ func ranking(ctx context.Context, tx *sql.Tx, areaID string, w data.Weighing) ([
 func rerank(list []data.Ranked) {
 	for i := range list {
 		list[i].Rank = i + 1
-		if i > 0 && math.Abs(list[i].Score-list[i-1].Score) <= 1e-9 {
+		if i > 0 && consolidate.Same(list[i].Score, list[i-1].Score) {
 			list[i].Rank = list[i-1].Rank
 		}
 	}

@@ -266,8 +266,27 @@ func (s *Store) Synthesis(ctx context.Context, areaID string) (data.Synthesis, e
 			if err != nil {
 				return err
 			}
+			moved := map[string]data.ProposalState{}
+			rows, err := tx.QueryContext(ctx, `SELECT proposal_id, to_state FROM proposal_events
+				WHERE deleted = 0 AND vote_id = ? ORDER BY at, id`, h.vote.ID)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				var id string
+				var to data.ProposalState
+				if err := rows.Scan(&id, &to); err != nil {
+					rows.Close()
+					return err
+				}
+				moved[id] = to
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
 			out.Rounds = append(out.Rounds, data.Round{Body: byID[h.session.BodyID], Session: h.session, Vote: h.vote,
-				Ballots: bs, Voted: voted})
+				Ballots: bs, Voted: voted, Moved: moved})
 		}
 		var changed sql.NullString
 		err = tx.QueryRowContext(ctx, `SELECT max(m) FROM (
