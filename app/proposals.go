@@ -24,6 +24,8 @@ type ProposalStore interface {
 	MergeProposals(ctx context.Context, ids []string, into data.Proposal, reason string) (data.Proposal, error)
 	UndoMerge(ctx context.Context, mergedID, reason string) error
 	SplitProposal(ctx context.Context, id string, parts []data.Proposal, reason string) ([]data.Proposal, error)
+	// DeleteAll deletes the parts of a split together, all or none.
+	DeleteAll(ctx context.Context, refs []data.Ref) ([]data.Ref, error)
 }
 
 // proposalsScreen is the Ufficio di Piano's view of the proposals of every table: the filters and the

@@ -312,12 +312,9 @@ func (s *proposalsScreen) split(id string, parts []data.Proposal, reason string)
 // deleteParts takes back a split: the parts are deleted, and the proposal they came from is shown.
 func (s *proposalsScreen) deleteParts(origin string, refs []data.Ref) {
 	var err error
+	st, ctx := s.ui.store, s.ui.ctx
 	s.ui.run(func() {
-		for _, r := range refs {
-			if _, err = s.ui.store.Delete(s.ui.ctx, r); err != nil {
-				return
-			}
-		}
+		_, err = st.DeleteAll(ctx, refs) // all the parts or none
 	}, func() {
 		if err != nil {
 			s.ui.showError(err)

@@ -94,22 +94,32 @@ func dependents(ctx context.Context, tx *sql.Tx, ref data.Ref) ([]data.Ref, erro
 // Delete tombstones ref and its dependents in one transaction and returns everything it removed. The
 // comune capofila and an area a Tavolo tematico works on cannot be deleted.
 func (s *Store) Delete(ctx context.Context, ref data.Ref) ([]data.Ref, error) {
+	return s.DeleteAll(ctx, []data.Ref{ref})
+}
+
+// DeleteAll deletes several records, each with its dependents, all or none (the parts of a split taken
+// back together).
+func (s *Store) DeleteAll(ctx context.Context, refs []data.Ref) ([]data.Ref, error) {
 	var removed []data.Ref
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		deps, err := dependents(ctx, tx, ref)
-		if err != nil {
-			return err
-		}
-		removed = append([]data.Ref{ref}, deps...)
-		for _, r := range deps {
-			// What goes with the record is held to the same locks (a person's seat in an approved register).
-			if err := notLockedByRef(ctx, tx, r); err != nil {
+		removed = nil
+		for _, ref := range refs {
+			deps, err := dependents(ctx, tx, ref)
+			if err != nil {
 				return err
 			}
-		}
-		for _, r := range removed {
-			if err := s.setDeleted(ctx, tx, r, true); err != nil {
-				return err
+			for _, r := range deps {
+				// What goes with the record is held to the same locks (a person's seat in an approved
+				// register).
+				if err := notLockedByRef(ctx, tx, r); err != nil {
+					return err
+				}
+			}
+			for _, r := range append([]data.Ref{ref}, deps...) {
+				if err := s.setDeleted(ctx, tx, r, true); err != nil {
+					return err
+				}
+				removed = append(removed, r)
 			}
 		}
 		return nil
