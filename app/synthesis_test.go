@@ -112,7 +112,7 @@ func TestSynthesisRankingAndRule(t *testing.T) {
 	if s.ranking.table.list.Length() > 0 && !strings.Contains(rows(s.ranking.table.list)[0][2], ",") {
 		t.Errorf("score %q is not written with a decimal comma", rows(s.ranking.table.list)[0][2])
 	}
-	if !strings.Contains(s.rule.Text, "Punteggio: media delle quote normalizzate") || !strings.Contains(s.rule.Text, "ogni tavolo pesa uguale") {
+	if !strings.Contains(s.rule.Text, "Punteggio: media delle quote") || !strings.Contains(s.rule.Text, "ogni votazione pesa uguale") {
 		t.Errorf("rule = %q, want the tables rule in words", s.rule.Text)
 	}
 	if s.byVoters.Checked {
@@ -125,7 +125,7 @@ func TestSynthesisRankingAndRule(t *testing.T) {
 	if err != nil || a.Weighing != data.WeighVoters {
 		t.Fatalf("Ambito weighing after the switch = %q (%v), want voters", a.Weighing, err)
 	}
-	if !strings.Contains(s.rule.Text, "pesata con le schede valide") || strings.Contains(s.rule.Text, "ogni tavolo pesa uguale") {
+	if !strings.Contains(s.rule.Text, "pesata con le schede valide") || strings.Contains(s.rule.Text, "ogni votazione pesa uguale") {
 		t.Errorf("rule by voters = %q", s.rule.Text)
 	}
 	byVoters := e.ranking("")

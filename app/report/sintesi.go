@@ -414,11 +414,12 @@ func (w sintesi) rule() {
 	if !weighing.Valid() {
 		weighing = w.s.Ambito.Weighing
 	}
-	how := "ogni tavolo pesa uguale"
+	how := "ogni votazione pesa uguale"
 	if weighing == data.WeighVoters {
 		how = "ponderata per votanti"
 	}
-	doc.paragraphs("Punteggio: media delle quote normalizzate ottenute nelle votazioni dei tavoli ("+how+"); "+
+	doc.paragraphs("Punteggio: media delle quote normalizzate ottenute nelle votazioni di priorità dei tavoli "+
+		"tematici tenute con il numero legale ("+how+"); "+
 		"quota = parte del totale (punti, bollini, approvazioni, Borda), (n − posizione)/(n − 1) per Schulze, "+
 		"(media − minimo)/(massimo − minimo) per i punteggi per criteri; una proposta accorpata somma le quote "+
 		"delle proposte d'origine.", stBody, 0)

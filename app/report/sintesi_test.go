@@ -250,7 +250,7 @@ func TestSintesiText(t *testing.T) {
 		"Proposte dell'elenco oggetto della votazione:", "Borse lavoro nelle aziende del lago (validata dal Tavolo Alto",
 		// The rule.
 		"5. Regola di calcolo del punteggio",
-		"Punteggio: media delle quote normalizzate ottenute nelle votazioni dei tavoli (ogni tavolo pesa uguale); "+
+		"Punteggio: media delle quote normalizzate ottenute nelle votazioni di priorità dei tavoli tematici tenute con il numero legale (ogni votazione pesa uguale); "+
 			"quota = parte del totale (punti, bollini, approvazioni, Borda), (n − posizione)/(n − 1) per Schulze, "+
 			"(media − minimo)/(massimo − minimo) per i punteggi per criteri; una proposta accorpata somma le quote "+
 			"delle proposte d'origine.",
@@ -361,7 +361,7 @@ func TestSintesiEmpty(t *testing.T) {
 		{"empty", data.Synthesis{}, []string{"Documento di sintesi", "Non si sono ancora svolti incontri dei tavoli.",
 			"Nessun organo ha ancora tenuto sedute.", "Nessuna persona registrata.", "Non sono ancora state raccolte proposte.",
 			"Non sono ancora state definite aree di intervento.", "L'elenco delle priorità non è ancora stato definito.",
-			"La validazione non è ancora avvenuta.", "(ogni tavolo pesa uguale)"}},
+			"La validazione non è ancora avvenuta.", "(ogni votazione pesa uguale)"}},
 		{"no votes", novote, []string{"– Custodi sociali per gli anziani soli non votata",
 			"L'elenco delle priorità non è ancora stato definito.", "La validazione non è ancora avvenuta.",
 			"(ponderata per votanti)", "Criticità", "Città della Pieve"}},

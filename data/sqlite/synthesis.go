@@ -293,7 +293,9 @@ func (s *Store) Synthesis(ctx context.Context, areaID string) (data.Synthesis, e
 			SELECT max(updated) m FROM proposals UNION ALL SELECT max(updated) FROM votes
 			UNION ALL SELECT max(updated) FROM sessions UNION ALL SELECT max(updated) FROM attendance
 			UNION ALL SELECT max(updated) FROM areas UNION ALL SELECT max(updated) FROM bodies
-			UNION ALL SELECT max(updated) FROM ambito UNION ALL SELECT max(updated) FROM people)`).Scan(&changed)
+			UNION ALL SELECT max(updated) FROM ambito UNION ALL SELECT max(updated) FROM people
+			UNION ALL SELECT max(updated) FROM organisations UNION ALL SELECT max(updated) FROM comuni
+			UNION ALL SELECT max(updated) FROM proposal_events)`).Scan(&changed)
 		if err != nil || !changed.Valid {
 			return err
 		}
