@@ -54,7 +54,7 @@ func (s *synthesisScreen) roundsTab() fyne.CanvasObject {
 }
 
 // showRounds lists the validation votes, the latest first: the body, the day, the outcome, and the
-// proposals each covered with where they stand now.
+// proposals each covered with what the round decided for them (and where they stand now, if elsewhere).
 func (s *synthesisScreen) showRounds() {
 	s.rounds.Objects = nil
 	rounds := s.d.syn.Rounds
@@ -84,7 +84,15 @@ func (s *synthesisScreen) showRounds() {
 			if !ok {
 				continue
 			}
-			l := widget.NewLabel("• " + p.Title + " — " + lang.L("pstate."+string(p.State)))
+			// What this round decided; where the proposal stands now, when it has moved on since.
+			what := lang.L("synthesis.round_undecided")
+			if st, ok := r.Moved[id]; ok {
+				what = lang.L("pstate." + string(st))
+				if p.State != st {
+					what = lang.L("synthesis.round_now", map[string]any{"then": what, "now": lang.L("pstate." + string(p.State))})
+				}
+			}
+			l := widget.NewLabel("• " + p.Title + " — " + what)
 			l.Truncation = fyne.TextTruncateEllipsis
 			s.rounds.Add(l)
 		}

@@ -576,3 +576,24 @@ func TestSynthesisSteps(t *testing.T) {
 	w.Resize(fyne.NewSize(760, 160))
 	assertMarkup(t, "synthesis_steps.xml", test.RenderToMarkup(w.Canvas()))
 }
+
+// TestSynthesisRoundsSayWhatTheyDecided: each round lists what it took its proposals to, and where they
+// stand now when they moved on: the mayors approved the Centro per le famiglie in February 2026, now in
+// attuazione.
+func TestSynthesisRoundsSayWhatTheyDecided(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	s := e.showSynthesis()
+	var lines []string
+	for _, o := range s.rounds.Objects {
+		if l, ok := o.(*widget.Label); ok {
+			lines = append(lines, l.Text)
+		}
+	}
+	text := strings.Join(lines, "\n")
+	for _, want := range []string{"• Centro per le famiglie del Trasimeno — approvata (ora in attuazione)",
+		"• Caffè Alzheimer itinerante nei comuni del lago — validata"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the rounds tab lacks %q:\n%s", want, text)
+		}
+	}
+}
