@@ -46,7 +46,7 @@ func TestWindowTitleAndNavigation(t *testing.T) {
 		{sectionSessions, "Nessuna seduta scelta"},
 		{sectionProposals, "Scegli una proposta dall'elenco"},
 		{sectionVotes, "Scegli una votazione dall'elenco"},
-		{sectionSynthesis, "Punteggio: media delle quote normalizzate"},
+		{sectionSynthesis, "Punteggio: media delle quote"},
 		{sectionPeople, "Cognome e nome"},
 		{sectionAmbito, "L'Ambito territoriale"},
 	}
