@@ -32,7 +32,16 @@ func TestMain(m *testing.M) {
 		fmt.Fprintf(os.Stderr, "SetupLanguage(it) = %q, want it\n", l)
 		os.Exit(2)
 	}
-	os.Exit(m.Run())
+	if n := workers(); n > 1 {
+		if code, ok := runWorkers(n); ok {
+			os.Exit(code)
+		}
+	}
+	code := m.Run()
+	if demoTemplate.dir != "" {
+		os.RemoveAll(demoTemplate.dir)
+	}
+	os.Exit(code)
 }
 
 // testClock ticks one second per reading from a fixed day, so stored times do not depend on the machine.
@@ -125,11 +134,39 @@ func seed(path string) error {
 	return err
 }
 
-// seedDemo writes the Trasimeno demo into a new database file.
+// demoTemplate is the Trasimeno demo seeded once per test process, the first time a test asks for it (or
+// once for all the worker processes, see workers_test.go): seeding takes a second or more under -race,
+// and most tests start from the demo. Each test gets its own copy of the file.
+var demoTemplate struct {
+	once sync.Once
+	dir  string // removed by TestMain after the tests
+	path string // the database file, closed, its WAL checkpointed
+	err  error
+}
+
+// seedDemo writes the Trasimeno demo into a new database file: a copy of the database seed wrote once.
 func seedDemo(t *testing.T, path string) {
 	t.Helper()
-	if err := seed(path); err != nil {
-		t.Fatalf("seeding the demo in %s: %v", path, err)
+	demoTemplate.once.Do(func() {
+		if p := os.Getenv(demoEnv); p != "" {
+			demoTemplate.path = p // seeded by the process that started this worker
+			return
+		}
+		demoTemplate.dir, demoTemplate.err = os.MkdirTemp("", "tavoli-demo-")
+		if demoTemplate.err == nil {
+			demoTemplate.path = filepath.Join(demoTemplate.dir, "demo.db")
+			demoTemplate.err = seed(demoTemplate.path)
+		}
+	})
+	if demoTemplate.err != nil {
+		t.Fatalf("seeding the demo: %v", demoTemplate.err)
+	}
+	b, err := os.ReadFile(demoTemplate.path)
+	if err == nil {
+		err = os.WriteFile(path, b, 0o644)
+	}
+	if err != nil {
+		t.Fatalf("copying the demo to %s: %v", path, err)
 	}
 }
 
