@@ -232,14 +232,14 @@ func pdfText(t *testing.T, path string) string {
 	t.Helper()
 	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
 	if err != nil {
-		t.Fatalf("pdftotext %s: %v", path, err)
+		t.Fatalf("pdftotext %s: %v (pdftotext comes with poppler-utils, which .ci/run installs)", path, err)
 	}
 	return strings.Join(strings.Fields(string(out)), " ")
 }
 
 func TestExportSintesi(t *testing.T) {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext (poppler-utils) is not installed")
+		t.Fatal("pdftotext is not installed: apt-get install -y poppler-utils (.ci/run installs it)")
 	}
 	e := setup(t, "it")
 	db := demoDB(t, e, "demo.db")

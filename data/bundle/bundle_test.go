@@ -293,10 +293,8 @@ func TestGolden(t *testing.T) {
 }
 
 // TestProductionWorkFactor: without the tests' option a bundle is encrypted at scrypt 2^18, and reads.
+// It pays scrypt's real cost (a second or two) on purpose, in every run.
 func TestProductionWorkFactor(t *testing.T) {
-	if testing.Short() {
-		t.Skip("scrypt at its real cost takes about a second")
-	}
 	b := writeBundle(t, testHeader(), sampleRecords()[:1], WriteOptions{Passphrase: testPass})
 	first, _, _ := bufio.NewReader(bytes.NewReader(b)).ReadLine()
 	stanza, _, _ := bufio.NewReader(bytes.NewReader(b[len(first)+1:])).ReadLine()
