@@ -1,7 +1,6 @@
 package app
 
 import (
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -11,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // proposalDetail is the proposal chosen in the list: its state and the steps it may take, its fields
@@ -316,11 +316,6 @@ var outcomeKeys = map[string]string{
 	"tie":       "proposals.outcome.tie",
 }
 
-// formatShare writes a share of a vote with two decimals the Italian way: 0,27.
-func formatShare(x float64) string {
-	return strings.Replace(strconv.FormatFloat(x, 'f', 2, 64), ".", ",", 1)
-}
-
 // showVotes lists the votes the proposal took part in: its share of each priority vote (through an
 // original merged into it, or the proposal it was split from, when so), and the validation votes with
 // what they decided.
@@ -340,7 +335,7 @@ func (d *proposalDetail) showVotes() {
 			}
 			what = lang.L("proposals.vote_validation", map[string]any{"outcome": outcome})
 		} else {
-			what = lang.L("proposals.vote_share", map[string]any{"share": formatShare(v.Share)})
+			what = lang.L("proposals.vote_share", map[string]any{"share": italian.Share(v.Share)})
 			if v.Via != "" {
 				what += " · " + lang.L("proposals.vote_via", map[string]any{"title": d.s.title(v.Via)})
 			}

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // showProposals shows the Proposte section with Ctrl+2, which puts the cursor in its search box.
@@ -269,7 +270,7 @@ func TestProposalDetailShowsOriginLineageVotes(t *testing.T) {
 		case v.Validation:
 			want = append(want, "Votazione di validazione: ")
 		default:
-			want = append(want, "Punteggio normalizzato: "+formatShare(v.Share)+" su 1")
+			want = append(want, "Punteggio normalizzato: "+italian.Share(v.Share)+" su 1")
 		}
 		if v.Via != "" {
 			want = append(want, "tramite «"+s.title(v.Via)+"»")

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // prioritiesTab is the consolidation beside the priority list: the area and the scoring rule above the
@@ -36,7 +37,7 @@ func (s *synthesisScreen) prioritiesTab() fyne.CanvasObject {
 			case 1:
 				return r.Title
 			case 2:
-				return formatScore(r.Score)
+				return italian.Share(r.Score)
 			case 3:
 				return strconv.Itoa(r.Votes)
 			case 4:
@@ -119,11 +120,6 @@ func (s *synthesisScreen) tables(names []string) string {
 	return strings.Join(short, ", ")
 }
 
-// formatScore writes a consolidated score with two decimals and a comma: 0,42.
-func formatScore(x float64) string {
-	return strings.Replace(strconv.FormatFloat(x, 'f', 2, 64), ".", ",", 1)
-}
-
 // containsRanked reports whether the proposal with this id is in the list.
 func containsRanked(list []data.Ranked, id string) bool {
 	for _, r := range list {
@@ -142,7 +138,7 @@ func (s *synthesisScreen) pick(r data.Ranked) {
 		return
 	}
 	s.about.SetText(lang.N("synthesis.about", r.Votes, map[string]any{"title": r.Title, "area": r.AreaName,
-		"kind": lang.L("pkind." + string(r.Kind)), "score": formatScore(r.Score), "n": r.Votes,
+		"kind": lang.L("pkind." + string(r.Kind)), "score": italian.Share(r.Score), "n": r.Votes,
 		"tables": strings.Join(r.Tables, ", ")}))
 }
 

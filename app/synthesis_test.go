@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // showSynthesis shows the Sintesi section, as Ctrl+4 does.
@@ -105,8 +106,8 @@ func TestSynthesisRankingAndRule(t *testing.T) {
 	}
 	for i, r := range want {
 		row := rows(s.ranking.table.list)[i]
-		if row[2] != formatScore(r.Score) || row[3] != formatInt(r.Votes) || row[5] != lang.L("pstate."+string(r.State)) {
-			t.Errorf("row %d = %q, want score %s, %d votes, state %s", i, row, formatScore(r.Score), r.Votes, r.State)
+		if row[2] != italian.Share(r.Score) || row[3] != formatInt(r.Votes) || row[5] != lang.L("pstate."+string(r.State)) {
+			t.Errorf("row %d = %q, want score %s, %d votes, state %s", i, row, italian.Share(r.Score), r.Votes, r.State)
 		}
 	}
 	if s.ranking.table.list.Length() > 0 && !strings.Contains(rows(s.ranking.table.list)[0][2], ",") {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 	"github.com/tavoli/tavoli/data/vote"
 )
 
@@ -136,7 +137,7 @@ func Score(x float64) string {
 	if x == float64(int64(x)) {
 		return formatInt(int64(x))
 	}
-	return strings.Replace(strconv.FormatFloat(x, 'f', 2, 64), ".", ",", 1)
+	return italian.Share(x)
 }
 
 func invalidCount(r vote.Result) int {

@@ -107,7 +107,7 @@ func (w sintesi) journey() {
 		if b.AreaID != "" && w.area != nil && b.AreaID != w.area.ID {
 			continue
 		}
-		kind := bodyKindLabel(b.Kind)
+		kind := italian.BodyKind(b.Kind)
 		if b.AreaName != "" {
 			kind += " – area " + b.AreaName
 		}
@@ -177,7 +177,7 @@ func (w sintesi) countBars(counts []data.CountOf, label func(data.CountOf) strin
 func (w sintesi) proposalCounts(areas []data.AreaProposals) {
 	cols := []column{{"Area", 46, "L"}}
 	for _, k := range data.ProposalKinds {
-		cols = append(cols, column{kindPlural(k), 19, "R"})
+		cols = append(cols, column{italian.KindPlural(k), 19, "R"})
 	}
 	cols = append(cols, column{"Totale", 16, "R"})
 	var rows [][]string
@@ -255,7 +255,7 @@ func (w sintesi) writeArea(number string, a data.SynthesisArea) {
 			}
 			rank, score, votes, tables := "–", "non votata", "–", "–"
 			if voted {
-				rank, score, votes = strconv.Itoa(r.Rank), share(r.Score), count(r.Votes)
+				rank, score, votes = strconv.Itoa(r.Rank), italian.Share(r.Score), count(r.Votes)
 				tables = orDash(strings.Join(r.Tables, ", "))
 			}
 			bands := strings.Join(nonEmpty(italian.Cost(r.Cost), italian.Time(r.Duration)), "\n")
@@ -325,7 +325,7 @@ func (w sintesi) priorities() {
 		}
 		score := "non votata"
 		if r.Rank > 0 {
-			score = share(r.Score)
+			score = italian.Share(r.Score)
 		}
 		rows = append(rows, []string{strconv.Itoa(pos), r.Title, r.AreaName, score, w.stateLabel(r.State)})
 	}
@@ -475,43 +475,6 @@ func toDay(t time.Time) string {
 		return "all'" + FormatDay(t)
 	}
 	return "al " + FormatDay(t)
-}
-
-// bodyKindLabel is the Italian name of a body's kind.
-func bodyKindLabel(k data.BodyKind) string {
-	switch k {
-	case data.BodySindaci:
-		return "Tavolo dei Sindaci"
-	case data.BodyTavoloAlto:
-		return "Tavolo Alto della Concertazione"
-	case data.BodyTavoloTematico:
-		return "Tavolo tematico"
-	case data.BodyCoprogettazione:
-		return "Gruppo di coprogettazione"
-	case data.BodyUfficioDiPiano:
-		return "Ufficio di Piano"
-	}
-	return string(k)
-}
-
-// kindPlural names a kind of proposal in the plural, for column headings.
-func kindPlural(k data.ProposalKind) string {
-	switch k {
-	case data.KindPuntoDiForza:
-		return "Punti di forza"
-	case data.KindCriticita:
-		return "Criticità"
-	case data.KindStrategia:
-		return "Strategie"
-	case data.KindIpotesi:
-		return "Ipotesi progettuali"
-	}
-	return italian.Kind(k)
-}
-
-// share writes a consolidated score, a share between 0 and 1, with two decimals: "0,42".
-func share(x float64) string {
-	return strings.Replace(strconv.FormatFloat(x, 'f', 2, 64), ".", ",", 1)
 }
 
 // count writes a whole number the Italian way: 1.250.

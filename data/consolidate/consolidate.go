@@ -6,6 +6,7 @@ package consolidate
 
 import (
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/tavoli/tavoli/data"
@@ -143,7 +144,7 @@ func Consolidate(votes []Vote, heirs func(option string) []string, w data.Weighi
 			a.sum += share * weight
 			a.weight += weight
 			a.shares[v.ID] = share
-			if !contains(a.bodies, v.BodyName) {
+			if !slices.Contains(a.bodies, v.BodyName) {
 				a.bodies = append(a.bodies, v.BodyName)
 			}
 		}
@@ -165,13 +166,4 @@ func Consolidate(votes []Vote, heirs func(option string) []string, w data.Weighi
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

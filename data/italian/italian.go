@@ -4,7 +4,12 @@
 // than in the interface's translations. An unknown code is written as it is stored, never hidden.
 package italian
 
-import "github.com/tavoli/tavoli/data"
+import (
+	"strconv"
+	"strings"
+
+	"github.com/tavoli/tavoli/data"
+)
 
 // Category is the Italian name of a participant's category, as registers print it. An unknown
 // code is printed as it is rather than hidden.
@@ -102,4 +107,41 @@ func State(s data.ProposalState) string {
 		return "accorpata"
 	}
 	return string(s)
+}
+
+// BodyKind is the Italian name of a body's kind.
+func BodyKind(k data.BodyKind) string {
+	switch k {
+	case data.BodySindaci:
+		return "Tavolo dei Sindaci"
+	case data.BodyTavoloAlto:
+		return "Tavolo Alto della Concertazione"
+	case data.BodyTavoloTematico:
+		return "Tavolo tematico"
+	case data.BodyCoprogettazione:
+		return "Gruppo di coprogettazione"
+	case data.BodyUfficioDiPiano:
+		return "Ufficio di Piano"
+	}
+	return string(k)
+}
+
+// KindPlural names a kind of proposal in the plural, for column headings.
+func KindPlural(k data.ProposalKind) string {
+	switch k {
+	case data.KindPuntoDiForza:
+		return "Punti di forza"
+	case data.KindCriticita:
+		return "Criticità"
+	case data.KindStrategia:
+		return "Strategie"
+	case data.KindIpotesi:
+		return "Ipotesi progettuali"
+	}
+	return Kind(k)
+}
+
+// Share writes a share or a score with two decimals and a decimal comma, as an office writes it: "0,42".
+func Share(x float64) string {
+	return strings.Replace(strconv.FormatFloat(x, 'f', 2, 64), ".", ",", 1)
 }

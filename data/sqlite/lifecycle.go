@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -275,7 +276,7 @@ func (s *Store) MergeProposals(ctx context.Context, ids []string, into data.Prop
 		if into.ComuneIDs == nil {
 			for _, o := range originals {
 				for _, c := range o.ComuneIDs {
-					if !contains(into.ComuneIDs, c) {
+					if !slices.Contains(into.ComuneIDs, c) {
 						into.ComuneIDs = append(into.ComuneIDs, c)
 					}
 				}
@@ -626,15 +627,6 @@ func (s *Store) applyValidation(ctx context.Context, tx *sql.Tx, v data.Vote) er
 		}
 	}
 	return nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // coversJSON stores a vote's covered proposals.

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -328,7 +329,7 @@ func proposalVotes(ctx context.Context, tx *sql.Tx, id string) ([]data.ProposalV
 	for _, h := range held {
 		pv := data.ProposalVote{VoteID: h.vote.ID, SessionID: h.session.ID, BodyName: h.body, Date: h.session.Date,
 			Subject: h.vote.Subject, Method: h.vote.Method, Outcome: string(h.result.Outcome())}
-		if contains(h.vote.Covers, id) {
+		if slices.Contains(h.vote.Covers, id) {
 			pv.Validation = true
 			out = append(out, pv)
 			continue
@@ -339,7 +340,7 @@ func proposalVotes(ctx context.Context, tx *sql.Tx, id string) ([]data.ProposalV
 		shares := consolidate.Shares(priorityVotes([]heldVote{h}, false)[0])
 		found := false
 		for _, o := range h.vote.Options {
-			if !contains(l.heirs(o.ID), id) && o.ID != id {
+			if !slices.Contains(l.heirs(o.ID), id) && o.ID != id {
 				continue
 			}
 			found = true
