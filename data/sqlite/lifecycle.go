@@ -552,8 +552,8 @@ func checkCovers(ctx context.Context, tx *sql.Tx, v data.Vote, sess data.Session
 	if len(v.Covers) == 0 {
 		return nil
 	}
-	var kind data.BodyKind
-	if err := tx.QueryRowContext(ctx, `SELECT kind FROM bodies WHERE id = ?`, sess.BodyID).Scan(&kind); err != nil {
+	kind, err := bodyKind(ctx, tx, sess.BodyID)
+	if err != nil {
 		return err
 	}
 	from, _ := data.ValidationMove(kind)
@@ -590,8 +590,8 @@ func (s *Store) applyValidation(ctx context.Context, tx *sql.Tx, v data.Vote) er
 	if err != nil {
 		return err
 	}
-	var kind data.BodyKind
-	if err := tx.QueryRowContext(ctx, `SELECT kind FROM bodies WHERE id = ?`, sess.BodyID).Scan(&kind); err != nil {
+	kind, err := bodyKind(ctx, tx, sess.BodyID)
+	if err != nil {
 		return err
 	}
 	from, to := data.ValidationMove(kind)
@@ -645,8 +645,8 @@ func (s *Store) ValidationCandidates(ctx context.Context, sessionID string) ([]d
 		if err != nil {
 			return err
 		}
-		var kind data.BodyKind
-		if err := tx.QueryRowContext(ctx, `SELECT kind FROM bodies WHERE id = ?`, sess.BodyID).Scan(&kind); err != nil {
+		kind, err := bodyKind(ctx, tx, sess.BodyID)
+		if err != nil {
 			return err
 		}
 		from, _ := data.ValidationMove(kind)
@@ -657,4 +657,11 @@ func (s *Store) ValidationCandidates(ctx context.Context, sessionID string) ([]d
 		return err
 	})
 	return out, err
+}
+
+// bodyKind is the kind of a body: whether its votes may validate the priority list.
+func bodyKind(ctx context.Context, tx *sql.Tx, bodyID string) (data.BodyKind, error) {
+	var kind data.BodyKind
+	err := tx.QueryRowContext(ctx, `SELECT kind FROM bodies WHERE id = ?`, bodyID).Scan(&kind)
+	return kind, err
 }

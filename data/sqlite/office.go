@@ -307,11 +307,19 @@ func priorityVotes(held []heldVote, tablesOnly bool) []consolidate.Vote {
 			(tablesOnly && (h.kind != data.BodyTavoloTematico || !h.vote.QuorumHolds)) {
 			continue
 		}
-		out = append(out, consolidate.Vote{ID: h.vote.ID, BodyID: h.session.BodyID, BodyName: h.body,
-			Method: h.vote.Method, ScaleMin: h.vote.Settings.ScaleMin, ScaleMax: h.vote.Settings.ScaleMax,
-			Valid: h.result.Valid, Ranking: h.result.Ranking})
+		out = append(out, h.consolidated())
 	}
 	return out
+}
+
+// consolidated is the vote as the consolidation reads it.
+func (h heldVote) consolidated() consolidate.Vote {
+	v := consolidate.Vote{ID: h.vote.ID, BodyID: h.session.BodyID, BodyName: h.body, Method: h.vote.Method,
+		ScaleMin: h.vote.Settings.ScaleMin, ScaleMax: h.vote.Settings.ScaleMax, Valid: h.result.Valid}
+	if h.result.Priority != nil {
+		v.Ranking = h.result.Ranking
+	}
+	return v
 }
 
 // proposalVotes lists the votes a proposal took part in: priority votes on it, on what was merged
@@ -337,7 +345,7 @@ func proposalVotes(ctx context.Context, tx *sql.Tx, id string) ([]data.ProposalV
 		if h.vote.Method == data.MethodMotion {
 			continue
 		}
-		shares := consolidate.Shares(priorityVotes([]heldVote{h}, false)[0])
+		shares := consolidate.Shares(h.consolidated())
 		found := false
 		for _, o := range h.vote.Options {
 			if !slices.Contains(l.heirs(o.ID), id) && o.ID != id {
