@@ -34,6 +34,7 @@ var tables = map[data.Kind]string{
 	data.KindVoteBallot:    "vote_ballots",
 	data.KindVoteVoter:     "vote_voters",
 	data.KindProposalEvent: "proposal_events",
+	data.KindRecordVersion: "record_versions",
 }
 
 // column is one column of a record and the value to store in it.

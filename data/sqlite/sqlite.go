@@ -44,6 +44,7 @@ type Store struct {
 	newID  func() string
 
 	readOnly bool
+	copied   bool // the file was found to be a copy and took a device id of its own
 
 	mu        sync.Mutex
 	lastSaved time.Time
@@ -94,6 +95,10 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	if err := s.rekey(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.adoptIdentity(ctx, s.device); err != nil {
 		db.Close()
 		return nil, err
 	}

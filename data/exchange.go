@@ -1,0 +1,140 @@
+package data
+
+import "time"
+
+// KindRecordVersion is a version of a record set aside by a merge: it lost a conflict, or a lock
+// refused it. It is kept so that a person can review it and restore it.
+const KindRecordVersion Kind = "record_version"
+
+// SyncKinds lists, parents first, the kinds of record that travel between laptops in bundles.
+var SyncKinds = []Kind{
+	KindAmbito, KindComune, KindArea, KindOrganisation, KindPerson, KindBody, KindSeat, KindMembership,
+	KindDevice, KindSession, KindAgendaItem, KindAttendance, KindDecision, KindActionItem, KindProposal,
+	KindVerbale, KindVote, KindVoteBallot, KindVoteVoter, KindProposalEvent, KindRecordVersion,
+}
+
+// ExchangeDirection says whether a bundle was written here or read here.
+type ExchangeDirection string
+
+// The directions of an exchange.
+const (
+	ExchangeExport ExchangeDirection = "export"
+	ExchangeImport ExchangeDirection = "import"
+)
+
+// Exchange is one bundle written or read by this database, as the history of exchanges shows it.
+type Exchange struct {
+	ID        string
+	At        time.Time
+	Direction ExchangeDirection
+	Device    string // this database's device id at the time
+	// Peer is, for an export, the device it was made for ("" when for anyone); for an import, the
+	// sending device. PeerName is its operator or computer, as known then.
+	Peer, PeerName string
+	Everything     bool   // an export of every record, not only the changes
+	File           string // the file's name, without its folder
+	SHA256         string // of the records, as the bundle's trailer states it
+	Since, Upto    int64  // export: the window of this database's change sequence it carried
+	Encrypted      bool
+	Records        int
+	Changes        []KindChanges // import: what it did, per kind
+}
+
+// KindChanges counts what a merge does to the records of one kind.
+type KindChanges struct {
+	Kind      Kind `json:"kind"`
+	New       int  `json:"new"`       // records this database did not have
+	Updated   int  `json:"updated"`   // newer versions of records it had
+	Deleted   int  `json:"deleted"`   // deletions (tombstones) that arrived
+	Conflicts int  `json:"conflicts"` // records changed on both sides: one version won, the other is kept aside
+	Locked    int  `json:"locked"`    // changes refused because the verbale is approved, kept aside
+	Unchanged int  `json:"unchanged"` // records already as the bundle has them, or newer here
+}
+
+// Add sums two counts of the same kind.
+func (k KindChanges) Add(o KindChanges) KindChanges {
+	k.New += o.New
+	k.Updated += o.Updated
+	k.Deleted += o.Deleted
+	k.Conflicts += o.Conflicts
+	k.Locked += o.Locked
+	k.Unchanged += o.Unchanged
+	return k
+}
+
+// Writes is how many records a merge writes: everything but the unchanged ones.
+func (k KindChanges) Writes() int { return k.New + k.Updated + k.Deleted + k.Conflicts + k.Locked }
+
+// ImportResult describes a bundle and what merging it does (a preview) or did.
+type ImportResult struct {
+	AmbitoID, AmbitoName string
+	Sender, SenderName   string // the device that wrote the bundle, and its operator or computer
+	Created              time.Time
+	Schema               int
+	Encrypted            bool
+	Everything           bool // the bundle carries every record of its sender, not only changes
+	Records              int
+	SHA256               string
+	// OtherAmbito is true when the bundle comes from another Ambito than this database's: merging it
+	// needs the user's confirmation of a deliberate transfer.
+	OtherAmbito bool
+	// Seen is true when this same bundle (same records' checksum) was imported before.
+	Seen    bool
+	Kinds   []KindChanges // in SyncKinds order; kinds the bundle does not carry are left out
+	Applied bool          // false for a preview
+}
+
+// Total sums the counts of every kind.
+func (r ImportResult) Total() KindChanges {
+	var t KindChanges
+	for _, k := range r.Kinds {
+		t = t.Add(k)
+	}
+	return t
+}
+
+// VersionReason says why a version was set aside.
+type VersionReason string
+
+// The reasons a version is set aside.
+const (
+	VersionConflict VersionReason = "conflict" // it lost to a later change made elsewhere
+	VersionLocked   VersionReason = "locked"   // it would have changed an approved verbale or its session
+	VersionReplaced VersionReason = "replaced" // a person restored another version over it
+)
+
+// VersionResolution says what a person decided about a version set aside.
+type VersionResolution string
+
+// The resolutions of a version set aside.
+const (
+	VersionOpen      VersionResolution = ""          // still to review
+	VersionDismissed VersionResolution = "dismissed" // reviewed: the current version stays
+	VersionRestored  VersionResolution = "restored"  // it became the current version again
+)
+
+// RecordVersion is a version of a record that a merge set aside, with what the record is now.
+type RecordVersion struct {
+	Meta
+	Kind       Kind
+	RecordID   string
+	Updated    time.Time // the version's own time and device: who made it, when
+	Device     string
+	Row        map[string]any // its columns, as a bundle carries them
+	Reason     VersionReason
+	Resolution VersionResolution
+
+	// Read with it, not stored: the record as it is now.
+	Label          string         // the record's title or name, for the list
+	Current        map[string]any // the current version's columns (nil when the record is missing)
+	CurrentUpdated time.Time
+	CurrentDevice  string
+}
+
+// Peer is another installation this database has exchanged with, or whose changes it holds.
+type Peer struct {
+	Device     string
+	Name       string    // the operator, or the computer
+	LastExport time.Time // the last bundle written for it (zero if none)
+	LastImport time.Time // the last bundle read from it (zero if none)
+}

@@ -1,0 +1,275 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/tavoli/tavoli/data"
+)
+
+// Versions lists the versions merges set aside, the latest first: only those still to review, or
+// every one (reviewed and restored ones too). Each comes with the record as it is now.
+func (s *Store) Versions(ctx context.Context, all bool) ([]data.RecordVersion, error) {
+	var out []data.RecordVersion
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		q := `SELECT ` + metaCols("v") + `, kind, record_id, version_updated, version_device, row, reason, resolution
+			FROM record_versions v WHERE deleted = 0`
+		if !all {
+			q += ` AND resolution = '' AND reason <> 'replaced'`
+		}
+		rows, err := tx.QueryContext(ctx, q+` ORDER BY v.created DESC, v.id`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			v, err := scanVersion(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, v)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rows.Close()
+		m := merger{s: s, ctx: ctx, cols: map[data.Kind]tableColumns{}}
+		for i := range out {
+			if err := m.current(tx, &out[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Version reads one version set aside, with the record as it is now.
+func (s *Store) Version(ctx context.Context, id string) (data.RecordVersion, error) {
+	var v data.RecordVersion
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		v, err = s.version(ctx, tx, id)
+		return err
+	})
+	return v, err
+}
+
+func (s *Store) version(ctx context.Context, tx *sql.Tx, id string) (data.RecordVersion, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+metaCols("v")+`, kind, record_id, version_updated, version_device,
+		row, reason, resolution FROM record_versions v WHERE id = ? AND deleted = 0`, id)
+	if err != nil {
+		return data.RecordVersion{}, err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return data.RecordVersion{}, err
+		}
+		return data.RecordVersion{}, data.Errorf(data.ENotFound, "err.exchange.version_missing")
+	}
+	v, err := scanVersion(rows)
+	if err != nil {
+		return v, err
+	}
+	rows.Close()
+	m := merger{s: s, ctx: ctx, cols: map[data.Kind]tableColumns{}}
+	return v, m.current(tx, &v)
+}
+
+func scanVersion(rows *sql.Rows) (data.RecordVersion, error) {
+	var v data.RecordVersion
+	ms := metaScan{m: &v.Meta}
+	var kind, updated, row, reason, resolution string
+	if err := rows.Scan(append(ms.dest(), &kind, &v.RecordID, &updated, &v.Device, &row, &reason, &resolution)...); err != nil {
+		return v, err
+	}
+	if err := ms.finish(); err != nil {
+		return v, err
+	}
+	v.Kind, v.Reason, v.Resolution = data.Kind(kind), data.VersionReason(reason), data.VersionResolution(resolution)
+	var err error
+	if v.Updated, err = parseTime(updated); err != nil {
+		return v, err
+	}
+	if err := json.Unmarshal([]byte(row), &v.Row); err != nil {
+		return v, fmt.Errorf("record version %s: %w", v.ID, err)
+	}
+	return v, nil
+}
+
+// current fills in the record as it is now, and a label to show for it.
+func (m *merger) current(tx *sql.Tx, v *data.RecordVersion) error {
+	if _, ok := tables[v.Kind]; !ok {
+		return nil // a kind a newer Tavoli kept: shown, not restorable
+	}
+	m.tx = tx
+	cur, ok, err := m.load(v.Kind, v.RecordID)
+	if err != nil {
+		return err
+	}
+	if ok {
+		v.Current = cur.row
+		ver := cur.version()
+		v.CurrentDevice = ver.device
+		v.CurrentUpdated, _ = parseTime(ver.updated)
+	}
+	v.Label = recordLabel(v.Row)
+	if v.Label == "" && v.Current != nil {
+		v.Label = recordLabel(v.Current)
+	}
+	return nil
+}
+
+// recordLabel is the first of a record's naming columns that has a value.
+func recordLabel(row map[string]any) string {
+	if s, _ := row["surname"].(string); s != "" {
+		n, _ := row["name"].(string)
+		return strings.TrimSpace(s + " " + n)
+	}
+	for _, k := range []string{"title", "name", "label", "text", "place", "date", "reason", "action"} {
+		if s, _ := row[k].(string); strings.TrimSpace(s) != "" {
+			return strings.TrimSpace(s)
+		}
+	}
+	return ""
+}
+
+// DismissVersion records that a person reviewed a version set aside and keeps the current one.
+func (s *Store) DismissVersion(ctx context.Context, id string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		v, err := s.version(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		return s.resolveVersion(ctx, tx, &v, data.VersionDismissed)
+	})
+}
+
+func (s *Store) resolveVersion(ctx context.Context, tx *sql.Tx, v *data.RecordVersion, res data.VersionResolution) error {
+	return s.save(ctx, tx, data.KindRecordVersion, &v.Meta, []column{{"resolution", string(res)}})
+}
+
+// RestoreVersion makes a version set aside the record's current version again, as a new change made
+// here (so it travels with the next export). The version it replaces is kept aside in its turn, so
+// restoring loses nothing either. An approved verbale and its session are refused.
+func (s *Store) RestoreVersion(ctx context.Context, id string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		v, err := s.version(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		table, ok := tables[v.Kind]
+		if !ok || v.Kind == data.KindRecordVersion {
+			return data.Errorf(data.EInvalid, "err.exchange.version_missing")
+		}
+		m := merger{s: s, tx: tx, ctx: ctx, cols: map[data.Kind]tableColumns{}}
+		cur, exists, err := m.load(v.Kind, v.RecordID)
+		if err != nil {
+			return err
+		}
+		if exists {
+			locked, err := m.locked(v.Kind, v.RecordID, cur)
+			if err != nil {
+				return err
+			}
+			if locked {
+				return data.Errorf(data.EReadOnly, "err.exchange.restore_locked")
+			}
+			if _, err := s.keepVersion(ctx, tx, v.Kind, v.RecordID, cur, data.VersionReplaced, data.VersionDismissed); err != nil {
+				return err
+			}
+		}
+		tc, err := m.columns(v.Kind)
+		if err != nil {
+			return err
+		}
+		var cols []column
+		for _, n := range tc.names {
+			switch n {
+			case "id", "created", "updated", "device":
+				continue
+			}
+			raw, ok := v.Row[n]
+			if !ok {
+				continue
+			}
+			val, err := fromJSON(raw, tc.types[n])
+			if err != nil {
+				return badRecord(string(v.Kind), v.RecordID, err)
+			}
+			cols = append(cols, column{n, val})
+		}
+		if !exists {
+			created, _ := v.Row["created"].(string)
+			names := []string{"id", "created", "updated", "device"}
+			args := []any{v.RecordID, created, fmtTime(s.now()), s.device}
+			for _, c := range cols {
+				names = append(names, c.name)
+				args = append(args, c.value)
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO `+table+` (`+strings.Join(names, ", ")+`) VALUES (?`+
+				strings.Repeat(", ?", len(names)-1)+`)`, args...); err != nil {
+				return err
+			}
+		} else {
+			prev, err := parseTime(cur.version().updated)
+			if err != nil {
+				return err
+			}
+			sets := []string{"updated = ?", "device = ?"}
+			args := []any{fmtTime(later(s.now().UTC(), prev)), s.device}
+			for _, c := range cols {
+				sets = append(sets, c.name+" = ?")
+				args = append(args, c.value)
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE `+table+` SET `+strings.Join(sets, ", ")+` WHERE id = ?`,
+				append(args, v.RecordID)...); err != nil {
+				return err
+			}
+			// The restored version is made on top of the current one: receivers take it as an update.
+			if err := m.setBase(v.Kind, v.RecordID, cur.version().String()); err != nil {
+				return err
+			}
+		}
+		return s.resolveVersion(ctx, tx, &v, data.VersionRestored)
+	})
+}
+
+// fromJSON turns a value of a version's JSON back into the column's type: numbers into integers or
+// reals, base64 text into bytes.
+func fromJSON(raw any, typ string) (any, error) {
+	if raw == nil {
+		return nil, nil
+	}
+	switch typ {
+	case "INTEGER":
+		switch x := raw.(type) {
+		case float64:
+			return int64(x), nil
+		case bool:
+			if x {
+				return int64(1), nil
+			}
+			return int64(0), nil
+		}
+	case "REAL":
+		if x, ok := raw.(float64); ok {
+			return x, nil
+		}
+	case "BLOB":
+		if x, ok := raw.(string); ok {
+			return base64.StdEncoding.DecodeString(x)
+		}
+	default:
+		if x, ok := raw.(string); ok {
+			return x, nil
+		}
+	}
+	return nil, errors.New(fmt.Sprintf("value %v for a %s column", raw, typ))
+}

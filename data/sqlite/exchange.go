@@ -1,0 +1,947 @@
+package sqlite
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/google/uuid"
+
+	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/bundle"
+)
+
+// baseKey is the entry of a bundle record's row that carries the record's sync base: "updated|device"
+// of the version its last local edits started from, or "" when it has none.
+const baseKey = "@base"
+
+// versionSpace derives the id of a version set aside from the version itself, so that every laptop
+// that sets the same version aside makes the same record.
+var versionSpace = uuid.MustParse("7d0f6a55-3c1e-4b6e-9f41-5a1f0c7b2e90")
+
+// ExportOptions choose what a bundle carries and how it is protected.
+type ExportOptions struct {
+	// Everything exports every record, tombstones included. Otherwise the bundle carries what changed
+	// here since this database's previous export, or since its last export for Peer.
+	Everything bool
+	// Peer names the installation the bundle is for: a device id, or its operator's or computer's
+	// name as Peers lists it.
+	Peer         string
+	Passphrase   string // required unless NoEncryption
+	NoEncryption bool
+	File         string // the file's name, for the history
+}
+
+// ImportOptions choose how a bundle is merged.
+type ImportOptions struct {
+	// DryRun merges inside a transaction that is rolled back: the preview. Nothing is written.
+	DryRun bool
+	// OtherAmbito confirms a deliberate transfer from another Ambito; without it such a bundle is
+	// refused (a dry run still previews it). The other Ambito's own record is never merged.
+	OtherAmbito bool
+	File        string // the file's name, for the history
+}
+
+// Incoming is a bundle read and verified in full, ready to preview and merge without reading the
+// file (or running the passphrase's key derivation) again.
+type Incoming struct {
+	Header    bundle.Header
+	Records   []bundle.Record
+	Encrypted bool
+}
+
+// ReadBundle reads and verifies a whole bundle. Its refusals are the bundle package's coded errors:
+// not a bundle, a database, a missing or wrong passphrase, altered, truncated, newer.
+func ReadBundle(r io.Reader, passphrase string) (*Incoming, error) {
+	return readBundle(r, bundle.ReadOptions{Passphrase: passphrase, MaxSchema: SchemaVersion()})
+}
+
+func readBundle(r io.Reader, opt bundle.ReadOptions) (*Incoming, error) {
+	br, err := bundle.Open(r, opt)
+	if err != nil {
+		return nil, err
+	}
+	in := &Incoming{Encrypted: br.Encrypted()}
+	for {
+		rec, err := br.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		in.Records = append(in.Records, rec)
+	}
+	in.Header = br.Header()
+	return in, nil
+}
+
+// ReadBundleFile reads and verifies the bundle at path.
+func ReadBundleFile(path, passphrase string) (*Incoming, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, data.Errorf(data.ENotFound, "err.exchange.open", "path", path).Wrap(err)
+	}
+	defer f.Close()
+	return ReadBundle(f, passphrase)
+}
+
+// version identifies one version of a record: its updated time (fixed-width text) and device.
+type version struct{ updated, device string }
+
+func (v version) String() string {
+	if v.updated == "" {
+		return ""
+	}
+	return v.updated + "|" + v.device
+}
+
+func parseVersion(s string) version {
+	u, d, ok := strings.Cut(s, "|")
+	if !ok {
+		return version{}
+	}
+	return version{u, d}
+}
+
+// less orders versions by time, then device id.
+func (v version) less(o version) bool {
+	if v.updated != o.updated {
+		return v.updated < o.updated
+	}
+	return v.device < o.device
+}
+
+// tableColumns lists a synchronised table's columns (id first) with their declared types.
+type tableColumns struct {
+	names []string
+	types map[string]string
+}
+
+func columnsOf(ctx context.Context, q querier, table string) (tableColumns, error) {
+	rows, err := q.QueryContext(ctx, `SELECT name, type FROM pragma_table_info(?) ORDER BY cid`, table)
+	if err != nil {
+		return tableColumns{}, err
+	}
+	defer rows.Close()
+	tc := tableColumns{types: map[string]string{}}
+	for rows.Next() {
+		var n, t string
+		if err := rows.Scan(&n, &t); err != nil {
+			return tableColumns{}, err
+		}
+		tc.names = append(tc.names, n)
+		tc.types[n] = strings.ToUpper(t)
+	}
+	return tc, rows.Err()
+}
+
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// scanRecords reads rows of "SELECT <table columns>, base FROM …" into bundle records.
+func scanRecords(rows *sql.Rows, kind data.Kind, tc tableColumns) ([]bundle.Record, error) {
+	defer rows.Close()
+	var out []bundle.Record
+	vals := make([]any, len(tc.names)+1)
+	ptrs := make([]any, len(vals))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, err
+		}
+		rec := bundle.Record{Kind: string(kind), Row: map[string]any{}}
+		for i, n := range tc.names {
+			v := vals[i]
+			if b, ok := v.([]byte); ok {
+				v = bytes.Clone(b)
+			}
+			if n == "id" {
+				rec.ID, _ = v.(string)
+				continue
+			}
+			rec.Row[n] = v
+		}
+		base, _ := vals[len(tc.names)].(string)
+		rec.Row[baseKey] = base
+		out = append(out, rec)
+	}
+	return out, rows.Err()
+}
+
+// selectList is "t.a, t.b, …, base" for a table's columns, with the record's sync base last.
+func selectList(tc tableColumns) string {
+	cols := make([]string, len(tc.names))
+	for i, n := range tc.names {
+		cols[i] = "t." + n
+	}
+	return strings.Join(cols, ", ") + `, COALESCE(b.updated || '|' || b.device, '')`
+}
+
+// ExportBundle writes a bundle of this database to w and records it in the history of exchanges.
+// Nothing is recorded when writing fails; the caller removes the partial file.
+func (s *Store) ExportBundle(ctx context.Context, w io.Writer, opt ExportOptions) (data.Exchange, error) {
+	var ex data.Exchange
+	var h bundle.Header
+	var recs []bundle.Record
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		h, ex, err = s.exportHeader(ctx, tx, opt)
+		if err != nil {
+			return err
+		}
+		for _, kind := range data.SyncKinds {
+			table := tables[kind]
+			tc, err := columnsOf(ctx, tx, table)
+			if err != nil {
+				return err
+			}
+			q := `SELECT ` + selectList(tc) + ` FROM ` + table + ` t
+				LEFT JOIN sync_base b ON b.kind = ? AND b.id = t.id`
+			args := []any{string(kind)}
+			if h.Since > 0 {
+				q += ` WHERE t.id IN (SELECT id FROM changes WHERE kind = ? AND seq > ?)`
+				args = append(args, string(kind), h.Since)
+			}
+			rows, err := tx.QueryContext(ctx, q+` ORDER BY t.id`, args...)
+			if err != nil {
+				return err
+			}
+			rs, err := scanRecords(rows, kind, tc)
+			if err != nil {
+				return err
+			}
+			recs = append(recs, rs...)
+		}
+		return nil
+	})
+	if err != nil {
+		return data.Exchange{}, err
+	}
+	seq := func(yield func(bundle.Record, error) bool) {
+		for _, r := range recs {
+			if !yield(r, nil) {
+				return
+			}
+		}
+	}
+	h, err = bundle.Write(w, h, iter.Seq2[bundle.Record, error](seq), bundle.WriteOptions{
+		Passphrase: opt.Passphrase, NoEncryption: opt.NoEncryption})
+	if err != nil {
+		return data.Exchange{}, err
+	}
+	ex.SHA256, ex.Records, ex.Encrypted = h.SHA256, len(recs), !opt.NoEncryption
+	if s.readOnly {
+		return ex, nil
+	}
+	err = s.write(ctx, func(tx *sql.Tx) error { return s.recordExchange(ctx, tx, &ex) })
+	return ex, err
+}
+
+// ExportFile writes a bundle to path atomically: a temporary file in the same folder, renamed over
+// path once complete, so that a failed export (a full disk, a stick pulled out) never leaves a file
+// that looks like a bundle.
+func (s *Store) ExportFile(ctx context.Context, path string, opt ExportOptions) (data.Exchange, error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, ".tavoli-export-*")
+	if err != nil {
+		return data.Exchange{}, data.Errorf(data.EReadOnly, "err.exchange.write", "path", path).Wrap(err)
+	}
+	defer os.Remove(tmp.Name())
+	if opt.File == "" {
+		opt.File = filepath.Base(path)
+	}
+	ex, err := s.ExportBundle(ctx, tmp, opt)
+	if err != nil {
+		tmp.Close()
+		if data.AsError(err) != nil {
+			return data.Exchange{}, err
+		}
+		return data.Exchange{}, data.Errorf(data.EReadOnly, "err.exchange.write", "path", path).Wrap(err)
+	}
+	serr := tmp.Sync()
+	cerr := tmp.Close()
+	if err := errors.Join(serr, cerr); err != nil {
+		return data.Exchange{}, data.Errorf(data.EReadOnly, "err.exchange.write", "path", path).Wrap(err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return data.Exchange{}, data.Errorf(data.EReadOnly, "err.exchange.write", "path", path).Wrap(err)
+	}
+	return ex, nil
+}
+
+// exportHeader works out the window of an export and the header naming the Ambito and the sender.
+func (s *Store) exportHeader(ctx context.Context, tx *sql.Tx, opt ExportOptions) (bundle.Header, data.Exchange, error) {
+	h := bundle.Header{Schema: SchemaVersion(), Sender: s.device, Created: s.now().UTC()}
+	err := tx.QueryRowContext(ctx, `SELECT id, name FROM ambito WHERE deleted = 0 ORDER BY created, id LIMIT 1`).
+		Scan(&h.AmbitoID, &h.AmbitoName)
+	if errors.Is(err, sql.ErrNoRows) {
+		return h, data.Exchange{}, data.Errorf(data.EInvalid, "err.exchange.no_ambito")
+	}
+	if err != nil {
+		return h, data.Exchange{}, err
+	}
+	h.SenderName, err = deviceLabel(ctx, tx, s.device)
+	if err != nil {
+		return h, data.Exchange{}, err
+	}
+	ex := data.Exchange{ID: s.newID(), At: h.Created, Direction: data.ExchangeExport, Device: s.device,
+		File: filepath.Base(opt.File)}
+	if opt.File == "" {
+		ex.File = ""
+	}
+	if opt.Peer != "" {
+		p, err := s.findPeer(ctx, tx, opt.Peer)
+		if err != nil {
+			return h, ex, err
+		}
+		h.Peer, ex.Peer, ex.PeerName = p.Device, p.Device, p.Name
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM changes`).Scan(&h.Upto); err != nil {
+		return h, ex, err
+	}
+	if !opt.Everything {
+		q := `SELECT COALESCE(MAX(upto), 0) FROM exchanges WHERE direction = 'export' AND device = ?`
+		args := []any{s.device}
+		if h.Peer != "" {
+			q += ` AND peer = ?`
+			args = append(args, h.Peer)
+		}
+		if err := tx.QueryRowContext(ctx, q, args...).Scan(&h.Since); err != nil {
+			return h, ex, err
+		}
+		h.Since = min(h.Since, h.Upto)
+	}
+	ex.Since, ex.Upto, ex.Everything = h.Since, h.Upto, h.Since == 0
+	return h, ex, nil
+}
+
+// deviceLabel is a device's operator or computer name, or "" when it is not known.
+func deviceLabel(ctx context.Context, q querier, id string) (string, error) {
+	var name, operator string
+	err := q.QueryRowContext(ctx, `SELECT name, operator FROM devices WHERE id = ?`, id).Scan(&name, &operator)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return data.Device{Name: name, Operator: operator}.Label(), err
+}
+
+// Peers lists the other installations this database knows: every device that wrote to it and every
+// one it exchanged with, with the last bundle written for and read from each.
+func (s *Store) Peers(ctx context.Context) ([]data.Peer, error) {
+	var out []data.Peer
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = s.peers(ctx, tx)
+		return err
+	})
+	return out, err
+}
+
+func (s *Store) peers(ctx context.Context, tx *sql.Tx) ([]data.Peer, error) {
+	rows, err := tx.QueryContext(ctx, `
+		WITH ids AS (SELECT id FROM devices WHERE deleted = 0 UNION SELECT peer FROM exchanges WHERE peer <> '')
+		SELECT ids.id, COALESCE(d.name, ''), COALESCE(d.operator, ''),
+			COALESCE((SELECT peer_name FROM exchanges e WHERE e.peer = ids.id ORDER BY at DESC LIMIT 1), ''),
+			COALESCE((SELECT MAX(at) FROM exchanges e WHERE e.peer = ids.id AND direction = 'export'), ''),
+			COALESCE((SELECT MAX(at) FROM exchanges e WHERE e.peer = ids.id AND direction = 'import'), '')
+		FROM ids LEFT JOIN devices d ON d.id = ids.id
+		WHERE ids.id <> ?`, s.device)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []data.Peer
+	for rows.Next() {
+		var p data.Peer
+		var name, operator, known, exp, imp string
+		if err := rows.Scan(&p.Device, &name, &operator, &known, &exp, &imp); err != nil {
+			return nil, err
+		}
+		p.Name = data.Device{Name: name, Operator: operator}.Label()
+		if p.Name == "" {
+			p.Name = known
+		}
+		if exp != "" {
+			p.LastExport, _ = parseTime(exp)
+		}
+		if imp != "" {
+			p.LastImport, _ = parseTime(imp)
+		}
+		out = append(out, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if !a.LastImport.Equal(b.LastImport) {
+			return a.LastImport.After(b.LastImport)
+		}
+		if a.Name != b.Name {
+			return a.Name < b.Name
+		}
+		return a.Device < b.Device
+	})
+	return out, nil
+}
+
+// findPeer resolves a device id, or an operator's or computer's name (case and accents folded).
+func (s *Store) findPeer(ctx context.Context, tx *sql.Tx, name string) (data.Peer, error) {
+	peers, err := s.peers(ctx, tx)
+	if err != nil {
+		return data.Peer{}, err
+	}
+	var found []data.Peer
+	want := data.Fold(name)
+	for _, p := range peers {
+		if p.Device == name {
+			return p, nil
+		}
+		var dn, op string
+		_ = tx.QueryRowContext(ctx, `SELECT name, operator FROM devices WHERE id = ?`, p.Device).Scan(&dn, &op)
+		if want != "" && (data.Fold(p.Name) == want || data.Fold(dn) == want || data.Fold(op) == want) {
+			found = append(found, p)
+		}
+	}
+	switch len(found) {
+	case 1:
+		return found[0], nil
+	case 0:
+		return data.Peer{}, data.Errorf(data.ENotFound, "err.exchange.peer_unknown", "name", name)
+	}
+	return data.Peer{}, data.Errorf(data.EInvalid, "err.exchange.peer_ambiguous", "name", name)
+}
+
+// recordExchange adds an exchange to the history.
+func (s *Store) recordExchange(ctx context.Context, tx *sql.Tx, ex *data.Exchange) error {
+	if ex.ID == "" {
+		ex.ID = s.newID()
+	}
+	summary, err := json.Marshal(ex.Changes)
+	if err != nil {
+		return err
+	}
+	if ex.Changes == nil {
+		summary = []byte("[]")
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO exchanges (id, at, direction, device, peer, peer_name, everything,
+		file, sha256, since, upto, encrypted, records, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		ex.ID, fmtTime(ex.At), string(ex.Direction), ex.Device, ex.Peer, ex.PeerName, ex.Everything,
+		ex.File, ex.SHA256, ex.Since, ex.Upto, ex.Encrypted, ex.Records, string(summary))
+	return err
+}
+
+// Exchanges lists the bundles written and read here, the latest first.
+func (s *Store) Exchanges(ctx context.Context) ([]data.Exchange, error) {
+	var out []data.Exchange
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT id, at, direction, device, peer, peer_name, everything, file,
+			sha256, since, upto, encrypted, records, summary FROM exchanges ORDER BY at DESC, id`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var ex data.Exchange
+			var at, dir, summary string
+			if err := rows.Scan(&ex.ID, &at, &dir, &ex.Device, &ex.Peer, &ex.PeerName, &ex.Everything, &ex.File,
+				&ex.SHA256, &ex.Since, &ex.Upto, &ex.Encrypted, &ex.Records, &summary); err != nil {
+				return err
+			}
+			ex.Direction = data.ExchangeDirection(dir)
+			if ex.At, err = parseTime(at); err != nil {
+				return err
+			}
+			if err := json.Unmarshal([]byte(summary), &ex.Changes); err != nil {
+				return fmt.Errorf("exchange %s: summary: %w", ex.ID, err)
+			}
+			out = append(out, ex)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// errDryRun rolls a preview's transaction back.
+var errDryRun = errors.New("dry run")
+
+// MergeBundle merges a bundle into this database in one transaction: all of it, or nothing. With
+// DryRun it returns the preview and writes nothing.
+//
+// Each record is compared with the version held here. A version made on top of the other (its sync
+// base is the other) replaces it; two versions made independently are a conflict: the later by
+// (updated time, device id) wins, and the other is kept as a record version, listed under Conflitti.
+// An approved session and its verbale never change: a different incoming version is kept aside as
+// locked. Records of kinds that only have a newer Tavoli, or columns this schema lacks, are refused.
+func (s *Store) MergeBundle(ctx context.Context, in *Incoming, opt ImportOptions) (data.ImportResult, error) {
+	h := in.Header
+	res := data.ImportResult{AmbitoID: h.AmbitoID, AmbitoName: h.AmbitoName, Sender: h.Sender,
+		SenderName: h.SenderName, Created: h.Created, Schema: h.Schema, Encrypted: in.Encrypted,
+		Everything: h.Since == 0, Records: len(in.Records), SHA256: h.SHA256}
+	if s.readOnly && !opt.DryRun {
+		return res, data.Errorf(data.EReadOnly, "err.db.readonly")
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return res, dbError(err)
+	}
+	defer tx.Rollback()
+	var local string
+	err = tx.QueryRowContext(ctx, `SELECT id FROM ambito WHERE deleted = 0 ORDER BY created, id LIMIT 1`).Scan(&local)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return res, dbError(err)
+	}
+	res.OtherAmbito = local != "" && local != h.AmbitoID
+	if res.OtherAmbito && !opt.DryRun && !opt.OtherAmbito {
+		return res, data.Errorf(data.EConflict, "err.exchange.other_ambito", "name", h.AmbitoName)
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM exchanges WHERE direction = 'import' AND sha256 = ?)`,
+		h.SHA256).Scan(&res.Seen); err != nil {
+		return res, dbError(err)
+	}
+	m := merger{s: s, tx: tx, ctx: ctx, skipAmbito: res.OtherAmbito, cols: map[data.Kind]tableColumns{},
+		counts: map[data.Kind]*data.KindChanges{}}
+	for _, rec := range in.Records {
+		if err := m.merge(rec); err != nil {
+			return res, err
+		}
+	}
+	for _, k := range data.SyncKinds {
+		if c := m.counts[k]; c != nil {
+			c.Kind = k
+			res.Kinds = append(res.Kinds, *c)
+		}
+	}
+	if err := m.checkReferences(); err != nil {
+		return res, err
+	}
+	if opt.DryRun {
+		return res, nil
+	}
+	ex := data.Exchange{At: s.now().UTC(), Direction: data.ExchangeImport, Device: s.device, Peer: h.Sender,
+		PeerName: h.SenderName, Everything: res.Everything, File: filepath.Base(opt.File), SHA256: h.SHA256,
+		Since: h.Since, Upto: h.Upto, Encrypted: in.Encrypted, Records: len(in.Records), Changes: res.Kinds}
+	if opt.File == "" {
+		ex.File = ""
+	}
+	if err := s.recordExchange(ctx, tx, &ex); err != nil {
+		return res, dbError(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return res, dbError(err)
+	}
+	s.mu.Lock()
+	s.lastSaved = s.now()
+	s.mu.Unlock()
+	res.Applied = true
+	return res, nil
+}
+
+// merger merges the records of one bundle inside one transaction.
+type merger struct {
+	s          *Store
+	tx         *sql.Tx
+	ctx        context.Context
+	skipAmbito bool
+	cols       map[data.Kind]tableColumns
+	counts     map[data.Kind]*data.KindChanges
+}
+
+func (m *merger) count(kind data.Kind) *data.KindChanges {
+	c := m.counts[kind]
+	if c == nil {
+		c = &data.KindChanges{}
+		m.counts[kind] = c
+	}
+	return c
+}
+
+// badRecord is the refusal of a record that a bundle with a valid checksum should never carry.
+func badRecord(kind, id string, cause error) error {
+	return data.Errorf(data.ECorrupt, "err.exchange.bad_record", "kind", kind, "id", id).Wrap(cause)
+}
+
+// held is a record as this database has it.
+type held struct {
+	row  map[string]any
+	base string
+}
+
+func (st held) version() version {
+	u, _ := st.row["updated"].(string)
+	d, _ := st.row["device"].(string)
+	return version{u, d}
+}
+
+func (st held) deleted() bool {
+	v, _ := st.row["deleted"].(int64)
+	return v != 0
+}
+
+func (m *merger) columns(kind data.Kind) (tableColumns, error) {
+	if tc, ok := m.cols[kind]; ok {
+		return tc, nil
+	}
+	tc, err := columnsOf(m.ctx, m.tx, tables[kind])
+	if err != nil {
+		return tc, err
+	}
+	m.cols[kind] = tc
+	return tc, nil
+}
+
+// load reads a record and its sync base; ok is false when it is not held.
+func (m *merger) load(kind data.Kind, id string) (held, bool, error) {
+	tc, err := m.columns(kind)
+	if err != nil {
+		return held{}, false, err
+	}
+	rows, err := m.tx.QueryContext(m.ctx, `SELECT `+selectList(tc)+` FROM `+tables[kind]+` t
+		LEFT JOIN sync_base b ON b.kind = ? AND b.id = t.id WHERE t.id = ?`, string(kind), id)
+	if err != nil {
+		return held{}, false, err
+	}
+	recs, err := scanRecords(rows, kind, tc)
+	if err != nil || len(recs) == 0 {
+		return held{}, false, err
+	}
+	base, _ := recs[0].Row[baseKey].(string)
+	delete(recs[0].Row, baseKey)
+	return held{row: recs[0].Row, base: base}, true, nil
+}
+
+// incoming checks a bundle record against the table and splits off its base.
+func (m *merger) incoming(rec bundle.Record) (data.Kind, held, error) {
+	kind := data.Kind(rec.Kind)
+	if _, ok := tables[kind]; !ok {
+		return kind, held{}, badRecord(rec.Kind, rec.ID, fmt.Errorf("unknown kind"))
+	}
+	tc, err := m.columns(kind)
+	if err != nil {
+		return kind, held{}, dbError(err)
+	}
+	in := held{row: map[string]any{}}
+	for k, v := range rec.Row {
+		if k == baseKey {
+			b, ok := v.(string)
+			if !ok {
+				return kind, in, badRecord(rec.Kind, rec.ID, fmt.Errorf("base %T", v))
+			}
+			in.base = b
+			continue
+		}
+		if _, ok := tc.types[k]; !ok || k == "id" {
+			return kind, in, badRecord(rec.Kind, rec.ID, fmt.Errorf("column %q", k))
+		}
+		in.row[k] = v
+	}
+	for _, k := range []string{"created", "updated", "device"} {
+		s, ok := in.row[k].(string)
+		if !ok || s == "" {
+			return kind, in, badRecord(rec.Kind, rec.ID, fmt.Errorf("%s missing", k))
+		}
+		if k != "device" {
+			if _, err := parseTime(s); err != nil {
+				return kind, in, badRecord(rec.Kind, rec.ID, err)
+			}
+		}
+	}
+	if b, ok := in.row["deleted"].(bool); ok {
+		in.row["deleted"] = map[bool]int64{false: 0, true: 1}[b]
+	}
+	if d, ok := in.row["deleted"].(int64); !ok || (d != 0 && d != 1) {
+		return kind, in, badRecord(rec.Kind, rec.ID, fmt.Errorf("deleted %v", in.row["deleted"]))
+	}
+	return kind, in, nil
+}
+
+// merge decides what one incoming record does here and does it.
+func (m *merger) merge(rec bundle.Record) error {
+	kind, in, err := m.incoming(rec)
+	if err != nil {
+		return err
+	}
+	c := m.count(kind)
+	if kind == data.KindAmbito && m.skipAmbito {
+		c.Unchanged++
+		return nil
+	}
+	local, ok, err := m.load(kind, rec.ID)
+	if err != nil {
+		return dbError(err)
+	}
+	if !ok {
+		if kind == data.KindVerbale {
+			// One verbale per session: another approval of the same session made elsewhere is kept aside.
+			var other string
+			err := m.tx.QueryRowContext(m.ctx, `SELECT id FROM verbali WHERE session_id = ? AND id <> ?`,
+				in.row["session_id"], rec.ID).Scan(&other)
+			if err == nil {
+				return m.aside(c, kind, rec.ID, in, data.VersionLocked, &c.Locked)
+			}
+			if !errors.Is(err, sql.ErrNoRows) {
+				return dbError(err)
+			}
+		}
+		if err := m.write(kind, rec.ID, in, false); err != nil {
+			return err
+		}
+		if in.deleted() {
+			c.Deleted++
+		} else {
+			c.New++
+		}
+		return nil
+	}
+	if sameRow(local.row, in.row) {
+		c.Unchanged++
+		return nil
+	}
+	lv, iv := local.version(), in.version()
+	if kind == data.KindRecordVersion {
+		// Versions set aside change only by a person's review: the later review wins.
+		if lv.less(iv) {
+			c.Updated++
+			return m.write(kind, rec.ID, in, true)
+		}
+		c.Unchanged++
+		return nil
+	}
+	locked, err := m.locked(kind, rec.ID, local)
+	if err != nil {
+		return dbError(err)
+	}
+	if locked {
+		return m.aside(c, kind, rec.ID, in, data.VersionLocked, &c.Locked)
+	}
+	switch {
+	case lv.device == iv.device && lv.updated != iv.updated,
+		parseVersion(in.base) == lv:
+		// The incoming version follows the local one: one device's versions are in time order, and a
+		// version whose base is the local one was made on top of it.
+		if lv.less(iv) || parseVersion(in.base) == lv {
+			return m.replace(c, kind, rec.ID, local, in)
+		}
+		c.Unchanged++
+		return nil
+	case parseVersion(local.base) == iv:
+		c.Unchanged++ // the local version was made on top of the incoming one
+		return nil
+	}
+	// Two versions made independently: the approved session, then the later, wins.
+	if m.wins(kind, in, local) {
+		if err := m.aside(c, kind, rec.ID, local, data.VersionConflict, nil); err != nil {
+			return err
+		}
+		if err := m.write(kind, rec.ID, in, true); err != nil {
+			return err
+		}
+		c.Conflicts++
+		return nil
+	}
+	return m.aside(c, kind, rec.ID, in, data.VersionConflict, &c.Conflicts)
+}
+
+// replace writes an incoming version over the local one.
+func (m *merger) replace(c *data.KindChanges, kind data.Kind, id string, local, in held) error {
+	if err := m.write(kind, id, in, true); err != nil {
+		return err
+	}
+	if in.deleted() && !local.deleted() {
+		c.Deleted++
+	} else {
+		c.Updated++
+	}
+	return nil
+}
+
+// wins reports whether the incoming version beats the local one when they were made independently.
+func (m *merger) wins(kind data.Kind, in, local held) bool {
+	if kind == data.KindSession {
+		ia, la := in.row["status"] == string(data.SessionApprovata), local.row["status"] == string(data.SessionApprovata)
+		if ia != la {
+			return ia
+		}
+	}
+	lv, iv := local.version(), in.version()
+	if lv != iv {
+		return lv.less(iv)
+	}
+	return bytes.Compare(canonical(local.row), canonical(in.row)) < 0 // the same version stamp twice: any fixed order
+}
+
+// locked reports whether a held record may not change through a merge: an approved verbale, or a
+// session whose verbale is approved.
+func (m *merger) locked(kind data.Kind, id string, local held) (bool, error) {
+	switch kind {
+	case data.KindVerbale:
+		return !local.deleted(), nil
+	case data.KindSession:
+		if local.row["status"] == string(data.SessionApprovata) {
+			return true, nil
+		}
+		var approved bool
+		err := m.tx.QueryRowContext(m.ctx, `SELECT EXISTS (SELECT 1 FROM verbali WHERE session_id = ? AND deleted = 0)`,
+			id).Scan(&approved)
+		return approved, err
+	}
+	return false, nil
+}
+
+// write inserts or updates a record with an incoming version and sets its sync base.
+func (m *merger) write(kind data.Kind, id string, in held, exists bool) error {
+	tc, err := m.columns(kind)
+	if err != nil {
+		return dbError(err)
+	}
+	var names []string
+	var args []any
+	for _, n := range tc.names {
+		v, ok := in.row[n]
+		if !ok {
+			continue // a column the sender's older schema lacks: its default, or what is held
+		}
+		names = append(names, n)
+		args = append(args, v)
+	}
+	table := tables[kind]
+	if exists {
+		sets := make([]string, len(names))
+		for i, n := range names {
+			sets[i] = n + " = ?"
+		}
+		_, err = m.tx.ExecContext(m.ctx, `UPDATE `+table+` SET `+strings.Join(sets, ", ")+` WHERE id = ?`,
+			append(args, id)...)
+	} else {
+		_, err = m.tx.ExecContext(m.ctx, `INSERT INTO `+table+` (id, `+strings.Join(names, ", ")+`) VALUES (?`+
+			strings.Repeat(", ?", len(names))+`)`, append([]any{id}, args...)...)
+	}
+	if err != nil {
+		return badRecord(string(kind), id, err) // a value of the wrong type, a duplicate: not a bundle we wrote
+	}
+	return m.setBase(kind, id, in.base)
+}
+
+func (m *merger) setBase(kind data.Kind, id, base string) error {
+	if _, err := m.tx.ExecContext(m.ctx, `DELETE FROM sync_base WHERE kind = ? AND id = ?`, string(kind), id); err != nil {
+		return dbError(err)
+	}
+	v := parseVersion(base)
+	if v.updated == "" {
+		return nil
+	}
+	_, err := m.tx.ExecContext(m.ctx, `INSERT INTO sync_base (kind, id, updated, device) VALUES (?, ?, ?, ?)`,
+		string(kind), id, v.updated, v.device)
+	return dbError(err)
+}
+
+// aside keeps a version that does not become current as a record version. A version already kept
+// (the same bundle read twice) is not counted again, so a second import reports nothing.
+func (m *merger) aside(c *data.KindChanges, kind data.Kind, id string, v held, reason data.VersionReason, n *int) error {
+	created, err := m.s.keepVersion(m.ctx, m.tx, kind, id, v, reason, data.VersionOpen)
+	if err != nil {
+		return err
+	}
+	switch {
+	case n == nil:
+	case created:
+		*n++
+	default:
+		c.Unchanged++
+	}
+	return nil
+}
+
+// keepVersion stores a version of a record as a record version, unless it is already kept.
+func (s *Store) keepVersion(ctx context.Context, tx *sql.Tx, kind data.Kind, id string, v held,
+	reason data.VersionReason, res data.VersionResolution) (bool, error) {
+	ver := v.version()
+	vid := uuid.NewSHA1(versionSpace, []byte(string(kind)+"/"+id+"/"+ver.String())).String()
+	var exists bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM record_versions WHERE id = ?)`, vid).Scan(&exists); err != nil {
+		return false, dbError(err)
+	}
+	if exists {
+		return false, nil
+	}
+	row := map[string]any{}
+	for k, val := range v.row {
+		row[k] = val
+	}
+	js, err := json.Marshal(row)
+	if err != nil {
+		return false, badRecord(string(kind), id, err)
+	}
+	meta := data.Meta{ID: vid}
+	err = s.save(ctx, tx, data.KindRecordVersion, &meta, []column{{"kind", string(kind)}, {"record_id", id},
+		{"version_updated", ver.updated}, {"version_device", ver.device}, {"row", string(js)},
+		{"reason", string(reason)}, {"resolution", string(res)}})
+	return err == nil, err
+}
+
+// checkReferences turns the deferred foreign keys a merge broke into a sentence: the bundle refers to
+// records this database does not have (an export of changes only, when an earlier one never arrived).
+func (m *merger) checkReferences() error {
+	rows, err := m.tx.QueryContext(m.ctx, `PRAGMA foreign_key_check`)
+	if err != nil {
+		return dbError(err)
+	}
+	defer rows.Close()
+	if rows.Next() {
+		var table, parent string
+		var rowid sql.NullInt64
+		var fk int
+		if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
+			return dbError(err)
+		}
+		return data.Errorf(data.EConflict, "err.exchange.missing_records", "table", table, "parent", parent)
+	}
+	return dbError(rows.Err())
+}
+
+// sameRow reports whether two versions have the same columns and values.
+func sameRow(a, b map[string]any) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, av := range a {
+		bv, ok := b[k]
+		if !ok || !sameValue(av, bv) {
+			return false
+		}
+	}
+	return true
+}
+
+func sameValue(a, b any) bool {
+	switch x := a.(type) {
+	case []byte:
+		y, ok := b.([]byte)
+		return ok && bytes.Equal(x, y)
+	case nil:
+		return b == nil
+	}
+	return a == b
+}
+
+// canonical is a version's columns as JSON with sorted keys: a fixed order for versions that carry
+// the same stamp.
+func canonical(row map[string]any) []byte {
+	b, _ := json.Marshal(row) // maps marshal with sorted keys; every value type here marshals
+	return b
+}

@@ -1,0 +1,95 @@
+package sqlite
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/tavoli/tavoli/data"
+)
+
+// replicaOptions opens a database as its own device, with its own clock and ids.
+func replicaOptions(device string, start time.Time) Options {
+	c := &testClock{t: start}
+	return Options{Device: device, Now: c.Now}
+}
+
+// exchange exports from a to b (plain) and merges, failing the test on any error.
+func exchange(t testing.TB, from, to *Store, opt ExportOptions) (data.ImportResult, data.Exchange) {
+	t.Helper()
+	ctx := context.Background()
+	var buf bytes.Buffer
+	opt.NoEncryption = opt.Passphrase == ""
+	ex, err := from.ExportBundle(ctx, &buf, opt)
+	must(t, "ExportBundle", err)
+	in, err := ReadBundle(&buf, opt.Passphrase)
+	must(t, "ReadBundle", err)
+	res, err := to.MergeBundle(ctx, in, ImportOptions{})
+	must(t, "MergeBundle", err)
+	return res, ex
+}
+
+func TestExchangeSmoke(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	day := time.Date(2027, 3, 12, 15, 0, 0, 0, time.UTC)
+	a := openAt(t, filepath.Join(dir, "a.db"), replicaOptions("device-a", day))
+	seedDemo(t, a, 1)
+	b := openAt(t, filepath.Join(dir, "b.db"), replicaOptions("device-b", day.Add(time.Hour)))
+	res, ex := exchange(t, a, b, ExportOptions{})
+	if !ex.Everything || res.Total().New == 0 || res.Total().Conflicts != 0 {
+		t.Fatalf("first exchange: %+v %+v", ex, res.Total())
+	}
+	t.Logf("first: %d records, %+v", ex.Records, res.Total())
+	res, ex = exchange(t, a, b, ExportOptions{})
+	if ex.Records != 0 || res.Total().Writes() != 0 {
+		t.Fatalf("second: %d records %+v", ex.Records, res.Total())
+	}
+	res, ex = exchange(t, b, a, ExportOptions{})
+	if res.Total().Writes() != 0 {
+		t.Fatalf("echo: %d records %+v", ex.Records, res.Total())
+	}
+	t.Logf("echo back: %d records, %+v", ex.Records, res.Total())
+	// The same person edited on both sides.
+	people, err := a.People(ctx, data.PeopleFilter{})
+	must(t, "People", err)
+	p := people[0].Person
+	pa := p
+	pa.Phone = "111"
+	_, err = a.SavePerson(ctx, pa)
+	must(t, "SavePerson a", err)
+	pv, err := b.Person(ctx, p.ID)
+	must(t, "Person b", err)
+	pb := pv.Person
+	pb.Phone = "222"
+	_, err = b.SavePerson(ctx, pb)
+	must(t, "SavePerson b", err)
+	r1, _ := exchange(t, a, b, ExportOptions{})
+	r2, _ := exchange(t, b, a, ExportOptions{})
+	t.Logf("a->b %+v  b->a %+v", r1.Total(), r2.Total())
+	ga, _ := a.Person(ctx, p.ID)
+	gb, _ := b.Person(ctx, p.ID)
+	if ga.Phone != gb.Phone || ga.Phone != "222" {
+		t.Fatalf("phones %q %q", ga.Phone, gb.Phone)
+	}
+	va, err := a.Versions(ctx, false)
+	must(t, "Versions a", err)
+	vb, err := b.Versions(ctx, false)
+	must(t, "Versions b", err)
+	if len(va) != 1 || len(vb) != 1 || va[0].Row["phone"] != "111" {
+		t.Fatalf("versions a %+v b %+v", va, vb)
+	}
+	must(t, "Restore", a.RestoreVersion(ctx, va[0].ID))
+	ga, _ = a.Person(ctx, p.ID)
+	if ga.Phone != "111" {
+		t.Fatalf("restored phone %q", ga.Phone)
+	}
+	r3, _ := exchange(t, a, b, ExportOptions{})
+	gb, _ = b.Person(ctx, p.ID)
+	t.Logf("after restore a->b %+v, b phone %q", r3.Total(), gb.Phone)
+	if gb.Phone != "111" {
+		t.Fatalf("b phone after restore %q", gb.Phone)
+	}
+}
