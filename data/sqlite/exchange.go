@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"database/sql"
@@ -714,8 +715,10 @@ func (m *merger) merge(rec bundle.Record) error {
 	}
 	lv, iv := local.version(), in.version()
 	if kind == data.KindRecordVersion {
-		// Versions set aside change only by a person's review: the later review wins.
-		if lv.less(iv) {
+		// Versions set aside change only by a person's review, which never goes back to "to review":
+		// a reviewed version beats one still to review, then the later review wins.
+		lr, ir := local.row["resolution"] != "", in.row["resolution"] != ""
+		if ir && !lr || ir == lr && lv.less(iv) {
 			c.Updated++
 			return m.write(kind, rec.ID, in, true)
 		}
@@ -944,4 +947,43 @@ func sameValue(a, b any) bool {
 func canonical(row map[string]any) []byte {
 	b, _ := json.Marshal(row) // maps marshal with sorted keys; every value type here marshals
 	return b
+}
+
+// Dump writes every synchronised record, tombstones and versions set aside included, as one JSON line
+// each, by kind (in data.SyncKinds order) then id, with sorted columns. Two databases that exchanged
+// until nothing changes hold the same records: their dumps are byte for byte the same. What belongs to
+// one database only (its change sequence, sync bases, history of exchanges and settings) is left out.
+func (s *Store) Dump(ctx context.Context, w io.Writer) error {
+	return s.read(ctx, func(tx *sql.Tx) error {
+		bw := bufio.NewWriter(w)
+		for _, kind := range data.SyncKinds {
+			tc, err := columnsOf(ctx, tx, tables[kind])
+			if err != nil {
+				return err
+			}
+			rows, err := tx.QueryContext(ctx, `SELECT `+selectList(tc)+` FROM `+tables[kind]+` t
+				LEFT JOIN sync_base b ON 0 ORDER BY t.id`)
+			if err != nil {
+				return err
+			}
+			recs, err := scanRecords(rows, kind, tc)
+			if err != nil {
+				return err
+			}
+			for _, r := range recs {
+				delete(r.Row, baseKey)
+				line, err := json.Marshal(struct {
+					Kind string         `json:"kind"`
+					ID   string         `json:"id"`
+					Row  map[string]any `json:"row"`
+				}{r.Kind, r.ID, r.Row})
+				if err != nil {
+					return err
+				}
+				bw.Write(line)
+				bw.WriteByte('\n')
+			}
+		}
+		return bw.Flush()
+	})
 }
