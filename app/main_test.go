@@ -114,10 +114,15 @@ func newEnv(t *testing.T, s setup) *env {
 	return e
 }
 
+// seedDevice is the installation that writes the demo template. Each test opens a copy of it: were it
+// testDevice, the store would take every copy for a copy of the test installation's own file and give
+// it a new device id (see sqlite.Store.Copied).
+const seedDevice = "0a1b2c3d-0000-4000-8000-00000000seed"
+
 // seed writes the Trasimeno demo into a new database file and closes it (the WAL checkpointed).
 func seed(path string) error {
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, path, sqlite.Options{Device: testDevice})
+	st, err := sqlite.Open(ctx, path, sqlite.Options{Device: seedDevice})
 	if err != nil {
 		return err
 	}
