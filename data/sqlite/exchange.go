@@ -32,7 +32,8 @@ var versionSpace = uuid.MustParse("7d0f6a55-3c1e-4b6e-9f41-5a1f0c7b2e90")
 // ExportOptions choose what a bundle carries and how it is protected.
 type ExportOptions struct {
 	// Everything exports every record, tombstones included. Otherwise the bundle carries what changed
-	// here since this database's previous export, or since its last export for Peer.
+	// here since this database's previous export made for anyone, or since its last export for Peer;
+	// the first export is of everything.
 	Everything bool
 	// Peer names the installation the bundle is for: a device id, or its operator's or computer's
 	// name as Peers lists it.
@@ -318,10 +319,10 @@ func (s *Store) exportHeader(ctx context.Context, tx *sql.Tx, opt ExportOptions)
 	if !opt.Everything {
 		q := `SELECT COALESCE(MAX(upto), 0) FROM exchanges WHERE direction = 'export' AND device = ?`
 		args := []any{s.device}
-		if h.Peer != "" {
-			q += ` AND peer = ?`
-			args = append(args, h.Peer)
-		}
+		// A bundle made for one peer says nothing of what the others received: the default window starts
+		// at the previous export made for anyone, and a peer's window at the previous one made for it.
+		q += ` AND peer = ?`
+		args = append(args, h.Peer)
 		if err := tx.QueryRowContext(ctx, q, args...).Scan(&h.Since); err != nil {
 			return h, ex, err
 		}
