@@ -3,6 +3,7 @@ package sqlite
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -424,6 +425,9 @@ func (s *Store) findPeer(ctx context.Context, tx *sql.Tx, name string) (data.Pee
 	case 1:
 		return found[0], nil
 	case 0:
+		if uuid.Validate(name) == nil {
+			return data.Peer{Device: name}, nil // an installation met for the first time: it gets everything
+		}
 		return data.Peer{}, data.Errorf(data.ENotFound, "err.exchange.peer_unknown", "name", name)
 	}
 	return data.Peer{}, data.Errorf(data.EInvalid, "err.exchange.peer_ambiguous", "name", name)
@@ -516,6 +520,16 @@ func (s *Store) MergeBundle(ctx context.Context, in *Incoming, opt ImportOptions
 		h.SHA256).Scan(&res.Seen); err != nil {
 		return res, dbError(err)
 	}
+	if h.Since > 0 && h.Sender != s.device {
+		have, err := importedUpto(ctx, tx, h.Sender)
+		if err != nil {
+			return res, dbError(err)
+		}
+		if h.Since > have {
+			name := cmp.Or(h.SenderName, h.Sender)
+			return res, data.Errorf(data.EConflict, "err.exchange.gap", "name", name)
+		}
+	}
 	m := merger{s: s, tx: tx, ctx: ctx, skipAmbito: res.OtherAmbito, cols: map[data.Kind]tableColumns{},
 		counts: map[data.Kind]*data.KindChanges{}}
 	for _, rec := range in.Records {
@@ -552,6 +566,28 @@ func (s *Store) MergeBundle(ctx context.Context, in *Incoming, opt ImportOptions
 	s.mu.Unlock()
 	res.Applied = true
 	return res, nil
+}
+
+// importedUpto is how far this database has read a sender's change sequence without a gap: a bundle
+// of changes since a point beyond it would leave out records that never arrived here.
+func importedUpto(ctx context.Context, tx *sql.Tx, sender string) (int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT since, upto FROM exchanges WHERE direction = 'import' AND peer = ?
+		ORDER BY since, upto`, sender)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	var have int64
+	for rows.Next() {
+		var since, upto int64
+		if err := rows.Scan(&since, &upto); err != nil {
+			return 0, err
+		}
+		if since <= have {
+			have = max(have, upto)
+		}
+	}
+	return have, rows.Err()
 }
 
 // merger merges the records of one bundle inside one transaction.

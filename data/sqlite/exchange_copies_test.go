@@ -1,0 +1,242 @@
+package sqlite
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/tavoli/tavoli/data"
+)
+
+// inst is the installation that opens the three copies.
+const inst = "0a1b2c3d-0000-4000-8000-0000000000aa"
+
+// copyIDs gives ids in UUID form, distinct for each copy.
+func copyIDs(copy int) func() string {
+	var mu sync.Mutex
+	n := 0
+	return func() string {
+		mu.Lock()
+		defer mu.Unlock()
+		n++
+		return fmt.Sprintf("00000000-0000-4000-8%03d-%012d", copy, n)
+	}
+}
+
+// demoCopies writes the demo district once and copies the file twice, as an office copies a database
+// onto two more laptops; the three are opened by the same installation, each with its own clock.
+func demoCopies(t *testing.T) [3]*Store {
+	t.Helper()
+	ctx := context.Background()
+	dir := t.TempDir()
+	src := filepath.Join(dir, "distretto.db")
+	s, err := Open(ctx, src, Options{Device: inst, Now: (&testClock{t: time.Date(2027, 3, 1, 8, 0, 0, 0, time.UTC)}).Now})
+	must(t, "Open", err)
+	seedDemo(t, s, 1)
+	must(t, "Close", s.Close())
+	b, err := os.ReadFile(src)
+	must(t, "ReadFile", err)
+	var out [3]*Store
+	for i, name := range []string{"distretto.db", "castiglione.db", "magione.db"} {
+		p := filepath.Join(dir, name)
+		if i > 0 {
+			must(t, "WriteFile", os.WriteFile(p, b, 0o600))
+		}
+		// The laptops' clocks are a few seconds apart, and none is in step with another.
+		start := time.Date(2027, 3, 12, 9, 0, 0, 0, time.UTC).Add(time.Duration(i) * 1700 * time.Millisecond)
+		out[i] = openAt(t, p, Options{Device: inst, Now: (&testClock{t: start}).Now, NewID: copyIDs(i)})
+	}
+	return out
+}
+
+// dumpOf is a store's canonical dump.
+func dumpOf(t *testing.T, s *Store) string {
+	t.Helper()
+	var b bytes.Buffer
+	must(t, "Dump", s.Dump(context.Background(), &b))
+	return b.String()
+}
+
+// dataDump is the dump without the versions set aside, whose own stamps say which laptop noticed a
+// conflict first: it depends on the order of the exchanges, the data does not.
+func dataDump(t *testing.T, s *Store) string {
+	var keep []string
+	for _, l := range strings.SplitAfter(dumpOf(t, s), "\n") {
+		if !strings.HasPrefix(l, `{"kind":"record_version"`) {
+			keep = append(keep, l)
+		}
+	}
+	return strings.Join(keep, "")
+}
+
+// diverge makes the three copies differ: a people import, edits, deletions, the same person changed on
+// two laptops, and a person deleted on one and changed on another.
+func diverge(t *testing.T, st [3]*Store) {
+	t.Helper()
+	ctx := context.Background()
+	a, b, c := st[0], st[1], st[2]
+	people, err := a.People(ctx, data.PeopleFilter{})
+	must(t, "People", err)
+	x, y, z := people[3].Person, people[7].Person, people[11].Person
+
+	rep, err := a.ImportPeople(ctx, []data.PersonImport{
+		{Line: 2, Surname: "Bellucci", Name: "Marta", Category: "cittadino", Comune: "Magione"},
+		{Line: 3, Surname: "Orsini", Name: "Pietro", Category: "cittadino", Comune: "Passignano sul Trasimeno"},
+	}, true)
+	must(t, "ImportPeople", err)
+	if rep.New != 2 {
+		t.Fatalf("import: %+v", rep)
+	}
+	edit := func(s *Store, p data.Person, f func(*data.Person)) {
+		t.Helper()
+		v, err := s.Person(ctx, p.ID)
+		must(t, "Person", err)
+		q := v.Person
+		f(&q)
+		_, err = s.SavePerson(ctx, q)
+		must(t, "SavePerson", err)
+	}
+	edit(a, x, func(p *data.Person) { p.Phone = "075 111111" })
+	edit(b, x, func(p *data.Person) { p.Phone = "075 222222" })
+	_, err = a.Delete(ctx, data.Ref{Kind: data.KindPerson, ID: y.ID})
+	must(t, "Delete y on a", err)
+	edit(c, y, func(p *data.Person) { p.Notes = "Referente per il Tavolo Anziani" })
+	_, err = b.Delete(ctx, data.Ref{Kind: data.KindPerson, ID: z.ID})
+	must(t, "Delete z on b", err)
+
+	props, err := b.Proposals(ctx, data.ProposalFilter{})
+	must(t, "Proposals", err)
+	p := props[0].Proposal
+	p.Title += " (rivista al Tavolo)"
+	_, err = b.SaveProposal(ctx, p)
+	must(t, "SaveProposal", err)
+	o := data.Organisation{Name: "Pro Loco di Castiglione del Lago", Category: data.CatAssociazione}
+	_, err = c.SaveOrganisation(ctx, o)
+	must(t, "SaveOrganisation", err)
+}
+
+// untilQuiet exchanges between every pair, in the given order, until a whole round writes nothing.
+func untilQuiet(t *testing.T, st [3]*Store, order [][2]int) {
+	t.Helper()
+	for round := 0; ; round++ {
+		if round == 6 {
+			t.Fatalf("still changing after %d rounds", round)
+		}
+		writes := 0
+		for _, p := range order {
+			// Bundles are made for their receiver: a bundle of changes since the previous export to
+			// anyone would leave out what this receiver did not get (the merge refuses it).
+			res, _ := exchange(t, st[p[0]], st[p[1]], ExportOptions{Peer: st[p[1]].Device()})
+			writes += res.Total().Writes()
+		}
+		if writes == 0 {
+			return
+		}
+	}
+}
+
+func TestDemoCopiesConvergeInAnyOrder(t *testing.T) {
+	ctx := context.Background()
+	orders := [][][2]int{
+		{{0, 1}, {1, 2}, {2, 0}, {0, 2}, {2, 1}, {1, 0}},
+		{{2, 1}, {1, 0}, {0, 2}, {1, 2}, {0, 1}, {2, 0}},
+		{{1, 0}, {2, 0}, {0, 1}, {0, 2}, {1, 2}, {2, 1}},
+	}
+	var first string
+	for i, order := range orders {
+		st := demoCopies(t)
+		ids := map[string]bool{}
+		for _, s := range st {
+			ids[s.Device()] = true
+		}
+		if len(ids) != 3 || st[0].Device() != inst || st[0].Copied() || !st[1].Copied() || !st[2].Copied() {
+			t.Fatalf("devices %q %q %q: each copy must write as its own device", st[0].Device(), st[1].Device(), st[2].Device())
+		}
+		diverge(t, st)
+		untilQuiet(t, st, order)
+		d0 := dumpOf(t, st[0])
+		for j := 1; j < 3; j++ {
+			if d := dumpOf(t, st[j]); d != d0 {
+				t.Fatalf("order %d: copy %d differs from copy 0:\n%s", i, j, firstDiff(d0, d))
+			}
+		}
+		if i == 0 {
+			first = dataDump(t, st[0])
+		} else if d := dataDump(t, st[0]); d != first {
+			t.Fatalf("order %d ends with other data than order 0:\n%s", i, firstDiff(first, d))
+		}
+		// Nothing lost: the phone that lost is kept aside on every laptop, and so is the edit of the
+		// person deleted elsewhere (or the deletion, if the edit came later).
+		for j, s := range st {
+			vs, err := s.Versions(ctx, false)
+			must(t, "Versions", err)
+			var phone, yNotes bool
+			for _, v := range vs {
+				if a, b := v.Row["phone"], v.Current["phone"]; a == "075 111111" && b == "075 222222" ||
+					a == "075 222222" && b == "075 111111" {
+					phone = true
+				}
+				if v.Row["notes"] == "Referente per il Tavolo Anziani" || v.Row["deleted"] == float64(1) {
+					yNotes = true
+				}
+			}
+			if !phone || !yNotes || len(vs) != 2 {
+				t.Fatalf("order %d, copy %d: versions set aside %+v", i, j, vs)
+			}
+		}
+	}
+}
+
+// firstDiff shows the first line where two dumps differ.
+func firstDiff(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := 0; i < len(la) && i < len(lb); i++ {
+		if la[i] != lb[i] {
+			return "line " + fmt.Sprint(i+1) + ":\n- " + la[i] + "\n+ " + lb[i]
+		}
+	}
+	return fmt.Sprintf("lengths %d and %d lines", len(la), len(lb))
+}
+
+func TestChangesOnlyBundleWithAGapIsRefused(t *testing.T) {
+	ctx := context.Background()
+	st := demoCopies(t)
+	a, b, c := st[0], st[1], st[2]
+	diverge(t, st)
+	exchange(t, a, b, ExportOptions{}) // a's first export: everything
+	_, err := a.SavePerson(ctx, data.Person{Surname: "Nuova", Name: "Persona", Category: data.CatCittadino})
+	must(t, "SavePerson", err)
+	var buf bytes.Buffer
+	ex, err := a.ExportBundle(ctx, &buf, ExportOptions{NoEncryption: true}) // only the changes since a→b
+	must(t, "ExportBundle", err)
+	if ex.Everything || ex.Records == 0 {
+		t.Fatalf("second export: %+v", ex)
+	}
+	in, err := ReadBundle(bytes.NewReader(buf.Bytes()), "")
+	must(t, "ReadBundle", err)
+	before := dumpOf(t, c)
+	_, err = c.MergeBundle(ctx, in, ImportOptions{DryRun: true})
+	wantErr(t, "MergeBundle(gap, dry run)", err, data.EConflict, "err.exchange.gap")
+	_, err = c.MergeBundle(ctx, in, ImportOptions{})
+	wantErr(t, "MergeBundle(gap)", err, data.EConflict, "err.exchange.gap")
+	if dumpOf(t, c) != before || rowCount(t, c, "exchanges", "1") != 0 {
+		t.Fatal("a refused bundle changed the database")
+	}
+	// b has everything a sent before: the same bundle fits there.
+	res, err := b.MergeBundle(ctx, in, ImportOptions{})
+	must(t, "MergeBundle on b", err)
+	if res.Total().New != 1 {
+		t.Fatalf("b: %+v", res.Total())
+	}
+	// A bundle made for c starts from c's own window: everything, the first time.
+	r, ex := exchange(t, a, c, ExportOptions{Peer: c.Device()})
+	if !ex.Everything || r.Total().New == 0 {
+		t.Fatalf("for c: %+v %+v", ex, r.Total())
+	}
+}
