@@ -41,6 +41,13 @@ type options struct {
 	area    string // proposals and the synthesis: one area, by id or name
 	state   string // proposals: one state
 	query   string // proposals: words searched in them
+
+	// bundle: the exchange of data between laptops.
+	all          bool   // export every record; list every version set aside, reviewed ones too
+	forPeer      string // export the changes for one installation
+	passFile     string // the file whose first line is the passphrase
+	noEncryption bool   // export without encryption
+	otherAmbito  bool   // import a bundle of another Ambito, deliberately
 }
 
 // cli carries what a command needs: its options, where to write, and the installation.
@@ -66,6 +73,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, gui func(
 	fset.StringVar(&c.opt.area, "area", "", "")
 	fset.StringVar(&c.opt.state, "state", "", "")
 	fset.StringVar(&c.opt.query, "query", "", "")
+	fset.BoolVar(&c.opt.all, "all", false, "")
+	fset.StringVar(&c.opt.forPeer, "for", "", "")
+	fset.StringVar(&c.opt.passFile, "passphrase-file", "", "")
+	fset.BoolVar(&c.opt.noEncryption, "no-encryption", false, "")
+	fset.BoolVar(&c.opt.otherAmbito, "other-ambito", false, "")
 	fset.BoolVar(&c.opt.help, "help", false, "")
 	fset.BoolVar(&c.opt.help, "h", false, "")
 
@@ -103,6 +115,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, gui func(
 		return c.export(ctx, words[1:])
 	case "tally", "scrutinio":
 		return c.tally(words[1:])
+	case "bundle", "pacchetto":
+		return c.bundle(ctx, words[1:])
 	}
 	fmt.Fprintln(stderr, lang.L("cli.unknown_command", map[string]any{"command": words[0]}))
 	fmt.Fprintln(stderr, lang.L("cli.usage"))

@@ -1,6 +1,6 @@
 // Command tavoli runs the governance tables of a Piano di Zona: without arguments it opens the
-// window; with a command (version, demo, list, import, export, tally) it works on the database from
-// the terminal.
+// window; with a command (version, demo, list, import, export, tally, bundle) it works on the database
+// from the terminal.
 package main
 
 import (

@@ -1,0 +1,325 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/sqlite"
+)
+
+// exchangeRow is an exchange as JSON shows it.
+type exchangeRow struct {
+	ID         string             `json:"id"`
+	At         string             `json:"at"`
+	Direction  string             `json:"direction"` // export or import
+	Device     string             `json:"device"`
+	Peer       string             `json:"peer"`
+	PeerName   string             `json:"peer_name"`
+	Everything bool               `json:"everything"`
+	File       string             `json:"file"`
+	SHA256     string             `json:"sha256"`
+	Since      int64              `json:"since"`
+	Upto       int64              `json:"upto"`
+	Encrypted  bool               `json:"encrypted"`
+	Records    int                `json:"records"`
+	Changes    []data.KindChanges `json:"changes"`
+}
+
+func exchangeJSON(ex data.Exchange) exchangeRow {
+	changes := ex.Changes
+	if changes == nil {
+		changes = []data.KindChanges{}
+	}
+	return exchangeRow{ex.ID, isoTime(ex.At), string(ex.Direction), ex.Device, ex.Peer, ex.PeerName, ex.Everything,
+		ex.File, ex.SHA256, ex.Since, ex.Upto, ex.Encrypted, ex.Records, changes}
+}
+
+// importRow is a bundle's preview, or what importing it did (applied), as JSON shows it.
+type importRow struct {
+	File        string             `json:"file"`
+	AmbitoID    string             `json:"ambito_id"`
+	Ambito      string             `json:"ambito"`
+	OtherAmbito bool               `json:"other_ambito"`
+	Sender      string             `json:"sender"`
+	SenderName  string             `json:"sender_name"`
+	Created     string             `json:"created"`
+	Schema      int                `json:"schema"`
+	Encrypted   bool               `json:"encrypted"`
+	Everything  bool               `json:"everything"`
+	Records     int                `json:"records"`
+	SHA256      string             `json:"sha256"`
+	Seen        bool               `json:"seen"`
+	Kinds       []data.KindChanges `json:"kinds"`
+	Applied     bool               `json:"applied"`
+}
+
+func bundleImportJSON(file string, r data.ImportResult) importRow {
+	kinds := r.Kinds
+	if kinds == nil {
+		kinds = []data.KindChanges{}
+	}
+	return importRow{file, r.AmbitoID, r.AmbitoName, r.OtherAmbito, r.Sender, r.SenderName, isoTime(r.Created),
+		r.Schema, r.Encrypted, r.Everything, r.Records, r.SHA256, r.Seen, kinds, r.Applied}
+}
+
+// table prints rows aligned in columns, the first row being the header.
+func (c *cli) table(rows [][]string) {
+	w := tabwriter.NewWriter(c.stdout, 2, 4, 2, ' ', 0)
+	for _, r := range rows {
+		fmt.Fprintln(w, strings.Join(r, "\t"))
+	}
+	w.Flush()
+}
+
+// bundlePeers is "tavoli bundle peers": the other installations this database knows, with the last
+// bundle written for each and read from each.
+func (c *cli) bundlePeers(ctx context.Context) int {
+	st, err := c.open(ctx, readOnly)
+	if err != nil {
+		return c.fail(err)
+	}
+	defer st.Close()
+	peers, err := st.Peers(ctx)
+	if err != nil {
+		return c.fail(err)
+	}
+	if c.opt.json {
+		type row struct {
+			Device     string `json:"device"`
+			Name       string `json:"name"`
+			LastExport string `json:"last_export"`
+			LastImport string `json:"last_import"`
+		}
+		rows := []row{}
+		for _, p := range peers {
+			rows = append(rows, row{p.Device, p.Name, isoTime(p.LastExport), isoTime(p.LastImport)})
+		}
+		return c.writeJSON(rows)
+	}
+	if len(peers) == 0 {
+		fmt.Fprintln(c.stdout, lang.L("cli.bundle_no_peers"))
+		return exitOK
+	}
+	table := [][]string{{lang.L("cli.bundle_col_computer"), lang.L("cli.bundle_col_last_export"),
+		lang.L("cli.bundle_col_last_import"), lang.L("cli.bundle_col_device")}}
+	for _, p := range peers {
+		table = append(table, []string{peerLabel(p.Name, "?"), dateTime(p.LastExport), dateTime(p.LastImport), p.Device})
+	}
+	c.table(table)
+	return exitOK
+}
+
+// bundleHistory is "tavoli bundle history": the bundles written and read here, the latest first.
+func (c *cli) bundleHistory(ctx context.Context) int {
+	st, err := c.open(ctx, readOnly)
+	if err != nil {
+		return c.fail(err)
+	}
+	defer st.Close()
+	list, err := st.Exchanges(ctx)
+	if err != nil {
+		return c.fail(err)
+	}
+	if c.opt.json {
+		rows := []exchangeRow{}
+		for _, ex := range list {
+			rows = append(rows, exchangeJSON(ex))
+		}
+		return c.writeJSON(rows)
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(c.stdout, lang.L("cli.bundle_no_history"))
+		return exitOK
+	}
+	table := [][]string{{lang.L("col.date"), lang.L("cli.bundle_col_direction"), lang.L("cli.bundle_col_computer"),
+		lang.L("cli.bundle_col_content"), lang.L("cli.bundle_col_records"), lang.L("cli.bundle_col_written"),
+		lang.L("cli.bundle_label_encrypted"), lang.L("cli.bundle_col_file")}}
+	for _, ex := range list {
+		dir, who, written := lang.L("cli.bundle_exported_dir"), lang.L("cli.bundle_anyone"), ""
+		if ex.Peer != "" {
+			who = peerLabel(ex.PeerName, ex.Peer)
+		}
+		if ex.Direction == data.ExchangeImport {
+			dir = lang.L("cli.bundle_imported_dir")
+			var t data.KindChanges
+			for _, k := range ex.Changes {
+				t = t.Add(k)
+			}
+			written = fmt.Sprint(t.Writes())
+		}
+		content := lang.L("cli.bundle_changes")
+		if ex.Everything {
+			content = lang.L("cli.bundle_everything")
+		}
+		table = append(table, []string{dateTime(ex.At), dir, who, content, fmt.Sprint(ex.Records), written,
+			yesNo(ex.Encrypted), ex.File})
+	}
+	c.table(table)
+	return exitOK
+}
+
+// bundleConflicts is "tavoli bundle conflicts": the versions merges set aside and nobody has reviewed
+// yet (--all: reviewed ones too), each beside the record's current version.
+func (c *cli) bundleConflicts(ctx context.Context) int {
+	st, err := c.open(ctx, readOnly)
+	if err != nil {
+		return c.fail(err)
+	}
+	defer st.Close()
+	list, err := st.Versions(ctx, c.opt.all)
+	if err != nil {
+		return c.fail(err)
+	}
+	names, err := deviceNames(ctx, st)
+	if err != nil {
+		return c.fail(err)
+	}
+	if c.opt.json {
+		type row struct {
+			ID                string         `json:"id"`
+			Kind              string         `json:"kind"`
+			RecordID          string         `json:"record_id"`
+			Label             string         `json:"label"`
+			Reason            string         `json:"reason"`
+			Resolution        string         `json:"resolution"`
+			Created           string         `json:"created"` // when it was set aside
+			Updated           string         `json:"updated"` // the version's own time and device
+			Device            string         `json:"device"`
+			DeviceName        string         `json:"device_name"`
+			Row               map[string]any `json:"row"`
+			CurrentUpdated    string         `json:"current_updated"`
+			CurrentDevice     string         `json:"current_device"`
+			CurrentDeviceName string         `json:"current_device_name"`
+			Current           map[string]any `json:"current"` // null when the record is missing
+		}
+		rows := []row{}
+		for _, v := range list {
+			rows = append(rows, row{v.ID, string(v.Kind), v.RecordID, v.Label, string(v.Reason), string(v.Resolution),
+				isoTime(v.Created), isoTime(v.Updated), v.Device, names(v.Device), v.Row, isoTime(v.CurrentUpdated),
+				v.CurrentDevice, names(v.CurrentDevice), v.Current})
+		}
+		return c.writeJSON(rows)
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(c.stdout, lang.L("cli.bundle_no_conflicts"))
+		return exitOK
+	}
+	head := []string{lang.L("col.kind"), lang.L("col.name"), lang.L("cli.bundle_col_reason"),
+		lang.L("cli.bundle_col_this_version"), lang.L("cli.bundle_col_current")}
+	if c.opt.all {
+		head = append(head, lang.L("cli.bundle_col_resolution"))
+	}
+	table := [][]string{append(head, "id")}
+	for _, v := range list {
+		current := lang.L("cli.bundle_record_missing")
+		if v.Current != nil {
+			current = lang.L("cli.bundle_who_when", map[string]any{"who": names(v.CurrentDevice),
+				"when": dateTime(v.CurrentUpdated)})
+		}
+		r := []string{kindName(v.Kind), versionLabel(v), reasonText(v.Reason),
+			lang.L("cli.bundle_who_when", map[string]any{"who": names(v.Device), "when": dateTime(v.Updated)}), current}
+		if c.opt.all {
+			r = append(r, resolutionText(v.Resolution))
+		}
+		table = append(table, append(r, v.ID))
+	}
+	c.table(table)
+	fmt.Fprintln(c.stdout)
+	fmt.Fprintln(c.stdout, lang.L("cli.bundle_conflicts_hint"))
+	return exitOK
+}
+
+// deviceNames returns a function naming a device: this database's own is «questo computer», the
+// others their operator or computer, an unknown one its id.
+func deviceNames(ctx context.Context, st *sqlite.Store) (func(string) string, error) {
+	peers, err := st.Peers(ctx)
+	if err != nil {
+		return nil, err
+	}
+	known := map[string]string{st.Device(): lang.L("cli.bundle_this_computer")}
+	for _, p := range peers {
+		if _, ok := known[p.Device]; !ok && p.Name != "" {
+			known[p.Device] = p.Name
+		}
+	}
+	return func(device string) string {
+		if n, ok := known[device]; ok {
+			return n
+		}
+		return device
+	}, nil
+}
+
+// kindName is the name of a kind of record; a kind only a newer Tavoli knows keeps its code.
+func kindName(k data.Kind) string { return lang.X("kindname."+string(k), string(k)) }
+
+// versionLabel names the record of a version set aside: its title or name, else its id.
+func versionLabel(v data.RecordVersion) string {
+	if v.Label != "" {
+		return v.Label
+	}
+	return v.RecordID
+}
+
+func reasonText(r data.VersionReason) string {
+	switch r {
+	case data.VersionConflict:
+		return lang.L("cli.bundle_reason_conflict")
+	case data.VersionLocked:
+		return lang.L("cli.bundle_reason_locked")
+	case data.VersionReplaced:
+		return lang.L("cli.bundle_reason_replaced")
+	}
+	return string(r)
+}
+
+func resolutionText(r data.VersionResolution) string {
+	switch r {
+	case data.VersionOpen:
+		return lang.L("cli.bundle_resolution_open")
+	case data.VersionDismissed:
+		return lang.L("cli.bundle_resolution_dismissed")
+	case data.VersionRestored:
+		return lang.L("cli.bundle_resolution_restored")
+	}
+	return string(r)
+}
+
+// bundleResolve is "tavoli bundle restore ID" (the version set aside becomes the current one, and the
+// one it replaces is kept aside in its turn) and "tavoli bundle dismiss ID" (the current one stays).
+func (c *cli) bundleResolve(ctx context.Context, cmd string, rest []string) int {
+	if len(rest) != 1 {
+		return c.usage("cli.bundle_resolve_usage", nil)
+	}
+	id := rest[0]
+	st, err := c.open(ctx, existing)
+	if err != nil {
+		return c.fail(err)
+	}
+	defer st.Close()
+	v, err := st.Version(ctx, id)
+	if err != nil {
+		return c.fail(err)
+	}
+	key := "cli.bundle_restored"
+	if cmd == "restore" {
+		err = st.RestoreVersion(ctx, id)
+	} else {
+		key = "cli.bundle_dismissed"
+		err = st.DismissVersion(ctx, id)
+	}
+	if err != nil {
+		return c.fail(err)
+	}
+	if c.opt.json {
+		return c.writeJSON(map[string]any{"id": id, "kind": string(v.Kind), "record_id": v.RecordID, "label": v.Label,
+			"resolution": map[string]string{"restore": string(data.VersionRestored), "dismiss": string(data.VersionDismissed)}[cmd]})
+	}
+	fmt.Fprintln(c.stdout, lang.L(key, map[string]any{"kind": kindName(v.Kind), "label": versionLabel(v)}))
+	return exitOK
+}
