@@ -405,6 +405,10 @@ func TestBundleImportRefused(t *testing.T) {
 		}
 		return p
 	}
+	// Changes made after a bundle Bruno never imported: they refer to records he does not have.
+	anna.setPhone("Agostini", "Ettore", "075 000 0001")
+	changes := e.path("modifiche.tavoli")
+	anna.must("bundle", "export", "-o", changes, "--no-encryption")
 	altered := append([]byte(nil), good...)
 	altered[len(altered)/2] ^= 0x01
 	tests := []struct {
@@ -417,6 +421,7 @@ func TestBundleImportRefused(t *testing.T) {
 		{"empty", write("vuoto.tavoli", nil), "Il file è vuoto"},
 		{"a database", bruno.db, "Il file è un database, non un pacchetto"},
 		{"missing", e.path("nessuno.tavoli"), "Non riesco ad aprire il file"},
+		{"changes after a bundle not imported", changes, "Importa prima il pacchetto precedente"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
