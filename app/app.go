@@ -33,6 +33,7 @@ type Store interface {
 	VoteStore
 	ProposalStore
 	SynthesisStore
+	ExchangeStore
 	Path() string
 	LastSaved() time.Time
 	IsEmpty(ctx context.Context) (bool, error)
@@ -52,6 +53,18 @@ type VoteStore interface {
 	Ballots(ctx context.Context, voteID string) ([]data.VoteBallot, []string, error)
 	// VoteCount is the vote as a ballot file carries it, for a recount.
 	VoteCount(ctx context.Context, voteID string) (vote.Count, error)
+}
+
+// ExchangeStore moves data between laptops in .tavoli bundles and keeps the versions a merge set aside.
+type ExchangeStore interface {
+	Device() string // the device id this database writes as
+	Peers(ctx context.Context) ([]data.Peer, error)
+	Exchanges(ctx context.Context) ([]data.Exchange, error)
+	ExportFile(ctx context.Context, path string, opt sqlite.ExportOptions) (data.Exchange, error)
+	MergeBundle(ctx context.Context, in *sqlite.Incoming, opt sqlite.ImportOptions) (data.ImportResult, error)
+	Versions(ctx context.Context, all bool) ([]data.RecordVersion, error)
+	RestoreVersion(ctx context.Context, id string) error
+	DismissVersion(ctx context.Context, id string) error
 }
 
 // Runner runs work away from the UI goroutine and then done on it. Tests pass SyncRunner so that a

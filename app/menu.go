@@ -84,7 +84,8 @@ func (ui *UI) commands() []command {
 		}},
 	)
 	cmds = append(cmds, ui.synthesisCommands()...)
-	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6}
+	cmds = append(cmds, ui.exchangeCommands()...)
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7}
 	for i := 0; i < len(keys) && i < len(ui.sections)-1; i++ {
 		i := i
 		cmds = append(cmds, command{ui.sections[i].key, ctrl(keys[i]), func() { ui.goTo(i) }})
@@ -107,6 +108,8 @@ func (ui *UI) withEditor(f func(editor)) {
 		e = ui.terr.active()
 	case ui.props.content:
 		e = ui.props
+	case ui.exch.content:
+		e = ui.exch
 	default:
 		if ui.sections[ui.current].key == "nav.people" {
 			e = ui.people
@@ -156,6 +159,11 @@ func (ui *UI) menu(ready bool) *fyne.MainMenu {
 		synthItems = append(synthItems, item(c.key))
 	}
 	synthMenu := fyne.NewMenu(lang.L("nav.synthesis"), synthItems...)
+	var exchItems []*fyne.MenuItem
+	for _, c := range ui.exchangeCommands() {
+		exchItems = append(exchItems, item(c.key))
+	}
+	exchMenu := fyne.NewMenu(lang.L("nav.exchange"), exchItems...)
 	settings := fyne.NewMenu(lang.L("menu.settings"),
 		fyne.NewMenuItem(lang.L("action.operator"), ui.askOperator),
 		fyne.NewMenuItem(lang.L("action.language"), ui.chooseLanguage))
@@ -165,7 +173,7 @@ func (ui *UI) menu(ready bool) *fyne.MainMenu {
 	if !ready {
 		return fyne.NewMainMenu(file, help)
 	}
-	return fyne.NewMainMenu(file, edit, goMenu, meetingMenu, synthMenu, settings, help)
+	return fyne.NewMainMenu(file, edit, goMenu, meetingMenu, synthMenu, exchMenu, settings, help)
 }
 
 // showShortcuts lists the keyboard shortcuts.

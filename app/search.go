@@ -159,6 +159,7 @@ const (
 	sectionSynthesis
 	sectionPeople
 	sectionAmbito
+	sectionExchange
 )
 
 // openIn shows the Ambito section on tab (0 Ambito, 1 comuni, 2 areas, 3 bodies) and then runs then.

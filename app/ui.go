@@ -54,6 +54,7 @@ type UI struct {
 	people   *peopleScreen
 	orgs     *organisationsScreen
 	terr     *ambitoScreen
+	exch     *exchangeScreen
 	found    *searchScreen
 }
 
@@ -186,6 +187,7 @@ func (ui *UI) buildShell() {
 	ui.people = newPeopleScreen(ui)
 	ui.orgs = newOrganisationsScreen(ui)
 	ui.terr = newAmbitoScreen(ui)
+	ui.exch = newExchangeScreen(ui)
 	ui.found = newSearchScreen(ui)
 	persone := container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("tab.people"), theme.AccountIcon(), ui.people.content),
@@ -220,6 +222,8 @@ func (ui *UI) buildShell() {
 			}
 		}},
 		{key: "nav.ambito", icon: theme.SettingsIcon(), content: ui.terr.content, show: ui.terr.refresh},
+		{key: "nav.exchange", icon: theme.MailSendIcon(), content: ui.exch.content, show: ui.exch.refresh,
+			focus: ui.exch.focus},
 		{key: "nav.search", icon: theme.SearchIcon(), content: ui.found.content},
 	}
 	ui.nav = widget.NewList(func() int { return len(ui.sections) - 1 }, // the search results are not listed
