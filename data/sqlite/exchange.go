@@ -874,6 +874,14 @@ func (m *merger) write(kind data.Kind, id string, in held, exists bool) error {
 	if err != nil {
 		return badRecord(string(kind), id, err) // a value of the wrong type, a duplicate: not a bundle we wrote
 	}
+	// What a merge writes travels on with the next export, even a version with the local one's stamp
+	// (which the triggers let pass).
+	if _, err := m.tx.ExecContext(m.ctx, `DELETE FROM changes WHERE kind = ? AND id = ?`, string(kind), id); err != nil {
+		return dbError(err)
+	}
+	if _, err := m.tx.ExecContext(m.ctx, `INSERT INTO changes (kind, id) VALUES (?, ?)`, string(kind), id); err != nil {
+		return dbError(err)
+	}
 	return m.setBase(kind, id, in.base)
 }
 

@@ -34,6 +34,22 @@ func machineID() string {
 	return host
 }
 
+// readIdentity is adoptIdentity for a store opened read-only: the device id the file recorded for this
+// installation here, or the installation's own when it recorded none (nothing is written either way).
+func (s *Store) readIdentity(ctx context.Context) {
+	var raw string
+	if s.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'replica'`).Scan(&raw) != nil {
+		return
+	}
+	var was replica
+	if json.Unmarshal([]byte(raw), &was) != nil {
+		return
+	}
+	if was.Installation == s.device && was.Host == machineID() && was.Path == s.path && was.File == fileIdentity(s.path) {
+		s.device = was.Device
+	}
+}
+
 // adoptIdentity sets the device id this store writes as. The first installation to open the file
 // writes as itself; the same installation opening a copy (another path, computer or file) writes as a
 // new device, recorded so that later openings of the copy keep it.

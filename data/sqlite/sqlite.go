@@ -88,6 +88,7 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 			db.Close()
 			return nil, err
 		}
+		s.readIdentity(ctx)
 		return s, nil
 	}
 	if err := s.migrate(ctx); err != nil {

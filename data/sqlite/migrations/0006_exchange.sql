@@ -5,6 +5,10 @@
 -- "what changed here since seq N" includes what arrived from other laptops, whatever times those
 -- records carry: a record travelling A -> B -> C is never lost on the way.
 --
+-- An update that leaves a record's stamp alone is no change to exchange: a sort key remade for a new
+-- collation, the search index's own no-op updates. The one exception is a secret ballot, whose stamp is
+-- the vote's opening time by design (nothing may date a voter's choice): its corrections travel too.
+--
 -- sync_base: the version a record's local edits started from (its updated time and device), the
 -- last version that came from another device. A record travels with its base, and the receiver tells
 -- a plain update (the incoming version was made on top of the local one) from two concurrent edits,
@@ -71,7 +75,8 @@ CREATE TRIGGER ambito_changed_insert AFTER INSERT ON ambito BEGIN
 	DELETE FROM changes WHERE kind = 'ambito' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('ambito', NEW.id);
 END;
-CREATE TRIGGER ambito_changed_update AFTER UPDATE ON ambito BEGIN
+CREATE TRIGGER ambito_changed_update AFTER UPDATE ON ambito
+	WHEN OLD.updated IS NOT NEW.updated OR OLD.device IS NOT NEW.device BEGIN
 	DELETE FROM changes WHERE kind = 'ambito' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('ambito', NEW.id);
 END;
@@ -84,7 +89,8 @@ CREATE TRIGGER comuni_changed_insert AFTER INSERT ON comuni BEGIN
 	DELETE FROM changes WHERE kind = 'comune' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('comune', NEW.id);
 END;
-CREATE TRIGGER comuni_changed_update AFTER UPDATE ON comuni BEGIN
+CREATE TRIGGER comuni_changed_update AFTER UPDATE ON comuni
+	WHEN OLD.updated IS NOT NEW.updated OR OLD.device IS NOT NEW.device BEGIN
 	DELETE FROM changes WHERE kind = 'comune' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('comune', NEW.id);
 END;
@@ -97,7 +103,8 @@ CREATE TRIGGER areas_changed_insert AFTER INSERT ON areas BEGIN
 	DELETE FROM changes WHERE kind = 'area' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('area', NEW.id);
 END;
-CREATE TRIGGER areas_changed_update AFTER UPDATE ON areas BEGIN
+CREATE TRIGGER areas_changed_update AFTER UPDATE ON areas
+	WHEN OLD.updated IS NOT NEW.updated OR OLD.device IS NOT NEW.device BEGIN
 	DELETE FROM changes WHERE kind = 'area' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('area', NEW.id);
 END;
@@ -110,7 +117,8 @@ CREATE TRIGGER bodies_changed_insert AFTER INSERT ON bodies BEGIN
 	DELETE FROM changes WHERE kind = 'body' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('body', NEW.id);
 END;
-CREATE TRIGGER bodies_changed_update AFTER UPDATE ON bodies BEGIN
+CREATE TRIGGER bodies_changed_update AFTER UPDATE ON bodies
+	WHEN OLD.updated IS NOT NEW.updated OR OLD.device IS NOT NEW.device BEGIN
 	DELETE FROM changes WHERE kind = 'body' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('body', NEW.id);
 END;
@@ -123,7 +131,8 @@ CREATE TRIGGER seats_changed_insert AFTER INSERT ON seats BEGIN
 	DELETE FROM changes WHERE kind = 'seat' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('seat', NEW.id);
 END;
-CREATE TRIGGER seats_changed_update AFTER UPDATE ON seats BEGIN
+CREATE TRIGGER seats_changed_update AFTER UPDATE ON seats
+	WHEN OLD.updated IS NOT NEW.updated OR OLD.device IS NOT NEW.device BEGIN
 	DELETE FROM changes WHERE kind = 'seat' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('seat', NEW.id);
 END;
@@ -136,7 +145,8 @@ CREATE TRIGGER memberships_changed_insert AFTER INSERT ON memberships BEGIN
 	DELETE FROM changes WHERE kind = 'membership' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('membership', NEW.id);
 END;
-CREATE TRIGGER memberships_changed_update AFTER UPDATE ON memberships BEGIN
+CREATE TRIGGER memberships_changed_update AFTER UPDATE ON memberships
+	WHEN OLD.updated IS NOT NEW.updated OR OLD.device IS NOT NEW.device BEGIN
 	DELETE FROM changes WHERE kind = 'membership' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('membership', NEW.id);
 END;
@@ -149,7 +159,8 @@ CREATE TRIGGER people_changed_insert AFTER INSERT ON people BEGIN
 	DELETE FROM changes WHERE kind = 'person' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('person', NEW.id);
 END;
-CREATE TRIGGER people_changed_update AFTER UPDATE ON people BEGIN
+CREATE TRIGGER people_changed_update AFTER UPDATE ON people
+	WHEN OLD.updated IS NOT NEW.updated OR OLD.device IS NOT NEW.device BEGIN
 	DELETE FROM changes WHERE kind = 'person' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('person', NEW.id);
 END;
@@ -162,7 +173,8 @@ CREATE TRIGGER organisations_changed_insert AFTER INSERT ON organisations BEGIN
 	DELETE FROM changes WHERE kind = 'organisation' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('organisation', NEW.id);
 END;
-CREATE TRIGGER organisations_changed_update AFTER UPDATE ON organisations BEGIN
+CREATE TRIGGER organisations_changed_update AFTER UPDATE ON organisations
+	WHEN OLD.updated IS NOT NEW.updated OR OLD.device IS NOT NEW.device BEGIN
 	DELETE FROM changes WHERE kind = 'organisation' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('organisation', NEW.id);
 END;
@@ -175,7 +187,8 @@ CREATE TRIGGER devices_changed_insert AFTER INSERT ON devices BEGIN
 	DELETE FROM changes WHERE kind = 'device' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('device', NEW.id);
 END;
-CREATE TRIGGER devices_changed_update AFTER UPDATE ON devices BEGIN
+CREATE TRIGGER devices_changed_update AFTER UPDATE ON devices
+	WHEN OLD.updated IS NOT NEW.updated OR OLD.device IS NOT NEW.device BEGIN
 	DELETE FROM changes WHERE kind = 'device' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('device', NEW.id);
 END;
@@ -188,7 +201,8 @@ CREATE TRIGGER sessions_changed_insert AFTER INSERT ON sessions BEGIN
 	DELETE FROM changes WHERE kind = 'session' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('session', NEW.id);
 END;
-CREATE TRIGGER sessions_changed_update AFTER UPDATE ON sessions BEGIN
+CREATE TRIGGER sessions_changed_update AFTER UPDATE ON sessions
+	WHEN OLD.updated IS NOT NEW.updated OR OLD.device IS NOT NEW.device BEGIN
 	DELETE FROM changes WHERE kind = 'session' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('session', NEW.id);
 END;
@@ -201,7 +215,8 @@ CREATE TRIGGER agenda_items_changed_insert AFTER INSERT ON agenda_items BEGIN
 	DELETE FROM changes WHERE kind = 'agenda_item' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('agenda_item', NEW.id);
 END;
-CREATE TRIGGER agenda_items_changed_update AFTER UPDATE ON agenda_items BEGIN
+CREATE TRIGGER agenda_items_changed_update AFTER UPDATE ON agenda_items
+	WHEN OLD.updated IS NOT NEW.updated OR OLD.device IS NOT NEW.device BEGIN
 	DELETE FROM changes WHERE kind = 'agenda_item' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('agenda_item', NEW.id);
 END;
@@ -214,7 +229,8 @@ CREATE TRIGGER attendance_changed_insert AFTER INSERT ON attendance BEGIN
 	DELETE FROM changes WHERE kind = 'attendance' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('attendance', NEW.id);
 END;
-CREATE TRIGGER attendance_changed_update AFTER UPDATE ON attendance BEGIN
+CREATE TRIGGER attendance_changed_update AFTER UPDATE ON attendance
+	WHEN OLD.updated IS NOT NEW.updated OR OLD.device IS NOT NEW.device BEGIN
 	DELETE FROM changes WHERE kind = 'attendance' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('attendance', NEW.id);
 END;
@@ -227,7 +243,8 @@ CREATE TRIGGER decisions_changed_insert AFTER INSERT ON decisions BEGIN
 	DELETE FROM changes WHERE kind = 'decision' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('decision', NEW.id);
 END;
-CREATE TRIGGER decisions_changed_update AFTER UPDATE ON decisions BEGIN
+CREATE TRIGGER decisions_changed_update AFTER UPDATE ON decisions
+	WHEN OLD.updated IS NOT NEW.updated OR OLD.device IS NOT NEW.device BEGIN
 	DELETE FROM changes WHERE kind = 'decision' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('decision', NEW.id);
 END;
@@ -240,7 +257,8 @@ CREATE TRIGGER action_items_changed_insert AFTER INSERT ON action_items BEGIN
 	DELETE FROM changes WHERE kind = 'action_item' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('action_item', NEW.id);
 END;
-CREATE TRIGGER action_items_changed_update AFTER UPDATE ON action_items BEGIN
+CREATE TRIGGER action_items_changed_update AFTER UPDATE ON action_items
+	WHEN OLD.updated IS NOT NEW.updated OR OLD.device IS NOT NEW.device BEGIN
 	DELETE FROM changes WHERE kind = 'action_item' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('action_item', NEW.id);
 END;
@@ -253,7 +271,8 @@ CREATE TRIGGER proposals_changed_insert AFTER INSERT ON proposals BEGIN
 	DELETE FROM changes WHERE kind = 'proposal' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('proposal', NEW.id);
 END;
-CREATE TRIGGER proposals_changed_update AFTER UPDATE ON proposals BEGIN
+CREATE TRIGGER proposals_changed_update AFTER UPDATE ON proposals
+	WHEN OLD.updated IS NOT NEW.updated OR OLD.device IS NOT NEW.device BEGIN
 	DELETE FROM changes WHERE kind = 'proposal' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('proposal', NEW.id);
 END;
@@ -266,7 +285,8 @@ CREATE TRIGGER verbali_changed_insert AFTER INSERT ON verbali BEGIN
 	DELETE FROM changes WHERE kind = 'verbale' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('verbale', NEW.id);
 END;
-CREATE TRIGGER verbali_changed_update AFTER UPDATE ON verbali BEGIN
+CREATE TRIGGER verbali_changed_update AFTER UPDATE ON verbali
+	WHEN OLD.updated IS NOT NEW.updated OR OLD.device IS NOT NEW.device BEGIN
 	DELETE FROM changes WHERE kind = 'verbale' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('verbale', NEW.id);
 END;
@@ -279,7 +299,8 @@ CREATE TRIGGER votes_changed_insert AFTER INSERT ON votes BEGIN
 	DELETE FROM changes WHERE kind = 'vote' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('vote', NEW.id);
 END;
-CREATE TRIGGER votes_changed_update AFTER UPDATE ON votes BEGIN
+CREATE TRIGGER votes_changed_update AFTER UPDATE ON votes
+	WHEN OLD.updated IS NOT NEW.updated OR OLD.device IS NOT NEW.device BEGIN
 	DELETE FROM changes WHERE kind = 'vote' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('vote', NEW.id);
 END;
@@ -305,7 +326,8 @@ CREATE TRIGGER vote_voters_changed_insert AFTER INSERT ON vote_voters BEGIN
 	DELETE FROM changes WHERE kind = 'vote_voter' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('vote_voter', NEW.id);
 END;
-CREATE TRIGGER vote_voters_changed_update AFTER UPDATE ON vote_voters BEGIN
+CREATE TRIGGER vote_voters_changed_update AFTER UPDATE ON vote_voters
+	WHEN OLD.updated IS NOT NEW.updated OR OLD.device IS NOT NEW.device BEGIN
 	DELETE FROM changes WHERE kind = 'vote_voter' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('vote_voter', NEW.id);
 END;
@@ -318,7 +340,8 @@ CREATE TRIGGER proposal_events_changed_insert AFTER INSERT ON proposal_events BE
 	DELETE FROM changes WHERE kind = 'proposal_event' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('proposal_event', NEW.id);
 END;
-CREATE TRIGGER proposal_events_changed_update AFTER UPDATE ON proposal_events BEGIN
+CREATE TRIGGER proposal_events_changed_update AFTER UPDATE ON proposal_events
+	WHEN OLD.updated IS NOT NEW.updated OR OLD.device IS NOT NEW.device BEGIN
 	DELETE FROM changes WHERE kind = 'proposal_event' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('proposal_event', NEW.id);
 END;
@@ -331,7 +354,8 @@ CREATE TRIGGER record_versions_changed_insert AFTER INSERT ON record_versions BE
 	DELETE FROM changes WHERE kind = 'record_version' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('record_version', NEW.id);
 END;
-CREATE TRIGGER record_versions_changed_update AFTER UPDATE ON record_versions BEGIN
+CREATE TRIGGER record_versions_changed_update AFTER UPDATE ON record_versions
+	WHEN OLD.updated IS NOT NEW.updated OR OLD.device IS NOT NEW.device BEGIN
 	DELETE FROM changes WHERE kind = 'record_version' AND id = NEW.id;
 	INSERT INTO changes (kind, id) VALUES ('record_version', NEW.id);
 END;
