@@ -73,12 +73,13 @@ type propReplica struct {
 
 // propWorld is the three laptops and the history of every version they made.
 type propWorld struct {
-	t     *testing.T
-	ctx   context.Context
-	rng   *rand.Rand
-	reps  []*propReplica
-	made  map[recKey]map[verKey]madeVersion
-	onTop map[recKey]map[verKey]bool // versions someone made another version on top of
+	t      *testing.T
+	ctx    context.Context
+	rng    *rand.Rand
+	reps   []*propReplica
+	made   map[recKey]map[verKey]madeVersion
+	onTop  map[recKey]map[verKey]bool   // versions someone made another version on top of
+	parent map[recKey]map[verKey]verKey // the version each version was made on top of
 
 	// Pools of records the random edits pick from: a few, so that the same record is often edited on
 	// two laptops between exchanges.
@@ -133,7 +134,8 @@ var propDay = time.Date(2027, 3, 12, 15, 0, 0, 0, time.UTC)
 func newPropWorld(t *testing.T, seed uint64) *propWorld {
 	ctx := context.Background()
 	w := &propWorld{t: t, ctx: ctx, rng: rand.New(rand.NewPCG(seed, seed^0x7461766f6c69)),
-		made: map[recKey]map[verKey]madeVersion{}, onTop: map[recKey]map[verKey]bool{}, stats: map[string]int{}}
+		made: map[recKey]map[verKey]madeVersion{}, onTop: map[recKey]map[verKey]bool{},
+		parent: map[recKey]map[verKey]verKey{}, stats: map[string]int{}}
 	dir := t.TempDir()
 	// Clocks: A seeds the district at propDay; B and C start behind or at the same time, so that their
 	// edits of A's records are stamped just after them (the same microsecond on both when both are
@@ -235,6 +237,10 @@ func (w *propWorld) observe(r *propReplica, local bool) {
 				w.onTop[k] = map[verKey]bool{}
 			}
 			w.onTop[k][prev] = true
+			if w.parent[k] == nil {
+				w.parent[k] = map[verKey]verKey{}
+			}
+			w.parent[k][v] = prev
 		}
 		if w.made[k] == nil {
 			w.made[k] = map[verKey]madeVersion{}
@@ -419,12 +425,20 @@ func (w *propWorld) exchange(from, to *propReplica, mode string, extras bool) in
 		}
 		w.stats["previews"]++
 	}
+	held := map[recKey]verKey{}
+	for _, rec := range in.Records {
+		k := recKey{data.Kind(rec.Kind), rec.ID}
+		if v, ok := to.cur[k]; ok {
+			held[k] = v
+		}
+	}
 	res, err := to.s.MergeBundle(w.ctx, in, ImportOptions{})
 	must(t, fmt.Sprintf("MergeBundle %s→%s (%s)", from.name, to.name, mode), err)
 	if before != nil && !reflect.DeepEqual(preview.Kinds, res.Kinds) {
 		t.Errorf("%s→%s: the preview announced %+v, the merge did %+v", from.name, to.name, preview.Kinds, res.Kinds)
 	}
 	w.observe(to, false)
+	w.checkMerge(from, to, in, held)
 	tot := res.Total()
 	w.stats["exchanges"]++
 	w.stats["conflicts"] += tot.Conflicts
@@ -444,6 +458,63 @@ func (w *propWorld) exchange(from, to *propReplica, mode string, extras bool) in
 		w.stats["reimports"]++
 	}
 	return tot.Writes()
+}
+
+// checkMerge checks, right after a merge, that the receiver lost nothing it held and nothing that
+// arrived: for every record of the bundle whose incoming version differs from the one held, the record
+// now has one of the two, and the other is either an ancestor of it (the newer was made on top of it,
+// directly or not) or kept as a record version on the receiver.
+func (w *propWorld) checkMerge(from, to *propReplica, in *Incoming, held map[recKey]verKey) {
+	t := w.t
+	t.Helper()
+	for _, rec := range in.Records {
+		k := recKey{data.Kind(rec.Kind), rec.ID}
+		if k.kind == data.KindRecordVersion {
+			continue
+		}
+		local, ok := held[k]
+		u, _ := rec.Row["updated"].(string)
+		d, _ := rec.Row["device"].(string)
+		incoming := verKey{u, d}
+		if !ok || local == incoming {
+			continue
+		}
+		now := to.cur[k]
+		var other verKey
+		switch now {
+		case incoming:
+			other = local
+		case local:
+			other = incoming
+		default:
+			t.Errorf("%s→%s: %s %s was %v here, %v arrived, and it is now %v", from.name, to.name, k.kind, k.id,
+				local, incoming, now)
+			continue
+		}
+		if w.ancestor(k, other, now) {
+			continue
+		}
+		if rowCount(t, to.s, "record_versions", "kind = ? AND record_id = ? AND version_updated = ? AND version_device = ?",
+			string(k.kind), k.id, other.updated, other.device) == 0 {
+			t.Errorf("%s→%s: %s %s: %v held and %v arrived, independent of each other; %v won and the other is not kept",
+				from.name, to.name, k.kind, k.id, local, incoming, now)
+		}
+		w.stats["merge checks"]++
+	}
+}
+
+// ancestor reports whether version a is v or one of the versions v was made on top of, directly or not.
+func (w *propWorld) ancestor(k recKey, a, v verKey) bool {
+	for {
+		if a == v {
+			return true
+		}
+		p, ok := w.parent[k][v]
+		if !ok {
+			return false
+		}
+		v = p
+	}
 }
 
 // refused accepts the coded refusals a random edit may meet (a record deleted meanwhile, an approved
