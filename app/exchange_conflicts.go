@@ -74,8 +74,8 @@ func newConflictsPanel(s *exchangeScreen) *conflictsPanel {
 	ui := s.ui
 	p.about = widget.NewLabel(lang.L("exchange.conflicts.intro"))
 	p.about.Wrapping = fyne.TextWrapWord
-	p.pane = newListPane(ui, []string{"exchange.col.kind", "exchange.col.record", "exchange.col.reason",
-		"exchange.col.when", "exchange.col.review"}, []float32{2, 4, 2.4, 2.2, 2.2},
+	p.pane = newListPane(ui, []string{"col.kind", "exchange.col.record", "exchange.col.reason",
+		"col.date", "exchange.col.review"}, []float32{1.6, 3, 2, 2.9, 2.5},
 		func(v data.RecordVersion, col int) string {
 			switch col {
 			case 0:
@@ -138,7 +138,7 @@ func newConflictsPanel(s *exchangeScreen) *conflictsPanel {
 	side := container.NewVBox(p.title, p.about, p.who, p.diff, p.errs.box,
 		container.New(&flowLayout{}, p.dismiss, p.restore))
 	split := container.NewHSplit(list, container.NewVScroll(container.NewPadded(side)))
-	split.Offset = 0.5
+	split.Offset = 0.55
 	p.content = split
 	return p
 }
@@ -305,7 +305,7 @@ func (p *conflictsPanel) show(v data.RecordVersion) {
 		container.New(&columnsLayout{weights}, cell("", true, widget.MediumImportance),
 			cell(lang.L("exchange.conflicts.aside"), true, widget.MediumImportance),
 			cell(lang.L("exchange.conflicts.current"), true, widget.MediumImportance)),
-		container.New(&columnsLayout{weights}, cell(lang.L("exchange.conflicts.by"), false, widget.LowImportance),
+		container.New(&columnsLayout{weights}, cell(lang.L("exchange.conflicts.by"), true, widget.MediumImportance),
 			cell(aside, false, widget.MediumImportance), cell(current, false, widget.MediumImportance)),
 		widget.NewSeparator(),
 	}

@@ -30,6 +30,7 @@ const folderPref = "lastBundleFolder"
 type exportPanel struct {
 	s       *exchangeScreen
 	content fyne.CanvasObject
+	box     *fyne.Container
 
 	scope  *widget.RadioGroup
 	scopes []exportScope // the choices the radio group offers, in order
@@ -63,7 +64,7 @@ func newExportPanel(s *exchangeScreen) *exportPanel {
 	p.scope.Required = true
 	p.about = widget.NewLabel("")
 	p.about.Wrapping = fyne.TextWrapWord
-	p.about.Importance = widget.LowImportance
+	p.about.TextStyle.Italic = true
 	p.pass = newShortcutEntry()
 	p.pass.Password = true
 	p.pass.SetPlaceHolder(lang.L("exchange.export.pass_hint"))
@@ -84,6 +85,7 @@ func newExportPanel(s *exchangeScreen) *exportPanel {
 			p.warn.Hide()
 		}
 		p.errs.set("")
+		p.box.Refresh()
 	})
 	p.result = widget.NewLabel("")
 	p.result.Wrapping = fyne.TextWrapWord
@@ -93,11 +95,11 @@ func newExportPanel(s *exchangeScreen) *exportPanel {
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("exchange.export.pass"), p.pass),
 		widget.NewFormItem(lang.L("exchange.export.again"), p.again))
-	box := container.NewVBox(
+	p.box = container.NewVBox(
 		heading(lang.L("exchange.export.what")), p.scope, p.about,
 		heading(lang.L("exchange.export.protection")), form, p.plain, p.warn,
 		p.errs.box, container.NewHBox(p.button), p.result)
-	p.content = container.NewVScroll(container.NewPadded(box))
+	p.content = container.NewVScroll(container.NewPadded(p.box))
 	return p
 }
 
@@ -118,8 +120,8 @@ func (p *exportPanel) refresh() {
 			return
 		}
 		p.lastExport = time.Time{}
-		for _, ex := range history { // the latest first
-			if ex.Direction == data.ExchangeExport && ex.Device == st.Device() {
+		for _, ex := range history { // the latest first; a bundle made for a peer is not counted
+			if ex.Direction == data.ExchangeExport && ex.Device == st.Device() && ex.Peer == "" {
 				p.lastExport = ex.At
 				break
 			}

@@ -28,8 +28,8 @@ func newHistoryPanel(s *exchangeScreen) *historyPanel {
 	ui := s.ui
 	h.detail = widget.NewLabel(lang.L("exchange.history.intro"))
 	h.detail.Wrapping = fyne.TextWrapWord
-	h.pane = newListPane(ui, []string{"col.date", "exchange.col.direction", "exchange.col.peer", "exchange.col.file",
-		"exchange.col.records", "exchange.col.outcome"}, []float32{2.2, 1.6, 2.4, 3.4, 1.2, 3.4},
+	h.pane = newListPane(ui, []string{"col.date", "exchange.col.direction", "exchange.col.peer",
+		"exchange.col.records", "exchange.col.outcome"}, []float32{2.4, 1.9, 2.2, 1, 3.6},
 		func(ex data.Exchange, col int) string {
 			switch col {
 			case 0:
@@ -39,8 +39,6 @@ func newHistoryPanel(s *exchangeScreen) *historyPanel {
 			case 2:
 				return h.peer(ex)
 			case 3:
-				return ex.File
-			case 4:
 				return formatInt(ex.Records)
 			}
 			return outcomeText(ex)
@@ -58,7 +56,7 @@ func newHistoryPanel(s *exchangeScreen) *historyPanel {
 	}
 	side := container.NewVBox(h.title, h.detail, h.kinds)
 	split := container.NewHSplit(h.pane.table.content, container.NewVScroll(container.NewPadded(side)))
-	split.Offset = 0.62
+	split.Offset = 0.6
 	h.content = split
 	return h
 }
@@ -116,8 +114,15 @@ func (h *historyPanel) show(ex data.Exchange) {
 	}
 	h.detail.SetText(lang.L(key, args))
 	h.kinds.Objects = nil
-	if ex.Direction == data.ExchangeImport && len(ex.Changes) > 0 {
-		h.kinds.Objects = changesTable(ex.Changes)
+	if ex.Direction == data.ExchangeImport {
+		for _, k := range ex.Changes {
+			if k.Writes() > 0 {
+				l := widget.NewLabel(lang.L("exchange.history.kind", map[string]any{
+					"kind": kindRecords(k.Kind, records(k)), "changes": countChanges(k, false)}))
+				l.Wrapping = fyne.TextWrapWord
+				h.kinds.Add(l)
+			}
+		}
 	}
 	h.kinds.Refresh()
 }

@@ -195,7 +195,7 @@ func (p *importPanel) setBusy(on bool, msg string) {
 }
 
 // showResult draws the preview: who sent the bundle, from which Ambito and when, how it is protected,
-// and what it does to each kind of record.
+// what merging it does in a sentence with the buttons under it, then the counts for each kind of record.
 func (p *importPanel) showResult() {
 	ui := p.s.ui
 	r := p.res
@@ -212,16 +212,16 @@ func (p *importPanel) showResult() {
 		line(lang.L("exchange.import.other_ambito", map[string]any{"name": r.AmbitoName, "here": ui.ambito.Title()}),
 			widget.DangerImportance, true)
 	}
-	line(lang.L("exchange.import.sender", map[string]any{"name": ui.peerName(r.Sender, r.SenderName),
-		"device": p.deviceText(r.Sender)}), widget.MediumImportance, false)
-	line(lang.L("exchange.import.ambito", map[string]any{"name": r.AmbitoName}), widget.MediumImportance, false)
-	line(lang.L("exchange.import.created", map[string]any{"date": formatDay(r.Created), "time": formatClock(r.Created)}),
-		widget.MediumImportance, false)
 	content := lang.N("exchange.import.content_changes", r.Records, map[string]any{"n": formatInt(r.Records)})
 	if r.Everything {
 		content = lang.N("exchange.import.content_all", r.Records, map[string]any{"n": formatInt(r.Records)})
 	}
-	line(content, widget.MediumImportance, false)
+	line(strings.Join([]string{
+		lang.L("exchange.import.sender", map[string]any{"name": ui.peerName(r.Sender, r.SenderName),
+			"device": p.deviceText(r.Sender)}),
+		lang.L("exchange.import.created", map[string]any{"date": formatDay(r.Created), "time": formatClock(r.Created)}),
+		lang.L("exchange.import.ambito", map[string]any{"name": r.AmbitoName}),
+		content}, "\n"), widget.MediumImportance, false)
 	if r.Encrypted {
 		line(lang.L("exchange.import.encrypted"), widget.MediumImportance, false)
 	} else {
@@ -230,26 +230,25 @@ func (p *importPanel) showResult() {
 	if r.Seen {
 		line(lang.L("exchange.import.seen"), widget.WarningImportance, true)
 	}
-	objs = append(objs, changesTable(r.Kinds)...)
 	total := r.Total()
-	switch {
-	case total.Writes() == 0:
+	if total.Writes() == 0 {
 		line(lang.L("exchange.import.nothing_new"), widget.MediumImportance, true)
-	default:
+	} else {
 		line(lang.L("exchange.import.total", map[string]any{"changes": countChanges(total, false)}),
 			widget.MediumImportance, true)
 	}
 	if total.Conflicts > 0 && total.Conflicts*2 > records(total) {
 		line(lang.L("exchange.import.many_conflicts"), widget.WarningImportance, false)
 	}
+	if r.OtherAmbito {
+		objs = append(objs, p.other)
+	}
+	objs = append(objs, container.NewHBox(p.apply, p.cancel), widget.NewSeparator())
+	objs = append(objs, changesTable(r.Kinds)...)
 	legend := widget.NewLabel(lang.L("exchange.import.legend"))
 	legend.Wrapping = fyne.TextWrapWord
 	legend.Importance = widget.LowImportance
 	objs = append(objs, legend)
-	if r.OtherAmbito {
-		objs = append(objs, p.other)
-	}
-	objs = append(objs, container.NewHBox(p.apply, p.cancel))
 	p.preview.Objects = objs
 	p.preview.Refresh()
 	p.showButtons()

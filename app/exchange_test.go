@@ -178,7 +178,7 @@ func TestExchangeExportImport(t *testing.T) {
 	if p.in == nil {
 		t.Fatalf("no preview; error line %q", p.errs.wrap.Text)
 	}
-	for _, want := range []string{"Inviato da: Lucia Ferri", "Ambito: Ambito Territoriale n.5", "cifrato con una frase segreta",
+	for _, want := range []string{"Inviato da Lucia Ferri", "Ambito: Ambito Territoriale n.5", "cifrato con una frase segreta",
 		"tutti i dati del mittente", "Anteprima: nulla è ancora stato importato"} {
 		if !hasText(p.preview, want) {
 			t.Errorf("preview lacks %q: %q", want, texts(p.preview))
@@ -213,7 +213,7 @@ func TestExchangeExportImport(t *testing.T) {
 		t.Error("the preview or the passphrase is still shown after the import")
 	}
 	if h := b.ui.exch.hist.pane.table; h.list.Length() != 1 || column(h, 1)[0] != "Importazione" ||
-		!strings.Contains(column(h, 5)[0], "1 aggiornato") {
+		!strings.Contains(column(h, 4)[0], "1 aggiornato") {
 		t.Errorf("history after the import = %q", rows(h.list))
 	}
 }

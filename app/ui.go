@@ -226,9 +226,15 @@ func (ui *UI) buildShell() {
 			focus: ui.exch.focus},
 		{key: "nav.search", icon: theme.SearchIcon(), content: ui.found.content},
 	}
+	widest := "" // the navigation is as wide as its longest name
+	for _, s := range ui.sections[:len(ui.sections)-1] {
+		if n := lang.L(s.key); len([]rune(n)) > len([]rune(widest)) {
+			widest = n
+		}
+	}
 	ui.nav = widget.NewList(func() int { return len(ui.sections) - 1 }, // the search results are not listed
 		func() fyne.CanvasObject {
-			return container.NewHBox(widget.NewIcon(theme.GridIcon()), widget.NewLabel("Votazioni  "))
+			return container.NewHBox(widget.NewIcon(theme.GridIcon()), widget.NewLabel(widest+"  "))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)

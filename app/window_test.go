@@ -31,7 +31,7 @@ func TestWindowTitleAndNavigation(t *testing.T) {
 	for _, r := range rows(ui.nav) {
 		nav = append(nav, strings.Join(r, " "))
 	}
-	want := []string{"Sedute", "Proposte", "Votazioni", "Sintesi", "Persone", "Ambito"}
+	want := []string{"Sedute", "Proposte", "Votazioni", "Sintesi", "Persone", "Ambito", "Scambio dati"}
 	if strings.Join(nav, "|") != strings.Join(want, "|") {
 		t.Errorf("navigation = %q, want %q", nav, want)
 	}
@@ -191,7 +191,7 @@ func TestMenuNewStartsAPerson(t *testing.T) {
 	for _, m := range menu.Items {
 		labels = append(labels, m.Label)
 	}
-	if got, want := strings.Join(labels, "|"), "File|Modifica|Vai|Seduta|Sintesi|Impostazioni|Aiuto"; got != want {
+	if got, want := strings.Join(labels, "|"), "File|Modifica|Vai|Seduta|Sintesi|Scambio dati|Impostazioni|Aiuto"; got != want {
 		t.Fatalf("menu bar = %q, want %q", got, want)
 	}
 	item := func(menu, label string) *fyne.MenuItem {
