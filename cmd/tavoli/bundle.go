@@ -29,6 +29,7 @@ var bundleWords = map[string]string{
 	"conflicts": "conflicts", "conflitti": "conflicts",
 	"restore": "restore", "ripristina": "restore",
 	"dismiss": "dismiss", "scarta": "dismiss",
+	"dump": "dump", "contenuto": "dump",
 }
 
 // bundle is "tavoli bundle COMMAND": the exchange of data between laptops through .tavoli files, and
@@ -58,6 +59,8 @@ func (c *cli) bundle(ctx context.Context, rest []string) int {
 		return c.bundlePeers(ctx)
 	case "history":
 		return c.bundleHistory(ctx)
+	case "dump":
+		return c.bundleDump(ctx)
 	}
 	return c.bundleConflicts(ctx)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"strings"
@@ -322,4 +323,24 @@ func (c *cli) bundleResolve(ctx context.Context, cmd string, rest []string) int 
 	}
 	fmt.Fprintln(c.stdout, lang.L(key, map[string]any{"kind": kindName(v.Kind), "label": versionLabel(v)}))
 	return exitOK
+}
+
+// bundleDump is "tavoli bundle dump [-o FILE]": every synchronised record as one JSON line, in a fixed
+// order, without what belongs to this database alone. Two laptops that exchanged until nothing changes
+// print the same bytes, which is how to check that they agree (cmp, diff).
+func (c *cli) bundleDump(ctx context.Context) int {
+	st, err := c.open(ctx, readOnly)
+	if err != nil {
+		return c.fail(err)
+	}
+	defer st.Close()
+	var b bytes.Buffer
+	if err := st.Dump(ctx, &b); err != nil {
+		return c.fail(err)
+	}
+	if c.opt.output == "" {
+		c.stdout.Write(b.Bytes())
+		return exitOK
+	}
+	return c.write(b.Bytes())
 }

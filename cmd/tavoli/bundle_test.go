@@ -565,3 +565,38 @@ func TestBundleConflicts(t *testing.T) {
 		}
 	})
 }
+
+// TestBundleDump checks that two laptops that exchanged both ways print the same dump, and that a change
+// on one shows in the dump until it travels.
+func TestBundleDump(t *testing.T) {
+	e := setup(t, "")
+	anna, bruno := newLaptop(t, e, "Anna"), newLaptop(t, e, "Bruno")
+	anna.demo()
+	bruno.seed(nil)
+	swap := func(from, to *laptop, name string, window ...string) {
+		t.Helper()
+		file := e.path(name)
+		from.must(append([]string{"bundle", "export", "-o", file, "--no-encryption"}, window...)...)
+		to.must("bundle", "import", file)
+	}
+	swap(anna, bruno, "a1.tavoli", "--all")
+	swap(bruno, anna, "b1.tavoli", "--for", "Anna")
+	a, b := anna.must("bundle", "dump").stdout, bruno.must("bundle", "dump").stdout
+	if a != b || strings.Count(a, "\n") < 500 || !strings.Contains(a, `"kind":"person"`) {
+		t.Fatalf("dumps after exchanging both ways: %d and %d bytes, equal %v", len(a), len(b), a == b)
+	}
+	anna.setPhone("Bellucci", "Federica", "075 000000")
+	if anna.must("bundle", "dump").stdout == b {
+		t.Fatal("a change on Anna's laptop does not show in her dump")
+	}
+	swap(anna, bruno, "a2.tavoli", "--for", "bruno")
+	out := e.path("bruno.dump")
+	bruno.must("bundle", "dump", "-o", out)
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != anna.must("bundle", "dump").stdout {
+		t.Fatal("after the change travelled the dumps differ")
+	}
+}
