@@ -416,3 +416,36 @@ func TestExchangeDismissKeepsCurrent(t *testing.T) {
 		t.Errorf("second preview = %q, want it said that nothing is new", texts(p.preview))
 	}
 }
+
+func TestExchangeFirstRunReceives(t *testing.T) {
+	a := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	path := a.exportTo(t.TempDir(), "")
+	b := newPeerEnv(t, "", func(string) {}) // a new laptop: no database, no operator yet
+	w := b.welcome()
+	test.Type(w.operator, "Mario Rossi")
+	w.choice.SetSelected("Ricevo i dati da un altro computer: importo il pacchetto .tavoli")
+	test.Tap(w.start)
+	if o := b.overlay(); o != nil {
+		t.Fatalf("the welcome is still shown: %q", texts(o))
+	}
+	if empty, _ := b.store().IsEmpty(context.Background()); !empty {
+		t.Fatal("the database was seeded, want it empty until the bundle arrives")
+	}
+	s := b.ui.exch
+	if b.ui.current != sectionExchange || s.tabs.SelectedIndex() != exchangeImportTab ||
+		b.ui.win.Canvas().Focused() != s.imp.path {
+		t.Fatalf("after the welcome: section %d tab %d focus %T, want the file's box in Importa", b.ui.current,
+			s.tabs.SelectedIndex(), b.ui.win.Canvas().Focused())
+	}
+	p := b.previewOf(path, "")
+	if p.in == nil || p.res.OtherAmbito {
+		t.Fatalf("preview %+v, error %q: want the district's bundle, not another Ambito's", p.res, p.errs.wrap.Text)
+	}
+	test.Tap(p.apply)
+	if got := len(b.people("")); got != len(a.people("")) {
+		t.Errorf("people after the import = %d, want the %d of the other laptop", got, len(a.people("")))
+	}
+	if !strings.Contains(b.ui.header.Text, "Ambito n.5 Trasimeno") {
+		t.Errorf("header = %q, want the Ambito received", b.ui.header.Text)
+	}
+}

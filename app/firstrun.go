@@ -40,7 +40,8 @@ func (ui *UI) welcome(askName, askStart bool) *dialog.CustomDialog {
 	operator.SetText(ui.cfg.Installation.Operator)
 	ambitoName := widget.NewEntry()
 	ambitoName.SetPlaceHolder(lang.L("welcome.ambito_hint"))
-	choice := widget.NewRadioGroup([]string{lang.L("welcome.demo"), lang.L("welcome.empty")}, func(s string) {
+	// A laptop that joins an Ambito already at work starts empty and imports the bundle it is given.
+	choice := widget.NewRadioGroup([]string{lang.L("welcome.demo"), lang.L("welcome.receive"), lang.L("welcome.empty")}, func(s string) {
 		if s == lang.L("welcome.empty") {
 			ambitoName.Enable()
 		} else {
@@ -76,7 +77,8 @@ func (ui *UI) welcome(askName, askStart bool) *dialog.CustomDialog {
 			return
 		}
 		var ds data.Dataset
-		if askStart {
+		receive := askStart && choice.Selected == lang.L("welcome.receive")
+		if askStart && !receive {
 			if choice.Selected == lang.L("welcome.empty") {
 				n := strings.TrimSpace(ambitoName.Text)
 				if n == "" {
@@ -105,7 +107,7 @@ func (ui *UI) welcome(askName, askStart bool) *dialog.CustomDialog {
 		start.Disable()
 		var err error
 		ui.run(func() {
-			if askStart {
+			if askStart && !receive {
 				err = ui.store.Seed(ui.ctx, ds)
 			}
 		}, func() {
@@ -117,6 +119,10 @@ func (ui *UI) welcome(askName, askStart bool) *dialog.CustomDialog {
 			d.Hide()
 			ui.saved()
 			ui.loadAmbito(nil)
+			if receive {
+				ui.exch.showTab(exchangeImportTab) // with the cursor in the file's box
+				return
+			}
 			ui.show(ui.current) // with the cursor in its filter
 		})
 	}

@@ -65,7 +65,8 @@ func TestFirstRunRequiresName(t *testing.T) {
 	if w.operator == nil || w.choice == nil || w.ambito == nil {
 		t.Fatalf("welcome dialog lacks a field: operator %v, choice %v, ambito %v", w.operator, w.choice, w.ambito)
 	}
-	if got, want := w.choice.Options, []string{"Dati dimostrativi: Ambito n.5 Trasimeno", "Un Ambito vuoto"}; strings.Join(got, "|") != strings.Join(want, "|") {
+	if got, want := w.choice.Options, []string{"Dati dimostrativi: Ambito n.5 Trasimeno",
+		"Ricevo i dati da un altro computer: importo il pacchetto .tavoli", "Un Ambito vuoto"}; strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("start choices = %q, want %q", got, want)
 	}
 	if w.choice.Selected != "Dati dimostrativi: Ambito n.5 Trasimeno" {
