@@ -83,7 +83,7 @@ var proposalSorts = []struct {
 var (
 	proposalColumns = []string{"proposals.col.mark", "field.title", "field.area", "field.kind", "col.status",
 		"col.date", "col.position"}
-	proposalWeights = []float32{36, 270, 110, 78, 110, 92, 34}
+	proposalWeights = []float32{36, 264, 112, 78, 112, 94, 34}
 )
 
 func newProposalsScreen(ui *UI) *proposalsScreen {

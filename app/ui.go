@@ -234,7 +234,7 @@ func (ui *UI) buildShell() {
 	}
 	ui.nav = widget.NewList(func() int { return len(ui.sections) - 1 }, // the search results are not listed
 		func() fyne.CanvasObject {
-			return container.NewHBox(widget.NewIcon(theme.GridIcon()), widget.NewLabel(widest+"  "))
+			return container.NewHBox(widget.NewIcon(theme.GridIcon()), widget.NewLabel(widest))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
