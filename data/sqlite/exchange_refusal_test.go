@@ -671,3 +671,149 @@ func TestCopiedDatabaseTakesNewIdentity(t *testing.T) {
 		t.Errorf("the original has %d of the copies' people, want 2", n)
 	}
 }
+
+// approvedElsewhere is March's session approved on A while B, which has not heard of the approval,
+// edits it: A is closedMarch's store, B received everything from A just before the approval.
+type approvedElsewhere struct {
+	*closedMarch
+	a, b     *Store
+	v        data.Verbale
+	approved string // A's snapshot of March just after the approval
+	sessA    data.SessionView
+}
+
+func newApprovedElsewhere(t *testing.T) *approvedElsewhere {
+	t.Helper()
+	c := newClosedMarch(t)
+	x := &approvedElsewhere{closedMarch: c, a: c.s,
+		b: openAt(t, filepath.Join(t.TempDir(), "b.db"), replicaOptions(refusalDevice(20), meetDay(4, 9, 9, 0)))}
+	exchange(t, x.a, x.b, ExportOptions{Peer: x.b.Device()})
+	x.v = c.approve(t)
+	x.approved = c.snapshot(t, c.march.ID)
+	var err error
+	x.sessA, err = x.a.Session(c.ctx, c.march.ID)
+	must(t, "Session on A", err)
+	if x.sessA.Status != data.SessionApprovata {
+		t.Fatalf("March on A is %s after the approval", x.sessA.Status)
+	}
+	return x
+}
+
+// exchangeBothWays exchanges A→B and B→A, for each other, three times, and checks they then agree.
+func (x *approvedElsewhere) exchangeBothWays(t *testing.T) {
+	t.Helper()
+	for round := range 3 {
+		r1, _ := exchange(t, x.a, x.b, ExportOptions{Peer: x.b.Device()})
+		r2, _ := exchange(t, x.b, x.a, ExportOptions{Peer: x.a.Device()})
+		t.Logf("round %d: A→B %+v, B→A %+v", round+1, r1.Total(), r2.Total())
+	}
+	if d := diffDumps(syncDump(t, x.a), syncDump(t, x.b)); d != "" {
+		t.Errorf("A and B differ after exchanging both ways: %s", d)
+	}
+}
+
+// keptAside finds, on s, the version of record made by device, set aside by the lock or as a conflict.
+func keptAside(t *testing.T, s *Store, kind data.Kind, id, device string) (data.RecordVersion, bool) {
+	t.Helper()
+	vs, err := s.Versions(context.Background(), true)
+	must(t, "Versions", err)
+	for _, rv := range vs {
+		if rv.Kind == kind && rv.RecordID == id && rv.Device == device &&
+			(rv.Reason == data.VersionLocked || rv.Reason == data.VersionConflict) {
+			return rv, true
+		}
+	}
+	return data.RecordVersion{}, false
+}
+
+// TestExchangeApprovedSessionLocked: A approves the verbale of March's session while B, which has not
+// heard of it, edits that session. After exchanging both ways, A's approved session and its verbale are
+// exactly as A approved them; B has come round to A's approved version; and B's edit is not lost: it is
+// kept as a version set aside (refused by the lock, or lost to the approval), the same on both, and
+// restoring it over the approved session is refused.
+func TestExchangeApprovedSessionLocked(t *testing.T) {
+	x := newApprovedElsewhere(t)
+	ctx := x.ctx
+	sessB, err := x.b.Session(ctx, x.march.ID)
+	must(t, "Session on B", err)
+	edit := sessB.Session
+	edit.Place = "Sala del Consiglio, Comune di Castiglione del Lago"
+	edit, err = x.b.SaveSession(ctx, edit)
+	must(t, "SaveSession on B", err)
+
+	x.exchangeBothWays(t)
+
+	if got := x.snapshot(t, x.march.ID); got != x.approved {
+		t.Errorf("A's approved session changed through the exchange:\n%s\nwant\n%s", got, x.approved)
+	}
+	got, err := x.a.Verbale(ctx, x.march.ID)
+	must(t, "Verbale on A", err)
+	if got.ID != x.v.ID || got.SHA256 != x.v.SHA256 || !bytes.Equal(got.PDF, x.v.PDF) {
+		t.Errorf("A's verbale changed: %s %s", got.ID, got.SHA256)
+	}
+	onB, err := x.b.Session(ctx, x.march.ID)
+	must(t, "Session on B", err)
+	if onB.Status != data.SessionApprovata || onB.Place != x.sessA.Place || !onB.Updated.Equal(x.sessA.Updated) ||
+		onB.Device != x.sessA.Device {
+		t.Errorf("B's March: %s at %q (%s %s), want A's approved version: %s at %q (%s %s)", onB.Status, onB.Place,
+			onB.Updated, onB.Device, x.sessA.Status, x.sessA.Place, x.sessA.Updated, x.sessA.Device)
+	}
+	vb, err := x.b.Verbale(ctx, x.march.ID)
+	must(t, "Verbale on B", err)
+	if vb.ID != x.v.ID || !bytes.Equal(vb.PDF, x.v.PDF) {
+		t.Errorf("B's verbale %s, want A's %s", vb.ID, x.v.ID)
+	}
+	for _, s := range []*Store{x.a, x.b} {
+		rv, ok := keptAside(t, s, data.KindSession, x.march.ID, x.b.Device())
+		if !ok || rv.Row["place"] != edit.Place || !rv.Updated.Equal(edit.Updated) {
+			t.Errorf("on %s, B's edit of the session is not kept aside: %+v", s.Device(), rv)
+			continue
+		}
+		if s == x.a {
+			wantErr(t, "RestoreVersion(B's edit over the approved session)", s.RestoreVersion(ctx, rv.ID),
+				data.EReadOnly, "err.exchange.restore_locked")
+		}
+	}
+}
+
+// TestExchangeApprovedSessionRecordsLocked: the same, for the records of the approved session that B
+// edits (a decision, an agenda item, an action item): they are part of what was approved, and the
+// store refuses to change them on A (err.session.locked); a merge must not change them either, and B's
+// edits must be kept aside.
+func TestExchangeApprovedSessionRecordsLocked(t *testing.T) {
+	x := newApprovedElsewhere(t)
+	ctx := x.ctx
+	// On A the store itself refuses such an edit.
+	dec := x.decision
+	dec.Text = "Approvato con una modifica."
+	_, err := x.a.SaveDecision(ctx, dec)
+	wantErr(t, "SaveDecision in the approved session, on A", err, data.ELocked, "err.session.locked")
+
+	dec, err = x.b.SaveDecision(ctx, dec)
+	must(t, "SaveDecision on B", err)
+	item := x.item
+	item.Title = "Piano di Zona 2027-2029"
+	item, err = x.b.SaveAgendaItem(ctx, item)
+	must(t, "SaveAgendaItem on B", err)
+	act := x.action
+	act.What = "Mappa dei servizi e dei trasporti"
+	act, err = x.b.SaveActionItem(ctx, act)
+	must(t, "SaveActionItem on B", err)
+
+	x.exchangeBothWays(t)
+
+	if got := x.snapshot(t, x.march.ID); got != x.approved {
+		t.Errorf("A's approved session changed through the exchange:\n%s\nwant\n%s", got, x.approved)
+	}
+	for _, e := range []struct {
+		kind data.Kind
+		id   string
+	}{{data.KindDecision, dec.ID}, {data.KindAgendaItem, item.ID}, {data.KindActionItem, act.ID}} {
+		if _, ok := keptAside(t, x.a, e.kind, e.id, x.b.Device()); !ok {
+			t.Errorf("B's edit of the approved session's %s %s is not kept aside on A", e.kind, e.id)
+		}
+		if st := storedMeta(t, x.a, e.kind, e.id); st.device == x.b.Device() {
+			t.Errorf("the approved session's %s on A is now B's version (%s)", e.kind, st.updated)
+		}
+	}
+}
