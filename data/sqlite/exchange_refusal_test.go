@@ -777,9 +777,9 @@ func TestExchangeApprovedSessionLocked(t *testing.T) {
 }
 
 // TestExchangeApprovedSessionRecordsLocked: the same, for the records of the approved session that B
-// edits (a decision, an agenda item, an action item): they are part of what was approved, and the
-// store refuses to change them on A (err.session.locked); a merge must not change them either, and B's
-// edits must be kept aside.
+// edits (a decision, an agenda item, an action item) or adds (a decision): they are part of what was
+// approved, and the store refuses to change them on A (err.session.locked); a merge must not change
+// them either, and B's edits must be kept aside.
 func TestExchangeApprovedSessionRecordsLocked(t *testing.T) {
 	x := newApprovedElsewhere(t)
 	ctx := x.ctx
@@ -799,6 +799,9 @@ func TestExchangeApprovedSessionRecordsLocked(t *testing.T) {
 	act.What = "Mappa dei servizi e dei trasporti"
 	act, err = x.b.SaveActionItem(ctx, act)
 	must(t, "SaveActionItem on B", err)
+	added, err := x.b.SaveDecision(ctx, data.Decision{SessionID: x.march.ID, AgendaItemID: x.item.ID,
+		Text: "Si rinvia la mappa dei trasporti."})
+	must(t, "SaveDecision(new) on B", err)
 
 	x.exchangeBothWays(t)
 
@@ -808,12 +811,12 @@ func TestExchangeApprovedSessionRecordsLocked(t *testing.T) {
 	for _, e := range []struct {
 		kind data.Kind
 		id   string
-	}{{data.KindDecision, dec.ID}, {data.KindAgendaItem, item.ID}, {data.KindActionItem, act.ID}} {
+	}{{data.KindDecision, dec.ID}, {data.KindAgendaItem, item.ID}, {data.KindActionItem, act.ID}, {data.KindDecision, added.ID}} {
 		if _, ok := keptAside(t, x.a, e.kind, e.id, x.b.Device()); !ok {
 			t.Errorf("B's edit of the approved session's %s %s is not kept aside on A", e.kind, e.id)
 		}
-		if st := storedMeta(t, x.a, e.kind, e.id); st.device == x.b.Device() {
-			t.Errorf("the approved session's %s on A is now B's version (%s)", e.kind, st.updated)
+		if rowCount(t, x.a, tables[e.kind], "id = ? AND device = ? AND deleted = 0", e.id, x.b.Device()) != 0 {
+			t.Errorf("the approved session's %s %s on A is now B's version", e.kind, e.id)
 		}
 	}
 }
