@@ -81,7 +81,7 @@ func newConflictsPanel(s *exchangeScreen) *conflictsPanel {
 			case 0:
 				return kindName(v.Kind)
 			case 1:
-				return v.Label
+				return p.label(v)
 			case 2:
 				return reasonText(v.Reason)
 			case 3:
@@ -235,6 +235,22 @@ func recordNames(ctx context.Context, st Store) (map[string]string, error) {
 	return names, nil
 }
 
+// label names the record a version belongs to: its title or name, else the person, organisation,
+// comune or body it is about (an attendance, a seat), else the start of its id.
+func (p *conflictsPanel) label(v data.RecordVersion) string {
+	if v.Label != "" {
+		return v.Label
+	}
+	for _, k := range []string{"person_id", "organisation_id", "comune_id", "body_id"} {
+		for _, row := range []map[string]any{v.Row, v.Current} {
+			if id, ok := row[k].(string); ok && p.names[id] != "" {
+				return p.names[id]
+			}
+		}
+	}
+	return lang.L("exchange.conflicts.code", map[string]any{"id": shortID(v.RecordID)})
+}
+
 // kindName is a kind's name in the singular: "Persona".
 func kindName(k data.Kind) string { return lang.X("kindname."+string(k), string(k)) }
 
@@ -268,11 +284,7 @@ func (p *conflictsPanel) show(v data.RecordVersion) {
 	ui := p.s.ui
 	p.shown = v
 	p.errs.set("")
-	label := v.Label
-	if label == "" {
-		label = shortID(v.RecordID)
-	}
-	p.title.SetText(kindName(v.Kind) + ": " + label)
+	p.title.SetText(kindName(v.Kind) + ": " + p.label(v))
 	key := "exchange.conflicts.about_conflict"
 	switch v.Reason {
 	case data.VersionLocked:
@@ -458,7 +470,7 @@ func (p *conflictsPanel) restoreShown() {
 			return
 		}
 		ui.saved()
-		ui.status.say(lang.L("exchange.conflicts.restored", map[string]any{"kind": kindName(v.Kind), "name": v.Label,
+		ui.status.say(lang.L("exchange.conflicts.restored", map[string]any{"kind": kindName(v.Kind), "name": p.label(v),
 			"who": ui.author(v.Device)}))
 		p.next()
 	})
@@ -478,7 +490,7 @@ func (p *conflictsPanel) dismissShown() {
 			return
 		}
 		ui.saved()
-		ui.status.say(lang.L("exchange.conflicts.dismissed", map[string]any{"kind": kindName(v.Kind), "name": v.Label}))
+		ui.status.say(lang.L("exchange.conflicts.dismissed", map[string]any{"kind": kindName(v.Kind), "name": p.label(v)}))
 		p.next()
 	})
 }

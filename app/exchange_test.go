@@ -449,3 +449,42 @@ func TestExchangeFirstRunReceives(t *testing.T) {
 		t.Errorf("header = %q, want the Ambito received", b.ui.header.Text)
 	}
 }
+
+func TestExchangeShortcuts(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	run := func(key, keys string) {
+		t.Helper()
+		for _, c := range e.ui.commands() {
+			if c.key == key {
+				if got := shortcutLabel(c.shortcut); got != keys {
+					t.Errorf("%s on %s, want %s", key, got, keys)
+				}
+				c.action()
+				return
+			}
+		}
+		t.Fatalf("no command %s", key)
+	}
+	s := e.ui.exch
+	run("nav.exchange", "Ctrl+7")
+	if e.ui.current != sectionExchange || e.ui.win.Canvas().Focused() != s.exp.pass {
+		t.Errorf("Ctrl+7: section %d, focus %T; want Scambio dati with the cursor in the passphrase", e.ui.current,
+			e.ui.win.Canvas().Focused())
+	}
+	e.ui.goTo(sectionPeople)
+	for _, c := range []struct {
+		key, keys string
+		tab       int
+		focus     fyne.Focusable
+	}{
+		{"exchange.cmd.import", "Shift+Ctrl+I", exchangeImportTab, s.imp.path},
+		{"exchange.cmd.conflicts", "Shift+Ctrl+C", exchangeConflictsTab, s.conf.pane.table.filter},
+		{"exchange.cmd.history", "Shift+Ctrl+S", exchangeHistoryTab, s.hist.pane.table.filter},
+		{"exchange.cmd.export", "Shift+Ctrl+E", exchangeExportTab, s.exp.pass},
+	} {
+		run(c.key, c.keys)
+		if e.ui.current != sectionExchange || s.tabs.SelectedIndex() != c.tab || e.ui.win.Canvas().Focused() != c.focus {
+			t.Errorf("%s: section %d tab %d focus %T", c.key, e.ui.current, s.tabs.SelectedIndex(), e.ui.win.Canvas().Focused())
+		}
+	}
+}
