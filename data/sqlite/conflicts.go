@@ -174,7 +174,7 @@ func (s *Store) RestoreVersion(ctx context.Context, id string) error {
 			return err
 		}
 		if exists {
-			locked, err := m.locked(v.Kind, v.RecordID, cur)
+			locked, err := m.locked(v.Kind, v.RecordID, cur.row)
 			if err != nil {
 				return err
 			}

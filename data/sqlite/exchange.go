@@ -11,10 +11,12 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -532,9 +534,16 @@ func (s *Store) MergeBundle(ctx context.Context, in *Incoming, opt ImportOptions
 	}
 	m := merger{s: s, tx: tx, ctx: ctx, skipAmbito: res.OtherAmbito, cols: map[data.Kind]tableColumns{},
 		counts: map[data.Kind]*data.KindChanges{}}
-	for _, rec := range in.Records {
-		if err := m.merge(rec); err != nil {
-			return res, err
+	// Versions set aside first: a record whose local version another laptop refused (its approved
+	// session) takes the approved version back in the same merge.
+	for _, first := range []bool{true, false} {
+		for _, rec := range in.Records {
+			if (rec.Kind == string(data.KindRecordVersion)) != first {
+				continue
+			}
+			if err := m.merge(rec); err != nil {
+				return res, err
+			}
 		}
 	}
 	for _, k := range data.SyncKinds {
@@ -598,6 +607,7 @@ type merger struct {
 	skipAmbito bool
 	cols       map[data.Kind]tableColumns
 	counts     map[data.Kind]*data.KindChanges
+	approved   map[string]bool // sessions approved here when the merge began; nil until needed
 }
 
 func (m *merger) count(kind data.Kind) *data.KindChanges {
@@ -724,33 +734,23 @@ func (m *merger) merge(rec bundle.Record) error {
 		return dbError(err)
 	}
 	if !ok {
-		if kind == data.KindVerbale {
-			// One verbale per session: another approval of the same session made elsewhere is kept aside.
-			var other string
-			err := m.tx.QueryRowContext(m.ctx, `SELECT id FROM verbali WHERE session_id = ? AND id <> ?`,
-				in.row["session_id"], rec.ID).Scan(&other)
-			if err == nil {
-				return m.aside(c, kind, rec.ID, in, data.VersionLocked, &c.Locked)
-			}
-			if !errors.Is(err, sql.ErrNoRows) {
-				return dbError(err)
-			}
-		}
-		if err := m.write(kind, rec.ID, in, false); err != nil {
-			return err
-		}
-		if in.deleted() {
-			c.Deleted++
-		} else {
-			c.New++
-		}
-		return nil
+		return m.add(c, kind, rec.ID, in)
 	}
 	if sameRow(local.row, in.row) {
 		c.Unchanged++
 		return nil
 	}
 	lv, iv := local.version(), in.version()
+	if sameContent(local.row, in.row) {
+		// The same content under other stamps (two laptops that each loaded the same data): nothing to
+		// keep aside. The later stamp is kept everywhere, so that the laptops still agree byte for byte.
+		if lv.less(iv) {
+			c.Updated++
+			return m.write(kind, rec.ID, in, true)
+		}
+		c.Unchanged++
+		return nil
+	}
 	if kind == data.KindRecordVersion {
 		// Versions set aside change only by a person's review, which never goes back to "to review":
 		// a reviewed version beats one still to review, then the later review wins.
@@ -762,26 +762,30 @@ func (m *merger) merge(rec bundle.Record) error {
 		c.Unchanged++
 		return nil
 	}
-	locked, err := m.locked(kind, rec.ID, local)
+	// The local version was made on top of the incoming one, or after it on the same device: the
+	// incoming one is old news.
+	if parseVersion(local.base) == iv || lv.device == iv.device && iv.less(lv) {
+		c.Unchanged++
+		return nil
+	}
+	locked, err := m.locked(kind, rec.ID, local.row)
 	if err != nil {
 		return dbError(err)
 	}
 	if locked {
-		return m.aside(c, kind, rec.ID, in, data.VersionLocked, &c.Locked)
-	}
-	switch {
-	case lv.device == iv.device && lv.updated != iv.updated,
-		parseVersion(in.base) == lv:
-		// The incoming version follows the local one: one device's versions are in time order, and a
-		// version whose base is the local one was made on top of it.
-		if lv.less(iv) || parseVersion(in.base) == lv {
-			return m.replace(c, kind, rec.ID, local, in)
+		refused, err := m.setAside(kind, rec.ID, lv)
+		if err != nil {
+			return err
 		}
-		c.Unchanged++
-		return nil
-	case parseVersion(local.base) == iv:
-		c.Unchanged++ // the local version was made on top of the incoming one
-		return nil
+		if !refused {
+			return m.refuse(c, kind, rec.ID, local, in)
+		}
+		// The local version is one the approved session's laptop refused: the incoming one restores it.
+		return m.replace(c, kind, rec.ID, local, in)
+	}
+	if parseVersion(in.base) == lv || lv.device == iv.device {
+		// The incoming version was made on top of the local one, or after it on the same device.
+		return m.replace(c, kind, rec.ID, local, in)
 	}
 	// Two versions made independently: the approved session, then the later, wins.
 	if m.wins(kind, in, local) {
@@ -795,6 +799,86 @@ func (m *merger) merge(rec bundle.Record) error {
 		return nil
 	}
 	return m.aside(c, kind, rec.ID, in, data.VersionConflict, &c.Conflicts)
+}
+
+// add merges a record this database does not have.
+func (m *merger) add(c *data.KindChanges, kind data.Kind, id string, in held) error {
+	if kind == data.KindVerbale {
+		// One verbale per session: another approval of the same session made elsewhere is kept aside.
+		var other string
+		err := m.tx.QueryRowContext(m.ctx, `SELECT id FROM verbali WHERE session_id = ? AND id <> ?`,
+			in.row["session_id"], id).Scan(&other)
+		if err == nil {
+			return m.aside(c, kind, id, in, data.VersionLocked, &c.Locked)
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return dbError(err)
+		}
+	}
+	locked, err := m.locked(kind, id, in.row)
+	if err != nil {
+		return dbError(err)
+	}
+	if locked && kind != data.KindVerbale && !in.deleted() {
+		// A record added elsewhere to a session approved here: kept aside, and stored as deleted under
+		// this laptop's stamp, made on top of it, so that the laptop that added it drops it too.
+		created, err := m.s.keepVersion(m.ctx, m.tx, kind, id, in, data.VersionLocked, data.VersionOpen)
+		if err != nil {
+			return err
+		}
+		gone := held{row: maps.Clone(in.row), base: in.version().String()}
+		gone.row["deleted"] = int64(1)
+		gone.row["updated"] = fmtTime(later(m.s.now().UTC(), mustTime(in.version().updated)))
+		gone.row["device"] = m.s.device
+		if err := m.write(kind, id, gone, false); err != nil {
+			return err
+		}
+		if created {
+			c.Locked++
+		} else {
+			c.Unchanged++
+		}
+		return nil
+	}
+	if err := m.write(kind, id, in, false); err != nil {
+		return err
+	}
+	if in.deleted() {
+		c.Deleted++
+	} else {
+		c.New++
+	}
+	return nil
+}
+
+// refuse keeps aside an incoming version that would change an approved session, and stamps the local
+// version anew, made on top of the refused one: every laptop that took the refused version then takes
+// the approved one back, and the laptops converge on the approved session.
+func (m *merger) refuse(c *data.KindChanges, kind data.Kind, id string, local, in held) error {
+	created, err := m.s.keepVersion(m.ctx, m.tx, kind, id, in, data.VersionLocked, data.VersionOpen)
+	if err != nil {
+		return err
+	}
+	if created {
+		c.Locked++
+	} else {
+		c.Unchanged++
+	}
+	lv, iv := local.version(), in.version()
+	latest := lv
+	if lv.less(iv) {
+		latest = iv
+	}
+	again := held{row: maps.Clone(local.row), base: iv.String()}
+	again.row["updated"] = fmtTime(later(m.s.now().UTC(), mustTime(latest.updated)))
+	again.row["device"] = m.s.device
+	return m.write(kind, id, again, true)
+}
+
+// mustTime parses a stored time already checked by incoming or written by this store.
+func mustTime(s string) time.Time {
+	t, _ := parseTime(s)
+	return t
 }
 
 // replace writes an incoming version over the local one.
@@ -825,22 +909,56 @@ func (m *merger) wins(kind data.Kind, in, local held) bool {
 	return bytes.Compare(canonical(local.row), canonical(in.row)) < 0 // the same version stamp twice: any fixed order
 }
 
-// locked reports whether a held record may not change through a merge: an approved verbale, or a
-// session whose verbale is approved.
-func (m *merger) locked(kind data.Kind, id string, local held) (bool, error) {
-	switch kind {
-	case data.KindVerbale:
-		return !local.deleted(), nil
-	case data.KindSession:
-		if local.row["status"] == string(data.SessionApprovata) {
-			return true, nil
-		}
-		var approved bool
-		err := m.tx.QueryRowContext(m.ctx, `SELECT EXISTS (SELECT 1 FROM verbali WHERE session_id = ? AND deleted = 0)`,
-			id).Scan(&approved)
-		return approved, err
+// lockKinds are the records of a session that its approval freezes, as the store's own writes do
+// (proposals go on living after their session: their state moves through the Piano's rounds).
+var lockKinds = map[data.Kind]bool{
+	data.KindSession: true, data.KindAgendaItem: true, data.KindAttendance: true, data.KindDecision: true,
+	data.KindActionItem: true, data.KindVote: true, data.KindVoteBallot: true, data.KindVoteVoter: true,
+}
+
+// locked reports whether a record may not change through this merge: an approved verbale, or a record
+// of a session that was approved here before the merge began. A session approved by the bundle itself
+// takes the bundle's records with it (the approval's own changes travel in the same bundle).
+func (m *merger) locked(kind data.Kind, id string, row map[string]any) (bool, error) {
+	if kind == data.KindVerbale {
+		d, _ := row["deleted"].(int64)
+		return d == 0, nil
 	}
-	return false, nil
+	if !lockKinds[kind] {
+		return false, nil
+	}
+	if m.approved == nil {
+		m.approved = map[string]bool{}
+		rows, err := m.tx.QueryContext(m.ctx, `SELECT id FROM sessions WHERE status = ?
+			UNION SELECT session_id FROM verbali WHERE deleted = 0`, string(data.SessionApprovata))
+		if err != nil {
+			return false, err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var sid string
+			if err := rows.Scan(&sid); err != nil {
+				return false, err
+			}
+			m.approved[sid] = true
+		}
+		if err := rows.Err(); err != nil {
+			return false, err
+		}
+	}
+	var session string
+	switch kind {
+	case data.KindSession:
+		session = id
+	case data.KindVoteBallot, data.KindVoteVoter:
+		err := m.tx.QueryRowContext(m.ctx, `SELECT session_id FROM votes WHERE id = ?`, row["vote_id"]).Scan(&session)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return false, err
+		}
+	default:
+		session, _ = row["session_id"].(string)
+	}
+	return m.approved[session], nil
 }
 
 // write inserts or updates a record with an incoming version and sets its sync base.
@@ -915,11 +1033,24 @@ func (m *merger) aside(c *data.KindChanges, kind data.Kind, id string, v held, r
 	return nil
 }
 
+// versionID is the id of the record version that keeps a version of a record.
+func versionID(kind data.Kind, id string, v version) string {
+	return uuid.NewSHA1(versionSpace, []byte(string(kind)+"/"+id+"/"+v.String())).String()
+}
+
+// setAside reports whether a version of a record is kept as a version set aside here.
+func (m *merger) setAside(kind data.Kind, id string, v version) (bool, error) {
+	var yes bool
+	err := m.tx.QueryRowContext(m.ctx, `SELECT EXISTS (SELECT 1 FROM record_versions WHERE id = ? AND deleted = 0)`,
+		versionID(kind, id, v)).Scan(&yes)
+	return yes, dbError(err)
+}
+
 // keepVersion stores a version of a record as a record version, unless it is already kept.
 func (s *Store) keepVersion(ctx context.Context, tx *sql.Tx, kind data.Kind, id string, v held,
 	reason data.VersionReason, res data.VersionResolution) (bool, error) {
 	ver := v.version()
-	vid := uuid.NewSHA1(versionSpace, []byte(string(kind)+"/"+id+"/"+ver.String())).String()
+	vid := versionID(kind, id, ver)
 	var exists bool
 	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM record_versions WHERE id = ?)`, vid).Scan(&exists); err != nil {
 		return false, dbError(err)
@@ -962,14 +1093,25 @@ func (m *merger) checkReferences() error {
 	return dbError(rows.Err())
 }
 
-// sameRow reports whether two versions have the same columns and values.
-func sameRow(a, b map[string]any) bool {
-	if len(a) != len(b) {
-		return false
+// sameRow reports whether the incoming version says nothing the local one does not: the same values
+// in every column it carries (a bundle of an older schema lacks the newer columns, which it leaves as
+// they are here).
+func sameRow(local, in map[string]any) bool {
+	for k, iv := range in {
+		if lv, ok := local[k]; !ok || !sameValue(lv, iv) {
+			return false
+		}
 	}
-	for k, av := range a {
-		bv, ok := b[k]
-		if !ok || !sameValue(av, bv) {
+	return true
+}
+
+// sameContent is sameRow but for the stamps (created, updated, device).
+func sameContent(local, in map[string]any) bool {
+	for k, iv := range in {
+		if k == "created" || k == "updated" || k == "device" {
+			continue
+		}
+		if lv, ok := local[k]; !ok || !sameValue(lv, iv) {
 			return false
 		}
 	}

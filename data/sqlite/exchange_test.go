@@ -93,3 +93,30 @@ func TestExchangeSmoke(t *testing.T) {
 		t.Fatalf("b phone after restore %q", gb.Phone)
 	}
 }
+
+// Two laptops that each loaded the demo hold the same records under other stamps: exchanging them sets
+// nothing aside, and they end alike.
+func TestExchangeSameDataSeededTwice(t *testing.T) {
+	dir := t.TempDir()
+	day := time.Date(2027, 3, 12, 15, 0, 0, 0, time.UTC)
+	a := openAt(t, filepath.Join(dir, "a.db"), replicaOptions("device-a", day))
+	b := openAt(t, filepath.Join(dir, "b.db"), replicaOptions("device-b", day.Add(time.Hour)))
+	seedDemo(t, a, 1)
+	seedDemo(t, b, 1)
+	r1, _ := exchange(t, a, b, ExportOptions{})
+	r2, _ := exchange(t, b, a, ExportOptions{})
+	if r1.Total().Conflicts+r2.Total().Conflicts != 0 || r1.Total().New != 0 {
+		t.Fatalf("a→b %+v, b→a %+v: want no conflict and nothing new", r1.Total(), r2.Total())
+	}
+	var da, db bytes.Buffer
+	must(t, "Dump a", a.Dump(context.Background(), &da))
+	must(t, "Dump b", b.Dump(context.Background(), &db))
+	if da.String() != db.String() {
+		t.Fatal("the two laptops differ after exchanging both ways")
+	}
+	vs, err := a.Versions(context.Background(), true)
+	must(t, "Versions", err)
+	if len(vs) != 0 {
+		t.Fatalf("%d versions set aside, want none", len(vs))
+	}
+}
