@@ -488,3 +488,37 @@ func TestExchangeShortcuts(t *testing.T) {
 		}
 	}
 }
+
+// A database file copied next to the one this installation works on opens as a new device, and the
+// status line says so; the original keeps the installation's identity and says nothing.
+func TestExchangeCopiedDatabaseSaysSo(t *testing.T) {
+	a := test.NewTempApp(t)
+	dir := t.TempDir()
+	orig := filepath.Join(dir, "tavoli.db")
+	seedDemo(t, orig)
+	inst := newInstallation(t, "Lucia Ferri")
+	first := New(a, Config{DBPath: orig, Installation: inst}, SyncRunner, opener(testDevice))
+	if msg := first.status.undoMsg.Text; strings.Contains(msg, "copia") {
+		t.Errorf("the original file says %q", msg)
+	}
+	if got := first.store.(ExchangeStore).Device(); got != testDevice {
+		t.Errorf("the original writes as %q, want the installation's %q", got, testDevice)
+	}
+	first.Close()
+	b, err := os.ReadFile(orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	copied := filepath.Join(dir, "tavoli (copia).db")
+	if err := os.WriteFile(copied, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	second := New(a, Config{DBPath: copied, Installation: inst}, SyncRunner, opener(testDevice))
+	t.Cleanup(second.Close)
+	if msg := second.status.undoMsg.Text; !strings.Contains(msg, "copia di un file già aperto altrove") {
+		t.Errorf("the copy's status line says %q, want that it is a copy", msg)
+	}
+	if got := second.store.(ExchangeStore).Device(); got == testDevice || got == "" {
+		t.Errorf("the copy writes as %q, want a device of its own", got)
+	}
+}

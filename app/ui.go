@@ -109,6 +109,10 @@ func (ui *UI) openStore(path string) {
 	ui.cfg.DBPath = st.Path()
 	ui.buildShell()
 	ui.registerDevice()
+	if c, ok := st.(interface{ Copied() bool }); ok && c.Copied() {
+		// A copy of a file that this installation opened elsewhere: it now writes as a new device.
+		ui.status.say(lang.L("exchange.copied"))
+	}
 	ui.loadAmbito(func() { ui.firstRun() })
 }
 
