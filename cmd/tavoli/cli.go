@@ -215,6 +215,13 @@ func (c *cli) demo(ctx context.Context, rest []string) int {
 	if c.opt.scale < 1 {
 		return c.usage("cli.bad_scale", map[string]any{"scale": c.opt.scale})
 	}
+	// -o names the new file as well as --db does, as for every other command that writes one.
+	if c.opt.output != "" {
+		if c.opt.db != "" && c.opt.db != c.opt.output {
+			return c.usage("cli.demo_two_files", nil)
+		}
+		c.opt.db = c.opt.output
+	}
 	ds, err := demo.Trasimeno(c.opt.scale)
 	if err != nil {
 		return c.fail(err)

@@ -273,6 +273,25 @@ func TestDemoDefaultDatabase(t *testing.T) {
 	}
 }
 
+// -o names the new database as --db does; both at once must agree.
+func TestDemoOutputFlag(t *testing.T) {
+	e := setup(t, "")
+	db := e.path("copia.db")
+	mustRun(t, "demo", "-o", db)
+	if n := len(listJSON(t, db, "comuni")); n != 8 {
+		t.Errorf("list comuni after demo -o: %d, want 8", n)
+	}
+	if exists(t, filepath.Join(e.dataDir, "tavoli.db")) {
+		t.Error("demo -o also wrote the default database")
+	}
+	r := runCLI(t, "demo", "-o", e.path("a.db"), "--db", e.path("b.db"))
+	wantCode(t, r, exitUsage)
+	wantContains(t, r, "stderr", r.stderr, "una volta sola")
+	if exists(t, e.path("a.db")) || exists(t, e.path("b.db")) {
+		t.Error("a refused demo wrote a file")
+	}
+}
+
 func TestDemoRefusesData(t *testing.T) {
 	e := setup(t, "")
 	db := demoDB(t, e, "trasimeno.db")
