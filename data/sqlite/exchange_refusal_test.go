@@ -80,7 +80,8 @@ func wantKey(t testing.TB, what string, err error, code data.Code, keys ...strin
 	t.Errorf("%s = %v, want one of %v", what, err, keys)
 }
 
-// pair is a sender and a receiver that share the demo district and have since diverged, and a plain
+// pair is a sender and a receiver that share a small district (the registry of registry_test.go: the
+// demo's thousand records would only slow these tests down) and have since diverged, and a plain
 // bundle of the sender's changes for the receiver that merges cleanly and writes: new records,
 // updates, a deletion and a conflict.
 type pair struct {
@@ -100,7 +101,7 @@ func newPair(t testing.TB) *pair {
 	p := &pair{ctx: ctx,
 		a: openAt(t, filepath.Join(dir, "a.db"), replicaOptions(refusalDevice(1), refusalDay)),
 		b: openAt(t, filepath.Join(dir, "b.db"), replicaOptions(refusalDevice(2), refusalDay.Add(time.Minute)))}
-	seedDemo(t, p.a, 1)
+	newRegistryIn(t, p.a)
 	exchange(t, p.a, p.b, ExportOptions{Peer: p.b.Device()})
 
 	// They diverge: on A a new organisation and a person in it, an edit and a deletion; on B an edit of
@@ -610,7 +611,7 @@ func TestCopiedDatabaseTakesNewIdentity(t *testing.T) {
 	orig := filepath.Join(dir, "tavoli.db")
 	s, err := Open(ctx, orig, replicaOptions(inst, refusalDay))
 	must(t, "Open", err)
-	seedDemo(t, s, 1)
+	newRegistryIn(t, s)
 	if s.Device() != inst || s.Copied() {
 		t.Fatalf("the original: device %s, copied %v; want %s, not copied", s.Device(), s.Copied(), inst)
 	}
