@@ -111,7 +111,11 @@ func newFuzzFixture(f *testing.F) fuzzFixture {
 	dir := f.TempDir()
 	day := time.Date(2027, 3, 12, 15, 0, 0, 0, time.UTC)
 	path := filepath.Join(dir, "template.db")
-	s, err := Open(ctx, path, replicaOptions(fuzzInstallation, day))
+	// Every fuzzing process builds this fixture anew: its ids must be the same in each, since the seeds
+	// made in one are run in the others.
+	opt := replicaOptions(fuzzInstallation, day)
+	opt.NewID = testIDs()
+	s, err := Open(ctx, path, opt)
 	must(f, "Open", err)
 	r := newRegistryIn(f, s)
 	must(f, "Close", s.Close())
@@ -123,7 +127,10 @@ func newFuzzFixture(f *testing.F) fuzzFixture {
 	// The sender: the same district on another installation, which then changes it.
 	spath := filepath.Join(dir, "sender.db")
 	must(f, "WriteFile", os.WriteFile(spath, fx.db, 0o600))
-	snd, err := Open(ctx, spath, replicaOptions(fuzzSender, day.Add(time.Hour)))
+	sopt := replicaOptions(fuzzSender, day.Add(time.Hour))
+	n := 0
+	sopt.NewID = func() string { n++; return fmt.Sprintf("f3000000-0000-4000-8000-%012d", n) }
+	snd, err := Open(ctx, spath, sopt)
 	must(f, "Open(sender)", err)
 	defer snd.Close()
 	var everything bytes.Buffer
@@ -181,8 +188,8 @@ var mergeRefusals = map[string]data.Code{
 
 // FuzzMergeBundle merges bundles whose records say anything, into a small district. Whatever the
 // records: no panic; a preview writes nothing and agrees with the merge (the same refusal, or the same
-// counts); a refusal is one of the merge's coded refusals and writes nothing; and a bundle that merged
-// changes nothing when merged again.
+// counts); a refusal is one of the merge's coded refusals and writes nothing; a bundle that merged
+// leaves the database the same Ambito, and changes nothing when merged again.
 func FuzzMergeBundle(f *testing.F) {
 	fx := newFuzzFixture(f)
 	for _, s := range fx.seeds {
@@ -239,6 +246,10 @@ func FuzzMergeBundle(f *testing.F) {
 		if !reflect.DeepEqual(preview.Kinds, res.Kinds) {
 			t.Fatalf("the preview announced %+v, the merge did %+v", preview.Kinds, res.Kinds)
 		}
+		if amb, err := s.Ambito(ctx); err != nil || amb.ID != fx.ambitoID {
+			t.Fatalf("after the merge the database's Ambito is %s (%v), want %s still (TestMergeKeepsTheAmbito)", amb.ID,
+				err, fx.ambitoID)
+		}
 		merged := syncDump(t, s)
 		again, err := s.MergeBundle(ctx, in, ImportOptions{})
 		if err != nil {
@@ -282,5 +293,77 @@ func TestMergeOlderBundleTwiceChangesNothing(t *testing.T) {
 		if d := diffDumps(merged, syncDump(t, p.b)); d != "" {
 			t.Errorf("merge %d of a bundle without a column changed records: %s", i, d)
 		}
+	}
+}
+
+// TestMergeKeepsTheAmbito (found by FuzzMergeBundle): a bundle whose header names this database's
+// Ambito but whose records change what the Ambito is — the record of another Ambito, or a deletion of
+// this one, which the store itself refuses (err.delete.kind) — comes from a forger or a buggy Tavoli. It
+// must not change which Ambito the database is: either it is refused and nothing changes, or the
+// database stays what it was, merging the bundle again changes nothing, and the district's next bundle
+// merges.
+func TestMergeKeepsTheAmbito(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		forge func(r *bundle.Record)
+	}{
+		{"another Ambito's record", func(r *bundle.Record) {
+			r.ID = "00000000-0000-4000-8000-0000000000a0"
+			r.Row["name"] = "Ambito Territoriale n.9 della Valnerina"
+			r.Row["created"] = "2020-01-01T00:00:00.000000000Z"
+			r.Row["updated"] = "2020-01-01T00:00:00.000000000Z"
+		}},
+		{"the Ambito deleted", func(r *bundle.Record) {
+			r.Row["deleted"] = int64(1)
+			r.Row["updated"] = "2099-01-01T00:00:00.000000000Z"
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := newPair(t)
+			var all bytes.Buffer
+			_, err := p.a.ExportBundle(p.ctx, &all, ExportOptions{Everything: true, NoEncryption: true})
+			must(t, "ExportBundle(everything)", err)
+			everything, err := ReadBundle(&all, "")
+			must(t, "ReadBundle", err)
+			var forged bundle.Record
+			for _, r := range everything.Records {
+				if r.Kind == string(data.KindAmbito) {
+					forged = cloneRecords([]bundle.Record{r})[0]
+				}
+			}
+			if forged.ID == "" {
+				t.Fatal("A's bundle of everything has no Ambito")
+			}
+			tc.forge(&forged)
+
+			amb, err := p.b.Ambito(p.ctx)
+			must(t, "Ambito", err)
+			before := dbStateOf(t, p.b)
+			in := p.forged(t, forged)
+			_, err = p.b.MergeBundle(p.ctx, in, ImportOptions{})
+			if err != nil {
+				wantKey(t, "merge of a bundle with "+tc.name, err, "", "err.exchange.bad_record", "err.exchange.other_ambito")
+				unchanged(t, "a refused bundle with "+tc.name, p.b, before)
+				return
+			}
+			after, err := p.b.Ambito(p.ctx)
+			if err != nil || after.ID != amb.ID || after.Name != amb.Name {
+				t.Errorf("after a bundle with %s the database's Ambito is %q (%s), %v; was %q (%s)", tc.name, after.Name,
+					after.ID, err, amb.Name, amb.ID)
+			}
+			again, err := p.b.MergeBundle(p.ctx, in, ImportOptions{})
+			if err != nil || again.Total().Writes() != 0 {
+				t.Errorf("the same bundle merged again: %v, %+v; want nothing to do", err, again.Total())
+			}
+			var next bytes.Buffer
+			_, err = p.a.ExportBundle(p.ctx, &next, ExportOptions{Peer: p.b.Device(), NoEncryption: true})
+			must(t, "ExportBundle(next)", err)
+			if _, err = importBytes(p.b, next.Bytes(), "", ImportOptions{}); err != nil {
+				t.Errorf("A's next bundle for B: %v", err)
+			}
+			if _, err := p.b.ExportBundle(p.ctx, &bytes.Buffer{}, ExportOptions{Peer: p.a.Device(), NoEncryption: true}); err != nil {
+				t.Errorf("B's next bundle for A: %v", err)
+			}
+		})
 	}
 }
