@@ -178,11 +178,11 @@ func newPropWorld(t *testing.T, seed uint64) *propWorld {
 		w.rng.Shuffle(len(ids), func(i, j int) { ids[i], ids[j] = ids[j], ids[i] })
 		return ids[:min(n, len(ids))]
 	}
-	w.people = pick(`SELECT id FROM people WHERE deleted = 0`, 10)
-	w.orgs = pick(`SELECT id FROM organisations WHERE deleted = 0`, 6)
+	w.people = pick(`SELECT id FROM people WHERE deleted = 0 ORDER BY id`, 10)
+	w.orgs = pick(`SELECT id FROM organisations WHERE deleted = 0 ORDER BY id`, 6)
 	// Proposals of sessions not approved: those of an approved one are locked, and edits would be refused.
 	w.proposals = pick(`SELECT id FROM proposals WHERE deleted = 0 AND (session_id IS NULL OR session_id IN
-		(SELECT id FROM sessions WHERE status <> 'approvata'))`, 8)
+		(SELECT id FROM sessions WHERE status <> 'approvata')) ORDER BY id`, 8)
 	if len(w.people) < 10 || len(w.orgs) < 6 || len(w.proposals) < 8 {
 		t.Fatalf("the demo has too few records to pick from: %d people, %d organisations, %d proposals",
 			len(w.people), len(w.orgs), len(w.proposals))
@@ -653,7 +653,7 @@ func (w *propWorld) step(r *propReplica) {
 		}
 	case n < 73:
 		// Undelete: a person or organisation deleted here comes back.
-		ids := w.ids(r, `SELECT id FROM people WHERE deleted = 1 UNION ALL SELECT id FROM organisations WHERE deleted = 1`)
+		ids := w.ids(r, `SELECT id FROM people WHERE deleted = 1 UNION ALL SELECT id FROM organisations WHERE deleted = 1 ORDER BY id`)
 		if len(ids) == 0 {
 			break
 		}
