@@ -29,13 +29,16 @@ import (
 // version on top of it: the laptop that wrote the new version held it as the current one, so the new
 // version was made by a person who saw it (the next edit on the same laptop, or an edit on a laptop that
 // had received it). Every other version, a head of the record's history, was never seen and edited
-// over: after the laptops have exchanged until nothing changes it must be either the record's current
-// version or kept as a record version (kind, record id, version updated, version device) with the same
-// columns, to be reviewed under Conflitti — or carry the same content (every column but the stamps:
-// created, updated, device) as the current version or as a version kept aside: the same change made on two
-// laptops (both undeleting a record at the same microsecond) is one change, kept once. This is stronger than "a version that was current somewhere
-// when a conflicting one arrived is kept": it also covers versions that never met a rival directly (a
-// deletion that lost on the third laptop only, a version replaced by a later one of its own device).
+// over: after the laptops have exchanged until nothing changes it must be the record's current version,
+// or be kept as a record version (kind, record id, version updated, version device) with the same
+// columns, to be reviewed under Conflitti, or carry the same content (every column but the stamps:
+// created, updated, device) as the current version or a version kept aside: the same change made on
+// two laptops (both undeleting a record at the same microsecond) is one change, kept once. This is
+// stronger than "a version that was current somewhere when a conflicting one arrived is kept": it also
+// covers versions that never met a rival directly (a deletion that lost on the third laptop only, a
+// version replaced by a later one of its own device). The same holds right after every merge, on the
+// receiver: of the version it held and a different one arriving, the one that did not win is an
+// ancestor of the winner, or has its content, or is kept aside there.
 //
 // What "converge" means: the canonical dumps (every column of every synchronised table, tombstones and
 // record versions included, by id) of the three databases are the same, byte for byte. Since every edit
