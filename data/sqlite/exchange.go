@@ -532,7 +532,7 @@ func (s *Store) MergeBundle(ctx context.Context, in *Incoming, opt ImportOptions
 			return res, data.Errorf(data.EConflict, "err.exchange.gap", "name", name)
 		}
 	}
-	m := merger{s: s, tx: tx, ctx: ctx, skipAmbito: res.OtherAmbito, cols: map[data.Kind]tableColumns{},
+	m := merger{s: s, tx: tx, ctx: ctx, skipAmbito: res.OtherAmbito, ambito: h.AmbitoID, cols: map[data.Kind]tableColumns{},
 		counts: map[data.Kind]*data.KindChanges{}}
 	// Versions set aside first: a record whose local version another laptop refused (its approved
 	// session) takes the approved version back in the same merge.
@@ -605,9 +605,64 @@ type merger struct {
 	tx         *sql.Tx
 	ctx        context.Context
 	skipAmbito bool
+	ambito     string // the Ambito the header names: the only one a bundle may carry
 	cols       map[data.Kind]tableColumns
 	counts     map[data.Kind]*data.KindChanges
 	approved   map[string]bool // sessions approved here when the merge began; nil until needed
+	prepared   map[string]*sql.Stmt
+}
+
+// stmt prepares a statement once per merge: a bundle repeats the same few for thousands of records.
+func (m *merger) stmt(query string) (*sql.Stmt, error) {
+	if st, ok := m.prepared[query]; ok {
+		return st, nil
+	}
+	st, err := m.tx.PrepareContext(m.ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if m.prepared == nil {
+		m.prepared = map[string]*sql.Stmt{}
+	}
+	m.prepared[query] = st
+	return st, nil
+}
+
+func (m *merger) exec(query string, args ...any) (sql.Result, error) {
+	st, err := m.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(m.ctx, args...)
+}
+
+func (m *merger) query(query string, args ...any) (*sql.Rows, error) {
+	st, err := m.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(m.ctx, args...)
+}
+
+// rowScanner is a single row, or the error of preparing its statement.
+type rowScanner struct {
+	row *sql.Row
+	err error
+}
+
+func (r rowScanner) Scan(dest ...any) error {
+	if r.err != nil {
+		return r.err
+	}
+	return r.row.Scan(dest...)
+}
+
+func (m *merger) queryRow(query string, args ...any) rowScanner {
+	st, err := m.stmt(query)
+	if err != nil {
+		return rowScanner{err: err}
+	}
+	return rowScanner{row: st.QueryRowContext(m.ctx, args...)}
 }
 
 func (m *merger) count(kind data.Kind) *data.KindChanges {
@@ -659,7 +714,7 @@ func (m *merger) load(kind data.Kind, id string) (held, bool, error) {
 	if err != nil {
 		return held{}, false, err
 	}
-	rows, err := m.tx.QueryContext(m.ctx, `SELECT `+selectList(tc)+` FROM `+tables[kind]+` t
+	rows, err := m.query(`SELECT `+selectList(tc)+` FROM `+tables[kind]+` t
 		LEFT JOIN sync_base b ON b.kind = ? AND b.id = t.id WHERE t.id = ?`, string(kind), id)
 	if err != nil {
 		return held{}, false, err
@@ -725,9 +780,16 @@ func (m *merger) merge(rec bundle.Record) error {
 		return err
 	}
 	c := m.count(kind)
-	if kind == data.KindAmbito && m.skipAmbito {
-		c.Unchanged++
-		return nil
+	if kind == data.KindAmbito {
+		// A database is one Ambito's: a bundle carries that Ambito's own record, never another one and
+		// never its deletion (the store refuses to delete an Ambito, so no Tavoli writes one).
+		if rec.ID != m.ambito || in.deleted() {
+			return badRecord(rec.Kind, rec.ID, fmt.Errorf("ambito %s (deleted %v) in a bundle of %s", rec.ID, in.deleted(), m.ambito))
+		}
+		if m.skipAmbito {
+			c.Unchanged++
+			return nil
+		}
 	}
 	local, ok, err := m.load(kind, rec.ID)
 	if err != nil {
@@ -806,7 +868,7 @@ func (m *merger) add(c *data.KindChanges, kind data.Kind, id string, in held) er
 	if kind == data.KindVerbale {
 		// One verbale per session: another approval of the same session made elsewhere is kept aside.
 		var other string
-		err := m.tx.QueryRowContext(m.ctx, `SELECT id FROM verbali WHERE session_id = ? AND id <> ?`,
+		err := m.queryRow(`SELECT id FROM verbali WHERE session_id = ? AND id <> ?`,
 			in.row["session_id"], id).Scan(&other)
 		if err == nil {
 			return m.aside(c, kind, id, in, data.VersionLocked, &c.Locked)
@@ -951,7 +1013,7 @@ func (m *merger) locked(kind data.Kind, id string, row map[string]any) (bool, er
 	case data.KindSession:
 		session = id
 	case data.KindVoteBallot, data.KindVoteVoter:
-		err := m.tx.QueryRowContext(m.ctx, `SELECT session_id FROM votes WHERE id = ?`, row["vote_id"]).Scan(&session)
+		err := m.queryRow(`SELECT session_id FROM votes WHERE id = ?`, row["vote_id"]).Scan(&session)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return false, err
 		}
@@ -983,35 +1045,38 @@ func (m *merger) write(kind data.Kind, id string, in held, exists bool) error {
 		for i, n := range names {
 			sets[i] = n + " = ?"
 		}
-		_, err = m.tx.ExecContext(m.ctx, `UPDATE `+table+` SET `+strings.Join(sets, ", ")+` WHERE id = ?`,
+		_, err = m.exec(`UPDATE `+table+` SET `+strings.Join(sets, ", ")+` WHERE id = ?`,
 			append(args, id)...)
 	} else {
-		_, err = m.tx.ExecContext(m.ctx, `INSERT INTO `+table+` (id, `+strings.Join(names, ", ")+`) VALUES (?`+
+		_, err = m.exec(`INSERT INTO `+table+` (id, `+strings.Join(names, ", ")+`) VALUES (?`+
 			strings.Repeat(", ?", len(names))+`)`, append([]any{id}, args...)...)
 	}
 	if err != nil {
 		return badRecord(string(kind), id, err) // a value of the wrong type, a duplicate: not a bundle we wrote
 	}
 	// What a merge writes travels on with the next export, even a version with the local one's stamp
-	// (which the triggers let pass).
-	if _, err := m.tx.ExecContext(m.ctx, `DELETE FROM changes WHERE kind = ? AND id = ?`, string(kind), id); err != nil {
+	// (which the update triggers let pass; the insert triggers never do).
+	if !exists {
+		return m.setBase(kind, id, in.base)
+	}
+	if _, err := m.exec(`DELETE FROM changes WHERE kind = ? AND id = ?`, string(kind), id); err != nil {
 		return dbError(err)
 	}
-	if _, err := m.tx.ExecContext(m.ctx, `INSERT INTO changes (kind, id) VALUES (?, ?)`, string(kind), id); err != nil {
+	if _, err := m.exec(`INSERT INTO changes (kind, id) VALUES (?, ?)`, string(kind), id); err != nil {
 		return dbError(err)
 	}
 	return m.setBase(kind, id, in.base)
 }
 
 func (m *merger) setBase(kind data.Kind, id, base string) error {
-	if _, err := m.tx.ExecContext(m.ctx, `DELETE FROM sync_base WHERE kind = ? AND id = ?`, string(kind), id); err != nil {
+	if _, err := m.exec(`DELETE FROM sync_base WHERE kind = ? AND id = ?`, string(kind), id); err != nil {
 		return dbError(err)
 	}
 	v := parseVersion(base)
 	if v.updated == "" {
 		return nil
 	}
-	_, err := m.tx.ExecContext(m.ctx, `INSERT INTO sync_base (kind, id, updated, device) VALUES (?, ?, ?, ?)`,
+	_, err := m.exec(`INSERT INTO sync_base (kind, id, updated, device) VALUES (?, ?, ?, ?)`,
 		string(kind), id, v.updated, v.device)
 	return dbError(err)
 }
@@ -1041,7 +1106,7 @@ func versionID(kind data.Kind, id string, v version) string {
 // setAside reports whether a version of a record is kept as a version set aside here.
 func (m *merger) setAside(kind data.Kind, id string, v version) (bool, error) {
 	var yes bool
-	err := m.tx.QueryRowContext(m.ctx, `SELECT EXISTS (SELECT 1 FROM record_versions WHERE id = ? AND deleted = 0)`,
+	err := m.queryRow(`SELECT EXISTS (SELECT 1 FROM record_versions WHERE id = ? AND deleted = 0)`,
 		versionID(kind, id, v)).Scan(&yes)
 	return yes, dbError(err)
 }
