@@ -284,24 +284,7 @@ func (p *exportPanel) fileName(now time.Time) string {
 
 // askPath shows the save dialog on the last folder used, offering name.
 func (p *exportPanel) askPath(name string, write func(path string)) {
-	ui := p.s.ui
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			ui.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		write(path)
-	}, ui.win)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".tavoli"}))
-	ui.startIn(d)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	p.s.ui.askSave(name, []string{".tavoli"}, p.s.ui.startIn, write)
 }
 
 // startIn opens a file dialog on the folder of the last bundle, when it still exists.

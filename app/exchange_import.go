@@ -6,9 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -89,23 +87,7 @@ func (p *importPanel) focus() {
 
 // askFile shows the open dialog for .tavoli files on the last folder used.
 func (p *importPanel) askFile() {
-	ui := p.s.ui
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			ui.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		p.choose(path)
-	}, ui.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".tavoli"}))
-	ui.startIn(d)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	p.s.ui.askOpen([]string{".tavoli"}, p.s.ui.startIn, p.choose)
 }
 
 // choose takes the file chosen and asks for its passphrase.

@@ -6,10 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 
 	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
@@ -120,22 +117,7 @@ func (ui *UI) exportDocument(sessionID string, kind DocKind) {
 
 // saveBytes asks where to save a document, offering name, and writes it whole.
 func (ui *UI) saveBytes(name, ext string, b []byte) {
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			ui.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		ui.writeDocument(path, b)
-	}, ui.win)
-	save.SetFileName(name)
-	save.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	save.Resize(fyne.NewSize(900, 600))
-	save.Show()
+	ui.askSave(name, []string{ext}, nil, func(path string) { ui.writeDocument(path, b) })
 }
 
 // writeDocument writes b to path and says so in the status line, or explains why it could not.

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -165,21 +164,7 @@ func (ui *UI) refusal(path string, err error) fyne.CanvasObject {
 
 // chooseDatabase lets the user pick another database file.
 func (ui *UI) chooseDatabase() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			ui.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		ui.openStore(path)
-	}, ui.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".tavoli"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	ui.askOpen([]string{".db", ".sqlite", ".tavoli"}, nil, ui.openStore)
 }
 
 // buildShell lays out the window: header with the global search, navigation, content, status line.
