@@ -198,8 +198,27 @@ func selectList(tc tableColumns) string {
 }
 
 // ExportBundle writes a bundle of this database to w and records it in the history of exchanges.
-// Nothing is recorded when writing fails; the caller removes the partial file.
+// Nothing is recorded when writing fails; the caller removes the partial file. ExportFile records the
+// export only once the file is complete and in place.
 func (s *Store) ExportBundle(ctx context.Context, w io.Writer, opt ExportOptions) (data.Exchange, error) {
+	ex, err := s.writeBundle(ctx, w, opt)
+	if err != nil {
+		return ex, err
+	}
+	return ex, s.recordExport(ctx, &ex)
+}
+
+// recordExport adds a bundle written in full to the history, which the next export's window starts
+// from.
+func (s *Store) recordExport(ctx context.Context, ex *data.Exchange) error {
+	if s.readOnly {
+		return nil
+	}
+	return s.write(ctx, func(tx *sql.Tx) error { return s.recordExchange(ctx, tx, ex) })
+}
+
+// writeBundle writes a bundle and says what it holds, without recording it.
+func (s *Store) writeBundle(ctx context.Context, w io.Writer, opt ExportOptions) (data.Exchange, error) {
 	var ex data.Exchange
 	var h bundle.Header
 	var recs []bundle.Record
@@ -250,11 +269,7 @@ func (s *Store) ExportBundle(ctx context.Context, w io.Writer, opt ExportOptions
 		return data.Exchange{}, err
 	}
 	ex.SHA256, ex.Records, ex.Encrypted = h.SHA256, len(recs), !opt.NoEncryption
-	if s.readOnly {
-		return ex, nil
-	}
-	err = s.write(ctx, func(tx *sql.Tx) error { return s.recordExchange(ctx, tx, &ex) })
-	return ex, err
+	return ex, nil
 }
 
 // ExportFile writes a bundle to path atomically: a temporary file in the same folder, renamed over
@@ -270,7 +285,7 @@ func (s *Store) ExportFile(ctx context.Context, path string, opt ExportOptions) 
 	if opt.File == "" {
 		opt.File = filepath.Base(path)
 	}
-	ex, err := s.ExportBundle(ctx, tmp, opt)
+	ex, err := s.writeBundle(ctx, tmp, opt)
 	if err != nil {
 		tmp.Close()
 		if data.AsError(err) != nil {
@@ -286,7 +301,8 @@ func (s *Store) ExportFile(ctx context.Context, path string, opt ExportOptions) 
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return data.Exchange{}, data.Errorf(data.EReadOnly, "err.exchange.write", "path", path).Wrap(err)
 	}
-	return ex, nil
+	// Only a bundle that is in place counts as sent: a failed one must not move the next window on.
+	return ex, s.recordExport(ctx, &ex)
 }
 
 // exportHeader works out the window of an export and the header naming the Ambito and the sender.

@@ -240,3 +240,90 @@ func TestChangesOnlyBundleWithAGapIsRefused(t *testing.T) {
 		t.Fatalf("for c: %+v %+v", ex, r.Total())
 	}
 }
+
+// A file that travelled to another laptop and came back, or that holds this installation's records
+// through a merge, never writes as this installation's own device.
+func TestCopyBackTakesNewIdentity(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	const instA, instB = "0a1b2c3d-0000-4000-8000-00000000000a", "0a1b2c3d-0000-4000-8000-00000000000b"
+	clock := func() func() time.Time { return (&testClock{t: time.Date(2027, 3, 12, 9, 0, 0, 0, time.UTC)}).Now }
+	cp := func(from, to string) {
+		t.Helper()
+		b, err := os.ReadFile(from)
+		must(t, "ReadFile", err)
+		must(t, "WriteFile", os.WriteFile(to, b, 0o600))
+	}
+	orig := filepath.Join(dir, "ufficio.db")
+	s, err := Open(ctx, orig, Options{Device: instA, Now: clock()})
+	must(t, "Open", err)
+	seedDemo(t, s, 1)
+	if s.Device() != instA || s.Copied() {
+		t.Fatalf("first opening writes as %q (copied %v)", s.Device(), s.Copied())
+	}
+	must(t, "Close", s.Close())
+
+	// To laptop B: another installation writes as itself.
+	onB := filepath.Join(dir, "portatile.db")
+	cp(orig, onB)
+	b, err := Open(ctx, onB, Options{Device: instB, Now: clock()})
+	must(t, "Open on B", err)
+	if b.Device() != instB || b.Copied() {
+		t.Fatalf("B writes as %q (copied %v), want %q", b.Device(), b.Copied(), instB)
+	}
+	must(t, "Close", b.Close())
+
+	// Back to A's computer, next to the original: a copy.
+	back := filepath.Join(dir, "ritorno.db")
+	cp(onB, back)
+	r, err := Open(ctx, back, Options{Device: instA, Now: clock(), NewID: copyIDs(7)})
+	must(t, "Open back on A", err)
+	if r.Device() == instA || !r.Copied() {
+		t.Fatalf("the file back on A writes as %q (copied %v), want a new device", r.Device(), r.Copied())
+	}
+	must(t, "Close", r.Close())
+
+	// B's own new database, which merged A's records, opened on A for the first time: a new device too.
+	fresh := filepath.Join(dir, "nuovo.db")
+	n, err := Open(ctx, fresh, Options{Device: instB, Now: clock()})
+	must(t, "Open fresh", err)
+	a := openAt(t, orig, Options{Device: instA, Now: clock()})
+	exchange(t, a, n, ExportOptions{Everything: true})
+	must(t, "Close", n.Close())
+	m, err := Open(ctx, fresh, Options{Device: instA, Now: clock(), NewID: copyIDs(8)})
+	must(t, "Open fresh on A", err)
+	defer m.Close()
+	if m.Device() == instA || !m.Copied() {
+		t.Fatalf("a file holding A's records, opened by A, writes as %q (copied %v)", m.Device(), m.Copied())
+	}
+}
+
+// An export that cannot be put in place (the name of a folder, here) writes no file and moves no window:
+// the next export still carries what the failed one would have.
+func TestFailedExportIsNotRecorded(t *testing.T) {
+	ctx := context.Background()
+	st := demoCopies(t)
+	a := st[0]
+	dir := t.TempDir()
+	_, err := a.ExportFile(ctx, filepath.Join(dir, "tutto.tavoli"), ExportOptions{NoEncryption: true})
+	must(t, "ExportFile", err)
+	_, err = a.SavePerson(ctx, data.Person{Surname: "Nuova", Name: "Persona", Category: data.CatCittadino})
+	must(t, "SavePerson", err)
+	folder := filepath.Join(dir, "cartella")
+	must(t, "Mkdir", os.Mkdir(folder, 0o755))
+	_, err = a.ExportFile(ctx, folder, ExportOptions{NoEncryption: true})
+	wantErr(t, "ExportFile(a folder)", err, data.EReadOnly, "err.exchange.write")
+	if n := rowCount(t, a, "exchanges", "direction = 'export'"); n != 1 {
+		t.Fatalf("%d exports recorded, want the one that succeeded", n)
+	}
+	entries, err := os.ReadDir(dir)
+	must(t, "ReadDir", err)
+	if len(entries) != 2 {
+		t.Fatalf("the folder holds %d entries, want the first bundle and the folder: no temporary file left", len(entries))
+	}
+	ex, err := a.ExportFile(ctx, filepath.Join(dir, "modifiche.tavoli"), ExportOptions{NoEncryption: true})
+	must(t, "ExportFile", err)
+	if ex.Everything || ex.Records == 0 {
+		t.Fatalf("the next export: %+v, want the changes the failed one missed", ex)
+	}
+}

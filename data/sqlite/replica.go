@@ -7,6 +7,8 @@ import (
 	"errors"
 	"os"
 	"strings"
+
+	"github.com/tavoli/tavoli/data"
 )
 
 // replica is where this database file was last opened for writing, and the device id it writes as
@@ -34,43 +36,69 @@ func machineID() string {
 	return host
 }
 
+// replicas reads, per installation, where this file was last opened by it.
+func (s *Store) replicas(ctx context.Context) (map[string]replica, error) {
+	var raw string
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'replicas'`).Scan(&raw)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, dbError(err)
+	}
+	out := map[string]replica{}
+	if raw != "" {
+		_ = json.Unmarshal([]byte(raw), &out) // an unreadable entry is a first opening
+	}
+	return out, nil
+}
+
 // readIdentity is adoptIdentity for a store opened read-only: the device id the file recorded for this
 // installation here, or the installation's own when it recorded none (nothing is written either way).
 func (s *Store) readIdentity(ctx context.Context) {
-	var raw string
-	if s.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'replica'`).Scan(&raw) != nil {
+	all, err := s.replicas(ctx)
+	if err != nil {
 		return
 	}
-	var was replica
-	if json.Unmarshal([]byte(raw), &was) != nil {
-		return
-	}
-	if was.Installation == s.device && was.Host == machineID() && was.Path == s.path && was.File == fileIdentity(s.path) {
+	if was, ok := all[s.device]; ok && was.same(s.here(s.device)) {
 		s.device = was.Device
 	}
 }
 
-// adoptIdentity sets the device id this store writes as. The first installation to open the file
-// writes as itself; the same installation opening a copy (another path, computer or file) writes as a
-// new device, recorded so that later openings of the copy keep it.
-func (s *Store) adoptIdentity(ctx context.Context, installation string) error {
-	here := replica{Installation: installation, Device: installation, Host: machineID(), Path: s.path,
+// here is this file as installation sees it now.
+func (s *Store) here(installation string) replica {
+	return replica{Installation: installation, Device: installation, Host: machineID(), Path: s.path,
 		File: fileIdentity(s.path)}
-	var raw string
-	err := s.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'replica'`).Scan(&raw)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return dbError(err)
+}
+
+// same reports whether two entries describe the same file on the same computer.
+func (r replica) same(o replica) bool {
+	return r.Host == o.Host && r.Path == o.Path && r.File == o.File
+}
+
+// adoptIdentity sets the device id this store writes as. The file keeps, for each installation that
+// opened it, where it was and the device id it wrote as there. An installation opening the file for
+// the first time writes as itself; opening it again where it was, it keeps its id; opening it
+// anywhere else (another path, computer or file: a copy, even one that travelled to another laptop
+// and came back), it writes as a new device, so that the original and the copy never share an id.
+func (s *Store) adoptIdentity(ctx context.Context, installation string) error {
+	all, err := s.replicas(ctx)
+	if err != nil {
+		return err
 	}
-	var was replica
-	if raw != "" {
-		_ = json.Unmarshal([]byte(raw), &was) // an unreadable entry is a first opening
-	}
+	here := s.here(installation)
+	was, known := all[installation]
 	switch {
-	case was.Device == "":
-		// First opening since the file was made, or since this version of Tavoli.
-	case was.Installation != installation:
-		// Another installation: it writes as itself (another computer, or the same file on a share).
-	case was.Host == here.Host && was.Path == here.Path && was.File == here.File:
+	case !known:
+		// Opened by this installation for the first time: it writes as itself, unless records of this
+		// installation reached the file already (a bundle merged elsewhere): another file of its own
+		// writes as that id, and this one must not.
+		mine, err := s.wroteAs(ctx, installation)
+		if err != nil {
+			return err
+		}
+		if mine {
+			here.Device = s.newID()
+			s.copied = true
+		}
+	case was.same(here):
 		s.device = was.Device
 		return nil
 	default:
@@ -78,13 +106,29 @@ func (s *Store) adoptIdentity(ctx context.Context, installation string) error {
 		s.copied = true
 	}
 	s.device = here.Device
-	b, err := json.Marshal(here)
+	all[installation] = here
+	b, err := json.Marshal(all)
 	if err != nil {
 		return dbError(err)
 	}
-	_, err = s.db.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ('replica', ?)
+	_, err = s.db.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ('replicas', ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, string(b))
 	return dbError(err)
+}
+
+// wroteAs reports whether any record of the file carries device as its author.
+func (s *Store) wroteAs(ctx context.Context, device string) (bool, error) {
+	for _, kind := range data.SyncKinds {
+		var yes bool
+		if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM `+tables[kind]+` WHERE device = ?)`,
+			device).Scan(&yes); err != nil {
+			return false, dbError(err)
+		}
+		if yes {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // Copied reports whether this file was found to be a copy when it was opened, and so took a device id
