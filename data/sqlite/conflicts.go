@@ -233,7 +233,11 @@ func (s *Store) RestoreVersion(ctx context.Context, id string) error {
 				return err
 			}
 			// The restored version is made on top of the current one: receivers take it as an update.
-			if err := m.setBase(v.Kind, v.RecordID, cur.version().String()); err != nil {
+			cseen, err := parseSeen(cur.base)
+			if err != nil {
+				return err
+			}
+			if err := m.setBase(v.Kind, v.RecordID, cseen.with(seenOf(cur.version())).String()); err != nil {
 				return err
 			}
 		}

@@ -24,8 +24,9 @@ import (
 	"github.com/tavoli/tavoli/data/bundle"
 )
 
-// baseKey is the entry of a bundle record's row that carries the record's sync base: "updated|device"
-// of the version its last local edits started from, or "" when it has none.
+// baseKey is the entry of a bundle record's row that carries what the record's version was made on
+// top of: a JSON object of device ids to the latest updated time of each among its ancestors ("" for
+// a version made from nothing).
 const baseKey = "@base"
 
 // versionSpace derives the id of a version set aside from the version itself, so that every laptop
@@ -110,12 +111,54 @@ func (v version) String() string {
 	return v.updated + "|" + v.device
 }
 
-func parseVersion(s string) version {
-	u, d, ok := strings.Cut(s, "|")
-	if !ok {
-		return version{}
+// seen is what a version was made on top of: for each device, the latest of its versions among the
+// version's ancestors.
+type seen map[string]string
+
+func parseSeen(s string) (seen, error) {
+	if s == "" {
+		return seen{}, nil
 	}
-	return version{u, d}
+	var out seen
+	if err := json.Unmarshal([]byte(s), &out); err != nil {
+		return nil, fmt.Errorf("sync base %q: %w", s, err)
+	}
+	if out == nil {
+		out = seen{}
+	}
+	return out, nil
+}
+
+// seenOf is the ancestry of a version's successor made from it alone.
+func seenOf(v version) seen { return seen{v.device: v.updated} }
+
+// covers reports whether v is among the ancestors, or older than one of its device's.
+func (s seen) covers(v version) bool {
+	u, ok := s[v.device]
+	return ok && u >= v.updated
+}
+
+// with is the union of two ancestries: the latest version of each device in either.
+func (s seen) with(o seen) seen {
+	out := maps.Clone(s)
+	if out == nil {
+		out = seen{}
+	}
+	for d, u := range o {
+		if u > out[d] {
+			out[d] = u
+		}
+	}
+	return out
+}
+
+// String is the ancestry as stored and carried: JSON with sorted keys, "" when empty.
+func (s seen) String() string {
+	if len(s) == 0 {
+		return ""
+	}
+	b, _ := json.Marshal(map[string]string(s)) // strings always marshal
+	return string(b)
 }
 
 // less orders versions by time, then device id.
@@ -194,7 +237,7 @@ func selectList(tc tableColumns) string {
 	for i, n := range tc.names {
 		cols[i] = "t." + n
 	}
-	return strings.Join(cols, ", ") + `, COALESCE(b.updated || '|' || b.device, '')`
+	return strings.Join(cols, ", ") + `, COALESCE(b.seen, '')`
 }
 
 // ExportBundle writes a bundle of this database to w and records it in the history of exchanges.
@@ -840,9 +883,17 @@ func (m *merger) merge(rec bundle.Record) error {
 		c.Unchanged++
 		return nil
 	}
-	// The local version was made on top of the incoming one, or after it on the same device: the
-	// incoming one is old news.
-	if parseVersion(local.base) == iv || lv.device == iv.device && iv.less(lv) {
+	lseen, err := parseSeen(local.base)
+	if err != nil {
+		return dbError(err)
+	}
+	iseen, err := parseSeen(in.base)
+	if err != nil {
+		return badRecord(rec.Kind, rec.ID, err)
+	}
+	// The local version has seen the incoming one (it was made on top of it, or after it on the same
+	// device): the incoming one is old news.
+	if lseen.covers(iv) || lv.device == iv.device && iv.less(lv) {
 		c.Unchanged++
 		return nil
 	}
@@ -859,10 +910,12 @@ func (m *merger) merge(rec bundle.Record) error {
 			return m.refuse(c, kind, rec.ID, local, in)
 		}
 		// The local version is one the approved session's laptop refused: the incoming one restores it.
+		in.base = iseen.with(lseen).with(seenOf(lv)).String()
 		return m.replace(c, kind, rec.ID, local, in)
 	}
-	if parseVersion(in.base) == lv || lv.device == iv.device {
-		// The incoming version was made on top of the local one, or after it on the same device.
+	if iseen.covers(lv) || lv.device == iv.device {
+		// The incoming version has seen the local one: an update.
+		in.base = iseen.with(lseen).String()
 		return m.replace(c, kind, rec.ID, local, in)
 	}
 	// Two versions made independently: the approved session, then the later, wins.
@@ -870,6 +923,8 @@ func (m *merger) merge(rec bundle.Record) error {
 		if err := m.aside(c, kind, rec.ID, local, data.VersionConflict, nil); err != nil {
 			return err
 		}
+		// The winner stands for the version it beat: a late copy of that one is old news.
+		in.base = iseen.with(lseen).with(seenOf(lv)).String()
 		if err := m.write(kind, rec.ID, in, true); err != nil {
 			return err
 		}
@@ -904,7 +959,11 @@ func (m *merger) add(c *data.KindChanges, kind data.Kind, id string, in held) er
 		if err != nil {
 			return err
 		}
-		gone := held{row: maps.Clone(in.row), base: in.version().String()}
+		iseen, err := parseSeen(in.base)
+		if err != nil {
+			return badRecord(string(kind), id, err)
+		}
+		gone := held{row: maps.Clone(in.row), base: iseen.with(seenOf(in.version())).String()}
 		gone.row["deleted"] = int64(1)
 		gone.row["updated"] = fmtTime(later(m.s.now().UTC(), mustTime(in.version().updated)))
 		gone.row["device"] = m.s.device
@@ -947,7 +1006,15 @@ func (m *merger) refuse(c *data.KindChanges, kind data.Kind, id string, local, i
 	if lv.less(iv) {
 		latest = iv
 	}
-	again := held{row: maps.Clone(local.row), base: iv.String()}
+	lseen, err := parseSeen(local.base)
+	if err != nil {
+		return dbError(err)
+	}
+	iseen, err := parseSeen(in.base)
+	if err != nil {
+		return badRecord(string(kind), id, err)
+	}
+	again := held{row: maps.Clone(local.row), base: lseen.with(iseen).with(seenOf(iv)).String()}
 	again.row["updated"] = fmtTime(later(m.s.now().UTC(), mustTime(latest.updated)))
 	again.row["device"] = m.s.device
 	return m.write(kind, id, again, true)
@@ -1084,16 +1151,14 @@ func (m *merger) write(kind data.Kind, id string, in held, exists bool) error {
 	return m.setBase(kind, id, in.base)
 }
 
-func (m *merger) setBase(kind data.Kind, id, base string) error {
+func (m *merger) setBase(kind data.Kind, id, seen string) error {
 	if _, err := m.exec(`DELETE FROM sync_base WHERE kind = ? AND id = ?`, string(kind), id); err != nil {
 		return dbError(err)
 	}
-	v := parseVersion(base)
-	if v.updated == "" {
+	if seen == "" || seen == "{}" {
 		return nil
 	}
-	_, err := m.exec(`INSERT INTO sync_base (kind, id, updated, device) VALUES (?, ?, ?, ?)`,
-		string(kind), id, v.updated, v.device)
+	_, err := m.exec(`INSERT INTO sync_base (kind, id, seen) VALUES (?, ?, ?)`, string(kind), id, seen)
 	return dbError(err)
 }
 

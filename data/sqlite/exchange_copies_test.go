@@ -327,3 +327,52 @@ func TestFailedExportIsNotRecorded(t *testing.T) {
 		t.Fatalf("the next export: %+v, want the changes the failed one missed", ex)
 	}
 }
+
+// An edit relayed through two other laptops that each changed the record on top of the one before is
+// an update where it started, not a conflict: the versions carry what they were made on top of.
+func TestRelayedEditsAreNoConflict(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	a := openAt(t, filepath.Join(dir, "a.db"), replicaOptions(refusalDevice(1), refusalDay))
+	b := openAt(t, filepath.Join(dir, "b.db"), replicaOptions(refusalDevice(2), refusalDay.Add(time.Minute)))
+	c := openAt(t, filepath.Join(dir, "c.db"), replicaOptions(refusalDevice(3), refusalDay.Add(2*time.Minute)))
+	newRegistryIn(t, a)
+	exchange(t, a, b, ExportOptions{Peer: b.Device()})
+	exchange(t, a, c, ExportOptions{Peer: c.Device()})
+	people, err := a.People(ctx, data.PeopleFilter{})
+	must(t, "People", err)
+	id := people[0].ID
+	edit := func(s *Store, phone string) {
+		t.Helper()
+		p, err := s.Person(ctx, id)
+		must(t, "Person", err)
+		p.Phone = phone
+		_, err = s.SavePerson(ctx, p.Person)
+		must(t, "SavePerson", err)
+	}
+	edit(b, "075 100")
+	exchange(t, b, c, ExportOptions{Peer: c.Device()})
+	edit(c, "075 200")
+	exchange(t, c, b, ExportOptions{Peer: b.Device()})
+	edit(b, "075 300") // B again, on top of C's
+	r, _ := exchange(t, b, a, ExportOptions{Peer: a.Device()})
+	if r.Total().Conflicts != 0 {
+		t.Errorf("B→A: %+v, want an update and no conflict", r.Total())
+	}
+	got, err := a.Person(ctx, id)
+	must(t, "Person", err)
+	if got.Phone != "075 300" {
+		t.Errorf("A's phone %q, want the last edit", got.Phone)
+	}
+	r, _ = exchange(t, c, a, ExportOptions{Peer: a.Device()}) // C's older version arrives late: old news
+	if r.Total().Writes() != 0 {
+		t.Errorf("C→A after B→A: %+v, want nothing written", r.Total())
+	}
+	for _, s := range []*Store{a, b, c} {
+		vs, err := s.Versions(ctx, true)
+		must(t, "Versions", err)
+		if len(vs) != 0 {
+			t.Errorf("%s keeps %d versions aside, want none: nothing was in conflict", s.Device(), len(vs))
+		}
+	}
+}

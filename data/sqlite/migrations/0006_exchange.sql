@@ -9,10 +9,12 @@
 -- collation, the search index's own no-op updates. The one exception is a secret ballot, whose stamp is
 -- the vote's opening time by design (nothing may date a voter's choice): its corrections travel too.
 --
--- sync_base: the version a record's local edits started from (its updated time and device), the
--- last version that came from another device. A record travels with its base, and the receiver tells
--- a plain update (the incoming version was made on top of the local one) from two concurrent edits,
--- which is a conflict.
+-- sync_base: what a record's current version was made on top of, as the latest version of each
+-- device among its ancestors (a JSON object, device id to updated time). Local edits add the version
+-- they replace when it came from another device; a merge keeps the incoming version's. A record
+-- travels with it, and the receiver tells an update (the incoming version has seen the local one) from
+-- old news (the local one has seen the incoming one) and from two edits made independently, which are
+-- a conflict, whatever path the versions took between laptops.
 --
 -- record_versions: versions that lost a conflict, or that a lock refused, kept so that a person can
 -- review and restore them. They are records like any other and travel in bundles; their id is derived
@@ -29,10 +31,9 @@ CREATE TABLE changes (
 CREATE UNIQUE INDEX changes_record ON changes (kind, id);
 
 CREATE TABLE sync_base (
-	kind    TEXT NOT NULL,
-	id      TEXT NOT NULL,
-	updated TEXT NOT NULL,
-	device  TEXT NOT NULL,
+	kind TEXT NOT NULL,
+	id   TEXT NOT NULL,
+	seen TEXT NOT NULL, -- {"device id": "updated", …}
 	PRIMARY KEY (kind, id)
 ) STRICT, WITHOUT ROWID;
 
@@ -81,8 +82,9 @@ CREATE TRIGGER ambito_changed_update AFTER UPDATE ON ambito
 	INSERT INTO changes (kind, id) VALUES ('ambito', NEW.id);
 END;
 CREATE TRIGGER ambito_base AFTER UPDATE OF updated ON ambito WHEN OLD.device <> NEW.device BEGIN
-	DELETE FROM sync_base WHERE kind = 'ambito' AND id = NEW.id;
-	INSERT INTO sync_base (kind, id, updated, device) VALUES ('ambito', NEW.id, OLD.updated, OLD.device);
+	INSERT INTO sync_base (kind, id, seen) VALUES ('ambito', NEW.id, json_set(COALESCE(
+		(SELECT seen FROM sync_base WHERE kind = 'ambito' AND id = NEW.id), '{}'), '$."' || OLD.device || '"', OLD.updated))
+	ON CONFLICT (kind, id) DO UPDATE SET seen = excluded.seen;
 END;
 
 CREATE TRIGGER comuni_changed_insert AFTER INSERT ON comuni BEGIN
@@ -95,8 +97,9 @@ CREATE TRIGGER comuni_changed_update AFTER UPDATE ON comuni
 	INSERT INTO changes (kind, id) VALUES ('comune', NEW.id);
 END;
 CREATE TRIGGER comuni_base AFTER UPDATE OF updated ON comuni WHEN OLD.device <> NEW.device BEGIN
-	DELETE FROM sync_base WHERE kind = 'comune' AND id = NEW.id;
-	INSERT INTO sync_base (kind, id, updated, device) VALUES ('comune', NEW.id, OLD.updated, OLD.device);
+	INSERT INTO sync_base (kind, id, seen) VALUES ('comune', NEW.id, json_set(COALESCE(
+		(SELECT seen FROM sync_base WHERE kind = 'comune' AND id = NEW.id), '{}'), '$."' || OLD.device || '"', OLD.updated))
+	ON CONFLICT (kind, id) DO UPDATE SET seen = excluded.seen;
 END;
 
 CREATE TRIGGER areas_changed_insert AFTER INSERT ON areas BEGIN
@@ -109,8 +112,9 @@ CREATE TRIGGER areas_changed_update AFTER UPDATE ON areas
 	INSERT INTO changes (kind, id) VALUES ('area', NEW.id);
 END;
 CREATE TRIGGER areas_base AFTER UPDATE OF updated ON areas WHEN OLD.device <> NEW.device BEGIN
-	DELETE FROM sync_base WHERE kind = 'area' AND id = NEW.id;
-	INSERT INTO sync_base (kind, id, updated, device) VALUES ('area', NEW.id, OLD.updated, OLD.device);
+	INSERT INTO sync_base (kind, id, seen) VALUES ('area', NEW.id, json_set(COALESCE(
+		(SELECT seen FROM sync_base WHERE kind = 'area' AND id = NEW.id), '{}'), '$."' || OLD.device || '"', OLD.updated))
+	ON CONFLICT (kind, id) DO UPDATE SET seen = excluded.seen;
 END;
 
 CREATE TRIGGER bodies_changed_insert AFTER INSERT ON bodies BEGIN
@@ -123,8 +127,9 @@ CREATE TRIGGER bodies_changed_update AFTER UPDATE ON bodies
 	INSERT INTO changes (kind, id) VALUES ('body', NEW.id);
 END;
 CREATE TRIGGER bodies_base AFTER UPDATE OF updated ON bodies WHEN OLD.device <> NEW.device BEGIN
-	DELETE FROM sync_base WHERE kind = 'body' AND id = NEW.id;
-	INSERT INTO sync_base (kind, id, updated, device) VALUES ('body', NEW.id, OLD.updated, OLD.device);
+	INSERT INTO sync_base (kind, id, seen) VALUES ('body', NEW.id, json_set(COALESCE(
+		(SELECT seen FROM sync_base WHERE kind = 'body' AND id = NEW.id), '{}'), '$."' || OLD.device || '"', OLD.updated))
+	ON CONFLICT (kind, id) DO UPDATE SET seen = excluded.seen;
 END;
 
 CREATE TRIGGER seats_changed_insert AFTER INSERT ON seats BEGIN
@@ -137,8 +142,9 @@ CREATE TRIGGER seats_changed_update AFTER UPDATE ON seats
 	INSERT INTO changes (kind, id) VALUES ('seat', NEW.id);
 END;
 CREATE TRIGGER seats_base AFTER UPDATE OF updated ON seats WHEN OLD.device <> NEW.device BEGIN
-	DELETE FROM sync_base WHERE kind = 'seat' AND id = NEW.id;
-	INSERT INTO sync_base (kind, id, updated, device) VALUES ('seat', NEW.id, OLD.updated, OLD.device);
+	INSERT INTO sync_base (kind, id, seen) VALUES ('seat', NEW.id, json_set(COALESCE(
+		(SELECT seen FROM sync_base WHERE kind = 'seat' AND id = NEW.id), '{}'), '$."' || OLD.device || '"', OLD.updated))
+	ON CONFLICT (kind, id) DO UPDATE SET seen = excluded.seen;
 END;
 
 CREATE TRIGGER memberships_changed_insert AFTER INSERT ON memberships BEGIN
@@ -151,8 +157,9 @@ CREATE TRIGGER memberships_changed_update AFTER UPDATE ON memberships
 	INSERT INTO changes (kind, id) VALUES ('membership', NEW.id);
 END;
 CREATE TRIGGER memberships_base AFTER UPDATE OF updated ON memberships WHEN OLD.device <> NEW.device BEGIN
-	DELETE FROM sync_base WHERE kind = 'membership' AND id = NEW.id;
-	INSERT INTO sync_base (kind, id, updated, device) VALUES ('membership', NEW.id, OLD.updated, OLD.device);
+	INSERT INTO sync_base (kind, id, seen) VALUES ('membership', NEW.id, json_set(COALESCE(
+		(SELECT seen FROM sync_base WHERE kind = 'membership' AND id = NEW.id), '{}'), '$."' || OLD.device || '"', OLD.updated))
+	ON CONFLICT (kind, id) DO UPDATE SET seen = excluded.seen;
 END;
 
 CREATE TRIGGER people_changed_insert AFTER INSERT ON people BEGIN
@@ -165,8 +172,9 @@ CREATE TRIGGER people_changed_update AFTER UPDATE ON people
 	INSERT INTO changes (kind, id) VALUES ('person', NEW.id);
 END;
 CREATE TRIGGER people_base AFTER UPDATE OF updated ON people WHEN OLD.device <> NEW.device BEGIN
-	DELETE FROM sync_base WHERE kind = 'person' AND id = NEW.id;
-	INSERT INTO sync_base (kind, id, updated, device) VALUES ('person', NEW.id, OLD.updated, OLD.device);
+	INSERT INTO sync_base (kind, id, seen) VALUES ('person', NEW.id, json_set(COALESCE(
+		(SELECT seen FROM sync_base WHERE kind = 'person' AND id = NEW.id), '{}'), '$."' || OLD.device || '"', OLD.updated))
+	ON CONFLICT (kind, id) DO UPDATE SET seen = excluded.seen;
 END;
 
 CREATE TRIGGER organisations_changed_insert AFTER INSERT ON organisations BEGIN
@@ -179,8 +187,9 @@ CREATE TRIGGER organisations_changed_update AFTER UPDATE ON organisations
 	INSERT INTO changes (kind, id) VALUES ('organisation', NEW.id);
 END;
 CREATE TRIGGER organisations_base AFTER UPDATE OF updated ON organisations WHEN OLD.device <> NEW.device BEGIN
-	DELETE FROM sync_base WHERE kind = 'organisation' AND id = NEW.id;
-	INSERT INTO sync_base (kind, id, updated, device) VALUES ('organisation', NEW.id, OLD.updated, OLD.device);
+	INSERT INTO sync_base (kind, id, seen) VALUES ('organisation', NEW.id, json_set(COALESCE(
+		(SELECT seen FROM sync_base WHERE kind = 'organisation' AND id = NEW.id), '{}'), '$."' || OLD.device || '"', OLD.updated))
+	ON CONFLICT (kind, id) DO UPDATE SET seen = excluded.seen;
 END;
 
 CREATE TRIGGER devices_changed_insert AFTER INSERT ON devices BEGIN
@@ -193,8 +202,9 @@ CREATE TRIGGER devices_changed_update AFTER UPDATE ON devices
 	INSERT INTO changes (kind, id) VALUES ('device', NEW.id);
 END;
 CREATE TRIGGER devices_base AFTER UPDATE OF updated ON devices WHEN OLD.device <> NEW.device BEGIN
-	DELETE FROM sync_base WHERE kind = 'device' AND id = NEW.id;
-	INSERT INTO sync_base (kind, id, updated, device) VALUES ('device', NEW.id, OLD.updated, OLD.device);
+	INSERT INTO sync_base (kind, id, seen) VALUES ('device', NEW.id, json_set(COALESCE(
+		(SELECT seen FROM sync_base WHERE kind = 'device' AND id = NEW.id), '{}'), '$."' || OLD.device || '"', OLD.updated))
+	ON CONFLICT (kind, id) DO UPDATE SET seen = excluded.seen;
 END;
 
 CREATE TRIGGER sessions_changed_insert AFTER INSERT ON sessions BEGIN
@@ -207,8 +217,9 @@ CREATE TRIGGER sessions_changed_update AFTER UPDATE ON sessions
 	INSERT INTO changes (kind, id) VALUES ('session', NEW.id);
 END;
 CREATE TRIGGER sessions_base AFTER UPDATE OF updated ON sessions WHEN OLD.device <> NEW.device BEGIN
-	DELETE FROM sync_base WHERE kind = 'session' AND id = NEW.id;
-	INSERT INTO sync_base (kind, id, updated, device) VALUES ('session', NEW.id, OLD.updated, OLD.device);
+	INSERT INTO sync_base (kind, id, seen) VALUES ('session', NEW.id, json_set(COALESCE(
+		(SELECT seen FROM sync_base WHERE kind = 'session' AND id = NEW.id), '{}'), '$."' || OLD.device || '"', OLD.updated))
+	ON CONFLICT (kind, id) DO UPDATE SET seen = excluded.seen;
 END;
 
 CREATE TRIGGER agenda_items_changed_insert AFTER INSERT ON agenda_items BEGIN
@@ -221,8 +232,9 @@ CREATE TRIGGER agenda_items_changed_update AFTER UPDATE ON agenda_items
 	INSERT INTO changes (kind, id) VALUES ('agenda_item', NEW.id);
 END;
 CREATE TRIGGER agenda_items_base AFTER UPDATE OF updated ON agenda_items WHEN OLD.device <> NEW.device BEGIN
-	DELETE FROM sync_base WHERE kind = 'agenda_item' AND id = NEW.id;
-	INSERT INTO sync_base (kind, id, updated, device) VALUES ('agenda_item', NEW.id, OLD.updated, OLD.device);
+	INSERT INTO sync_base (kind, id, seen) VALUES ('agenda_item', NEW.id, json_set(COALESCE(
+		(SELECT seen FROM sync_base WHERE kind = 'agenda_item' AND id = NEW.id), '{}'), '$."' || OLD.device || '"', OLD.updated))
+	ON CONFLICT (kind, id) DO UPDATE SET seen = excluded.seen;
 END;
 
 CREATE TRIGGER attendance_changed_insert AFTER INSERT ON attendance BEGIN
@@ -235,8 +247,9 @@ CREATE TRIGGER attendance_changed_update AFTER UPDATE ON attendance
 	INSERT INTO changes (kind, id) VALUES ('attendance', NEW.id);
 END;
 CREATE TRIGGER attendance_base AFTER UPDATE OF updated ON attendance WHEN OLD.device <> NEW.device BEGIN
-	DELETE FROM sync_base WHERE kind = 'attendance' AND id = NEW.id;
-	INSERT INTO sync_base (kind, id, updated, device) VALUES ('attendance', NEW.id, OLD.updated, OLD.device);
+	INSERT INTO sync_base (kind, id, seen) VALUES ('attendance', NEW.id, json_set(COALESCE(
+		(SELECT seen FROM sync_base WHERE kind = 'attendance' AND id = NEW.id), '{}'), '$."' || OLD.device || '"', OLD.updated))
+	ON CONFLICT (kind, id) DO UPDATE SET seen = excluded.seen;
 END;
 
 CREATE TRIGGER decisions_changed_insert AFTER INSERT ON decisions BEGIN
@@ -249,8 +262,9 @@ CREATE TRIGGER decisions_changed_update AFTER UPDATE ON decisions
 	INSERT INTO changes (kind, id) VALUES ('decision', NEW.id);
 END;
 CREATE TRIGGER decisions_base AFTER UPDATE OF updated ON decisions WHEN OLD.device <> NEW.device BEGIN
-	DELETE FROM sync_base WHERE kind = 'decision' AND id = NEW.id;
-	INSERT INTO sync_base (kind, id, updated, device) VALUES ('decision', NEW.id, OLD.updated, OLD.device);
+	INSERT INTO sync_base (kind, id, seen) VALUES ('decision', NEW.id, json_set(COALESCE(
+		(SELECT seen FROM sync_base WHERE kind = 'decision' AND id = NEW.id), '{}'), '$."' || OLD.device || '"', OLD.updated))
+	ON CONFLICT (kind, id) DO UPDATE SET seen = excluded.seen;
 END;
 
 CREATE TRIGGER action_items_changed_insert AFTER INSERT ON action_items BEGIN
@@ -263,8 +277,9 @@ CREATE TRIGGER action_items_changed_update AFTER UPDATE ON action_items
 	INSERT INTO changes (kind, id) VALUES ('action_item', NEW.id);
 END;
 CREATE TRIGGER action_items_base AFTER UPDATE OF updated ON action_items WHEN OLD.device <> NEW.device BEGIN
-	DELETE FROM sync_base WHERE kind = 'action_item' AND id = NEW.id;
-	INSERT INTO sync_base (kind, id, updated, device) VALUES ('action_item', NEW.id, OLD.updated, OLD.device);
+	INSERT INTO sync_base (kind, id, seen) VALUES ('action_item', NEW.id, json_set(COALESCE(
+		(SELECT seen FROM sync_base WHERE kind = 'action_item' AND id = NEW.id), '{}'), '$."' || OLD.device || '"', OLD.updated))
+	ON CONFLICT (kind, id) DO UPDATE SET seen = excluded.seen;
 END;
 
 CREATE TRIGGER proposals_changed_insert AFTER INSERT ON proposals BEGIN
@@ -277,8 +292,9 @@ CREATE TRIGGER proposals_changed_update AFTER UPDATE ON proposals
 	INSERT INTO changes (kind, id) VALUES ('proposal', NEW.id);
 END;
 CREATE TRIGGER proposals_base AFTER UPDATE OF updated ON proposals WHEN OLD.device <> NEW.device BEGIN
-	DELETE FROM sync_base WHERE kind = 'proposal' AND id = NEW.id;
-	INSERT INTO sync_base (kind, id, updated, device) VALUES ('proposal', NEW.id, OLD.updated, OLD.device);
+	INSERT INTO sync_base (kind, id, seen) VALUES ('proposal', NEW.id, json_set(COALESCE(
+		(SELECT seen FROM sync_base WHERE kind = 'proposal' AND id = NEW.id), '{}'), '$."' || OLD.device || '"', OLD.updated))
+	ON CONFLICT (kind, id) DO UPDATE SET seen = excluded.seen;
 END;
 
 CREATE TRIGGER verbali_changed_insert AFTER INSERT ON verbali BEGIN
@@ -291,8 +307,9 @@ CREATE TRIGGER verbali_changed_update AFTER UPDATE ON verbali
 	INSERT INTO changes (kind, id) VALUES ('verbale', NEW.id);
 END;
 CREATE TRIGGER verbali_base AFTER UPDATE OF updated ON verbali WHEN OLD.device <> NEW.device BEGIN
-	DELETE FROM sync_base WHERE kind = 'verbale' AND id = NEW.id;
-	INSERT INTO sync_base (kind, id, updated, device) VALUES ('verbale', NEW.id, OLD.updated, OLD.device);
+	INSERT INTO sync_base (kind, id, seen) VALUES ('verbale', NEW.id, json_set(COALESCE(
+		(SELECT seen FROM sync_base WHERE kind = 'verbale' AND id = NEW.id), '{}'), '$."' || OLD.device || '"', OLD.updated))
+	ON CONFLICT (kind, id) DO UPDATE SET seen = excluded.seen;
 END;
 
 CREATE TRIGGER votes_changed_insert AFTER INSERT ON votes BEGIN
@@ -305,8 +322,9 @@ CREATE TRIGGER votes_changed_update AFTER UPDATE ON votes
 	INSERT INTO changes (kind, id) VALUES ('vote', NEW.id);
 END;
 CREATE TRIGGER votes_base AFTER UPDATE OF updated ON votes WHEN OLD.device <> NEW.device BEGIN
-	DELETE FROM sync_base WHERE kind = 'vote' AND id = NEW.id;
-	INSERT INTO sync_base (kind, id, updated, device) VALUES ('vote', NEW.id, OLD.updated, OLD.device);
+	INSERT INTO sync_base (kind, id, seen) VALUES ('vote', NEW.id, json_set(COALESCE(
+		(SELECT seen FROM sync_base WHERE kind = 'vote' AND id = NEW.id), '{}'), '$."' || OLD.device || '"', OLD.updated))
+	ON CONFLICT (kind, id) DO UPDATE SET seen = excluded.seen;
 END;
 
 CREATE TRIGGER vote_ballots_changed_insert AFTER INSERT ON vote_ballots BEGIN
@@ -318,8 +336,9 @@ CREATE TRIGGER vote_ballots_changed_update AFTER UPDATE ON vote_ballots BEGIN
 	INSERT INTO changes (kind, id) VALUES ('vote_ballot', NEW.id);
 END;
 CREATE TRIGGER vote_ballots_base AFTER UPDATE OF updated ON vote_ballots WHEN OLD.device <> NEW.device BEGIN
-	DELETE FROM sync_base WHERE kind = 'vote_ballot' AND id = NEW.id;
-	INSERT INTO sync_base (kind, id, updated, device) VALUES ('vote_ballot', NEW.id, OLD.updated, OLD.device);
+	INSERT INTO sync_base (kind, id, seen) VALUES ('vote_ballot', NEW.id, json_set(COALESCE(
+		(SELECT seen FROM sync_base WHERE kind = 'vote_ballot' AND id = NEW.id), '{}'), '$."' || OLD.device || '"', OLD.updated))
+	ON CONFLICT (kind, id) DO UPDATE SET seen = excluded.seen;
 END;
 
 CREATE TRIGGER vote_voters_changed_insert AFTER INSERT ON vote_voters BEGIN
@@ -332,8 +351,9 @@ CREATE TRIGGER vote_voters_changed_update AFTER UPDATE ON vote_voters
 	INSERT INTO changes (kind, id) VALUES ('vote_voter', NEW.id);
 END;
 CREATE TRIGGER vote_voters_base AFTER UPDATE OF updated ON vote_voters WHEN OLD.device <> NEW.device BEGIN
-	DELETE FROM sync_base WHERE kind = 'vote_voter' AND id = NEW.id;
-	INSERT INTO sync_base (kind, id, updated, device) VALUES ('vote_voter', NEW.id, OLD.updated, OLD.device);
+	INSERT INTO sync_base (kind, id, seen) VALUES ('vote_voter', NEW.id, json_set(COALESCE(
+		(SELECT seen FROM sync_base WHERE kind = 'vote_voter' AND id = NEW.id), '{}'), '$."' || OLD.device || '"', OLD.updated))
+	ON CONFLICT (kind, id) DO UPDATE SET seen = excluded.seen;
 END;
 
 CREATE TRIGGER proposal_events_changed_insert AFTER INSERT ON proposal_events BEGIN
@@ -346,8 +366,9 @@ CREATE TRIGGER proposal_events_changed_update AFTER UPDATE ON proposal_events
 	INSERT INTO changes (kind, id) VALUES ('proposal_event', NEW.id);
 END;
 CREATE TRIGGER proposal_events_base AFTER UPDATE OF updated ON proposal_events WHEN OLD.device <> NEW.device BEGIN
-	DELETE FROM sync_base WHERE kind = 'proposal_event' AND id = NEW.id;
-	INSERT INTO sync_base (kind, id, updated, device) VALUES ('proposal_event', NEW.id, OLD.updated, OLD.device);
+	INSERT INTO sync_base (kind, id, seen) VALUES ('proposal_event', NEW.id, json_set(COALESCE(
+		(SELECT seen FROM sync_base WHERE kind = 'proposal_event' AND id = NEW.id), '{}'), '$."' || OLD.device || '"', OLD.updated))
+	ON CONFLICT (kind, id) DO UPDATE SET seen = excluded.seen;
 END;
 
 CREATE TRIGGER record_versions_changed_insert AFTER INSERT ON record_versions BEGIN
@@ -360,8 +381,9 @@ CREATE TRIGGER record_versions_changed_update AFTER UPDATE ON record_versions
 	INSERT INTO changes (kind, id) VALUES ('record_version', NEW.id);
 END;
 CREATE TRIGGER record_versions_base AFTER UPDATE OF updated ON record_versions WHEN OLD.device <> NEW.device BEGIN
-	DELETE FROM sync_base WHERE kind = 'record_version' AND id = NEW.id;
-	INSERT INTO sync_base (kind, id, updated, device) VALUES ('record_version', NEW.id, OLD.updated, OLD.device);
+	INSERT INTO sync_base (kind, id, seen) VALUES ('record_version', NEW.id, json_set(COALESCE(
+		(SELECT seen FROM sync_base WHERE kind = 'record_version' AND id = NEW.id), '{}'), '$."' || OLD.device || '"', OLD.updated))
+	ON CONFLICT (kind, id) DO UPDATE SET seen = excluded.seen;
 END;
 
 -- What is already stored counts as changed once, oldest first.
