@@ -173,14 +173,18 @@ func (s *Store) RestoreVersion(ctx context.Context, id string) error {
 		if err != nil {
 			return err
 		}
+		row := v.Row // the session the version belongs to, when the record is gone
 		if exists {
-			locked, err := m.locked(v.Kind, v.RecordID, cur.row)
-			if err != nil {
-				return err
-			}
-			if locked {
-				return data.Errorf(data.EReadOnly, "err.exchange.restore_locked")
-			}
+			row = cur.row
+		}
+		locked, err := m.locked(v.Kind, v.RecordID, row)
+		if err != nil {
+			return err
+		}
+		if locked {
+			return data.Errorf(data.EReadOnly, "err.exchange.restore_locked")
+		}
+		if exists {
 			if _, err := s.keepVersion(ctx, tx, v.Kind, v.RecordID, cur, data.VersionReplaced, data.VersionDismissed); err != nil {
 				return err
 			}
