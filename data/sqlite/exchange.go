@@ -588,7 +588,7 @@ func (s *Store) MergeBundle(ctx context.Context, in *Incoming, opt ImportOptions
 		}
 		if h.Since > have {
 			name := cmp.Or(h.SenderName, h.Sender)
-			return res, data.Errorf(data.EConflict, "err.exchange.gap", "name", name)
+			return res, data.Errorf(data.EConflict, "err.exchange.gap", "name", name, "device", s.device)
 		}
 	}
 	m := merger{s: s, tx: tx, ctx: ctx, skipAmbito: res.OtherAmbito, ambito: h.AmbitoID, cols: map[data.Kind]tableColumns{},

@@ -25,15 +25,17 @@ type replica struct {
 	File         string `json:"file"`         // the file's identity on its disk, where the system gives one
 }
 
-// MachineID names this computer: its host name and, where the system keeps one, its machine id.
+// machineID names this computer where the system keeps a stable id for it (Linux and BSD), or is
+// empty. The host name is not used: laptops rename themselves from one network to the next, and each
+// new name would make the file look like a copy. The file's path and identity on its disk tell most
+// copies anyway.
 func machineID() string {
-	host, _ := os.Hostname()
 	for _, p := range []string{"/etc/machine-id", "/var/lib/dbus/machine-id"} {
 		if b, err := os.ReadFile(p); err == nil {
-			return host + "/" + strings.TrimSpace(string(b))
+			return strings.TrimSpace(string(b))
 		}
 	}
-	return host
+	return ""
 }
 
 // replicas reads, per installation, where this file was last opened by it.
