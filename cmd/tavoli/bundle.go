@@ -187,11 +187,29 @@ func (c *cli) bundleImport(ctx context.Context, rest []string) int {
 		}
 		return c.fail(err)
 	}
-	st, err := c.open(ctx, existing)
+	// A bundle of everything may start a new database: a laptop receiving the district. A database
+	// made for it and then refused is removed, so a mistyped path leaves nothing behind.
+	mode, fresh := existing, ""
+	if !c.opt.dryRun && in.Header.Since == 0 {
+		if p, err := c.dbPath(); err == nil {
+			if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+				mode, fresh = create, p
+			}
+		}
+	}
+	st, err := c.open(ctx, mode)
 	if err != nil {
 		return c.fail(err)
 	}
-	defer st.Close()
+	imported := false
+	defer func() {
+		st.Close()
+		if fresh != "" && !imported {
+			for _, suffix := range []string{"", "-wal", "-shm"} {
+				os.Remove(fresh + suffix)
+			}
+		}
+	}()
 	preview, err := st.MergeBundle(ctx, in, sqlite.ImportOptions{DryRun: true, OtherAmbito: c.opt.otherAmbito})
 	if err != nil {
 		return c.fail(err)
@@ -220,6 +238,7 @@ func (c *cli) bundleImport(ctx context.Context, rest []string) int {
 		}
 		return c.fail(err)
 	}
+	imported = true
 	if c.opt.json {
 		return c.writeJSON(bundleImportJSON(path, res))
 	}

@@ -600,3 +600,27 @@ func TestBundleDump(t *testing.T) {
 		t.Fatal("after the change travelled the dumps differ")
 	}
 }
+
+// A new laptop receives the district into a database that does not exist yet; a preview or a
+// changes-only bundle does not create one.
+func TestBundleImportStartsNewDatabase(t *testing.T) {
+	e := setup(t, "")
+	anna, bruno := newLaptop(t, e, "Anna"), newLaptop(t, e, "Bruno")
+	anna.demo()
+	all, changes := e.path("tutto.tavoli"), e.path("modifiche.tavoli")
+	anna.must("bundle", "export", "-o", all, "--no-encryption")
+	anna.setPhone("Bellucci", "Federica", "075 000000")
+	anna.must("bundle", "export", "-o", changes, "--no-encryption")
+
+	r := bruno.run("bundle", "import", all, "--dry-run")
+	wantCode(t, r, exitError)
+	r = bruno.run("bundle", "import", changes)
+	wantCode(t, r, exitError)
+	if exists(t, bruno.db) {
+		t.Fatal("a preview or a changes-only bundle created the database")
+	}
+	bruno.must("bundle", "import", all)
+	if got, want := len(bruno.people()), len(anna.people()); got != want || got == 0 {
+		t.Fatalf("Bruno's new database has %d people, want Anna's %d", got, want)
+	}
+}
