@@ -38,7 +38,7 @@ func (s *Store) Versions(ctx context.Context, all bool) ([]data.RecordVersion, e
 			return err
 		}
 		rows.Close()
-		m := merger{s: s, ctx: ctx, cols: map[data.Kind]tableColumns{}}
+		m := merger{s: s, ctx: ctx}
 		for i := range out {
 			if err := m.current(tx, &out[i]); err != nil {
 				return err
@@ -78,7 +78,7 @@ func (s *Store) version(ctx context.Context, tx *sql.Tx, id string) (data.Record
 		return v, err
 	}
 	rows.Close()
-	m := merger{s: s, ctx: ctx, cols: map[data.Kind]tableColumns{}}
+	m := merger{s: s, ctx: ctx}
 	return v, m.current(tx, &v)
 }
 
@@ -164,11 +164,11 @@ func (s *Store) RestoreVersion(ctx context.Context, id string) error {
 		if err != nil {
 			return err
 		}
-		table, ok := tables[v.Kind]
+		_, ok := tables[v.Kind]
 		if !ok || v.Kind == data.KindRecordVersion {
 			return data.Errorf(data.EInvalid, "err.exchange.version_missing")
 		}
-		m := merger{s: s, tx: tx, ctx: ctx, cols: map[data.Kind]tableColumns{}}
+		m := merger{s: s, tx: tx, ctx: ctx}
 		cur, exists, err := m.load(v.Kind, v.RecordID)
 		if err != nil {
 			return err
@@ -193,57 +193,30 @@ func (s *Store) RestoreVersion(ctx context.Context, id string) error {
 		if err != nil {
 			return err
 		}
-		var cols []column
+		// The version's columns, made a new change of this device's.
+		next := held{row: map[string]any{"updated": fmtTime(s.now().UTC()), "device": s.device}}
 		for _, n := range tc.names {
-			switch n {
-			case "id", "created", "updated", "device":
-				continue
-			}
 			raw, ok := v.Row[n]
-			if !ok {
+			if !ok || n == "id" || n == "updated" || n == "device" {
 				continue
 			}
 			val, err := fromJSON(raw, tc.types[n])
 			if err != nil {
 				return badRecord(string(v.Kind), v.RecordID, err)
 			}
-			cols = append(cols, column{n, val})
+			next.row[n] = val
 		}
-		if !exists {
-			created, _ := v.Row["created"].(string)
-			names := []string{"id", "created", "updated", "device"}
-			args := []any{v.RecordID, created, fmtTime(s.now()), s.device}
-			for _, c := range cols {
-				names = append(names, c.name)
-				args = append(args, c.value)
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO `+table+` (`+strings.Join(names, ", ")+`) VALUES (?`+
-				strings.Repeat(", ?", len(names)-1)+`)`, args...); err != nil {
-				return err
-			}
-		} else {
-			prev, err := parseTime(cur.version().updated)
-			if err != nil {
-				return err
-			}
-			sets := []string{"updated = ?", "device = ?"}
-			args := []any{fmtTime(later(s.now().UTC(), prev)), s.device}
-			for _, c := range cols {
-				sets = append(sets, c.name+" = ?")
-				args = append(args, c.value)
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE `+table+` SET `+strings.Join(sets, ", ")+` WHERE id = ?`,
-				append(args, v.RecordID)...); err != nil {
-				return err
-			}
-			// The restored version is made on top of the current one: receivers take it as an update.
+		if exists {
+			// Made on top of the current version: receivers take it as an update.
 			cseen, err := parseSeen(cur.base)
 			if err != nil {
 				return err
 			}
-			if err := m.setBase(v.Kind, v.RecordID, cseen.with(seenOf(cur.version())).String()); err != nil {
-				return err
-			}
+			next.base = cseen.with(seenOf(cur.version())).String()
+			next.row["updated"] = fmtTime(later(s.now().UTC(), mustTime(cur.version().updated)))
+		}
+		if err := m.write(v.Kind, v.RecordID, next, exists); err != nil {
+			return err
 		}
 		return s.resolveVersion(ctx, tx, &v, data.VersionRestored)
 	})

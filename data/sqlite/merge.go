@@ -134,7 +134,7 @@ func (s *Store) MergeBundle(ctx context.Context, in *Incoming, opt ImportOptions
 			return res, data.Errorf(data.EConflict, "err.exchange.gap", "name", name, "device", s.device)
 		}
 	}
-	m := merger{s: s, tx: tx, ctx: ctx, skipAmbito: res.OtherAmbito, ambito: h.AmbitoID, cols: map[data.Kind]tableColumns{},
+	m := merger{s: s, tx: tx, ctx: ctx, skipAmbito: res.OtherAmbito, ambito: h.AmbitoID,
 		counts: map[data.Kind]*data.KindChanges{}}
 	// Versions set aside first: a record whose local version another laptop refused (its approved
 	// session) takes the approved version back in the same merge.
@@ -305,6 +305,9 @@ func (m *merger) columns(kind data.Kind) (tableColumns, error) {
 	tc, err := columnsOf(m.ctx, m.tx, tables[kind])
 	if err != nil {
 		return tc, err
+	}
+	if m.cols == nil {
+		m.cols = map[data.Kind]tableColumns{}
 	}
 	m.cols[kind] = tc
 	return tc, nil
