@@ -79,7 +79,7 @@ func newConflictsPanel(s *exchangeScreen) *conflictsPanel {
 		func(v data.RecordVersion, col int) string {
 			switch col {
 			case 0:
-				return kindName(v.Kind)
+				return KindName(v.Kind)
 			case 1:
 				return p.label(v)
 			case 2:
@@ -119,7 +119,7 @@ func newConflictsPanel(s *exchangeScreen) *conflictsPanel {
 			}
 		}
 		versions = filterText(versions, filter, func(v data.RecordVersion) string {
-			return strings.Join([]string{kindName(v.Kind), v.Label, reasonText(v.Reason), resolutionText(v)}, " ")
+			return strings.Join([]string{KindName(v.Kind), v.Label, reasonText(v.Reason), resolutionText(v)}, " ")
 		})
 		return versions, func() { p.loaded(versions, open, devices, names) }, nil
 	}
@@ -251,8 +251,9 @@ func (p *conflictsPanel) label(v data.RecordVersion) string {
 	return lang.L("exchange.conflicts.code", map[string]any{"id": shortID(v.RecordID)})
 }
 
-// kindName is a kind's name in the singular: "Persona".
-func kindName(k data.Kind) string { return lang.X("kindname."+string(k), string(k)) }
+// KindName is a kind of record's name in the singular ("Persona"); a kind only a newer Tavoli knows
+// keeps its code.
+func KindName(k data.Kind) string { return lang.X("kindname."+string(k), string(k)) }
 
 // reasonText says why a version was set aside.
 func reasonText(r data.VersionReason) string {
@@ -284,7 +285,7 @@ func (p *conflictsPanel) show(v data.RecordVersion) {
 	ui := p.s.ui
 	p.shown = v
 	p.errs.set("")
-	p.title.SetText(kindName(v.Kind) + ": " + p.label(v))
+	p.title.SetText(KindName(v.Kind) + ": " + p.label(v))
 	key := "exchange.conflicts.about_conflict"
 	switch v.Reason {
 	case data.VersionLocked:
@@ -470,7 +471,7 @@ func (p *conflictsPanel) restoreShown() {
 			return
 		}
 		ui.saved()
-		ui.status.say(lang.L("exchange.conflicts.restored", map[string]any{"kind": kindName(v.Kind), "name": p.label(v),
+		ui.status.say(lang.L("exchange.conflicts.restored", map[string]any{"kind": KindName(v.Kind), "name": p.label(v),
 			"who": ui.author(v.Device)}))
 		p.next()
 	})
@@ -490,7 +491,7 @@ func (p *conflictsPanel) dismissShown() {
 			return
 		}
 		ui.saved()
-		ui.status.say(lang.L("exchange.conflicts.dismissed", map[string]any{"kind": kindName(v.Kind), "name": p.label(v)}))
+		ui.status.say(lang.L("exchange.conflicts.dismissed", map[string]any{"kind": KindName(v.Kind), "name": p.label(v)}))
 		p.next()
 	})
 }

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/tavoli/tavoli/app"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/sqlite"
 )
@@ -222,7 +223,7 @@ func (c *cli) bundleConflicts(ctx context.Context) int {
 			current = lang.L("cli.bundle_who_when", map[string]any{"who": names(v.CurrentDevice),
 				"when": dateTime(v.CurrentUpdated)})
 		}
-		r := []string{kindName(v.Kind), versionLabel(v), reasonText(v.Reason),
+		r := []string{app.KindName(v.Kind), versionLabel(v), reasonText(v.Reason),
 			lang.L("cli.bundle_who_when", map[string]any{"who": names(v.Device), "when": dateTime(v.Updated)}), current}
 		if c.opt.all {
 			r = append(r, resolutionText(v.Resolution))
@@ -255,9 +256,6 @@ func deviceNames(ctx context.Context, st *sqlite.Store) (func(string) string, er
 		return device
 	}, nil
 }
-
-// kindName is the name of a kind of record; a kind only a newer Tavoli knows keeps its code.
-func kindName(k data.Kind) string { return lang.X("kindname."+string(k), string(k)) }
 
 // versionLabel names the record of a version set aside: its title or name, else its id.
 func versionLabel(v data.RecordVersion) string {
@@ -321,7 +319,7 @@ func (c *cli) bundleResolve(ctx context.Context, cmd string, rest []string) int 
 		return c.writeJSON(map[string]any{"id": id, "kind": string(v.Kind), "record_id": v.RecordID, "label": v.Label,
 			"resolution": map[string]string{"restore": string(data.VersionRestored), "dismiss": string(data.VersionDismissed)}[cmd]})
 	}
-	fmt.Fprintln(c.stdout, lang.L(key, map[string]any{"kind": kindName(v.Kind), "label": versionLabel(v)}))
+	fmt.Fprintln(c.stdout, lang.L(key, map[string]any{"kind": app.KindName(v.Kind), "label": versionLabel(v)}))
 	return exitOK
 }
 
