@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/tavoli/tavoli/assets"
@@ -40,7 +41,29 @@ func SetupLanguage(pref string) string {
 	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
 		fmt.Fprintln(os.Stderr, "tavoli: translations:", err)
 	}
+	overrideSystemLanguage(l)
 	return l
+}
+
+// overrideSystemLanguage makes l win where the locale variables do not count: Windows and macOS tell
+// Fyne the user's language through the system, and an English Windows would get English. Fyne picks
+// the translation closest to the system's locale, falling back to English; so the chosen language's
+// texts are also registered under the system's locale, its language and English, whichever is picked.
+func overrideSystemLanguage(l string) {
+	sys := lang.SystemLocale()
+	if sys.LanguageString() == l {
+		return
+	}
+	b, err := assets.Translations.ReadFile("translations/" + l + ".json")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "tavoli: translations:", err)
+		return
+	}
+	for _, tag := range []fyne.Locale{"en", fyne.Locale(sys.LanguageString()), sys} {
+		if err := lang.AddTranslationsForLocale(b, tag); err != nil {
+			fmt.Fprintln(os.Stderr, "tavoli: translations:", err)
+		}
+	}
 }
 
 // Explain turns an error into sentences for a secretary: what happened and what to do. Domain errors

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -111,7 +112,6 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 // dsn is the connection string for path: read-only for inspection (no pragma that writes), or the
 // working connection with foreign keys, WAL, a busy timeout and writes that take the lock at BEGIN.
 func dsn(path string, readOnly bool) string {
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
 	q := url.Values{}
 	if readOnly {
 		q.Set("mode", "ro")
@@ -123,7 +123,21 @@ func dsn(path string, readOnly bool) string {
 		q.Add("_pragma", "synchronous(NORMAL)")
 		q.Set("_txlock", "immediate")
 	}
-	return u.String() + "?" + q.Encode()
+	return fileURI(path) + "?" + q.Encode()
+}
+
+// fileURI is an absolute path as a SQLite URI, with every character that URIs reserve (spaces, accents,
+// "?", "#", "%") percent-escaped: file:///home/anna/tavoli.db on Unix; on Windows file:///C:/Users/...
+// for a drive letter (file:C:/... would make "C:" the URI's authority, which SQLite refuses) and
+// file:////server/share/... for a UNC path, whose empty authority SQLite accepts and whose path Windows
+// reads as \\server\share\....
+func fileURI(path string) string {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	u := url.URL{Scheme: "file", Path: p} // a path that starts with "/" is written after "file://"
+	return u.String()
 }
 
 // Close closes the database.

@@ -1,0 +1,7 @@
+//go:build !windows
+
+package atomicfile_test
+
+import "syscall"
+
+var fullDisk = syscall.ENOSPC
