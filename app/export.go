@@ -2,14 +2,13 @@ package app
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/atomicfile"
 )
 
 // DocKind is a document a session gives.
@@ -123,7 +122,7 @@ func (ui *UI) saveBytes(name, ext string, b []byte) {
 // writeDocument writes b to path and says so in the status line, or explains why it could not.
 func (ui *UI) writeDocument(path string, b []byte) {
 	var err error
-	ui.run(func() { err = WriteFileAtomic(path, b) }, func() {
+	ui.run(func() { err = atomicfile.WriteFile(path, b) }, func() {
 		if err != nil {
 			ui.showError(err)
 			return
@@ -132,50 +131,3 @@ func (ui *UI) writeDocument(path string, b []byte) {
 	})
 }
 
-// WriteFileAtomic writes a file whole or not at all: into a temporary file beside it, synced, then
-// renamed over the target. A full disk or a killed process leaves the old file (or none), never half
-// of the new one.
-func WriteFileAtomic(path string, b []byte) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fileError(path, err)
-	}
-	tmp := f.Name()
-	// A temporary file is private (0600); a document is for sharing: the usual permissions, or the
-	// ones of the file it replaces.
-	mode := os.FileMode(0o644)
-	if st, serr := os.Stat(path); serr == nil {
-		mode = st.Mode().Perm()
-	}
-	err = f.Chmod(mode)
-	if err == nil {
-		_, err = f.Write(b)
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fileError(path, err)
-	}
-	return nil
-}
-
-// fileError explains a failed write: a full disk, a folder we may not write, or anything else.
-func fileError(path string, err error) error {
-	msg := err.Error()
-	switch {
-	case strings.Contains(msg, "no space left"):
-		return data.Errorf(data.EInternal, "err.file.full", "path", path).Wrap(err)
-	case os.IsPermission(err) || strings.Contains(msg, "read-only file system"):
-		return data.Errorf(data.EReadOnly, "err.file.readonly", "path", path).Wrap(err)
-	}
-	return data.Errorf(data.EInternal, "err.file.write", "path", path).Wrap(err)
-}

@@ -187,29 +187,37 @@ func (c *cli) bundleImport(ctx context.Context, rest []string) int {
 		}
 		return c.fail(err)
 	}
-	// A bundle of everything may start a new database: a laptop receiving the district. A database
-	// made for it and then refused is removed, so a mistyped path leaves nothing behind.
-	mode, fresh := existing, ""
+	// A bundle of everything may start a new database: a laptop receiving the district. The database is
+	// built aside and appears only when the bundle went in, so a refusal, a mistyped path or a killed
+	// import leaves nothing behind.
 	if !c.opt.dryRun && in.Header.Since == 0 {
 		if p, err := c.dbPath(); err == nil {
-			if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
-				mode, fresh = create, p
+			if abs, isNew := missing(p); isNew {
+				code := exitOK
+				err := c.openNew(ctx, abs, func(st *sqlite.Store) error {
+					if code = c.mergeBundle(ctx, st, path, in); code != exitOK {
+						return errDiscard
+					}
+					return nil
+				})
+				if err != nil && !errors.Is(err, errDiscard) {
+					return c.fail(err)
+				}
+				return code
 			}
 		}
 	}
-	st, err := c.open(ctx, mode)
+	st, err := c.open(ctx, existing)
 	if err != nil {
 		return c.fail(err)
 	}
-	imported := false
-	defer func() {
-		st.Close()
-		if fresh != "" && !imported {
-			for _, suffix := range []string{"", "-wal", "-shm"} {
-				os.Remove(fresh + suffix)
-			}
-		}
-	}()
+	defer st.Close()
+	return c.mergeBundle(ctx, st, path, in)
+}
+
+// mergeBundle shows what merging the bundle read from path into st would do, then merges it (--dry-run:
+// only the preview), and returns the exit code.
+func (c *cli) mergeBundle(ctx context.Context, st *sqlite.Store, path string, in *sqlite.Incoming) int {
 	preview, err := st.MergeBundle(ctx, in, sqlite.ImportOptions{DryRun: true, OtherAmbito: c.opt.otherAmbito})
 	if err != nil {
 		return c.fail(err)
@@ -238,7 +246,6 @@ func (c *cli) bundleImport(ctx context.Context, rest []string) int {
 		}
 		return c.fail(err)
 	}
-	imported = true
 	if c.opt.json {
 		return c.writeJSON(bundleImportJSON(path, res))
 	}

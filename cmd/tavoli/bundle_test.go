@@ -365,7 +365,7 @@ func TestBundleExportRefused(t *testing.T) {
 		{"output is the database", []string{"-o", anna.db, "--no-encryption"}, exitError,
 			[]string{"è il file del database", "Nessun file è stato scritto"}},
 		{"folder missing", []string{"-o", e.path("chiavetta/scambio.tavoli"), "--no-encryption"}, exitError,
-			[]string{"Non riesco a scrivere il pacchetto"}},
+			[]string{"chiavetta non esiste", "non è stato scritto"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

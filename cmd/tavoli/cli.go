@@ -16,6 +16,7 @@ import (
 
 	"github.com/tavoli/tavoli/app"
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/atomicfile"
 	"github.com/tavoli/tavoli/data/demo"
 	"github.com/tavoli/tavoli/data/install"
 	"github.com/tavoli/tavoli/data/sqlite"
@@ -176,7 +177,12 @@ func (c *cli) open(ctx context.Context, mode int) (*sqlite.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := sqlite.Open(ctx, path, sqlite.Options{Device: inst.DeviceID, ReadOnly: mode == readOnly})
+	return openStore(ctx, inst, path, sqlite.Options{Device: inst.DeviceID, ReadOnly: mode == readOnly})
+}
+
+// openStore opens the database at path for the installation and records the computer in it.
+func openStore(ctx context.Context, inst *install.Installation, path string, opt sqlite.Options) (*sqlite.Store, error) {
+	st, err := sqlite.Open(ctx, path, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -185,6 +191,43 @@ func (c *cli) open(ctx context.Context, mode int) (*sqlite.Store, error) {
 		return nil, err
 	}
 	return st, nil
+}
+
+// errDiscard tells openNew to throw away the database it was building: the command already said why.
+var errDiscard = errors.New("discard the new database")
+
+// openNew builds a new database at path, where no file is, whole or not at all: it is made under a
+// temporary name beside path and appears at path only when use returns nil. A refusal, an error or a
+// killed process leaves nothing at path (the next write in the folder removes a killed one's leftovers).
+func (c *cli) openNew(ctx context.Context, path string, use func(st *sqlite.Store) error) error {
+	inst, _, err := c.installation()
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return atomicfile.Explain(path, err)
+	}
+	return atomicfile.Create(path, func(tmp string) error {
+		st, err := openStore(ctx, inst, tmp, sqlite.Options{Device: inst.DeviceID, Destination: path})
+		if err != nil {
+			return err
+		}
+		err = use(st)
+		if cerr := st.Close(); err == nil && cerr != nil {
+			err = atomicfile.Explain(path, cerr)
+		}
+		return err
+	})
+}
+
+// missing reports whether no file is at path (after making it absolute): a command that may create the
+// database builds it with openNew then.
+func missing(path string) (string, bool) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	_, err := os.Lstat(path)
+	return path, errors.Is(err, fs.ErrNotExist)
 }
 
 // writeJSON prints v as indented JSON.
@@ -226,15 +269,24 @@ func (c *cli) demo(ctx context.Context, rest []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	st, err := c.open(ctx, create)
+	seed := func(st *sqlite.Store) error { return st.Seed(ctx, ds) }
+	path, err := c.dbPath()
 	if err != nil {
 		return c.fail(err)
 	}
-	defer st.Close()
-	if err := st.Seed(ctx, ds); err != nil {
+	if abs, isNew := missing(path); isNew {
+		err, path = c.openNew(ctx, abs, seed), abs
+	} else {
+		var st *sqlite.Store
+		if st, err = c.open(ctx, create); err == nil { // an existing empty database takes the demo too
+			err, path = seed(st), st.Path()
+			st.Close()
+		}
+	}
+	if err != nil {
 		return c.fail(err)
 	}
-	summary := map[string]any{"path": st.Path(), "ambito": ds.Ambito.Name, "comuni": len(ds.Comuni),
+	summary := map[string]any{"path": path, "ambito": ds.Ambito.Name, "comuni": len(ds.Comuni),
 		"areas": len(ds.Areas), "bodies": len(ds.Bodies), "people": len(ds.People),
 		"organisations": len(ds.Organisations), "sessions": len(ds.Sessions), "proposals": len(ds.Proposals)}
 	if c.opt.json {

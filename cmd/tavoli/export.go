@@ -10,6 +10,7 @@ import (
 
 	"github.com/tavoli/tavoli/app"
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/atomicfile"
 )
 
 // exportKinds maps the words a user may write to the document exported.
@@ -79,7 +80,7 @@ func (c *cli) exportBallots(ctx context.Context) int {
 
 // write saves b whole or not at all as the -o file, and says so.
 func (c *cli) write(b []byte) int {
-	if err := app.WriteFileAtomic(c.opt.output, b); err != nil {
+	if err := atomicfile.WriteFile(c.opt.output, b); err != nil {
 		return c.fail(err)
 	}
 	if !c.opt.json {

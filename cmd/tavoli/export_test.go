@@ -94,7 +94,7 @@ func TestExportRefusals(t *testing.T) {
 		{"unknown session", []string{"export", "verbale", "--session", "00000000-0000-4000-8000-000000000000",
 			"-o", e.path("x.pdf"), "--db", db}, exitError, "non esiste"},
 		{"folder missing", []string{"export", "verbale", "--session", id, "-o", filepath.Join(e.dir, "no", "x.pdf"),
-			"--db", db}, exitError, "Non è stato possibile scrivere"},
+			"--db", db}, exitError, "non esiste: "},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

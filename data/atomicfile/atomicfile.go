@@ -36,7 +36,13 @@ const tmpSuffix = ".tavoli-tmp"
 // WriteFile writes b to path whole or not at all, with the usual permissions for a shared document
 // (or those of the file it replaces).
 func WriteFile(path string, b []byte) error {
-	return Write(path, func(w io.Writer) error {
+	return WriteFilePerm(path, b, 0o644)
+}
+
+// WriteFilePerm is WriteFile with the permissions a new file gets (0o600: private to the user); a file
+// it replaces keeps its own.
+func WriteFilePerm(path string, b []byte, perm os.FileMode) error {
+	return write(path, perm, func(w io.Writer) error {
 		_, err := w.Write(b)
 		return err
 	})
@@ -46,12 +52,15 @@ func WriteFile(path string, b []byte) error {
 // flushed and renamed into place. An error from fill that is already a coded domain error is returned
 // as it is; any other failure is explained by Explain.
 func Write(path string, fill func(w io.Writer) error) error {
+	return write(path, 0o644, fill)
+}
+
+func write(path string, mode os.FileMode, fill func(w io.Writer) error) error {
 	t, err := begin(path)
 	if err != nil {
 		return err
 	}
 	defer t.abort()
-	mode := os.FileMode(0o644)
 	if st, serr := os.Stat(path); serr == nil {
 		mode = st.Mode().Perm()
 	}

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/atomicfile"
 )
 
 // FileName is the name of the installation file inside the configuration folder.
@@ -126,19 +127,7 @@ func (i *Installation) Save() error {
 	if err != nil {
 		return data.Errorf(data.EInternal, "err.install.write", "path", i.path).Wrap(err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(i.path), ".installation-*.json")
-	if err != nil {
-		return data.Errorf(data.EReadOnly, "err.install.write", "path", i.path).Wrap(err)
-	}
-	_, werr := tmp.Write(append(b, '\n'))
-	serr := tmp.Sync()
-	cerr := tmp.Close()
-	if err := errors.Join(werr, serr, cerr); err != nil {
-		os.Remove(tmp.Name())
-		return data.Errorf(data.EInternal, "err.install.write", "path", i.path).Wrap(err)
-	}
-	if err := os.Rename(tmp.Name(), i.path); err != nil {
-		os.Remove(tmp.Name())
+	if err := atomicfile.WriteFilePerm(i.path, append(b, '\n'), 0o600); err != nil {
 		return data.Errorf(data.EInternal, "err.install.write", "path", i.path).Wrap(err)
 	}
 	return nil

@@ -18,6 +18,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/atomicfile"
 	"github.com/tavoli/tavoli/data/bundle"
 )
 
@@ -244,34 +245,20 @@ func (s *Store) writeBundle(ctx context.Context, w io.Writer, opt ExportOptions)
 	return ex, nil
 }
 
-// ExportFile writes a bundle to path atomically: a temporary file in the same folder, renamed over
-// path once complete, so that a failed export (a full disk, a stick pulled out) never leaves a file
-// that looks like a bundle.
+// ExportFile writes a bundle to path whole or not at all (see atomicfile), so that a failed export (a
+// full disk, a stick pulled out, a killed process) never leaves a file that looks like a bundle.
 func (s *Store) ExportFile(ctx context.Context, path string, opt ExportOptions) (data.Exchange, error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".tavoli-export-*")
-	if err != nil {
-		return data.Exchange{}, data.Errorf(data.EReadOnly, "err.exchange.write", "path", path).Wrap(err)
-	}
-	defer os.Remove(tmp.Name())
 	if opt.File == "" {
 		opt.File = filepath.Base(path)
 	}
-	ex, err := s.writeBundle(ctx, tmp, opt)
+	var ex data.Exchange
+	err := atomicfile.Write(path, func(w io.Writer) error {
+		var err error
+		ex, err = s.writeBundle(ctx, w, opt)
+		return err
+	})
 	if err != nil {
-		tmp.Close()
-		if data.AsError(err) != nil {
-			return data.Exchange{}, err
-		}
-		return data.Exchange{}, data.Errorf(data.EReadOnly, "err.exchange.write", "path", path).Wrap(err)
-	}
-	serr := tmp.Sync()
-	cerr := tmp.Close()
-	if err := errors.Join(serr, cerr); err != nil {
-		return data.Exchange{}, data.Errorf(data.EReadOnly, "err.exchange.write", "path", path).Wrap(err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return data.Exchange{}, data.Errorf(data.EReadOnly, "err.exchange.write", "path", path).Wrap(err)
+		return data.Exchange{}, err
 	}
 	// Only a bundle that is in place counts as sent: a failed one must not move the next window on.
 	return ex, s.recordExport(ctx, &ex)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/atomicfile"
 )
 
 // inst is the installation that opens the three copies.
@@ -312,7 +313,7 @@ func TestFailedExportIsNotRecorded(t *testing.T) {
 	folder := filepath.Join(dir, "cartella")
 	must(t, "Mkdir", os.Mkdir(folder, 0o755))
 	_, err = a.ExportFile(ctx, folder, ExportOptions{NoEncryption: true})
-	wantErr(t, "ExportFile(a folder)", err, data.EReadOnly, "err.exchange.write")
+	wantErr(t, "ExportFile(a folder)", err, data.EInternal, atomicfile.KeyWrite)
 	if n := rowCount(t, a, "exchanges", "direction = 'export'"); n != 1 {
 		t.Fatalf("%d exports recorded, want the one that succeeded", n)
 	}

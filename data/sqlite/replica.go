@@ -67,7 +67,7 @@ func (s *Store) readIdentity(ctx context.Context) {
 // here is this file as installation sees it now.
 func (s *Store) here(installation string) replica {
 	return replica{Installation: installation, Device: installation, Host: machineID(), Path: s.path,
-		File: fileIdentity(s.path)}
+		File: fileIdentity(s.file)}
 }
 
 // same reports whether two entries describe the same file on the same computer.

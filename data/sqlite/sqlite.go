@@ -34,12 +34,17 @@ type Options struct {
 	// ReadOnly opens an existing database for reading only (listing a copy on a read-only share):
 	// nothing is created, migrated or written, and every write is refused.
 	ReadOnly bool
+	// Destination is the path the file will have when it is a new database built under a temporary
+	// name (see atomicfile.Create): messages name it, and the file remembers it as where it lives, so
+	// that opening it there after the rename is not taken for opening a copy.
+	Destination string
 }
 
 // Store is an open Tavoli database.
 type Store struct {
 	db     *sql.DB
-	path   string
+	path   string // the path the user knows the file by (Options.Destination, when given)
+	file   string // the path it is open at now
 	device string
 	now    func() time.Time
 	newID  func() string
@@ -70,7 +75,12 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, data.Errorf(data.EInternal, "err.db.open", "path", abs).Wrap(err)
 	}
-	s := &Store{db: db, path: abs, device: opt.Device, now: opt.Now, newID: opt.NewID, readOnly: opt.ReadOnly}
+	s := &Store{db: db, path: abs, file: abs, device: opt.Device, now: opt.Now, newID: opt.NewID, readOnly: opt.ReadOnly}
+	if opt.Destination != "" {
+		if dest, err := filepath.Abs(opt.Destination); err == nil {
+			s.path = dest
+		}
+	}
 	if s.now == nil {
 		s.now = time.Now
 	}
