@@ -130,4 +130,3 @@ func (ui *UI) writeDocument(path string, b []byte) {
 		ui.status.say(lang.L("doc.saved", map[string]any{"path": path}))
 	})
 }
-

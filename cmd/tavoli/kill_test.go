@@ -143,4 +143,3 @@ func removeDB(t *testing.T, path string) {
 		}
 	}
 }
-
