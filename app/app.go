@@ -23,7 +23,10 @@ type Config struct {
 	DBPath       string
 	Installation *install.Installation
 	FirstRun     bool // no operator name yet: ask "Chi usa questo computer?"
-	Version      string
+	// Bundle is a .tavoli file the program was started with (opened from the file manager): the window
+	// opens on its import preview.
+	Bundle  string
+	Version string
 }
 
 // Store is what the window needs from a database.

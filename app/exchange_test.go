@@ -23,6 +23,13 @@ const peerDevice = "0a1b2c3d-0000-4000-8000-000000000002"
 // exchanges with. prepare writes the database file before the window opens it.
 func newPeerEnv(t *testing.T, operator string, prepare func(path string)) *env {
 	t.Helper()
+	return newPeerEnvOpening(t, operator, prepare, "")
+}
+
+// newPeerEnvOpening is newPeerEnv for a program started with a bundle to import (a .tavoli file opened
+// from the file manager).
+func newPeerEnvOpening(t *testing.T, operator string, prepare func(path string), bundle string) *env {
+	t.Helper()
 	e := &env{t: t, path: filepath.Join(t.TempDir(), "peer.db"), instDir: t.TempDir()}
 	inst, _, err := install.Load(e.instDir, func() string { return peerDevice })
 	if err != nil {
@@ -32,8 +39,8 @@ func newPeerEnv(t *testing.T, operator string, prepare func(path string)) *env {
 	inst.Operator = operator
 	e.inst = inst
 	prepare(e.path)
-	e.ui = New(fyne.CurrentApp(), Config{DBPath: e.path, Installation: inst, Version: "test"}, SyncRunner,
-		opener(peerDevice))
+	e.ui = New(fyne.CurrentApp(), Config{DBPath: e.path, Installation: inst, Version: "test", Bundle: bundle},
+		SyncRunner, opener(peerDevice))
 	e.ui.saveDelay, e.ui.filterPause, e.ui.tick = 0, 0, 0
 	e.ui.win.Resize(fyne.NewSize(900, 300))
 	t.Cleanup(e.ui.Close)
@@ -447,6 +454,55 @@ func TestExchangeFirstRunReceives(t *testing.T) {
 	}
 	if !strings.Contains(b.ui.header.Text, "Ambito n.5 Trasimeno") {
 		t.Errorf("header = %q, want the Ambito received", b.ui.header.Text)
+	}
+}
+
+// TestExchangeOpenedBundle: a .tavoli file opened from the file manager starts the window on its import
+// preview; on a new laptop, after the welcome, which offers to receive the data.
+func TestExchangeOpenedBundle(t *testing.T) {
+	a := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	a.setPhone(a.people("")[0].ID, "075 123456")
+	// The encrypted one first: the plain export leaves its box ticked.
+	secret := a.exportTo(t.TempDir(), "cavolo nero di Panicale")
+	plain := a.exportTo(t.TempDir(), "")
+
+	b := newPeerEnvOpening(t, "Mario Rossi", func(path string) { seedDemo(t, path) }, plain)
+	p := b.ui.exch.imp
+	if b.ui.current != sectionExchange || b.ui.exch.tabs.SelectedIndex() != exchangeImportTab {
+		t.Fatalf("started with a bundle: section %d tab %d, want Scambio dati, Importa", b.ui.current,
+			b.ui.exch.tabs.SelectedIndex())
+	}
+	if p.path.Text != plain || p.in == nil || p.res.Total().Updated != 1 {
+		t.Fatalf("preview of %q: file box %q, read %v, %+v; error %q", plain, p.path.Text, p.in != nil, p.res.Total(),
+			p.errs.wrap.Text)
+	}
+	if b.ui.win.Canvas().Focused() != p.apply {
+		t.Errorf("focus %T, want the button that imports", b.ui.win.Canvas().Focused())
+	}
+
+	c := newPeerEnvOpening(t, "", func(string) {}, secret) // a new laptop: no database, no operator
+	w := c.welcome()
+	if w.choice.Selected != "Ricevo i dati da un altro computer: importo il pacchetto .tavoli" {
+		t.Errorf("the welcome offers %q, want to receive the bundle opened", w.choice.Selected)
+	}
+	test.Type(w.operator, "Anna Bianchi")
+	test.Tap(w.start)
+	p = c.ui.exch.imp
+	if c.ui.current != sectionExchange || p.path.Text != secret || c.ui.win.Canvas().Focused() != p.pass {
+		t.Fatalf("after the welcome: section %d, file box %q, focus %T; want Importa with %q and the cursor on the passphrase",
+			c.ui.current, p.path.Text, c.ui.win.Canvas().Focused(), secret)
+	}
+	if !strings.Contains(p.errs.wrap.Text, "frase segreta") {
+		t.Errorf("error line %q, want it to ask for the passphrase", p.errs.wrap.Text)
+	}
+	test.Type(p.pass, "cavolo nero di Panicale")
+	test.Tap(p.previewBtn)
+	if p.in == nil {
+		t.Fatalf("no preview with the passphrase; error %q", p.errs.wrap.Text)
+	}
+	test.Tap(p.apply)
+	if got := len(c.people("")); got != len(a.people("")) {
+		t.Errorf("people after the import = %d, want %d", got, len(a.people("")))
 	}
 }
 

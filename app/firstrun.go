@@ -27,8 +27,24 @@ func (ui *UI) firstRun() {
 		askName := ui.cfg.FirstRun || strings.TrimSpace(ui.cfg.Installation.Operator) == ""
 		if askName || empty {
 			ui.welcome(askName, empty)
+			return
 		}
+		ui.previewStartBundle()
 	})
+}
+
+// previewStartBundle shows, once, the import preview of the bundle the program was started with (a
+// .tavoli file opened from the file manager). It reports whether there was one.
+func (ui *UI) previewStartBundle() bool {
+	path := ui.cfg.Bundle
+	if path == "" {
+		return false
+	}
+	ui.cfg.Bundle = ""
+	ui.exch.showTab(exchangeImportTab)
+	ui.exch.imp.choose(path)
+	ui.exch.imp.showPreview() // an encrypted bundle asks for its passphrase, with the cursor there
+	return true
 }
 
 // welcome is the first-run dialog.
@@ -50,6 +66,9 @@ func (ui *UI) welcome(askName, askStart bool) *dialog.CustomDialog {
 	})
 	choice.Required = true
 	choice.SetSelected(lang.L("welcome.demo"))
+	if ui.cfg.Bundle != "" { // started by opening a bundle: this laptop is joining an Ambito
+		choice.SetSelected(lang.L("welcome.receive"))
+	}
 	errs := newErrorLine()
 	box := container.NewVBox(intro)
 	if askName {
@@ -119,6 +138,9 @@ func (ui *UI) welcome(askName, askStart bool) *dialog.CustomDialog {
 			d.Hide()
 			ui.saved()
 			ui.loadAmbito(nil)
+			if ui.previewStartBundle() {
+				return
+			}
 			if receive {
 				ui.exch.showTab(exchangeImportTab) // with the cursor in the file's box
 				return

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2/lang"
 	"github.com/google/uuid"
@@ -101,7 +102,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, gui func(
 		return exitOK
 	}
 	if len(words) == 0 {
-		return c.gui(gui)
+		return c.gui(gui, "")
+	}
+	// A bundle's path alone: the file manager opening a .tavoli file with Tavoli (Windows passes it as
+	// "%1"). The window opens on its import preview.
+	if len(words) == 1 && strings.EqualFold(filepath.Ext(words[0]), ".tavoli") {
+		return c.gui(gui, words[0])
 	}
 	switch words[0] {
 	case "version", "versione":
@@ -296,8 +302,9 @@ func (c *cli) demo(ctx context.Context, rest []string) int {
 	return exitOK
 }
 
-// gui starts the window on --db or the default database (or the last one opened).
-func (c *cli) gui(start func(app.Config) error) int {
+// gui starts the window on --db or the default database (or the last one opened); bundle, when not
+// empty, is a .tavoli file to preview for import.
+func (c *cli) gui(start func(app.Config) error, bundle string) int {
 	inst, first, err := c.installation()
 	if err != nil {
 		return c.fail(err)
@@ -311,7 +318,12 @@ func (c *cli) gui(start func(app.Config) error) int {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
-	err = start(app.Config{DBPath: path, Installation: inst, FirstRun: first, Version: version})
+	if bundle != "" {
+		if abs, err := filepath.Abs(bundle); err == nil {
+			bundle = abs
+		}
+	}
+	err = start(app.Config{DBPath: path, Installation: inst, FirstRun: first, Version: version, Bundle: bundle})
 	if err != nil {
 		return c.fail(err)
 	}

@@ -290,6 +290,31 @@ func TestGUI(t *testing.T) {
 		}
 	})
 
+	t.Run("a bundle opened from the file manager", func(t *testing.T) {
+		e := setup(t, "")
+		t.Chdir(e.dir)
+		wd, err := os.Getwd()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var g guiRecorder
+		r := runWith(g.start, filepath.Join("Scaricati", "Scambio Città.TAVOLI"))
+		wantCode(t, r, exitOK)
+		if len(g.calls) != 1 {
+			t.Fatalf("%v started the window %d times, want 1", r, len(g.calls))
+		}
+		cfg := g.calls[0]
+		if want := filepath.Join(wd, "Scaricati", "Scambio Città.TAVOLI"); cfg.Bundle != want {
+			t.Errorf("%v Bundle = %q, want %q", r, cfg.Bundle, want)
+		}
+		if want := filepath.Join(e.dataDir, "tavoli.db"); cfg.DBPath != want {
+			t.Errorf("%v DBPath = %q, want the default %q", r, cfg.DBPath, want)
+		}
+		// Any other lone word is still a mistake, not a file.
+		r = runCLI(t, "scambio.pdf")
+		wantCode(t, r, exitUsage)
+	})
+
 	t.Run("window error", func(t *testing.T) {
 		setup(t, "")
 		g := guiRecorder{err: errors.New("no display")}
