@@ -12,5 +12,6 @@ import (
 const version = "0.1.0"
 
 func main() {
+	attachConsole()
 	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr, startGUI))
 }

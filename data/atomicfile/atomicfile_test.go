@@ -15,6 +15,7 @@ import (
 
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/atomicfile"
+	"github.com/tavoli/tavoli/data/internal/testfs"
 )
 
 // leftovers lists the files of dir other than the ones named.
@@ -41,7 +42,7 @@ func key(err error) string {
 }
 
 func TestWriteFileReplacesWhole(t *testing.T) {
-	dir := t.TempDir()
+	dir := testfs.TempDir(t)
 	path := filepath.Join(dir, "Verbale dell'1 marzo – Città della Pieve.pdf")
 	for _, content := range []string{"prima versione", "seconda, più lunga della prima"} {
 		if err := atomicfile.WriteFile(path, []byte(content)); err != nil {
@@ -58,7 +59,7 @@ func TestWriteFileReplacesWhole(t *testing.T) {
 }
 
 func TestWriteFailureKeepsTheOldFile(t *testing.T) {
-	dir := t.TempDir()
+	dir := testfs.TempDir(t)
 	path := filepath.Join(dir, "pacchetto.tavoli")
 	if err := atomicfile.WriteFile(path, []byte("vecchio")); err != nil {
 		t.Fatal(err)
@@ -84,7 +85,7 @@ func TestWriteFailureKeepsTheOldFile(t *testing.T) {
 }
 
 func TestWriteIntoMissingFolder(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "non esiste", "sintesi.pdf")
+	path := filepath.Join(testfs.TempDir(t), "non esiste", "sintesi.pdf")
 	err := atomicfile.WriteFile(path, []byte("x"))
 	if key(err) != atomicfile.KeyNoFolder {
 		t.Fatalf("WriteFile into a missing folder = %v, want %s", err, atomicfile.KeyNoFolder)
@@ -102,7 +103,7 @@ func TestExplainFullDisk(t *testing.T) {
 }
 
 func TestCreate(t *testing.T) {
-	dir := t.TempDir()
+	dir := testfs.TempDir(t)
 	path := filepath.Join(dir, "Tavoli Città", "prova.db")
 	if err := os.Mkdir(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
@@ -140,7 +141,7 @@ func TestCreate(t *testing.T) {
 // of making a new file: nothing appears at the destination, and the next write in that folder removes
 // the temporary file the dead process left. A live writer's temporary file is left alone.
 func TestKilledWriterLeavesNothing(t *testing.T) {
-	dir := t.TempDir()
+	dir := testfs.TempDir(t)
 	path := filepath.Join(dir, "nuovo distretto.db")
 	cmd := exec.Command(os.Args[0])
 	cmd.Env = append(os.Environ(), "ATOMICFILE_CHILD="+path)

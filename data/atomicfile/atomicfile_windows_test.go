@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/tavoli/tavoli/data/atomicfile"
+	"github.com/tavoli/tavoli/data/internal/testfs"
 )
 
 // holdOpen opens path as a PDF viewer does on Windows: reading, sharing only reading, so that nobody
@@ -26,7 +27,7 @@ func holdOpen(t *testing.T, path string) {
 }
 
 func TestWriteOverFileOpenInViewer(t *testing.T) {
-	dir := t.TempDir()
+	dir := testfs.TempDir(t)
 	path := filepath.Join(dir, "verbale-tavolo-anziani-2026-03-12.pdf")
 	if err := atomicfile.WriteFile(path, []byte("%PDF approvato")); err != nil {
 		t.Fatal(err)
@@ -45,7 +46,7 @@ func TestWriteOverFileOpenInViewer(t *testing.T) {
 }
 
 func TestWriteWindowsPaths(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "Users", "Anna Rossi", "Documenti", "Tavoli Città")
+	dir := filepath.Join(testfs.TempDir(t), "Users", "Anna Rossi", "Documenti", "Tavoli Città")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}

@@ -41,6 +41,10 @@ func ConfigDir() (string, error) {
 	if err != nil {
 		return "", data.Errorf(data.EInternal, "err.install.no_config_dir").Wrap(err)
 	}
+	if runtime.GOOS == "windows" {
+		// The same folder as the database's, %AppData%\Tavoli, spelt as Explorer shows it.
+		return filepath.Join(d, "Tavoli"), nil
+	}
 	return filepath.Join(d, "tavoli"), nil
 }
 

@@ -3,13 +3,15 @@ package install
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/internal/testfs"
 )
 
 func TestLoadCreatesOnceAndKeepsIdentity(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "cfg")
+	dir := filepath.Join(testfs.TempDir(t), "cfg")
 	n := 0
 	newID := func() string { n++; return "device-" + string(rune('0'+n)) }
 
@@ -39,7 +41,7 @@ func TestLoadCreatesOnceAndKeepsIdentity(t *testing.T) {
 }
 
 func TestLoadRefusesCorruptFile(t *testing.T) {
-	dir := t.TempDir()
+	dir := testfs.TempDir(t)
 	p := filepath.Join(dir, FileName)
 	if err := os.WriteFile(p, []byte("{not json"), 0o600); err != nil {
 		t.Fatal(err)
@@ -55,12 +57,39 @@ func TestLoadRefusesCorruptFile(t *testing.T) {
 }
 
 func TestDirsFollowEnvironment(t *testing.T) {
-	t.Setenv("TAVOLI_CONFIG_DIR", "/tmp/cfg-x")
-	t.Setenv("TAVOLI_DATA_DIR", "/tmp/data-x")
-	if d, _ := ConfigDir(); d != "/tmp/cfg-x" {
-		t.Errorf("ConfigDir() = %q, want /tmp/cfg-x", d)
+	cfg, dat := filepath.Join(os.TempDir(), "cfg-x"), filepath.Join(os.TempDir(), "dati x")
+	t.Setenv("TAVOLI_CONFIG_DIR", cfg)
+	t.Setenv("TAVOLI_DATA_DIR", dat)
+	if d, _ := ConfigDir(); d != cfg {
+		t.Errorf("ConfigDir() = %q, want %q", d, cfg)
 	}
-	if p, _ := DefaultDatabase(); p != "/tmp/data-x/tavoli.db" {
-		t.Errorf("DefaultDatabase() = %q, want /tmp/data-x/tavoli.db", p)
+	if p, want := mustDefault(t), filepath.Join(dat, "tavoli.db"); p != want {
+		t.Errorf("DefaultDatabase() = %q, want %q", p, want)
 	}
+}
+
+// TestWindowsDefaults: on Windows the database and the installation file live in %AppData%\Tavoli.
+func TestWindowsDefaults(t *testing.T) {
+	if runtime.GOOS != "windows" {
+		t.Skip("the %AppData% folders exist only on Windows; .ci/windows runs this test there (under Wine)")
+	}
+	appData := `C:\Users\Anna Rossi\AppData\Roaming`
+	t.Setenv("TAVOLI_CONFIG_DIR", "")
+	t.Setenv("TAVOLI_DATA_DIR", "")
+	t.Setenv("APPDATA", appData)
+	if d, _ := ConfigDir(); d != appData+`\Tavoli` {
+		t.Errorf("ConfigDir() = %q, want %q", d, appData+`\Tavoli`)
+	}
+	if p := mustDefault(t); p != appData+`\Tavoli\tavoli.db` {
+		t.Errorf("DefaultDatabase() = %q, want %q", p, appData+`\Tavoli\tavoli.db`)
+	}
+}
+
+func mustDefault(t *testing.T) string {
+	t.Helper()
+	p, err := DefaultDatabase()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

@@ -8,12 +8,13 @@ import (
 	"time"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/internal/testfs"
 )
 
 // TestFileIdentity: the file's identity on its disk (inode on Unix, file index on Windows) survives a
 // rename, and a copy put in the original's place has another one.
 func TestFileIdentity(t *testing.T) {
-	dir := t.TempDir()
+	dir := testfs.TempDir(t)
 	a := filepath.Join(dir, "Tavoli Città.db")
 	if err := os.WriteFile(a, []byte("uno"), 0o644); err != nil {
 		t.Fatal(err)
@@ -45,7 +46,7 @@ func TestFileIdentity(t *testing.T) {
 // (Options.Destination) and renamed there is the original, not a copy.
 func TestCopyAtTheSamePath(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
+	dir := testfs.TempDir(t)
 	inst := refusalDevice(31)
 	path := filepath.Join(dir, "tavoli.db")
 

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/internal/testfs"
 )
 
 // TestFileURI checks the URI the store hands SQLite for the paths users have: the path must come back
@@ -41,7 +42,7 @@ func TestFileURI(t *testing.T) {
 // relative path is opened from its folder. The file must land at exactly the path given.
 func TestOpenAwkwardPaths(t *testing.T) {
 	ctx := context.Background()
-	root := t.TempDir()
+	root := testfs.TempDir(t)
 	paths := []string{
 		filepath.Join(root, "Anna Rossi", "Documenti", "Tavoli Città", "tavoli.db"),
 		filepath.Join(root, "L'Aquila", "ambito #3 (prova) 100%.db"),
