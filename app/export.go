@@ -75,10 +75,18 @@ func documentName(kind DocKind, d data.Dossier) string {
 	if kind == docCalendar {
 		name = "seduta"
 	}
-	return name + "-" + slug(d.Body.Name) + "-" + d.Session.Date.In(data.Zone).Format("2006-01-02") + ext
+	if b := slug(d.Body.Name); b != "" {
+		name += "-" + b
+	}
+	return name + "-" + d.Session.Date.In(data.Zone).Format("2006-01-02") + ext
 }
 
-// slug makes a name fit for a file: lowercase, no accents, words joined by dashes.
+// slugMax is the longest a slug gets, in bytes: a body's full name may be a sentence, and Windows refuses
+// paths over 260 characters in most programs, the folder's included.
+const slugMax = 60
+
+// slug makes a name fit for a file on every system: lowercase, no accents, words joined by dashes, cut at
+// a word's end within slugMax.
 func slug(s string) string {
 	var b strings.Builder
 	dash := false
@@ -92,7 +100,14 @@ func slug(s string) string {
 			dash = true
 		}
 	}
-	return strings.TrimSuffix(b.String(), "-")
+	out := strings.TrimSuffix(b.String(), "-")
+	if len(out) > slugMax {
+		out = out[:slugMax]
+		if i := strings.LastIndexByte(out, '-'); i > 0 {
+			out = out[:i]
+		}
+	}
+	return out
 }
 
 // exportDocument renders a session's document and asks where to save it.
