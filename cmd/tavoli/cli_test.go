@@ -227,14 +227,22 @@ func (g *guiRecorder) start(cfg app.Config) error {
 	return g.err
 }
 
+// setupIn is setup with the test's folder as the working directory, which it returns as the system
+// spells it (a relative path resolves against that).
+func setupIn(t *testing.T) (env, string) {
+	t.Helper()
+	e := setup(t, "")
+	t.Chdir(e.dir)
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e, wd
+}
+
 func TestGUI(t *testing.T) {
 	t.Run("relative --db made absolute", func(t *testing.T) {
-		e := setup(t, "")
-		t.Chdir(e.dir)
-		wd, err := os.Getwd()
-		if err != nil {
-			t.Fatal(err)
-		}
+		e, wd := setupIn(t)
 		var g guiRecorder
 		r := runWith(g.start, "--db", filepath.Join("archivio", "trasimeno.db"))
 		wantCode(t, r, exitOK)
@@ -291,12 +299,7 @@ func TestGUI(t *testing.T) {
 	})
 
 	t.Run("a bundle opened from the file manager", func(t *testing.T) {
-		e := setup(t, "")
-		t.Chdir(e.dir)
-		wd, err := os.Getwd()
-		if err != nil {
-			t.Fatal(err)
-		}
+		e, wd := setupIn(t)
 		var g guiRecorder
 		r := runWith(g.start, filepath.Join("Scaricati", "Scambio Città.TAVOLI"))
 		wantCode(t, r, exitOK)

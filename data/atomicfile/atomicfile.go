@@ -76,15 +76,7 @@ func write(path string, mode os.FileMode, fill func(w io.Writer) error) error {
 	if err := t.f.Sync(); err != nil {
 		return Explain(path, err)
 	}
-	if err := t.f.Close(); err != nil {
-		return Explain(path, err)
-	}
-	t.closed = true
-	if err := replace(t.name, path); err != nil {
-		return Explain(path, err)
-	}
-	t.done = true
-	return nil
+	return t.commit(path)
 }
 
 // Create makes a new file at path that build fills through its own means (SQLite, for a database):
@@ -108,6 +100,17 @@ func Create(path string, build func(tmp string) error) error {
 		return data.Errorf(data.EConflict, KeyExists, "path", path)
 	}
 	// The guard keeps a sweep by another process away while build runs; Windows renames no open file.
+	if err := t.commit(path); err != nil {
+		return err
+	}
+	for _, s := range sidecars {
+		os.Remove(t.name + s) // an orderly close of SQLite leaves none; a journal of nothing is garbage
+	}
+	return nil
+}
+
+// commit closes the temporary file and puts it in place of path.
+func (t *temp) commit(path string) error {
 	if err := t.f.Close(); err != nil {
 		return Explain(path, err)
 	}
@@ -116,9 +119,6 @@ func Create(path string, build func(tmp string) error) error {
 		return Explain(path, err)
 	}
 	t.done = true
-	for _, s := range sidecars {
-		os.Remove(t.name + s) // an orderly close of SQLite leaves none; a journal of nothing is garbage
-	}
 	return nil
 }
 
