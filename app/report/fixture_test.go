@@ -365,7 +365,7 @@ func sindaciDossier() data.Dossier {
 		Capofila: "Castiglione del Lago",
 		Body: data.Body{Meta: data.Meta{ID: "body-sindaci"}, Name: "Tavolo dei Sindaci", Kind: data.BodySindaci,
 			Rules: data.DefaultRules(data.BodySindaci)},
-		Session: data.Session{Meta: data.Meta{ID: session}, BodyID: "body-sindaci", Status: data.SessionConvocata,
+		Session: data.Session{Meta: data.Meta{ID: session}, BodyID: "body-sindaci", Status: data.SessionChiusa,
 			Call: data.CallPrima, Date: at(10, 0), Place: "Palazzo della Corgna, Castiglione del Lago",
 			Started: at(10, 15), Ended: at(12, 40)},
 		PresidentName: "Burico Matteo",

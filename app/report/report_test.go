@@ -227,9 +227,11 @@ func TestOddDossiers(t *testing.T) {
 		Title: "Emoji 🎉, tab\tand\r\nCRLF, cinese 中文, zero\x00byte, invalid \xff UTF-8",
 		Notes: long + "\n" + strings.Repeat("Parolaunicasenzaspazichenonsta", 30)})
 	odd.PresidentName = ""
+	// A session just opened, with nothing recorded yet: the verbale is all blanks to fill.
+	opened := data.Session{Status: data.SessionInCorso}
 	cases := map[string]data.Dossier{
-		"empty":   {},
-		"no date": {Body: data.Body{Name: "Tavolo Alto della Concertazione"}},
+		"empty":   {Session: opened},
+		"no date": {Body: data.Body{Name: "Tavolo Alto della Concertazione"}, Session: opened},
 		"odd":     odd,
 	}
 	for name, d := range cases {
@@ -246,6 +248,35 @@ func TestOddDossiers(t *testing.T) {
 					contains(t, "odd verbale", text, "中文", "Emoji ?")
 				}
 			})
+		}
+	}
+}
+
+// TestNoVerbaleBeforeTheMeeting: a session in bozza or convocata was never held and has no verbale,
+// whoever asks; from the moment it is opened it has one.
+func TestNoVerbaleBeforeTheMeeting(t *testing.T) {
+	for _, st := range data.SessionStatuses {
+		d := sindaciDossier()
+		d.Session.Status = st
+		if !st.Held() {
+			d.Session.Started, d.Session.Ended = time.Time{}, time.Time{}
+		}
+		b, err := Verbale(d)
+		if st.Held() {
+			if err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
+				t.Errorf("status %s: verbale %.8q, error %v; want a PDF", st, b, err)
+			}
+			continue
+		}
+		e := data.AsError(err)
+		if e == nil || e.Key != "err.verbale.not_held" || b != nil {
+			t.Fatalf("status %s: verbale of %d bytes, error %v; want none and err.verbale.not_held", st, len(b), err)
+		}
+		msg := e.Error()
+		for _, want := range []string{"Tavolo dei Sindaci", "2 aprile 2027", string(st)} {
+			if !strings.Contains(msg, want) {
+				t.Errorf("status %s: the refusal %q does not say %q", st, msg, want)
+			}
 		}
 	}
 }

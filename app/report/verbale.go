@@ -14,8 +14,14 @@ import (
 // place, opening and closing time, call, who presides and who takes the minutes, present and absent,
 // the numero legale, each item of the ordine del giorno with its discussion, proposals, votes,
 // decisions and actions, and the signatures under "Letto, approvato e sottoscritto".
+//
+// A session that was never held has no verbale: it is refused with a coded error, whoever asks.
 func Verbale(d data.Dossier) ([]byte, error) {
 	s := d.Session
+	if !s.Status.Held() {
+		return nil, data.Errorf(data.EInvalid, "err.verbale.not_held", "body", strings.TrimSpace(clean(d.Body.Name)),
+			"day", FormatDay(s.Date), "status", string(s.Status))
+	}
 	kind, note := "Verbale", ""
 	if s.CorrectsID != "" {
 		kind = "Atto di rettifica"

@@ -46,7 +46,7 @@ func TestExportSessionDocuments(t *testing.T) {
 	if len(rows) == 0 {
 		t.Fatal("the demo has no session")
 	}
-	id := rows[0]["id"].(string)
+	id := sessionIn(t, rows, "chiusa") // a verbale needs a session that was held
 	before := digest(t, db)
 	for _, tt := range []struct {
 		kind, file, magic string
@@ -77,10 +77,23 @@ func TestExportSessionDocuments(t *testing.T) {
 	}
 }
 
+// sessionIn is the id of the first listed session in status.
+func sessionIn(t *testing.T, rows []map[string]any, status string) string {
+	t.Helper()
+	for _, r := range rows {
+		if r["status"] == status {
+			return r["id"].(string)
+		}
+	}
+	t.Fatalf("no session is %s among %d", status, len(rows))
+	return ""
+}
+
 func TestExportRefusals(t *testing.T) {
 	e := setup(t, "it")
 	db := demoDB(t, e, "demo.db")
-	id := listJSON(t, db, "sessions")[0]["id"].(string)
+	rows := listJSON(t, db, "sessions")
+	id, coming := sessionIn(t, rows, "chiusa"), sessionIn(t, rows, "convocata")
 	tests := []struct {
 		name string
 		args []string
@@ -93,6 +106,8 @@ func TestExportRefusals(t *testing.T) {
 		{"no output", []string{"export", "verbale", "--session", id, "--db", db}, exitUsage, "-o FILE"},
 		{"unknown session", []string{"export", "verbale", "--session", "00000000-0000-4000-8000-000000000000",
 			"-o", e.path("x.pdf"), "--db", db}, exitError, "non esiste"},
+		{"never held", []string{"export", "verbale", "--session", coming, "-o", e.path("x.pdf"), "--db", db}, exitError,
+			"non si è ancora tenuta (stato: convocata): non ha un verbale"},
 		{"folder missing", []string{"export", "verbale", "--session", id, "-o", filepath.Join(e.dir, "no", "x.pdf"),
 			"--db", db}, exitError, "non esiste: "},
 	}
