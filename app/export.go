@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
@@ -79,6 +80,30 @@ func documentName(kind DocKind, d data.Dossier) string {
 		name += "-" + b
 	}
 	return name + "-" + d.Session.Date.In(data.Zone).Format("2006-01-02") + ext
+}
+
+// resultsName is the name a vote's results PDF is offered under, with the vote's number in its session:
+// risultati-tavolo-dei-sindaci-2026-02-12-votazione-2.pdf.
+func resultsName(d data.Dossier, voteID string) string {
+	name := "risultati"
+	if b := slug(d.Body.Name); b != "" {
+		name += "-" + b
+	}
+	return name + "-" + d.Session.Date.In(data.Zone).Format("2006-01-02") + "-votazione-" +
+		strconv.Itoa(report.VoteNumber(d, voteID)) + ".pdf"
+}
+
+// RenderResults makes the results PDF of a vote of a session, and the name it is offered under.
+func RenderResults(ctx context.Context, st DocumentStore, sessionID, voteID string) ([]byte, string, error) {
+	d, err := st.Dossier(ctx, sessionID)
+	if err != nil {
+		return nil, "", err
+	}
+	b, err := report.Results(d, voteID)
+	if err != nil && data.AsError(err) == nil {
+		err = data.Errorf(data.EInternal, "err.document.render").Wrap(err)
+	}
+	return b, resultsName(d, voteID), err
 }
 
 // slugMax is the longest a slug gets, in bytes: a body's full name may be a sentence, and Windows refuses

@@ -63,8 +63,14 @@ func TestSuggestedNamesOnWindows(t *testing.T) {
 			names = append(names, documentName(k, d))
 		}
 		names = append(names, synthesisFileName(a))
+		d.Votes = []data.Vote{{Meta: data.Meta{ID: "v1"}}, {Meta: data.Meta{ID: "v2"}}}
+		one, two := resultsName(d, "v1"), resultsName(d, "v2")
+		if one == two || !strings.HasSuffix(one, "-votazione-1.pdf") || !strings.HasSuffix(two, "-votazione-2.pdf") {
+			t.Errorf("two votes of one session are offered as %q and %q", one, two)
+		}
+		names = append(names, one, two)
 	}
-	if len(names) != 5*len(awkward) {
+	if len(names) != 7*len(awkward) {
 		t.Fatalf("%d names for %d bodies", len(names), len(awkward))
 	}
 	for _, n := range names {

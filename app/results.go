@@ -162,11 +162,13 @@ func (m *meetingScreen) exportResults(voteID string) {
 	d := m.d
 	b, err := report.Results(d, voteID)
 	if err != nil {
-		m.ui.showError(data.Errorf(data.EInternal, "err.document.render").Wrap(err))
+		if data.AsError(err) == nil {
+			err = data.Errorf(data.EInternal, "err.document.render").Wrap(err)
+		}
+		m.ui.showError(err)
 		return
 	}
-	name := "risultati-" + slug(d.Body.Name) + "-" + d.Session.Date.In(data.Zone).Format("2006-01-02") + ".pdf"
-	m.ui.saveBytes(name, ".pdf", b)
+	m.ui.saveBytes(resultsName(d, voteID), ".pdf", b)
 }
 
 // exportBallots saves a vote's ballot file, which `tavoli tally` recounts.

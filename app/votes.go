@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/vote"
 )
@@ -136,17 +135,14 @@ func (s *votesScreen) show(v voteRow) {
 // exportResults saves the results PDF of a vote.
 func (s *votesScreen) exportResults(sessionID, voteID string) {
 	var b []byte
-	var d data.Dossier
+	var name string
 	var err error
-	s.ui.run(func() {
-		if d, err = s.ui.store.Dossier(s.ui.ctx, sessionID); err == nil {
-			b, err = report.Results(d, voteID)
-		}
-	}, func() {
+	st := s.ui.store
+	s.ui.run(func() { b, name, err = RenderResults(s.ui.ctx, st, sessionID, voteID) }, func() {
 		if err != nil {
 			s.ui.showError(err)
 			return
 		}
-		s.ui.saveBytes("risultati-"+slug(d.Body.Name)+"-"+d.Session.Date.In(data.Zone).Format("2006-01-02")+".pdf", ".pdf", b)
+		s.ui.saveBytes(name, ".pdf", b)
 	})
 }

@@ -161,8 +161,10 @@ func startDocument(m masthead, info docInfo) (*document, error) {
 	pw, ph := p.GetPageSize()
 	doc := &document{pdf: p, kind: info.kind, left: marginLeft, width: pw - marginLeft - marginRight, bottom: ph - marginBottom}
 	p.SetHeaderFunc(func() { doc.pageHeading(m) })
-	footer := strings.Join(nonEmpty("Tavoli", info.kind, m.body, m.day, info.note), " · ")
-	p.SetFooterFunc(func() { doc.pageFooter(footer) })
+	// The footer names the body when it fits on its line; the heading always does.
+	footer := []string{strings.Join(nonEmpty("Tavoli", info.kind, m.body, m.day, info.note), " · "),
+		strings.Join(nonEmpty("Tavoli", info.kind, m.day, info.note), " · ")}
+	p.SetFooterFunc(func() { doc.pageFooter(footer...) })
 	doc.newPage()
 	return doc, p.Error()
 }
@@ -210,11 +212,19 @@ func (doc *document) pageHeading(m masthead) {
 		ly += stSmall.lead
 	}
 
+	// The body's name is never cut: a long one goes on two or more lines.
 	doc.use(stHeadBody, colText)
-	p.SetXY(rightX, y+0.6)
-	p.CellFormat(rightW, stHeadBody.lead, doc.fit(clean(m.body), rightW), "", 0, "R", false, 0, "")
+	ry := y + 0.6
+	for _, line := range doc.wrap(m.body, rightW, stHeadBody) {
+		if line == "" {
+			continue
+		}
+		p.SetXY(rightX, ry)
+		p.CellFormat(rightW, stHeadBody.lead, line, "", 0, "R", false, 0, "")
+		ry += stHeadBody.lead
+	}
 	doc.use(stSmall, colMuted)
-	ry := y + 0.6 + stHeadBody.lead + 0.3
+	ry = max(ry, y+0.6+stHeadBody.lead) + 0.3
 	when := m.day
 	if m.clock != "" {
 		when += ", ore " + m.clock
@@ -233,8 +243,9 @@ func (doc *document) pageHeading(m masthead) {
 	p.SetXY(doc.left, doc.top)
 }
 
-// pageFooter draws where the document came from and "pagina N di M".
-func (doc *document) pageFooter(origin string) {
+// pageFooter draws where the document came from and "pagina N di M": the first of the origins that
+// fits, or the last one shortened.
+func (doc *document) pageFooter(origins ...string) {
 	p := doc.pdf
 	_, ph := p.GetPageSize()
 	y := ph - footerTop
@@ -245,6 +256,13 @@ func (doc *document) pageFooter(origin string) {
 	// The total is written when the document closes, so its width is unknown here: the page number
 	// starts at a fixed place wide enough for "pagina 999 di 999", left-aligned.
 	numW := p.GetStringWidth("pagina 999 di 999") + 1
+	origin := clean(origins[len(origins)-1])
+	for _, o := range origins {
+		if p.GetStringWidth(clean(o)) <= doc.width-numW-3 {
+			origin = clean(o)
+			break
+		}
+	}
 	p.SetXY(doc.left, y+1.5)
 	p.CellFormat(doc.width-numW-3, stSmall.lead, doc.fit(clean(origin), doc.width-numW-3), "", 0, "L", false, 0, "")
 	p.SetXY(doc.left+doc.width-numW, y+1.5)
@@ -469,10 +487,21 @@ func (doc *document) bars(rows []barRow) {
 	barW := doc.width - labelW - figureW - 4
 	p := doc.pdf
 	for _, r := range rows {
-		doc.need(h + gap)
+		// A long label wraps at word ends onto up to three lines; a longer one ends with "…" after a
+		// whole word, and the table under the chart gives it whole.
+		lines := doc.wrap(r.label, labelW-2, stBody)
+		if len(lines) > barLabelLines {
+			lines = append(lines[:barLabelLines-1], doc.fit(strings.Join(lines[barLabelLines-1:], " ")+" …", labelW-2))
+		}
+		rowH := max(h, float64(len(lines))*stBody.lead)
+		doc.need(rowH + gap)
 		y := p.GetY()
 		doc.use(stBody, colText)
-		doc.line(doc.cut(r.label, labelW-2), doc.left, labelW-2, h, "L")
+		for i, l := range lines {
+			doc.line(l, doc.left, labelW-2, stBody.lead, "L")
+			p.SetXY(doc.left, y+float64(i+1)*stBody.lead)
+		}
+		p.SetXY(doc.left, y)
 		w := 0.0
 		if top > 0 {
 			w = barW * r.value / top
@@ -483,9 +512,12 @@ func (doc *document) bars(rows []barRow) {
 		}
 		p.SetXY(doc.left+labelW+w+2, y)
 		p.CellFormat(figureW, h, Score(r.value), "", 0, "L", false, 0, "")
-		p.SetXY(doc.left, y+h+gap)
+		p.SetXY(doc.left, y+rowH+gap)
 	}
 }
+
+// barLabelLines is the most lines a bar's label takes.
+const barLabelLines = 3
 
 // table draws rows under a header that repeats on each new page. A row taller than what is left
 // of a page moves to the next one; a row taller than a whole page is split across pages.
@@ -641,13 +673,19 @@ func (doc *document) cut(s string, w float64) string {
 	return s[:end]
 }
 
-// fit cuts a one-line text that would overflow w and ends it with "…": the page heading and footer
-// have room for one line each, and a long body name must not run into the next column.
+// fit shortens a one-line text that would overflow w and ends it with "…", after the last whole word
+// that fits (inside a word only when the first word alone is too wide).
 func (doc *document) fit(s string, w float64) string {
 	if doc.pdf.GetStringWidth(s) <= w {
 		return s
 	}
-	return strings.TrimSpace(doc.cut(s, w-doc.pdf.GetStringWidth("…"))) + "…"
+	head := doc.cut(s, w-doc.pdf.GetStringWidth("…"))
+	if len(head) < len(s) && s[len(head)] != ' ' {
+		if i := strings.LastIndexByte(head, ' '); i > 0 {
+			head = head[:i]
+		}
+	}
+	return strings.TrimRight(strings.TrimSpace(head), ",;:–-") + "…"
 }
 
 // clean makes text safe to print: valid UTF-8, line ends as "\n", tabs as spaces, no other control

@@ -17,26 +17,23 @@ func tallyOf(d data.Dossier, v data.Vote) (vote.Result, error) {
 // Results makes the results PDF of one vote of the session: what was voted on and how, the quorum when
 // it opened, the figures as bars and as a table, the schede nulle with their reasons, and the outcome
 // with the rule that produced it.
+//
+// The votes of a session are numbered in their order (VoteNumber): two votes never share a title.
 func Results(d data.Dossier, voteID string) ([]byte, error) {
-	var v data.Vote
-	found := false
-	for _, x := range d.Votes {
-		if x.ID == voteID {
-			v, found = x, true
-		}
+	n := VoteNumber(d, voteID)
+	if n == 0 {
+		return nil, data.Errorf(data.ENotFound, "err.vote.not_in_session", "vote", voteID)
 	}
-	if !found {
-		return nil, fmt.Errorf("report: vote %s is not in the session", voteID)
-	}
+	v := d.Votes[n-1]
 	r, err := tallyOf(d, v)
 	if err != nil {
 		return nil, fmt.Errorf("report: vote %s: %w", voteID, err)
 	}
-	doc, err := newDocument(d, docInfo{kind: "Esito della votazione"})
+	doc, err := newDocument(d, docInfo{kind: "Esito della votazione n. " + strconv.Itoa(n)})
 	if err != nil {
 		return nil, err
 	}
-	doc.title("ESITO DELLA VOTAZIONE", stTitle)
+	doc.title("ESITO DELLA VOTAZIONE N. "+strconv.Itoa(n), stTitle)
 	doc.space(3)
 	verb := verbale{doc: doc, d: d}
 	doc.paragraphs(verb.voteLine(v), stBody, 0)
@@ -84,6 +81,17 @@ func Results(d data.Dossier, voteID string) ([]byte, error) {
 		doc.paragraphs("Votazione a scrutinio segreto: le schede sono conservate senza alcun legame con chi le ha deposte.", stBody, 0)
 	}
 	return doc.output()
+}
+
+// VoteNumber is the vote's number in its session (1 for the first held), or 0 when the session has no
+// such vote.
+func VoteNumber(d data.Dossier, voteID string) int {
+	for i, v := range d.Votes {
+		if v.ID == voteID {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // weightedCell is a weighted sum for the table, or "" when the vote counted heads only.

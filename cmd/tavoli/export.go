@@ -11,6 +11,7 @@ import (
 	"github.com/tavoli/tavoli/app"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/atomicfile"
+	"github.com/tavoli/tavoli/data/sqlite"
 )
 
 // exportKinds maps the words a user may write to the document exported.
@@ -20,6 +21,7 @@ var exportKinds = map[string]string{
 	"verbale": "verbale", "minutes": "verbale",
 	"ics": "ics", "calendar": "ics", "calendario": "ics",
 	"schede": "ballots", "ballots": "ballots",
+	"risultati": "results", "results": "results", "esito": "results",
 	"sintesi": "sintesi", "synthesis": "sintesi", "documento-sintesi": "sintesi",
 	"proposte": "proposte", "proposals": "proposte",
 }
@@ -38,6 +40,8 @@ func (c *cli) export(ctx context.Context, rest []string) int {
 	switch kind {
 	case "ballots":
 		return c.exportBallots(ctx)
+	case "results":
+		return c.exportResults(ctx)
 	case "sintesi", "proposte":
 		return c.exportOffice(ctx, kind)
 	}
@@ -76,6 +80,48 @@ func (c *cli) exportBallots(ctx context.Context) int {
 		return c.fail(data.Errorf(data.EInternal, "err.cli.output").Wrap(err))
 	}
 	return c.write(append(b, '\n'))
+}
+
+// exportResults writes a vote's results PDF: tavoli export risultati --vote ID -o FILE.pdf, the same
+// document the window saves.
+func (c *cli) exportResults(ctx context.Context) int {
+	if c.opt.vote == "" || c.opt.output == "" {
+		return c.usage("cli.export_results_needs", nil)
+	}
+	st, err := c.open(ctx, readOnly)
+	if err != nil {
+		return c.fail(err)
+	}
+	defer st.Close()
+	session, err := sessionOfVote(ctx, st, c.opt.vote)
+	if err != nil {
+		return c.fail(err)
+	}
+	b, _, err := app.RenderResults(ctx, st, session, c.opt.vote)
+	if err != nil {
+		return c.fail(err)
+	}
+	return c.write(b)
+}
+
+// sessionOfVote is the id of the session that held the vote.
+func sessionOfVote(ctx context.Context, st *sqlite.Store, voteID string) (string, error) {
+	sessions, err := st.Sessions(ctx, data.SessionFilter{})
+	if err != nil {
+		return "", err
+	}
+	for _, s := range sessions {
+		votes, err := st.Votes(ctx, s.ID)
+		if err != nil {
+			return "", err
+		}
+		for _, v := range votes {
+			if v.ID == voteID {
+				return s.ID, nil
+			}
+		}
+	}
+	return "", data.Errorf(data.ENotFound, "err.cli.no_vote", "id", voteID)
 }
 
 // write saves b whole or not at all as the -o file, and says so.

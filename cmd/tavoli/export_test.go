@@ -3,8 +3,11 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -121,6 +124,81 @@ func TestExportRefusals(t *testing.T) {
 	if _, err := os.Stat(e.path("x.pdf")); err == nil {
 		t.Error("a refused export left a file behind")
 	}
+}
+
+// TestExportResults: every vote of the demo gives its results PDF from the command line, numbered within
+// its session; two votes of one session get different titles.
+func TestExportResults(t *testing.T) {
+	e := setup(t, "it")
+	db := demoDB(t, e, "demo.db")
+	votes := listJSON(t, db, "votes")
+	if len(votes) < 7 {
+		t.Fatalf("the demo lists %d votes, want one of every method", len(votes))
+	}
+	bySession := map[string][]string{} // the PDFs' titles, per session
+	for i, v := range votes {
+		out := e.path(fmt.Sprintf("risultati %d – Città.pdf", i))
+		mustRun(t, "export", "risultati", "--vote", v["id"].(string), "-o", out, "--db", db)
+		b, err := os.ReadFile(out)
+		if err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
+			t.Fatalf("%s: %d bytes, %v", out, len(b), err)
+		}
+		title := regexp.MustCompile(`ESITO DELLA VOTAZIONE N\. \d+`).FindString(pdfText(t, out))
+		if title == "" || !strings.HasPrefix(pdfTitle(t, out), "Esito della votazione n. "+title[len("ESITO DELLA VOTAZIONE N. "):]) {
+			t.Errorf("%s: heading %q, document title %q", out, title, pdfTitle(t, out))
+		}
+		sid := v["session_id"].(string)
+		bySession[sid] = append(bySession[sid], title)
+	}
+	twice := 0
+	for sid, titles := range bySession {
+		seen := map[string]bool{}
+		for _, ti := range titles {
+			if seen[ti] {
+				t.Errorf("session %s: two results PDFs titled %q", sid, ti)
+			}
+			seen[ti] = true
+		}
+		if len(titles) > 1 {
+			twice++
+		}
+	}
+	if twice == 0 {
+		t.Error("no session of the demo has two votes: the numbering is not exercised")
+	}
+	for _, tt := range []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"no vote", []string{"export", "risultati", "-o", e.path("x.pdf"), "--db", db}, exitUsage, "--vote ID"},
+		{"unknown vote", []string{"export", "risultati", "--vote", "00000000-0000-4000-8000-000000000000", "-o",
+			e.path("x.pdf"), "--db", db}, exitError, "Non c'è una votazione con id"},
+	} {
+		r := runCLI(t, tt.args...)
+		wantCode(t, r, tt.code)
+		wantContains(t, r, "stderr", r.stderr, tt.want)
+	}
+	if exists(t, e.path("x.pdf")) {
+		t.Error("a refused export left a file")
+	}
+}
+
+// pdfTitle is the Title pdfinfo reads from a PDF.
+func pdfTitle(t *testing.T, path string) string {
+	t.Helper()
+	out, err := exec.Command("pdfinfo", path).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo %s: %v (install poppler-utils)", path, err)
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		if rest, ok := strings.CutPrefix(line, "Title:"); ok {
+			return strings.TrimSpace(rest)
+		}
+	}
+	t.Fatalf("%s has no title", path)
+	return ""
 }
 
 func TestExportBallotsRecounts(t *testing.T) {
