@@ -103,4 +103,7 @@ type Synthesis struct {
 	Rounds     []Round  `json:"rounds"`
 	// Changed is the latest change to anything in it: the date the document carries.
 	Changed time.Time `json:"changed"`
+	// Responsible is who signs the document, given name first: the presidente of the Ufficio di Piano
+	// in the registry, or "" when it has none (a line is left to write the name on).
+	Responsible string `json:"responsible,omitempty"`
 }

@@ -34,7 +34,11 @@ func Sintesi(s data.Synthesis) ([]byte, error) {
 	if w.area != nil {
 		m.area = w.area.Name
 	}
-	doc, err := startDocument(m, docInfo{kind: "Documento di sintesi"})
+	kind := "Documento di sintesi"
+	if w.area != nil {
+		kind += " dell'area " + strings.TrimSpace(w.area.Name)
+	}
+	doc, err := startDocument(m, docInfo{kind: kind})
 	if err != nil {
 		return nil, err
 	}
@@ -409,7 +413,6 @@ func roundOutcome(r data.Round) string {
 // rule prints the rule the scores were computed with, so that anyone can redo them.
 func (w sintesi) rule() {
 	doc := w.doc
-	doc.heading("5. Regola di calcolo del punteggio", stTitle)
 	weighing := w.s.Weighing
 	if !weighing.Valid() {
 		weighing = w.s.Ambito.Weighing
@@ -418,17 +421,29 @@ func (w sintesi) rule() {
 	if weighing == data.WeighVoters {
 		how = "ponderata per votanti"
 	}
-	doc.paragraphs("Punteggio: media delle quote normalizzate ottenute nelle votazioni di priorità dei tavoli "+
-		"tematici tenute con il numero legale ("+how+"); "+
-		"quota = parte del totale (punti, bollini, approvazioni, Borda), (n − posizione)/(n − 1) per Schulze, "+
-		"(media − minimo)/(massimo − minimo) per i punteggi per criteri; una proposta accorpata somma le quote "+
-		"delle proposte d'origine.", stBody, 0)
+	text := "Punteggio: media delle quote normalizzate ottenute nelle votazioni di priorità dei tavoli " +
+		"tematici tenute con il numero legale (" + how + "); " +
+		"quota = parte del totale (punti, bollini, approvazioni, Borda), (n − posizione)/(n − 1) per Schulze, " +
+		"(media − minimo)/(massimo − minimo) per i punteggi per criteri; una proposta accorpata somma le quote " +
+		"delle proposte d'origine."
+	// The last section and the signature under it share a page: the document never ends on a page that
+	// holds the signature alone.
+	heading := doc.wrap("5. Regola di calcolo del punteggio", doc.width, stTitle)
+	body := doc.wrap(text, doc.width, stBody)
+	doc.need(stTitle.size*0.35 + float64(len(heading))*stTitle.lead + 1 + float64(len(body))*stBody.lead +
+		closingSpace + signatureHeight)
+	doc.heading("5. Regola di calcolo del punteggio", stTitle)
+	doc.paragraphs(text, stBody, 0)
 }
 
-// closing is the office's signature under the document.
+// closingSpace is the room between the last section and the signature.
+const closingSpace = 10.0
+
+// closing is the office's signature under the document, with the name of the Ufficio di Piano's head
+// when the registry knows it.
 func (w sintesi) closing() {
-	w.doc.space(10)
-	w.doc.signatures(signature{"Il Responsabile dell'Ufficio di Piano", ""})
+	w.doc.space(closingSpace)
+	w.doc.signatures(signature{"Il Responsabile dell'Ufficio di Piano", w.s.Responsible})
 }
 
 // stateLabel names a proposal's state as the list prints it; validation and approval name the body

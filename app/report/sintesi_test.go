@@ -297,6 +297,11 @@ func TestSintesiOneArea(t *testing.T) {
 		}
 	}
 
+	if got := metaTitle(t, path); !strings.HasPrefix(got, "Documento di sintesi dell'area Disabilità – ") {
+		t.Errorf("the area document's title is %q, want its own", got)
+	}
+	contains(t, "the area document's footer", text, "Tavoli · Documento di sintesi dell'area Disabilità ·")
+
 	s.AreaID = "area-dipendenze"
 	if b, err := Sintesi(s); err == nil {
 		t.Errorf("Sintesi(area not in the synthesis) = %d bytes, want an error", len(b))
@@ -437,6 +442,42 @@ func largeSynthesis(n, areas int) data.Synthesis {
 			data.AreaProposals{AreaID: id, Name: name, ByKind: byKind, Total: per})
 	}
 	return s
+}
+
+// TestSintesiSignature: the signature is never alone on the last page, whatever the length of what comes
+// before it, and it names the head of the Ufficio di Piano when the registry knows one.
+func TestSintesiSignature(t *testing.T) {
+	signed, moved := 0, 0
+	all := largeSynthesis(90, 3)
+	for n := 1; n <= len(all.Priorities); n++ { // priority lists that end the text at every height of a page
+		s := all
+		s.Priorities = all.Priorities[:n]
+		s.Responsible = "Lucia Ferri"
+		path := writePDF(t, fmt.Sprintf("sintesi-firma-%d.pdf", n), renderSintesi(t, s))
+		pages := pageCount(t, path)
+		last := strings.Join(strings.Fields(pdfText(t, path, pages, pages)), " ")
+		if !strings.Contains(last, "Il Responsabile dell'Ufficio di Piano Lucia Ferri (firma)") {
+			t.Fatalf("%d proposals: the last page (%d) lacks the signed name: %q", n, pages, last)
+		}
+		signed++
+		if !strings.Contains(last, "delle proposte d'origine.") {
+			t.Errorf("%d proposals: the last page holds the signature without the text before it: %q", n, last)
+		}
+		if !strings.Contains(last, "5. Regola di calcolo del punteggio") {
+			moved++ // the rule began on the page before: the signature still has its closing lines
+		}
+	}
+	if signed == 0 {
+		t.Fatal("no document was checked")
+	}
+	t.Logf("%d layouts checked; in %d the rule's heading is on an earlier page", signed, moved)
+
+	s := synthesis()
+	s.Responsible = ""
+	path := writePDF(t, "sintesi-senza-nome.pdf", renderSintesi(t, s))
+	if text := pdfText(t, path); !strings.Contains(text, "Il Responsabile dell'Ufficio di Piano") {
+		t.Errorf("without a name the signature block is missing: %q", text)
+	}
 }
 
 // The benchmark the brief sets: well under a second for 1200 proposals over 6 areas.

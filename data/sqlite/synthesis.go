@@ -3,7 +3,9 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"sort"
+	"strings"
 
 	"github.com/tavoli/tavoli/data"
 )
@@ -182,6 +184,9 @@ func (s *Store) Synthesis(ctx context.Context, areaID string) (data.Synthesis, e
 		if out.Bodies, err = bodies(ctx, tx); err != nil {
 			return err
 		}
+		if out.Responsible, err = officeHead(ctx, tx); err != nil {
+			return err
+		}
 		if out.Participation, err = participation(ctx, tx); err != nil {
 			return err
 		}
@@ -303,4 +308,22 @@ func (s *Store) Synthesis(ctx context.Context, areaID string) (data.Synthesis, e
 		return err
 	})
 	return out, err
+}
+
+// officeHead is the presidente of the Ufficio di Piano, given name first, or "" when the registry has none.
+func officeHead(ctx context.Context, tx *sql.Tx) (string, error) {
+	var name, surname string
+	err := tx.QueryRowContext(ctx, `SELECT p.name, p.surname FROM memberships m
+		JOIN bodies b ON b.id = m.body_id AND b.deleted = 0
+		JOIN people p ON p.id = m.person_id AND p.deleted = 0
+		WHERE m.deleted = 0 AND b.kind = ? AND m.role = ?
+		ORDER BY b.position, b.id, m.id LIMIT 1`, string(data.BodyUfficioDiPiano), string(data.RolePresidente)).
+		Scan(&name, &surname)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(strings.TrimSpace(name) + " " + strings.TrimSpace(surname)), nil
 }

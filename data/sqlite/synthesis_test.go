@@ -169,6 +169,10 @@ func TestSynthesisDemo(t *testing.T) {
 	if syn.Ambito.Name != ds.Ambito.Name || syn.Capofila == "" || syn.Changed.IsZero() || !syn.Weighing.Valid() {
 		t.Errorf("Synthesis head = %q, capofila %q, changed %v, weighing %q", syn.Ambito.Name, syn.Capofila, syn.Changed, syn.Weighing)
 	}
+	// The demo's Ufficio di Piano is presided by Lucia Ferri: she signs the document.
+	if syn.Responsible != "Lucia Ferri" {
+		t.Errorf("Synthesis responsible = %q, want the Ufficio di Piano's presidente, Lucia Ferri", syn.Responsible)
+	}
 	part, err := s.Participation(ctx)
 	must(t, "Participation", err)
 	if !reflect.DeepEqual(syn.Participation, part) {
