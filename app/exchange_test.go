@@ -504,6 +504,20 @@ func TestExchangeOpenedBundle(t *testing.T) {
 	if got := len(c.people("")); got != len(a.people("")) {
 		t.Errorf("people after the import = %d, want %d", got, len(a.people("")))
 	}
+
+	// Choosing the demo instead, the user declined the bundle: no preview of it over the demo.
+	f := newPeerEnvOpening(t, "", func(string) {}, secret)
+	w = f.welcome()
+	w.choice.SetSelected("Dati dimostrativi: Ambito n.5 Trasimeno")
+	test.Type(w.operator, "Carla Neri")
+	test.Tap(w.start)
+	if f.ui.current == sectionExchange || f.ui.exch != nil && f.ui.exch.imp.path.Text != "" {
+		t.Errorf("after choosing the demo the window shows section %d with the bundle %q", f.ui.current,
+			f.ui.exch.imp.path.Text)
+	}
+	if len(f.people("")) == 0 {
+		t.Error("the demo was not loaded")
+	}
 }
 
 func TestExchangeShortcuts(t *testing.T) {

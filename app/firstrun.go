@@ -138,7 +138,9 @@ func (ui *UI) welcome(askName, askStart bool) *dialog.CustomDialog {
 			d.Hide()
 			ui.saved()
 			ui.loadAmbito(nil)
-			if ui.previewStartBundle() {
+			// The bundle the program was opened with goes to its preview unless the user chose, instead
+			// of receiving data, the demo or an empty Ambito: it would then belong to another district.
+			if (receive || !askStart) && ui.previewStartBundle() {
 				return
 			}
 			if receive {

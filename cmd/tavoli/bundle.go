@@ -193,9 +193,9 @@ func (c *cli) bundleImport(ctx context.Context, rest []string) int {
 	if !c.opt.dryRun && in.Header.Since == 0 {
 		if p, err := c.dbPath(); err == nil {
 			if abs, isNew := missing(p); isNew {
-				code := exitOK
+				code, report := exitOK, func() int { return exitOK }
 				err := c.openNew(ctx, abs, func(st *sqlite.Store) error {
-					if code = c.mergeBundle(ctx, st, path, in); code != exitOK {
+					if code, report = c.mergeBundle(ctx, st, path, in); code != exitOK {
 						return errDiscard
 					}
 					return nil
@@ -203,7 +203,10 @@ func (c *cli) bundleImport(ctx context.Context, rest []string) int {
 				if err != nil && !errors.Is(err, errDiscard) {
 					return c.fail(err)
 				}
-				return code
+				if code != exitOK {
+					return code
+				}
+				return report() // only now is the new database in place
 			}
 		}
 	}
@@ -212,29 +215,36 @@ func (c *cli) bundleImport(ctx context.Context, rest []string) int {
 		return c.fail(err)
 	}
 	defer st.Close()
-	return c.mergeBundle(ctx, st, path, in)
+	code, report := c.mergeBundle(ctx, st, path, in)
+	if code != exitOK {
+		return code
+	}
+	return report()
 }
 
 // mergeBundle shows what merging the bundle read from path into st would do, then merges it (--dry-run:
-// only the preview), and returns the exit code.
-func (c *cli) mergeBundle(ctx context.Context, st *sqlite.Store, path string, in *sqlite.Incoming) int {
+// only the preview). It returns the exit code of a failure, or exitOK and what reports the import, to
+// call once the import is there to stay.
+func (c *cli) mergeBundle(ctx context.Context, st *sqlite.Store, path string, in *sqlite.Incoming) (int, func() int) {
 	preview, err := st.MergeBundle(ctx, in, sqlite.ImportOptions{DryRun: true, OtherAmbito: c.opt.otherAmbito})
 	if err != nil {
-		return c.fail(err)
+		return c.fail(err), nil
 	}
 	if !c.opt.json {
 		c.printPreview(ctx, st, path, preview)
 	}
 	if c.opt.dryRun {
-		if c.opt.json {
-			return c.writeJSON(bundleImportJSON(path, preview))
+		return exitOK, func() int {
+			if c.opt.json {
+				return c.writeJSON(bundleImportJSON(path, preview))
+			}
+			key := "cli.bundle_dry_run"
+			if preview.OtherAmbito && !c.opt.otherAmbito {
+				key = "cli.bundle_dry_run_other_ambito"
+			}
+			fmt.Fprintln(c.stdout, lang.L(key))
+			return exitOK
 		}
-		key := "cli.bundle_dry_run"
-		if preview.OtherAmbito && !c.opt.otherAmbito {
-			key = "cli.bundle_dry_run_other_ambito"
-		}
-		fmt.Fprintln(c.stdout, lang.L(key))
-		return exitOK
 	}
 	res, err := st.MergeBundle(ctx, in, sqlite.ImportOptions{OtherAmbito: c.opt.otherAmbito, File: path})
 	if err != nil {
@@ -242,20 +252,22 @@ func (c *cli) mergeBundle(ctx context.Context, st *sqlite.Store, path string, in
 			c.writeJSON(bundleImportJSON(path, preview))
 		}
 		if e := data.AsError(err); e != nil && e.Key == "err.exchange.other_ambito" {
-			return c.failHint(err, "cli.bundle_other_ambito_hint")
+			return c.failHint(err, "cli.bundle_other_ambito_hint"), nil
 		}
-		return c.fail(err)
+		return c.fail(err), nil
 	}
-	if c.opt.json {
-		return c.writeJSON(bundleImportJSON(path, res))
+	return exitOK, func() int {
+		if c.opt.json {
+			return c.writeJSON(bundleImportJSON(path, res))
+		}
+		t := res.Total()
+		fmt.Fprintln(c.stdout, lang.L("cli.bundle_imported", map[string]any{"file": path, "new": t.New,
+			"updated": t.Updated, "deleted": t.Deleted, "conflicts": t.Conflicts, "locked": t.Locked, "unchanged": t.Unchanged}))
+		if aside := t.Conflicts + t.Locked; aside > 0 {
+			fmt.Fprintln(c.stdout, lang.N("cli.bundle_review", aside, map[string]any{"n": aside}))
+		}
+		return exitOK
 	}
-	t := res.Total()
-	fmt.Fprintln(c.stdout, lang.L("cli.bundle_imported", map[string]any{"file": path, "new": t.New,
-		"updated": t.Updated, "deleted": t.Deleted, "conflicts": t.Conflicts, "locked": t.Locked, "unchanged": t.Unchanged}))
-	if aside := t.Conflicts + t.Locked; aside > 0 {
-		fmt.Fprintln(c.stdout, lang.N("cli.bundle_review", aside, map[string]any{"n": aside}))
-	}
-	return exitOK
 }
 
 // printPreview describes a bundle and what merging it does, kind by kind.

@@ -2,5 +2,7 @@
 
 package main
 
-// attachConsole has nothing to do outside Windows: a program started from a terminal prints to it.
+// attachConsole and detachConsole have nothing to do outside Windows: a program started from a terminal
+// prints to it, and its window is its own.
 func attachConsole() {}
+func detachConsole() {}

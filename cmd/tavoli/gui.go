@@ -18,6 +18,7 @@ func startGUI(cfg app.Config) error {
 	if err := displayAvailable(); err != nil {
 		return err
 	}
+	detachConsole()
 	fyneapp.SetMetadata(fyne.AppMetadata{
 		ID:         appID,
 		Name:       "Tavoli",

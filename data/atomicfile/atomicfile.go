@@ -93,16 +93,26 @@ func Create(path string, build func(tmp string) error) error {
 		return err
 	}
 	defer t.abort()
+	// A new file gets the usual permissions (the temporary one is private): a database in a shared
+	// folder is readable as one SQLite made would be.
+	if err := t.f.Chmod(0o644); err != nil {
+		return Explain(path, err)
+	}
 	if err := build(t.name); err != nil {
 		return err
 	}
-	if _, err := os.Lstat(path); err == nil {
-		return data.Errorf(data.EConflict, KeyExists, "path", path)
-	}
 	// The guard keeps a sweep by another process away while build runs; Windows renames no open file.
-	if err := t.commit(path); err != nil {
-		return err
+	if err := t.f.Close(); err != nil {
+		return Explain(path, err)
 	}
+	t.closed = true
+	if err := placeNew(t.name, path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return data.Errorf(data.EConflict, KeyExists, "path", path)
+		}
+		return Explain(path, err)
+	}
+	t.done = true
 	for _, s := range sidecars {
 		os.Remove(t.name + s) // an orderly close of SQLite leaves none; a journal of nothing is garbage
 	}
@@ -116,6 +126,9 @@ func (t *temp) commit(path string) error {
 	}
 	t.closed = true
 	if err := replace(t.name, path); err != nil {
+		if locked(err, path) {
+			return data.Errorf(data.EReadOnly, KeyLocked, "path", path).Wrap(err)
+		}
 		return Explain(path, err)
 	}
 	t.done = true
@@ -201,8 +214,9 @@ func replace(tmp, path string) error {
 	return err
 }
 
-// Explain turns a failed write of path into a coded error: a full disk, a file open in another
-// program, a protected or missing folder, or anything else. Coded errors pass through.
+// Explain turns a failed write of path into a coded error: a full disk, a protected or missing folder,
+// or anything else. Coded errors pass through. (A destination held open by another program is told
+// apart only where it shows: when the finished file cannot replace it.)
 func Explain(path string, err error) error {
 	if err == nil || data.AsError(err) != nil {
 		return err
@@ -210,8 +224,6 @@ func Explain(path string, err error) error {
 	switch {
 	case diskFull(err):
 		return data.Errorf(data.EInternal, KeyFull, "path", path).Wrap(err)
-	case locked(err, path):
-		return data.Errorf(data.EReadOnly, KeyLocked, "path", path).Wrap(err)
 	case errors.Is(err, fs.ErrNotExist):
 		return data.Errorf(data.ENotFound, KeyNoFolder, "path", path, "folder", filepath.Dir(path)).Wrap(err)
 	case errors.Is(err, fs.ErrPermission) || readOnly(err):

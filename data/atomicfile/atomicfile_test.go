@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -134,6 +135,41 @@ func TestCreate(t *testing.T) {
 	}
 	if rest := leftovers(t, filepath.Dir(path), "prova.db"); len(rest) != 0 {
 		t.Errorf("files left: %v", rest)
+	}
+}
+
+// TestCreateNeverReplaces: a file that appears at the destination while the new one is built (another
+// program creating the same database) is kept, and the new one is dropped; a created file has the usual
+// permissions, not the temporary file's private ones.
+func TestCreateNeverReplaces(t *testing.T) {
+	dir := testfs.TempDir(t)
+	path := filepath.Join(dir, "l'Ambito.db")
+	err := atomicfile.Create(path, func(tmp string) error {
+		if err := os.WriteFile(tmp, []byte("nuovo"), 0o644); err != nil {
+			return err
+		}
+		return os.WriteFile(path, []byte("dell'altro programma"), 0o644)
+	})
+	if key(err) != atomicfile.KeyExists {
+		t.Errorf("Create while another program made the file = %v, want %s", err, atomicfile.KeyExists)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "dell'altro programma" {
+		t.Errorf("the other program's file now holds %q", got)
+	}
+	if rest := leftovers(t, dir, "l'Ambito.db"); len(rest) != 0 {
+		t.Errorf("files left: %v", rest)
+	}
+
+	shared := filepath.Join(dir, "condiviso.db")
+	if err := atomicfile.Create(shared, func(tmp string) error { return os.WriteFile(tmp, []byte("db"), 0o600) }); err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat(shared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if runtime.GOOS != "windows" && st.Mode().Perm() != 0o644 {
+		t.Errorf("a created file has permissions %v, want -rw-r--r--", st.Mode().Perm())
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -76,9 +78,22 @@ func TestCopyAtTheSamePath(t *testing.T) {
 	must(t, "WriteFile", os.WriteFile(path, b, 0o644))
 	c, err := Open(ctx, path, replicaOptions(inst, refusalDay.Add(2*time.Hour)))
 	must(t, "Open(copy)", err)
-	defer c.Close()
 	if c.Device() == inst || !c.Copied() {
 		t.Errorf("a byte copy at the original's path: device %s, copied %v; want a new device id", c.Device(),
 			c.Copied())
+	}
+	must(t, "Close", c.Close())
+
+	// The original, renamed, is still the original; on Windows also under another spelling of its path.
+	again := moved
+	if runtime.GOOS == "windows" {
+		again = filepath.Join(strings.ToUpper(filepath.Dir(moved)), "SPOSTATO.DB")
+	}
+	m, err := Open(ctx, again, replicaOptions(inst, refusalDay.Add(3*time.Hour)))
+	must(t, "Open(moved)", err)
+	defer m.Close()
+	if m.Device() != inst || m.Copied() {
+		t.Errorf("the original renamed to %s: device %s, copied %v; want %s, not a copy", again, m.Device(),
+			m.Copied(), inst)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"runtime"
 	"strings"
 
 	"github.com/tavoli/tavoli/data"
@@ -70,9 +71,30 @@ func (s *Store) here(installation string) replica {
 		File: fileIdentity(s.file)}
 }
 
-// same reports whether two entries describe the same file on the same computer.
+// same reports whether two entries describe the same file on the same computer. Where the system tells
+// files apart (device and inode, volume and file index) that decides: the same file under another
+// spelling of its path (c:\dati against C:\Dati, a mapped drive against its \\server\share name) or
+// renamed is the same, and a copy put at the original's path is not. Elsewhere the path decides, in
+// the system's own case rules.
 func (r replica) same(o replica) bool {
-	return r.Host == o.Host && r.Path == o.Path && r.File == o.File
+	if r.Host != o.Host {
+		return false
+	}
+	if r.File != "" && o.File != "" {
+		return r.File == o.File
+	}
+	if r.File != o.File {
+		return false
+	}
+	return samePath(r.Path, o.Path)
+}
+
+// samePath compares two paths as the system does: without regard to case on Windows.
+func samePath(a, b string) bool {
+	if runtime.GOOS == "windows" {
+		return strings.EqualFold(a, b)
+	}
+	return a == b
 }
 
 // adoptIdentity sets the device id this store writes as. The file keeps, for each installation that
