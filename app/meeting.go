@@ -539,6 +539,10 @@ func (m *meetingScreen) approveNow(prev *data.Session, item string) {
 		if d, err = m.ui.store.Dossier(m.ui.ctx, prev.ID); err != nil {
 			return
 		}
+		// The PDF kept is the approved verbale: it says so, and by which session, not BOZZA.
+		d.Session.Status, d.Session.ApprovedInID = data.SessionApprovata, in
+		approving := m.d.Session
+		d.ApprovedIn = &approving
 		var pdf []byte
 		if pdf, err = report.Verbale(d); err != nil {
 			err = data.Errorf(data.EInternal, "err.document.render").Wrap(err)

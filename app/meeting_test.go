@@ -2,6 +2,9 @@ package app
 
 import (
 	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -305,6 +308,20 @@ func TestApprovalLocksTheSession(t *testing.T) {
 	exported, err := RenderDocument(e.ui.ctx, e.store(), first, docVerbale)
 	if err != nil || !bytes.Equal(exported, vb.PDF) {
 		t.Fatalf("the approved verbale's export is not the stored bytes (%v)", err)
+	}
+	// The PDF kept is the approved one: it says by which session, and no longer BOZZA.
+	kept := filepath.Join(t.TempDir(), "approvato.pdf")
+	if err := os.WriteFile(kept, vb.PDF, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", kept, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext (poppler-utils, which the README installs): %v", err)
+	}
+	flat := strings.Join(strings.Fields(string(out)), " ")
+	if !strings.Contains(flat, "Verbale approvato dal Tavolo tematico Anziani nella seduta del 26 marzo 2027.") ||
+		strings.Contains(flat, "BOZZA") {
+		t.Errorf("the kept verbale does not say it was approved on 26 March, or still says BOZZA: %q", flat)
 	}
 	if len(m.d.ItemDecisions(m.d.Agenda[0].ID)) != 1 {
 		t.Error("the approval is not recorded as a decision on the first item")

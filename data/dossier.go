@@ -27,7 +27,9 @@ type Dossier struct {
 	// Previous is the body's session before this one, whose verbale the first item approves.
 	Previous *Session `json:"previous,omitempty"`
 	// Corrects is the approved session a correction act corrects.
-	Corrects      *Session `json:"corrects,omitempty"`
+	Corrects *Session `json:"corrects,omitempty"`
+	// ApprovedIn is the session that approved this one's verbale, once approved.
+	ApprovedIn    *Session `json:"approved_in,omitempty"`
 	PresidentName string   `json:"president"`
 	SecretaryName string   `json:"secretary"`
 	Agenda        []AgendaItem

@@ -77,6 +77,7 @@ type docInfo struct {
 	kind      string // "Verbale": the title, the footer and errors
 	landscape bool
 	note      string // added to the footer, e.g. that the verbale is approved
+	draft     bool   // a draft: "BOZZA" heads the document's title
 }
 
 // document is one PDF being written: a page heading and footer on every page, and a cursor that
@@ -148,7 +149,11 @@ func startDocument(m masthead, info docInfo) (*document, error) {
 	p.SetModificationDate(date)
 	p.SetCatalogSort(true)
 	p.SetCompression(true)
-	p.SetTitle(clean(strings.Join(nonEmpty(info.kind, m.body, m.day), " – ")), true)
+	title := strings.Join(nonEmpty(info.kind, m.body, m.day), " – ")
+	if info.draft {
+		title = "BOZZA – " + title
+	}
+	p.SetTitle(clean(title), true)
 	p.SetAuthor(clean(m.ambito.Name), true)
 	p.SetSubject(clean(strings.Join(nonEmpty(m.body, prefixed("area ", m.area), m.ambito.Name), " – ")), true)
 	p.SetCreator("Tavoli", true)

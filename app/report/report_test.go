@@ -131,7 +131,8 @@ func TestVerbaleText(t *testing.T) {
 		"Presentare il lavoro del Tavolo al Tavolo dei Sindaci",
 		"La seduta è tolta alle ore 18:05.",
 		"Letto, approvato e sottoscritto", "Il Presidente", "Il Segretario verbalizzante",
-		"pagina 1 di", "Tavoli · Verbale · Tavolo tematico Anziani · seduta del 12 marzo 2027",
+		"pagina 1 di", "Tavoli · Verbale · Tavolo tematico Anziani · seduta del 12 marzo 2027 · BOZZA, non ancora approvato",
+		"BOZZA – VERBALE DELLA SEDUTA DEL 12 MARZO 2027",
 		"Città della Pieve", "Niccolò", "Università della Terza Età del Trasimeno",
 	)
 	// Paragraphs of the notes are kept, and the long note crosses a page.
@@ -145,13 +146,30 @@ func TestVerbaleText(t *testing.T) {
 	if strings.Count(text, "pagina ") != pageCount(t, path) {
 		t.Errorf("verbale: %d page numbers for %d pages", strings.Count(text, "pagina "), pageCount(t, path))
 	}
+	// A draft says so on every page and in the file's title.
+	for p := 1; p <= pageCount(t, path); p++ {
+		if !strings.Contains(pdfText(t, path, p, p), "BOZZA") {
+			t.Errorf("page %d of the draft verbale does not say BOZZA", p)
+		}
+	}
+	if got := metaTitle(t, path); !strings.HasPrefix(got, "BOZZA – Verbale – Tavolo tematico Anziani") {
+		t.Errorf("the draft's document title is %q", got)
+	}
 }
 
 func TestVerbaleStatus(t *testing.T) {
 	approved := anziani()
 	approved.Session.Status = data.SessionApprovata
-	text := pdfText(t, writePDF(t, "approvato.pdf", render(t, Verbale, approved)))
-	contains(t, "approved verbale", text, "· verbale approvato")
+	approving := data.Session{Meta: data.Meta{ID: "sess-anziani-2027-04-09"}, BodyID: "body-anziani",
+		Status: data.SessionInCorso, Date: rome(2027, time.April, 9, 15, 0)}
+	approved.Session.ApprovedInID, approved.ApprovedIn = approving.ID, &approving
+	path := writePDF(t, "approvato.pdf", render(t, Verbale, approved))
+	text := pdfText(t, path)
+	contains(t, "approved verbale", text, "· verbale approvato", "VERBALE DELLA SEDUTA DEL 12 MARZO 2027",
+		"Verbale approvato dal Tavolo tematico Anziani nella seduta del 9 aprile 2027.")
+	if strings.Contains(text, "BOZZA") || strings.Contains(metaTitle(t, path), "BOZZA") {
+		t.Error("the approved verbale still says BOZZA")
+	}
 
 	correction := anziani()
 	correction.Session.CorrectsID = correction.Previous.ID
@@ -161,7 +179,7 @@ func TestVerbaleStatus(t *testing.T) {
 	text = pdfText(t, writePDF(t, "rettifica.pdf", render(t, Verbale, correction)))
 	contains(t, "correction act", text, "ATTO DI RETTIFICA", "rettifica del verbale della seduta del 12 febbraio 2027",
 		"Con il presente atto si rettifica il verbale della seduta del 12 febbraio 2027, che resta agli atti nel testo approvato.",
-		"Tavoli · Atto di rettifica ·")
+		"Tavoli · Atto di rettifica ·", "BOZZA – ATTO DI RETTIFICA")
 }
 
 func TestVerbaleSindaci(t *testing.T) {

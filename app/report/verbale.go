@@ -22,14 +22,15 @@ func Verbale(d data.Dossier) ([]byte, error) {
 		return nil, data.Errorf(data.EInvalid, "err.verbale.not_held", "body", strings.TrimSpace(clean(d.Body.Name)),
 			"day", FormatDay(s.Date), "status", string(s.Status))
 	}
-	kind, note := "Verbale", ""
+	// Until its approval a verbale is a draft, and says so in its title and on every page.
+	kind, note := "Verbale", "BOZZA, non ancora approvato"
 	if s.CorrectsID != "" {
 		kind = "Atto di rettifica"
 	}
 	if s.Status == data.SessionApprovata {
 		note = "verbale approvato"
 	}
-	doc, err := newDocument(d, docInfo{kind: kind, note: note})
+	doc, err := newDocument(d, docInfo{kind: kind, note: note, draft: s.Status != data.SessionApprovata})
 	if err != nil {
 		return nil, err
 	}
@@ -51,13 +52,17 @@ type verbale struct {
 func (v verbale) opening() {
 	doc, d, s := v.doc, v.d, v.d.Session
 	body := strings.TrimSpace(clean(d.Body.Name))
+	draft := ""
+	if s.Status != data.SessionApprovata {
+		draft = "BOZZA – "
+	}
 	if s.CorrectsID != "" {
-		doc.title("ATTO DI RETTIFICA", stTitle)
+		doc.title(draft+"ATTO DI RETTIFICA", stTitle)
 		doc.use(stSubtitle, colText)
 		of, _ := corrected(d)
 		doc.line("rettifica "+of, doc.left, doc.width, stSubtitle.lead, "C")
 	} else {
-		doc.title(strings.ToUpper(strings.TrimSpace("Verbale della seduta "+orBlank(OfDay(s.Date), 16))), stTitle)
+		doc.title(draft+strings.ToUpper(strings.TrimSpace("Verbale della seduta "+orBlank(OfDay(s.Date), 16))), stTitle)
 	}
 	doc.use(stSubtitle, colText)
 	sub := body
@@ -336,6 +341,12 @@ func (v verbale) closing() {
 	doc.line("Letto, approvato e sottoscritto", doc.left, doc.width, stBody.lead, "C")
 	doc.space(4)
 	doc.signatures(signature{"Il Presidente", d.PresidentName}, signature{"Il Segretario verbalizzante", d.SecretaryName})
+	if a := d.ApprovedIn; d.Session.Status == data.SessionApprovata && a != nil {
+		doc.space(4)
+		doc.use(stBody, colText)
+		doc.paragraphs("Verbale approvato dal "+strings.TrimSpace(clean(d.Body.Name))+" nella seduta "+OfDay(a.Date)+".",
+			stBody, 0)
+	}
 }
 
 // orDash is s, or a dash in a table cell with nothing to say.

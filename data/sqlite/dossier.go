@@ -56,6 +56,13 @@ func dossier(ctx context.Context, tx *sql.Tx, sessionID string) (data.Dossier, e
 	case err != sql.ErrNoRows:
 		return d, err
 	}
+	if d.Session.ApprovedInID != "" {
+		a, err := loadSession(ctx, tx, d.Session.ApprovedInID)
+		if err != nil {
+			return d, err
+		}
+		d.ApprovedIn = &a
+	}
 	if d.Session.CorrectsID != "" {
 		c, err := loadSession(ctx, tx, d.Session.CorrectsID)
 		if err != nil {
