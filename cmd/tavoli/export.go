@@ -48,12 +48,19 @@ func (c *cli) export(ctx context.Context, rest []string) int {
 	if c.opt.session == "" || c.opt.output == "" {
 		return c.usage("cli.export_needs", nil)
 	}
+	return c.exportFrom(ctx, func(st *sqlite.Store) ([]byte, error) {
+		return app.RenderDocument(ctx, st, c.opt.session, app.DocKind(kind))
+	})
+}
+
+// exportFrom makes a file from the database, opened read-only, and writes it as the -o file.
+func (c *cli) exportFrom(ctx context.Context, build func(st *sqlite.Store) ([]byte, error)) int {
 	st, err := c.open(ctx, readOnly)
 	if err != nil {
 		return c.fail(err)
 	}
 	defer st.Close()
-	b, err := app.RenderDocument(ctx, st, c.opt.session, app.DocKind(kind))
+	b, err := build(st)
 	if err != nil {
 		return c.fail(err)
 	}
@@ -66,20 +73,17 @@ func (c *cli) exportBallots(ctx context.Context) int {
 	if c.opt.vote == "" || c.opt.output == "" {
 		return c.usage("cli.export_ballots_needs", nil)
 	}
-	st, err := c.open(ctx, readOnly)
-	if err != nil {
-		return c.fail(err)
-	}
-	defer st.Close()
-	count, err := st.VoteCount(ctx, c.opt.vote)
-	if err != nil {
-		return c.fail(err)
-	}
-	b, err := json.MarshalIndent(count, "", "  ")
-	if err != nil {
-		return c.fail(data.Errorf(data.EInternal, "err.cli.output").Wrap(err))
-	}
-	return c.write(append(b, '\n'))
+	return c.exportFrom(ctx, func(st *sqlite.Store) ([]byte, error) {
+		count, err := st.VoteCount(ctx, c.opt.vote)
+		if err != nil {
+			return nil, err
+		}
+		b, err := json.MarshalIndent(count, "", "  ")
+		if err != nil {
+			return nil, data.Errorf(data.EInternal, "err.cli.output").Wrap(err)
+		}
+		return append(b, '\n'), nil
+	})
 }
 
 // exportResults writes a vote's results PDF: tavoli export risultati --vote ID -o FILE.pdf, the same
@@ -88,20 +92,14 @@ func (c *cli) exportResults(ctx context.Context) int {
 	if c.opt.vote == "" || c.opt.output == "" {
 		return c.usage("cli.export_results_needs", nil)
 	}
-	st, err := c.open(ctx, readOnly)
-	if err != nil {
-		return c.fail(err)
-	}
-	defer st.Close()
-	session, err := sessionOfVote(ctx, st, c.opt.vote)
-	if err != nil {
-		return c.fail(err)
-	}
-	b, _, err := app.RenderResults(ctx, st, session, c.opt.vote)
-	if err != nil {
-		return c.fail(err)
-	}
-	return c.write(b)
+	return c.exportFrom(ctx, func(st *sqlite.Store) ([]byte, error) {
+		session, err := sessionOfVote(ctx, st, c.opt.vote)
+		if err != nil {
+			return nil, err
+		}
+		b, _, err := app.RenderResults(ctx, st, session, c.opt.vote)
+		return b, err
+	})
 }
 
 // sessionOfVote is the id of the session that held the vote.
