@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/tavoli/tavoli/assets"
+	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/install"
 	"github.com/tavoli/tavoli/data/sqlite"
@@ -96,7 +97,7 @@ func Run(a fyne.App, cfg Config) error {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	a.Settings().SetTheme(newTheme())
 	ui := New(a, cfg, AsyncRunner, func(ctx context.Context, path string) (Store, error) {
-		return sqlite.Open(ctx, path, sqlite.Options{Device: cfg.Installation.DeviceID})
+		return sqlite.Open(ctx, path, sqlite.Options{Device: cfg.Installation.DeviceID, Verbale: report.Verbale})
 	})
 	ui.Window().ShowAndRun()
 	ui.Close()

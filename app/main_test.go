@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/demo"
 	"github.com/tavoli/tavoli/data/install"
@@ -78,7 +79,7 @@ type setup struct {
 func opener(device string) Opener {
 	clock := &testClock{t: time.Date(2027, 3, 12, 15, 0, 0, 0, time.UTC)}
 	return func(ctx context.Context, path string) (Store, error) {
-		st, err := sqlite.Open(ctx, path, sqlite.Options{Device: device, Now: clock.Now})
+		st, err := sqlite.Open(ctx, path, sqlite.Options{Device: device, Now: clock.Now, Verbale: report.Verbale})
 		if err != nil {
 			return nil, err
 		}

@@ -1,17 +1,19 @@
 package app
 
 import (
+	"cmp"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/italian"
 	"github.com/tavoli/tavoli/data/vote"
@@ -523,33 +525,97 @@ func (m *meetingScreen) approvePrevious() {
 		m.errs.set(lang.L("meeting.approve_no_quorum", map[string]any{"why": quorumSentence(q)}))
 		return
 	}
-	msg := lang.L("meeting.approve_question", map[string]any{"date_of": ofDay(prev.Date)})
-	m.ui.confirm(lang.L("meeting.approve_title"), msg, lang.L("meeting.approve_ok"), func() { m.approveNow(prev, item) })
+	m.approvalForm(prev, item)
 }
 
-// approveNow makes the previous verbale's PDF and keeps it, approved.
-func (m *meetingScreen) approveNow(prev *data.Session, item string) {
+// approvalForm asks how the session voted on the previous verbale: all'unanimità dei presenti (the
+// default: Enter approves), naming the seats that voted against or abstained, or, where a seat is one
+// head, by the totals of a show of hands. The store checks the rest and renders the act.
+func (m *meetingScreen) approvalForm(prev *data.Session, item string) {
+	var seats []string
+	seatOf := map[string]string{}
+	for _, l := range m.d.Register {
+		if l.SeatID != "" && l.PresentAt(time.Time{}) && seatOf[l.SeatName] == "" {
+			label := l.SeatName
+			if l.PersonName != "" && l.PersonName != l.SeatName {
+				label += " (" + l.PersonName + ")"
+			}
+			seats = append(seats, label)
+			seatOf[label] = l.SeatID
+		}
+	}
+	modes := []string{lang.L("meeting.approve_unanimous"), lang.L("meeting.approve_named")}
+	byHead := m.d.Body.Rules.Weighting == data.WeightHead
+	if byHead {
+		modes = append(modes, lang.L("meeting.approve_totals"))
+	}
+	mode := widget.NewRadioGroup(modes, nil)
+	mode.Required = true
+	mode.SetSelected(modes[0])
+	against, abstained := widget.NewCheckGroup(seats, nil), widget.NewCheckGroup(seats, nil)
+	fav, con, ast := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	named := container.NewGridWithColumns(2,
+		container.NewVBox(widget.NewLabel(lang.L("meeting.approve_contrari")), against),
+		container.NewVBox(widget.NewLabel(lang.L("meeting.approve_astenuti")), abstained))
+	totals := widget.NewForm(widget.NewFormItem(lang.L("meeting.approve_fav"), fav),
+		widget.NewFormItem(lang.L("meeting.approve_con"), con), widget.NewFormItem(lang.L("meeting.approve_ast"), ast))
+	named.Hide()
+	totals.Hide()
+	mode.OnChanged = func(s string) {
+		named.Hidden, totals.Hidden = s != lang.L("meeting.approve_named"), s != lang.L("meeting.approve_totals")
+		named.Refresh()
+		totals.Refresh()
+	}
+	question := widget.NewLabel(lang.L("meeting.approve_question", map[string]any{"date_of": ofDay(prev.Date)}))
+	question.Wrapping = fyne.TextWrapWord
+	var d *dialog.ConfirmDialog
+	keys := newKeyCatcher(func() { d.Confirm() }, func() { d.Dismiss() })
+	content := container.NewVBox(question, mode, named, totals, keys)
+	d = dialog.NewCustomConfirm(lang.L("meeting.approve_title"), lang.L("meeting.approve_ok"), lang.L("Cancel"),
+		container.NewVScroll(content), func(ok bool) {
+			if !ok {
+				return
+			}
+			a := data.Approval{SessionID: prev.ID, InSessionID: m.d.Session.ID, AgendaItemID: item,
+				Decision: lang.L("meeting.approved_decision", map[string]any{"date_of": ofDay(prev.Date)})}
+			switch mode.Selected {
+			case lang.L("meeting.approve_named"):
+				for _, x := range against.Selected {
+					a.Contrari = append(a.Contrari, seatOf[x])
+				}
+				for _, x := range abstained.Selected {
+					a.Astenuti = append(a.Astenuti, seatOf[x])
+				}
+			case lang.L("meeting.approve_totals"):
+				var t data.ApprovalTotals
+				for _, f := range []struct {
+					e *widget.Entry
+					n *int
+				}{{fav, &t.Favorevoli}, {con, &t.Contrari}, {ast, &t.Astenuti}} {
+					n, err := strconv.Atoi(strings.TrimSpace(cmp.Or(f.e.Text, "0")))
+					if err != nil || n < 0 {
+						m.errs.set(lang.L("meeting.approve_bad_number", map[string]any{"value": f.e.Text}))
+						return
+					}
+					*f.n = n
+				}
+				a.Totals = &t
+			}
+			m.approveNow(prev, a)
+		}, m.ui.win)
+	d.Resize(fyne.NewSize(640, 460))
+	d.Show()
+	m.ui.win.Canvas().Focus(keys)
+}
+
+// approveNow has the store approve the previous verbale with the vote given; the store renders and
+// keeps the approved PDF.
+func (m *meetingScreen) approveNow(prev *data.Session, a data.Approval) {
 	m.flush()
-	in := m.d.Session.ID
-	decision := lang.L("meeting.approved_decision", map[string]any{"date_of": ofDay(prev.Date)})
 	var v data.Verbale
 	var err error
 	m.ui.run(func() {
-		var d data.Dossier
-		if d, err = m.ui.store.Dossier(m.ui.ctx, prev.ID); err != nil {
-			return
-		}
-		// The PDF kept is the approved verbale: it says so, and by which session, not BOZZA.
-		d.Session.Status, d.Session.ApprovedInID = data.SessionApprovata, in
-		approving := m.d.Session
-		d.ApprovedIn = &approving
-		var pdf []byte
-		if pdf, err = report.Verbale(d); err != nil {
-			err = data.Errorf(data.EInternal, "err.document.render").Wrap(err)
-			return
-		}
-		v, err = m.ui.store.ApproveVerbale(m.ui.ctx, data.Approval{SessionID: prev.ID, InSessionID: in,
-			AgendaItemID: item, PDF: pdf, Decision: decision})
+		v, err = m.ui.store.ApproveVerbale(m.ui.ctx, a)
 	}, func() {
 		if err != nil {
 			m.errs.set(Explain(err))

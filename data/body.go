@@ -98,6 +98,7 @@ type Role string
 // Roles.
 const (
 	RolePresidente  Role = "presidente"
+	RoleVice        Role = "vicepresidente"
 	RoleSegretario  Role = "segretario"
 	RoleFacilitator Role = "facilitatore"
 	RoleMembro      Role = "membro"
@@ -105,7 +106,7 @@ const (
 )
 
 // Roles lists the roles in the order the interface offers them.
-var Roles = []Role{RolePresidente, RoleSegretario, RoleFacilitator, RoleMembro, RoleDelegato}
+var Roles = []Role{RolePresidente, RoleVice, RoleSegretario, RoleFacilitator, RoleMembro, RoleDelegato}
 
 // Valid reports whether r is a known role.
 func (r Role) Valid() bool {

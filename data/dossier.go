@@ -28,14 +28,22 @@ type Dossier struct {
 	Previous *Session `json:"previous,omitempty"`
 	// Corrects is the approved session a correction act corrects.
 	Corrects *Session `json:"corrects,omitempty"`
-	// ApprovedIn is the session that approved this one's verbale, once approved.
-	ApprovedIn    *Session `json:"approved_in,omitempty"`
-	PresidentName string   `json:"president"`
-	SecretaryName string   `json:"secretary"`
+	// ApprovedIn is the session that approved this one's verbale, once approved; Approval adds the
+	// vote it was approved with.
+	ApprovedIn *Session        `json:"approved_in,omitempty"`
+	Approval   *ApprovalRecord `json:"approval,omitempty"`
+	// Number is the verbale's number in the body's year ("Verbale n. 3/2026"), 0 for a session not
+	// held.
+	Number        int    `json:"number,omitempty"`
+	PresidentName string `json:"president"`
+	SecretaryName string `json:"secretary"`
 	Agenda        []AgendaItem
 	Seats         []SeatView
 	Register      []RegisterLine
-	// Delegates are the body's standing delegates: who holds which seat when they come.
+	// Members are the body's memberships (presidente, vicepresidente, membri, delegates, officers):
+	// whom a convocation is sent to. Delegates are the standing delegates among them: who holds which
+	// seat when they come.
+	Members   []MembershipView
 	Delegates []MembershipView
 	Decisions []Decision
 	Actions   []ActionItem

@@ -154,6 +154,9 @@ type Rules struct {
 	TieBreak      TieBreak     `json:"tie_break"`
 	// Proxies is how many seats one person may hold (their own and the ones delegated to them).
 	Proxies int `json:"proxies"`
+	// SecondCall is how many minutes after the prima convocazione the seconda is called, the same
+	// day, when the rules foresee one; 0, a convocation names one call only.
+	SecondCall int `json:"second_call_minutes,omitempty"`
 }
 
 // QuorumFor returns the quorum rule of the given call.
@@ -190,6 +193,9 @@ func (r Rules) Validate() error {
 	if r.Proxies < 1 {
 		return Errorf(EInvalid, "err.rules.proxies", "value", r.Proxies)
 	}
+	if r.SecondCall < 0 || r.SecondCall >= 24*60 {
+		return Errorf(EInvalid, "err.rules.second_call", "value", r.SecondCall)
+	}
 	return nil
 }
 
@@ -210,6 +216,9 @@ func DefaultRules(kind BodyKind) Rules {
 		r.Weighting = WeightDouble
 		r.Threshold = ThresholdAbsolute
 		r.Proxies = 2
+		r.SecondCall = 30
+	case BodyTavoloAlto:
+		r.SecondCall = 30
 	case BodyTavoloTematico, BodyCoprogettazione:
 		r.QuorumSeconda = Quorum{Kind: QuorumNone}
 	}

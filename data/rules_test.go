@@ -163,7 +163,7 @@ func TestRulesJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{"quorum_prima":"half_plus_one","quorum_seconda":4,"weighting":"double","majority_base":"votanti",` +
-		`"threshold":"absolute","tie_break":"none","proxies":2}`
+		`"threshold":"absolute","tie_break":"none","proxies":2,"second_call_minutes":30}`
 	if string(b) != want {
 		t.Errorf("json.Marshal(%+v) = %s, want %s", r, b, want)
 	}

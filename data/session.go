@@ -1,6 +1,7 @@
 package data
 
 import (
+	"sort"
 	"strings"
 	"time"
 )
@@ -37,6 +38,15 @@ type Session struct {
 	CurrentSince  time.Time `json:"current_since"`
 	// ApprovedInID is the later session whose first item approved this session's verbale.
 	ApprovedInID string `json:"approved_in_id,omitempty"`
+	// The acts' identity as the office records it: the protocol number and date of the convocation
+	// letter and of the verbale. Empty, the documents leave a line to fill by hand.
+	ConvocationProtocol string    `json:"convocation_protocol,omitempty"`
+	ConvocationDate     time.Time `json:"convocation_date"`
+	VerbaleProtocol     string    `json:"verbale_protocol,omitempty"`
+	VerbaleDate         time.Time `json:"verbale_date"`
+	// Number is the verbale's number in its body's year, fixed when the verbale is approved; 0 until
+	// then, when it is counted from the body's sessions (see VerbaleNumbers).
+	Number int `json:"number,omitempty"`
 }
 
 // SessionStatuses lists the statuses in their order.
@@ -186,6 +196,37 @@ type SessionFilter struct {
 	Status SessionStatus
 }
 
+// VerbaleNumbers numbers the verbali of one body's sessions: per calendar year, in order of date, the
+// held sessions (correction acts are not sedute and have no number). A number fixed at approval stays,
+// and the sessions after it count on from it, so approving never renumbers an act already signed.
+func VerbaleNumbers(sessions []Session) map[string]int {
+	held := make([]Session, 0, len(sessions))
+	for _, s := range sessions {
+		if s.Status.Held() && s.CorrectsID == "" && !s.Deleted {
+			held = append(held, s)
+		}
+	}
+	sort.SliceStable(held, func(i, j int) bool {
+		if !held[i].Date.Equal(held[j].Date) {
+			return held[i].Date.Before(held[j].Date)
+		}
+		return held[i].ID < held[j].ID
+	})
+	out := map[string]int{}
+	year, last := 0, 0
+	for _, s := range held {
+		if y := s.Date.In(Zone).Year(); y != year {
+			year, last = y, 0
+		}
+		n := last + 1
+		if s.Number > 0 {
+			n = s.Number
+		}
+		out[s.ID], last = n, n
+	}
+	return out
+}
+
 // Verbale is an approved verbale, kept byte for byte as it was approved: its SHA-256 lets anyone check
 // a printed or mailed copy.
 type Verbale struct {
@@ -198,14 +239,31 @@ type Verbale struct {
 	PDF          []byte    `json:"-"`
 }
 
-// Approval is the approval of a session's verbale during a later session of the same body: the PDF as
-// approved, and the decision recorded on the approving item.
+// Approval is the approval of a session's verbale during a later session of the same body, by a vote
+// recorded on the approving item. The vote is a motion, open: either seat by seat (every seat present
+// votes favorevole but those listed as contrari or astenuti, so an empty list is unanimity), or, by a
+// show of hands, as Totals. The store renders the PDF from the data it approves.
 type Approval struct {
 	SessionID    string // the session whose verbale is approved
 	InSessionID  string // the session approving it
 	AgendaItemID string // the approving item (usually the first)
-	PDF          []byte
+	Contrari     []string
+	Astenuti     []string
+	Totals       *ApprovalTotals
 	Decision     string // the decision's text, e.g. "Il verbale della seduta del … è approvato."
+}
+
+// ApprovalTotals are the counts of a show of hands.
+type ApprovalTotals struct {
+	Favorevoli, Contrari, Astenuti int
+}
+
+// ApprovalRecord is how a verbale was approved, for the approved act: the session, its verbale
+// number, and the vote with its ballots.
+type ApprovalRecord struct {
+	Session Session
+	Vote    Vote
+	Ballots []VoteBallot
 }
 
 // Validate checks the rules an Attendance line must meet.
@@ -250,4 +308,15 @@ func (a ActionItem) Validate() error {
 		return Errorf(EInvalid, "err.action.who_required")
 	}
 	return nil
+}
+
+// ApprovalSubject is the subject of the vote approving a session's verbale.
+func ApprovalSubject(s Session) string {
+	return "Approvazione del verbale della seduta del " + s.Date.In(Zone).Format("02/01/2006")
+}
+
+// ApprovalDecision is the decision recorded when a session's verbale is approved, when the caller
+// gives none.
+func ApprovalDecision(s Session) string {
+	return "Il verbale della seduta del " + s.Date.In(Zone).Format("02/01/2006") + " è approvato."
 }

@@ -49,3 +49,32 @@ func TestAgendaItemValidate(t *testing.T) {
 		checkKey(t, "AgendaItem{"+tt.name+"}.Validate()", tt.a.Validate(), tt.key)
 	}
 }
+
+func TestVerbaleNumbers(t *testing.T) {
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 9, 0, 0, 0, data.Zone) }
+	sess := func(id string, at time.Time, st data.SessionStatus, number int) data.Session {
+		return data.Session{Meta: data.Meta{ID: id}, Status: st, Date: at, Number: number}
+	}
+	corr := sess("corr", day(2026, 3, 1), data.SessionChiusa, 0)
+	corr.CorrectsID = "a"
+	got := data.VerbaleNumbers([]data.Session{
+		sess("c", day(2026, 4, 1), data.SessionChiusa, 0),
+		sess("a", day(2026, 1, 10), data.SessionApprovata, 1),
+		sess("late", day(2026, 2, 1), data.SessionApprovata, 0), // approved before numbers were kept
+		sess("conv", day(2026, 5, 1), data.SessionConvocata, 0), // not held: no number
+		corr,
+		sess("y1", day(2025, 12, 31), data.SessionChiusa, 0),
+		sess("y2", day(2027, 1, 2), data.SessionInCorso, 0),
+		// A session entered late, dated before an approved one, never renumbers the approved act.
+		sess("fixed", day(2026, 3, 10), data.SessionApprovata, 2),
+	})
+	want := map[string]int{"a": 1, "late": 2, "fixed": 2, "c": 3, "y1": 1, "y2": 1}
+	if len(got) != len(want) {
+		t.Errorf("VerbaleNumbers() = %v, want %v", got, want)
+	}
+	for id, n := range want {
+		if got[id] != n {
+			t.Errorf("VerbaleNumbers()[%s] = %d, want %d (all: %v)", id, got[id], n, got)
+		}
+	}
+}

@@ -301,6 +301,7 @@ func anzianiDossier() data.Dossier {
 		SecretaryName: "Mariani Paolo",
 		Agenda:        items,
 		Seats:         seats,
+		Members:       named(members, people, seats),
 		Register:      data.BuildRegister(seats, members, people, att),
 		Decisions:     decisions,
 		Actions:       actions,
@@ -360,6 +361,9 @@ func sindaciDossier() data.Dossier {
 			Notes: "Il coordinatore dell'Ufficio di Piano presenta la sintesi dei Tavoli tematici."},
 		{Meta: data.Meta{ID: "si3"}, SessionID: session, Position: 3, Title: "Varie ed eventuali"},
 	}
+	// Fratini is Panicale's standing delegate.
+	standing := data.MembershipView{Membership: data.Membership{Meta: data.Meta{ID: "mvice"}, BodyID: "body-sindaci",
+		PersonID: "vice", Role: data.RoleDelegato, SeatID: "comune-5"}}
 	return data.Dossier{
 		Ambito:   trasimeno,
 		Capofila: "Castiglione del Lago",
@@ -372,7 +376,23 @@ func sindaciDossier() data.Dossier {
 		SecretaryName: "Mariani Paolo",
 		Agenda:        agenda,
 		Seats:         seats,
+		Members:       named(append(members, standing), people, seats),
 		Register:      data.BuildRegister(seats, members, people, att),
 		Changed:       time.Date(2027, time.March, 28, 9, 0, 0, 0, time.UTC),
 	}
+}
+
+// named fills in the names the store gives memberships: the person's "Surname Name" and the seat's.
+func named(members []data.MembershipView, people map[string]data.PersonView, seats []data.SeatView) []data.MembershipView {
+	out := make([]data.MembershipView, 0, len(members))
+	for _, m := range members {
+		m.PersonName = people[m.PersonID].FullName()
+		for _, st := range seats {
+			if st.ID == m.SeatID {
+				m.SeatName = st.Name
+			}
+		}
+		out = append(out, m)
+	}
+	return out
 }

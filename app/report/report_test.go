@@ -109,7 +109,8 @@ func TestVerbaleText(t *testing.T) {
 		"AMBITO TERRITORIALE N.5 DEL TRASIMENO", "Comune capofila: Castiglione del Lago",
 		"Il giorno venerdì 12 marzo 2027, alle ore 15:10, presso Sala consiliare, Comune di Magione",
 		"si è svolta in prima convocazione la seduta del Tavolo tematico Anziani",
-		"convocata per le ore 15:00",
+		"regolarmente convocata con nota prot. n. ____________ del ____________ per le ore 15:00.",
+		"Prot. n. ____________ del ____________",
 		"Presiede la seduta Bellucci Francesca. Svolge le funzioni di segretario verbalizzante Mariani Paolo.",
 		// Present with seat, delegation and times; guests apart; excused and absent named.
 		"Rossi Maria", "Castiglione del Lago – Servizi sociali", "delegato/a per Passignano sul Trasimeno – Servizi sociali",
@@ -203,7 +204,8 @@ func TestConvocazioneText(t *testing.T) {
 		"è convocata in prima convocazione per venerdì 12 marzo 2027, alle ore 15:00, presso Sala consiliare, Comune di Magione",
 		"ORDINE DEL GIORNO", "1. Approvazione del verbale della seduta precedente", "10. Varie ed eventuali",
 		"Per la validità della seduta in prima convocazione è necessaria la presenza della metà più uno dei componenti.",
-		"Il Presidente", "Bellucci Francesca", "Destinatari", "Rossi Maria – Castiglione del Lago – Servizi sociali",
+		"Il Presidente", "Bellucci Francesca", "Destinatari", "1. Bellucci Francesca – Presidente",
+		"Rossi Maria – Castiglione del Lago – Servizi sociali",
 		"Città della Pieve", "pagina 1 di",
 	)
 	if strings.Contains(text, "Zuccherini") {

@@ -52,6 +52,12 @@ type verbale struct {
 func (v verbale) opening() {
 	doc, d, s := v.doc, v.d, v.d.Session
 	body := strings.TrimSpace(clean(d.Body.Name))
+	// The act carries the day the meeting was held: the start's, when it started on another day than
+	// the one it was convened for.
+	day := s.Date
+	if !s.Started.IsZero() {
+		day = s.Started
+	}
 	draft := ""
 	if s.Status != data.SessionApprovata {
 		draft = "BOZZA – "
@@ -62,7 +68,11 @@ func (v verbale) opening() {
 		of, _ := corrected(d)
 		doc.line("rettifica "+of, doc.left, doc.width, stSubtitle.lead, "C")
 	} else {
-		doc.title(draft+strings.ToUpper(strings.TrimSpace("Verbale della seduta "+orBlank(OfDay(s.Date), 16))), stTitle)
+		number := ""
+		if d.Number > 0 {
+			number = "n. " + strconv.Itoa(d.Number) + "/" + strconv.Itoa(day.In(data.Zone).Year()) + " "
+		}
+		doc.title(draft+strings.ToUpper(strings.TrimSpace("Verbale "+number+"della seduta "+orBlank(OfDay(day), 16))), stTitle)
 	}
 	doc.use(stSubtitle, colText)
 	sub := body
@@ -72,18 +82,29 @@ func (v verbale) opening() {
 	for _, l := range doc.wrap(sub, doc.width, stSubtitle) {
 		doc.line(l, doc.left, doc.width, stSubtitle.lead, "C")
 	}
-	doc.space(6)
+	doc.space(2)
+	doc.use(stBody, colText)
+	doc.line(protocol(s.VerbaleProtocol, s.VerbaleDate), doc.left, doc.width, stBody.lead, "L")
+	doc.space(4)
 
-	convened := ""
-	if c := FormatClock(s.Date); c != "" {
-		convened = ", convocata per le ore " + c
-	}
-	text := "Il giorno " + orBlank(FormatWeekdayDay(s.Date), 24) + ", alle ore " + orBlank(FormatClock(s.Started), 6) +
+	text := "Il giorno " + orBlank(FormatWeekdayDay(day), 24) + ", alle ore " + orBlank(FormatClock(s.Started), 6) +
 		", presso " + orBlank(s.Place, 30) + ", si è svolta in " + callLabel(s.Call) + " la seduta " + ofThe(body)
 	if d.Ambito.Name != "" {
 		text += " " + ofThe(d.Ambito.Name)
 	}
-	text += convened + "."
+	if s.CorrectsID == "" {
+		p := protocol(s.ConvocationProtocol, s.ConvocationDate)
+		text += ", regolarmente convocata con nota " + strings.ToLower(p[:1]) + p[1:]
+	} else if !s.Date.IsZero() {
+		text += ", convocata"
+	}
+	if c := FormatClock(s.Date); c != "" {
+		text += " per le ore " + c
+		if !sameDay(s.Date, day) {
+			text += " " + OfDay(s.Date)
+		}
+	}
+	text += "."
 	if s.CorrectsID != "" {
 		_, object := corrected(d)
 		text += " Con il presente atto si rettifica " + object + ", che resta agli atti nel testo approvato."
@@ -92,6 +113,11 @@ func (v verbale) opening() {
 	doc.space(2)
 	doc.paragraphs("Presiede la seduta "+orBlank(d.PresidentName, 30)+". Svolge le funzioni di segretario "+
 		"verbalizzante "+orBlank(d.SecretaryName, 30)+".", stBody, 0)
+}
+
+// sameDay reports whether two times fall on the same day in the Ambito's zone.
+func sameDay(a, b time.Time) bool {
+	return a.In(data.Zone).Format("2006-01-02") == b.In(data.Zone).Format("2006-01-02")
 }
 
 // corrected names the approved verbale a correction act corrects, after "rettifica" ("del verbale
@@ -344,8 +370,7 @@ func (v verbale) closing() {
 	if a := d.ApprovedIn; d.Session.Status == data.SessionApprovata && a != nil {
 		doc.space(4)
 		doc.use(stBody, colText)
-		doc.paragraphs("Verbale approvato dal "+strings.TrimSpace(clean(d.Body.Name))+" nella seduta "+OfDay(a.Date)+".",
-			stBody, 0)
+		doc.paragraphs(approvedBy(d, *a), stBody, 0)
 	}
 }
 
@@ -355,4 +380,64 @@ func orDash(s string) string {
 		return "–"
 	}
 	return s
+}
+
+// approvedBy says when, by which session and with what vote a verbale was approved: "Verbale approvato
+// dal Tavolo dei Sindaci nella seduta del 9 aprile 2027, all'unanimità dei votanti, astenuto il Comune
+// di Paciano."
+func approvedBy(d data.Dossier, in data.Session) string {
+	text := "Verbale approvato dal " + strings.TrimSpace(clean(d.Body.Name)) + " nella seduta " + OfDay(in.Date)
+	a := d.Approval
+	if a == nil {
+		return text + "."
+	}
+	label := map[string]string{}
+	for _, v := range a.Vote.Voters {
+		label[v.ID] = v.Label
+	}
+	for _, st := range d.Seats {
+		label[st.ID] = seatLabel(st)
+	}
+	var fav, con, ast int64
+	var against, abstained []string
+	byHand := false
+	for _, b := range a.Ballots {
+		n := int64(max(b.Count, 1))
+		if b.Voter == "" {
+			byHand = true
+		}
+		switch b.Choice {
+		case vote.Favorevole:
+			fav += n
+		case vote.Contrario:
+			con += n
+			if b.Voter != "" {
+				against = append(against, label[b.Voter])
+			}
+		case vote.Astenuto:
+			ast += n
+			if b.Voter != "" {
+				abstained = append(abstained, label[b.Voter])
+			}
+		}
+	}
+	if byHand {
+		text += ", con votazione palese per alzata di mano"
+	}
+	switch {
+	case con == 0 && ast == 0:
+		return text + ", all'unanimità dei presenti."
+	case con == 0 && !byHand:
+		return text + ", all'unanimità dei votanti, " + plural(ast, "astenuto ", "astenuti ") + joinAnd(abstained) + "."
+	}
+	text += ", con " + strconv.FormatInt(fav, 10) + plural(fav, " voto favorevole", " voti favorevoli") + ", " +
+		strconv.FormatInt(con, 10) + plural(con, " contrario", " contrari")
+	if len(against) > 0 {
+		text += " (" + joinAnd(against) + ")"
+	}
+	text += " e " + strconv.FormatInt(ast, 10) + plural(ast, " astenuto", " astenuti")
+	if len(abstained) > 0 {
+		text += " (" + joinAnd(abstained) + ")"
+	}
+	return text + "."
 }

@@ -62,7 +62,19 @@ func dossier(ctx context.Context, tx *sql.Tx, sessionID string) (data.Dossier, e
 			return d, err
 		}
 		d.ApprovedIn = &a
+		rec, found, err := approvalRecord(ctx, tx, a, sessionID)
+		if err != nil {
+			return d, err
+		}
+		if found {
+			d.Approval = &rec
+		}
 	}
+	numbers, err := bodyNumbers(ctx, tx, d.Session.BodyID)
+	if err != nil {
+		return d, err
+	}
+	d.Number = numbers[sessionID]
 	if d.Session.CorrectsID != "" {
 		c, err := loadSession(ctx, tx, d.Session.CorrectsID)
 		if err != nil {
@@ -71,6 +83,9 @@ func dossier(ctx context.Context, tx *sql.Tx, sessionID string) (data.Dossier, e
 		d.Corrects = &c
 	}
 	if d.Delegates, err = standingDelegates(ctx, tx, d.Body.ID); err != nil {
+		return d, err
+	}
+	if d.Members, err = memberships(ctx, tx, d.Body.ID); err != nil {
 		return d, err
 	}
 	if d.Agenda, err = agenda(ctx, tx, sessionID); err != nil {
@@ -155,4 +170,27 @@ func standingDelegates(ctx context.Context, tx *sql.Tx, bodyID string) ([]data.M
 		}
 	}
 	return out, nil
+}
+
+// approvalRecord finds the vote that approved a session's verbale, through the decision its verbale
+// records; found is false for a verbale approved without one (before approvals were votes).
+func approvalRecord(ctx context.Context, tx *sql.Tx, in data.Session, sessionID string) (rec data.ApprovalRecord, found bool, err error) {
+	var voteID string
+	err = tx.QueryRowContext(ctx, `SELECT coalesce(d.vote_id, '') FROM verbali v JOIN decisions d ON d.id = v.decision_id
+		WHERE v.session_id = ? AND v.deleted = 0 AND d.deleted = 0`, sessionID).Scan(&voteID)
+	if err == sql.ErrNoRows || err == nil && voteID == "" {
+		return rec, false, nil
+	}
+	if err != nil {
+		return rec, false, err
+	}
+	x, err := loadVote(ctx, tx, voteID)
+	if err != nil {
+		return rec, false, err
+	}
+	bs, _, err := ballots(ctx, tx, voteID)
+	if err != nil {
+		return rec, false, err
+	}
+	return data.ApprovalRecord{Session: in, Vote: x, Ballots: bs}, true, nil
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/demo"
 )
@@ -39,7 +40,7 @@ func testIDs() func() string {
 
 func testOptions() Options {
 	c := &testClock{t: time.Date(2027, 3, 12, 15, 0, 0, 0, time.UTC)}
-	return Options{Device: "device-test", Now: c.Now, NewID: testIDs()}
+	return Options{Device: "device-test", Now: c.Now, NewID: testIDs(), Verbale: report.Verbale}
 }
 
 // openTest opens a new database file in a temporary folder.

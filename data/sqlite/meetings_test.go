@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 )
 
@@ -62,7 +63,7 @@ type meeting struct {
 }
 
 func meetOptions(c *meetClock) Options {
-	return Options{Device: "device-test", Now: c.Now, NewID: testIDs()}
+	return Options{Device: "device-test", Now: c.Now, NewID: testIDs(), Verbale: report.Verbale}
 }
 
 func newMeeting(t testing.TB) *meeting {

@@ -30,27 +30,33 @@ func sessionCols(s data.Session) []column {
 		{"date", fmtTime(s.Date)}, {"place", s.Place}, {"started", optTime(s.Started)}, {"ended", optTime(s.Ended)},
 		{"president_id", nullable(s.PresidentID)}, {"secretary_id", nullable(s.SecretaryID)},
 		{"corrects_id", nullable(s.CorrectsID)}, {"current_item_id", s.CurrentItemID},
-		{"current_since", optTime(s.CurrentSince)}, {"approved_in_id", nullable(s.ApprovedInID)}}
+		{"current_since", optTime(s.CurrentSince)}, {"approved_in_id", nullable(s.ApprovedInID)},
+		{"convocation_protocol", s.ConvocationProtocol}, {"convocation_date", optTime(s.ConvocationDate)},
+		{"verbale_protocol", s.VerbaleProtocol}, {"verbale_date", optTime(s.VerbaleDate)}, {"number", s.Number}}
 }
 
 const sessionSelect = `s.body_id, s.status, s.call, s.date, s.place, s.started, s.ended,
 	coalesce(s.president_id, ''), coalesce(s.secretary_id, ''), coalesce(s.corrects_id, ''),
-	s.current_item_id, s.current_since, coalesce(s.approved_in_id, '')`
+	s.current_item_id, s.current_since, coalesce(s.approved_in_id, ''),
+	s.convocation_protocol, s.convocation_date, s.verbale_protocol, s.verbale_date, s.number`
 
 func scanSession(sc interface{ Scan(...any) error }, extra ...any) (data.Session, error) {
 	var v data.Session
-	var date, started, ended, since string
+	var date, started, ended, since, convDate, verbDate string
 	ms := metaScan{m: &v.Meta}
 	dest := append(ms.dest(), &v.BodyID, &v.Status, &v.Call, &date, &v.Place, &started, &ended,
-		&v.PresidentID, &v.SecretaryID, &v.CorrectsID, &v.CurrentItemID, &since, &v.ApprovedInID)
+		&v.PresidentID, &v.SecretaryID, &v.CorrectsID, &v.CurrentItemID, &since, &v.ApprovedInID,
+		&v.ConvocationProtocol, &convDate, &v.VerbaleProtocol, &verbDate, &v.Number)
 	if err := sc.Scan(append(dest, extra...)...); err != nil {
 		return v, err
 	}
-	var errs [4]error
+	var errs [6]error
 	v.Date, errs[0] = parseTime(date)
 	v.Started, errs[1] = parseOptTime(started)
 	v.Ended, errs[2] = parseOptTime(ended)
 	v.CurrentSince, errs[3] = parseOptTime(since)
+	v.ConvocationDate, errs[4] = parseOptTime(convDate)
+	v.VerbaleDate, errs[5] = parseOptTime(verbDate)
 	return v, errors.Join(ms.finish(), errors.Join(errs[:]...))
 }
 
@@ -176,10 +182,13 @@ func (s *Store) SaveSession(ctx context.Context, sess data.Session) (data.Sessio
 				return err
 			}
 			sess.Status, sess.CurrentItemID, sess.CurrentSince = stored.Status, stored.CurrentItemID, stored.CurrentSince
-			sess.ApprovedInID, sess.CorrectsID = stored.ApprovedInID, stored.CorrectsID
+			sess.ApprovedInID, sess.CorrectsID, sess.Number = stored.ApprovedInID, stored.CorrectsID, stored.Number
 		} else {
 			sess.Status, sess.CurrentItemID, sess.CurrentSince, sess.ApprovedInID = data.SessionBozza, "", time.Time{}, ""
+			sess.Number = 0
 		}
+		sess.ConvocationProtocol = strings.TrimSpace(sess.ConvocationProtocol)
+		sess.VerbaleProtocol = strings.TrimSpace(sess.VerbaleProtocol)
 		if err := sess.Validate(); err != nil {
 			return err
 		}

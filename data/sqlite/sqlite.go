@@ -38,6 +38,9 @@ type Options struct {
 	// name (see atomicfile.Create): messages name it, and the file remembers it as where it lives, so
 	// that opening it there after the rename is not taken for opening a copy.
 	Destination string
+	// Verbale renders a verbale from its dossier: the store renders the approved act itself, from the
+	// data it approves (see ApproveVerbale). Without it approval is refused.
+	Verbale func(data.Dossier) ([]byte, error)
 }
 
 // Store is an open Tavoli database.
@@ -48,6 +51,7 @@ type Store struct {
 	device string
 	now    func() time.Time
 	newID  func() string
+	render func(data.Dossier) ([]byte, error)
 
 	readOnly bool
 	copied   bool // the file was found to be a copy and took a device id of its own
@@ -75,7 +79,8 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, data.Errorf(data.EInternal, "err.db.open", "path", abs).Wrap(err)
 	}
-	s := &Store{db: db, path: abs, file: abs, device: opt.Device, now: opt.Now, newID: opt.NewID, readOnly: opt.ReadOnly}
+	s := &Store{db: db, path: abs, file: abs, device: opt.Device, now: opt.Now, newID: opt.NewID, readOnly: opt.ReadOnly,
+		render: opt.Verbale}
 	if opt.Destination != "" {
 		if dest, err := filepath.Abs(opt.Destination); err == nil {
 			s.path = dest

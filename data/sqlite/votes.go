@@ -119,6 +119,16 @@ func (s *Store) OpenVote(ctx context.Context, v data.Vote) (data.Vote, error) {
 		return v, err
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		v, err = s.openVote(ctx, tx, v)
+		return err
+	})
+	return v, err
+}
+
+// openVote opens a vote within a transaction: see OpenVote.
+func (s *Store) openVote(ctx context.Context, tx *sql.Tx, v data.Vote) (data.Vote, error) {
+	err := func() error {
 		sess, err := unlocked(ctx, tx, v.SessionID)
 		if err != nil {
 			return err
@@ -186,12 +196,12 @@ func (s *Store) OpenVote(ctx context.Context, v data.Vote) (data.Vote, error) {
 			return err
 		}
 		return s.save(ctx, tx, data.KindVote, &v.Meta, cols)
-	})
+	}()
 	return v, err
 }
 
-// openVote loads a vote that must still be open, in an unlocked session.
-func openVote(ctx context.Context, tx *sql.Tx, id string) (data.Vote, error) {
+// stillOpen loads a vote that must still be open, in an unlocked session.
+func stillOpen(ctx context.Context, tx *sql.Tx, id string) (data.Vote, error) {
 	v, err := loadVote(ctx, tx, id)
 	if err != nil {
 		return v, err
@@ -226,7 +236,7 @@ func (s *Store) SaveBallot(ctx context.Context, b data.VoteBallot) (data.VoteBal
 		b.Count = 1
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		v, err := openVote(ctx, tx, b.VoteID)
+		v, err := stillOpen(ctx, tx, b.VoteID)
 		if err != nil {
 			return err
 		}
@@ -338,7 +348,7 @@ func (s *Store) insertAs(ctx context.Context, tx *sql.Tx, kind data.Kind, m data
 // lists can never be matched.
 func (s *Store) MarkVoted(ctx context.Context, voteID, seatID string) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		v, err := openVote(ctx, tx, voteID)
+		v, err := stillOpen(ctx, tx, voteID)
 		if err != nil {
 			return err
 		}
@@ -376,7 +386,7 @@ func (s *Store) CloseVote(ctx context.Context, voteID string) (data.Vote, error)
 	var v data.Vote
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var err error
-		if v, err = openVote(ctx, tx, voteID); err != nil {
+		if v, err = stillOpen(ctx, tx, voteID); err != nil {
 			return err
 		}
 		v.Status, v.Closed = data.VoteChiusa, s.now().UTC()
