@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
-	"github.com/tavoli/tavoli/assets"
 	"github.com/tavoli/tavoli/app/report"
+	"github.com/tavoli/tavoli/assets"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/install"
 	"github.com/tavoli/tavoli/data/sqlite"
