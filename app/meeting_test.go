@@ -319,12 +319,16 @@ func TestApprovalLocksTheSession(t *testing.T) {
 		t.Fatalf("pdftotext (poppler-utils, which the README installs): %v", err)
 	}
 	flat := strings.Join(strings.Fields(string(out)), " ")
-	if !strings.Contains(flat, "Verbale approvato dal Tavolo tematico Anziani nella seduta del 26 marzo 2027.") ||
+	if !strings.Contains(flat, "Verbale approvato dal Tavolo tematico Anziani nella seduta del 26 marzo 2027, "+
+		"all'unanimità dei presenti.") || !strings.Contains(flat, "VERBALE N. 1/2027 DELLA SEDUTA DEL 12 MARZO 2027") ||
 		strings.Contains(flat, "BOZZA") {
 		t.Errorf("the kept verbale does not say it was approved on 26 March, or still says BOZZA: %q", flat)
 	}
 	if len(m.d.ItemDecisions(m.d.Agenda[0].ID)) != 1 {
 		t.Error("the approval is not recorded as a decision on the first item")
+	}
+	if vs := m.d.ItemVotes(m.d.Agenda[0].ID); len(vs) != 1 || vs[0].Status != data.VoteChiusa {
+		t.Errorf("votes on the first item = %+v, want the closed vote approving the verbale", vs)
 	}
 	m.closeSession()
 

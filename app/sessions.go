@@ -32,6 +32,8 @@ type sessionsScreen struct {
 	day       *shortcutEntry
 	hour      *shortcutEntry
 	place     *shortcutEntry
+	// The protocol numbers and dates of the convocation letter and of the verbale.
+	convProt, convDate, verbProt, verbDate *shortcutEntry
 	started   *shortcutEntry // the hours the meeting actually opened and closed, fixed by the secretary
 	ended     *shortcutEntry
 	president *widget.Select
@@ -95,7 +97,12 @@ func newSessionsScreen(ui *UI) *sessionsScreen {
 	s.day.SetPlaceHolder(lang.L("field.day_placeholder"))
 	s.hour.SetPlaceHolder(lang.L("field.hour_placeholder"))
 	s.place.SetPlaceHolder(lang.L("field.place_placeholder"))
-	for _, e := range []*shortcutEntry{s.day, s.hour, s.place, s.started, s.ended} {
+	s.convProt, s.convDate, s.verbProt, s.verbDate = newShortcutEntry(), newShortcutEntry(), newShortcutEntry(), newShortcutEntry()
+	s.convProt.SetPlaceHolder(lang.L("field.protocol_placeholder"))
+	s.verbProt.SetPlaceHolder(lang.L("field.protocol_placeholder"))
+	s.convDate.SetPlaceHolder(lang.L("field.protocol_date_placeholder"))
+	s.verbDate.SetPlaceHolder(lang.L("field.protocol_date_placeholder"))
+	for _, e := range []*shortcutEntry{s.day, s.hour, s.place, s.started, s.ended, s.convProt, s.convDate, s.verbProt, s.verbDate} {
 		e.OnChanged = func(string) { s.changed() }
 		e.onKey[fyne.KeyEscape] = s.focusFilter
 	}
@@ -124,6 +131,8 @@ func newSessionsScreen(ui *UI) *sessionsScreen {
 		widget.NewFormItem(lang.L("field.held"), container.NewGridWithColumns(2, s.started, s.ended)),
 		widget.NewFormItem(lang.L("field.president"), s.president),
 		widget.NewFormItem(lang.L("field.secretary"), s.secretary),
+		widget.NewFormItem(lang.L("field.convocation_protocol"), container.NewGridWithColumns(2, s.convProt, s.convDate)),
+		widget.NewFormItem(lang.L("field.verbale_protocol"), container.NewGridWithColumns(2, s.verbProt, s.verbDate)),
 	)
 	s.state = widget.NewLabel("")
 	s.state.Wrapping = fyne.TextWrapWord
@@ -143,7 +152,8 @@ func newSessionsScreen(ui *UI) *sessionsScreen {
 	s.content = container.NewStack(s.split)
 	s.meeting = newMeetingScreen(ui, s)
 	s.table, s.first = s.pane.table, s.body
-	s.fields = []fyne.Disableable{s.body, s.call, s.day, s.hour, s.place, s.started, s.ended, s.president, s.secretary}
+	s.fields = []fyne.Disableable{s.body, s.call, s.day, s.hour, s.place, s.started, s.ended, s.president, s.secretary,
+		s.convProt, s.convDate, s.verbProt, s.verbDate}
 	s.flush = s.saver.flush
 	s.fresh = s.newSession
 	s.blank = func() { s.load(data.SessionView{}) }
@@ -222,6 +232,10 @@ func (s *sessionsScreen) load(v data.SessionView) {
 	s.place.SetText(v.Place)
 	s.started.SetText(formatClock(v.Started))
 	s.ended.SetText(formatClock(v.Ended))
+	s.convProt.SetText(v.ConvocationProtocol)
+	s.convDate.SetText(slashDay(v.ConvocationDate))
+	s.verbProt.SetText(v.VerbaleProtocol)
+	s.verbDate.SetText(slashDay(v.VerbaleDate))
 	s.loading = false
 	s.errs.set("")
 	s.loadMembers(v.BodyID, v.PresidentID, v.SecretaryID)
@@ -330,6 +344,8 @@ func (s *sessionsScreen) session() data.Session {
 		v.Started = heldAt(v.Started, v.Date, s.started.Text)
 		v.Ended = heldAt(v.Ended, v.Date, s.ended.Text)
 	}
+	v.ConvocationProtocol, v.VerbaleProtocol = s.convProt.Text, s.verbProt.Text
+	v.ConvocationDate, v.VerbaleDate = protocolDay(s.convDate.Text), protocolDay(s.verbDate.Text)
 	v.PresidentID, v.SecretaryID = "", ""
 	if i := s.president.SelectedIndex(); i > 0 && i-1 < len(s.members) {
 		v.PresidentID = s.members[i-1].PersonID
@@ -344,6 +360,13 @@ func (s *sessionsScreen) session() data.Session {
 func (s *sessionsScreen) validSave(v data.Session) (data.Session, error) {
 	if _, err := parseDateTime(s.day.Text, s.hour.Text); err != nil && v.Date.IsZero() {
 		return v, err
+	}
+	for _, e := range []*shortcutEntry{s.convDate, s.verbDate} {
+		if t := strings.TrimSpace(e.Text); t != "" {
+			if _, err := parseDateTime(t, ""); err != nil {
+				return v, err
+			}
+		}
 	}
 	for _, e := range []*shortcutEntry{s.started, s.ended} {
 		if t := strings.TrimSpace(e.Text); t != "" && v.Status.Held() {
@@ -583,4 +606,24 @@ func parseDateTime(day, hour string) (time.Time, error) {
 		return time.Time{}, data.Errorf(data.EInvalid, "err.session.hour_format", "value", hour)
 	}
 	return time.Date(d.Year(), d.Month(), d.Day(), h.Hour(), h.Minute(), 0, 0, data.Zone), nil
+}
+
+// protocolDay reads the date of a protocol, zero when blank or not (yet) a date.
+func protocolDay(text string) time.Time {
+	if strings.TrimSpace(text) == "" {
+		return time.Time{}
+	}
+	t, err := parseDateTime(text, "")
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// slashDay writes a date as it is typed: 02/03/2027 ("" for a zero time).
+func slashDay(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(data.Zone).Format("02/01/2006")
 }
