@@ -246,7 +246,7 @@ func (v verbale) writeRecord(props []data.ProposalView, votes []data.Vote, decis
 			line := v.voteLine(x)
 			if x.Status == data.VoteChiusa {
 				if r, err := tallyOf(v.d, x); err == nil {
-					line += " " + Outcome(r)
+					line += " " + OutcomeNamed(v.d, x, r)
 				}
 			}
 			doc.item(strconv.Itoa(i+1)+".", line, stBody, 2)
@@ -298,6 +298,8 @@ func (v verbale) voteLine(x data.Vote) string {
 	how := "votazione palese"
 	if x.Secret {
 		how = "votazione a scrutinio segreto"
+	} else if byShowOfHands(v.d, x) {
+		how = "votazione palese per alzata di mano"
 	}
 	s := "«" + strings.TrimSpace(x.Subject) + "»: " + how + " (" + methodLabel(x.Method) + ")"
 	if c := FormatClock(x.Opened); c != "" {
