@@ -1,6 +1,7 @@
 package report
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -62,7 +63,7 @@ func (v verbale) opening() {
 		of, _ := corrected(d)
 		doc.line("rettifica "+of, doc.left, doc.width, stSubtitle.lead, "C")
 	} else {
-		doc.title(draft+strings.ToUpper(strings.TrimSpace("Verbale della seduta "+orBlank(OfDay(s.Date), 16))), stTitle)
+		doc.title(draft+strings.ToUpper(strings.TrimSpace("Verbale della seduta "+orBlank(OfDay(s.HeldOn()), 16))), stTitle)
 	}
 	doc.use(stSubtitle, colText)
 	sub := body
@@ -74,11 +75,8 @@ func (v verbale) opening() {
 	}
 	doc.space(6)
 
-	convened := ""
-	if c := FormatClock(s.Date); c != "" {
-		convened = ", convocata per le ore " + c
-	}
-	text := "Il giorno " + orBlank(FormatWeekdayDay(s.Date), 24) + ", alle ore " + orBlank(FormatClock(s.Started), 6) +
+	convened := convenedFor(s)
+	text := "Il giorno " + orBlank(FormatWeekdayDay(s.HeldOn()), 24) + ", alle ore " + orBlank(FormatClock(s.Started), 6) +
 		", presso " + orBlank(s.Place, 30) + ", si è svolta in " + callLabel(s.Call) + " la seduta " + ofThe(body)
 	if d.Ambito.Name != "" {
 		text += " " + ofThe(d.Ambito.Name)
@@ -92,6 +90,19 @@ func (v verbale) opening() {
 	doc.space(2)
 	doc.paragraphs("Presiede la seduta "+orBlank(d.PresidentName, 30)+". Svolge le funzioni di segretario "+
 		"verbalizzante "+orBlank(d.SecretaryName, 30)+".", stBody, 0)
+}
+
+// convenedFor is the clause on when the session was convened: ", convocata per le ore 15:00", with
+// the day too when it was held on another day (see data.Session.StartedOffDay).
+func convenedFor(s data.Session) string {
+	c := FormatClock(s.Date)
+	switch {
+	case c == "":
+		return ""
+	case s.StartedOffDay():
+		return ", convocata per " + FormatWeekdayDay(s.Date) + " alle ore " + c
+	}
+	return ", convocata per le ore " + c
 }
 
 // corrected names the approved verbale a correction act corrects, after "rettifica" ("del verbale
@@ -108,6 +119,8 @@ func corrected(d data.Dossier) (of, object string) {
 func (v verbale) attendance() {
 	doc, d := v.doc, v.d
 	r := rollCall(d.Register)
+	// The segretario takes the minutes: never a missing member, whether or not he holds a seat.
+	r.excused, r.absent = notSecretary(d.Session, r.excused), notSecretary(d.Session, r.absent)
 	doc.heading("Presenze", stHeading)
 	if len(r.present) == 0 {
 		doc.paragraphs("Nessun componente risulta presente.", stBody, 0)
@@ -132,13 +145,79 @@ func (v verbale) attendance() {
 	}
 
 	doc.heading("Numero legale", stHeading)
-	// The quorum is stated as the president found it: at the opening, or when enough had signed in.
+	// The quorum is stated as the president found it: at the opening, or when enough had signed in,
+	// naming who was present then; the comings and goings after it follow, so that the count, the
+	// names and the table above agree.
 	at, q := vote.Opening(d)
+	var then []data.RegisterLine
+	for _, l := range r.present {
+		if l.PresentAt(at) {
+			then = append(then, l)
+		}
+	}
+	when := "Alla verifica del numero legale"
+	if c := FormatClock(at); c != "" {
+		when += ", alle ore " + c
+	}
+	if len(then) == 0 {
+		doc.paragraphs(when+", non risulta presente alcun componente.", stBody, 0)
+	} else {
+		doc.paragraphs(when+", "+plural(int64(len(then)), "risulta presente: ", "risultano presenti: ")+nameList(then), stBody, 0)
+	}
+	doc.space(1.5)
 	text := quorumSentence(q)
 	if start := d.Session.Started; !start.IsZero() && at.Sub(start) >= time.Minute && q.Holds {
 		text = "Alle ore " + FormatClock(at) + ", " + strings.ToLower(text[:1]) + text[1:]
 	}
 	doc.paragraphs(text, stBody, 0)
+	if m := movements(r.present, at); m != "" {
+		doc.space(1.5)
+		doc.paragraphs(m, stBody, 0)
+	}
+}
+
+// notSecretary leaves out of a list of members the session's segretario verbalizzante and whoever
+// is the body's segretario.
+func notSecretary(s data.Session, lines []data.RegisterLine) []data.RegisterLine {
+	var out []data.RegisterLine
+	for _, l := range lines {
+		if l.Role == data.RoleSegretario || (s.SecretaryID != "" && l.PersonID == s.SecretaryID) {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// movements writes the members' arrivals after the numero legale was verified at at, and their
+// departures, in the order they happened: "Alle ore 15:25 entra Rossi Maria (Magione); alle ore 17:40
+// esce Rossi Maria (Magione)." It is "" when nobody came or went.
+func movements(present []data.RegisterLine, at time.Time) string {
+	type move struct {
+		t    time.Time
+		verb string
+		l    data.RegisterLine
+	}
+	var moves []move
+	for _, l := range present {
+		if !at.IsZero() && l.Arrived.After(at) {
+			moves = append(moves, move{l.Arrived, "entra", l})
+		}
+		if !l.Left.IsZero() {
+			moves = append(moves, move{l.Left, "esce", l})
+		}
+	}
+	if len(moves) == 0 {
+		return ""
+	}
+	sort.SliceStable(moves, func(i, j int) bool { return moves[i].t.Before(moves[j].t) })
+	parts := make([]string, 0, len(moves))
+	for _, m := range moves {
+		parts = append(parts, "alle ore "+FormatClock(m.t)+" "+m.verb+" "+
+			strings.TrimSuffix(nameList([]data.RegisterLine{m.l}), "."))
+	}
+	s := strings.Join(parts, "; ") + "."
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // presentTable lists people present with what they stand for and when they came and went; with
