@@ -104,3 +104,35 @@ func TestVotesNamed(t *testing.T) {
 		}
 	}
 }
+
+// Seats that are not comuni are named without an article, after a colon.
+func TestOutcomeNamedOtherSeats(t *testing.T) {
+	d := anziani()
+	v := d.Votes[0]
+	v.Voters = nil
+	var ballots []data.VoteBallot
+	for _, s := range d.Seats[:10] {
+		v.Voters = append(v.Voters, data.VoteVoter{ID: s.ID, Label: s.Name, Weight: 1, Present: s.ID != "seat-09"})
+		choice := "favorevole"
+		if s.ID == "seat-08" {
+			choice = "astenuto"
+		}
+		if s.ID != "seat-09" {
+			ballots = append(ballots, data.VoteBallot{VoteID: v.ID, Voter: s.ID, Count: 1, Choice: choice})
+		}
+	}
+	d.Ballots = map[string][]data.VoteBallot{v.ID: ballots}
+	r, err := tallyOf(d, v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Approvata all'unanimità dei votanti, astenuto: Paciano – Servizi sociali (" + holderName(t, d, "seat-08") +
+		"): 8 favorevoli, 0 contrari, 1 astenuto."
+	if got := OutcomeNamed(d, v, r); got != want {
+		t.Errorf("OutcomeNamed = %q, want %q", got, want)
+	}
+	v.Secret = true
+	if got := OutcomeNamed(d, v, r); got == want {
+		t.Errorf("OutcomeNamed of a secret vote names its astenuto: %q", got)
+	}
+}
