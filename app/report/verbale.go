@@ -119,7 +119,7 @@ func corrected(d data.Dossier) (of, object string) {
 func (v verbale) attendance() {
 	doc, d := v.doc, v.d
 	r := rollCall(d.Register)
-	// The segretario takes the minutes: never a missing member, whether or not he holds a seat.
+	// The segretario takes the minutes: never a missing member, with a seat or without one.
 	r.excused, r.absent = notSecretary(d.Session, r.excused), notSecretary(d.Session, r.absent)
 	doc.heading("Presenze", stHeading)
 	if len(r.present) == 0 {
