@@ -45,6 +45,9 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
+// testToday is the day the tests run on, as the screens read it: the store's first day (see opener).
+var testToday = time.Date(2027, 3, 12, 16, 0, 0, 0, data.Zone)
+
 // testClock ticks one second per reading from a fixed day, so stored times do not depend on the machine.
 type testClock struct {
 	mu sync.Mutex
@@ -108,6 +111,7 @@ func newEnv(t *testing.T, s setup) *env {
 	e.ui.saveDelay = 0
 	e.ui.filterPause = 0
 	e.ui.tick = 0 // no clock redrawing the meeting screen from another goroutine
+	e.ui.now = func() time.Time { return testToday }
 	// A small window draws few rows: every keystroke redraws the visible ones, and shaping their text is
 	// most of a test's time under -race. What the tests read does not depend on the size.
 	e.ui.win.Resize(fyne.NewSize(900, 300))
@@ -211,6 +215,16 @@ func (e *env) person(full string) data.PersonView {
 	}
 	e.t.Fatalf("no person %q in the store", full)
 	return data.PersonView{}
+}
+
+// start taps "Avvia la seduta" on the Sedute screen and, when the session was convened for another
+// day than the test's today, answers the question with "Avvia".
+func (e *env) start(s *sessionsScreen) {
+	e.t.Helper()
+	test.Tap(button(e.t, s.split, "Avvia la seduta"))
+	if o := e.overlay(); o != nil && hasText(o, "La seduta è convocata per") {
+		test.Tap(button(e.t, o, "Avvia"))
+	}
 }
 
 // overlay is the dialog shown on top of the window (nil when none).

@@ -90,7 +90,7 @@ func TestWholeMeeting(t *testing.T) {
 		t.Fatalf("calendar = %q, %v; want an event", ics, err)
 	}
 
-	test.Tap(button(t, s.split, "Avvia la seduta"))
+	e.start(s)
 	if !s.inMeeting() {
 		t.Fatal("Avvia la seduta does not show the meeting screen")
 	}
@@ -275,7 +275,7 @@ func TestApprovalLocksTheSession(t *testing.T) {
 	first := runEmptyMeeting(t, e, "12/03/2027")
 	second := e.convene("Tavolo tematico Anziani", "26/03/2027")
 	test.Tap(button(t, second.split, "Convoca"))
-	test.Tap(button(t, second.split, "Avvia la seduta"))
+	e.start(second)
 	m := second.meeting
 	if !m.approve.Visible() || !strings.Contains(m.approve.Text, "12 marzo 2027") {
 		t.Fatalf("approve button = %q (shown %v), want the previous session's date", m.approve.Text, m.approve.Visible())
@@ -358,7 +358,7 @@ func runEmptyMeeting(t *testing.T, e *env, day string) string {
 	s := e.convene("Tavolo tematico Anziani", day)
 	id := s.meta.ID
 	test.Tap(button(t, s.split, "Convoca"))
-	test.Tap(button(t, s.split, "Avvia la seduta"))
+	e.start(s)
 	test.Type(s.meeting.notes, "Nessun intervento.")
 	s.meeting.closeSession()
 	return id
@@ -488,7 +488,7 @@ func TestCheckInFromRegistryAndDelegate(t *testing.T) {
 	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
 	s := e.convene("Tavolo dei Sindaci", "19/03/2027")
 	test.Tap(button(t, s.split, "Convoca"))
-	test.Tap(button(t, s.split, "Avvia la seduta"))
+	e.start(s)
 	m := s.meeting
 	inRegister := map[string]bool{}
 	for _, l := range m.d.Register {
@@ -565,7 +565,7 @@ func TestStandingDelegateAndProposalWithoutArea(t *testing.T) {
 	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
 	s := e.convene("Tavolo dei Sindaci", "19/03/2027")
 	test.Tap(button(t, s.split, "Convoca"))
-	test.Tap(button(t, s.split, "Avvia la seduta"))
+	e.start(s)
 	m := s.meeting
 
 	// Paciano's standing delegate is found by name and takes the seat she is delegated for.

@@ -23,22 +23,22 @@ type sessionsScreen struct {
 	split   fyne.CanvasObject
 	meeting *meetingScreen
 
-	bodies    []data.Body
-	members   []data.MembershipView
-	current   data.SessionView
-	bodyPick  *widget.Select
-	body      *widget.Select
-	call      *widget.Select
-	day       *shortcutEntry
-	hour      *shortcutEntry
-	place     *shortcutEntry
+	bodies   []data.Body
+	members  []data.MembershipView
+	current  data.SessionView
+	bodyPick *widget.Select
+	body     *widget.Select
+	call     *widget.Select
+	day      *shortcutEntry
+	hour     *shortcutEntry
+	place    *shortcutEntry
 	// The protocol numbers and dates of the convocation letter and of the verbale.
 	convProt, convDate, verbProt, verbDate *shortcutEntry
-	started   *shortcutEntry // the hours the meeting actually opened and closed, fixed by the secretary
-	ended     *shortcutEntry
-	president *widget.Select
-	secretary *widget.Select
-	saver     *autosaver[data.Session]
+	started                                *shortcutEntry // the hours the meeting actually opened and closed, fixed by the secretary
+	ended                                  *shortcutEntry
+	president                              *widget.Select
+	secretary                              *widget.Select
+	saver                                  *autosaver[data.Session]
 
 	state   *widget.Label // the status in words and what comes next
 	locked  *widget.Label // why an approved session cannot change
@@ -416,7 +416,7 @@ func (s *sessionsScreen) showState() {
 	case data.SessionBozza:
 		add("sessions.convene", theme.MailSendIcon(), true, func() { s.move(data.SessionConvocata) })
 	case data.SessionConvocata:
-		add("sessions.start", theme.MediaPlayIcon(), true, func() { s.move(data.SessionInCorso) })
+		add("sessions.start", theme.MediaPlayIcon(), true, func() { s.start(v.Session) })
 		add("sessions.withdraw", theme.ContentUndoIcon(), false, func() { s.move(data.SessionBozza) })
 	case data.SessionInCorso:
 		add("sessions.open_meeting", theme.MediaPlayIcon(), true, func() { s.openMeeting(v.ID) })
@@ -475,6 +475,21 @@ func (s *sessionsScreen) move(to data.SessionStatus) {
 				s.openMeeting(v.ID)
 			}
 		})
+	})
+}
+
+// start starts the session, asking first when today is not the day it was convened for: the verbale
+// will state the day it was really held, and a session started by mistake is hard to explain.
+func (s *sessionsScreen) start(v data.Session) {
+	today := s.ui.now()
+	if v.Date.IsZero() || data.SameDay(today, v.Date) {
+		s.move(data.SessionInCorso)
+		return
+	}
+	msg := lang.L("sessions.start_off_day", map[string]any{"convened": report.FormatWeekdayDay(v.Date),
+		"today": report.FormatWeekdayDay(today)})
+	s.ui.confirm(lang.L("sessions.start_off_day_title"), msg, lang.L("sessions.start_ok"), func() {
+		s.move(data.SessionInCorso)
 	})
 }
 

@@ -43,6 +43,9 @@ type UI struct {
 	sections []*section
 	current  int
 
+	// now is the clock the screens read today's date from; tests set a fixed day.
+	now func() time.Time
+
 	// tick is how often the meeting screen redraws the time on the current item; tests set 0.
 	tick time.Duration
 
@@ -72,7 +75,7 @@ type section struct {
 // opened is explained in the window, which offers another one.
 func New(a fyne.App, cfg Config, run Runner, open Opener) *UI {
 	ui := &UI{app: a, cfg: cfg, run: run, open: open, ctx: context.Background(), saveDelay: 600 * time.Millisecond,
-		filterPause: 180 * time.Millisecond, tick: time.Second}
+		filterPause: 180 * time.Millisecond, tick: time.Second, now: time.Now}
 	ui.win = a.NewWindow(title())
 	ui.win.Resize(fyne.NewSize(1200, 760))
 	ui.win.SetMaster()

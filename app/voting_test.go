@@ -16,7 +16,7 @@ func startAnziani(t *testing.T, e *env) *meetingScreen {
 	t.Helper()
 	s := e.convene("Tavolo tematico Anziani", "19/03/2027")
 	test.Tap(button(t, s.split, "Convoca"))
-	test.Tap(button(t, s.split, "Avvia la seduta"))
+	e.start(s)
 	m := s.meeting
 	n := 0
 	for _, l := range m.d.Register {

@@ -60,7 +60,7 @@ func startSession(t *testing.T, e *env, id string) *meetingScreen {
 	e.ui.goTo(sectionSessions)
 	s := e.ui.sessions
 	s.reopen(id, nil)
-	test.Tap(button(t, s.split, "Avvia la seduta"))
+	e.start(s)
 	if !s.inMeeting() {
 		t.Fatalf("the meeting did not start: %q", s.errs.wrap.Text)
 	}
@@ -177,7 +177,7 @@ func TestValidationAtTavoloAltoByTotals(t *testing.T) {
 	}
 	s := e.convene("Tavolo Alto della Concertazione", "11/03/2027")
 	test.Tap(button(t, s.split, "Convoca"))
-	test.Tap(button(t, s.split, "Avvia la seduta"))
+	e.start(s)
 	m := s.meeting
 	present := 0
 	for _, l := range m.d.Register {

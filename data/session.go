@@ -101,6 +101,30 @@ func (s Session) Validate() error {
 	return nil
 }
 
+// StartedOffDay reports whether the session was started on another calendar day than the one it was
+// convened for, both read in the Ambito's zone (Zone): the verbale then states the real day, and the
+// meeting screen asks before starting it. A session not started yet, or with no date, is not off day.
+func (s Session) StartedOffDay() bool {
+	return !s.Started.IsZero() && !s.Date.IsZero() && !SameDay(s.Started, s.Date)
+}
+
+// HeldOn is the day and hour the meeting took place: when it was started, or the convened day and
+// hour while it has not started.
+func (s Session) HeldOn() time.Time {
+	if s.Started.IsZero() {
+		return s.Date
+	}
+	return s.Started
+}
+
+// SameDay reports whether a and b fall on the same calendar day in the Ambito's zone, wherever the
+// computer is: 23:30 in Rome and 00:30 in London are the same Italian evening.
+func SameDay(a, b time.Time) bool {
+	ay, am, ad := a.In(Zone).Date()
+	by, bm, bd := b.In(Zone).Date()
+	return ay == by && am == bm && ad == bd
+}
+
 // AgendaItem is a numbered item of the ordine del giorno.
 type AgendaItem struct {
 	Meta

@@ -78,3 +78,41 @@ func TestVerbaleNumbers(t *testing.T) {
 		}
 	}
 }
+
+func TestSessionStartedOffDay(t *testing.T) {
+	rome := func(m time.Month, d, hh, mm int) time.Time { return time.Date(2027, m, d, hh, mm, 0, 0, data.Zone) }
+	convened := rome(time.January, 21, 15, 0)
+	tests := []struct {
+		name    string
+		started time.Time
+		want    bool
+	}{
+		{"not started", time.Time{}, false},
+		{"on the day, late", rome(time.January, 21, 18, 30), false},
+		{"on the day, early", rome(time.January, 21, 0, 5), false},
+		{"the day before", rome(time.January, 20, 23, 55), true},
+		{"the day after", rome(time.January, 22, 9, 0), true},
+		{"another month", rome(time.December, 6, 10, 0).AddDate(-1, 0, 0), true},
+		// 23:30 UTC is already the next day in Rome: the Ambito's calendar decides, not UTC's.
+		{"late evening UTC", time.Date(2027, time.January, 20, 23, 30, 0, 0, time.UTC), false},
+		{"same UTC day, next Rome day", time.Date(2027, time.January, 21, 23, 30, 0, 0, time.UTC), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := data.Session{Date: convened, Started: tt.started}
+			if got := s.StartedOffDay(); got != tt.want {
+				t.Errorf("Session{Date: %v, Started: %v}.StartedOffDay() = %v, want %v", convened, tt.started, got, tt.want)
+			}
+			want := tt.started
+			if want.IsZero() {
+				want = convened
+			}
+			if got := s.HeldOn(); !got.Equal(want) {
+				t.Errorf("HeldOn() = %v, want %v", got, want)
+			}
+		})
+	}
+	if (data.Session{Started: convened}).StartedOffDay() {
+		t.Error("a session with no date is off day")
+	}
+}

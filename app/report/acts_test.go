@@ -24,17 +24,6 @@ func TestVerbaleNumberAndProtocol(t *testing.T) {
 	}
 }
 
-// A session started on another day than the one it was convened for is dated by its start.
-func TestVerbaleStartedAnotherDay(t *testing.T) {
-	d := anziani()
-	d.Session.Started = rome(2027, time.March, 13, 10, 0)
-	d.Session.Ended = rome(2027, time.March, 13, 12, 0)
-	text := pdfText(t, writePDF(t, "verbale-altro-giorno.pdf", render(t, Verbale, d)))
-	contains(t, "verbale started on another day", text, "VERBALE DELLA SEDUTA DEL 13 MARZO 2027",
-		"Il giorno sabato 13 marzo 2027, alle ore 10:00",
-		"per le ore 15:00 del 12 marzo 2027.")
-}
-
 // approvedAnziani is the Anziani verbale approved on 9 April by a vote seat by seat (or by a show of
 // hands with totals), every seat present favorevole but those given.
 func approvedAnziani(choices map[string]string, totals []int) data.Dossier {
@@ -80,7 +69,7 @@ func TestVerbaleApprovedWithVote(t *testing.T) {
 		{"unanimous", nil, nil,
 			"Verbale approvato dal Tavolo tematico Anziani nella seduta del 9 aprile 2027, all'unanimità dei presenti."},
 		{"one abstained", map[string]string{"seat-08": vote.Astenuto}, nil,
-			"nella seduta del 9 aprile 2027, all'unanimità dei votanti, astenuto Paciano – Servizi sociali."},
+			"nella seduta del 9 aprile 2027, all'unanimità dei votanti, astenuto: Paciano – Servizi sociali."},
 		{"against and abstained", map[string]string{"seat-08": vote.Astenuto, "seat-06": vote.Contrario,
 			"seat-07": vote.Astenuto}, nil,
 			"con 5 voti favorevoli, 1 contrario (Tuoro sul Trasimeno – Servizi sociali) e 2 astenuti " +
@@ -137,4 +126,22 @@ func TestConvocazioneActs(t *testing.T) {
 	if strings.Contains(text, "seconda convocazione") {
 		t.Error("a letter announces a seconda convocazione its body's rules do not foresee")
 	}
+}
+
+// The mayors' comuni are named with their article.
+func TestVerbaleApprovedByMayors(t *testing.T) {
+	d := sindaciDossier()
+	d.Session.Status = data.SessionApprovata
+	in := data.Session{Meta: data.Meta{ID: "sess-sindaci-2027-05-07"}, BodyID: "body-sindaci", Date: rome(2027, time.May, 7, 10, 0)}
+	d.ApprovedIn = &in
+	x := data.Vote{Meta: data.Meta{ID: "vote-approval"}, Method: data.MethodMotion, Status: data.VoteChiusa}
+	var bs []data.VoteBallot
+	for _, st := range d.Seats[:6] {
+		bs = append(bs, data.VoteBallot{VoteID: x.ID, Voter: st.ID, Count: 1, Choice: vote.Favorevole})
+	}
+	bs = append(bs, data.VoteBallot{VoteID: x.ID, Voter: d.Seats[7].ID, Count: 1, Choice: vote.Astenuto})
+	d.Approval = &data.ApprovalRecord{Session: in, Vote: x, Ballots: bs}
+	text := strings.Join(strings.Fields(pdfText(t, writePDF(t, "approvato-sindaci.pdf", render(t, Verbale, d)))), " ")
+	contains(t, "verbale approved by the mayors", text, "Verbale approvato dal Tavolo dei Sindaci nella seduta "+
+		"del 7 maggio 2027, all'unanimità dei votanti, astenuto il Comune di Paciano.")
 }

@@ -301,7 +301,7 @@ func anzianiDossier() data.Dossier {
 		SecretaryName: "Mariani Paolo",
 		Agenda:        items,
 		Seats:         seats,
-		Members:       named(members, people, seats),
+		Members:       withNames(members, people, seats),
 		Register:      data.BuildRegister(seats, members, people, att),
 		Decisions:     decisions,
 		Actions:       actions,
@@ -376,14 +376,14 @@ func sindaciDossier() data.Dossier {
 		SecretaryName: "Mariani Paolo",
 		Agenda:        agenda,
 		Seats:         seats,
-		Members:       named(append(members, standing), people, seats),
+		Members:       withNames(append(members, standing), people, seats),
 		Register:      data.BuildRegister(seats, members, people, att),
 		Changed:       time.Date(2027, time.March, 28, 9, 0, 0, 0, time.UTC),
 	}
 }
 
-// named fills in the names the store gives memberships: the person's "Surname Name" and the seat's.
-func named(members []data.MembershipView, people map[string]data.PersonView, seats []data.SeatView) []data.MembershipView {
+// withNames fills in the names the store gives memberships: the person's "Surname Name" and the seat's.
+func withNames(members []data.MembershipView, people map[string]data.PersonView, seats []data.SeatView) []data.MembershipView {
 	out := make([]data.MembershipView, 0, len(members))
 	for _, m := range members {
 		m.PersonName = people[m.PersonID].FullName()

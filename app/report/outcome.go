@@ -10,9 +10,22 @@ import (
 )
 
 // Outcome states a vote's result in words with the rule that produced it, as a verbale writes it:
-// "Approvata a maggioranza assoluta dei votanti: 5 favorevoli, 2 contrari, 1 astenuto." The screens,
-// the results PDF and the verbale all say it the same way.
-func Outcome(r vote.Result) string {
+// "Approvata a maggioranza assoluta dei votanti: 5 favorevoli, 2 contrari, 1 astenuto." A motion
+// nobody opposed is approved "all'unanimità dei presenti" (or "dei votanti" when some abstained). The
+// screens, the results PDF and the verbale all say it the same way; OutcomeNamed adds the names.
+func Outcome(r vote.Result) string { return outcome(r, named{}) }
+
+// OutcomeNamed is Outcome as the verbale and the results PDF write it for vote v of the dossier: an
+// open motion recorded seat by seat names its contrari and astenuti, seat and person ("contrari:
+// Comune di Tuoro sul Trasimeno (Moretti Claudio)"; "all'unanimità dei votanti, astenuto il Comune di
+// Paciano (Rossi Anna)"), the person being who held the seat when the vote opened. A secret vote, a
+// vote recorded by totals and a priority vote name nobody.
+func OutcomeNamed(d data.Dossier, v data.Vote, r vote.Result) string {
+	return outcome(r, namedVoters(d, v, r))
+}
+
+// outcome is the one place that writes a vote's sentence, with the names when n has them.
+func outcome(r vote.Result, n named) string {
 	m := r.Motion
 	figures := ""
 	if m != nil {
@@ -29,7 +42,15 @@ func Outcome(r vote.Result) string {
 			b.WriteString(" (" + figures + ")")
 		}
 	case vote.OutcomeApproved:
-		b.WriteString("Approvata " + majority(r.Rules) + ": " + figures)
+		switch unanimity(m.Sums) {
+		case "presenti":
+			b.WriteString("Approvata all'unanimità dei presenti: " + figures)
+		case "votanti":
+			b.WriteString("Approvata all'unanimità dei votanti" + abstained(n.astenuti) + ": " + figures)
+			n.astenuti = nil // said already
+		default:
+			b.WriteString("Approvata " + majority(r.Rules) + ": " + figures)
+		}
 	case vote.OutcomeTied:
 		b.WriteString("Respinta per parità: " + figures)
 	case vote.OutcomeRejected:
@@ -55,6 +76,12 @@ func Outcome(r vote.Result) string {
 		}
 		b.WriteString("Parità al primo posto tra " + joinAnd(tied) + ", con " + scoreWords(r.Method, r.Ranking[0].Score) +
 			" ciascuna: la parità resta da risolvere")
+	}
+	if len(n.contrari) > 0 {
+		b.WriteString("; contrari: " + voterList(n.contrari, false))
+	}
+	if len(n.astenuti) > 0 {
+		b.WriteString("; astenuti: " + voterList(n.astenuti, false))
 	}
 	b.WriteString(".")
 	if n := invalidCount(r); n > 0 {

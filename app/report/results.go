@@ -39,7 +39,7 @@ func Results(d data.Dossier, voteID string) ([]byte, error) {
 	doc.paragraphs(verb.voteLine(v), stBody, 0)
 	doc.space(3)
 	doc.use(stBold, colText)
-	doc.paragraphs(Outcome(r), stBold, 0)
+	doc.paragraphs(OutcomeNamed(d, v, r), stBold, 0)
 	doc.space(5)
 
 	if m := r.Motion; m != nil {

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -54,10 +55,7 @@ func (v verbale) opening() {
 	body := strings.TrimSpace(clean(d.Body.Name))
 	// The act carries the day the meeting was held: the start's, when it started on another day than
 	// the one it was convened for.
-	day := s.Date
-	if !s.Started.IsZero() {
-		day = s.Started
-	}
+	day := s.HeldOn()
 	draft := ""
 	if s.Status != data.SessionApprovata {
 		draft = "BOZZA – "
@@ -98,13 +96,7 @@ func (v verbale) opening() {
 	} else if !s.Date.IsZero() {
 		text += ", convocata"
 	}
-	if c := FormatClock(s.Date); c != "" {
-		text += " per le ore " + c
-		if !sameDay(s.Date, day) {
-			text += " " + OfDay(s.Date)
-		}
-	}
-	text += "."
+	text += convenedFor(s) + "."
 	if s.CorrectsID != "" {
 		_, object := corrected(d)
 		text += " Con il presente atto si rettifica " + object + ", che resta agli atti nel testo approvato."
@@ -115,9 +107,17 @@ func (v verbale) opening() {
 		"verbalizzante "+orBlank(d.SecretaryName, 30)+".", stBody, 0)
 }
 
-// sameDay reports whether two times fall on the same day in the Ambito's zone.
-func sameDay(a, b time.Time) bool {
-	return a.In(data.Zone).Format("2006-01-02") == b.In(data.Zone).Format("2006-01-02")
+// convenedFor is when the session was convened, after "convocata": " per le ore 15:00", with the
+// weekday and day too when it was held on another day (see data.Session.StartedOffDay).
+func convenedFor(s data.Session) string {
+	c := FormatClock(s.Date)
+	switch {
+	case c == "":
+		return ""
+	case s.StartedOffDay():
+		return " per " + FormatWeekdayDay(s.Date) + " alle ore " + c
+	}
+	return " per le ore " + c
 }
 
 // corrected names the approved verbale a correction act corrects, after "rettifica" ("del verbale
@@ -134,6 +134,8 @@ func corrected(d data.Dossier) (of, object string) {
 func (v verbale) attendance() {
 	doc, d := v.doc, v.d
 	r := rollCall(d.Register)
+	// The segretario takes the minutes: never a missing member, with a seat or without one.
+	r.excused, r.absent = notSecretary(d.Session, r.excused), notSecretary(d.Session, r.absent)
 	doc.heading("Presenze", stHeading)
 	if len(r.present) == 0 {
 		doc.paragraphs("Nessun componente risulta presente.", stBody, 0)
@@ -158,13 +160,79 @@ func (v verbale) attendance() {
 	}
 
 	doc.heading("Numero legale", stHeading)
-	// The quorum is stated as the president found it: at the opening, or when enough had signed in.
+	// The quorum is stated as the president found it: at the opening, or when enough had signed in,
+	// naming who was present then; the comings and goings after it follow, so that the count, the
+	// names and the table above agree.
 	at, q := vote.Opening(d)
+	var then []data.RegisterLine
+	for _, l := range r.present {
+		if l.PresentAt(at) {
+			then = append(then, l)
+		}
+	}
+	when := "Alla verifica del numero legale"
+	if c := FormatClock(at); c != "" {
+		when += ", alle ore " + c
+	}
+	if len(then) == 0 {
+		doc.paragraphs(when+", non risulta presente alcun componente.", stBody, 0)
+	} else {
+		doc.paragraphs(when+", "+plural(int64(len(then)), "risulta presente: ", "risultano presenti: ")+nameList(then), stBody, 0)
+	}
+	doc.space(1.5)
 	text := quorumSentence(q)
 	if start := d.Session.Started; !start.IsZero() && at.Sub(start) >= time.Minute && q.Holds {
 		text = "Alle ore " + FormatClock(at) + ", " + strings.ToLower(text[:1]) + text[1:]
 	}
 	doc.paragraphs(text, stBody, 0)
+	if m := movements(r.present, at); m != "" {
+		doc.space(1.5)
+		doc.paragraphs(m, stBody, 0)
+	}
+}
+
+// notSecretary leaves out of a list of members the session's segretario verbalizzante and whoever
+// is the body's segretario.
+func notSecretary(s data.Session, lines []data.RegisterLine) []data.RegisterLine {
+	var out []data.RegisterLine
+	for _, l := range lines {
+		if l.Role == data.RoleSegretario || (s.SecretaryID != "" && l.PersonID == s.SecretaryID) {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// movements writes the members' arrivals after the numero legale was verified at at, and their
+// departures, in the order they happened: "Alle ore 15:25 entra Rossi Maria (Magione); alle ore 17:40
+// esce Rossi Maria (Magione)." It is "" when nobody came or went.
+func movements(present []data.RegisterLine, at time.Time) string {
+	type move struct {
+		t    time.Time
+		verb string
+		l    data.RegisterLine
+	}
+	var moves []move
+	for _, l := range present {
+		if !at.IsZero() && l.Arrived.After(at) {
+			moves = append(moves, move{l.Arrived, "entra", l})
+		}
+		if !l.Left.IsZero() {
+			moves = append(moves, move{l.Left, "esce", l})
+		}
+	}
+	if len(moves) == 0 {
+		return ""
+	}
+	sort.SliceStable(moves, func(i, j int) bool { return moves[i].t.Before(moves[j].t) })
+	parts := make([]string, 0, len(moves))
+	for _, m := range moves {
+		parts = append(parts, "alle ore "+FormatClock(m.t)+" "+m.verb+" "+
+			strings.TrimSuffix(nameList([]data.RegisterLine{m.l}), "."))
+	}
+	s := strings.Join(parts, "; ") + "."
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // presentTable lists people present with what they stand for and when they came and went; with
@@ -272,7 +340,7 @@ func (v verbale) writeRecord(props []data.ProposalView, votes []data.Vote, decis
 			line := v.voteLine(x)
 			if x.Status == data.VoteChiusa {
 				if r, err := tallyOf(v.d, x); err == nil {
-					line += " " + Outcome(r)
+					line += " " + OutcomeNamed(v.d, x, r)
 				}
 			}
 			doc.item(strconv.Itoa(i+1)+".", line, stBody, 2)
@@ -324,6 +392,8 @@ func (v verbale) voteLine(x data.Vote) string {
 	how := "votazione palese"
 	if x.Secret {
 		how = "votazione a scrutinio segreto"
+	} else if byShowOfHands(v.d, x) {
+		how = "votazione palese per alzata di mano"
 	}
 	s := "«" + strings.TrimSpace(x.Subject) + "»: " + how + " (" + methodLabel(x.Method) + ")"
 	if c := FormatClock(x.Opened); c != "" {
@@ -391,15 +461,15 @@ func approvedBy(d data.Dossier, in data.Session) string {
 	if a == nil {
 		return text + "."
 	}
-	label := map[string]string{}
+	seat := map[string]voter{}
 	for _, v := range a.Vote.Voters {
-		label[v.ID] = v.Label
+		seat[v.ID] = voter{seat: v.Label}
 	}
 	for _, st := range d.Seats {
-		label[st.ID] = seatLabel(st)
+		seat[st.ID] = voter{seat: seatLabel(st), comune: st.ComuneID != ""}
 	}
 	var fav, con, ast int64
-	var against, abstained []string
+	var against, abstaining []voter
 	byHand := false
 	for _, b := range a.Ballots {
 		n := int64(max(b.Count, 1))
@@ -412,12 +482,12 @@ func approvedBy(d data.Dossier, in data.Session) string {
 		case vote.Contrario:
 			con += n
 			if b.Voter != "" {
-				against = append(against, label[b.Voter])
+				against = append(against, seat[b.Voter])
 			}
 		case vote.Astenuto:
 			ast += n
 			if b.Voter != "" {
-				abstained = append(abstained, label[b.Voter])
+				abstaining = append(abstaining, seat[b.Voter])
 			}
 		}
 	}
@@ -428,16 +498,16 @@ func approvedBy(d data.Dossier, in data.Session) string {
 	case con == 0 && ast == 0:
 		return text + ", all'unanimità dei presenti."
 	case con == 0 && !byHand:
-		return text + ", all'unanimità dei votanti, " + plural(ast, "astenuto ", "astenuti ") + joinAnd(abstained) + "."
+		return text + ", all'unanimità dei votanti" + abstained(abstaining) + "."
 	}
 	text += ", con " + strconv.FormatInt(fav, 10) + plural(fav, " voto favorevole", " voti favorevoli") + ", " +
 		strconv.FormatInt(con, 10) + plural(con, " contrario", " contrari")
 	if len(against) > 0 {
-		text += " (" + joinAnd(against) + ")"
+		text += " (" + voterList(against, false) + ")"
 	}
 	text += " e " + strconv.FormatInt(ast, 10) + plural(ast, " astenuto", " astenuti")
-	if len(abstained) > 0 {
-		text += " (" + joinAnd(abstained) + ")"
+	if len(abstaining) > 0 {
+		text += " (" + voterList(abstaining, false) + ")"
 	}
 	return text + "."
 }
