@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/install"
 	"github.com/tavoli/tavoli/data/sqlite"
@@ -272,7 +273,7 @@ func TestExchangeOtherAmbito(t *testing.T) {
 	a := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
 	b := newPeerEnv(t, "Mario Rossi", func(path string) {
 		ctx := context.Background()
-		st, err := sqlite.Open(ctx, path, sqlite.Options{Device: peerDevice})
+		st, err := sqlite.Open(ctx, path, sqlite.Options{Device: peerDevice, Verbale: report.Verbale})
 		if err != nil {
 			t.Fatal(err)
 		}

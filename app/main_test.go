@@ -127,7 +127,7 @@ const seedDevice = "0a1b2c3d-0000-4000-8000-00000000seed"
 // seed writes the Trasimeno demo into a new database file and closes it (the WAL checkpointed).
 func seed(path string) error {
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, path, sqlite.Options{Device: seedDevice})
+	st, err := sqlite.Open(ctx, path, sqlite.Options{Device: seedDevice, Verbale: report.Verbale})
 	if err != nil {
 		return err
 	}

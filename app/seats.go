@@ -264,7 +264,7 @@ func (p *membersPanel) add() {
 		})
 	}
 	role := newSelect(labels("role.", data.Roles), nil)
-	role.SetSelectedIndex(3) // membro
+	role.SetSelected(lang.L("role." + string(data.RoleMembro)))
 	seats := p.b.seats.items
 	seatOpts := []string{lang.L("members.no_seat")}
 	for _, s := range seats {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/uuid"
 
+	docs "github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/demo"
 	"github.com/tavoli/tavoli/data/install"
@@ -75,7 +76,7 @@ func (l *laptop) demo() {
 func (l *laptop) seed(ds *data.Dataset) {
 	l.t.Helper()
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, l.db, sqlite.Options{Device: l.device})
+	st, err := sqlite.Open(ctx, l.db, sqlite.Options{Device: l.device, Verbale: docs.Verbale})
 	if err != nil {
 		l.t.Fatal(err)
 	}

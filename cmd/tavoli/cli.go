@@ -16,7 +16,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/tavoli/tavoli/app"
-	"github.com/tavoli/tavoli/app/report"
+	docs "github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/atomicfile"
 	"github.com/tavoli/tavoli/data/demo"
@@ -189,7 +189,7 @@ func (c *cli) open(ctx context.Context, mode int) (*sqlite.Store, error) {
 
 // openStore opens the database at path for the installation and records the computer in it.
 func openStore(ctx context.Context, inst *install.Installation, path string, opt sqlite.Options) (*sqlite.Store, error) {
-	opt.Verbale = report.Verbale
+	opt.Verbale = docs.Verbale
 	st, err := sqlite.Open(ctx, path, opt)
 	if err != nil {
 		return nil, err

@@ -14,6 +14,7 @@ import (
 
 	"github.com/google/uuid"
 
+	docs "github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/sqlite"
 	_ "modernc.org/sqlite" // registers "sqlite" (the store links it anyway), to make a foreign database
@@ -426,7 +427,7 @@ func TestListWhileWindowOpen(t *testing.T) {
 	e := setup(t, "")
 	db := demoDB(t, e, "trasimeno.db")
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, db, sqlite.Options{Device: "window"})
+	st, err := sqlite.Open(ctx, db, sqlite.Options{Device: "window", Verbale: docs.Verbale})
 	if err != nil {
 		t.Fatalf("sqlite.Open(%q): %v", db, err)
 	}

@@ -180,6 +180,9 @@ func Trasimeno(scale int) (data.Dataset, error) {
 	if err := addVotes(&ds, reg); err != nil {
 		return data.Dataset{}, err
 	}
+	if err := addApprovals(&ds); err != nil {
+		return data.Dataset{}, err
+	}
 	if err := addGenerated(&ds, scale); err != nil {
 		return data.Dataset{}, err
 	}

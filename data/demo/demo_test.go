@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/sqlite"
 )
@@ -16,7 +17,7 @@ func open(t *testing.T) *sqlite.Store {
 	n := 0
 	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "demo.db"), sqlite.Options{
 		Device: "test", Now: func() time.Time { return time.Date(2027, 1, 1, 9, 0, 0, 0, time.UTC) },
-		NewID: func() string { n++; return fmt.Sprintf("id-%d", n) }})
+		NewID: func() string { n++; return fmt.Sprintf("id-%d", n) }, Verbale: report.Verbale})
 	if err != nil {
 		t.Fatal(err)
 	}

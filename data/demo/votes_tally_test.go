@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/tavoli/tavoli/data"
@@ -43,10 +44,17 @@ func TestVotesTally(t *testing.T) {
 		id("vote", "sindaci-2026-02", "2", "40"): {outcome: vote.OutcomeApproved},
 		id("vote", "alto-2026-11", "3", "35"):    {outcome: vote.OutcomeApproved},
 	}
-	if len(ds.Votes) != len(wants) {
-		t.Errorf("demo votes = %d, want %d", len(ds.Votes), len(wants))
-	}
+	// The approvals of the verbali are checked by TestApprovalsAsSecretariesRecordThem.
+	var votes []data.Vote
 	for _, v := range ds.Votes {
+		if !strings.HasPrefix(v.Subject, "Approvazione del verbale della seduta del ") {
+			votes = append(votes, v)
+		}
+	}
+	if len(votes) != len(wants) {
+		t.Errorf("demo votes = %d, want %d", len(votes), len(wants))
+	}
+	for _, v := range votes {
 		w, ok := wants[v.ID]
 		if !ok {
 			t.Errorf("vote %q (%s) has no expected outcome", v.Subject, v.ID)

@@ -175,9 +175,21 @@ func standingDelegates(ctx context.Context, tx *sql.Tx, bodyID string) ([]data.M
 // approvalRecord finds the vote that approved a session's verbale, through the decision its verbale
 // records; found is false for a verbale approved without one (before approvals were votes).
 func approvalRecord(ctx context.Context, tx *sql.Tx, in data.Session, sessionID string) (rec data.ApprovalRecord, found bool, err error) {
+	var decisionID string
+	err = tx.QueryRowContext(ctx, `SELECT decision_id FROM verbali WHERE session_id = ? AND deleted = 0`, sessionID).Scan(&decisionID)
+	if err == sql.ErrNoRows {
+		return rec, false, nil
+	}
+	if err != nil {
+		return rec, false, err
+	}
+	return approvalByDecision(ctx, tx, in, decisionID)
+}
+
+// approvalByDecision is the vote a decision of the approving session records, with its ballots.
+func approvalByDecision(ctx context.Context, tx *sql.Tx, in data.Session, decisionID string) (rec data.ApprovalRecord, found bool, err error) {
 	var voteID string
-	err = tx.QueryRowContext(ctx, `SELECT coalesce(d.vote_id, '') FROM verbali v JOIN decisions d ON d.id = v.decision_id
-		WHERE v.session_id = ? AND v.deleted = 0 AND d.deleted = 0`, sessionID).Scan(&voteID)
+	err = tx.QueryRowContext(ctx, `SELECT vote_id FROM decisions WHERE id = ? AND deleted = 0`, decisionID).Scan(&voteID)
 	if err == sql.ErrNoRows || err == nil && voteID == "" {
 		return rec, false, nil
 	}

@@ -130,12 +130,18 @@ func (s *Store) Seed(ctx context.Context, ds data.Dataset) error {
 			}
 			recs = append(recs, rec{data.KindProposal, &x.Meta, x.Validate(), proposalCols(*x)})
 		}
+		// A verbale without its PDF is rendered once everything it speaks of is in place.
+		var unrendered []*data.Verbale
 		for i := range ds.Verbali {
 			x := &ds.Verbali[i]
-			err := checkVerbale(x)
 			if x.Approved.IsZero() {
 				x.Approved = s.now().UTC()
 			}
+			if len(x.PDF) == 0 && x.SHA256 == "" {
+				unrendered = append(unrendered, x)
+				continue
+			}
+			err := checkVerbale(x)
 			recs = append(recs, rec{data.KindVerbale, &x.Meta, err, verbaleCols(*x)})
 		}
 		voteOf := map[string]data.Vote{}
@@ -177,8 +183,43 @@ func (s *Store) Seed(ctx context.Context, ds data.Dataset) error {
 				return err
 			}
 		}
+		for _, x := range unrendered {
+			if err := s.renderApproved(ctx, tx, x); err != nil {
+				return err
+			}
+			if err := s.insert(ctx, tx, data.KindVerbale, &x.Meta, verbaleCols(*x)); err != nil {
+				return err
+			}
+		}
 		return nil
 	})
+}
+
+// renderApproved makes the PDF of a verbale approved in a dataset, as ApproveVerbale would have made
+// it at the approval: from the session, the approving session and the vote its decision records.
+func (s *Store) renderApproved(ctx context.Context, tx *sql.Tx, v *data.Verbale) error {
+	if s.render == nil {
+		return data.Errorf(data.EInternal, "err.verbale.no_renderer")
+	}
+	d, err := dossier(ctx, tx, v.SessionID)
+	if err != nil {
+		return err
+	}
+	if d.Session.Status != data.SessionApprovata || d.Session.ApprovedInID != v.ApprovedInID || d.ApprovedIn == nil {
+		return data.Errorf(data.EInvalid, "err.verbale.wrong_session")
+	}
+	rec, found, err := approvalByDecision(ctx, tx, *d.ApprovedIn, v.DecisionID)
+	if err != nil {
+		return err
+	}
+	if found {
+		d.Approval = &rec
+	}
+	if v.PDF, err = s.render(d); err != nil {
+		return data.Errorf(data.EInternal, "err.document.render").Wrap(err)
+	}
+	v.SHA256 = ""
+	return checkVerbale(v)
 }
 
 // insert writes a new record with the times it carries: a seeded meeting keeps the day it was held,
