@@ -40,7 +40,7 @@ func testIDs() func() string {
 
 func testOptions() Options {
 	c := &testClock{t: time.Date(2027, 3, 12, 15, 0, 0, 0, time.UTC)}
-	return Options{Device: "device-test", Now: c.Now, NewID: testIDs(), Verbale: report.Verbale}
+	return Options{Verbale: report.Verbale, Device: "device-test", Now: c.Now, NewID: testIDs()}
 }
 
 // openTest opens a new database file in a temporary folder.

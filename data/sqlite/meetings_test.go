@@ -63,7 +63,7 @@ type meeting struct {
 }
 
 func meetOptions(c *meetClock) Options {
-	return Options{Device: "device-test", Now: c.Now, NewID: testIDs(), Verbale: report.Verbale}
+	return Options{Verbale: report.Verbale, Device: "device-test", Now: c.Now, NewID: testIDs()}
 }
 
 func newMeeting(t testing.TB) *meeting {

@@ -1,12 +1,18 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/demo"
 	"github.com/tavoli/tavoli/data/vote"
@@ -131,13 +137,11 @@ func TestSeedMeetingsChecked(t *testing.T) {
 		}, data.EConflict, "err.register.duplicate"},
 		{"proposal without a title", func(ds *data.Dataset) { ds.Proposals[0].Title = "" },
 			data.EInvalid, "err.proposal.title_required"},
-		{"verbale without its PDF", func(ds *data.Dataset) {
-			approve(ds)
-			ds.Verbali[0].PDF = nil
+		{"verbale with a hash but no PDF", func(ds *data.Dataset) {
+			ds.Verbali[approve(ds)].PDF, ds.Verbali[approve(ds)].SHA256 = nil, hex.EncodeToString(make([]byte, 32))
 		}, data.EInvalid, "err.verbale.empty"},
 		{"verbale whose hash is not its PDF's", func(ds *data.Dataset) {
-			approve(ds)
-			ds.Verbali[0].SHA256 = hex.EncodeToString(make([]byte, 32))
+			ds.Verbali[approve(ds)].SHA256 = hex.EncodeToString(make([]byte, 32))
 		}, data.ECorrupt, "err.db.corrupt"},
 		{"verbale of a session not approved", func(ds *data.Dataset) {
 			approve(ds)
@@ -179,18 +183,17 @@ func TestSeedVerbale(t *testing.T) {
 	}
 }
 
-// approve makes the dataset's first session approved in a later one of the same body, with a verbale
-// whose hash the seed works out.
-func approve(ds *data.Dataset) {
-	first := ds.Sessions[0]
-	for _, x := range ds.Sessions[1:] {
-		if x.BodyID == first.BodyID {
-			ds.Sessions[0].Status, ds.Sessions[0].ApprovedInID = data.SessionApprovata, x.ID
-			ds.Verbali = append(ds.Verbali, data.Verbale{SessionID: first.ID, ApprovedInID: x.ID, Approved: x.Started,
-				PDF: []byte("%PDF-1.7 verbale")})
-			return
+// approve gives the verbale of the dataset's first session, which the demo approves at the body's
+// next session, PDF bytes of its own, whose hash the seed works out; it returns the verbale's index.
+func approve(ds *data.Dataset) int {
+	for i := range ds.Verbali {
+		if ds.Verbali[i].SessionID == ds.Sessions[0].ID {
+			ds.Verbali[i].PDF = []byte("%PDF-1.7 verbale")
+			ds.Verbali[i].SHA256 = ""
+			return i
 		}
 	}
+	panic("the demo's first session has no verbale")
 }
 
 // firstSeated is the index of the first register line of someone present holding a seat.
@@ -201,4 +204,45 @@ func firstSeated(ds *data.Dataset) int {
 		}
 	}
 	panic("the demo has no seated member present")
+}
+
+// TestSeedRendersApprovedVerbali: the demo's approved verbali are rendered when seeded, from the data
+// approved: each stored PDF is what its dossier renders, says how it was approved, and is no draft.
+func TestSeedRendersApprovedVerbali(t *testing.T) {
+	ctx := context.Background()
+	ds, err := demo.Trasimeno(1)
+	must(t, "demo.Trasimeno", err)
+	s := openTest(t)
+	must(t, "Seed", s.Seed(ctx, ds))
+	list, err := s.Sessions(ctx, data.SessionFilter{Status: data.SessionApprovata})
+	must(t, "Sessions(approvata)", err)
+	if len(list) < 10 {
+		t.Fatalf("approved sessions in the demo = %d, want every held one but each body's last", len(list))
+	}
+	for _, x := range list {
+		v, err := s.Verbale(ctx, x.ID)
+		must(t, "Verbale", err)
+		d, err := s.Dossier(ctx, x.ID)
+		must(t, "Dossier", err)
+		again, err := report.Verbale(d)
+		must(t, "report.Verbale", err)
+		if !bytes.Equal(again, v.PDF) {
+			t.Errorf("verbale of %v: the stored PDF is not what its approved data renders", x.Date)
+		}
+		if d.Approval == nil || d.Number < 1 {
+			t.Errorf("verbale of %v: approval %v, number %d; want the vote and a number", x.Date, d.Approval, d.Number)
+		}
+	}
+	// One of them read as a mayor would.
+	v, err := s.Verbale(ctx, list[len(list)-1].ID)
+	must(t, "Verbale", err)
+	path := filepath.Join(t.TempDir(), "approvato.pdf")
+	must(t, "WriteFile", os.WriteFile(path, v.PDF, 0o644))
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+	must(t, "pdftotext (poppler-utils, which the README installs)", err)
+	text := strings.Join(strings.Fields(string(out)), " ")
+	if !strings.Contains(text, "Verbale approvato dal ") || !strings.Contains(text, "all'unanimità dei") ||
+		!strings.Contains(text, "VERBALE N. 1/2025") || strings.Contains(text, "BOZZA") {
+		t.Errorf("the first approved verbale reads %q; want it numbered, approved by a vote, no BOZZA", text)
+	}
 }

@@ -41,6 +41,8 @@ func TestSeedVotes(t *testing.T) {
 	}
 	secrets := 0
 	for sid, want := range bySession {
+		// Votes lists a session's votes in the order they opened.
+		sort.SliceStable(want, func(i, j int) bool { return want[i].Opened.Before(want[j].Opened) })
 		got, err := s.Votes(ctx, sid)
 		must(t, "Votes", err)
 		if len(got) != len(want) {
