@@ -29,9 +29,14 @@ type Dossier struct {
 	// Corrects is the approved session a correction act corrects.
 	Corrects *Session `json:"corrects,omitempty"`
 	// ApprovedIn is the session that approved this one's verbale, once approved.
-	ApprovedIn    *Session `json:"approved_in,omitempty"`
-	PresidentName string   `json:"president"`
-	SecretaryName string   `json:"secretary"`
+	ApprovedIn *Session `json:"approved_in,omitempty"`
+	// PresidentName and SecretaryName are who presides and who takes the minutes, given name first
+	// as prose and signatures write them ("Federica Bellucci"); President and Secretary hold their
+	// names apart, gender and title, for agreement ("la Presidente").
+	PresidentName string `json:"president"`
+	SecretaryName string `json:"secretary"`
+	President     Naming `json:"president_naming"`
+	Secretary     Naming `json:"secretary_naming"`
 	Agenda        []AgendaItem
 	Seats         []SeatView
 	Register      []RegisterLine

@@ -167,10 +167,13 @@ func mergeImport(cur, in data.Person, categoryKnown bool) data.Person {
 	for _, f := range []struct {
 		dst *string
 		src string
-	}{{&out.Email, in.Email}, {&out.Phone, in.Phone}, {&out.Notes, in.Notes}} {
+	}{{&out.Email, in.Email}, {&out.Phone, in.Phone}, {&out.Notes, in.Notes}, {&out.Title, in.Title}} {
 		if f.src != "" {
 			*f.dst = f.src
 		}
+	}
+	if in.Gender != data.GenderUnknown {
+		out.Gender = in.Gender
 	}
 	return out
 }
