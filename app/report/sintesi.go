@@ -443,7 +443,8 @@ const closingSpace = 10.0
 // when the registry knows it.
 func (w sintesi) closing() {
 	w.doc.space(closingSpace)
-	w.doc.signatures(signature{"Il Responsabile dell'Ufficio di Piano", w.s.Responsible})
+	w.doc.signatures(signature{italian.Agree(w.s.ResponsibleGender, "La Responsabile", "Il Responsabile") +
+		" dell'Ufficio di Piano", w.s.Responsible})
 }
 
 // stateLabel names a proposal's state as the list prints it; validation and approval name the body

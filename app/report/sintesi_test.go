@@ -478,6 +478,13 @@ func TestSintesiSignature(t *testing.T) {
 	if text := pdfText(t, path); !strings.Contains(text, "Il Responsabile dell'Ufficio di Piano") {
 		t.Errorf("without a name the signature block is missing: %q", text)
 	}
+	// The role agrees with the head of the office.
+	s.Responsible, s.ResponsibleGender = "Lucia Ferri", data.GenderFemminile
+	path = writePDF(t, "sintesi-responsabile.pdf", renderSintesi(t, s))
+	if text := pdfText(t, path); !strings.Contains(text, "La Responsabile dell'Ufficio di Piano Lucia Ferri") ||
+		strings.Contains(text, "Il Responsabile") {
+		t.Errorf("a woman heading the office signs as %q", text[max(0, len(text)-200):])
+	}
 }
 
 // The benchmark the brief sets: well under a second for 1200 proposals over 6 areas.

@@ -90,8 +90,7 @@ func (v verbale) opening() {
 	}
 	doc.paragraphs(text, stBody, 0)
 	doc.space(2)
-	doc.paragraphs("Presiede la seduta "+orBlank(d.PresidentName, 30)+". Svolge le funzioni di segretario "+
-		"verbalizzante "+orBlank(d.SecretaryName, 30)+".", stBody, 0)
+	doc.paragraphs(officersSentence(d), stBody, 0)
 }
 
 // corrected names the approved verbale a correction act corrects, after "rettifica" ("del verbale
@@ -340,7 +339,7 @@ func (v verbale) closing() {
 	doc.use(stBold, colText)
 	doc.line("Letto, approvato e sottoscritto", doc.left, doc.width, stBody.lead, "C")
 	doc.space(4)
-	doc.signatures(signature{"Il Presidente", d.PresidentName}, signature{"Il Segretario verbalizzante", d.SecretaryName})
+	doc.signatures(signature{presidentLabel(d), d.PresidentName}, signature{secretaryLabel(d), d.SecretaryName})
 	if a := d.ApprovedIn; d.Session.Status == data.SessionApprovata && a != nil {
 		doc.space(4)
 		doc.use(stBody, colText)

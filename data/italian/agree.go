@@ -26,10 +26,12 @@ func Excused(g data.Gender) string { return Agree(g, "assente giustificata", "as
 // President is "la Presidente" or "il Presidente".
 func President(g data.Gender) string { return Agree(g, "la Presidente", "il Presidente") }
 
-// Secretary is "la segretaria verbalizzante" or "il segretario verbalizzante".
-func Secretary(g data.Gender) string {
-	return Agree(g, "la segretaria verbalizzante", "il segretario verbalizzante")
-}
+// Secretary is "segretaria verbalizzante" or "segretario verbalizzante", as in "svolge le funzioni di
+// segretaria verbalizzante".
+func Secretary(g data.Gender) string { return Agree(g, "segretaria verbalizzante", "segretario verbalizzante") }
+
+// Article is the definite article before a role that agrees with g: "la" or "il".
+func Article(g data.Gender) string { return Agree(g, "la", "il") }
 
 // IsMayor reports whether a title names a mayor: "Sindaco", "Sindaca", "sindaco pro tempore"; a
 // vice mayor is not one.
@@ -38,14 +40,22 @@ func IsMayor(title string) bool {
 	return len(f) > 0 && (f[0] == "sindaco" || f[0] == "sindaca")
 }
 
-// Mayor is "la Sindaca" or "il Sindaco": feminine when the title says "Sindaca" or the gender is
-// feminine, so that the title agrees with every other word the document writes about the person.
+// Mayor is "la Sindaca" or "il Sindaco": see MayorTitle.
 func Mayor(title string, g data.Gender) string {
-	f := strings.Fields(data.Fold(title))
-	if g.Feminine() || (len(f) > 0 && f[0] == "sindaca") {
-		return "la Sindaca"
+	if t := MayorTitle(title, g); t == "Sindaca" {
+		return "la " + t
 	}
 	return "il Sindaco"
+}
+
+// MayorTitle is "Sindaca" or "Sindaco": feminine when the title says "Sindaca" or the gender is
+// feminine, so that the title agrees with every other word the document writes about the person.
+func MayorTitle(title string, g data.Gender) string {
+	f := strings.Fields(data.Fold(title))
+	if g.Feminine() || (len(f) > 0 && f[0] == "sindaca") {
+		return "Sindaca"
+	}
+	return "Sindaco"
 }
 
 // MayorOf names a mayor with the role, as prose does: "la Sindaca del Comune di Magione, Federica
