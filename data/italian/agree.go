@@ -28,7 +28,9 @@ func President(g data.Gender) string { return Agree(g, "la Presidente", "il Pres
 
 // Secretary is "segretaria verbalizzante" or "segretario verbalizzante", as in "svolge le funzioni di
 // segretaria verbalizzante".
-func Secretary(g data.Gender) string { return Agree(g, "segretaria verbalizzante", "segretario verbalizzante") }
+func Secretary(g data.Gender) string {
+	return Agree(g, "segretaria verbalizzante", "segretario verbalizzante")
+}
 
 // Article is the definite article before a role that agrees with g: "la" or "il".
 func Article(g data.Gender) string { return Agree(g, "la", "il") }
