@@ -6,7 +6,8 @@ import "time"
 type ProposalView struct {
 	Proposal
 	AreaName         string   `json:"area"`
-	ProposerName     string   `json:"proposer"`
+	ProposerName     string   `json:"proposer"`                 // "Rossi Maria", as lists write it
+	ProposerProse    string   `json:"proposer_prose,omitempty"` // "Maria Rossi", as documents' prose writes it
 	OrganisationName string   `json:"organisation"`
 	ComuneNames      []string `json:"comuni"`
 	// Where it was captured: the body and the session's date (zero for proposals made by the office).

@@ -233,7 +233,8 @@ func anzianiDossier() data.Dossier {
 			Proposal: data.Proposal{Meta: data.Meta{ID: id}, SessionID: session, AgendaItemID: item, AreaID: "area-anziani",
 				Kind: kind, State: data.StateProposta, Title: title, Text: text, TargetGroup: "anziani over 75",
 				Cost: cost, Duration: dur},
-			AreaName: "Anziani", ProposerName: proposer, OrganisationName: org, ComuneNames: comuni,
+			AreaName: "Anziani", ProposerName: proposer, ProposerProse: proseOf(proposer), OrganisationName: org,
+			ComuneNames: comuni,
 		}
 	}
 	proposals := []data.ProposalView{
@@ -311,6 +312,15 @@ func anzianiDossier() data.Dossier {
 		Votes:         votes,
 		Changed:       time.Date(2027, time.March, 12, 17, 31, 12, 0, time.UTC),
 	}
+}
+
+// proseOf turns a fixture's "Surname Name" into "Name Surname" (the fixture's surnames are one word).
+func proseOf(listed string) string {
+	surname, name, ok := strings.Cut(listed, " ")
+	if !ok {
+		return listed
+	}
+	return name + " " + surname
 }
 
 // fixtureGender is the gender of a fixture's person by the given name, as Italian names mostly tell it;

@@ -95,3 +95,12 @@ func secretaryLabel(d data.Dossier) string {
 
 // excusedWord is what the attendance sheet writes for someone excused: "assente giustificata".
 func excusedWord(l data.RegisterLine) string { return italian.Excused(l.Naming.Gender) }
+
+// proposerProse is who made a proposal as a sentence names them, given name first: "proposta da Maria
+// Rossi"; the list form when the prose one is not known.
+func proposerProse(p data.ProposalView) string {
+	if p.ProposerProse != "" {
+		return p.ProposerProse
+	}
+	return p.ProposerName
+}

@@ -123,7 +123,7 @@ func TestVerbaleText(t *testing.T) {
 		"Viene esaminato il verbale della seduta del 12 febbraio 2027.",
 		"4. Assistenza domiciliare integrata: punti di forza e criticità",
 		"10. Varie ed eventuali",
-		"Ipotesi progettuale: «Centro diurno aperto il sabato», proposta da Barbanera Lucia, Cooperativa sociale «Il Girasole»",
+		"Ipotesi progettuale: «Centro diurno aperto il sabato», proposta da Lucia Barbanera, Cooperativa sociale «Il Girasole»",
 		"costo stimato: € 5.000–25.000; durata stimata: 6–12 mesi",
 		"Votazioni", "votazione palese", "Numero legale all'apertura: 10 presenti, 7 richiesti.",
 		"Azioni concordate", "Mencarelli Sara", "1° aprile 2027",

@@ -278,7 +278,7 @@ func (v verbale) writeRecord(props []data.ProposalView, votes []data.Vote, decis
 // proposalLine is a proposal in one sentence: kind, title, who proposed it, and its bands.
 func proposalLine(p data.ProposalView) string {
 	s := italian.Kind(p.Kind) + ": «" + strings.TrimSpace(p.Title) + "»"
-	by := strings.Join(nonEmpty(p.ProposerName, p.OrganisationName), ", ")
+	by := strings.Join(nonEmpty(proposerProse(p), p.OrganisationName), ", ")
 	if by != "" {
 		s += ", proposta da " + by
 	}

@@ -170,7 +170,7 @@ func TestMeetingSaveProposal(t *testing.T) {
 	}
 	v := got[0]
 	if v.ID != p.ID || v.AreaName != "Anziani" || v.ProposerName != "Rossi Maria Grazia" ||
-		v.OrganisationName != "USL Umbria 1" || v.Cost != data.Cost5to25k || v.Duration != data.Time6to12 ||
+		v.ProposerProse != "Maria Grazia Rossi" || v.OrganisationName != "USL Umbria 1" || v.Cost != data.Cost5to25k || v.Duration != data.Time6to12 ||
 		v.Kind != data.KindIpotesi || v.State != data.StateProposta {
 		t.Errorf("Dossier proposal = %+v, want the names it refers to", v)
 	}
