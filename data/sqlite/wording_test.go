@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -86,5 +87,22 @@ func TestTitleGenderAndActRoundTrip(t *testing.T) {
 	must(t, "Person(back)", err)
 	if back.Title != "Sindaco" || back.Gender != data.GenderMaschile {
 		t.Errorf("after the edit travelled back: title, gender = %q, %q, want Sindaco, m", back.Title, back.Gender)
+	}
+}
+
+// A database whose migrations are all recorded but whose stamp is lower (it ran 0008 before 0007
+// existed) is stamped current when opened, so that read-only opens do not refuse it as older.
+func TestOpenStampsOutOfOrderMigrations(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tavoli.db")
+	s := openAt(t, path, testOptions())
+	must(t, "Close", s.Close())
+	rawExec(t, path, fmt.Sprintf(`PRAGMA user_version = %d`, SchemaVersion()-1))
+	if h := readHeader(t, path); int(h.userVersion) != SchemaVersion()-1 {
+		t.Fatalf("user_version after the rewrite = %d, want %d", h.userVersion, SchemaVersion()-1)
+	}
+	s = openAt(t, path, testOptions())
+	must(t, "Close", s.Close())
+	if h := readHeader(t, path); int(h.userVersion) != SchemaVersion() {
+		t.Errorf("user_version after opening = %d, want %d", h.userVersion, SchemaVersion())
 	}
 }
