@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -104,5 +105,19 @@ func TestOpenStampsOutOfOrderMigrations(t *testing.T) {
 	must(t, "Close", s.Close())
 	if h := readHeader(t, path); int(h.userVersion) != SchemaVersion() {
 		t.Errorf("user_version after opening = %d, want %d", h.userVersion, SchemaVersion())
+	}
+}
+
+// A title is searched like a name: "sindaca" finds the mayors who are styled so.
+func TestPeopleSearchTitle(t *testing.T) {
+	r := newRegistry(t)
+	ctx := context.Background()
+	_, err := r.s.SavePerson(ctx, data.Person{Surname: "Bellucci", Name: "Federica", Category: data.CatComune,
+		Title: "Sindaca", Gender: data.GenderFemminile})
+	must(t, "SavePerson", err)
+	got, err := r.s.People(ctx, data.PeopleFilter{Query: "SINDACA"})
+	must(t, "People", err)
+	if len(got) != 1 || got[0].Surname != "Bellucci" {
+		t.Errorf("People(sindaca) = %+v, want Bellucci Federica", got)
 	}
 }
