@@ -65,7 +65,7 @@ var fieldKeys = map[string]string{
 	"proposer_id": "exchange.field.proposer", "address": "exchange.field.address", "short_name": "exchange.field.short_name",
 	"region": "exchange.field.region", "started": "exchange.field.started", "ended": "exchange.field.ended",
 	"arrived": "exchange.field.arrived", "left_at": "exchange.field.left_at", "action": "exchange.field.action",
-	"reason": "exchange.field.reason",
+	"reason": "exchange.field.reason", "gender": "exchange.field.gender", "delegation_act": "exchange.field.delegation_act",
 }
 
 func newConflictsPanel(s *exchangeScreen) *conflictsPanel {

@@ -213,6 +213,7 @@ func TestTranslationKeysExist(t *testing.T) {
 	fields := append([]string{"ignore"}, strs(csvimport.Fields)...)
 	built := map[string][]string{
 		"category.":         strs(data.Categories),
+		"gender.":           {"unknown", string(data.GenderFemminile), string(data.GenderMaschile)},
 		"body.kind.":        strs(data.BodyKinds),
 		"role.":             strs(data.Roles),
 		"kind.":             constants(t, "Kind"),

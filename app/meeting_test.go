@@ -527,24 +527,40 @@ func TestCheckInFromRegistryAndDelegate(t *testing.T) {
 			seatIndex = i
 		}
 	}
-	delegate := func(p data.PersonView) {
+	// The act is optional: typed and confirmed with Enter, or left out.
+	delegate := func(p data.PersonView, act string) {
 		t.Helper()
 		m.reg.checkin.SetText("")
 		test.Type(m.reg.checkin, data.Fold(p.FullName()))
 		m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF6})
 		dlg := e.mustOverlay("the delegation form")
 		var pick *widget.Select
+		var actEntry *shortcutEntry
 		walk(dlg, func(o fyne.CanvasObject) {
-			if s, ok := o.(*widget.Select); ok {
-				pick = s
+			switch w := o.(type) {
+			case *widget.Select:
+				pick = w
+			case *shortcutEntry:
+				actEntry = w
 			}
 		})
+		if actEntry == nil {
+			t.Fatal("the delegation form has no entry for the act")
+		}
 		pick.SetSelectedIndex(seatIndex)
-		test.Tap(button(t, dlg, "Registra la delega"))
+		if act == "" {
+			test.Tap(button(t, dlg, "Registra la delega"))
+			return
+		}
+		test.Type(actEntry, act)
+		pressEnter(actEntry)
 	}
-	delegate(outsiders[0])
-	if l := line(outsiders[0].ID); !l.Delegated || l.SeatName != "Paciano" {
-		t.Fatalf("after F6 the line is %+v, want a delegation for Paciano", l)
+	delegate(outsiders[0], "delega prot. n. 123 del 10/02/2027")
+	if l := line(outsiders[0].ID); !l.Delegated || l.SeatName != "Paciano" || l.DelegationAct != "delega prot. n. 123 del 10/02/2027" {
+		t.Fatalf("after F6 the line is %+v, want a delegation for Paciano by delega prot. n. 123 del 10/02/2027", l)
+	}
+	if e.overlay() != nil {
+		t.Error("Enter in the act's entry leaves the delegation form open")
 	}
 	if m.reg.heads.Text == before {
 		t.Errorf("members present did not change with the delegation: %q", m.reg.heads.Text)
@@ -555,7 +571,7 @@ func TestCheckInFromRegistryAndDelegate(t *testing.T) {
 
 	// A second person cannot take the same seat while the first holds it.
 	checkIn(t, m, data.Fold(outsiders[1].FullName()))
-	delegate(outsiders[1])
+	delegate(outsiders[1], "")
 	if !strings.Contains(m.errs.wrap.Text, "Paciano") || !strings.Contains(m.errs.wrap.Text, "già occupato") {
 		t.Errorf("second delegate for Paciano: error %q, want the seat taken", m.errs.wrap.Text)
 	}

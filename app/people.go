@@ -129,6 +129,8 @@ type personForm struct {
 	title    *widget.Label
 	surname  *shortcutEntry
 	name     *shortcutEntry
+	honorary *shortcutEntry // the person's title ("Sindaca"); f.title is the form's heading
+	gender   *widget.Select
 	category *widget.Select
 	org      *commitEntry
 	orgID    string // the organisation stored for this person
@@ -160,6 +162,12 @@ type personDraft struct {
 func newPersonForm(s *peopleScreen) *personForm {
 	f := &personForm{s: s, title: heading(lang.L("people.none")), errs: newErrorLine()}
 	f.surname, f.name, f.email, f.phone = newShortcutEntry(), newShortcutEntry(), newShortcutEntry(), newShortcutEntry()
+	f.honorary = newShortcutEntry()
+	var genders []string
+	for _, g := range data.Genders {
+		genders = append(genders, genderLabel(g))
+	}
+	f.gender = newSelect(genders, func(string) { f.changed() })
 	f.notes = widget.NewMultiLineEntry()
 	f.notes.SetMinRowsVisible(3)
 	f.notes.Wrapping = fyne.TextWrapWord
@@ -180,7 +188,7 @@ func newPersonForm(s *peopleScreen) *personForm {
 	f.hint.Importance = widget.WarningImportance
 	f.info = widget.NewLabel("")
 	f.info.Importance = widget.LowImportance
-	for _, e := range []*shortcutEntry{f.surname, f.name, f.email, f.phone} {
+	for _, e := range []*shortcutEntry{f.surname, f.name, f.honorary, f.email, f.phone} {
 		e.OnChanged = func(string) { f.changed() }
 		e.onKey[fyne.KeyEscape] = s.focusFilter
 	}
@@ -195,10 +203,13 @@ func newPersonForm(s *peopleScreen) *personForm {
 	f.comune.OnChanged = func(string) { f.changed() }
 	f.surname.SetPlaceHolder(lang.L("people.surname_hint"))
 	f.email.SetPlaceHolder(lang.L("people.email_hint"))
+	f.honorary.SetPlaceHolder(lang.L("people.title_hint"))
 
 	f.form = widget.NewForm(
 		widget.NewFormItem(lang.L("field.surname"), f.surname),
 		widget.NewFormItem(lang.L("field.name"), f.name),
+		widget.NewFormItem(lang.L("field.title"), f.honorary),
+		widget.NewFormItem(lang.L("field.gender"), f.gender),
 		widget.NewFormItem(lang.L("field.category"), f.category),
 		widget.NewFormItem(lang.L("field.organisation"), f.org),
 		widget.NewFormItem(lang.L("field.comune"), f.comune),
@@ -252,6 +263,11 @@ func (f *personForm) load(p data.PersonView) {
 	f.meta, f.orgID, f.orgName, f.orgCommitted = p.Meta, p.OrganisationID, p.OrganisationName, true
 	f.surname.SetText(p.Surname)
 	f.name.SetText(p.Name)
+	f.honorary.SetText(p.Title)
+	f.gender.SetSelected(genderLabel(p.Gender)) // an unknown code reads as not recorded
+	if f.gender.SelectedIndex() < 0 {
+		f.gender.SetSelectedIndex(0)
+	}
 	cat := p.Category
 	if !cat.Valid() {
 		cat = data.CatAltro
@@ -274,7 +290,7 @@ func (f *personForm) load(p data.PersonView) {
 }
 
 func (f *personForm) setEnabled(on bool) {
-	setEnabled(on, f.surname, f.name, f.category, f.org, f.comune, f.email, f.phone, f.notes, f.del)
+	setEnabled(on, f.surname, f.name, f.honorary, f.gender, f.category, f.org, f.comune, f.email, f.phone, f.notes, f.del)
 	if f.meta.ID == "" {
 		f.del.Disable()
 	}
@@ -300,9 +316,12 @@ func (f *personForm) changed() {
 // person is the person as the form shows it (organisation and comune not yet resolved).
 func (f *personForm) person() data.Person {
 	p := data.Person{Meta: f.meta, OrganisationID: f.orgID, Surname: f.surname.Text, Name: f.name.Text, Email: f.email.Text,
-		Phone: f.phone.Text, Notes: f.notes.Text, Category: data.CatAltro}
+		Phone: f.phone.Text, Notes: f.notes.Text, Category: data.CatAltro, Title: f.honorary.Text}
 	if i := f.category.SelectedIndex(); i >= 0 {
 		p.Category = data.Categories[i]
+	}
+	if i := f.gender.SelectedIndex(); i >= 0 {
+		p.Gender = data.Genders[i]
 	}
 	return p
 }
@@ -392,6 +411,14 @@ func (f *personForm) showInfo() {
 	f.info.SetText(lang.L("form.last_change", map[string]any{
 		"date": f.meta.Updated.Local().Format("02/01/2006"), "time": formatClock(f.meta.Updated),
 		"device": f.s.ui.author(f.meta.Device)}))
+}
+
+// genderLabel names a gender in the form's drop-down: "non indicato", "femminile", "maschile".
+func genderLabel(g data.Gender) string {
+	if !g.Valid() || g == data.GenderUnknown {
+		return lang.L("gender.unknown")
+	}
+	return lang.L("gender." + string(g))
 }
 
 // shortID is the first part of a UUID, enough to tell devices apart on screen.

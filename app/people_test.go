@@ -403,3 +403,45 @@ func TestPeopleDeleteConfirmAndUndo(t *testing.T) {
 		t.Error("her membership of the Tavolo dei Sindaci was not restored")
 	}
 }
+
+// The form records a title and a gender, saves them as the user types or chooses, and shows them
+// again when the person is selected.
+func TestPeopleTitleAndGender(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	e.showPeople()
+	f := e.selectPerson("D'Angelo Rosa")
+	if got := f.gender.Options; strings.Join(got, "|") != "non indicato|femminile|maschile" {
+		t.Errorf("gender options = %q, want non indicato|femminile|maschile", got)
+	}
+	var labels []string
+	for _, it := range f.form.Items {
+		labels = append(labels, it.Text)
+	}
+	if got := strings.Join(labels, "|"); !strings.Contains(got, "Nome|Titolo|Genere|Categoria") {
+		t.Errorf("form fields = %q, want Titolo and Genere after Nome", got)
+	}
+	retype(f.honorary, "Assessora alle politiche sociali")
+	f.gender.SetSelected("femminile")
+	got := e.person("D'Angelo Rosa")
+	if got.Title != "Assessora alle politiche sociali" || got.Gender != data.GenderFemminile {
+		t.Errorf("stored title, gender = %q, %q, want Assessora alle politiche sociali, f", got.Title, got.Gender)
+	}
+	// Esc in the title goes back to the filter, as in the other fields.
+	f.honorary.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if e.ui.win.Canvas().Focused() != e.ui.people.pane.table.filter {
+		t.Error("Esc in Titolo does not go back to the filter")
+	}
+
+	f.gender.SetSelected("non indicato")
+	if got := e.person("D'Angelo Rosa"); got.Gender != data.GenderUnknown || got.Title == "" {
+		t.Errorf("stored after choosing non indicato: %q, %q, want no gender and the title kept", got.Gender, got.Title)
+	}
+	other := e.selectPerson("Rossi Maria Grazia")
+	if other.honorary.Text == "Assessora alle politiche sociali" {
+		t.Error("another person's form shows the title typed for D'Angelo Rosa")
+	}
+	f = e.selectPerson("D'Angelo Rosa")
+	if f.honorary.Text != "Assessora alle politiche sociali" || f.gender.Selected != "non indicato" {
+		t.Errorf("form after reselecting = %q, %q, want the stored title and non indicato", f.honorary.Text, f.gender.Selected)
+	}
+}

@@ -283,24 +283,33 @@ func (r *registerPanel) delegate() {
 			pick.SetSelectedIndex(i) // the seat they are the standing delegate for
 		}
 	}
-	form := dialog.NewForm(lang.L("register.delegate_title", map[string]any{"name": l.PersonName}),
+	act := newShortcutEntry()
+	act.SetPlaceHolder(lang.L("register.delegate_act_hint"))
+	if l.Delegated {
+		act.SetText(l.DelegationAct)
+	}
+	var form *dialog.FormDialog
+	form = dialog.NewForm(lang.L("register.delegate_title", map[string]any{"name": l.PersonName}),
 		lang.L("register.delegate_ok"), lang.L("Cancel"),
-		[]*widget.FormItem{widget.NewFormItem(lang.L("register.delegate_seat"), pick)}, func(ok bool) {
+		[]*widget.FormItem{widget.NewFormItem(lang.L("register.delegate_seat"), pick),
+			widget.NewFormItem(lang.L("register.delegate_act"), act)}, func(ok bool) {
 			i := pick.SelectedIndex()
 			if !ok || i < 0 {
 				return
 			}
 			a := data.Attendance{SessionID: r.m.d.Session.ID, PersonID: l.PersonID, SeatID: seats[i].ID,
-				Presence: data.PresencePresente, Delegated: true}
+				Presence: data.PresencePresente, Delegated: true, DelegationAct: act.Text}
 			for _, x := range r.m.d.Register {
-				if x.Recorded() && x.PersonID == l.PersonID && x.SeatID == "" {
-					a.Meta = x.Meta // a guest who turns out to hold a seat: the same line
+				if x.Recorded() && x.PersonID == l.PersonID && (x.SeatID == "" || x.SeatID == seats[i].ID) {
+					// A guest who turns out to hold a seat, or the act added to a delegation: the same line.
+					a.Meta = x.Meta
 					a.Arrived = x.Arrived
 				}
 			}
 			r.save(a)
 		}, r.ui.win)
-	form.Resize(fyne.NewSize(480, 200))
+	act.OnSubmitted = func(string) { form.Submit() }
+	form.Resize(fyne.NewSize(480, 240))
 	form.Show()
 	r.ui.win.Canvas().Focus(pick)
 }

@@ -90,6 +90,9 @@ type SeatView struct {
 	Seat
 	Name       string `json:"name"`       // label, or the comune's, organisation's or person's name
 	Population int    `json:"population"` // the comune's population (0 for other seats)
+	// ComuneName is the comune's name for a comune's seat, whatever its label: documents write "il
+	// Comune di Magione".
+	ComuneName string `json:"comune,omitempty"`
 }
 
 // Role is a person's role in a body.

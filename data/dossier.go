@@ -6,7 +6,8 @@ import "time"
 type ProposalView struct {
 	Proposal
 	AreaName         string   `json:"area"`
-	ProposerName     string   `json:"proposer"`
+	ProposerName     string   `json:"proposer"`                 // "Rossi Maria", as lists write it
+	ProposerProse    string   `json:"proposer_prose,omitempty"` // "Maria Rossi", as documents' prose writes it
 	OrganisationName string   `json:"organisation"`
 	ComuneNames      []string `json:"comuni"`
 	// Where it was captured: the body and the session's date (zero for proposals made by the office).
@@ -34,9 +35,14 @@ type Dossier struct {
 	Approval   *ApprovalRecord `json:"approval,omitempty"`
 	// Number is the verbale's number in the body's year ("Verbale n. 3/2026"), 0 for a session not
 	// held.
-	Number        int    `json:"number,omitempty"`
+	Number int `json:"number,omitempty"`
+	// PresidentName and SecretaryName are who presides and who takes the minutes, given name first
+	// as prose and signatures write them ("Federica Bellucci"); President and Secretary hold their
+	// names apart, gender and title, for agreement ("la Presidente").
 	PresidentName string `json:"president"`
 	SecretaryName string `json:"secretary"`
+	President     Naming `json:"president_naming"`
+	Secretary     Naming `json:"secretary_naming"`
 	Agenda        []AgendaItem
 	Seats         []SeatView
 	Register      []RegisterLine

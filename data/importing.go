@@ -12,6 +12,8 @@ type PersonImport struct {
 	Email        string `json:"email"`
 	Phone        string `json:"phone"`
 	Notes        string `json:"notes"`
+	Title        string `json:"title,omitempty"`
+	Gender       string `json:"gender,omitempty"` // as written: "F", "femmina", "Uomo"
 }
 
 // ImportOutcome is what an import does with one row.
@@ -33,6 +35,7 @@ const (
 	FlagUnknownComune   ImportFlag = "unknown_comune"   // kept as text
 	FlagNewOrganisation ImportFlag = "new_organisation" // an organisation created by the import
 	FlagDuplicateInFile ImportFlag = "duplicate_in_file"
+	FlagUnknownGender   ImportFlag = "unknown_gender" // left not recorded
 )
 
 // ImportRowResult says what the import does (or did) with one row.

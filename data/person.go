@@ -87,6 +87,11 @@ type Person struct {
 	Email      string `json:"email"`
 	Phone      string `json:"phone"`
 	Notes      string `json:"notes"`
+	// Title is how the person is styled, as they wish to be: "Sindaca", "Assessora alle politiche
+	// sociali", "Dott.ssa". Documents name mayors by it.
+	Title string `json:"title,omitempty"`
+	// Gender is what documents agree words with ("delegata", "la Presidente"); unknown reads masculine.
+	Gender Gender `json:"gender,omitempty"`
 }
 
 // FullName is "Surname Name", the way registers list people.
@@ -113,7 +118,16 @@ func (p Person) Validate() error {
 	if p.ComuneID != "" && p.ComuneText != "" {
 		return Errorf(EInvalid, "err.person.comune_twice", "name", p.FullName())
 	}
+	if !p.Gender.Valid() {
+		return Errorf(EInvalid, "err.person.gender", "name", p.FullName(), "value", string(p.Gender))
+	}
 	return nil
+}
+
+// Naming is what documents need to write the person: the names apart, the gender and the title.
+func (p Person) Naming() Naming {
+	return Naming{Name: strings.TrimSpace(p.Name), Surname: strings.TrimSpace(p.Surname), Gender: p.Gender,
+		Title: strings.TrimSpace(p.Title)}
 }
 
 // PersonView is a person with the names of their organisation and comune, for lists and documents.

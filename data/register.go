@@ -12,7 +12,14 @@ import (
 // has not been recorded.
 type RegisterLine struct {
 	Attendance
-	PersonName   string   `json:"person_name"` // "Rossi Maria"; empty for a seat nobody holds
+	PersonName string `json:"person_name"` // "Rossi Maria"; empty for a seat nobody holds
+	// Naming is the person's names apart, gender and title, for prose ("Maria Rossi") and agreement.
+	Naming Naming `json:"naming"`
+	// Delegator is, on a line held by delegation, who holds the seat in their own right: the person
+	// the seat is in the name of, or the body's member for it. Nil when the body names nobody.
+	Delegator *Naming `json:"delegator,omitempty"`
+	// SeatComune is the comune's name when the seat is a comune's ("Magione").
+	SeatComune   string   `json:"seat_comune,omitempty"`
 	Category     Category `json:"category"`
 	Organisation string   `json:"organisation"`
 	Town         string   `json:"town"` // the person's comune
@@ -56,22 +63,36 @@ func BuildRegister(seats []SeatView, members []MembershipView, people map[string
 		seatByID[s.ID] = s
 	}
 	role := map[string]Role{}
+	holder := map[string]string{} // seat id -> the person holding it in their own right
 	for _, m := range members {
 		if _, ok := role[m.PersonID]; !ok || m.SeatID != "" {
 			role[m.PersonID] = m.Role
+		}
+		if m.SeatID != "" && m.Role != RoleDelegato && !m.Deleted && holder[m.SeatID] == "" {
+			holder[m.SeatID] = m.PersonID
+		}
+	}
+	for _, s := range seats {
+		if s.PersonID != "" {
+			holder[s.ID] = s.PersonID
 		}
 	}
 	line := func(a Attendance) RegisterLine {
 		l := RegisterLine{Attendance: a, seatPos: len(seats)}
 		if p, ok := people[a.PersonID]; ok {
 			l.PersonName = p.FullName()
+			l.Naming = p.Naming()
 			l.Category = p.Category
 			l.Organisation = p.OrganisationName
 			l.Town = p.Town()
 		}
 		l.Role = role[a.PersonID]
 		if s, ok := seatByID[a.SeatID]; ok {
-			l.SeatName, l.Population, l.seatPos = s.Name, s.Population, seatPos[s.ID]
+			l.SeatName, l.Population, l.seatPos, l.SeatComune = s.Name, s.Population, seatPos[s.ID], s.ComuneName
+			if p, ok := people[holder[s.ID]]; ok && a.Delegated && holder[s.ID] != a.PersonID {
+				n := p.Naming()
+				l.Delegator = &n
+			}
 		} else {
 			l.SeatID = ""
 		}
@@ -115,7 +136,7 @@ func BuildRegister(seats []SeatView, members []MembershipView, people map[string
 	for _, s := range seats {
 		if !heldSeat[s.ID] {
 			out = append(out, RegisterLine{Attendance: Attendance{SeatID: s.ID}, SeatName: s.Name,
-				Population: s.Population, seatPos: seatPos[s.ID]})
+				Population: s.Population, SeatComune: s.ComuneName, seatPos: seatPos[s.ID]})
 		}
 	}
 	c := Collator()

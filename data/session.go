@@ -176,6 +176,9 @@ type Attendance struct {
 	Delegated bool      `json:"delegated"` // holds SeatID by delegation
 	Arrived   time.Time `json:"arrived"`
 	Left      time.Time `json:"left"`
+	// DelegationAct is the act a delegation was given by, when recorded: "delega prot. n. 123 del
+	// 10/02/2026". Only a delegation has one.
+	DelegationAct string `json:"delegation_act,omitempty"`
 }
 
 // Decision is what the body decided on an agenda item, with the vote that decided it when there was one.
@@ -302,6 +305,9 @@ func (a Attendance) Validate() error {
 	}
 	if a.Delegated && a.SeatID == "" {
 		return Errorf(EInvalid, "err.register.delegate_seat")
+	}
+	if !a.Delegated && strings.TrimSpace(a.DelegationAct) != "" {
+		return Errorf(EInvalid, "err.register.act_without_delegation")
 	}
 	if !a.Left.IsZero() && !a.Arrived.IsZero() && a.Left.Before(a.Arrived) {
 		return Errorf(EInvalid, "err.register.left_before_arrived")

@@ -106,4 +106,6 @@ type Synthesis struct {
 	// Responsible is who signs the document, given name first: the presidente of the Ufficio di Piano
 	// in the registry, or "" when it has none (a line is left to write the name on).
 	Responsible string `json:"responsible,omitempty"`
+	// ResponsibleGender is what the signature's role agrees with: "La Responsabile".
+	ResponsibleGender Gender `json:"responsible_gender,omitempty"`
 }

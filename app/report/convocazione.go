@@ -72,7 +72,7 @@ func Convocazione(d data.Dossier) ([]byte, error) {
 	doc.space(3)
 	doc.paragraphs("Distinti saluti.", stBody, 0)
 	doc.space(6)
-	doc.signatures(signature{"Il Presidente", d.PresidentName})
+	doc.signatures(signature{presidentLabel(d), d.PresidentName})
 
 	if list := recipients(d); len(list) > 0 {
 		doc.space(4)

@@ -96,7 +96,8 @@ func anzianiDossier() data.Dossier {
 	people := map[string]data.PersonView{}
 	add := func(id string, p person) {
 		people[id] = data.PersonView{
-			Person:           data.Person{Meta: data.Meta{ID: id}, Surname: p.surname, Name: p.name, Category: p.cat},
+			Person: data.Person{Meta: data.Meta{ID: id}, Surname: p.surname, Name: p.name, Category: p.cat,
+				Gender: fixtureGender(id, p.name)},
 			OrganisationName: p.org,
 			ComuneName:       p.town,
 		}
@@ -173,9 +174,9 @@ func anzianiDossier() data.Dossier {
 		"Varie ed eventuali",
 	}
 	notes := []string{
-		"Il Presidente ricorda che il verbale è stato trasmesso a tutti i componenti via posta elettronica il 20 febbraio.\n" +
+		"La Presidente ricorda che il verbale è stato trasmesso a tutti i componenti via posta elettronica il 20 febbraio.\n" +
 			"Non essendo pervenute osservazioni, il verbale è posto in votazione.",
-		"Il Presidente informa che la Regione Umbria ha pubblicato le linee guida per i Piani di Zona e che l'Ufficio di Piano " +
+		"La Presidente informa che la Regione Umbria ha pubblicato le linee guida per i Piani di Zona e che l'Ufficio di Piano " +
 			"raccoglierà entro maggio le proposte di tutti i Tavoli tematici.\n\n" +
 			"Comunica inoltre che la sede dell'Università della Terza Età di Passignano è stata trasferita in via Roma.",
 		"La dott.ssa Mencarelli (ASL) illustra i dati sull'invecchiamento della popolazione: nei comuni dell'Ambito un " +
@@ -232,7 +233,8 @@ func anzianiDossier() data.Dossier {
 			Proposal: data.Proposal{Meta: data.Meta{ID: id}, SessionID: session, AgendaItemID: item, AreaID: "area-anziani",
 				Kind: kind, State: data.StateProposta, Title: title, Text: text, TargetGroup: "anziani over 75",
 				Cost: cost, Duration: dur},
-			AreaName: "Anziani", ProposerName: proposer, OrganisationName: org, ComuneNames: comuni,
+			AreaName: "Anziani", ProposerName: proposer, ProposerProse: proseOf(proposer), OrganisationName: org,
+			ComuneNames: comuni,
 		}
 	}
 	proposals := []data.ProposalView{
@@ -297,8 +299,10 @@ func anzianiDossier() data.Dossier {
 			Call: data.CallPrima, Date: at(15, 0), Place: "Sala consiliare, Comune di Magione, Piazza della Repubblica 3",
 			Started: at(15, 10), Ended: at(18, 5), PresidentID: "chair-1", SecretaryID: "chair-2"},
 		Previous:      &previous,
-		PresidentName: "Bellucci Francesca",
-		SecretaryName: "Mariani Paolo",
+		PresidentName: "Francesca Bellucci",
+		SecretaryName: "Paolo Mariani",
+		President:     people["chair-1"].Naming(),
+		Secretary:     people["chair-2"].Naming(),
 		Agenda:        items,
 		Seats:         seats,
 		Members:       withNames(members, people, seats),
@@ -309,6 +313,28 @@ func anzianiDossier() data.Dossier {
 		Votes:         votes,
 		Changed:       time.Date(2027, time.March, 12, 17, 31, 12, 0, time.UTC),
 	}
+}
+
+// proseOf turns a fixture's "Surname Name" into "Name Surname" (the fixture's surnames are one word).
+func proseOf(listed string) string {
+	surname, name, ok := strings.Cut(listed, " ")
+	if !ok {
+		return listed
+	}
+	return name + " " + surname
+}
+
+// fixtureGender is the gender of a fixture's person by the given name, as Italian names mostly tell it;
+// the guests' is not recorded, as in an office that never asked, so that documents fall back on the
+// masculine for them.
+func fixtureGender(id, name string) data.Gender {
+	switch {
+	case strings.HasPrefix(id, "guest-"):
+		return data.GenderUnknown
+	case strings.HasSuffix(name, "a") && name != "Luca" && name != "Andrea":
+		return data.GenderFemminile
+	}
+	return data.GenderMaschile
 }
 
 // comuni are the Trasimeno's comuni with their approximate populations, largest first.
@@ -335,10 +361,15 @@ func sindaciDossier() data.Dossier {
 	for i, c := range comuni {
 		seatID, personID := fmt.Sprintf("comune-%d", i+1), fmt.Sprintf("sindaco-%d", i+1)
 		seats = append(seats, data.SeatView{Seat: data.Seat{Meta: data.Meta{ID: seatID}, BodyID: "body-sindaci",
-			Position: i + 1, ComuneID: "c" + seatID}, Name: c.name, Population: c.pop})
+			Position: i + 1, ComuneID: "c" + seatID}, Name: c.name, Population: c.pop, ComuneName: c.name})
 		surname, name, _ := strings.Cut(mayors[i], " ")
+		title, gender := "Sindaco", data.GenderMaschile
+		if strings.HasSuffix(name, "a") {
+			title, gender = "Sindaca", data.GenderFemminile
+		}
 		people[personID] = data.PersonView{Person: data.Person{Meta: data.Meta{ID: personID}, Surname: surname,
-			Name: name, Category: data.CatComune}, OrganisationName: "Comune di " + c.name, ComuneName: c.name}
+			Name: name, Category: data.CatComune, Title: title, Gender: gender},
+			OrganisationName: "Comune di " + c.name, ComuneName: c.name}
 		members = append(members, data.MembershipView{Membership: data.Membership{Meta: data.Meta{ID: "m" + personID},
 			BodyID: "body-sindaci", PersonID: personID, Role: data.RoleMembro, SeatID: seatID}})
 		a := data.Attendance{Meta: data.Meta{ID: "a" + personID}, SessionID: session, PersonID: personID, SeatID: seatID,
@@ -346,8 +377,10 @@ func sindaciDossier() data.Dossier {
 		switch c.name {
 		case "Panicale":
 			people["vice"] = data.PersonView{Person: data.Person{Meta: data.Meta{ID: "vice"}, Surname: "Fratini",
-				Name: "Maria Cristina", Category: data.CatComune}, OrganisationName: "Comune di Panicale", ComuneName: "Panicale"}
+				Name: "Maria Cristina", Category: data.CatComune, Gender: data.GenderFemminile, Title: "Vicesindaca"},
+				OrganisationName: "Comune di Panicale", ComuneName: "Panicale"}
 			a.PersonID, a.Delegated, a.Meta.ID = "vice", true, "avice"
+			a.DelegationAct = "delega prot. n. 123 del 10/02/2027"
 		case "Tuoro sul Trasimeno":
 			a.Presence, a.Arrived = data.PresenceGiustificato, time.Time{}
 		case "Piegaro":
@@ -371,9 +404,11 @@ func sindaciDossier() data.Dossier {
 			Rules: data.DefaultRules(data.BodySindaci)},
 		Session: data.Session{Meta: data.Meta{ID: session}, BodyID: "body-sindaci", Status: data.SessionChiusa,
 			Call: data.CallPrima, Date: at(10, 0), Place: "Palazzo della Corgna, Castiglione del Lago",
-			Started: at(10, 15), Ended: at(12, 40)},
-		PresidentName: "Burico Matteo",
-		SecretaryName: "Mariani Paolo",
+			Started: at(10, 15), Ended: at(12, 40), PresidentID: "sindaco-1"},
+		PresidentName: "Matteo Burico",
+		SecretaryName: "Paolo Mariani",
+		President:     people["sindaco-1"].Naming(),
+		Secretary:     data.Naming{Name: "Paolo", Surname: "Mariani", Gender: data.GenderMaschile},
 		Agenda:        agenda,
 		Seats:         seats,
 		Members:       withNames(append(members, standing), people, seats),

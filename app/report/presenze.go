@@ -42,7 +42,7 @@ func Presenze(d data.Dossier) ([]byte, error) {
 		sign := ""
 		switch {
 		case l.Recorded() && l.Presence == data.PresenceGiustificato:
-			sign = "assente giustificato/a"
+			sign = excusedWord(l)
 		case l.Recorded() && l.Presence == data.PresenceAssente:
 			sign = "assente"
 		}
@@ -71,6 +71,6 @@ func Presenze(d data.Dossier) ([]byte, error) {
 	doc.paragraphs("I dati personali raccolti con il presente foglio sono trattati dall'Ambito per lo "+
 		"svolgimento dei propri compiti istituzionali (art. 6, par. 1, lett. e, del Regolamento UE 2016/679); "+
 		"l'informativa completa è disponibile presso l'Ufficio di Piano.", stNote, 0)
-	doc.signLine("Il Segretario verbalizzante", d.SecretaryName)
+	doc.signLine(secretaryLabel(d), d.SecretaryName)
 	return doc.output()
 }

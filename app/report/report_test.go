@@ -111,9 +111,9 @@ func TestVerbaleText(t *testing.T) {
 		"si è svolta in prima convocazione la seduta del Tavolo tematico Anziani",
 		"regolarmente convocata con nota prot. n. ____________ del ____________ per le ore 15:00.",
 		"Prot. n. ____________ del ____________",
-		"Presiede la seduta Bellucci Francesca. Svolge le funzioni di segretario verbalizzante Mariani Paolo.",
+		"Presiede la seduta la Presidente Francesca Bellucci. Svolge le funzioni di segretario verbalizzante Paolo Mariani.",
 		// Present with seat, delegation and times; guests apart; excused and absent named.
-		"Rossi Maria", "Castiglione del Lago – Servizi sociali", "delegato/a per Passignano sul Trasimeno – Servizi sociali",
+		"Rossi Maria", "Castiglione del Lago – Servizi sociali", "delegata da Giorgio Bartolini per Passignano sul Trasimeno – Servizi sociali",
 		"Lucà Giovanna", "17:40", "Partecipano inoltre, senza diritto di voto", "Zuccherini Noemi",
 		"Assenti giustificati: Vestrelli Franca (FNP CISL Umbria).",
 		"Assenti: D'Angelo Mosè (Forum del Terzo settore).",
@@ -124,14 +124,14 @@ func TestVerbaleText(t *testing.T) {
 		"Viene esaminato il verbale della seduta del 12 febbraio 2027.",
 		"4. Assistenza domiciliare integrata: punti di forza e criticità",
 		"10. Varie ed eventuali",
-		"Ipotesi progettuale: «Centro diurno aperto il sabato», proposta da Barbanera Lucia, Cooperativa sociale «Il Girasole»",
+		"Ipotesi progettuale: «Centro diurno aperto il sabato», proposta da Lucia Barbanera, Cooperativa sociale «Il Girasole»",
 		"costo stimato: € 5.000–25.000; durata stimata: 6–12 mesi",
 		"Votazioni", "votazione palese", "Numero legale all'apertura: 10 presenti, 7 richiesti.",
 		"Azioni concordate", "Mencarelli Sara", "1° aprile 2027",
 		"Altre proposte, decisioni e azioni", "Rete dei centri sociali anziani",
 		"Presentare il lavoro del Tavolo al Tavolo dei Sindaci",
 		"La seduta è tolta alle ore 18:05.",
-		"Letto, approvato e sottoscritto", "Il Presidente", "Il Segretario verbalizzante",
+		"Letto, approvato e sottoscritto", "La Presidente", "Il Segretario verbalizzante",
 		"pagina 1 di", "Tavoli · Verbale · Tavolo tematico Anziani · seduta del 12 marzo 2027 · BOZZA, non ancora approvato",
 		"BOZZA – VERBALE DELLA SEDUTA DEL 12 MARZO 2027",
 		"Città della Pieve", "Niccolò", "Università della Terza Età del Trasimeno",
@@ -188,7 +188,7 @@ func TestVerbaleSindaci(t *testing.T) {
 	contains(t, "verbale of the mayors", text,
 		"Presenti 6 componenti su 8, in rappresentanza di 49.500 abitanti su 56.900; il numero legale richiesto "+
 			"in prima convocazione è di 5 componenti e 28.451 abitanti: constatata la validità della seduta",
-		"Fratini Maria Cristina", "delegato/a per Panicale",
+		"Fratini Maria Cristina", "delegata dal Sindaco del Comune di Panicale, Giulio Baiocco (delega prot. n. 123 del 10/02/2027)",
 		"Assenti giustificati: Dell'Omo Patrizia (Tuoro sul Trasimeno).",
 		"Assenti: Ricciarelli Roberto (Piegaro).",
 		"Città della Pieve",
@@ -204,7 +204,7 @@ func TestConvocazioneText(t *testing.T) {
 		"è convocata in prima convocazione per venerdì 12 marzo 2027, alle ore 15:00, presso Sala consiliare, Comune di Magione",
 		"ORDINE DEL GIORNO", "1. Approvazione del verbale della seduta precedente", "10. Varie ed eventuali",
 		"Per la validità della seduta in prima convocazione è necessaria la presenza della metà più uno dei componenti.",
-		"Il Presidente", "Bellucci Francesca", "Destinatari", "1. Bellucci Francesca – Presidente",
+		"La Presidente", "Francesca Bellucci", "Destinatari", "1. Bellucci Francesca – Presidente",
 		"Rossi Maria – Castiglione del Lago – Servizi sociali",
 		"Città della Pieve", "pagina 1 di",
 	)
@@ -222,7 +222,7 @@ func TestPresenze(t *testing.T) {
 	text := pdfText(t, path)
 	contains(t, "foglio presenze", text, "FOGLIO PRESENZE", "Nominativo", "Seggio / ente", "Categoria", "Comune",
 		"Ora arrivo", "Ora uscita", "Firma", "Lucà Giovanna", "Passignano sul Trasimeno – Servizi sociali (delega)",
-		"Cooperativa sociale", "Città della Pieve", "assente giustificato/a", "pagina 1 di",
+		"Cooperativa sociale", "Città della Pieve", "assente giustificata", "pagina 1 di",
 		"Il Segretario verbalizzante")
 	// 43 register lines and at least 10 blank ones after them.
 	blank := len(d.Register) + walkIns
@@ -246,7 +246,7 @@ func TestOddDossiers(t *testing.T) {
 	odd.Agenda = append(odd.Agenda, data.AgendaItem{Meta: data.Meta{ID: "odd"}, Position: 99,
 		Title: "Emoji 🎉, tab\tand\r\nCRLF, cinese 中文, zero\x00byte, invalid \xff UTF-8",
 		Notes: long + "\n" + strings.Repeat("Parolaunicasenzaspazichenonsta", 30)})
-	odd.PresidentName = ""
+	odd.PresidentName, odd.President = "", data.Naming{}
 	// A session just opened, with nothing recorded yet: the verbale is all blanks to fill.
 	opened := data.Session{Status: data.SessionInCorso}
 	cases := map[string]data.Dossier{

@@ -50,10 +50,11 @@ func seatOrOrganisation(l data.RegisterLine) string {
 	return l.Organisation
 }
 
-// standsFor is seatOrOrganisation with the delegation spelled out: "delegato/a per Magione".
+// standsFor is seatOrOrganisation with the delegation spelled out (see delegation): "delegata dalla
+// Sindaca del Comune di Magione, Federica Bellucci".
 func standsFor(l data.RegisterLine) string {
 	if l.Delegated && l.SeatName != "" {
-		return "delegato/a per " + l.SeatName
+		return delegation(l)
 	}
 	return seatOrOrganisation(l)
 }

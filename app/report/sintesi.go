@@ -296,13 +296,13 @@ func (w sintesi) proposalList(title string, props []data.ProposalView, none stri
 }
 
 // origin says where a proposal came from and who made it: "Tavolo tematico Anziani, seduta del 12
-// marzo 2027; proposta da Rossi Maria (ASL Umbria 1)".
+// marzo 2027; proposta da Maria Rossi (ASL Umbria 1)".
 func origin(p data.ProposalView) string {
 	where := "Ufficio di Piano"
 	if p.BodyName != "" {
 		where = strings.Join(nonEmpty(p.BodyName, prefixed("seduta ", OfDay(p.SessionDate))), ", ")
 	}
-	who := strings.TrimSpace(p.ProposerName)
+	who := strings.TrimSpace(proposerProse(p))
 	if org := strings.TrimSpace(p.OrganisationName); org != "" {
 		if who != "" {
 			who += " (" + org + ")"
@@ -443,7 +443,8 @@ const closingSpace = 10.0
 // when the registry knows it.
 func (w sintesi) closing() {
 	w.doc.space(closingSpace)
-	w.doc.signatures(signature{"Il Responsabile dell'Ufficio di Piano", w.s.Responsible})
+	w.doc.signatures(signature{italian.Agree(w.s.ResponsibleGender, "La Responsabile", "Il Responsabile") +
+		" dell'Ufficio di Piano", w.s.Responsible})
 }
 
 // stateLabel names a proposal's state as the list prints it; validation and approval name the body

@@ -31,7 +31,8 @@ func view(id, areaID, area string, kind data.ProposalKind, state data.ProposalSt
 	proposer, org, table string, day time.Time) data.ProposalView {
 	return data.ProposalView{
 		Proposal: data.Proposal{Meta: data.Meta{ID: id}, AreaID: areaID, Kind: kind, State: state, Title: title, Text: text},
-		AreaName: area, ProposerName: proposer, OrganisationName: org, BodyName: table, SessionDate: day,
+		AreaName: area, ProposerName: proposer, ProposerProse: proseOf(proposer), OrganisationName: org, BodyName: table,
+		SessionDate: day,
 	}
 }
 
@@ -236,7 +237,7 @@ func TestSintesiText(t *testing.T) {
 		"Gli organi e gli incontri", "Partecipanti per categoria", "Partecipanti per comune", "Proposte per area e tipo",
 		// Each area, what it said and proposed.
 		"2.1. Area Anziani", "Punti di forza (1)", "Criticità (1)", "Strategie (1)", "Ipotesi progettuali (4)",
-		"Continuità degli operatori ADI", "Tavolo tematico Anziani, seduta del 12 marzo 2027; proposta da Mancini Chiara (ASL Umbria 1)",
+		"Continuità degli operatori ADI", "Tavolo tematico Anziani, seduta del 12 marzo 2027; proposta da Chiara Mancini (ASL Umbria 1)",
 		"Tavolo tematico Anziani, seduta dell'8 aprile 2027; proposta da Associazione Anziani Attivi",
 		"2.2. Area Disabilità", "Servizi per le persone con disabilità e per le loro famiglie.",
 		"Nessun punto di forza registrato.", "Nessuna strategia registrata.", "Ufficio di Piano",
@@ -477,6 +478,13 @@ func TestSintesiSignature(t *testing.T) {
 	path := writePDF(t, "sintesi-senza-nome.pdf", renderSintesi(t, s))
 	if text := pdfText(t, path); !strings.Contains(text, "Il Responsabile dell'Ufficio di Piano") {
 		t.Errorf("without a name the signature block is missing: %q", text)
+	}
+	// The role agrees with the head of the office.
+	s.Responsible, s.ResponsibleGender = "Lucia Ferri", data.GenderFemminile
+	path = writePDF(t, "sintesi-responsabile.pdf", renderSintesi(t, s))
+	if text := pdfText(t, path); !strings.Contains(text, "La Responsabile dell'Ufficio di Piano Lucia Ferri") ||
+		strings.Contains(text, "Il Responsabile") {
+		t.Errorf("a woman heading the office signs as %q", text[max(0, len(text)-200):])
 	}
 }
 

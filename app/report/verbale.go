@@ -103,8 +103,7 @@ func (v verbale) opening() {
 	}
 	doc.paragraphs(text, stBody, 0)
 	doc.space(2)
-	doc.paragraphs("Presiede la seduta "+orBlank(d.PresidentName, 30)+". Svolge le funzioni di segretario "+
-		"verbalizzante "+orBlank(d.SecretaryName, 30)+".", stBody, 0)
+	doc.paragraphs(officersSentence(d), stBody, 0)
 }
 
 // convenedFor is when the session was convened, after "convocata": " per le ore 15:00", with the
@@ -373,7 +372,7 @@ func (v verbale) writeRecord(props []data.ProposalView, votes []data.Vote, decis
 // proposalLine is a proposal in one sentence: kind, title, who proposed it, and its bands.
 func proposalLine(p data.ProposalView) string {
 	s := italian.Kind(p.Kind) + ": «" + strings.TrimSpace(p.Title) + "»"
-	by := strings.Join(nonEmpty(p.ProposerName, p.OrganisationName), ", ")
+	by := strings.Join(nonEmpty(proposerProse(p), p.OrganisationName), ", ")
 	if by != "" {
 		s += ", proposta da " + by
 	}
@@ -436,7 +435,7 @@ func (v verbale) closing() {
 	doc.use(stBold, colText)
 	doc.line("Letto, approvato e sottoscritto", doc.left, doc.width, stBody.lead, "C")
 	doc.space(4)
-	doc.signatures(signature{"Il Presidente", d.PresidentName}, signature{"Il Segretario verbalizzante", d.SecretaryName})
+	doc.signatures(signature{presidentLabel(d), d.PresidentName}, signature{secretaryLabel(d), d.SecretaryName})
 	if a := d.ApprovedIn; d.Session.Status == data.SessionApprovata && a != nil {
 		doc.space(4)
 		doc.use(stBody, colText)

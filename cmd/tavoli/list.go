@@ -202,12 +202,14 @@ func listPeople(ctx context.Context, st *sqlite.Store) ([]any, [][]string, error
 		ComuneID       string `json:"comune_id,omitempty"`
 		Email          string `json:"email,omitempty"`
 		Phone          string `json:"phone,omitempty"`
+		Title          string `json:"title,omitempty"`
+		Gender         string `json:"gender,omitempty"`
 	}
 	rows := []any{}
 	table := [][]string{{lang.L("col.person"), lang.L("col.category"), lang.L("col.organisation"), lang.L("col.comune")}}
 	for _, p := range list {
 		rows = append(rows, row{stampOf(p.Meta), p.FullName(), p.Surname, p.Name, string(p.Category), p.OrganisationName,
-			p.OrganisationID, p.Town(), p.ComuneID, p.Email, p.Phone})
+			p.OrganisationID, p.Town(), p.ComuneID, p.Email, p.Phone, p.Title, string(p.Gender)})
 		table = append(table, []string{p.FullName(), lang.L("category." + string(p.Category)), p.OrganisationName, p.Town()})
 	}
 	return rows, table, nil

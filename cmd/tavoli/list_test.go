@@ -182,6 +182,13 @@ func TestListKinds(t *testing.T) {
 			if str(t, obj, "surname") == "" {
 				t.Errorf("person %q has no surname", obj["name"])
 			}
+			// Every demo person has a gender; the mayors carry the title documents name them by.
+			if g := str(t, obj, "gender"); g != "f" && g != "m" {
+				t.Errorf("person %q gender %q, want f or m", obj["name"], g)
+			}
+			if obj["name"] == "Bellucci Federica" && (obj["title"] != "Sindaca" || obj["gender"] != "f") {
+				t.Errorf("person Bellucci Federica title, gender = %v, %v, want Sindaca, f", obj["title"], obj["gender"])
+			}
 		}},
 		{"organisations", 29, func(t *testing.T, obj map[string]any) {
 			if c := str(t, obj, "category"); !code.MatchString(c) {

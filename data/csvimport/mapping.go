@@ -21,12 +21,14 @@ const (
 	FieldEmail        Field = "email"
 	FieldPhone        Field = "phone"
 	FieldNotes        Field = "notes"
+	FieldTitle        Field = "title"  // "Sindaca", "Assessore": documents name mayors by it
+	FieldGender       Field = "gender" // F/M, femmina/maschio, donna/uomo
 )
 
 // Fields lists the fields in the order the interface offers them. FieldIgnore is not in it: it is
 // the choice every column starts from.
 var Fields = []Field{FieldSurname, FieldName, FieldOrganisation, FieldCategory, FieldComune,
-	FieldEmail, FieldPhone, FieldNotes}
+	FieldEmail, FieldPhone, FieldNotes, FieldTitle, FieldGender}
 
 // Mapping gives, for each column of a Table, the field it fills.
 type Mapping []Field
@@ -62,6 +64,10 @@ var headerWords = map[string]Field{
 
 	"note": FieldNotes, "notes": FieldNotes, "nota": FieldNotes, "annotazioni": FieldNotes,
 	"osservazioni": FieldNotes, "comments": FieldNotes,
+
+	"titolo": FieldTitle, "title": FieldTitle, "carica": FieldTitle,
+
+	"genere": FieldGender, "sesso": FieldGender, "gender": FieldGender, "sex": FieldGender,
 }
 
 // Guess proposes a mapping from the header's words, ignoring case, accents, spaces and punctuation

@@ -34,6 +34,8 @@ func (t *Table) People(m Mapping) ([]data.PersonImport, error) {
 			Email:        v[FieldEmail],
 			Phone:        v[FieldPhone],
 			Notes:        v[FieldNotes],
+			Title:        v[FieldTitle],
+			Gender:       v[FieldGender],
 		}
 		switch {
 		case p.Surname == "" && p.Name == "":

@@ -74,6 +74,15 @@ func TestPeople(t *testing.T) {
 		{"surname without name",
 			"Cognome;Nome\nRossi;\n", nil,
 			[]data.PersonImport{{Line: 2, Surname: "Rossi"}}},
+		{"title and sex guessed from the header",
+			"Cognome;Nome;Titolo;Sesso\nBellucci;Federica;Sindaca;F\nRossi;Mario;;uomo\n", nil,
+			[]data.PersonImport{
+				{Line: 2, Surname: "Bellucci", Name: "Federica", Title: "Sindaca", Gender: "F"},
+				{Line: 3, Surname: "Rossi", Name: "Mario", Gender: "uomo"},
+			}},
+		{"genere",
+			"Cognome;Genere\nBellucci;femmina\n", nil,
+			[]data.PersonImport{{Line: 2, Surname: "Bellucci", Gender: "femmina"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

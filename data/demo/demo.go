@@ -45,6 +45,8 @@ type source struct {
 	People []struct {
 		Surname  string `json:"surname"`
 		Name     string `json:"name"`
+		Title    string `json:"title"`
+		Gender   string `json:"gender"`
 		Category string `json:"category"`
 		Org      string `json:"org"`
 		Comune   string `json:"comune"`
@@ -111,16 +113,17 @@ func Trasimeno(scale int) (data.Dataset, error) {
 		people[full] = id("person", full)
 		ds.People = append(ds.People, data.Person{Meta: data.Meta{ID: people[full]}, Surname: p.Surname, Name: p.Name,
 			Category: data.Category(p.Category), OrganisationID: orgs[p.Org], ComuneID: comuni[p.Comune],
-			Email: email(p.Name, p.Surname, 0), Phone: phone(i), Notes: p.Notes})
+			Email: email(p.Name, p.Surname, 0), Phone: phone(i), Notes: p.Notes, Title: p.Title, Gender: data.Gender(p.Gender)})
 	}
 	for k := 2; k <= scale; k++ {
 		for i, p := range src.People {
 			q := src.People[(i*7+k)%len(src.People)]
-			surname, name := q.Surname, src.People[(i*3+k*5)%len(src.People)].Name
+			named := src.People[(i*3+k*5)%len(src.People)] // the copy takes this person's given name and gender
+			surname, name := q.Surname, named.Name
 			ds.People = append(ds.People, data.Person{Meta: data.Meta{ID: id("person", fmt.Sprint(k), fmt.Sprint(i))},
 				Surname: surname, Name: name, Category: data.Category(p.Category), OrganisationID: orgs[p.Org],
 				ComuneID: comuni[src.Comuni[(i+k)%len(src.Comuni)].Name], Email: email(name, surname, k*1000+i),
-				Phone: phone(k*1000 + i)})
+				Phone: phone(k*1000 + i), Gender: data.Gender(named.Gender)})
 		}
 	}
 	reg := registry{people: people, names: map[string]string{}, comuni: comuni, orgs: orgs,

@@ -148,3 +148,44 @@ func TestEmptyAmbito(t *testing.T) {
 		t.Fatalf("empty Ambito: %d bodies, %d areas", len(bodies), len(areas))
 	}
 }
+
+// The demo's people have genders, and its mayors the title documents name them by: the Tavolo dei
+// Sindaci's seat holders are Sindaci and Sindache, stored as such.
+func TestTrasimenoTitlesAndGenders(t *testing.T) {
+	ctx := context.Background()
+	ds, err := Trasimeno(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ds.People {
+		if p.Gender == data.GenderUnknown || !p.Gender.Valid() {
+			t.Errorf("demo person %s has gender %q, want f or m", p.FullName(), p.Gender)
+		}
+	}
+	s := open(t)
+	if err := s.Seed(ctx, ds); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"Bellucci Federica": "Sindaca", "Marchetti Luca": "Sindaco", "Santini Elena": "Sindaca",
+		"Lupi Andrea": "Sindaco", "Cesarini Paola": "Sindaca"}
+	people, err := s.People(ctx, data.PeopleFilter{Category: data.CatComune})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for _, p := range people {
+		if title, ok := want[p.FullName()]; ok {
+			found++
+			g := data.GenderMaschile
+			if title == "Sindaca" {
+				g = data.GenderFemminile
+			}
+			if p.Title != title || p.Gender != g {
+				t.Errorf("stored %s: title, gender = %q, %q, want %q, %q", p.FullName(), p.Title, p.Gender, title, g)
+			}
+		}
+	}
+	if found != len(want) {
+		t.Errorf("found %d of the %d mayors checked", found, len(want))
+	}
+}

@@ -46,6 +46,7 @@ type sessionSource struct {
 	Delegations []struct {
 		Seat   string `json:"seat"`
 		Person string `json:"person"`
+		Act    string `json:"act"` // the delegation's act, when the demo records one
 	} `json:"delegations"`
 	Guests []string       `json:"guests"`
 	Late   map[string]int `json:"late"` // minutes after the start
@@ -255,12 +256,13 @@ func (m *meetings) register(ss sessionSource, sess data.Session, body data.Body)
 		marks[n] = data.PresenceGiustificato
 	}
 	delegate := map[string]string{} // seat id -> delegate
+	acts := map[string]string{}     // seat id -> the delegation's act
 	for _, d := range ss.Delegations {
 		seat, ok := m.reg.seats[body.Name][d.Seat]
 		if !ok {
 			return nil, fmt.Errorf("unknown seat %q", d.Seat)
 		}
-		delegate[seat] = d.Person
+		delegate[seat], acts[seat] = d.Person, d.Act
 	}
 	type line struct {
 		name, seat string
@@ -331,6 +333,9 @@ func (m *meetings) register(ss sessionSource, sess data.Session, body data.Body)
 		recorded[l.name+"/"+l.seat], recorded[l.name] = true, true
 		a := data.Attendance{Meta: data.Meta{ID: id("attendance", ss.Key, l.name, l.seat)}, SessionID: sess.ID,
 			PersonID: pid, SeatID: l.seat, Presence: l.presence, Delegated: l.delegated}
+		if l.delegated {
+			a.DelegationAct = acts[l.seat]
+		}
 		// Absences are marked at the roll call.
 		a.Created, a.Updated = sess.Started, sess.Started
 		if l.presence == data.PresencePresente {

@@ -13,12 +13,12 @@ import (
 func attendanceCols(a data.Attendance) []column {
 	return []column{{"session_id", a.SessionID}, {"person_id", a.PersonID}, {"seat_id", nullable(a.SeatID)},
 		{"presence", string(a.Presence)}, {"delegated", a.Delegated}, {"arrived", optTime(a.Arrived)},
-		{"left_at", optTime(a.Left)}}
+		{"left_at", optTime(a.Left)}, {"delegation_act", a.DelegationAct}}
 }
 
 func attendance(ctx context.Context, tx *sql.Tx, sessionID string) ([]data.Attendance, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT `+metaCols("a")+`, a.session_id, a.person_id, coalesce(a.seat_id, ''),
-		a.presence, a.delegated, a.arrived, a.left_at FROM attendance a
+		a.presence, a.delegated, a.arrived, a.left_at, a.delegation_act FROM attendance a
 		WHERE a.session_id = ? AND a.deleted = 0 ORDER BY a.created, a.id`, sessionID)
 	if err != nil {
 		return nil, err
@@ -30,7 +30,7 @@ func attendance(ctx context.Context, tx *sql.Tx, sessionID string) ([]data.Atten
 		var arrived, left string
 		m := metaScan{m: &a.Meta}
 		if err := rows.Scan(append(m.dest(), &a.SessionID, &a.PersonID, &a.SeatID, &a.Presence, &a.Delegated,
-			&arrived, &left)...); err != nil {
+			&arrived, &left, &a.DelegationAct)...); err != nil {
 			return nil, err
 		}
 		var e1, e2 error
@@ -92,6 +92,11 @@ func register(ctx context.Context, tx *sql.Tx, sess data.Session) ([]data.Regist
 	for _, a := range att {
 		ids[a.PersonID] = true
 	}
+	for _, st := range seatList {
+		if st.PersonID != "" {
+			ids[st.PersonID] = true // who a delegate of the seat stands for
+		}
+	}
 	people, err := personViews(ctx, tx, ids)
 	if err != nil {
 		return nil, nil, err
@@ -118,6 +123,7 @@ func (s *Store) Register(ctx context.Context, sessionID string) ([]data.Register
 // person at a time, and a person holds at most as many seats as the body's proxies rule allows. A
 // person has one line per seat they hold, and one line without a seat at most.
 func (s *Store) SaveAttendance(ctx context.Context, a data.Attendance) (data.Attendance, error) {
+	a.DelegationAct = strings.Join(strings.Fields(a.DelegationAct), " ")
 	if err := a.Validate(); err != nil {
 		return a, err
 	}

@@ -143,7 +143,7 @@ func seats(ctx context.Context, tx *sql.Tx, bodyID string) ([]data.SeatView, err
 		if err := ms.finish(); err != nil {
 			return nil, err
 		}
-		v.Name = v.Label
+		v.Name, v.ComuneName = v.Label, comune
 		if v.Name == "" {
 			v.Name = comune + org + person // at most one is set
 		}

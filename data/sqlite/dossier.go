@@ -98,8 +98,9 @@ func dossier(ctx context.Context, tx *sql.Tx, sessionID string) (data.Dossier, e
 	if err != nil {
 		return d, err
 	}
-	d.PresidentName = officers[d.Session.PresidentID].FullName()
-	d.SecretaryName = officers[d.Session.SecretaryID].FullName()
+	d.President = officers[d.Session.PresidentID].Naming()
+	d.Secretary = officers[d.Session.SecretaryID].Naming()
+	d.PresidentName, d.SecretaryName = d.President.Prose(), d.Secretary.Prose()
 	if d.Decisions, err = decisions(ctx, tx, sessionID); err != nil {
 		return d, err
 	}

@@ -259,3 +259,46 @@ func TestImportPeopleComune(t *testing.T) {
 		}
 	}
 }
+
+// A file's title and gender columns reach the register; a gender word nobody knows is flagged and left
+// not recorded, and a blank keeps what the register holds.
+func TestImportPeopleTitleAndGender(t *testing.T) {
+	ctx := context.Background()
+	r := newRegistry(t)
+	rows := []data.PersonImport{
+		{Line: 2, Surname: "Bellucci", Name: "Federica", Title: "Sindaca", Gender: "F"},
+		{Line: 3, Surname: "Rossi", Name: "Mario", Gender: "Uomo"},
+		{Line: 4, Surname: "Verdi", Name: "Anna", Gender: "x"},
+		{Line: 5, Surname: "Bianchi", Name: "Teresa", Email: "teresa.bianchi@example.org"},
+	}
+	_, err := r.s.SavePerson(ctx, data.Person{Meta: r.bianchi.Meta, Surname: r.bianchi.Surname, Name: r.bianchi.Name,
+		Category: r.bianchi.Category, OrganisationID: r.bianchi.OrganisationID, ComuneID: r.bianchi.ComuneID,
+		Email: r.bianchi.Email, Title: "Presidente", Gender: data.GenderFemminile})
+	must(t, "SavePerson(Bianchi)", err)
+	rep, err := r.s.ImportPeople(ctx, rows, true)
+	must(t, "ImportPeople", err)
+	want := map[string]struct {
+		title  string
+		gender data.Gender
+	}{
+		"Bellucci Federica": {"Sindaca", data.GenderFemminile},
+		"Rossi Mario":       {"", data.GenderMaschile},
+		"Verdi Anna":        {"", data.GenderUnknown},
+		"Bianchi Teresa":    {"Presidente", data.GenderFemminile},
+	}
+	for _, row := range rep.Rows {
+		p, err := r.s.Person(ctx, row.PersonID)
+		must(t, "Person", err)
+		w, ok := want[p.FullName()]
+		if !ok {
+			t.Errorf("import made %q", p.FullName())
+			continue
+		}
+		if p.Title != w.title || p.Gender != w.gender {
+			t.Errorf("imported %s: title, gender = %q, %q, want %q, %q", p.FullName(), p.Title, p.Gender, w.title, w.gender)
+		}
+		if flagged := slices.Contains(row.Flags, data.FlagUnknownGender); flagged != (row.Line == 4) {
+			t.Errorf("line %d flags = %v, want unknown_gender only on line 4", row.Line, row.Flags)
+		}
+	}
+}

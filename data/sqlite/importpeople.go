@@ -72,7 +72,12 @@ func (s *Store) importPeople(ctx context.Context, tx *sql.Tx, rows []data.Person
 			res.Flags = append(res.Flags, data.FlagUnknownCategory)
 		}
 		p := data.Person{Surname: row.Surname, Name: row.Name, Category: cat, Email: strings.TrimSpace(row.Email),
-			Phone: row.Phone, Notes: row.Notes}
+			Phone: row.Phone, Notes: row.Notes, Title: row.Title}
+		if g, ok := data.ParseGender(row.Gender); ok {
+			p.Gender = g
+		} else {
+			res.Flags = append(res.Flags, data.FlagUnknownGender)
+		}
 		if c := strings.TrimSpace(row.Comune); c != "" {
 			if id, ok := comuni.find(c); ok {
 				p.ComuneID = id
@@ -167,10 +172,13 @@ func mergeImport(cur, in data.Person, categoryKnown bool) data.Person {
 	for _, f := range []struct {
 		dst *string
 		src string
-	}{{&out.Email, in.Email}, {&out.Phone, in.Phone}, {&out.Notes, in.Notes}} {
+	}{{&out.Email, in.Email}, {&out.Phone, in.Phone}, {&out.Notes, in.Notes}, {&out.Title, in.Title}} {
 		if f.src != "" {
 			*f.dst = f.src
 		}
+	}
+	if in.Gender != data.GenderUnknown {
+		out.Gender = in.Gender
 	}
 	return out
 }

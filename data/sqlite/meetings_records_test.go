@@ -170,7 +170,7 @@ func TestMeetingSaveProposal(t *testing.T) {
 	}
 	v := got[0]
 	if v.ID != p.ID || v.AreaName != "Anziani" || v.ProposerName != "Rossi Maria Grazia" ||
-		v.OrganisationName != "USL Umbria 1" || v.Cost != data.Cost5to25k || v.Duration != data.Time6to12 ||
+		v.ProposerProse != "Maria Grazia Rossi" || v.OrganisationName != "USL Umbria 1" || v.Cost != data.Cost5to25k || v.Duration != data.Time6to12 ||
 		v.Kind != data.KindIpotesi || v.State != data.StateProposta {
 		t.Errorf("Dossier proposal = %+v, want the names it refers to", v)
 	}
@@ -223,8 +223,9 @@ func TestMeetingDossier(t *testing.T) {
 	if d.Previous == nil || d.Previous.ID != feb.ID {
 		t.Errorf("Dossier(march).Previous = %+v, want february's session %s", d.Previous, feb.ID)
 	}
-	if d.PresidentName != "Bianchi Teresa" || d.SecretaryName != "Rossi Maria Grazia" {
-		t.Errorf("Dossier(march) officers = %q, %q, want Bianchi Teresa, Rossi Maria Grazia", d.PresidentName, d.SecretaryName)
+	if d.PresidentName != "Teresa Bianchi" || d.SecretaryName != "Maria Grazia Rossi" || d.President.Surname != "Bianchi" {
+		t.Errorf("Dossier(march) officers = %q, %q (%+v), want Teresa Bianchi, Maria Grazia Rossi", d.PresidentName,
+			d.SecretaryName, d.President)
 	}
 	if d.Session.ID != id || d.Session.Status != data.SessionInCorso || len(d.Agenda) != 3 || len(d.Seats) != 3 ||
 		len(d.Register) != 3 || len(d.Decisions) != 1 || len(d.Actions) != 1 || len(d.Proposals) != 1 {

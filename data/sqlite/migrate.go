@@ -73,6 +73,19 @@ func (s *Store) migrate(ctx context.Context) error {
 			return err
 		}
 	}
+	// Migrations are recorded by name, and each stamps its index in the list: a database that ran one
+	// before an earlier-numbered one arrived (two branches each adding a migration) holds them all with
+	// a lower stamp. It is current: say so, or read-only opens would take it for an older file forever.
+	var v int
+	if err := s.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
+		return dbError(err)
+	}
+	if v < SchemaVersion() {
+		return s.write(ctx, func(tx *sql.Tx) error {
+			_, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, SchemaVersion()))
+			return err
+		})
+	}
 	return nil
 }
 

@@ -10,7 +10,7 @@ import (
 )
 
 const personSelect = `p.surname, p.name, p.category, coalesce(p.organisation_id, ''), coalesce(p.comune_id, ''),
-	p.comune_text, p.email, p.phone, p.notes, coalesce(o.name, ''), coalesce(c.name, '')`
+	p.comune_text, p.email, p.phone, p.notes, p.title, p.gender, coalesce(o.name, ''), coalesce(c.name, '')`
 
 const personFrom = ` FROM people p
 	LEFT JOIN organisations o ON o.id = p.organisation_id AND o.deleted = 0
@@ -20,7 +20,7 @@ func scanPerson(sc interface{ Scan(...any) error }) (data.PersonView, error) {
 	var v data.PersonView
 	ms := metaScan{m: &v.Meta}
 	err := sc.Scan(append(ms.dest(), &v.Surname, &v.Name, &v.Category, &v.OrganisationID, &v.ComuneID,
-		&v.ComuneText, &v.Email, &v.Phone, &v.Notes, &v.OrganisationName, &v.ComuneName)...)
+		&v.ComuneText, &v.Email, &v.Phone, &v.Notes, &v.Title, &v.Gender, &v.OrganisationName, &v.ComuneName)...)
 	if err != nil {
 		return v, err
 	}
@@ -117,6 +117,7 @@ func tidyPerson(p data.Person) data.Person {
 	p.Email = strings.TrimSpace(p.Email)
 	p.Phone = strings.TrimSpace(p.Phone)
 	p.ComuneText = strings.TrimSpace(p.ComuneText)
+	p.Title = strings.Join(strings.Fields(p.Title), " ")
 	if p.Category == "" {
 		p.Category = data.CatAltro
 	}

@@ -87,7 +87,7 @@ const proposalSelect = `SELECT ` + "p.id, p.created, p.updated, p.device, p.dele
 	coalesce(p.proposer_id, ''), coalesce(p.organisation_id, ''), p.comune_ids, p.cost, p.duration,
 	coalesce(p.merged_into_id, ''), coalesce(p.split_from_id, ''), p.priority, coalesce(a.name, ''),
 	coalesce(trim(pe.surname || ' ' || pe.name), ''), coalesce(o.name, ''), coalesce(b.id, ''), coalesce(b.name, ''),
-	coalesce(s.date, '')
+	coalesce(s.date, ''), coalesce(trim(pe.name || ' ' || pe.surname), '')
 	FROM proposals p
 	LEFT JOIN areas a ON a.id = p.area_id
 	LEFT JOIN people pe ON pe.id = p.proposer_id
@@ -112,7 +112,7 @@ func queryProposals(ctx context.Context, tx *sql.Tx, tail string, args ...any) (
 		if err := rows.Scan(append(m.dest(), &v.SessionID, &v.AgendaItemID, &v.AreaID, &v.Kind, &v.State, &v.Title,
 			&v.Text, &v.TargetGroup, &v.ProposerID, &v.OrganisationID, &comuni, &v.Cost, &v.Duration,
 			&v.MergedIntoID, &v.SplitFromID, &v.Priority, &v.AreaName, &v.ProposerName, &v.OrganisationName,
-			&v.BodyID, &v.BodyName, &date)...); err != nil {
+			&v.BodyID, &v.BodyName, &date, &v.ProposerProse)...); err != nil {
 			return nil, err
 		}
 		err := m.finish()

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"sort"
-	"strings"
 
 	"github.com/tavoli/tavoli/data"
 )
@@ -184,7 +183,7 @@ func (s *Store) Synthesis(ctx context.Context, areaID string) (data.Synthesis, e
 		if out.Bodies, err = bodies(ctx, tx); err != nil {
 			return err
 		}
-		if out.Responsible, err = officeHead(ctx, tx); err != nil {
+		if out.Responsible, out.ResponsibleGender, err = officeHead(ctx, tx); err != nil {
 			return err
 		}
 		if out.Participation, err = participation(ctx, tx); err != nil {
@@ -310,20 +309,21 @@ func (s *Store) Synthesis(ctx context.Context, areaID string) (data.Synthesis, e
 	return out, err
 }
 
-// officeHead is the presidente of the Ufficio di Piano, given name first, or "" when the registry has none.
-func officeHead(ctx context.Context, tx *sql.Tx) (string, error) {
-	var name, surname string
-	err := tx.QueryRowContext(ctx, `SELECT p.name, p.surname FROM memberships m
+// officeHead is the presidente of the Ufficio di Piano, given name first, with the gender the signature's
+// role agrees with, or "" when the registry has none.
+func officeHead(ctx context.Context, tx *sql.Tx) (string, data.Gender, error) {
+	var p data.Person
+	err := tx.QueryRowContext(ctx, `SELECT p.name, p.surname, p.gender FROM memberships m
 		JOIN bodies b ON b.id = m.body_id AND b.deleted = 0
 		JOIN people p ON p.id = m.person_id AND p.deleted = 0
 		WHERE m.deleted = 0 AND b.kind = ? AND m.role = ?
 		ORDER BY b.position, b.id, m.id LIMIT 1`, string(data.BodyUfficioDiPiano), string(data.RolePresidente)).
-		Scan(&name, &surname)
+		Scan(&p.Name, &p.Surname, &p.Gender)
 	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
+		return "", data.GenderUnknown, nil
 	}
 	if err != nil {
-		return "", err
+		return "", data.GenderUnknown, err
 	}
-	return strings.TrimSpace(strings.TrimSpace(name) + " " + strings.TrimSpace(surname)), nil
+	return p.Naming().Prose(), p.Gender, nil
 }

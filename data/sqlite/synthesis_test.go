@@ -170,8 +170,9 @@ func TestSynthesisDemo(t *testing.T) {
 		t.Errorf("Synthesis head = %q, capofila %q, changed %v, weighing %q", syn.Ambito.Name, syn.Capofila, syn.Changed, syn.Weighing)
 	}
 	// The demo's Ufficio di Piano is presided by Lucia Ferri: she signs the document.
-	if syn.Responsible != "Lucia Ferri" {
-		t.Errorf("Synthesis responsible = %q, want the Ufficio di Piano's presidente, Lucia Ferri", syn.Responsible)
+	if syn.Responsible != "Lucia Ferri" || syn.ResponsibleGender != data.GenderFemminile {
+		t.Errorf("Synthesis responsible = %q (%q), want the Ufficio di Piano's presidente, Lucia Ferri (f)", syn.Responsible,
+			syn.ResponsibleGender)
 	}
 	part, err := s.Participation(ctx)
 	must(t, "Participation", err)
