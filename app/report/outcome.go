@@ -145,7 +145,7 @@ func scoreWords(m data.VoteMethod, x float64) string {
 	return n
 }
 
-// tieBreakWords says how a tie was broken: "per sorteggio (seme 42)", "con il voto del Presidente".
+// tieBreakWords says how a tie was broken: "per sorteggio (seme 42)", "con la scheda di chi presiede".
 func tieBreakWords(tb vote.TieBreak) string {
 	switch tb.Rule {
 	case data.TieLot:
@@ -154,7 +154,7 @@ func tieBreakWords(tb vote.TieBreak) string {
 		}
 		return "per sorteggio"
 	case data.TieChair:
-		return "con la scheda del Presidente"
+		return "con la scheda di chi presiede"
 	}
 	return ""
 }

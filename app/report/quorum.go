@@ -5,13 +5,16 @@ import (
 	"strings"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 	"github.com/tavoli/tavoli/data/vote"
 )
 
 // quorumSentence is the verbale's statement of the numero legale at the opening: who is present,
 // what the rule of the call requires, and whether the seduta is valid. It says plainly when the
 // quorum does not hold and what is missing, since the acts of an invalid seduta can be annulled.
-func quorumSentence(q vote.Quorum) string {
+//
+// The president's title agrees with who presides: "la Presidente dichiara aperta la seduta".
+func quorumSentence(q vote.Quorum, president data.Gender) string {
 	if q.Seats == 0 {
 		return "Non risultano componenti con diritto di voto: il numero legale non può essere verificato."
 	}
@@ -29,7 +32,7 @@ func quorumSentence(q vote.Quorum) string {
 	call := callLabel(q.Call)
 	if q.Rule.Kind == data.QuorumNone {
 		b.WriteString("; in " + call + " la seduta è valida qualunque sia il numero dei presenti: ")
-		b.WriteString("il Presidente dichiara aperta la seduta.")
+		b.WriteString(italian.President(president) + " dichiara aperta la seduta.")
 		return b.String()
 	}
 	b.WriteString("; il numero legale richiesto in " + call + " è ")
@@ -43,7 +46,7 @@ func quorumSentence(q vote.Quorum) string {
 		b.WriteString(strconv.FormatInt(q.Required, 10))
 	}
 	if q.Holds {
-		b.WriteString(": constatata la validità della seduta, il Presidente dichiara aperta la seduta.")
+		b.WriteString(": constatata la validità della seduta, " + italian.President(president) + " dichiara aperta la seduta.")
 		return b.String()
 	}
 	var missing []string

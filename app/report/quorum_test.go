@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/tavoli/tavoli/data"
@@ -98,8 +99,13 @@ func TestQuorumSentence(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			q := vote.CheckQuorum(tt.rules, tt.call, tt.seats, tt.present)
-			if got := quorumSentence(q); got != tt.want {
+			if got := quorumSentence(q, ""); got != tt.want {
 				t.Errorf("quorumSentence(%+v) =\n%s\nwant\n%s", q, got, tt.want)
+			}
+			// A woman presiding is la Presidente.
+			want := strings.ReplaceAll(tt.want, "il Presidente", "la Presidente")
+			if got := quorumSentence(q, data.GenderFemminile); got != want {
+				t.Errorf("quorumSentence(%+v, f) =\n%s\nwant\n%s", q, got, want)
 			}
 		})
 	}

@@ -119,7 +119,7 @@ func TestVerbaleText(t *testing.T) {
 		"Assenti: D'Angelo Mosè (Forum del Terzo settore).",
 		// The ASL's seat arrived at 15:25, after the opening: 9 of 12 at 15:10.
 		"Presenti 9 componenti su 12; il numero legale richiesto in prima convocazione è 7: "+
-			"constatata la validità della seduta, il Presidente dichiara aperta la seduta.",
+			"constatata la validità della seduta, la Presidente dichiara aperta la seduta.",
 		"1. Approvazione del verbale della seduta precedente",
 		"Viene esaminato il verbale della seduta del 12 febbraio 2027.",
 		"4. Assistenza domiciliare integrata: punti di forza e criticità",

@@ -179,7 +179,7 @@ func (v verbale) attendance() {
 		doc.paragraphs(when+", "+plural(int64(len(then)), "risulta presente: ", "risultano presenti: ")+nameList(then), stBody, 0)
 	}
 	doc.space(1.5)
-	text := quorumSentence(q)
+	text := quorumSentence(q, d.President.Gender)
 	if start := d.Session.Started; !start.IsZero() && at.Sub(start) >= time.Minute && q.Holds {
 		text = "Alle ore " + FormatClock(at) + ", " + strings.ToLower(text[:1]) + text[1:]
 	}
