@@ -233,28 +233,33 @@ func TestSeatsAddAndRemove(t *testing.T) {
 		t.Errorf("rules sentence = %q, want 9 seats", s.rules.why.Text)
 	}
 
-	// Removing Castiglione del Lago's seat takes the memberships that hold it (mayor and delegate).
+	// Castiglione del Lago's seat is in the register of approved sessions: it stays, and nothing asks.
 	item := s.seats.list.CreateItem()
 	s.seats.list.UpdateItem(0, item)
-	del := item.(*fyne.Container).Objects[1].(*widget.Button)
-	test.Tap(del)
+	test.Tap(item.(*fyne.Container).Objects[1].(*widget.Button))
+	o = e.mustOverlay("the refusal")
+	if !hasText(o, "Il seggio compare nel registro di una seduta con verbale approvato, che deve restare com'è: non si può eliminare.") ||
+		hasText(o, "Eliminare il seggio «Castiglione del Lago»?") {
+		t.Errorf("refusal = %q, want the approved sessions explained", texts(o))
+	}
+	test.Tap(button(t, o, "OK"))
+	if n := e.seatCount(id); n != 9 {
+		t.Errorf("seats after a refused removal = %d, want 9", n)
+	}
+
+	// The seat just added is removed, and comes back with undo.
+	s.seats.list.UpdateItem(8, item)
+	test.Tap(item.(*fyne.Container).Objects[1].(*widget.Button))
 	o = e.mustOverlay("the delete confirmation")
-	for _, want := range []string{"Eliminare il seggio «Castiglione del Lago»?", "Saranno eliminati anche: 2 appartenenze a organi."} {
-		if !hasText(o, want) {
-			t.Errorf("confirmation = %q, want %q", texts(o), want)
-		}
+	if !hasText(o, "Eliminare il seggio «Rappresentante della Regione»?") {
+		t.Errorf("confirmation = %q, want the new seat named", texts(o))
 	}
 	test.Tap(button(t, o, "Elimina"))
 	if n := e.seatCount(id); n != 8 {
 		t.Errorf("seats after removing one = %d, want 8", n)
 	}
-	if got := s.seats.total.Text; got != "8 seggi · 41.750 abitanti rappresentati" {
-		t.Errorf("seats total after removing Castiglione = %q", got)
-	}
-	for _, r := range rows(s.members.list) {
-		if strings.Contains(r[0], "seggio: Castiglione del Lago") {
-			t.Errorf("member %q still listed after the seat was removed", r[0])
-		}
+	if got := s.seats.total.Text; got != "8 seggi · 56.900 abitanti rappresentati" {
+		t.Errorf("seats total after removing the Regione = %q", got)
 	}
 	test.Tap(e.ui.status.undo)
 	if n := e.seatCount(id); n != 9 {
@@ -362,7 +367,8 @@ func TestDeleteFromAmbitoTabs(t *testing.T) {
 		refusal  string
 	}{
 		{1, "Castiglione del Lago", "", "È il comune capofila dell'Ambito: scegli prima un altro capofila nella scheda Ambito."},
-		{1, "Paciano", "Saranno eliminati anche: 1 seggio", ""},
+		// Paciano's seat among the mayors is in the register of approved sessions: the comune stays.
+		{1, "Paciano", "", "Il seggio compare nel registro di una seduta con verbale approvato, che deve restare com'è: non si può eliminare."},
 		{2, "Anziani", "", "L'area è quella di «Tavolo tematico Anziani»: cambia prima l'area di quel tavolo, o eliminalo."},
 		{3, "Gruppo di coprogettazione Centro per le famiglie", "", "Questo organo ha 2 sedute registrate: non si può eliminare."},
 	}

@@ -88,7 +88,19 @@ func dependents(ctx context.Context, tx *sql.Tx, ref data.Ref) ([]data.Ref, erro
 			add(data.KindMembership, `SELECT id FROM memberships WHERE deleted = 0 AND (person_id = ?
 				OR seat_id IN (SELECT id FROM seats WHERE deleted = 0 AND person_id = ?))`, ref.ID, ref.ID))
 	}
-	return dedupe(out), err
+	if err != nil {
+		return nil, err
+	}
+	// What goes with it must be deletable too: a comune's seat in an approved register keeps the comune.
+	for _, d := range out {
+		if d.Kind != data.KindSeat {
+			continue
+		}
+		if err := deletable(ctx, tx, d); err != nil {
+			return nil, err
+		}
+	}
+	return dedupe(out), nil
 }
 
 // Delete tombstones ref and its dependents in one transaction and returns everything it removed. The
