@@ -102,10 +102,11 @@ func TestConvocazioneActs(t *testing.T) {
 		"è convocata in prima convocazione per venerdì 2 aprile 2027, alle ore 10:00, e occorrendo in seconda "+
 			"convocazione lo stesso giorno alle ore 10:30, presso Palazzo della Corgna",
 		"Per la validità della seduta in seconda convocazione è necessaria la presenza di almeno un terzo dei componenti",
-		"1. Burico Matteo – Comune di Castiglione del Lago",
-		"Baiocco Giulio – Comune di Panicale",
+		"1. Burico Matteo – Sindaco del Comune di Castiglione del Lago",
+		"Baiocco Giulio – Sindaco del Comune di Panicale",
 		"Fratini Maria Cristina – per delega permanente del Comune di Panicale",
-		"Ricciarelli Roberto – Comune di Piegaro")
+		"Ricciarelli Roberto – Sindaco del Comune di Piegaro",
+		"Bellezza Cristina – Sindaca del Comune di Paciano")
 	if strings.Contains(text, "____") {
 		t.Error("a letter with its protocol still leaves lines to fill by hand")
 	}

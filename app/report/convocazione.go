@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // Convocazione makes the convocation letter of a session: the protocol number and date, the place and
@@ -132,15 +133,30 @@ func recipients(d data.Dossier) []string {
 			bySeat[m.SeatID] = append(bySeat[m.SeatID], m)
 		}
 	}
-	label := map[string]string{}
+	label, comune := map[string]string{}, map[string]bool{}
 	for _, st := range d.Seats {
-		label[st.ID] = seatLabel(st)
+		label[st.ID], comune[st.ID] = seatLabel(st), st.ComuneID != ""
 	}
-	seatOf := func(m data.MembershipView) string {
-		if m.SeatName != "" && m.SeatName != m.PersonName {
-			return label[m.SeatID]
+	naming, holder := map[string]data.Naming{}, map[string]data.Naming{}
+	for _, l := range d.Register {
+		naming[l.PersonID] = l.Naming
+		if l.Delegator != nil {
+			holder[l.SeatID] = *l.Delegator // the member a delegate stands for
 		}
-		return ""
+	}
+	// A mayor is written to as such: "Sindaca del Comune di Magione".
+	seatOf := func(m data.MembershipView) string {
+		if m.SeatName == "" || m.SeatName == m.PersonName {
+			return ""
+		}
+		n, ok := naming[m.PersonID]
+		if !ok {
+			n = holder[m.SeatID]
+		}
+		if comune[m.SeatID] && italian.IsMayor(n.Title) {
+			return italian.MayorTitle(n.Title, n.Gender) + " " + ofThe(label[m.SeatID])
+		}
+		return label[m.SeatID]
 	}
 	for _, role := range []data.Role{data.RolePresidente, data.RoleVice} {
 		for _, m := range d.Members {
