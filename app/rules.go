@@ -39,6 +39,7 @@ type rulesForm struct {
 	weighting, base  *widget.Select
 	threshold, tie   *widget.Select
 	proxies          *widget.Entry
+	secondCall       *widget.Entry // minutes from the prima to the seconda convocazione; empty or 0: none
 	why              *widget.Label
 	content          fyne.CanvasObject
 	quiet            bool
@@ -54,8 +55,9 @@ func newRulesForm(changed func()) *rulesForm {
 	}
 	f.prima = newSelect(labels("rules.quorum.", quorumKinds), on)
 	f.seconda = newSelect(labels("rules.quorum.", quorumKinds), on)
-	f.primaN, f.secondaN, f.proxies = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	for _, e := range []*widget.Entry{f.primaN, f.secondaN, f.proxies} {
+	f.primaN, f.secondaN, f.proxies, f.secondCall = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	f.secondCall.SetPlaceHolder(lang.L("rules.second_call_placeholder"))
+	for _, e := range []*widget.Entry{f.primaN, f.secondaN, f.proxies, f.secondCall} {
 		e.OnChanged = on
 	}
 	f.primaN.SetPlaceHolder(lang.L("rules.how_many"))
@@ -74,7 +76,8 @@ func newRulesForm(changed func()) *rulesForm {
 		widget.NewFormItem(lang.L("rules.base"), f.base),
 		widget.NewFormItem(lang.L("rules.threshold"), f.threshold),
 		widget.NewFormItem(lang.L("rules.tie"), f.tie),
-		widget.NewFormItem(lang.L("rules.proxies"), f.proxies))
+		widget.NewFormItem(lang.L("rules.proxies"), f.proxies),
+		widget.NewFormItem(lang.L("rules.second_call"), f.secondCall))
 	f.content = container.NewVBox(f.form, f.why)
 	return f
 }
@@ -102,6 +105,10 @@ func (f *rulesForm) set(r data.Rules) {
 	pick(f.threshold, thresholds, r.Threshold)
 	pick(f.tie, tieBreaks, r.TieBreak)
 	f.proxies.SetText(strconv.Itoa(r.Proxies))
+	f.secondCall.SetText("")
+	if r.SecondCall > 0 {
+		f.secondCall.SetText(strconv.Itoa(r.SecondCall))
+	}
 	f.showNumbers()
 }
 
@@ -141,10 +148,17 @@ func (f *rulesForm) get() data.Rules {
 	if err != nil {
 		proxies = 0
 	}
+	second := 0
+	if t := strings.TrimSpace(f.secondCall.Text); t != "" {
+		if second, err = strconv.Atoi(t); err != nil {
+			second = -1
+		}
+	}
 	return data.Rules{
 		QuorumPrima: quorum(f.prima, f.primaN), QuorumSeconda: quorum(f.seconda, f.secondaN),
 		Weighting: chosen(f.weighting, weightings), MajorityBase: chosen(f.base, bases),
 		Threshold: chosen(f.threshold, thresholds), TieBreak: chosen(f.tie, tieBreaks), Proxies: proxies,
+		SecondCall: second,
 	}
 }
 
@@ -163,7 +177,7 @@ func (f *rulesForm) showNumbers() {
 }
 
 func (f *rulesForm) enable(on bool) {
-	setEnabled(on, f.prima, f.seconda, f.primaN, f.secondaN, f.weighting, f.base, f.threshold, f.tie, f.proxies)
+	setEnabled(on, f.prima, f.seconda, f.primaN, f.secondaN, f.weighting, f.base, f.threshold, f.tie, f.proxies, f.secondCall)
 	f.form.Refresh()
 }
 

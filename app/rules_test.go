@@ -1,0 +1,36 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/tavoli/tavoli/data"
+)
+
+// The delay of the seconda convocazione is read and written by the rules form: empty is none, and a
+// word is refused by the rules' own check.
+func TestRulesFormSecondCall(t *testing.T) {
+	test.NewTempApp(t)
+	changes := 0
+	f := newRulesForm(func() { changes++ })
+	f.set(data.DefaultRules(data.BodySindaci))
+	if got := f.secondCall.Text; got != "30" {
+		t.Errorf("second call shown for the mayors = %q, want 30", got)
+	}
+	if r := f.get(); r.SecondCall != 30 || r.Validate() != nil {
+		t.Errorf("get() = %+v (%v), want 30 minutes", r, r.Validate())
+	}
+	test.Type(f.secondCall, "x")
+	if r := f.get(); r.Validate() == nil || changes == 0 {
+		t.Errorf("get() with %q = %+v, valid; want it refused and the change reported", f.secondCall.Text, r)
+	}
+	f.secondCall.SetText("")
+	if r := f.get(); r.SecondCall != 0 || r.Validate() != nil {
+		t.Errorf("get() with no delay = %+v (%v), want no seconda convocazione", r, r.Validate())
+	}
+	f.set(data.DefaultRules(data.BodyTavoloTematico))
+	if got := f.secondCall.Text; got != "" {
+		t.Errorf("second call shown for a Tavolo tematico = %q, want none", got)
+	}
+}
