@@ -625,3 +625,65 @@ func TestConfirmByKeyboard(t *testing.T) {
 		t.Fatalf("Enter: dialog shown %v, confirmed %d times; want it confirmed once", e.overlay() != nil, asked)
 	}
 }
+
+// The approval names the seats that abstained: chosen in the dialog, recorded as a vote, and said in
+// the approved act.
+func TestApprovalNamesAbstention(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	first := runEmptyMeeting(t, e, "12/03/2027")
+	second := e.convene("Tavolo tematico Anziani", "26/03/2027")
+	test.Tap(button(t, second.split, "Convoca"))
+	e.start(second)
+	m := second.meeting
+	for _, l := range m.d.Register {
+		if l.SeatID != "" && l.PersonID != "" {
+			checkIn(t, m, data.Fold(l.PersonName))
+		}
+	}
+	test.Tap(m.approve)
+	dlg := e.mustOverlay("the approval question")
+	var mode *widget.RadioGroup
+	walk(dlg, func(o fyne.CanvasObject) {
+		if w, ok := o.(*widget.RadioGroup); ok {
+			mode = w
+		}
+	})
+	if mode == nil || mode.Selected != "All'unanimità dei presenti" {
+		t.Fatalf("approval dialog: mode %v; want the choice, unanimity first", mode)
+	}
+	// The seats are listed once the secretary says someone voted against or abstained.
+	mode.SetSelected("Con voti contrari o astenuti (seggio per seggio)")
+	var groups []*widget.CheckGroup
+	walk(dlg, func(o fyne.CanvasObject) {
+		if w, ok := o.(*widget.CheckGroup); ok && w.Visible() {
+			groups = append(groups, w)
+		}
+	})
+	if len(groups) != 2 || len(groups[1].Options) == 0 {
+		t.Fatalf("approval dialog: %d check groups; want contrari and astenuti, with the seats present", len(groups))
+	}
+	seat := groups[1].Options[0]
+	groups[1].SetSelected([]string{seat})
+	test.Tap(button(t, dlg, "Approva"))
+	if msg := m.errs.wrap.Text; m.errs.wrap.Visible() {
+		t.Fatalf("approval refused: %s", msg)
+	}
+	vb, err := e.store().Verbale(e.ui.ctx, first)
+	if err != nil {
+		t.Fatalf("stored verbale: %v", err)
+	}
+	kept := filepath.Join(t.TempDir(), "approvato.pdf")
+	if err := os.WriteFile(kept, vb.PDF, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", kept, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext (poppler-utils, which the README installs): %v", err)
+	}
+	flat := strings.Join(strings.Fields(string(out)), " ")
+	name, _, _ := strings.Cut(seat, " (")
+	if want := "nella seduta del 26 marzo 2027, all'unanimità dei votanti, astenuto"; !strings.Contains(flat, want) ||
+		!strings.Contains(flat[strings.Index(flat, "Verbale approvato dal"):], name) {
+		t.Errorf("the approved verbale reads %q; want %q naming %s", flat[max(0, len(flat)-400):], want, name)
+	}
+}
