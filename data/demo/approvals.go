@@ -138,13 +138,7 @@ func approve(ds *data.Dataset, p, n int) error {
 		return fmt.Errorf("no seat is present to vote")
 	}
 	q := vote.CheckQuorum(x.Rules, in.Call, weights, present)
-	x.QuorumPresent, x.QuorumRequired, x.QuorumHolds = q.Present, q.Required, q.Holds
-	switch q.Weighting {
-	case data.WeightPopulation:
-		x.QuorumPresent, x.QuorumRequired = q.PresentPopulation, q.RequiredPopulation
-	case data.WeightDouble:
-		x.QuorumPopulation, x.QuorumRequiredPopulation = q.PresentPopulation, q.RequiredPopulation
-	}
+	q.Record(&x)
 	if !q.Holds {
 		return fmt.Errorf("the session approving it has no numero legale")
 	}

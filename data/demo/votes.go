@@ -153,13 +153,7 @@ func (w *voting) add(vs voteSource) error {
 		weights = append(weights, data.SeatWeight{ID: st.ID, Population: int64(pop)})
 	}
 	q := vote.CheckQuorum(v.Rules, sess.Call, weights, present)
-	v.QuorumPresent, v.QuorumRequired, v.QuorumHolds = q.Present, q.Required, q.Holds
-	switch q.Weighting {
-	case data.WeightPopulation:
-		v.QuorumPresent, v.QuorumRequired = q.PresentPopulation, q.RequiredPopulation
-	case data.WeightDouble:
-		v.QuorumPopulation, v.QuorumRequiredPopulation = q.PresentPopulation, q.RequiredPopulation
-	}
+	q.Record(&v)
 	if !q.Holds {
 		return fmt.Errorf("the quorum does not hold when the vote opens")
 	}

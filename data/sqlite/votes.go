@@ -176,13 +176,7 @@ func (s *Store) openVote(ctx context.Context, tx *sql.Tx, v data.Vote) (data.Vot
 			weights = append(weights, data.SeatWeight{ID: st.ID, Population: int64(st.Population)})
 		}
 		q := vote.CheckQuorum(v.Rules, sess.Call, weights, present)
-		v.QuorumPresent, v.QuorumRequired, v.QuorumHolds = q.Present, q.Required, q.Holds
-		switch q.Weighting {
-		case data.WeightPopulation:
-			v.QuorumPresent, v.QuorumRequired = q.PresentPopulation, q.RequiredPopulation
-		case data.WeightDouble:
-			v.QuorumPopulation, v.QuorumRequiredPopulation = q.PresentPopulation, q.RequiredPopulation
-		}
+		q.Record(&v)
 		v.Status, v.Opened, v.Closed = data.VoteAperta, s.now().UTC(), time.Time{}
 		if v.ID == "" {
 			v.ID = s.newID()

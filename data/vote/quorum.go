@@ -66,3 +66,16 @@ func CheckQuorum(rules data.Rules, call data.Call, seats []data.SeatWeight, pres
 	}
 	return q
 }
+
+// Record writes the quorum into the vote it opens, as the record keeps it: seats or population as the
+// rules weigh them, and under the double rule the population side too.
+func (q Quorum) Record(v *data.Vote) {
+	v.QuorumPresent, v.QuorumRequired, v.QuorumHolds = q.Present, q.Required, q.Holds
+	v.QuorumPopulation, v.QuorumRequiredPopulation = 0, 0
+	switch q.Weighting {
+	case data.WeightPopulation:
+		v.QuorumPresent, v.QuorumRequired = q.PresentPopulation, q.RequiredPopulation
+	case data.WeightDouble:
+		v.QuorumPopulation, v.QuorumRequiredPopulation = q.PresentPopulation, q.RequiredPopulation
+	}
+}

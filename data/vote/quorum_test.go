@@ -211,3 +211,31 @@ func TestCheckQuorumCalls(t *testing.T) {
 		})
 	}
 }
+
+// Record keeps what a vote's record says of its quorum: seats by heads, inhabitants by population,
+// both under the double rule.
+func TestQuorumRecord(t *testing.T) {
+	present := map[string]bool{}
+	for _, s := range trasimeno[:5] {
+		present[s.ID] = true
+	}
+	for _, tt := range []struct {
+		w                                      data.Weighting
+		present, required, population, reqPop int64
+	}{
+		{data.WeightHead, 5, 5, 0, 0},
+		{data.WeightPopulation, 48550, 28451, 0, 0},
+		{data.WeightDouble, 5, 5, 48550, 28451},
+	} {
+		r := data.DefaultRules(data.BodySindaci)
+		r.Weighting = tt.w
+		v := data.Vote{QuorumPopulation: 99, QuorumRequiredPopulation: 99}
+		vote.CheckQuorum(r, data.CallPrima, trasimeno, present).Record(&v)
+		if v.QuorumPresent != tt.present || v.QuorumRequired != tt.required || !v.QuorumHolds ||
+			v.QuorumPopulation != tt.population || v.QuorumRequiredPopulation != tt.reqPop {
+			t.Errorf("Record(%s) = %d/%d holds %v, population %d/%d; want %d/%d, %d/%d", tt.w, v.QuorumPresent,
+				v.QuorumRequired, v.QuorumHolds, v.QuorumPopulation, v.QuorumRequiredPopulation, tt.present, tt.required,
+				tt.population, tt.reqPop)
+		}
+	}
+}
