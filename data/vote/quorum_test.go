@@ -220,7 +220,7 @@ func TestQuorumRecord(t *testing.T) {
 		present[s.ID] = true
 	}
 	for _, tt := range []struct {
-		w                                      data.Weighting
+		w                                     data.Weighting
 		present, required, population, reqPop int64
 	}{
 		{data.WeightHead, 5, 5, 0, 0},
