@@ -1,10 +1,12 @@
 package app
 
 import (
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -14,7 +16,7 @@ import (
 type statusBar struct {
 	ui      *UI
 	undo    *widget.Button
-	undoMsg *widget.Label
+	undoMsg *statusMessage
 	undoFn  func()
 	undoEnd *time.Timer
 	db      *widget.Label
@@ -25,7 +27,7 @@ type statusBar struct {
 
 func newStatusBar(ui *UI) *statusBar {
 	s := &statusBar{ui: ui, db: widget.NewLabel(""), saved: widget.NewLabel(""), device: widget.NewLabel(""),
-		undoMsg: widget.NewLabel("")}
+		undoMsg: newStatusMessage(ui)}
 	s.db.Truncation = fyne.TextTruncateEllipsis
 	s.undo = widget.NewButtonWithIcon(lang.L("action.undo_delete"), theme.ContentUndoIcon(), func() {
 		f := s.undoFn
@@ -36,7 +38,10 @@ func newStatusBar(ui *UI) *statusBar {
 	})
 	s.undo.Importance = widget.WarningImportance
 	s.clearUndo()
-	s.content = container.NewBorder(nil, nil, container.NewHBox(s.undoMsg, s.undo), container.NewHBox(s.saved, s.device), s.db)
+	// The message and the file share the free width and are cut short there (a click on the message
+	// shows it whole): however long, they never make the window wider than the screen.
+	s.content = container.NewBorder(nil, nil, nil, container.NewHBox(s.undo, s.saved, s.device),
+		container.NewGridWithColumns(2, s.undoMsg, s.db))
 	s.refresh()
 	return s
 }
@@ -60,7 +65,7 @@ func (s *statusBar) refresh() {
 // offerUndo shows msg with an undo button for a while; undo runs if the user presses it in time.
 func (s *statusBar) offerUndo(msg string, undo func()) {
 	s.undo.SetText(lang.L("action.undo_delete"))
-	s.undoMsg.SetText(msg)
+	s.undoMsg.set(msg)
 	s.undoMsg.Show()
 	s.undo.Show()
 	s.undoFn = undo
@@ -98,6 +103,46 @@ func (s *statusBar) clearUndo() {
 // say shows a message in the status line (where the undo offer goes) until the next one.
 func (s *statusBar) say(msg string) {
 	s.clearUndo()
-	s.undoMsg.SetText(msg)
+	s.undoMsg.set(msg)
 	s.undoMsg.Show()
+}
+
+// statusMessage is the status line's message on one line, cut short with an ellipsis where the line
+// ends; a click (or Enter when it has the focus) shows the whole text in a dialog.
+type statusMessage struct {
+	widget.Label
+	ui   *UI
+	full string // the message as it was given
+}
+
+func newStatusMessage(ui *UI) *statusMessage {
+	m := &statusMessage{ui: ui}
+	m.Truncation = fyne.TextTruncateEllipsis
+	m.ExtendBaseWidget(m)
+	return m
+}
+
+// set shows msg on one line.
+func (m *statusMessage) set(msg string) {
+	m.full = msg
+	m.SetText(strings.Join(strings.Fields(msg), " "))
+}
+
+// Tapped shows the whole message.
+func (m *statusMessage) Tapped(*fyne.PointEvent) { m.showFull() }
+
+// showFull shows the whole message in a dialog that Enter and Esc close.
+func (m *statusMessage) showFull() {
+	if m.full == "" {
+		return
+	}
+	text := widget.NewLabel(m.full)
+	text.Wrapping = fyne.TextWrapWord
+	var d dialog.Dialog
+	keys := newKeyCatcher(func() { d.Hide() }, func() { d.Hide() })
+	d = dialog.NewCustom(lang.L("status.message_title"), lang.L("OK"),
+		container.NewStack(container.NewVScroll(text), keys), m.ui.win)
+	d.Resize(fyne.NewSize(560, 300))
+	d.Show()
+	m.ui.win.Canvas().Focus(keys)
 }
