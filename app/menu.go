@@ -204,7 +204,7 @@ func (ui *UI) showAbout() {
 	text := widget.NewLabel(lang.L("about.text", map[string]any{"version": ui.cfg.Version,
 		"path": ui.cfg.DBPath, "device": ui.cfg.Installation.DeviceID}))
 	text.Wrapping = fyne.TextWrapWord
-	dialog.NewCustom(lang.L("action.about"), lang.L("OK"), container.NewGridWrap(fyne.NewSize(480, 200), text), ui.win).Show()
+	ui.inform(lang.L("action.about"), container.NewGridWrap(fyne.NewSize(480, 200), text), fyne.Size{})
 }
 
 // setMeetingMenu enables the Seduta menu while the meeting screen is shown.

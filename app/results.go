@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -28,6 +27,7 @@ type bar struct {
 // outcome is a vote's result as the screens show it: the sentence that states it and the rule, the
 // bars, and the schede nulle with their reasons.
 type outcome struct {
+	result   vote.Outcome
 	sentence string
 	bars     []bar
 	invalid  []string
@@ -48,7 +48,7 @@ func outcomeFor(v data.Vote, call data.Call, ballots []data.VoteBallot) outcome 
 
 // describe puts a result in the screens' terms; options name the ballots' options by their titles.
 func describe(r vote.Result, options []data.VoteOption) outcome {
-	o := outcome{sentence: report.Outcome(r), bars: barsOf(r)}
+	o := outcome{result: r.Outcome(), sentence: report.Outcome(r), bars: barsOf(r)}
 	for _, x := range r.Invalid {
 		o.invalid = append(o.invalid, lang.L("vote.invalid_line", map[string]any{"n": x.Ballot + 1, "count": max(x.Count, 1),
 			"reason": report.Reason(x.Reason, options)}))
@@ -142,19 +142,11 @@ func (m *meetingScreen) showResult(id string) {
 	}
 	m.lastVote = id
 	pdf := widget.NewButtonWithIcon(lang.L("doc.results"), theme.DocumentSaveIcon(), func() { m.exportResults(id) })
-	proj := widget.NewButtonWithIcon(lang.L("vote.to_projector"), theme.ComputerIcon(), func() {
-		if m.proj == nil {
-			m.toggleProjector()
-		}
-		m.proj.mode = projResult
-		m.proj.update()
-	})
+	proj := widget.NewButtonWithIcon(lang.L("vote.to_projector"), theme.ComputerIcon(), func() { m.projectResult(id) })
 	file := widget.NewButtonWithIcon(lang.L("vote.export_ballots"), theme.DownloadIcon(), func() { m.ui.exportBallots(id, data.SessionView{Session: m.d.Session, BodyName: m.d.Body.Name}) })
 	box.Add(container.NewHBox(pdf, file, proj))
-	d := dialog.NewCustom(lang.L("vote.result_title", map[string]any{"subject": v.Subject}), lang.L("OK"),
-		container.NewVScroll(box), m.ui.win)
-	d.Resize(fyne.NewSize(720, 520))
-	d.Show()
+	m.ui.inform(lang.L("vote.result_title", map[string]any{"subject": v.Subject}), container.NewVScroll(box),
+		fyne.NewSize(720, 520))
 }
 
 // exportResults saves the results PDF of a vote.

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -138,11 +137,5 @@ func (m *statusMessage) showFull() {
 	}
 	text := widget.NewLabel(m.full)
 	text.Wrapping = fyne.TextWrapWord
-	var d dialog.Dialog
-	keys := newKeyCatcher(func() { d.Hide() }, func() { d.Hide() })
-	d = dialog.NewCustom(lang.L("status.message_title"), lang.L("OK"),
-		container.NewStack(container.NewVScroll(text), keys), m.ui.win)
-	d.Resize(fyne.NewSize(560, 300))
-	d.Show()
-	m.ui.win.Canvas().Focus(keys)
+	m.ui.inform(lang.L("status.message_title"), container.NewVScroll(text), fyne.NewSize(560, 300))
 }

@@ -134,8 +134,7 @@ func (s *synthesisScreen) askSession(body data.Body, sessions []data.SessionView
 	if len(sessions) == 0 {
 		msg := widget.NewLabel(lang.L("synthesis.no_session", map[string]any{"body": body.Name}))
 		msg.Wrapping = fyne.TextWrapWord
-		d := dialog.NewCustom(title, lang.L("OK"), container.NewGridWrap(fyne.NewSize(460, 120), msg), s.ui.win)
-		d.Show()
+		s.ui.inform(title, container.NewGridWrap(fyne.NewSize(460, 120), msg), fyne.Size{})
 		return
 	}
 	var labels []string

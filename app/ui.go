@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -334,8 +333,7 @@ func (ui *UI) showError(err error) {
 	}
 	msg := widget.NewLabel(Explain(err))
 	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(lang.L("Error"), lang.L("OK"), container.NewGridWrap(fyne.NewSize(460, 120), msg), ui.win)
-	d.Show()
+	ui.inform(lang.L("Error"), container.NewGridWrap(fyne.NewSize(460, 120), msg), fyne.Size{})
 }
 
 // saved is called after every successful write: the status line shows the time.
