@@ -158,6 +158,7 @@ func newCaptureForm(m *meetingScreen, orgs []data.OrganisationView, comuni []dat
 				f.save()
 			}
 		}, m.ui.win)
+	formKeys(f.dlg.Submit, f.dlg.Hide, items...)
 	m.capture = f
 	f.dlg.Resize(fyne.NewSize(760, 600))
 	return f

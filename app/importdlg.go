@@ -84,7 +84,9 @@ func (ui *UI) previewImport(name string, b []byte) *importPreview {
 	var mapRow []fyne.CanvasObject
 	for i, h := range t.Header {
 		i := i
-		sel := newSelect(fieldLabels, nil)
+		sel := newKeySelect(fieldLabels, nil)
+		sel.onEnter = func() { p.dlg.Confirm() }
+		sel.onEscape = func() { p.dlg.Dismiss() }
 		sel.SetSelectedIndex(fieldIndex(p.mapping[i]))
 		sel.OnChanged = func(string) {
 			p.mapping[i] = csvimport.FieldIgnore
@@ -93,7 +95,7 @@ func (ui *UI) previewImport(name string, b []byte) *importPreview {
 			}
 			p.recompute()
 		}
-		p.selects = append(p.selects, sel)
+		p.selects = append(p.selects, &sel.Select)
 		head := widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		head.Truncation = fyne.TextTruncateEllipsis
 		col := container.NewVBox(head, sel)
@@ -143,7 +145,8 @@ func (ui *UI) previewImport(name string, b []byte) *importPreview {
 		"delimiter": delimiterName(t.Delimiter), "rows": len(t.Rows)}))
 	info.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(info, heading(lang.L("import.mapping")), mapping, p.summary, p.errs.box, p.detail, head)
-	content := container.NewBorder(top, nil, nil, nil, p.list)
+	keys := newKeyCatcher(func() { p.dlg.Confirm() }, func() { p.dlg.Dismiss() })
+	content := container.NewStack(container.NewBorder(top, nil, nil, nil, p.list), keys)
 	p.dlg = dialog.NewCustomConfirm(lang.L("import.title"), lang.L("import.confirm"), lang.L("Cancel"), content, func(ok bool) {
 		if ok {
 			p.apply()
@@ -151,6 +154,7 @@ func (ui *UI) previewImport(name string, b []byte) *importPreview {
 	}, ui.win)
 	p.dlg.Resize(fyne.NewSize(1000, 640))
 	p.dlg.Show()
+	ui.win.Canvas().Focus(keys)
 	p.recompute()
 	return p
 }
@@ -229,7 +233,7 @@ func (p *importPreview) apply() {
 		}
 		p.ui.saved()
 		p.ui.people.refresh()
-		dialog.NewInformation(lang.L("import.title"), lang.L("import.done", map[string]any{"new": rep.New,
-			"updated": rep.Updated, "organisations": rep.NewOrganisations}), p.ui.win).Show()
+		p.ui.informText(lang.L("import.title"), lang.L("import.done", map[string]any{"new": rep.New,
+			"updated": rep.Updated, "organisations": rep.NewOrganisations}))
 	})
 }

@@ -247,6 +247,13 @@ func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 		return
 	}
 	visit(o)
+	// Our Selects that answer Enter and Esc are found as the Selects they extend.
+	switch c := o.(type) {
+	case *keySelect:
+		visit(&c.Select)
+	case *keySelectEntry:
+		visit(&c.SelectEntry)
+	}
 	switch c := o.(type) {
 	case *fyne.Container:
 		for _, ch := range c.Objects {
@@ -315,6 +322,9 @@ func entryWithPlaceholder(t *testing.T, o fyne.CanvasObject, ph string) *widget.
 	t.Helper()
 	var found *widget.Entry
 	walk(o, func(c fyne.CanvasObject) {
+		if s, ok := c.(*shortcutEntry); ok {
+			c = &s.Entry
+		}
 		if e, ok := c.(*widget.Entry); ok && e.PlaceHolder == ph && found == nil {
 			found = e
 		}

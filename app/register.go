@@ -277,7 +277,7 @@ func (r *registerPanel) delegate() {
 			opts[i] += " — " + h
 		}
 	}
-	pick := newSelect(opts, nil)
+	pick := newKeySelect(opts, nil)
 	for i, st := range seats {
 		if st.ID == r.m.d.DelegateSeat(l.PersonID) {
 			pick.SetSelectedIndex(i) // the seat they are the standing delegate for
@@ -309,6 +309,7 @@ func (r *registerPanel) delegate() {
 			r.save(a)
 		}, r.ui.win)
 	act.OnSubmitted = func(string) { form.Submit() }
+	wireFieldKeys(form.Submit, form.Hide, pick, act)
 	form.Resize(fyne.NewSize(480, 240))
 	form.Show()
 	r.ui.win.Canvas().Focus(pick)
@@ -325,7 +326,7 @@ func (r *registerPanel) walkIn() {
 	for _, c := range data.Categories {
 		cats = append(cats, lang.L("category."+string(c)))
 	}
-	cat := newSelect(cats, nil)
+	cat := newKeySelect(cats, nil)
 	cat.SetSelected(lang.L("category." + string(data.CatCittadino)))
 	town := newShortcutEntry()
 	town.SetPlaceHolder(lang.L("register.walkin_town"))
@@ -360,6 +361,7 @@ func (r *registerPanel) walkIn() {
 				submit()
 			}
 		}, r.ui.win)
+	wireFieldKeys(form.Submit, form.Hide, sur, first, cat, town)
 	form.Resize(fyne.NewSize(480, 300))
 	form.Show()
 	r.ui.win.Canvas().Focus(sur)

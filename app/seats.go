@@ -90,11 +90,11 @@ func (p *seatsPanel) add() {
 func (p *seatsPanel) addDialog(comuni []data.Comune, orgs []data.OrganisationView) {
 	ui := p.b.ui
 	kinds := []string{lang.L("seats.kind.comune"), lang.L("seats.kind.organisation"), lang.L("seats.kind.person"), lang.L("seats.kind.other")}
-	holder := widget.NewSelectEntry(nil)
-	label := widget.NewEntry()
+	holder := newKeySelectEntry(nil)
+	label := newShortcutEntry()
 	label.SetPlaceHolder(lang.L("seats.label_hint"))
 	var people []data.PersonView
-	kind := newSelect(kinds, nil)
+	kind := newKeySelect(kinds, nil)
 	fill := func() {
 		var opts []string
 		switch kind.SelectedIndex() {
@@ -182,6 +182,7 @@ func (p *seatsPanel) addDialog(comuni []data.Comune, orgs []data.OrganisationVie
 			p.b.reloadParts()
 		})
 	}, ui.win)
+	formKeys(d.Submit, d.Hide, items...)
 	d.Resize(fyne.NewSize(520, 300))
 	d.Show()
 }
@@ -240,7 +241,7 @@ func (p *membersPanel) refresh() {
 // add asks for a person (found as you type), a role and, optionally, the seat they hold.
 func (p *membersPanel) add() {
 	ui := p.b.ui
-	person := widget.NewSelectEntry(nil)
+	person := newKeySelectEntry(nil)
 	person.SetPlaceHolder(lang.L("members.person_hint"))
 	var people []data.PersonView
 	var shown []string
@@ -263,14 +264,14 @@ func (p *membersPanel) add() {
 			person.SetOptions(opts)
 		})
 	}
-	role := newSelect(labels("role.", data.Roles), nil)
+	role := newKeySelect(labels("role.", data.Roles), nil)
 	role.SetSelected(lang.L("role." + string(data.RoleMembro)))
 	seats := p.b.seats.items
 	seatOpts := []string{lang.L("members.no_seat")}
 	for _, s := range seats {
 		seatOpts = append(seatOpts, s.Name)
 	}
-	seat := newSelect(seatOpts, nil)
+	seat := newKeySelect(seatOpts, nil)
 	seat.SetSelectedIndex(0)
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("members.person"), person),
@@ -281,7 +282,7 @@ func (p *membersPanel) add() {
 		if !ok {
 			return
 		}
-		m := data.Membership{BodyID: p.b.meta.ID, Role: chosen(role, data.Roles)}
+		m := data.Membership{BodyID: p.b.meta.ID, Role: chosen(&role.Select, data.Roles)}
 		typed := data.Fold(strings.TrimSpace(person.Text))
 		for i, pv := range people {
 			opt := data.Fold(pv.FullName())
@@ -309,6 +310,7 @@ func (p *membersPanel) add() {
 			p.b.reloadParts()
 		})
 	}, ui.win)
+	formKeys(d.Submit, d.Hide, items...)
 	d.Resize(fyne.NewSize(560, 300))
 	d.Show()
 }

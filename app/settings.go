@@ -10,10 +10,10 @@ import (
 
 // askOperator changes the name of who uses this computer, recorded in histories.
 func (ui *UI) askOperator() {
-	e := widget.NewEntry()
+	e := newShortcutEntry()
 	e.SetText(ui.cfg.Installation.Operator)
-	dialog.ShowForm(lang.L("action.operator"), lang.L("OK"), lang.L("Cancel"),
-		[]*widget.FormItem{widget.NewFormItem(lang.L("welcome.operator"), e)}, func(ok bool) {
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("welcome.operator"), e)}
+	d := dialog.NewForm(lang.L("action.operator"), lang.L("OK"), lang.L("Cancel"), items, func(ok bool) {
 			name := strings.TrimSpace(e.Text)
 			if !ok || name == "" {
 				return
@@ -30,18 +30,21 @@ func (ui *UI) askOperator() {
 				ui.registerDevice()
 			}
 		}, ui.win)
+	formKeys(d.Submit, d.Hide, items...)
+	d.Show()
+	ui.win.Canvas().Focus(e)
 }
 
 // chooseLanguage saves the interface language for the next start (Fyne cannot switch it live).
 func (ui *UI) chooseLanguage() {
 	names := []string{"Italiano", "English"}
-	sel := widget.NewRadioGroup(names, nil)
+	sel := newKeySelect(names, nil) // ← and → choose, Enter confirms
 	sel.SetSelected(names[0])
 	if ui.cfg.Installation.Language == "en" {
 		sel.SetSelected(names[1])
 	}
-	dialog.ShowForm(lang.L("action.language"), lang.L("OK"), lang.L("Cancel"),
-		[]*widget.FormItem{widget.NewFormItem("", sel)}, func(ok bool) {
+	items := []*widget.FormItem{widget.NewFormItem("", sel)}
+	d := dialog.NewForm(lang.L("action.language"), lang.L("OK"), lang.L("Cancel"), items, func(ok bool) {
 			if !ok {
 				return
 			}
@@ -53,6 +56,9 @@ func (ui *UI) chooseLanguage() {
 				ui.showError(err)
 				return
 			}
-			dialog.ShowInformation(lang.L("action.language"), lang.L("language.restart"), ui.win)
+			ui.informText(lang.L("action.language"), lang.L("language.restart"))
 		}, ui.win)
+	formKeys(d.Submit, d.Hide, items...)
+	d.Show()
+	ui.win.Canvas().Focus(sel)
 }

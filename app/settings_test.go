@@ -30,9 +30,9 @@ func TestChangeOperator(t *testing.T) {
 	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
 	e.menuItem("Impostazioni", "Chi usa questo computer…")
 	o := e.mustOverlay("the operator dialog")
-	var name *widget.Entry
+	var name *shortcutEntry
 	walk(o, func(c fyne.CanvasObject) {
-		if x, ok := c.(*widget.Entry); ok {
+		if x, ok := c.(*shortcutEntry); ok {
 			name = x
 		}
 	})
@@ -52,7 +52,7 @@ func TestChangeOperator(t *testing.T) {
 	e.menuItem("Impostazioni", "Chi usa questo computer…")
 	o = e.mustOverlay("the operator dialog")
 	walk(o, func(c fyne.CanvasObject) {
-		if x, ok := c.(*widget.Entry); ok {
+		if x, ok := c.(*shortcutEntry); ok {
 			name = x
 		}
 	})
@@ -67,9 +67,9 @@ func TestChooseLanguage(t *testing.T) {
 	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
 	e.menuItem("Impostazioni", "Lingua…")
 	o := e.mustOverlay("the language dialog")
-	var choice *widget.RadioGroup
+	var choice *widget.Select
 	walk(o, func(c fyne.CanvasObject) {
-		if x, ok := c.(*widget.RadioGroup); ok {
+		if x, ok := c.(*widget.Select); ok {
 			choice = x
 		}
 	})

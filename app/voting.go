@@ -45,7 +45,7 @@ func (m *meetingScreen) voteForm(it data.AgendaItem, cands []data.ProposalView) 
 	for _, x := range data.VoteMethods {
 		methods = append(methods, lang.L("method."+string(x)))
 	}
-	method := newSelect(methods, nil)
+	method := newKeySelect(methods, nil)
 	method.SetSelectedIndex(0)
 	secret := widget.NewCheck(lang.L("vote.secret"), nil)
 	var labels []string
@@ -69,7 +69,7 @@ func (m *meetingScreen) voteForm(it data.AgendaItem, cands []data.ProposalView) 
 	errs.Wrapping = fyne.TextWrapWord
 	var what *validationChoice
 	if len(cands) > 0 {
-		what = newValidationChoice(m.d.Body.Kind, it, cands, subject, method, options)
+		what = newValidationChoice(m.d.Body.Kind, it, cands, subject, &method.Select, options)
 	}
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("vote.subject"), subject),
@@ -121,6 +121,7 @@ func (m *meetingScreen) voteForm(it data.AgendaItem, cands []data.ProposalView) 
 		})
 	}, m.ui.win)
 	subject.OnSubmitted = func(string) { dlg.Submit() }
+	formKeys(dlg.Submit, dlg.Hide, items...)
 	dlg.Resize(fyne.NewSize(760, 640))
 	dlg.Show()
 	m.ui.win.Canvas().Focus(subject)

@@ -246,16 +246,3 @@ func (f *flowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// inform shows content in a dialog with one button that Enter and Esc both press (Fyne's take
-// neither key), at size when it is given.
-func (ui *UI) inform(title string, content fyne.CanvasObject, size fyne.Size) dialog.Dialog {
-	var d dialog.Dialog
-	keys := newKeyCatcher(func() { d.Hide() }, func() { d.Hide() })
-	d = dialog.NewCustom(title, lang.L("OK"), container.NewStack(content, keys), ui.win)
-	if !size.IsZero() {
-		d.Resize(size)
-	}
-	d.Show()
-	ui.win.Canvas().Focus(keys)
-	return d
-}
