@@ -14,22 +14,22 @@ func (ui *UI) askOperator() {
 	e.SetText(ui.cfg.Installation.Operator)
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("welcome.operator"), e)}
 	d := dialog.NewForm(lang.L("action.operator"), lang.L("OK"), lang.L("Cancel"), items, func(ok bool) {
-			name := strings.TrimSpace(e.Text)
-			if !ok || name == "" {
-				return
-			}
-			ui.cfg.Installation.Operator = name
-			if err := ui.cfg.Installation.Save(); err != nil {
-				ui.showError(err)
-				return
-			}
-			if ui.status != nil {
-				ui.status.refresh()
-			}
-			if ui.store != nil {
-				ui.registerDevice()
-			}
-		}, ui.win)
+		name := strings.TrimSpace(e.Text)
+		if !ok || name == "" {
+			return
+		}
+		ui.cfg.Installation.Operator = name
+		if err := ui.cfg.Installation.Save(); err != nil {
+			ui.showError(err)
+			return
+		}
+		if ui.status != nil {
+			ui.status.refresh()
+		}
+		if ui.store != nil {
+			ui.registerDevice()
+		}
+	}, ui.win)
 	formKeys(d.Submit, d.Hide, items...)
 	d.Show()
 	ui.win.Canvas().Focus(e)
@@ -45,19 +45,19 @@ func (ui *UI) chooseLanguage() {
 	}
 	items := []*widget.FormItem{widget.NewFormItem("", sel)}
 	d := dialog.NewForm(lang.L("action.language"), lang.L("OK"), lang.L("Cancel"), items, func(ok bool) {
-			if !ok {
-				return
-			}
-			ui.cfg.Installation.Language = Languages[0]
-			if sel.Selected == names[1] {
-				ui.cfg.Installation.Language = Languages[1]
-			}
-			if err := ui.cfg.Installation.Save(); err != nil {
-				ui.showError(err)
-				return
-			}
-			ui.informText(lang.L("action.language"), lang.L("language.restart"))
-		}, ui.win)
+		if !ok {
+			return
+		}
+		ui.cfg.Installation.Language = Languages[0]
+		if sel.Selected == names[1] {
+			ui.cfg.Installation.Language = Languages[1]
+		}
+		if err := ui.cfg.Installation.Save(); err != nil {
+			ui.showError(err)
+			return
+		}
+		ui.informText(lang.L("action.language"), lang.L("language.restart"))
+	}, ui.win)
 	formKeys(d.Submit, d.Hide, items...)
 	d.Show()
 	ui.win.Canvas().Focus(sel)

@@ -245,4 +245,3 @@ func (f *flowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		pos.X += s.Width + gap
 	}
 }
-
