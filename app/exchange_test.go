@@ -548,10 +548,10 @@ func TestExchangeShortcuts(t *testing.T) {
 		tab       int
 		focus     fyne.Focusable
 	}{
-		{"exchange.cmd.import", "Shift+Ctrl+I", exchangeImportTab, s.imp.path},
-		{"exchange.cmd.conflicts", "Shift+Ctrl+C", exchangeConflictsTab, s.conf.pane.table.filter},
-		{"exchange.cmd.history", "Shift+Ctrl+S", exchangeHistoryTab, s.hist.pane.table.filter},
-		{"exchange.cmd.export", "Shift+Ctrl+E", exchangeExportTab, s.exp.pass},
+		{"exchange.cmd.import", "Ctrl+Maiusc+I", exchangeImportTab, s.imp.path},
+		{"exchange.cmd.conflicts", "Ctrl+Maiusc+C", exchangeConflictsTab, s.conf.pane.table.filter},
+		{"exchange.cmd.history", "Ctrl+Maiusc+S", exchangeHistoryTab, s.hist.pane.table.filter},
+		{"exchange.cmd.export", "Ctrl+Maiusc+E", exchangeExportTab, s.exp.pass},
 	} {
 		run(c.key, c.keys)
 		if e.ui.current != sectionExchange || s.tabs.SelectedIndex() != c.tab || e.ui.win.Canvas().Focused() != c.focus {

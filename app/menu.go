@@ -1,14 +1,14 @@
 package app
 
 import (
-	"fmt"
+	"runtime"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -129,7 +129,7 @@ func (ui *UI) menu(ready bool) *fyne.MainMenu {
 		for _, c := range ui.commands() {
 			if c.key == key {
 				it := fyne.NewMenuItem(lang.L(key), c.action)
-				it.Shortcut = c.shortcut
+				it.Shortcut = forMenu(c.shortcut)
 				it.Disabled = !ready && key != "action.open_db"
 				return it
 			}
@@ -176,27 +176,142 @@ func (ui *UI) menu(ready bool) *fyne.MainMenu {
 	return fyne.NewMainMenu(file, edit, goMenu, meetingMenu, synthMenu, exchMenu, settings, help)
 }
 
-// showShortcuts lists the keyboard shortcuts.
+// showShortcuts lists every key the window answers: the commands of the menus, the meeting's keys
+// without Ctrl, the check-in box's, the dialogs' and the lists'. The dialog is as large as the list,
+// up to the window, and scrolls beyond.
 func (ui *UI) showShortcuts() {
-	var b strings.Builder
+	section := func(title string, rows [][2]string) fyne.CanvasObject {
+		grid := container.New(layout.NewFormLayout())
+		for _, r := range rows {
+			grid.Add(widget.NewLabelWithStyle(r[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
+			grid.Add(widget.NewLabel(r[1]))
+		}
+		return container.NewVBox(heading(title), grid)
+	}
+	var cmds [][2]string
 	for _, c := range ui.commands() {
 		if c.shortcut != nil {
-			fmt.Fprintf(&b, "%-14s %s\n", shortcutLabel(c.shortcut), lang.L(c.key))
+			cmds = append(cmds, [2]string{shortcutLabel(c.shortcut), lang.L(c.key)})
 		}
 	}
-	b.WriteString(lang.L("help.keys_lists"))
-	text := widget.NewLabel(b.String())
-	dialog.NewCustom(lang.L("action.shortcuts"), lang.L("OK"), container.NewVScroll(text), ui.win).Show()
+	keys := func(ks []plainKey) [][2]string {
+		var rows [][2]string
+		for _, k := range ks {
+			rows = append(rows, [2]string{k.label(), lang.L(k.text)})
+		}
+		return rows
+	}
+	lists := widget.NewLabel(strings.TrimSpace(lang.L("help.keys_lists")))
+	lists.Wrapping = fyne.TextWrapWord
+	box := container.NewVBox(section(lang.L("help.commands"), cmds),
+		section(lang.L("help.meeting"), keys(meetingKeys)),
+		section(lang.L("help.checkin"), keys(checkinKeys)),
+		section(lang.L("help.dialogs"), keys(dialogKeys)))
+	want := box.MinSize()
+	box.Add(lists)
+	win := ui.win.Canvas().Size()
+	size := fyne.NewSize(min(want.Width+80, win.Width*0.95), min(want.Height+lists.MinSize().Height+160, win.Height*0.95))
+	ui.inform(lang.L("action.shortcuts"), container.NewVScroll(box), size)
 }
 
-// shortcutLabel writes a shortcut as the keyboard shows it: "Ctrl+N".
+// plainKey is a key without Ctrl that a screen answers, for the list of shortcuts.
+type plainKey struct {
+	keys []fyne.KeyName
+	text string // translation key of what it does
+}
+
+// label names the key(s): "F5", "↑ ↓".
+func (k plainKey) label() string {
+	var names []string
+	for _, n := range k.keys {
+		names = append(names, keyLabel(n))
+	}
+	return strings.Join(names, " ")
+}
+
+var (
+	// meetingKeys are the meeting screen's own keys.
+	meetingKeys = []plainKey{
+		{[]fyne.KeyName{fyne.KeyF5}, "help.key.projector"},
+		{[]fyne.KeyName{fyne.KeyF11}, "help.key.fullscreen"},
+	}
+	// checkinKeys are the check-in box's keys (register.go).
+	checkinKeys = []plainKey{
+		{[]fyne.KeyName{fyne.KeyReturn}, "help.key.present"},
+		{[]fyne.KeyName{fyne.KeyUp, fyne.KeyDown}, "help.key.choose"},
+		{[]fyne.KeyName{fyne.KeyF3}, "help.key.excused"},
+		{[]fyne.KeyName{fyne.KeyF4}, "help.key.leaves"},
+		{[]fyne.KeyName{fyne.KeyF6}, "help.key.delegation"},
+		{[]fyne.KeyName{fyne.KeyF7}, "help.key.walkin"},
+		{[]fyne.KeyName{fyne.KeyEscape}, "help.key.clear"},
+	}
+	// dialogKeys are every dialog's keys.
+	dialogKeys = []plainKey{
+		{[]fyne.KeyName{fyne.KeyReturn}, "help.key.confirm"},
+		{[]fyne.KeyName{fyne.KeyEscape}, "help.key.cancel"},
+	}
+)
+
+// shortcutLabel writes a shortcut as an Italian keyboard shows it: "Ctrl+N", "Ctrl+Maiusc+V", "Ctrl+Invio".
 func shortcutLabel(s fyne.Shortcut) string {
-	name := s.ShortcutName()
-	name = strings.TrimPrefix(name, "CustomDesktop:")
-	name = strings.ReplaceAll(name, "Control", "Ctrl")
-	name = strings.ReplaceAll(name, "Super", "Cmd")
-	name = strings.ReplaceAll(name, "Delete", lang.L("key.delete"))
-	return name
+	if m, ok := s.(*menuShortcut); ok {
+		s = m.KeyboardShortcut
+	}
+	ks, ok := s.(fyne.KeyboardShortcut)
+	if !ok {
+		return s.ShortcutName()
+	}
+	return modLabel(ks.Mod()) + keyLabel(ks.Key())
+}
+
+// modLabel names the modifiers in the order keyboards print them: "Ctrl+Maiusc+".
+func modLabel(m fyne.KeyModifier) string {
+	var b strings.Builder
+	for _, x := range []struct {
+		mod fyne.KeyModifier
+		key string
+	}{{fyne.KeyModifierControl, "key.mod.control"}, {fyne.KeyModifierSuper, "key.mod.super"},
+		{fyne.KeyModifierAlt, "key.mod.alt"}, {fyne.KeyModifierShift, "key.mod.shift"}} {
+		if m&x.mod != 0 {
+			b.WriteString(lang.L(x.key) + "+")
+		}
+	}
+	return b.String()
+}
+
+// keyLabel names a key as the keyboard prints it: "Invio", "Canc", "PagSu"; letters and F-keys as they are.
+func keyLabel(k fyne.KeyName) string {
+	key := "key." + strings.ToLower(string(k))
+	if s := lang.L(key); s != key {
+		return s
+	}
+	return string(k)
+}
+
+// menuShortcut is a shortcut as the menus write it in the interface's language. Fyne draws a menu's
+// shortcut from Key and Mod with English names ("Ctrl+Return", "Shift+"): Mod keeps only Ctrl and
+// Key carries the rest in our words ("Maiusc+V", "Invio"). Key presses are matched on the name,
+// which stays the shortcut's own.
+type menuShortcut struct {
+	fyne.KeyboardShortcut
+	mod   fyne.KeyModifier
+	label string
+}
+
+// Key is what follows "Ctrl+" in the menu.
+func (m *menuShortcut) Key() fyne.KeyName { return fyne.KeyName(m.label) }
+
+// Mod is Ctrl, or nothing.
+func (m *menuShortcut) Mod() fyne.KeyModifier { return m.mod }
+
+// forMenu dresses s for a menu item. macOS draws its menus natively from the real key: s stays as it is.
+func forMenu(s fyne.Shortcut) fyne.Shortcut {
+	ks, ok := s.(fyne.KeyboardShortcut)
+	if !ok || runtime.GOOS == "darwin" {
+		return s
+	}
+	mod := ks.Mod() & fyne.KeyModifierControl
+	return &menuShortcut{KeyboardShortcut: ks, mod: mod, label: modLabel(ks.Mod()&^mod) + keyLabel(ks.Key())}
 }
 
 // showAbout says what this program is and which version.
