@@ -238,10 +238,7 @@ func TestTranslationKeysExist(t *testing.T) {
 		"call.":             {string(data.CallPrima), string(data.CallSeconda)},
 		"method.":           strs(data.VoteMethods),
 		"vote.hint.":        {"dots", "points", "approval", "borda", "schulze", "score"},
-		// keyLabel: the keys with a name of their own; letters and F-keys are written as they are.
-		"key.": {"return", "kp_enter", "escape", "prior", "next", "backspace", "insert", "home", "end", "space",
-			"up", "down", "left", "right", "delete"},
-		"choice.": {"favorevole", "contrario", "astenuto", "favorevole_pl", "contrario_pl", "astenuto_pl"},
+		"choice.":           {"favorevole", "contrario", "astenuto", "favorevole_pl", "contrario_pl", "astenuto_pl"},
 		// sqlite's nameTaken: "err." + kind + ".duplicate" for the kinds whose names are unique.
 		"err.": {"comune.duplicate", "area.duplicate", "body.duplicate", "organisation.duplicate"},
 	}

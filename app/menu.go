@@ -281,11 +281,20 @@ func modLabel(m fyne.KeyModifier) string {
 
 // keyLabel names a key as the keyboard prints it: "Invio", "Canc", "PagSu"; letters and F-keys as they are.
 func keyLabel(k fyne.KeyName) string {
-	key := "key." + strings.ToLower(string(k))
-	if s := lang.L(key); s != key {
-		return s
+	if key, ok := namedKeys[k]; ok {
+		return lang.L(key)
 	}
 	return string(k)
+}
+
+// namedKeys are the keys whose names are words, with their translation keys (asking lang for a key
+// it has not would log an error).
+var namedKeys = map[fyne.KeyName]string{
+	fyne.KeyReturn: "key.return", fyne.KeyEnter: "key.kp_enter", fyne.KeyEscape: "key.escape",
+	fyne.KeyPageUp: "key.prior", fyne.KeyPageDown: "key.next", fyne.KeyBackspace: "key.backspace",
+	fyne.KeyInsert: "key.insert", fyne.KeyHome: "key.home", fyne.KeyEnd: "key.end", fyne.KeySpace: "key.space",
+	fyne.KeyUp: "key.up", fyne.KeyDown: "key.down", fyne.KeyLeft: "key.left", fyne.KeyRight: "key.right",
+	fyne.KeyDelete: "key.delete",
 }
 
 // menuShortcut is a shortcut as the menus write it in the interface's language. Fyne draws a menu's
