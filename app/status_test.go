@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -23,6 +24,8 @@ func TestLongStatusKeepsTheWindowOnScreen(t *testing.T) {
 	startAnziani(t, e)
 	e.ui.status.say(long)
 	check("meeting screen")
+	e.ui.win.Resize(fyne.NewSize(1280, 800))
+	saveShot(t, e.ui.win, "status-long-1280.png")
 
 	if e.ui.status.undoMsg.Text == "" || e.ui.status.undoMsg.Truncation == 0 {
 		t.Fatalf("status message %q is not cut short", e.ui.status.undoMsg.Text)

@@ -76,9 +76,9 @@ func (m *meetingScreen) voteForm(it data.AgendaItem, cands []data.ProposalView) 
 		widget.NewFormItem(lang.L("vote.method"), method),
 		widget.NewFormItem("", secret),
 		widget.NewFormItem(lang.L("vote.options"), container.NewVScroll(options)),
-		widget.NewFormItem(lang.L("vote.base"), base.Select),
-		widget.NewFormItem(lang.L("vote.threshold"), threshold.Select),
-		widget.NewFormItem(lang.L("vote.tie"), tie.Select),
+		widget.NewFormItem(lang.L("vote.base"), base.keySelect),
+		widget.NewFormItem(lang.L("vote.threshold"), threshold.keySelect),
+		widget.NewFormItem(lang.L("vote.tie"), tie.keySelect),
 		widget.NewFormItem(lang.L("vote.dots"), container.NewGridWithColumns(3, dots, maxPer, points)),
 		widget.NewFormItem(lang.L("vote.scale"), container.NewGridWithColumns(2, scaleMin, scaleMax)),
 		widget.NewFormItem(lang.L("vote.criteria"), criteria),
@@ -144,7 +144,7 @@ func (m *meetingScreen) openVote(v data.Vote, fail func(error)) {
 
 // choice pairs a select with the values its options stand for.
 type choice[T comparable] struct {
-	*widget.Select
+	*keySelect
 	values []T
 }
 
@@ -153,7 +153,7 @@ func pickOf[T comparable](values []T, current T, label func(T) string) choice[T]
 	for _, v := range values {
 		labels = append(labels, label(v))
 	}
-	c := choice[T]{Select: newSelect(labels, nil), values: values}
+	c := choice[T]{keySelect: newKeySelect(labels, nil), values: values}
 	for i, v := range values {
 		if v == current {
 			c.SetSelectedIndex(i)
