@@ -49,7 +49,8 @@ type meetingScreen struct {
 	proposals *fyne.Container
 	propHead  *widget.Label
 
-	reg *registerPanel
+	reg      *registerPanel
+	speakers *speakersPanel
 	// viewID is the item shown when the session is no longer in corso (the secretary completing the
 	// verbale after the meeting): moving through the agenda then changes no clock.
 	viewID    string
@@ -154,6 +155,12 @@ func newMeetingScreen(ui *UI, sessions *sessionsScreen) *meetingScreen {
 	)
 
 	m.reg = newRegisterPanel(ui, m)
+	m.speakers = newSpeakersPanel(m)
+	center.Objects = append(center.Objects[:4], append([]fyne.CanvasObject{m.speakers.content}, center.Objects[4:]...)...)
+	for _, e := range []*shortcutEntry{m.reg.checkin, m.decision, m.actWho, m.actWhat, m.actDue} {
+		e.onKey[fyne.KeyF8] = m.speakers.add
+		e.onKey[fyne.KeyF9] = m.speakers.next
+	}
 	bar := widget.NewLabel(lang.L("meeting.shortcuts"))
 	bar.Importance = widget.LowImportance
 	bar.Wrapping = fyne.TextWrapWord
@@ -242,6 +249,7 @@ func (m *meetingScreen) show() {
 		m.agendaList.OnSelected = keep
 	}
 	m.showItem()
+	m.speakers.show()
 	m.votes.show()
 	m.showVotes()
 	m.reg.show()
@@ -433,6 +441,7 @@ func (m *meetingScreen) startClock() {
 			case <-t.C:
 				fyne.Do(func() {
 					m.tickItem()
+					m.speakers.tick()
 					m.agendaList.Refresh()
 					if m.proj != nil && m.proj.mode == projItem {
 						m.proj.update()

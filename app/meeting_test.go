@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/sqlite"
 )
@@ -685,5 +686,67 @@ func TestApprovalNamesAbstention(t *testing.T) {
 	if want := "nella seduta del 26 marzo 2027, all'unanimità dei votanti, astenuto"; !strings.Contains(flat, want) ||
 		!strings.Contains(flat[strings.Index(flat, "Verbale approvato dal"):], name) {
 		t.Errorf("the approved verbale reads %q; want %q naming %s", flat[max(0, len(flat)-400):], want, name)
+	}
+}
+
+// The list of speakers by keyboard: F8 puts the person typed in the check-in box on the list, F9 gives
+// the floor on; the one speaking shows their time; the verbale says who spoke.
+func TestSpeakersByKeyboard(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	s := e.convene("Tavolo tematico Anziani", "12/03/2027")
+	test.Tap(button(t, s.split, "Convoca"))
+	e.start(s)
+	m := s.meeting
+	var names []string
+	for _, l := range m.d.Register {
+		if l.SeatID != "" && l.PersonID != "" && len(names) < 2 {
+			names = append(names, l.PersonName)
+		}
+	}
+	if len(names) < 2 {
+		t.Fatalf("the Anziani register has %d members", len(names))
+	}
+	// F8 with nothing chosen says what to do.
+	m.reg.checkin.SetText("")
+	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF8})
+	if !strings.Contains(m.errs.wrap.Text, "Scegli prima una persona") {
+		t.Errorf("F8 with an empty box: %q", m.errs.wrap.Text)
+	}
+	for _, n := range names {
+		m.reg.checkin.SetText("")
+		test.Type(m.reg.checkin, data.Fold(n))
+		m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF8})
+	}
+	if got := texts(m.speakers.lines); len(got) != 2 {
+		t.Fatalf("speakers listed = %q, want the two queued", got)
+	}
+	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF9})
+	got := texts(m.speakers.lines)
+	if !strings.HasPrefix(got[0], "▶ 1.") || m.speakers.clock.Text == "" {
+		t.Errorf("after F9: %q, clock %q; want the first speaking with the time shown", got, m.speakers.clock.Text)
+	}
+	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF9})
+	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF9})
+	if got := texts(m.speakers.lines); len(got) != 1 || got[0] != "Nessuno in lista." {
+		t.Errorf("after both spoke: %q, want nobody waiting", got)
+	}
+	sp := m.d.ItemSpeeches(m.d.Session.CurrentItemID)
+	if len(sp) != 2 || sp[0].Started.IsZero() || sp[1].Ended.IsZero() {
+		t.Fatalf("stored speeches = %+v, want both heard", sp)
+	}
+	pdf, err := report.Verbale(m.d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := filepath.Join(t.TempDir(), "verbale.pdf")
+	if err := os.WriteFile(kept, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", kept, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	if flat := strings.Join(strings.Fields(string(out)), " "); !strings.Contains(flat, "Intervengono, nell'ordine: "+sp[0].Speaker.Prose()) {
+		t.Errorf("the verbale does not list the speakers: %q", flat[:min(len(flat), 600)])
 	}
 }
