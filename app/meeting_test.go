@@ -140,9 +140,15 @@ func TestWholeMeeting(t *testing.T) {
 		t.Fatalf("after they come back: %q, want SÌ", m.reg.verdict.Text)
 	}
 
-	// A walk-in: a name that matches nobody opens the form with the name filled in; Enter adds them.
+	// A walk-in: Enter on a name that matches nobody says so and keeps the name; F7 opens the form with
+	// the name filled in, and its button adds them.
 	test.Type(m.reg.checkin, "Zampetti Ottavio")
 	pressEnter(m.reg.checkin)
+	if e.overlay() != nil || m.reg.checkin.Text != "Zampetti Ottavio" || !strings.Contains(m.errs.wrap.Text, "F7") {
+		t.Fatalf("Enter on a new name: box %q, error %q, dialog %v; want the name kept, F7 offered, no form",
+			m.reg.checkin.Text, m.errs.wrap.Text, e.overlay() != nil)
+	}
+	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF7})
 	dlg := e.mustOverlay("the new participant form")
 	if !entryHolds(dlg, "Zampetti") || !entryHolds(dlg, "Ottavio") {
 		t.Fatal("the new participant form does not start from the name typed")
