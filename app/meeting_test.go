@@ -131,7 +131,7 @@ func TestWholeMeeting(t *testing.T) {
 	m.reg.checkin.SetText("")
 	test.Type(m.reg.checkin, data.Fold(seated[0].PersonName))
 	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF4})
-	if !strings.Contains(m.reg.verdict.Text, "NO") || !strings.Contains(m.reg.why.Text, "Componenti mancanti: 1.") {
+	if !strings.Contains(m.reg.verdict.Text, "NO") || !strings.Contains(m.reg.why.Text, "Manca 1 componente.") {
 		t.Fatalf("after a member leaves: %q / %q, want NO and one missing", m.reg.verdict.Text, m.reg.why.Text)
 	}
 	test.Type(m.reg.checkin, data.Fold(seated[0].PersonName))

@@ -611,26 +611,42 @@ func registerLine(l data.RegisterLine) string {
 }
 
 // quorumSentence says in words whether the quorum holds and why, under the rule the body gives for
-// the session's call: "5 presenti su 8 componenti; ne servono 5 in prima convocazione."
+// the session's call: "5 presenti su 8 componenti; ne servono 5 in prima convocazione." When it does
+// not hold it says what is missing under that rule: members, inhabitants, or both.
 func quorumSentence(q vote.Quorum) string {
+	// A fixed number counts seats whatever the weighting (see vote.CheckQuorum).
+	byHeads := q.ByHeads() || q.Rule.Kind == data.QuorumNumber
+	byPopulation := q.ByPopulation() && q.Rule.Kind != data.QuorumNumber
+	missingPop := max(0, q.RequiredPopulation-q.PresentPopulation)
 	args := map[string]any{
 		"present": q.Present, "seats": q.Seats, "required": q.Required, "missing": q.Missing(),
 		"ppop": formatInt(int(q.PresentPopulation)), "pop": formatInt(int(q.Population)),
-		"rpop": formatInt(int(q.RequiredPopulation)), "call": lang.L("call." + string(q.Call)),
+		"rpop": formatInt(int(q.RequiredPopulation)), "mpop": formatInt(int(missingPop)),
+		"call": lang.L("call." + string(q.Call)),
 	}
 	var s string
 	switch {
 	case q.Rule.Kind == data.QuorumNone:
-		s = lang.L("quorum.none", args)
-	case q.Rule.Kind == data.QuorumNumber || !q.ByPopulation():
-		s = lang.L("quorum.heads", args)
-	case q.ByHeads():
+		return lang.L("quorum.none", args)
+	case byHeads && byPopulation:
 		s = lang.L("quorum.double", args)
-	default:
+	case byPopulation:
 		s = lang.L("quorum.population", args)
+	default:
+		s = lang.L("quorum.heads", args)
 	}
-	if !q.Holds && q.Missing() > 0 && q.Rule.Kind != data.QuorumNone {
-		s += " " + lang.L("quorum.missing", args)
+	if q.Holds {
+		return s
+	}
+	heads := byHeads && q.Missing() > 0
+	pop := byPopulation && missingPop > 0
+	switch {
+	case heads && pop:
+		s += " " + lang.N("quorum.missing_both", int(q.Missing()), args)
+	case heads:
+		s += " " + lang.N("quorum.missing", int(q.Missing()), args)
+	case pop:
+		s += " " + lang.N("quorum.missing_population", int(missingPop), args)
 	}
 	return s
 }
