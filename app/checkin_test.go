@@ -295,3 +295,48 @@ func TestCheckInUndo(t *testing.T) {
 		t.Errorf("error shown: %s", m.errs.wrap.Text)
 	}
 }
+
+func TestCheckInKeepsAChoiceMadeByHand(t *testing.T) {
+	e, m, l := liveCheckIn(t)
+	// Three letters that find two members or more in the register.
+	var typed string
+	for _, x := range m.d.Register {
+		f := []rune(data.Fold(x.Naming.Surname))
+		if len(f) < 3 || x.PersonID == "" {
+			continue
+		}
+		n := 0
+		for _, y := range m.d.Register {
+			if y.PersonID != "" && data.MatchRank(data.SearchTerms(string(f[:3])), y.Naming.Surname, y.Naming.Name,
+				y.PersonName+" "+y.SeatName+" "+y.Organisation+" "+y.Town) >= 0 {
+				n++
+			}
+		}
+		if n >= 2 {
+			typed = string(f[:3])
+			break
+		}
+	}
+	if typed == "" {
+		t.Skip("no three letters find two members")
+	}
+	typeSlowly(l, m.reg.checkin, typed, 120*time.Millisecond)
+	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown}) // before the registry answers
+	want, ok := m.reg.chosen()
+	if !ok {
+		t.Fatal("nothing chosen after ↓")
+	}
+	pressEnter(m.reg.checkin)
+	l.idle(t)
+	for _, x := range m.d.Register {
+		if x.PresentAt(time.Time{}) && x.PersonID != want.PersonID {
+			t.Errorf("%q, ↓, Enter marked %s, want %s, the line chosen", typed, x.PersonName, want.PersonName)
+		}
+		if x.PersonID == want.PersonID && !x.PresentAt(time.Time{}) {
+			t.Errorf("%q, ↓, Enter left %s, the line chosen, not present", typed, want.PersonName)
+		}
+	}
+	if e.overlay() != nil {
+		t.Error("a dialog opened")
+	}
+}

@@ -23,18 +23,20 @@ type registerPanel struct {
 	ui *UI
 	m  *meetingScreen
 
-	heads   *widget.Label // "Componenti presenti 5 / 8"
-	verdict *widget.Label // "Numero legale: SÌ"
-	why     *widget.Label // the sentence that says why
-	people  *widget.Label // people in the room, with and without a seat
-	checkin *shortcutEntry
-	list    *widget.List
-	shown   []data.RegisterLine // the register lines the box matches, then people of the registry
-	sel     int                 // the chosen line among shown
-	seq     int                 // the latest search of the registry; older answers are dropped
-	listed  string              // the text the lines shown were found for, registry included
-	last    *lastMark           // the last change made from the box, for Ctrl+Z
-	content fyne.CanvasObject
+	heads    *widget.Label // "Componenti presenti 5 / 8"
+	verdict  *widget.Label // "Numero legale: SÌ"
+	why      *widget.Label // the sentence that says why
+	people   *widget.Label // people in the room, with and without a seat
+	checkin  *shortcutEntry
+	list     *widget.List
+	shown    []data.RegisterLine // the register lines the box matches, then people of the registry
+	sel      int                 // the chosen line among shown
+	seq      int                 // the latest search of the registry; older answers are dropped
+	listed   string              // the text the lines shown were found for, registry included
+	shownFor string              // the text the lines shown were found for, registry or not
+	picked   bool                // the choice was moved by hand (Up, Down, a click) among the lines shown
+	last     *lastMark           // the last change made from the box, for Ctrl+Z
+	content  fyne.CanvasObject
 }
 
 func newRegisterPanel(ui *UI, m *meetingScreen) *registerPanel {
@@ -50,8 +52,8 @@ func newRegisterPanel(ui *UI, m *meetingScreen) *registerPanel {
 	r.checkin.OnChanged = func(string) { r.filter() }
 	r.checkin.OnSubmitted = func(string) { r.markPresent() }
 	r.checkin.onKey[fyne.KeyEscape] = func() { r.checkin.SetText("") }
-	r.checkin.onKey[fyne.KeyDown] = func() { r.choose(r.sel + 1) }
-	r.checkin.onKey[fyne.KeyUp] = func() { r.choose(r.sel - 1) }
+	r.checkin.onKey[fyne.KeyDown] = func() { r.choose(r.sel + 1); r.picked = true }
+	r.checkin.onKey[fyne.KeyUp] = func() { r.choose(r.sel - 1); r.picked = true }
 	r.checkin.onKey[fyne.KeyF3] = r.excuse
 	r.checkin.onKey[fyne.KeyF8] = func() {
 		if l, ok := r.chosen(); ok {
@@ -75,7 +77,7 @@ func newRegisterPanel(ui *UI, m *meetingScreen) *registerPanel {
 			}
 		})
 	r.list.OnSelected = func(id widget.ListItemID) {
-		r.sel = id
+		r.sel, r.picked = id, true
 		r.ui.win.Canvas().Focus(r.checkin)
 	}
 	keys := widget.NewLabel(lang.L("register.keys"))
@@ -128,6 +130,7 @@ func (r *registerPanel) filter() {
 	seq := r.seq
 	r.list.UnselectAll() // the choice belongs to the lines found for the text before
 	r.setShown(r.linesFor(text, nil), "")
+	r.shownFor = text
 	if !r.searches(text) {
 		r.listed = text
 		return
@@ -142,7 +145,7 @@ func (r *registerPanel) filter() {
 			return // another letter came, or Enter took over
 		}
 		r.search(text, func(lines []data.RegisterLine, err error) {
-			if err == nil && seq == r.seq {
+			if err == nil && seq == r.seq && !r.picked { // a choice made by hand stays
 				r.setShown(lines, text)
 			}
 		})
@@ -157,7 +160,7 @@ func (r *registerPanel) searches(text string) bool {
 // setShown shows lines, found for text ("" while the registry's answer is awaited), and chooses the
 // first absent.
 func (r *registerPanel) setShown(lines []data.RegisterLine, text string) {
-	r.shown, r.listed = lines, text
+	r.shown, r.listed, r.picked = lines, text, false
 	r.list.Refresh()
 	r.choose(firstAbsent(r.shown))
 }
@@ -258,8 +261,9 @@ func (r *registerPanel) chosen() (data.RegisterLine, bool) {
 }
 
 // markPresent marks present the person the box names (Enter), whatever the speed of typing: when the
-// lines shown were found for exactly the text in the box, the chosen one; otherwise the registry is
-// searched for that text first, and the first absent found is marked. The box is emptied at once, for
+// lines shown were found for exactly the text in the box, or one of them was chosen by hand, the
+// chosen one; otherwise the registry is searched for that text first, and the first absent found is
+// marked. The box is emptied at once, for
 // the next name. A name matching nobody is said so and left in the box: a new participant is added
 // only with F7, never by Enter.
 func (r *registerPanel) markPresent() {
@@ -280,7 +284,7 @@ func (r *registerPanel) markPresent() {
 			r.markLine(lines[sel], data.PresencePresente)
 		}
 	}
-	if r.listed == text {
+	if r.listed == text || (r.picked && r.shownFor == text) {
 		lines, sel := r.shown, r.sel
 		r.checkin.SetText("")
 		act(lines, min(max(sel, 0), max(len(lines)-1, 0)))
