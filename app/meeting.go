@@ -53,19 +53,20 @@ type meetingScreen struct {
 	speakers *speakersPanel
 	// viewID is the item shown when the session is no longer in corso (the secretary completing the
 	// verbale after the meeting): moving through the agenda then changes no clock.
-	viewID    string
-	closeBtn  *widget.Button
-	capture   *captureForm // the proposal form while it is open
-	votes     *votePanel   // the open vote
-	voted     *fyne.Container
-	voteID    string         // the vote opened last from this screen
-	voteSel   int            // the seat chosen in the vote's list
-	voteKeys  *shortcutEntry // the box that takes a key per choice
-	voteFirst *shortcutEntry // the first field of a ballot
-	voteVoter int            // the seat chosen for the next ballot
-	lastVote  string         // the vote closed last: the projector shows its result
-	proj      *projector
-	seq       int // the latest reload; older answers are dropped
+	viewID     string
+	closeBtn   *widget.Button
+	capture    *captureForm // the proposal form while it is open
+	votes      *votePanel   // the open vote
+	voted      *fyne.Container
+	voteID     string         // the vote opened last from this screen
+	voteSel    int            // the seat chosen in the vote's list
+	voteKeys   *shortcutEntry // the box that takes a key per choice
+	voteFirst  *shortcutEntry // the first field of a ballot
+	voteVoter  int            // the seat chosen for the next ballot
+	lastBallot string         // the ballot entered last from this window, which can be taken back
+	lastVote   string         // the vote closed last: the projector shows its result
+	proj       *projector
+	seq        int // the latest reload; older answers are dropped
 
 	stop chan struct{} // stops the clock that redraws the time on the item
 }

@@ -132,7 +132,7 @@ func TestWholeMeeting(t *testing.T) {
 	m.reg.checkin.SetText("")
 	test.Type(m.reg.checkin, data.Fold(seated[0].PersonName))
 	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF4})
-	if !strings.Contains(m.reg.verdict.Text, "NO") || !strings.Contains(m.reg.why.Text, "Componenti mancanti: 1.") {
+	if !strings.Contains(m.reg.verdict.Text, "NO") || !strings.Contains(m.reg.why.Text, "Manca 1 componente.") {
 		t.Fatalf("after a member leaves: %q / %q, want NO and one missing", m.reg.verdict.Text, m.reg.why.Text)
 	}
 	test.Type(m.reg.checkin, data.Fold(seated[0].PersonName))
@@ -141,9 +141,15 @@ func TestWholeMeeting(t *testing.T) {
 		t.Fatalf("after they come back: %q, want SÌ", m.reg.verdict.Text)
 	}
 
-	// A walk-in: a name that matches nobody opens the form with the name filled in; Enter adds them.
+	// A walk-in: Enter on a name that matches nobody says so and keeps the name; F7 opens the form with
+	// the name filled in, and its button adds them.
 	test.Type(m.reg.checkin, "Zampetti Ottavio")
 	pressEnter(m.reg.checkin)
+	if e.overlay() != nil || m.reg.checkin.Text != "Zampetti Ottavio" || !strings.Contains(m.errs.wrap.Text, "F7") {
+		t.Fatalf("Enter on a new name: box %q, error %q, dialog %v; want the name kept, F7 offered, no form",
+			m.reg.checkin.Text, m.errs.wrap.Text, e.overlay() != nil)
+	}
+	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF7})
 	dlg := e.mustOverlay("the new participant form")
 	if !entryHolds(dlg, "Zampetti") || !entryHolds(dlg, "Ottavio") {
 		t.Fatal("the new participant form does not start from the name typed")
