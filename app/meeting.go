@@ -158,9 +158,10 @@ func newMeetingScreen(ui *UI, sessions *sessionsScreen) *meetingScreen {
 	m.reg = newRegisterPanel(ui, m)
 	m.speakers = newSpeakersPanel(m)
 	center.Objects = append(center.Objects[:4], append([]fyne.CanvasObject{m.speakers.content}, center.Objects[4:]...)...)
+	// F8 belongs to the check-in box (a mark taken back): the speakers are on F9 and F10.
 	for _, e := range []*shortcutEntry{m.reg.checkin, m.decision, m.actWho, m.actWhat, m.actDue} {
-		e.onKey[fyne.KeyF8] = m.speakers.add
-		e.onKey[fyne.KeyF9] = m.speakers.next
+		e.onKey[fyne.KeyF9] = m.speakers.add
+		e.onKey[fyne.KeyF10] = m.speakers.next
 	}
 	bar := widget.NewLabel(lang.L("meeting.shortcuts"))
 	bar.Importance = widget.LowImportance

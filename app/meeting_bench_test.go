@@ -124,8 +124,9 @@ func BenchmarkMeetingKeys(b *testing.B) {
 		{"Ctrl+P proposal form", (*meetingScreen).captureProposal, closeOverlay},
 		{"Ctrl+Shift+V vote form", (*meetingScreen).openVoteForm, closeOverlay},
 		{"Ctrl+Enter next item", (*meetingScreen).nextItem, nil},
-		{"F8 speaker", func(m *meetingScreen) { press(m, fyne.KeyF8) }, func(m *meetingScreen) { press(m, fyne.KeyF9) }},
-		{"F9 next speaker", func(m *meetingScreen) { press(m, fyne.KeyF9) }, nil},
+		{"F8 mark taken back", func(m *meetingScreen) { press(m, fyne.KeyF8) }, func(m *meetingScreen) { press(m, fyne.KeyReturn) }},
+		{"F9 speaker", func(m *meetingScreen) { press(m, fyne.KeyF9) }, func(m *meetingScreen) { press(m, fyne.KeyF10) }},
+		{"F10 next speaker", func(m *meetingScreen) { press(m, fyne.KeyF10) }, nil},
 	} {
 		b.Run(k.name, func(b *testing.B) {
 			m := benchMeeting(b)

@@ -13,8 +13,8 @@ import (
 	"github.com/tavoli/tavoli/data"
 )
 
-// speakersPanel is the list of speakers (interventi) on the current item: F8 puts the person chosen in
-// the check-in box at the end of it, F9 gives the floor to the next one. The one speaking shows how long
+// speakersPanel is the list of speakers (interventi) on the current item: F9 puts the person chosen in
+// the check-in box at the end of it, F10 gives the floor to the next one. The one speaking shows how long
 // they have spoken, against the body's limit when it has one.
 type speakersPanel struct {
 	m       *meetingScreen
@@ -102,7 +102,7 @@ func speakingFor(d time.Duration) string {
 	return strconv.Itoa(m) + " min " + strconv.Itoa(s) + " s"
 }
 
-// add puts the person chosen in the check-in box at the end of the list (F8).
+// add puts the person chosen in the check-in box at the end of the list (F9).
 func (p *speakersPanel) add() {
 	l, ok := p.m.reg.chosen()
 	it, live := p.m.currentItem()
@@ -125,7 +125,7 @@ func (p *speakersPanel) add() {
 	})
 }
 
-// next gives the floor to the next speaker waiting (F9); with nobody waiting, the floor is free.
+// next gives the floor to the next speaker waiting (F10); with nobody waiting, the floor is free.
 func (p *speakersPanel) next() {
 	it, ok := p.m.currentItem()
 	if !ok || !p.m.live() {

@@ -695,7 +695,7 @@ func TestApprovalNamesAbstention(t *testing.T) {
 	}
 }
 
-// The list of speakers by keyboard: F8 puts the person typed in the check-in box on the list, F9 gives
+// The list of speakers by keyboard: F9 puts the person typed in the check-in box on the list, F10 gives
 // the floor on; the one speaking shows their time; the verbale says who spoke.
 func TestSpeakersByKeyboard(t *testing.T) {
 	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
@@ -712,27 +712,27 @@ func TestSpeakersByKeyboard(t *testing.T) {
 	if len(names) < 2 {
 		t.Fatalf("the Anziani register has %d members", len(names))
 	}
-	// F8 with nothing chosen says what to do.
+	// F9 with nothing chosen says what to do.
 	m.reg.checkin.SetText("")
-	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF8})
+	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF9})
 	if !strings.Contains(m.errs.wrap.Text, "Scegli prima una persona") {
-		t.Errorf("F8 with an empty box: %q", m.errs.wrap.Text)
+		t.Errorf("F9 with an empty box: %q", m.errs.wrap.Text)
 	}
 	for _, n := range names {
 		m.reg.checkin.SetText("")
 		test.Type(m.reg.checkin, data.Fold(n))
-		m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF8})
+		m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF9})
 	}
 	if got := texts(m.speakers.lines); len(got) != 2 {
 		t.Fatalf("speakers listed = %q, want the two queued", got)
 	}
-	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF9})
+	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF10})
 	got := texts(m.speakers.lines)
 	if !strings.HasPrefix(got[0], "▶ 1.") || m.speakers.clock.Text == "" {
-		t.Errorf("after F9: %q, clock %q; want the first speaking with the time shown", got, m.speakers.clock.Text)
+		t.Errorf("after F10: %q, clock %q; want the first speaking with the time shown", got, m.speakers.clock.Text)
 	}
-	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF9})
-	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF9})
+	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF10})
+	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF10})
 	if got := texts(m.speakers.lines); len(got) != 1 || got[0] != "Nessuno in lista." {
 		t.Errorf("after both spoke: %q, want nobody waiting", got)
 	}
@@ -754,5 +754,27 @@ func TestSpeakersByKeyboard(t *testing.T) {
 	}
 	if flat := strings.Join(strings.Fields(string(out)), " "); !strings.Contains(flat, "Intervengono, nell'ordine: "+sp[0].Speaker.Prose()) {
 		t.Errorf("the verbale does not list the speakers: %q", flat[:min(len(flat), 600)])
+	}
+}
+
+// The session's form keeps the protocol numbers and whether the verbale gives the speakers' times.
+func TestSessionFormActs(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	s := e.convene("Tavolo tematico Anziani", "12/03/2027")
+	test.Type(s.convProt, "1234")
+	test.Type(s.convDate, "26/02/2027")
+	test.Type(s.verbProt, "1301")
+	s.speechTimes.SetChecked(true)
+	s.saver.flush()
+	v := mustSession(t, e, s.meta.ID)
+	if v.ConvocationProtocol != "1234" || !v.ConvocationDate.Equal(time.Date(2027, 2, 26, 0, 0, 0, 0, data.Zone)) ||
+		v.VerbaleProtocol != "1301" || !v.VerbaleDate.IsZero() || !v.SpeechTimes {
+		t.Errorf("stored session = prot %q of %v, verbale %q of %v, speech times %v", v.ConvocationProtocol,
+			v.ConvocationDate, v.VerbaleProtocol, v.VerbaleDate, v.SpeechTimes)
+	}
+	test.Type(s.verbDate, "ieri")
+	s.saver.flush()
+	if !strings.Contains(s.errs.wrap.Text, "ieri") {
+		t.Errorf("a protocol date that is not one: %q, want it explained", s.errs.wrap.Text)
 	}
 }
