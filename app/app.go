@@ -52,6 +52,8 @@ type VoteStore interface {
 	Votes(ctx context.Context, sessionID string) ([]data.Vote, error)
 	OpenVote(ctx context.Context, v data.Vote) (data.Vote, error)
 	SaveBallot(ctx context.Context, b data.VoteBallot) (data.VoteBallot, error)
+	// RemoveBallot takes back a ballot entered by mistake while the vote is open.
+	RemoveBallot(ctx context.Context, voteID, ballotID string) error
 	MarkVoted(ctx context.Context, voteID, seatID string) error
 	CloseVote(ctx context.Context, voteID string) (data.Vote, error)
 	Ballots(ctx context.Context, voteID string) ([]data.VoteBallot, []string, error)

@@ -13,9 +13,9 @@ import (
 	"github.com/tavoli/tavoli/data"
 )
 
-// press sends a key to what has the focus in the window (the dialog's field); the test fails when
+// pressIn sends a key to what has the focus in the window (the dialog's field); the test fails when
 // nothing has it, since the key would then go nowhere.
-func press(t *testing.T, e *env, k fyne.KeyName) {
+func pressIn(t *testing.T, e *env, k fyne.KeyName) {
 	t.Helper()
 	f := e.ui.win.Canvas().Focused()
 	if f == nil {
@@ -31,7 +31,7 @@ func TestDialogsAnswerEnterAndEsc(t *testing.T) {
 	test.Type(m.voteKeys, "ffc")
 	v, _ := m.openVoteShown()
 	m.closeVote(v.ID)
-	press(t, e, fyne.KeyReturn) // the result just shown
+	pressIn(t, e, fyne.KeyReturn) // the result just shown
 	if e.overlay() != nil {
 		t.Fatalf("Enter leaves the result open: %q", texts(e.overlay()))
 	}
@@ -80,7 +80,7 @@ func TestDialogsAnswerEnterAndEsc(t *testing.T) {
 				if e.overlay() == nil {
 					t.Fatal("no dialog opened")
 				}
-				press(t, e, k)
+				pressIn(t, e, k)
 				if o := e.overlay(); o != nil {
 					t.Errorf("%s leaves the dialog open: %q", k, texts(o))
 					for e.overlay() != nil {
@@ -99,17 +99,17 @@ func TestDialogsAnswerEnterAndEsc(t *testing.T) {
 	// Enter confirms a form: the vote form opens the vote, the language is saved and its notice closes.
 	m.openVoteForm()
 	retype(focusedEntry(t, e), "Mozione di prova")
-	press(t, e, fyne.KeyReturn)
+	pressIn(t, e, fyne.KeyReturn)
 	if got, open := m.openVoteShown(); !open || got.Subject != "Mozione di prova" {
 		t.Errorf("Enter in the vote form opened %q (%v), want the motion", got.Subject, open)
 	}
 	e.ui.chooseLanguage()
-	press(t, e, fyne.KeyRight)
-	press(t, e, fyne.KeyReturn)
+	pressIn(t, e, fyne.KeyRight)
+	pressIn(t, e, fyne.KeyReturn)
 	if o := e.mustOverlay("the restart notice"); !hasText(o, "prossimo avvio") {
 		t.Errorf("after Enter in the language dialog: %q", texts(o))
 	}
-	press(t, e, fyne.KeyEscape)
+	pressIn(t, e, fyne.KeyEscape)
 	if e.overlay() != nil {
 		t.Error("Esc leaves the restart notice open")
 	}
@@ -145,7 +145,7 @@ func TestShortcutDialogListsEveryKey(t *testing.T) {
 			t.Errorf("the shortcuts do not list the check-in box's %s", keyLabel(k))
 		}
 	}
-	for _, k := range []string{"F5", "Invio", "Esc", "Ctrl+Invio", "Ctrl+Maiusc+V", "Ctrl+PagSu"} {
+	for _, k := range []string{"F5", "Invio", "Esc", "Ctrl+Invio", "Ctrl+Maiusc+V", "Ctrl+PagSu", "Ctrl+Z", "F9", "F10"} {
 		if !has(k) {
 			t.Errorf("the shortcuts do not list %s", k)
 		}

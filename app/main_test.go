@@ -155,7 +155,7 @@ var demoTemplate struct {
 }
 
 // seedDemo writes the Trasimeno demo into a new database file: a copy of the database seed wrote once.
-func seedDemo(t *testing.T, path string) {
+func seedDemo(t testing.TB, path string) {
 	t.Helper()
 	demoTemplate.once.Do(func() {
 		if p := os.Getenv(demoEnv); p != "" {

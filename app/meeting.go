@@ -49,22 +49,24 @@ type meetingScreen struct {
 	proposals *fyne.Container
 	propHead  *widget.Label
 
-	reg *registerPanel
+	reg      *registerPanel
+	speakers *speakersPanel
 	// viewID is the item shown when the session is no longer in corso (the secretary completing the
 	// verbale after the meeting): moving through the agenda then changes no clock.
-	viewID    string
-	closeBtn  *widget.Button
-	capture   *captureForm // the proposal form while it is open
-	votes     *votePanel   // the open vote
-	voted     *fyne.Container
-	voteID    string         // the vote opened last from this screen
-	voteSel   int            // the seat chosen in the vote's list
-	voteKeys  *shortcutEntry // the box that takes a key per choice
-	voteFirst *shortcutEntry // the first field of a ballot
-	voteVoter int            // the seat chosen for the next ballot
-	lastVote  string         // the vote closed last: the projector shows its result
-	proj      *projector
-	seq       int // the latest reload; older answers are dropped
+	viewID     string
+	closeBtn   *widget.Button
+	capture    *captureForm // the proposal form while it is open
+	votes      *votePanel   // the open vote
+	voted      *fyne.Container
+	voteID     string         // the vote opened last from this screen
+	voteSel    int            // the seat chosen in the vote's list
+	voteKeys   *shortcutEntry // the box that takes a key per choice
+	voteFirst  *shortcutEntry // the first field of a ballot
+	voteVoter  int            // the seat chosen for the next ballot
+	lastBallot string         // the ballot entered last from this window, which can be taken back
+	lastVote   string         // the vote closed last: the projector shows its result
+	proj       *projector
+	seq        int // the latest reload; older answers are dropped
 
 	stop chan struct{} // stops the clock that redraws the time on the item
 }
@@ -154,6 +156,13 @@ func newMeetingScreen(ui *UI, sessions *sessionsScreen) *meetingScreen {
 	)
 
 	m.reg = newRegisterPanel(ui, m)
+	m.speakers = newSpeakersPanel(m)
+	center.Objects = append(center.Objects[:4], append([]fyne.CanvasObject{m.speakers.content}, center.Objects[4:]...)...)
+	// F8 belongs to the check-in box (a mark taken back): the speakers are on F9 and F10.
+	for _, e := range []*shortcutEntry{m.reg.checkin, m.decision, m.actWho, m.actWhat, m.actDue} {
+		e.onKey[fyne.KeyF9] = m.speakers.add
+		e.onKey[fyne.KeyF10] = m.speakers.next
+	}
 	bar := widget.NewLabel(lang.L("meeting.shortcuts"))
 	bar.Importance = widget.LowImportance
 	bar.Wrapping = fyne.TextWrapWord
@@ -242,6 +251,7 @@ func (m *meetingScreen) show() {
 		m.agendaList.OnSelected = keep
 	}
 	m.showItem()
+	m.speakers.show()
 	m.votes.show()
 	m.showVotes()
 	m.reg.show()
@@ -433,6 +443,7 @@ func (m *meetingScreen) startClock() {
 			case <-t.C:
 				fyne.Do(func() {
 					m.tickItem()
+					m.speakers.tick()
 					m.agendaList.Refresh()
 					if m.proj != nil && m.proj.mode == projItem {
 						m.proj.update()

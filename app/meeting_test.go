@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/sqlite"
 )
@@ -131,7 +132,7 @@ func TestWholeMeeting(t *testing.T) {
 	m.reg.checkin.SetText("")
 	test.Type(m.reg.checkin, data.Fold(seated[0].PersonName))
 	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF4})
-	if !strings.Contains(m.reg.verdict.Text, "NO") || !strings.Contains(m.reg.why.Text, "Componenti mancanti: 1.") {
+	if !strings.Contains(m.reg.verdict.Text, "NO") || !strings.Contains(m.reg.why.Text, "Manca 1 componente.") {
 		t.Fatalf("after a member leaves: %q / %q, want NO and one missing", m.reg.verdict.Text, m.reg.why.Text)
 	}
 	test.Type(m.reg.checkin, data.Fold(seated[0].PersonName))
@@ -140,9 +141,15 @@ func TestWholeMeeting(t *testing.T) {
 		t.Fatalf("after they come back: %q, want SÌ", m.reg.verdict.Text)
 	}
 
-	// A walk-in: a name that matches nobody opens the form with the name filled in; Enter adds them.
+	// A walk-in: Enter on a name that matches nobody says so and keeps the name; F7 opens the form with
+	// the name filled in, and its button adds them.
 	test.Type(m.reg.checkin, "Zampetti Ottavio")
 	pressEnter(m.reg.checkin)
+	if e.overlay() != nil || m.reg.checkin.Text != "Zampetti Ottavio" || !strings.Contains(m.errs.wrap.Text, "F7") {
+		t.Fatalf("Enter on a new name: box %q, error %q, dialog %v; want the name kept, F7 offered, no form",
+			m.reg.checkin.Text, m.errs.wrap.Text, e.overlay() != nil)
+	}
+	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF7})
 	dlg := e.mustOverlay("the new participant form")
 	if !entryHolds(dlg, "Zampetti") || !entryHolds(dlg, "Ottavio") {
 		t.Fatal("the new participant form does not start from the name typed")
@@ -685,5 +692,89 @@ func TestApprovalNamesAbstention(t *testing.T) {
 	if want := "nella seduta del 26 marzo 2027, all'unanimità dei votanti, astenuto"; !strings.Contains(flat, want) ||
 		!strings.Contains(flat[strings.Index(flat, "Verbale approvato dal"):], name) {
 		t.Errorf("the approved verbale reads %q; want %q naming %s", flat[max(0, len(flat)-400):], want, name)
+	}
+}
+
+// The list of speakers by keyboard: F9 puts the person typed in the check-in box on the list, F10 gives
+// the floor on; the one speaking shows their time; the verbale says who spoke.
+func TestSpeakersByKeyboard(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	s := e.convene("Tavolo tematico Anziani", "12/03/2027")
+	test.Tap(button(t, s.split, "Convoca"))
+	e.start(s)
+	m := s.meeting
+	var names []string
+	for _, l := range m.d.Register {
+		if l.SeatID != "" && l.PersonID != "" && len(names) < 2 {
+			names = append(names, l.PersonName)
+		}
+	}
+	if len(names) < 2 {
+		t.Fatalf("the Anziani register has %d members", len(names))
+	}
+	// F9 with nothing chosen says what to do.
+	m.reg.checkin.SetText("")
+	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF9})
+	if !strings.Contains(m.errs.wrap.Text, "Scegli prima una persona") {
+		t.Errorf("F9 with an empty box: %q", m.errs.wrap.Text)
+	}
+	for _, n := range names {
+		m.reg.checkin.SetText("")
+		test.Type(m.reg.checkin, data.Fold(n))
+		m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF9})
+	}
+	if got := texts(m.speakers.lines); len(got) != 2 {
+		t.Fatalf("speakers listed = %q, want the two queued", got)
+	}
+	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF10})
+	got := texts(m.speakers.lines)
+	if !strings.HasPrefix(got[0], "▶ 1.") || m.speakers.clock.Text == "" {
+		t.Errorf("after F10: %q, clock %q; want the first speaking with the time shown", got, m.speakers.clock.Text)
+	}
+	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF10})
+	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF10})
+	if got := texts(m.speakers.lines); len(got) != 1 || got[0] != "Nessuno in lista." {
+		t.Errorf("after both spoke: %q, want nobody waiting", got)
+	}
+	sp := m.d.ItemSpeeches(m.d.Session.CurrentItemID)
+	if len(sp) != 2 || sp[0].Started.IsZero() || sp[1].Ended.IsZero() {
+		t.Fatalf("stored speeches = %+v, want both heard", sp)
+	}
+	pdf, err := report.Verbale(m.d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := filepath.Join(t.TempDir(), "verbale.pdf")
+	if err := os.WriteFile(kept, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", kept, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	if flat := strings.Join(strings.Fields(string(out)), " "); !strings.Contains(flat, "Intervengono, nell'ordine: "+sp[0].Speaker.Prose()) {
+		t.Errorf("the verbale does not list the speakers: %q", flat[:min(len(flat), 600)])
+	}
+}
+
+// The session's form keeps the protocol numbers and whether the verbale gives the speakers' times.
+func TestSessionFormActs(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	s := e.convene("Tavolo tematico Anziani", "12/03/2027")
+	test.Type(s.convProt, "1234")
+	test.Type(s.convDate, "26/02/2027")
+	test.Type(s.verbProt, "1301")
+	s.speechTimes.SetChecked(true)
+	s.saver.flush()
+	v := mustSession(t, e, s.meta.ID)
+	if v.ConvocationProtocol != "1234" || !v.ConvocationDate.Equal(time.Date(2027, 2, 26, 0, 0, 0, 0, data.Zone)) ||
+		v.VerbaleProtocol != "1301" || !v.VerbaleDate.IsZero() || !v.SpeechTimes {
+		t.Errorf("stored session = prot %q of %v, verbale %q of %v, speech times %v", v.ConvocationProtocol,
+			v.ConvocationDate, v.VerbaleProtocol, v.VerbaleDate, v.SpeechTimes)
+	}
+	test.Type(s.verbDate, "ieri")
+	s.saver.flush()
+	if !strings.Contains(s.errs.wrap.Text, "ieri") {
+		t.Errorf("a protocol date that is not one: %q, want it explained", s.errs.wrap.Text)
 	}
 }

@@ -214,14 +214,18 @@ func (ui *UI) showShortcuts() {
 	ui.inform(lang.L("action.shortcuts"), container.NewVScroll(box), size)
 }
 
-// plainKey is a key without Ctrl that a screen answers, for the list of shortcuts.
+// plainKey is a key that a box of a screen answers, for the list of shortcuts.
 type plainKey struct {
 	keys []fyne.KeyName
-	text string // translation key of what it does
+	text string        // translation key of what it does
+	sc   fyne.Shortcut // instead of keys: a shortcut the box answers (Ctrl+Z)
 }
 
-// label names the key(s): "F5", "↑ ↓".
+// label names the key(s): "F5", "↑ ↓", "Ctrl+Z".
 func (k plainKey) label() string {
+	if k.sc != nil {
+		return shortcutLabel(k.sc)
+	}
 	var names []string
 	for _, n := range k.keys {
 		names = append(names, keyLabel(n))
@@ -232,23 +236,27 @@ func (k plainKey) label() string {
 var (
 	// meetingKeys are the meeting screen's own keys.
 	meetingKeys = []plainKey{
-		{[]fyne.KeyName{fyne.KeyF5}, "help.key.projector"},
-		{[]fyne.KeyName{fyne.KeyF11}, "help.key.fullscreen"},
+		{[]fyne.KeyName{fyne.KeyF5}, "help.key.projector", nil},
+		{[]fyne.KeyName{fyne.KeyF11}, "help.key.fullscreen", nil},
+		{[]fyne.KeyName{fyne.KeyF9}, "help.key.speaker_add", nil},
+		{[]fyne.KeyName{fyne.KeyF10}, "help.key.speaker_next", nil},
 	}
 	// checkinKeys are the check-in box's keys (register.go).
 	checkinKeys = []plainKey{
-		{[]fyne.KeyName{fyne.KeyReturn}, "help.key.present"},
-		{[]fyne.KeyName{fyne.KeyUp, fyne.KeyDown}, "help.key.choose"},
-		{[]fyne.KeyName{fyne.KeyF3}, "help.key.excused"},
-		{[]fyne.KeyName{fyne.KeyF4}, "help.key.leaves"},
-		{[]fyne.KeyName{fyne.KeyF6}, "help.key.delegation"},
-		{[]fyne.KeyName{fyne.KeyF7}, "help.key.walkin"},
-		{[]fyne.KeyName{fyne.KeyEscape}, "help.key.clear"},
+		{[]fyne.KeyName{fyne.KeyReturn}, "help.key.present", nil},
+		{[]fyne.KeyName{fyne.KeyUp, fyne.KeyDown}, "help.key.choose", nil},
+		{[]fyne.KeyName{fyne.KeyF3}, "help.key.excused", nil},
+		{[]fyne.KeyName{fyne.KeyF4}, "help.key.leaves", nil},
+		{[]fyne.KeyName{fyne.KeyF6}, "help.key.delegation", nil},
+		{[]fyne.KeyName{fyne.KeyF7}, "help.key.walkin", nil},
+		{[]fyne.KeyName{fyne.KeyF8}, "help.key.unmark", nil},
+		{nil, "help.key.undo_mark", &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}},
+		{[]fyne.KeyName{fyne.KeyEscape}, "help.key.clear", nil},
 	}
 	// dialogKeys are every dialog's keys.
 	dialogKeys = []plainKey{
-		{[]fyne.KeyName{fyne.KeyReturn}, "help.key.confirm"},
-		{[]fyne.KeyName{fyne.KeyEscape}, "help.key.cancel"},
+		{[]fyne.KeyName{fyne.KeyReturn}, "help.key.confirm", nil},
+		{[]fyne.KeyName{fyne.KeyEscape}, "help.key.cancel", nil},
 	}
 )
 

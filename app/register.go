@@ -1,6 +1,7 @@
 package app
 
 import (
+	"sort"
 	"strings"
 	"time"
 
@@ -22,16 +23,20 @@ type registerPanel struct {
 	ui *UI
 	m  *meetingScreen
 
-	heads   *widget.Label // "Componenti presenti 5 / 8"
-	verdict *widget.Label // "Numero legale: SÌ"
-	why     *widget.Label // the sentence that says why
-	people  *widget.Label // people in the room, with and without a seat
-	checkin *shortcutEntry
-	list    *widget.List
-	shown   []data.RegisterLine // the register lines the box matches, then people of the registry
-	sel     int                 // the chosen line among shown
-	seq     int                 // the latest search of the registry; older answers are dropped
-	content fyne.CanvasObject
+	heads    *widget.Label // "Componenti presenti 5 / 8"
+	verdict  *widget.Label // "Numero legale: SÌ"
+	why      *widget.Label // the sentence that says why
+	people   *widget.Label // people in the room, with and without a seat
+	checkin  *shortcutEntry
+	list     *widget.List
+	shown    []data.RegisterLine // the register lines the box matches, then people of the registry
+	sel      int                 // the chosen line among shown
+	seq      int                 // the latest search of the registry; older answers are dropped
+	listed   string              // the text the lines shown were found for, registry included
+	shownFor string              // the text the lines shown were found for, registry or not
+	picked   bool                // the choice was moved by hand (Up, Down, a click) among the lines shown
+	last     *lastMark           // the last change made from the box, for Ctrl+Z
+	content  fyne.CanvasObject
 }
 
 func newRegisterPanel(ui *UI, m *meetingScreen) *registerPanel {
@@ -47,9 +52,15 @@ func newRegisterPanel(ui *UI, m *meetingScreen) *registerPanel {
 	r.checkin.OnChanged = func(string) { r.filter() }
 	r.checkin.OnSubmitted = func(string) { r.markPresent() }
 	r.checkin.onKey[fyne.KeyEscape] = func() { r.checkin.SetText("") }
-	r.checkin.onKey[fyne.KeyDown] = func() { r.choose(r.sel + 1) }
-	r.checkin.onKey[fyne.KeyUp] = func() { r.choose(r.sel - 1) }
-	r.checkin.onKey[fyne.KeyF3] = func() { r.mark(data.PresenceGiustificato) }
+	r.checkin.onKey[fyne.KeyDown] = func() { r.choose(r.sel + 1); r.picked = true }
+	r.checkin.onKey[fyne.KeyUp] = func() { r.choose(r.sel - 1); r.picked = true }
+	r.checkin.onKey[fyne.KeyF3] = r.excuse
+	r.checkin.onKey[fyne.KeyF8] = func() {
+		if l, ok := r.chosen(); ok {
+			r.unrecord(l)
+		}
+	}
+	r.checkin.onShortcut[(&fyne.ShortcutUndo{}).ShortcutName()] = r.undo
 	r.checkin.onKey[fyne.KeyF4] = r.toggleLeft
 	r.checkin.onKey[fyne.KeyF6] = r.delegate
 	r.checkin.onKey[fyne.KeyF7] = r.walkIn
@@ -66,7 +77,7 @@ func newRegisterPanel(ui *UI, m *meetingScreen) *registerPanel {
 			}
 		})
 	r.list.OnSelected = func(id widget.ListItemID) {
-		r.sel = id
+		r.sel, r.picked = id, true
 		r.ui.win.Canvas().Focus(r.checkin)
 	}
 	keys := widget.NewLabel(lang.L("register.keys"))
@@ -110,60 +121,116 @@ func (r *registerPanel) show() {
 }
 
 // filter shows the lines whose name, seat or organisation holds every word typed, then — from the
-// third letter — people of the registry who are not in the register yet (a delegate, a guest who came
-// before): they are found the same way and marked present with the same key.
+// third letter, once typing pauses — people of the registry who are not in the register yet (a
+// delegate, a guest who came before): they are found the same way and marked present with the same
+// key. The lines are ranked by MatchRank: "gall" shows Galli before Fumagalli.
 func (r *registerPanel) filter() {
 	text := r.checkin.Text
-	terms := data.SearchTerms(text)
-	r.shown = r.shown[:0]
-	inRegister := map[string]bool{}
-	for _, l := range r.m.d.Register {
-		inRegister[l.PersonID] = true
-		if matches(data.Fold(strings.Join([]string{l.PersonName, l.SeatName, l.Organisation, l.Town}, " ")), terms) {
-			r.shown = append(r.shown, l)
-		}
-	}
-	r.list.Refresh()
-	r.choose(r.firstAbsent())
 	r.seq++
 	seq := r.seq
-	if len([]rune(strings.TrimSpace(text))) < 3 || r.ui.store == nil {
+	r.list.UnselectAll() // the choice belongs to the lines found for the text before
+	r.setShown(r.linesFor(text, nil), "")
+	r.shownFor = text
+	if !r.searches(text) {
+		r.listed = text
 		return
 	}
-	sessionID := r.m.d.Session.ID
+	pause := r.ui.filterPause
+	r.ui.run(func() {
+		if pause > 0 {
+			time.Sleep(pause) // a word typed fast is one query
+		}
+	}, func() {
+		if seq != r.seq {
+			return // another letter came, or Enter took over
+		}
+		r.search(text, func(lines []data.RegisterLine, err error) {
+			if err == nil && seq == r.seq && !r.picked { // a choice made by hand stays
+				r.setShown(lines, text)
+			}
+		})
+	})
+}
+
+// searches reports whether the registry is searched for text: from the third letter.
+func (r *registerPanel) searches(text string) bool {
+	return len([]rune(strings.TrimSpace(text))) >= 3 && r.ui.store != nil
+}
+
+// setShown shows lines, found for text ("" while the registry's answer is awaited), and chooses the
+// first absent.
+func (r *registerPanel) setShown(lines []data.RegisterLine, text string) {
+	r.shown, r.listed, r.picked = lines, text, false
+	r.list.Refresh()
+	r.choose(firstAbsent(r.shown))
+}
+
+// search asks the registry for text and hands back every line text finds, ranked; done runs on the UI
+// goroutine.
+func (r *registerPanel) search(text string, done func([]data.RegisterLine, error)) {
 	var people []data.PersonView
 	var err error
 	r.ui.run(func() {
 		people, err = r.ui.store.People(r.ui.ctx, data.PeopleFilter{Query: text, Limit: 12})
 	}, func() {
-		if err != nil || seq != r.seq {
+		if err != nil {
+			done(nil, err)
 			return
 		}
-		for _, p := range people {
-			if inRegister[p.ID] {
-				continue
-			}
-			l := data.RegisterLine{Attendance: data.Attendance{SessionID: sessionID, PersonID: p.ID},
-				PersonName: p.FullName(), Category: p.Category, Organisation: p.OrganisationName, Town: p.Town()}
-			// A standing delegate of the body comes to hold their seat.
-			if seat := r.m.d.DelegateSeat(p.ID); seat != "" {
-				for _, st := range r.m.d.Seats {
-					if st.ID == seat {
-						l.SeatID, l.SeatName, l.Delegated, l.Role = seat, st.Name, true, data.RoleDelegato
-					}
-				}
-			}
-			r.shown = append(r.shown, l)
-		}
-		r.list.Refresh()
-		r.choose(r.firstAbsent())
+		done(r.linesFor(text, people), nil)
 	})
 }
 
+// linesFor is what text finds: the register lines that hold every word typed and the people of the
+// registry found for it who are not in the register, ranked by MatchRank (surname first, then given
+// name, then anywhere), the register's order kept among equals.
+func (r *registerPanel) linesFor(text string, people []data.PersonView) []data.RegisterLine {
+	terms := data.SearchTerms(text)
+	type ranked struct {
+		l    data.RegisterLine
+		rank int
+	}
+	var found []ranked
+	inRegister := map[string]bool{}
+	for _, l := range r.m.d.Register {
+		inRegister[l.PersonID] = true
+		rest := strings.Join([]string{l.SeatName, l.Organisation, l.Town}, " ")
+		if rank := data.MatchRank(terms, l.Naming.Surname, l.Naming.Name, l.PersonName+" "+rest); rank >= 0 {
+			found = append(found, ranked{l, rank})
+		}
+	}
+	sessionID := r.m.d.Session.ID
+	for _, p := range people {
+		if inRegister[p.ID] {
+			continue
+		}
+		inRegister[p.ID] = true
+		l := data.RegisterLine{Attendance: data.Attendance{SessionID: sessionID, PersonID: p.ID},
+			PersonName: p.FullName(), Category: p.Category, Organisation: p.OrganisationName, Town: p.Town(),
+			Naming: data.Naming{Name: p.Name, Surname: p.Surname}}
+		// A standing delegate of the body comes to hold their seat.
+		if seat := r.m.d.DelegateSeat(p.ID); seat != "" {
+			for _, st := range r.m.d.Seats {
+				if st.ID == seat {
+					l.SeatID, l.SeatName, l.Delegated, l.Role = seat, st.Name, true, data.RoleDelegato
+				}
+			}
+		}
+		rank := data.MatchRank(terms, p.Surname, p.Name, strings.Join([]string{p.OrganisationName, p.Town()}, " "))
+		found = append(found, ranked{l, max(rank, 2)}) // the store found them: a word may be in a field not shown
+	}
+	sort.SliceStable(found, func(i, j int) bool { return found[i].rank < found[j].rank })
+	out := make([]data.RegisterLine, len(found))
+	for i, f := range found {
+		out[i] = f.l
+	}
+	return out
+}
+
 // firstAbsent is the line Enter marks: the first one found who is not in the room yet (those already
-// present come first in the register but are rarely the ones being looked for).
-func (r *registerPanel) firstAbsent() int {
-	for i, l := range r.shown {
+// present are rarely the ones being looked for).
+func firstAbsent(lines []data.RegisterLine) int {
+	for i, l := range lines {
 		if l.PersonID != "" && !l.PresentAt(time.Time{}) {
 			return i
 		}
@@ -193,23 +260,56 @@ func (r *registerPanel) chosen() (data.RegisterLine, bool) {
 	return r.shown[r.sel], true
 }
 
-// markPresent marks the chosen person present (Enter). A name matching nobody offers to add them.
+// markPresent marks present the person the box names (Enter), whatever the speed of typing: when the
+// lines shown were found for exactly the text in the box, or one of them was chosen by hand, the
+// chosen one; otherwise the registry is searched for that text first, and the first absent found is
+// marked. The box is emptied at once, for
+// the next name. A name matching nobody is said so and left in the box: a new participant is added
+// only with F7, never by Enter.
 func (r *registerPanel) markPresent() {
-	l, ok := r.chosen()
-	switch {
-	case !ok && strings.TrimSpace(r.checkin.Text) != "":
-		r.walkIn()
-	case ok && l.PersonID == "":
-		r.m.errs.set(lang.L("register.empty_seat", map[string]any{"seat": l.SeatName}))
-	case ok:
-		r.mark(data.PresencePresente)
+	text := r.checkin.Text
+	if strings.TrimSpace(text) == "" {
+		return
 	}
+	act := func(lines []data.RegisterLine, sel int) {
+		switch {
+		case len(lines) == 0:
+			if r.checkin.Text == "" {
+				r.checkin.SetText(text)
+			}
+			r.m.errs.set(lang.L("register.nobody", map[string]any{"text": strings.TrimSpace(text)}))
+		case lines[sel].PersonID == "":
+			r.m.errs.set(lang.L("register.empty_seat", map[string]any{"seat": lines[sel].SeatName}))
+		default:
+			r.markLine(lines[sel], data.PresencePresente)
+		}
+	}
+	if r.listed == text || (r.picked && r.shownFor == text) {
+		lines, sel := r.shown, r.sel
+		r.checkin.SetText("")
+		act(lines, min(max(sel, 0), max(len(lines)-1, 0)))
+		return
+	}
+	r.checkin.SetText("") // drops the pause and the answers awaited for the text typed so far
+	r.search(text, func(lines []data.RegisterLine, err error) {
+		if err != nil {
+			r.m.errs.set(Explain(err))
+			return
+		}
+		act(lines, firstAbsent(lines))
+	})
 }
 
 // mark records the chosen line's person as present, absent or excused.
 func (r *registerPanel) mark(p data.Presence) {
-	l, ok := r.chosen()
-	if !ok || l.PersonID == "" {
+	if l, ok := r.chosen(); ok {
+		r.markLine(l, p)
+	}
+}
+
+// markLine records l's person as present, absent or excused.
+func (r *registerPanel) markLine(l data.RegisterLine, p data.Presence) {
+	if l.PersonID == "" {
 		return
 	}
 	a := l.Attendance
@@ -220,23 +320,104 @@ func (r *registerPanel) mark(p data.Presence) {
 	if p == data.PresencePresente && l.Presence == data.PresencePresente && !l.Left.IsZero() {
 		a.Left = time.Time{} // back in the room
 	}
-	r.save(a)
+	r.save(l, a)
 }
 
-// save writes a register line and redraws; the box is cleared for the next name.
-func (r *registerPanel) save(a data.Attendance) {
+// excuse marks the chosen person excused (F3); F3 on someone excused or absent takes the mark back:
+// the line is no longer recorded, with no arrival or exit invented.
+func (r *registerPanel) excuse() {
+	l, ok := r.chosen()
+	if !ok || l.PersonID == "" {
+		return
+	}
+	if l.Recorded() && (l.Presence == data.PresenceGiustificato || l.Presence == data.PresenceAssente) {
+		r.unrecord(l)
+		return
+	}
+	r.markLine(l, data.PresenceGiustificato)
+}
+
+// unrecord takes the chosen line out of the register (F8): a mark given by mistake, present, absent or
+// excused, goes without leaving times behind. The record is a tombstone, and Ctrl+Z brings it back.
+func (r *registerPanel) unrecord(l data.RegisterLine) {
+	if !l.Recorded() {
+		return
+	}
+	var removed []data.Ref
 	var err error
-	r.ui.run(func() { _, err = r.ui.store.SaveAttendance(r.ui.ctx, a) }, r.after(&err))
+	r.ui.run(func() {
+		removed, err = r.ui.store.Delete(r.ui.ctx, data.Ref{Kind: data.KindAttendance, ID: l.ID})
+	}, func() {
+		if err == nil {
+			r.last = &lastMark{line: l, removed: removed}
+		}
+		r.after(&err, r.checkin.Text)()
+	})
 }
 
-func (r *registerPanel) after(err *error) func() {
+// lastMark is the last change made from the check-in box, for Ctrl+Z: the line as it was, and what
+// the change wrote or removed.
+type lastMark struct {
+	line    data.RegisterLine // before the change
+	written data.Attendance   // what the change wrote; zero when it removed the line
+	removed []data.Ref        // what the change removed
+}
+
+// save writes a register line that was l and redraws; the box is cleared for the next name unless
+// something else was typed meanwhile.
+func (r *registerPanel) save(l data.RegisterLine, a data.Attendance) {
+	typed := r.checkin.Text
+	var err error
+	r.ui.run(func() { a, err = r.ui.store.SaveAttendance(r.ui.ctx, a) }, func() {
+		if err == nil {
+			r.last = &lastMark{line: l, written: a}
+		}
+		r.after(&err, typed)()
+	})
+}
+
+// undo takes back the last mark made from the check-in box (Ctrl+Z): a line that was not recorded
+// goes again, one that was is written back as it was, one removed comes back.
+func (r *registerPanel) undo() {
+	last := r.last
+	if last == nil {
+		r.m.errs.set(lang.L("register.nothing_to_undo"))
+		return
+	}
+	r.last = nil
+	typed := r.checkin.Text
+	var err error
+	r.ui.run(func() {
+		switch {
+		case last.removed != nil:
+			err = r.ui.store.Restore(r.ui.ctx, last.removed)
+		case !last.line.Recorded():
+			_, err = r.ui.store.Delete(r.ui.ctx, data.Ref{Kind: data.KindAttendance, ID: last.written.ID})
+		default:
+			before := last.line.Attendance
+			before.Meta = last.written.Meta
+			_, err = r.ui.store.SaveAttendance(r.ui.ctx, before)
+		}
+	}, func() {
+		r.after(&err, typed)()
+		if err == nil {
+			r.ui.status.say(lang.L("register.undone", map[string]any{"name": last.line.PersonName}))
+		}
+	})
+}
+
+// after shows the outcome of a change to the register and redraws it; the box is emptied when it
+// still holds typed, the text the change was made from.
+func (r *registerPanel) after(err *error, typed string) func() {
 	return func() {
 		if *err != nil {
 			r.m.errs.set(Explain(*err))
 			return
 		}
 		r.m.errs.set("")
-		r.checkin.SetText("")
+		if r.checkin.Text == typed {
+			r.checkin.SetText("")
+		}
 		r.ui.saved()
 		r.m.reload(func() { r.ui.win.Canvas().Focus(r.checkin) })
 	}
@@ -248,8 +429,15 @@ func (r *registerPanel) toggleLeft() {
 	if !ok || !l.Recorded() || l.Presence != data.PresencePresente {
 		return
 	}
+	typed := r.checkin.Text
+	var a data.Attendance
 	var err error
-	r.ui.run(func() { _, err = r.ui.store.StampLeft(r.ui.ctx, l.ID, l.Left.IsZero()) }, r.after(&err))
+	r.ui.run(func() { a, err = r.ui.store.StampLeft(r.ui.ctx, l.ID, l.Left.IsZero()) }, func() {
+		if err == nil {
+			r.last = &lastMark{line: l, written: a}
+		}
+		r.after(&err, typed)()
+	})
 }
 
 // delegate lets the chosen person take a seat by delegation (F6): the seats are listed with who holds
@@ -306,7 +494,7 @@ func (r *registerPanel) delegate() {
 					a.Arrived = x.Arrived
 				}
 			}
-			r.save(a)
+			r.save(l, a)
 		}, r.ui.win)
 	act.OnSubmitted = func(string) { form.Submit() }
 	wireFieldKeys(form.Submit, form.Hide, pick, act)
@@ -315,7 +503,7 @@ func (r *registerPanel) delegate() {
 	r.ui.win.Canvas().Focus(pick)
 }
 
-// walkIn adds someone who is not in the register (F7, or Enter on a name that matches nobody): they
+// walkIn adds someone who is not in the register (F7, and only F7: Enter never creates a person): they
 // are added to the people and recorded present, without a seat.
 func (r *registerPanel) walkIn() {
 	surname, name := splitName(r.checkin.Text)
@@ -338,6 +526,7 @@ func (r *registerPanel) walkIn() {
 		}
 		sessionID := r.m.d.Session.ID
 		var err error
+		typed := r.checkin.Text
 		r.ui.run(func() {
 			var stored data.Person
 			if stored, err = r.ui.store.SavePerson(r.ui.ctx, p); err != nil {
@@ -345,7 +534,7 @@ func (r *registerPanel) walkIn() {
 			}
 			_, err = r.ui.store.SaveAttendance(r.ui.ctx, data.Attendance{SessionID: sessionID, PersonID: stored.ID,
 				Presence: data.PresencePresente})
-		}, r.after(&err))
+		}, r.after(&err, typed))
 	}
 	for _, e := range []*shortcutEntry{sur, first, town} {
 		e.OnSubmitted = func(string) { form.Submit() }
@@ -428,26 +617,42 @@ func registerLine(l data.RegisterLine) string {
 }
 
 // quorumSentence says in words whether the quorum holds and why, under the rule the body gives for
-// the session's call: "5 presenti su 8 componenti; ne servono 5 in prima convocazione."
+// the session's call: "5 presenti su 8 componenti; ne servono 5 in prima convocazione." When it does
+// not hold it says what is missing under that rule: members, inhabitants, or both.
 func quorumSentence(q vote.Quorum) string {
+	// A fixed number counts seats whatever the weighting (see vote.CheckQuorum).
+	byHeads := q.ByHeads() || q.Rule.Kind == data.QuorumNumber
+	byPopulation := q.ByPopulation() && q.Rule.Kind != data.QuorumNumber
+	missingPop := max(0, q.RequiredPopulation-q.PresentPopulation)
 	args := map[string]any{
 		"present": q.Present, "seats": q.Seats, "required": q.Required, "missing": q.Missing(),
 		"ppop": formatInt(int(q.PresentPopulation)), "pop": formatInt(int(q.Population)),
-		"rpop": formatInt(int(q.RequiredPopulation)), "call": lang.L("call." + string(q.Call)),
+		"rpop": formatInt(int(q.RequiredPopulation)), "mpop": formatInt(int(missingPop)),
+		"call": lang.L("call." + string(q.Call)),
 	}
 	var s string
 	switch {
 	case q.Rule.Kind == data.QuorumNone:
-		s = lang.L("quorum.none", args)
-	case q.Rule.Kind == data.QuorumNumber || !q.ByPopulation():
-		s = lang.L("quorum.heads", args)
-	case q.ByHeads():
+		return lang.L("quorum.none", args)
+	case byHeads && byPopulation:
 		s = lang.L("quorum.double", args)
-	default:
+	case byPopulation:
 		s = lang.L("quorum.population", args)
+	default:
+		s = lang.L("quorum.heads", args)
 	}
-	if !q.Holds && q.Missing() > 0 && q.Rule.Kind != data.QuorumNone {
-		s += " " + lang.L("quorum.missing", args)
+	if q.Holds {
+		return s
+	}
+	heads := byHeads && q.Missing() > 0
+	pop := byPopulation && missingPop > 0
+	switch {
+	case heads && pop:
+		s += " " + lang.N("quorum.missing_both", int(q.Missing()), args)
+	case heads:
+		s += " " + lang.N("quorum.missing", int(q.Missing()), args)
+	case pop:
+		s += " " + lang.N("quorum.missing_population", int(missingPop), args)
 	}
 	return s
 }

@@ -40,6 +40,7 @@ type rulesForm struct {
 	threshold, tie   *widget.Select
 	proxies          *widget.Entry
 	secondCall       *widget.Entry // minutes from the prima to the seconda convocazione; empty or 0: none
+	speechLimit      *widget.Entry // the longest intervention, in minutes; empty or 0: no limit
 	why              *widget.Label
 	content          fyne.CanvasObject
 	quiet            bool
@@ -57,7 +58,9 @@ func newRulesForm(changed func()) *rulesForm {
 	f.seconda = newSelect(labels("rules.quorum.", quorumKinds), on)
 	f.primaN, f.secondaN, f.proxies, f.secondCall = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	f.secondCall.SetPlaceHolder(lang.L("rules.second_call_placeholder"))
-	for _, e := range []*widget.Entry{f.primaN, f.secondaN, f.proxies, f.secondCall} {
+	f.speechLimit = widget.NewEntry()
+	f.speechLimit.SetPlaceHolder(lang.L("rules.speech_limit_placeholder"))
+	for _, e := range []*widget.Entry{f.primaN, f.secondaN, f.proxies, f.secondCall, f.speechLimit} {
 		e.OnChanged = on
 	}
 	f.primaN.SetPlaceHolder(lang.L("rules.how_many"))
@@ -77,7 +80,8 @@ func newRulesForm(changed func()) *rulesForm {
 		widget.NewFormItem(lang.L("rules.threshold"), f.threshold),
 		widget.NewFormItem(lang.L("rules.tie"), f.tie),
 		widget.NewFormItem(lang.L("rules.proxies"), f.proxies),
-		widget.NewFormItem(lang.L("rules.second_call"), f.secondCall))
+		widget.NewFormItem(lang.L("rules.second_call"), f.secondCall),
+		widget.NewFormItem(lang.L("rules.speech_limit"), f.speechLimit))
 	f.content = container.NewVBox(f.form, f.why)
 	return f
 }
@@ -105,10 +109,8 @@ func (f *rulesForm) set(r data.Rules) {
 	pick(f.threshold, thresholds, r.Threshold)
 	pick(f.tie, tieBreaks, r.TieBreak)
 	f.proxies.SetText(strconv.Itoa(r.Proxies))
-	f.secondCall.SetText("")
-	if r.SecondCall > 0 {
-		f.secondCall.SetText(strconv.Itoa(r.SecondCall))
-	}
+	f.secondCall.SetText(minutesText(r.SecondCall))
+	f.speechLimit.SetText(minutesText(r.SpeechLimit))
 	f.showNumbers()
 }
 
@@ -148,17 +150,12 @@ func (f *rulesForm) get() data.Rules {
 	if err != nil {
 		proxies = 0
 	}
-	second := 0
-	if t := strings.TrimSpace(f.secondCall.Text); t != "" {
-		if second, err = strconv.Atoi(t); err != nil {
-			second = -1
-		}
-	}
+	second, limit := readMinutes(f.secondCall.Text), readMinutes(f.speechLimit.Text)
 	return data.Rules{
 		QuorumPrima: quorum(f.prima, f.primaN), QuorumSeconda: quorum(f.seconda, f.secondaN),
 		Weighting: chosen(f.weighting, weightings), MajorityBase: chosen(f.base, bases),
 		Threshold: chosen(f.threshold, thresholds), TieBreak: chosen(f.tie, tieBreaks), Proxies: proxies,
-		SecondCall: second,
+		SecondCall: second, SpeechLimit: limit,
 	}
 }
 
@@ -177,7 +174,8 @@ func (f *rulesForm) showNumbers() {
 }
 
 func (f *rulesForm) enable(on bool) {
-	setEnabled(on, f.prima, f.seconda, f.primaN, f.secondaN, f.weighting, f.base, f.threshold, f.tie, f.proxies, f.secondCall)
+	setEnabled(on, f.prima, f.seconda, f.primaN, f.secondaN, f.weighting, f.base, f.threshold, f.tie, f.proxies, f.secondCall,
+		f.speechLimit)
 	f.form.Refresh()
 }
 
@@ -202,4 +200,26 @@ func (f *rulesForm) explain(seats []data.SeatView) {
 		text = lang.L("rules.explain_no_seats")
 	}
 	f.why.SetText(text)
+}
+
+// minutesText shows a number of minutes in a field, empty for none.
+func minutesText(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+// readMinutes reads a number of minutes typed in a field: empty is 0, a word is -1, which the rules'
+// own check refuses with a sentence.
+func readMinutes(text string) int {
+	t := strings.TrimSpace(text)
+	if t == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(t)
+	if err != nil {
+		return -1
+	}
+	return n
 }

@@ -29,8 +29,12 @@ func TestRulesFormSecondCall(t *testing.T) {
 	if r := f.get(); r.SecondCall != 0 || r.Validate() != nil {
 		t.Errorf("get() with no delay = %+v (%v), want no seconda convocazione", r, r.Validate())
 	}
+	test.Type(f.speechLimit, "5")
+	if r := f.get(); r.SpeechLimit != 5 || r.Validate() != nil {
+		t.Errorf("get() with a 5-minute limit = %+v (%v)", r, r.Validate())
+	}
 	f.set(data.DefaultRules(data.BodyTavoloTematico))
-	if got := f.secondCall.Text; got != "" {
-		t.Errorf("second call shown for a Tavolo tematico = %q, want none", got)
+	if got := f.secondCall.Text + f.speechLimit.Text; got != "" {
+		t.Errorf("second call and speech limit shown for a Tavolo tematico = %q, want none", got)
 	}
 }

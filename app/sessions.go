@@ -34,6 +34,7 @@ type sessionsScreen struct {
 	place    *shortcutEntry
 	// The protocol numbers and dates of the convocation letter and of the verbale.
 	convProt, convDate, verbProt, verbDate *shortcutEntry
+	speechTimes                            *widget.Check  // the verbale gives each intervention's duration
 	started                                *shortcutEntry // the hours the meeting actually opened and closed, fixed by the secretary
 	ended                                  *shortcutEntry
 	president                              *widget.Select
@@ -106,6 +107,7 @@ func newSessionsScreen(ui *UI) *sessionsScreen {
 		e.OnChanged = func(string) { s.changed() }
 		e.onKey[fyne.KeyEscape] = s.focusFilter
 	}
+	s.speechTimes = widget.NewCheck(lang.L("field.speech_times"), func(bool) { s.changed() })
 	s.president = newSelect(nil, func(string) { s.changed() })
 	s.secretary = newSelect(nil, func(string) { s.changed() })
 	s.saver = &autosaver[data.Session]{ui: ui, get: s.session,
@@ -133,6 +135,7 @@ func newSessionsScreen(ui *UI) *sessionsScreen {
 		widget.NewFormItem(lang.L("field.secretary"), s.secretary),
 		widget.NewFormItem(lang.L("field.convocation_protocol"), container.NewGridWithColumns(2, s.convProt, s.convDate)),
 		widget.NewFormItem(lang.L("field.verbale_protocol"), container.NewGridWithColumns(2, s.verbProt, s.verbDate)),
+		widget.NewFormItem("", s.speechTimes),
 	)
 	s.state = widget.NewLabel("")
 	s.state.Wrapping = fyne.TextWrapWord
@@ -153,7 +156,7 @@ func newSessionsScreen(ui *UI) *sessionsScreen {
 	s.meeting = newMeetingScreen(ui, s)
 	s.table, s.first = s.pane.table, s.body
 	s.fields = []fyne.Disableable{s.body, s.call, s.day, s.hour, s.place, s.started, s.ended, s.president, s.secretary,
-		s.convProt, s.convDate, s.verbProt, s.verbDate}
+		s.convProt, s.convDate, s.verbProt, s.verbDate, s.speechTimes}
 	s.flush = s.saver.flush
 	s.fresh = s.newSession
 	s.blank = func() { s.load(data.SessionView{}) }
@@ -236,6 +239,7 @@ func (s *sessionsScreen) load(v data.SessionView) {
 	s.convDate.SetText(slashDay(v.ConvocationDate))
 	s.verbProt.SetText(v.VerbaleProtocol)
 	s.verbDate.SetText(slashDay(v.VerbaleDate))
+	s.speechTimes.SetChecked(v.SpeechTimes)
 	s.loading = false
 	s.errs.set("")
 	s.loadMembers(v.BodyID, v.PresidentID, v.SecretaryID)
@@ -346,6 +350,7 @@ func (s *sessionsScreen) session() data.Session {
 	}
 	v.ConvocationProtocol, v.VerbaleProtocol = s.convProt.Text, s.verbProt.Text
 	v.ConvocationDate, v.VerbaleDate = protocolDay(s.convDate.Text), protocolDay(s.verbDate.Text)
+	v.SpeechTimes = s.speechTimes.Checked
 	v.PresidentID, v.SecretaryID = "", ""
 	if i := s.president.SelectedIndex(); i > 0 && i-1 < len(s.members) {
 		v.PresidentID = s.members[i-1].PersonID

@@ -97,9 +97,23 @@ func (ui *UI) Close() {
 	}
 }
 
-// openStore opens the database at path and shows the registry, or explains why it cannot.
+// openStore opens the database at path and shows the registry, or explains why it cannot. The file
+// is checked and opened away from the window, which says what it is doing meanwhile: a file locked by
+// another program waits up to SQLite's busy timeout, and a large one takes a while to check.
 func (ui *UI) openStore(path string) {
-	st, err := ui.open(ui.ctx, path)
+	wait := widget.NewProgressBarInfinite()
+	ui.win.SetContent(container.NewCenter(container.NewVBox(
+		widget.NewLabel(lang.L("opening.title", map[string]any{"path": path})), wait)))
+	var st Store
+	var err error
+	ui.run(func() { st, err = ui.open(ui.ctx, path) }, func() {
+		wait.Stop()
+		ui.opened(path, st, err)
+	})
+}
+
+// opened shows the database just opened, or the reason it could not be.
+func (ui *UI) opened(path string, st Store, err error) {
 	if err != nil {
 		ui.win.SetMainMenu(ui.menu(false))
 		ui.win.SetContent(ui.refusal(path, err))
@@ -152,8 +166,16 @@ func (ui *UI) refusal(path string, err error) fyne.CanvasObject {
 	kept := widget.NewLabel(lang.L("refusal.kept", map[string]any{"path": path}))
 	kept.Wrapping = fyne.TextWrapWord
 	other := widget.NewButtonWithIcon(lang.L("action.open_db"), theme.FolderOpenIcon(), ui.chooseDatabase)
-	other.Importance = widget.HighImportance
 	buttons := container.NewHBox(other)
+	switch data.ErrorCode(err) {
+	case data.EConflict, data.EInternal, data.EReadOnly:
+		// Locked, full, or a passing error: the same file may open once the cause is gone.
+		retry := widget.NewButtonWithIcon(lang.L("action.retry"), theme.ViewRefreshIcon(), func() { ui.openStore(path) })
+		retry.Importance = widget.HighImportance
+		buttons.Objects = append([]fyne.CanvasObject{retry}, buttons.Objects...)
+	default:
+		other.Importance = widget.HighImportance
+	}
 	if def, derr := install.DefaultDatabase(); derr == nil && filepath.Clean(def) != filepath.Clean(path) {
 		buttons.Add(widget.NewButton(lang.L("action.default_db"), func() { ui.openStore(def) }))
 	}

@@ -1,8 +1,10 @@
 package app
 
 import (
+	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -313,7 +315,7 @@ func (p *votePanel) motionEntry(v data.Vote, ballots []data.VoteBallot) {
 			if c != "" {
 				label = lang.L("choice." + c)
 			}
-			rows.Add(widget.NewLabel(mark + x.Label + ": " + label))
+			rows.Add(widget.NewLabel(mark + m.seatLabel(x) + ": " + label))
 		}
 		keys := newShortcutEntry()
 		keys.SetPlaceHolder(lang.L("vote.keys"))
@@ -335,6 +337,17 @@ func (p *votePanel) motionEntry(v data.Vote, ballots []data.VoteBallot) {
 			m.voteSel = min(i+1, len(voters)-1)
 			m.castBallot(data.VoteBallot{VoteID: v.ID, Voter: voters[i].ID, Choice: c})
 		}
+		// Delete (or Backspace) takes back the chosen seat's ballot, entered by mistake.
+		remove := func() {
+			i := min(m.voteSel, len(voters)-1)
+			for _, b := range ballots {
+				if b.Voter == voters[i].ID {
+					m.removeBallot(v.ID, b.ID)
+				}
+			}
+		}
+		keys.onKey[fyne.KeyDelete] = remove
+		keys.onKey[fyne.KeyBackspace] = remove
 		keys.onKey[fyne.KeyF5] = m.toggleProjector
 		m.voteKeys = keys
 		p.content.Add(rows)
@@ -371,7 +384,7 @@ func (p *votePanel) secretEntry(v data.Vote, ballots []data.VoteBallot) {
 		if !x.Present {
 			continue
 		}
-		c := widget.NewCheck(x.Label, nil)
+		c := widget.NewCheck(m.seatLabel(x), nil)
 		c.SetChecked(voted[x.ID])
 		id := x.ID
 		c.OnChanged = func(on bool) {
@@ -408,7 +421,7 @@ func (p *votePanel) ballotEntry(v data.Vote, ballots []data.VoteBallot) {
 	voterNames := []string{lang.L("vote.anonymous")}
 	if !v.Secret {
 		for _, x := range present {
-			voterNames = append(voterNames, x.Label)
+			voterNames = append(voterNames, m.seatLabel(x))
 		}
 	}
 	voter := newSelect(voterNames, nil)
@@ -517,14 +530,33 @@ func (p *votePanel) ballotEntry(v data.Vote, ballots []data.VoteBallot) {
 	if len(cells) > 0 {
 		m.voteFirst = cells[0].e
 	}
-	form.Add(container.NewBorder(nil, nil, nil, add, container.NewGridWithColumns(2, voter, count)))
+	// Take back a ballot entered by mistake: the chosen seat's, or the anonymous one just entered (this
+	// window remembers it; the store keeps no order of anonymous ballots).
+	remove := widget.NewButtonWithIcon(lang.L("vote.remove_ballot"), theme.ContentRemoveIcon(), func() {
+		if i := voter.SelectedIndex(); i > 0 && i-1 < len(present) {
+			for _, b := range ballots {
+				if b.Voter == present[i-1].ID {
+					m.removeBallot(v.ID, b.ID)
+					return
+				}
+			}
+		}
+		for _, b := range ballots {
+			if b.Voter == "" && b.ID == m.lastBallot {
+				m.removeBallot(v.ID, b.ID)
+				return
+			}
+		}
+		m.errs.set(lang.L("vote.remove_nothing"))
+	})
+	form.Add(container.NewBorder(nil, nil, nil, container.NewHBox(add, remove), container.NewGridWithColumns(2, voter, count)))
 	p.content.Add(form)
 	// Which seats have a ballot already, so none is entered twice.
 	var done []string
 	for _, b := range ballots {
 		for _, x := range v.Voters {
 			if b.Voter != "" && b.Voter == x.ID {
-				done = append(done, x.Label)
+				done = append(done, m.seatLabel(x))
 			}
 		}
 	}
@@ -548,11 +580,12 @@ func ballotSummary(v data.Vote, ballots []data.VoteBallot) string {
 // castBallot records a ballot and redraws.
 func (m *meetingScreen) castBallot(b data.VoteBallot) {
 	var err error
-	m.ui.run(func() { _, err = m.ui.store.SaveBallot(m.ui.ctx, b) }, func() {
+	m.ui.run(func() { b, err = m.ui.store.SaveBallot(m.ui.ctx, b) }, func() {
 		if err != nil {
 			m.errs.set(Explain(err))
 			return
 		}
+		m.lastBallot = b.ID
 		m.errs.set("")
 		m.ui.saved()
 		m.reload(m.focusVoteKeys)
@@ -588,6 +621,12 @@ func (m *meetingScreen) focusVoteKeys() {
 // castTotals records the totals of a show of hands or of the counted paper ballots, as one change:
 // the three figures are saved one after the other, each replacing what was entered for its choice.
 func (m *meetingScreen) castTotals(voteID string, fav, con, ast *shortcutEntry) {
+	stored := map[string]int{}
+	for _, b := range m.d.Ballots[voteID] {
+		if b.Voter == "" {
+			stored[b.Choice] += b.Count
+		}
+	}
 	var ballots []data.VoteBallot
 	for _, x := range []struct {
 		choice string
@@ -604,12 +643,14 @@ func (m *meetingScreen) castTotals(voteID string, fav, con, ast *shortcutEntry) 
 		}
 		ballots = append(ballots, data.VoteBallot{VoteID: voteID, Count: n, Choice: x.choice})
 	}
+	// Totals that go down first, so that a total moved from one choice to another never counts twice
+	// on the way (the store refuses more ballots than seats present). A total of 0 removes the choice's.
+	sort.SliceStable(ballots, func(i, j int) bool {
+		return ballots[i].Count-stored[ballots[i].Choice] < ballots[j].Count-stored[ballots[j].Choice]
+	})
 	var err error
 	m.ui.run(func() {
 		for _, b := range ballots {
-			if b.Count == 0 {
-				continue
-			}
 			if _, err = m.ui.store.SaveBallot(m.ui.ctx, b); err != nil {
 				return
 			}
@@ -623,6 +664,39 @@ func (m *meetingScreen) castTotals(voteID string, fav, con, ast *shortcutEntry) 
 		m.ui.saved()
 		m.reload(m.focusVoteKeys)
 	})
+}
+
+// removeBallot takes back a ballot entered by mistake, and redraws.
+func (m *meetingScreen) removeBallot(voteID, ballotID string) {
+	var err error
+	m.ui.run(func() { err = m.ui.store.RemoveBallot(m.ui.ctx, voteID, ballotID) }, func() {
+		if err != nil {
+			m.errs.set(Explain(err))
+			return
+		}
+		m.errs.set("")
+		m.ui.saved()
+		m.reload(m.focusVoteKeys)
+	})
+}
+
+// seatLabel names a seat in the vote's lists by who holds it now: the delegate present for an absent
+// member ("Verdi Anna · delega per Paciano"), or the seat and the person in it.
+func (m *meetingScreen) seatLabel(x data.VoteVoter) string {
+	for _, l := range m.d.Register {
+		if l.SeatID != x.ID || l.PersonName == "" || !l.PresentAt(time.Time{}) {
+			continue
+		}
+		switch {
+		case l.Delegated:
+			return l.PersonName + " · " + lang.L("register.delegate_for", map[string]any{"seat": x.Label})
+		case l.PersonName == x.Label:
+			return x.Label
+		default:
+			return x.Label + " · " + l.PersonName
+		}
+	}
+	return x.Label
 }
 
 // closeVote closes the vote and shows its result.

@@ -13,11 +13,12 @@ import (
 // Entry would otherwise swallow them, and the list below a filter box could not be reached by keyboard.
 type shortcutEntry struct {
 	widget.Entry
-	onKey map[fyne.KeyName]func()
+	onKey      map[fyne.KeyName]func()
+	onShortcut map[string]func() // by ShortcutName: Ctrl+Z in the check-in box undoes the last mark
 }
 
 func newShortcutEntry() *shortcutEntry {
-	e := &shortcutEntry{onKey: map[fyne.KeyName]func(){}}
+	e := &shortcutEntry{onKey: map[fyne.KeyName]func(){}, onShortcut: map[string]func(){}}
 	e.ExtendBaseWidget(e)
 	return e
 }
@@ -29,6 +30,15 @@ func (e *shortcutEntry) TypedKey(k *fyne.KeyEvent) {
 		return
 	}
 	e.Entry.TypedKey(k)
+}
+
+// TypedShortcut runs the handler registered for the shortcut, or lets the Entry handle it.
+func (e *shortcutEntry) TypedShortcut(s fyne.Shortcut) {
+	if f, ok := e.onShortcut[s.ShortcutName()]; ok {
+		f()
+		return
+	}
+	e.Entry.TypedShortcut(s)
 }
 
 // heading is a bold label for the top of a panel.

@@ -2,6 +2,8 @@ package app
 
 import (
 	"bytes"
+	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"strings"
@@ -273,5 +275,70 @@ func TestNewWithSyncRunner(t *testing.T) {
 	}
 	if got := len(ui.sessions.pane.items); got != len(want) || got == 0 {
 		t.Errorf("sessions listed after New = %d, want the demo's %d", got, len(want))
+	}
+}
+
+// A database another program holds locked is not "damaged": the window says it is locked and by whom
+// it may be, offers to retry, and opens it once the lock is gone.
+func TestLockedDatabaseOffersRetry(t *testing.T) {
+	t.Setenv("TAVOLI_DATA_DIR", t.TempDir())
+	a := test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "ufficio.db")
+	st, err := opener(testDevice)(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	holder, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?_pragma=locking_mode(EXCLUSIVE)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	holder.SetMaxOpenConns(1)
+	defer holder.Close()
+	if _, err := holder.Exec(`CREATE TABLE IF NOT EXISTS held (x INTEGER)`); err != nil {
+		t.Fatalf("taking the lock: %v", err)
+	}
+
+	ui := New(a, Config{DBPath: path, Installation: newInstallation(t, "Lucia Ferri")}, SyncRunner, opener(testDevice))
+	t.Cleanup(ui.Close)
+	if ui.store != nil {
+		t.Fatal("the window opened a locked database")
+	}
+	content := ui.Window().Content()
+	for _, want := range []string{"è bloccato da un altro programma", "OneDrive", "non è danneggiato"} {
+		if !hasText(content, want) {
+			t.Errorf("refusal screen shows %q, want %q", texts(content), want)
+		}
+	}
+	if hasText(content, "copia di sicurezza") {
+		t.Errorf("refusal screen advises a backup for a locked file: %q", texts(content))
+	}
+	holder.Close()
+	test.Tap(button(t, content, "Riprova"))
+	if ui.store == nil {
+		t.Fatalf("after the lock went, Riprova still shows %q", texts(ui.Window().Content()))
+	}
+}
+
+// While the database is being checked and opened (a locked file waits, a large one takes a while) the
+// window says so instead of staying black.
+func TestOpeningShowsProgress(t *testing.T) {
+	t.Setenv("TAVOLI_DATA_DIR", t.TempDir())
+	a := test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "ufficio.db")
+	var work, done func()
+	held := func(w, d func()) { work, done = w, d }
+	ui := New(a, Config{DBPath: path, Installation: newInstallation(t, "Lucia Ferri")}, held, opener(testDevice))
+	t.Cleanup(ui.Close)
+	if work == nil || ui.store != nil {
+		t.Fatal("the database was opened on the window's goroutine")
+	}
+	if content := ui.Window().Content(); !hasText(content, "Apertura di "+path+" in corso") {
+		t.Errorf("while opening the window shows %q", texts(content))
+	}
+	work()
+	done()
+	if ui.store == nil {
+		t.Fatalf("after opening the window shows %q", texts(ui.Window().Content()))
 	}
 }

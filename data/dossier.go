@@ -53,6 +53,8 @@ type Dossier struct {
 	Delegates []MembershipView
 	Decisions []Decision
 	Actions   []ActionItem
+	// Speeches are the interventions, item by item in the order they were asked for.
+	Speeches  []Speech
 	Proposals []ProposalView
 	// Votes are the votes held in the session, with their ballots by vote id and, for secret votes,
 	// the seats that voted; their results come from data/vote.
@@ -120,4 +122,9 @@ func (d Dossier) DelegateSeat(personID string) string {
 		}
 	}
 	return ""
+}
+
+// ItemSpeeches returns the interventions on an agenda item, in their order.
+func (d Dossier) ItemSpeeches(itemID string) []Speech {
+	return onItem(d.Speeches, itemID, func(x Speech) string { return x.AgendaItemID })
 }

@@ -157,6 +157,8 @@ type Rules struct {
 	// SecondCall is how many minutes after the prima convocazione the seconda is called, the same
 	// day, when the rules foresee one; 0, a convocation names one call only.
 	SecondCall int `json:"second_call_minutes,omitempty"`
+	// SpeechLimit is how many minutes one intervention may last; 0, no limit.
+	SpeechLimit int `json:"speech_minutes,omitempty"`
 }
 
 // QuorumFor returns the quorum rule of the given call.
@@ -195,6 +197,9 @@ func (r Rules) Validate() error {
 	}
 	if r.SecondCall < 0 || r.SecondCall >= 24*60 {
 		return Errorf(EInvalid, "err.rules.second_call", "value", r.SecondCall)
+	}
+	if r.SpeechLimit < 0 || r.SpeechLimit > 240 {
+		return Errorf(EInvalid, "err.rules.speech_limit", "value", r.SpeechLimit)
 	}
 	return nil
 }

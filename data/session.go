@@ -47,6 +47,8 @@ type Session struct {
 	// Number is the verbale's number in its body's year, fixed when the verbale is approved; 0 until
 	// then, when it is counted from the body's sessions (see VerbaleNumbers).
 	Number int `json:"number,omitempty"`
+	// SpeechTimes makes the verbale give each intervention's duration, as the secretary chooses.
+	SpeechTimes bool `json:"speech_times,omitempty"`
 }
 
 // SessionStatuses lists the statuses in their order.

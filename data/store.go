@@ -78,6 +78,9 @@ type MeetingStore interface {
 	StampLeft(ctx context.Context, attendanceID string, left bool) (Attendance, error)
 	SaveDecision(ctx context.Context, d Decision) (Decision, error)
 	SaveActionItem(ctx context.Context, a ActionItem) (ActionItem, error)
+	// QueueSpeaker puts a person on the list of speakers of an item; NextSpeaker gives the floor on.
+	QueueSpeaker(ctx context.Context, sessionID, itemID, personID string) (Speech, error)
+	NextSpeaker(ctx context.Context, sessionID, itemID string) ([]Speech, error)
 	SaveProposal(ctx context.Context, p Proposal) (Proposal, error)
 	Dossier(ctx context.Context, sessionID string) (Dossier, error)
 	ApproveVerbale(ctx context.Context, a Approval) (Verbale, error)

@@ -146,3 +146,31 @@ func TestVerbaleApprovedByMayors(t *testing.T) {
 	contains(t, "verbale approved by the mayors", text, "Verbale approvato dal Tavolo dei Sindaci nella seduta "+
 		"del 7 maggio 2027, all'unanimità dei votanti, astenuto il Comune di Paciano.")
 }
+
+// The verbale lists who spoke on each item, in order, with the durations when the secretary wants them.
+func TestVerbaleSpeakers(t *testing.T) {
+	d := anziani()
+	item := agenda(d)[1]
+	at := func(mm int) time.Time { return rome(2027, time.March, 12, 16, mm) }
+	d.Speeches = []data.Speech{
+		{Meta: data.Meta{ID: "sp1"}, SessionID: d.Session.ID, AgendaItemID: item.ID, PersonID: "holder-01", Position: 1,
+			Started: at(0), Ended: at(4), Speaker: data.Naming{Name: "Maria", Surname: "Rossi"}},
+		{Meta: data.Meta{ID: "sp2"}, SessionID: d.Session.ID, AgendaItemID: item.ID, PersonID: "holder-10", Position: 2,
+			Started: at(4), Ended: at(6), Speaker: data.Naming{Name: "Ilario", Surname: "Gori"}},
+		{Meta: data.Meta{ID: "sp3"}, SessionID: d.Session.ID, AgendaItemID: item.ID, PersonID: "holder-02", Position: 3,
+			Speaker: data.Naming{Name: "Luca", Surname: "Bianchi"}}, // asked, never heard
+	}
+	flat := func(b []byte, name string) string {
+		return strings.Join(strings.Fields(pdfText(t, writePDF(t, name, b))), " ")
+	}
+	text := flat(render(t, Verbale, d), "verbale-interventi.pdf")
+	contains(t, "verbale with speakers", text, "Intervengono, nell'ordine: Maria Rossi (Castiglione del Lago – Servizi "+
+		"sociali); Ilario Gori (SPI CGIL Trasimeno).")
+	if strings.Contains(text, "Luca Bianchi") || strings.Contains(text, "4 min") {
+		t.Error("the verbale names a speaker never heard, or gives durations nobody asked for")
+	}
+	d.Session.SpeechTimes = true
+	text = flat(render(t, Verbale, d), "verbale-interventi-durata.pdf")
+	contains(t, "verbale with speech times", text, "Maria Rossi (Castiglione del Lago – Servizi sociali, 4 min); "+
+		"Ilario Gori (SPI CGIL Trasimeno, 2 min).")
+}

@@ -93,6 +93,22 @@ func TestQuorumSentence(t *testing.T) {
 		{"a fixed number counts heads", number, data.CallPrima, mayors(), present("Paciano", "Piegaro", "Panicale"),
 			"Presenti 3 componenti su 8, in rappresentanza di 10.050 abitanti su 56.900; il numero legale richiesto " +
 				"in prima convocazione è 3: constatata la validità della seduta, il Presidente dichiara aperta la seduta."},
+		{"double fails by population", double, data.CallPrima, mayors(),
+			present("Paciano", "Piegaro", "Tuoro sul Trasimeno", "Panicale", "Passignano sul Trasimeno"),
+			"Presenti 5 componenti su 8, in rappresentanza di 19.550 abitanti su 56.900; il numero legale richiesto " +
+				"in prima convocazione è di 5 componenti e 28.451 abitanti: il numero legale non è raggiunto " +
+				"(mancano 8.901 abitanti) e la seduta non può validamente deliberare."},
+		{"double, seconda fails by population", double, data.CallSeconda, mayors(), present("Paciano", "Piegaro", "Panicale"),
+			"Presenti 3 componenti su 8, in rappresentanza di 10.050 abitanti su 56.900; il numero legale richiesto " +
+				"in seconda convocazione è di 3 componenti e 18.967 abitanti: il numero legale non è raggiunto " +
+				"(mancano 8.917 abitanti) e la seduta non può validamente deliberare."},
+		{"heads, seconda fails", head, data.CallSeconda, heads(8), present("a", "b"),
+			"Presenti 2 componenti su 8; il numero legale richiesto in seconda convocazione è 3: " +
+				"il numero legale non è raggiunto (manca 1 componente) e la seduta non può validamente deliberare."},
+		{"a fixed number fails", number, data.CallPrima, mayors(), present("Castiglione del Lago", "Magione"),
+			"Presenti 2 componenti su 8, in rappresentanza di 29.850 abitanti su 56.900; il numero legale richiesto " +
+				"in prima convocazione è 3: il numero legale non è raggiunto (manca 1 componente) " +
+				"e la seduta non può validamente deliberare."},
 		{"no seats", head, data.CallPrima, nil, nil,
 			"Non risultano componenti con diritto di voto: il numero legale non può essere verificato."},
 	}

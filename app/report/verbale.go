@@ -275,9 +275,14 @@ func (v verbale) agendaItems() {
 			doc.space(1.6)
 		}
 		props, votes, decisions, actions := d.ItemProposals(it.ID), d.ItemVotes(it.ID), d.ItemDecisions(it.ID), d.ItemActions(it.ID)
+		speakers := v.speakers(it.ID)
+		if speakers != "" {
+			doc.paragraphs(speakers, stBody, 0)
+			doc.space(1.6)
+		}
 		if strings.TrimSpace(it.Notes) != "" {
 			doc.paragraphs(it.Notes, stBody, 0)
-		} else if !anything(props, votes, decisions, actions) {
+		} else if !anything(props, votes, decisions, actions) && speakers == "" {
 			doc.paragraphs("Non sono state registrate note sulla discussione.", stItalic, 0)
 		}
 		v.writeRecord(props, votes, decisions, actions)
@@ -509,4 +514,50 @@ func approvedBy(d data.Dossier, in data.Session) string {
 		text += " (" + voterList(abstaining, false) + ")"
 	}
 	return text + "."
+}
+
+// speakers says who spoke on an item, in order: "Intervengono, nell'ordine: Federica Bellucci (Comune
+// di Castiglione del Lago), Mario Rossi." With the session's speech times, each intervention's
+// duration follows: "(Comune di Magione, 4 min)". Someone who asked and was not heard is left out.
+func (v verbale) speakers(itemID string) string {
+	var parts []string
+	for _, sp := range v.d.ItemSpeeches(itemID) {
+		if sp.Started.IsZero() {
+			continue
+		}
+		name := sp.Speaker.Prose()
+		var about []string
+		for _, l := range v.d.Register {
+			if l.PersonID == sp.PersonID && l.Recorded() {
+				name = proseName(l.Naming, l.SeatComune)
+				if f := seatOrOrganisation(l); f != "" && l.SeatComune == "" {
+					about = append(about, f)
+				}
+				break
+			}
+		}
+		if v.d.Session.SpeechTimes && !sp.Ended.IsZero() {
+			about = append(about, minutes(sp.Duration(time.Time{})))
+		}
+		if len(about) > 0 {
+			name += " (" + strings.Join(about, ", ") + ")"
+		}
+		parts = append(parts, name)
+	}
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return "Interviene " + parts[0] + "."
+	}
+	return "Intervengono, nell'ordine: " + strings.Join(parts, "; ") + "."
+}
+
+// minutes writes a duration as a verbale does: "4 min", "meno di 1 min".
+func minutes(d time.Duration) string {
+	m := int64(d.Round(time.Minute) / time.Minute)
+	if m < 1 {
+		return "meno di 1 min"
+	}
+	return strconv.FormatInt(m, 10) + " min"
 }

@@ -214,6 +214,9 @@ func replace(tmp, path string) error {
 	return err
 }
 
+// DiskFull reports whether err says the disk (or the user's quota) is full.
+func DiskFull(err error) bool { return diskFull(err) }
+
 // Explain turns a failed write of path into a coded error: a full disk, a protected or missing folder,
 // or anything else. Coded errors pass through. (A destination held open by another program is told
 // apart only where it shows: when the finished file cannot replace it.)

@@ -67,7 +67,8 @@ func dependents(ctx context.Context, tx *sql.Tx, ref data.Ref) ([]data.Ref, erro
 			kind  data.Kind
 			table string
 		}{{data.KindAgendaItem, "agenda_items"}, {data.KindAttendance, "attendance"}, {data.KindDecision, "decisions"},
-			{data.KindActionItem, "action_items"}, {data.KindProposal, "proposals"}, {data.KindVote, "votes"}} {
+			{data.KindActionItem, "action_items"}, {data.KindSpeech, "speeches"}, {data.KindProposal, "proposals"},
+			{data.KindVote, "votes"}} {
 			if err = add(c.kind, `SELECT id FROM `+c.table+` WHERE deleted = 0 AND session_id = ? ORDER BY created, id`, ref.ID); err != nil {
 				break
 			}
@@ -81,7 +82,8 @@ func dependents(ctx context.Context, tx *sql.Tx, ref data.Ref) ([]data.Ref, erro
 	case data.KindAgendaItem:
 		err = firstErr(
 			add(data.KindDecision, `SELECT id FROM decisions WHERE deleted = 0 AND agenda_item_id = ?`, ref.ID),
-			add(data.KindActionItem, `SELECT id FROM action_items WHERE deleted = 0 AND agenda_item_id = ?`, ref.ID))
+			add(data.KindActionItem, `SELECT id FROM action_items WHERE deleted = 0 AND agenda_item_id = ?`, ref.ID),
+			add(data.KindSpeech, `SELECT id FROM speeches WHERE deleted = 0 AND agenda_item_id = ?`, ref.ID))
 	case data.KindPerson:
 		err = firstErr(
 			add(data.KindSeat, `SELECT id FROM seats WHERE deleted = 0 AND person_id = ?`, ref.ID),
@@ -303,7 +305,8 @@ func deletable(ctx context.Context, tx *sql.Tx, ref data.Ref) error {
 
 // sessionChildren are the kinds that belong to a session: they are locked with it.
 var sessionChildren = map[data.Kind]bool{data.KindAgendaItem: true, data.KindAttendance: true,
-	data.KindDecision: true, data.KindActionItem: true, data.KindProposal: true, data.KindVote: true}
+	data.KindDecision: true, data.KindActionItem: true, data.KindProposal: true, data.KindVote: true,
+	data.KindSpeech: true}
 
 // notLockedByRef refuses to delete a session whose verbale is approved, or anything of it; an approved
 // verbale itself is never deleted.

@@ -107,6 +107,9 @@ func dossier(ctx context.Context, tx *sql.Tx, sessionID string) (data.Dossier, e
 	if d.Actions, err = actions(ctx, tx, sessionID); err != nil {
 		return d, err
 	}
+	if d.Speeches, err = speeches(ctx, tx, sessionID); err != nil {
+		return d, err
+	}
 	if d.Proposals, err = sessionProposals(ctx, tx, sessionID); err != nil {
 		return d, err
 	}

@@ -10,7 +10,11 @@ import (
 	"os"
 	"path/filepath"
 
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/atomicfile"
 )
 
 // inspect decides whether path may be opened for writing, reading it without changing a byte. A
@@ -112,7 +116,7 @@ func (h *header) read(path string, size int64) error {
 func check(ctx context.Context, path string) error {
 	db, err := sql.Open("sqlite", readDSN(path))
 	if err != nil {
-		return data.Errorf(data.ECorrupt, "err.db.corrupt_file", "path", path).Wrap(err)
+		return failure(path, err)
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(1)
@@ -122,10 +126,10 @@ func check(ctx context.Context, path string) error {
 	var appID int64
 	var userVersion int
 	if err := db.QueryRowContext(ctx, `PRAGMA application_id`).Scan(&appID); err != nil {
-		return data.Errorf(data.ECorrupt, "err.db.corrupt_file", "path", path).Wrap(err)
+		return failure(path, err)
 	}
 	if err := db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&userVersion); err != nil {
-		return data.Errorf(data.ECorrupt, "err.db.corrupt_file", "path", path).Wrap(err)
+		return failure(path, err)
 	}
 	if err := known(path, uint32(appID), userVersion); err != nil {
 		return err
@@ -134,28 +138,28 @@ func check(ctx context.Context, path string) error {
 
 	var objects int
 	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master`).Scan(&objects); err != nil {
-		return data.Errorf(data.ECorrupt, "err.db.corrupt_file", "path", path).Wrap(err)
+		return failure(path, err)
 	}
 	if !ours && objects > 0 {
 		return data.Errorf(data.ENotOurs, "err.db.foreign", "path", path)
 	}
 	rows, err := db.QueryContext(ctx, `PRAGMA quick_check`)
 	if err != nil {
-		return data.Errorf(data.ECorrupt, "err.db.corrupt_file", "path", path).Wrap(err)
+		return failure(path, err)
 	}
 	var problems []string
 	for rows.Next() {
 		var line string
 		if err := rows.Scan(&line); err != nil {
 			rows.Close()
-			return data.Errorf(data.ECorrupt, "err.db.corrupt_file", "path", path).Wrap(err)
+			return failure(path, err)
 		}
 		if line != "ok" {
 			problems = append(problems, line)
 		}
 	}
 	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
-		return data.Errorf(data.ECorrupt, "err.db.corrupt_file", "path", path).Wrap(err)
+		return failure(path, err)
 	}
 	if len(problems) > 0 {
 		return data.Errorf(data.ECorrupt, "err.db.corrupt_file", "path", path).Wrap(errors.New(problems[0]))
@@ -169,13 +173,13 @@ func check(ctx context.Context, path string) error {
 	}
 	names, err := db.QueryContext(ctx, `SELECT name FROM migrations`)
 	if err != nil {
-		return data.Errorf(data.ECorrupt, "err.db.corrupt_file", "path", path).Wrap(err)
+		return failure(path, err)
 	}
 	defer names.Close()
 	for names.Next() {
 		var n string
 		if err := names.Scan(&n); err != nil {
-			return data.Errorf(data.ECorrupt, "err.db.corrupt_file", "path", path).Wrap(err)
+			return failure(path, err)
 		}
 		if !known[n] {
 			return data.Errorf(data.ENewer, "err.db.newer_migration", "path", path, "migration", n)
@@ -223,9 +227,52 @@ func writableDir(dir string, create bool) error {
 	}
 	f, err := os.CreateTemp(dir, ".tavoli-write-test-*")
 	if err != nil {
+		if atomicfile.DiskFull(err) {
+			return data.Errorf(data.EInternal, "err.db.full_open", "path", dir).Wrap(err)
+		}
 		return data.Errorf(data.EReadOnly, "err.db.readonly_dir", "path", dir).Wrap(err)
 	}
 	name := f.Name()
-	f.Close()
-	return os.Remove(name)
+	defer os.Remove(name)
+	// Room for the first pages and the journal: a full disk is told now, not as a failed first save.
+	_, err = f.Write(make([]byte, probeSize))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil && atomicfile.DiskFull(err) {
+		return data.Errorf(data.EInternal, "err.db.full_open", "path", dir).Wrap(err)
+	}
+	return nil
+}
+
+// probeSize is what writableDir writes to see that the disk has room.
+const probeSize = 64 << 10
+
+// failure says why SQLite could not read a database file that looked like one: another program holds
+// it, the disk is full (SQLite must write the -shm file beside a -wal), it cannot be read, or it is
+// damaged. Only SQLite's own verdict makes it "danneggiato": the advice to take a backup would make a
+// user throw away good work that is only locked.
+func failure(path string, err error) error {
+	var se *sqlite.Error
+	code := 0
+	if errors.As(err, &se) {
+		code = se.Code() & 0xff
+	}
+	switch code {
+	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+		return data.Errorf(data.EConflict, "err.db.busy_open", "path", path).Wrap(err)
+	case sqlite3.SQLITE_FULL:
+		return data.Errorf(data.EInternal, "err.db.full_open", "path", path).Wrap(err)
+	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+		return data.Errorf(data.ECorrupt, "err.db.corrupt_file", "path", path).Wrap(err)
+	}
+	// SQLite reports a -shm it cannot create as an I/O or open error: a full disk is one cause.
+	if full := writableDir(filepath.Dir(path), false); data.ErrorCode(full) == data.EInternal {
+		return data.Errorf(data.EInternal, "err.db.full_open", "path", path).Wrap(err)
+	}
+	switch code {
+	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_CANTOPEN:
+		return data.Errorf(data.EReadOnly, "err.db.unreadable", "path", path).Wrap(err)
+	}
+	return data.Errorf(data.EInternal, "err.db.open_failed", "path", path).Wrap(err)
 }

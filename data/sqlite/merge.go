@@ -605,6 +605,7 @@ func (m *merger) wins(kind data.Kind, in, local held) bool {
 var lockKinds = map[data.Kind]bool{
 	data.KindSession: true, data.KindAgendaItem: true, data.KindAttendance: true, data.KindDecision: true,
 	data.KindActionItem: true, data.KindVote: true, data.KindVoteBallot: true, data.KindVoteVoter: true,
+	data.KindSpeech: true,
 }
 
 // locked reports whether a record may not change through this merge: an approved verbale, or a record

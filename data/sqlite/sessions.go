@@ -32,13 +32,14 @@ func sessionCols(s data.Session) []column {
 		{"corrects_id", nullable(s.CorrectsID)}, {"current_item_id", s.CurrentItemID},
 		{"current_since", optTime(s.CurrentSince)}, {"approved_in_id", nullable(s.ApprovedInID)},
 		{"convocation_protocol", s.ConvocationProtocol}, {"convocation_date", optTime(s.ConvocationDate)},
-		{"verbale_protocol", s.VerbaleProtocol}, {"verbale_date", optTime(s.VerbaleDate)}, {"number", s.Number}}
+		{"verbale_protocol", s.VerbaleProtocol}, {"verbale_date", optTime(s.VerbaleDate)}, {"number", s.Number},
+		{"speech_times", s.SpeechTimes}}
 }
 
 const sessionSelect = `s.body_id, s.status, s.call, s.date, s.place, s.started, s.ended,
 	coalesce(s.president_id, ''), coalesce(s.secretary_id, ''), coalesce(s.corrects_id, ''),
 	s.current_item_id, s.current_since, coalesce(s.approved_in_id, ''),
-	s.convocation_protocol, s.convocation_date, s.verbale_protocol, s.verbale_date, s.number`
+	s.convocation_protocol, s.convocation_date, s.verbale_protocol, s.verbale_date, s.number, s.speech_times`
 
 func scanSession(sc interface{ Scan(...any) error }, extra ...any) (data.Session, error) {
 	var v data.Session
@@ -46,7 +47,7 @@ func scanSession(sc interface{ Scan(...any) error }, extra ...any) (data.Session
 	ms := metaScan{m: &v.Meta}
 	dest := append(ms.dest(), &v.BodyID, &v.Status, &v.Call, &date, &v.Place, &started, &ended,
 		&v.PresidentID, &v.SecretaryID, &v.CorrectsID, &v.CurrentItemID, &since, &v.ApprovedInID,
-		&v.ConvocationProtocol, &convDate, &v.VerbaleProtocol, &verbDate, &v.Number)
+		&v.ConvocationProtocol, &convDate, &v.VerbaleProtocol, &verbDate, &v.Number, &v.SpeechTimes)
 	if err := sc.Scan(append(dest, extra...)...); err != nil {
 		return v, err
 	}

@@ -225,9 +225,13 @@ func ballotJSON(b data.VoteBallot) (string, error) {
 // cast before (a correction while votes are taken); totals and paper ballots are anonymous ballots
 // with a count. In a secret vote every ballot is anonymous, written with the vote's own times under a
 // random key, and only once nobody more can be checked off (see MarkVoted).
+//
+// A motion's total replaces the one entered for its choice, up or down: a total of 0 removes it (as
+// RemoveBallot does), and the ballot returned then has no id. A seat's ballot, or a paper ballot
+// without a count, counts 1.
 func (s *Store) SaveBallot(ctx context.Context, b data.VoteBallot) (data.VoteBallot, error) {
-	if b.Count <= 0 {
-		b.Count = 1
+	if b.Count < 0 {
+		return b, data.Errorf(data.EInvalid, "err.vote.negative_count")
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		v, err := stillOpen(ctx, tx, b.VoteID)
@@ -259,19 +263,30 @@ func (s *Store) SaveBallot(ctx context.Context, b data.VoteBallot) (data.VoteBal
 			}
 			if v.Method == data.MethodMotion {
 				// The totals of a choice are entered again, not added: the same choice replaces its
-				// count.
+				// count, and 0 takes it away.
 				for _, x := range stored {
 					if x.Voter == "" && x.Choice == b.Choice {
 						b.ID, b.Created = x.ID, x.Created
 						anonymous -= max(x.Count, 1)
 					}
 				}
+				if b.Count == 0 {
+					if b.ID == "" {
+						return nil // nothing was entered for this choice
+					}
+					id := b.ID
+					b.ID, b.Created = "", time.Time{}
+					return s.removeBallot(ctx, tx, v, id)
+				}
 			}
+			b.Count = max(b.Count, 1)
 			if limit := ballotLimit(v, len(voted)); limit > 0 && anonymous+b.Count > limit {
 				return data.Errorf(data.EInvalid, "err.vote.too_many", "limit", limit)
 			}
 		} else if anonymous > 0 {
 			return data.Errorf(data.EInvalid, "err.vote.mixed")
+		} else {
+			b.Count = max(b.Count, 1)
 		}
 		if b.Voter != "" {
 			known := false
@@ -306,6 +321,38 @@ func (s *Store) SaveBallot(ctx context.Context, b data.VoteBallot) (data.VoteBal
 		return s.insertAs(ctx, tx, data.KindVoteBallot, b.Meta, cols)
 	})
 	return b, err
+}
+
+// RemoveBallot takes back a ballot entered by mistake, while the vote is open: a seat's ballot, a
+// paper ballot or a total. The ballot stays as a tombstone, as every delete does. In a secret vote the
+// tombstone keeps the vote's own times: no clock reading tells when it went, so nothing orders the
+// ballots or ties one to whoever was checked off around it.
+func (s *Store) RemoveBallot(ctx context.Context, voteID, ballotID string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		v, err := stillOpen(ctx, tx, voteID)
+		if err != nil {
+			return err
+		}
+		return s.removeBallot(ctx, tx, v, ballotID)
+	})
+}
+
+// removeBallot tombstones a ballot of the open vote v: see RemoveBallot.
+func (s *Store) removeBallot(ctx context.Context, tx *sql.Tx, v data.Vote, ballotID string) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM vote_ballots WHERE id = ? AND vote_id = ? AND deleted = 0`,
+		ballotID, v.ID).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		return data.Errorf(data.ENotFound, "err.record.deleted", "kind", string(data.KindVoteBallot))
+	}
+	if !v.Secret {
+		return s.setDeleted(ctx, tx, data.Ref{Kind: data.KindVoteBallot, ID: ballotID}, true)
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE vote_ballots SET deleted = 1, updated = ?, device = ? WHERE id = ?`,
+		fmtTime(v.Opened), s.device, ballotID)
+	return err
 }
 
 // ballotLimit is how many anonymous ballots a vote can hold: in a secret vote whose turnout was

@@ -134,7 +134,7 @@ func TestSecretVoteKeepsNoLink(t *testing.T) {
 	wantErr(t, "SaveBallot(secret, with the voter)", err, data.EInvalid, "err.vote.secret_voter")
 	m.clock.set(meetDay(3, 12, 16, 5))
 	for _, c := range []string{"favorevole", "contrario"} {
-		_, err := m.s.SaveBallot(m.ctx, data.VoteBallot{VoteID: v.ID, Choice: c})
+		_, err := m.s.SaveBallot(m.ctx, data.VoteBallot{VoteID: v.ID, Count: 1, Choice: c})
 		must(t, "SaveBallot(anonymous)", err)
 	}
 	err = m.s.MarkVoted(m.ctx, v.ID, m.seatGirasole.ID)

@@ -1,0 +1,128 @@
+package sqlite
+
+import (
+	"testing"
+
+	"github.com/tavoli/tavoli/data"
+)
+
+// tally is a vote's stored ballots as choice -> count, and how many rows hold them.
+func (m *meeting) tally(t *testing.T, voteID string) (map[string]int, int) {
+	t.Helper()
+	bs, _, err := m.s.Ballots(m.ctx, voteID)
+	must(t, "Ballots", err)
+	got := map[string]int{}
+	for _, b := range bs {
+		got[b.Choice] += b.Count
+	}
+	return got, len(bs)
+}
+
+func TestVoteTotalsGoDownAndToZero(t *testing.T) {
+	for _, secret := range []bool{false, true} {
+		name := map[bool]string{false: "open", true: "secret"}[secret]
+		t.Run(name, func(t *testing.T) {
+			m := runningMarch(t) // two seats present
+			v := m.openVote(t, data.Vote{Method: data.MethodMotion, Subject: "Per alzata di mano", Secret: secret})
+			total := func(choice string, n int) error {
+				_, err := m.s.SaveBallot(m.ctx, data.VoteBallot{VoteID: v.ID, Count: n, Choice: choice})
+				return err
+			}
+			must(t, "favorevole 2", total("favorevole", 2))
+			must(t, "favorevole down to 1", total("favorevole", 1))
+			must(t, "contrario 1", total("contrario", 1))
+			if got, rows := m.tally(t, v.ID); got["favorevole"] != 1 || got["contrario"] != 1 || rows != 2 {
+				t.Fatalf("after going down: %v in %d rows, want 1 favorevole and 1 contrario", got, rows)
+			}
+			must(t, "contrario to 0", total("contrario", 0))
+			must(t, "astenuto 0, never entered", total("astenuto", 0))
+			if got, rows := m.tally(t, v.ID); got["favorevole"] != 1 || got["contrario"] != 0 || rows != 1 {
+				t.Fatalf("after a total of 0: %v in %d rows, want 1 favorevole alone", got, rows)
+			}
+			must(t, "astenuto 1 where contrario was", total("astenuto", 1))
+			wantErr(t, "a negative total", total("favorevole", -1), data.EInvalid, "err.vote.negative_count")
+			// The removed total is a tombstone; in a secret vote it keeps the vote's opening time.
+			var deleted int
+			var updated string
+			must(t, "tombstone", m.s.db.QueryRow(`SELECT count(*), coalesce(max(updated), '') FROM vote_ballots
+				WHERE vote_id = ? AND deleted = 1`, v.ID).Scan(&deleted, &updated))
+			if deleted != 1 {
+				t.Errorf("%d tombstones, want the contrario total", deleted)
+			}
+			if secret && updated != fmtTime(v.Opened) {
+				t.Errorf("the removed secret total is stamped %s, want the opening time %s", updated, fmtTime(v.Opened))
+			}
+			closed, err := m.s.CloseVote(m.ctx, v.ID)
+			must(t, "CloseVote", err)
+			if got, _ := m.tally(t, closed.ID); got["favorevole"] != 1 || got["astenuto"] != 1 || got["contrario"] != 0 {
+				t.Errorf("closed vote counts %v, want 1 favorevole and 1 astenuto", got)
+			}
+		})
+	}
+}
+
+func TestRemoveBallot(t *testing.T) {
+	m := runningMarch(t)
+	v := m.openVote(t, data.Vote{Method: data.MethodMotion, Subject: "Approvazione"})
+	b, err := m.s.SaveBallot(m.ctx, data.VoteBallot{VoteID: v.ID, Voter: m.seatRossi.ID, Choice: "favorevole"})
+	must(t, "SaveBallot(Rossi)", err)
+	_, err = m.s.SaveBallot(m.ctx, data.VoteBallot{VoteID: v.ID, Voter: m.seatBianchi.ID, Choice: "contrario"})
+	must(t, "SaveBallot(Bianchi)", err)
+	must(t, "RemoveBallot", m.s.RemoveBallot(m.ctx, v.ID, b.ID))
+	wantErr(t, "RemoveBallot(twice)", m.s.RemoveBallot(m.ctx, v.ID, b.ID), data.ENotFound, "err.record.deleted")
+	if got, rows := m.tally(t, v.ID); got["favorevole"] != 0 || got["contrario"] != 1 || rows != 1 {
+		t.Fatalf("after RemoveBallot: %v in %d rows, want Bianchi's contrario alone", got, rows)
+	}
+	// The seat votes again: a new ballot, the tombstone left alone.
+	_, err = m.s.SaveBallot(m.ctx, data.VoteBallot{VoteID: v.ID, Voter: m.seatRossi.ID, Choice: "astenuto"})
+	must(t, "SaveBallot(Rossi again)", err)
+	var tomb int
+	must(t, "tombstones", m.s.db.QueryRow(`SELECT count(*) FROM vote_ballots WHERE id = ? AND deleted = 1`, b.ID).Scan(&tomb))
+	if tomb != 1 {
+		t.Errorf("the removed ballot left %d tombstones, want 1", tomb)
+	}
+	_, err = m.s.CloseVote(m.ctx, v.ID)
+	must(t, "CloseVote", err)
+	bs, _, err := m.s.Ballots(m.ctx, v.ID)
+	must(t, "Ballots", err)
+	err = m.s.RemoveBallot(m.ctx, v.ID, bs[0].ID)
+	wantErr(t, "RemoveBallot(closed vote)", err, data.EInvalid, "err.vote.closed")
+}
+
+func TestRemoveSecretBallotKeepsNoLink(t *testing.T) {
+	m := runningMarch(t)
+	v := m.openVote(t, data.Vote{Method: data.MethodBorda, Subject: "Priorità", Secret: true,
+		Options: []data.VoteOption{{ID: "a", Label: "A"}, {ID: "b", Label: "B"}}})
+	for _, seat := range []string{m.seatBianchi.ID, m.seatRossi.ID} {
+		must(t, "MarkVoted", m.s.MarkVoted(m.ctx, v.ID, seat))
+	}
+	m.clock.set(meetDay(3, 12, 16, 5))
+	wrong, err := m.s.SaveBallot(m.ctx, data.VoteBallot{VoteID: v.ID, Ranking: []string{"a", "b"}})
+	must(t, "SaveBallot", err)
+	m.clock.set(meetDay(3, 12, 16, 7))
+	must(t, "RemoveBallot", m.s.RemoveBallot(m.ctx, v.ID, wrong.ID))
+	for _, r := range [][]string{{"b", "a"}, {"a", "b"}} {
+		_, err := m.s.SaveBallot(m.ctx, data.VoteBallot{VoteID: v.ID, Ranking: r})
+		must(t, "SaveBallot", err)
+	}
+	// Every row, the removed one too, carries the vote's opening time and no seat.
+	opened := fmtTime(v.Opened)
+	rows, err := m.s.db.Query(`SELECT voter || '|' || created || '|' || updated FROM vote_ballots WHERE vote_id = ?`, v.ID)
+	must(t, "query", err)
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var s string
+		must(t, "scan", rows.Scan(&s))
+		if s != "|"+opened+"|"+opened {
+			t.Errorf("ballot row %q, want no voter and the opening time %s", s, opened)
+		}
+		n++
+	}
+	if n != 3 {
+		t.Errorf("%d ballot rows, want 2 and the tombstone", n)
+	}
+	if _, count := m.tally(t, v.ID); count != 2 {
+		t.Errorf("%d ballots counted, want 2", count)
+	}
+}
