@@ -252,8 +252,27 @@ func (p *projector) update() {
 		}
 		p.big.SetText(lang.L("projector.item", map[string]any{"n": m.currentIndex() + 1, "title": it.Title}))
 		p.verdict.Text = minutes(m.spent(it))
+		p.addSpeaker()
 	}
 	p.content.Refresh() // the large type reaches the lines just added
+}
+
+// addSpeaker adds who has the floor and for how long, in red past the body's limit.
+func (p *projector) addSpeaker() {
+	if p.m.speakers == nil {
+		return
+	}
+	for _, sp := range p.m.speakers.item() {
+		if !sp.Speaking() {
+			continue
+		}
+		text, over := p.m.speakers.time(p.m.ui.now())
+		l := projTextLine(lang.L("projector.speaking", map[string]any{"name": sp.Speaker.Prose(), "time": text}))
+		if over {
+			l.Importance = widget.DangerImportance
+		}
+		p.lines.Add(l)
+	}
 }
 
 // projBar is a result bar of the projector: the label (wrapped), a bar as long as its share, the figure.

@@ -13,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/tavoli/tavoli/data"
 )
 
 // shots, when set, is a folder where the projector tests save what the projector shows, to look at.
@@ -168,6 +170,21 @@ func TestProjectorTypeScalesAndWraps(t *testing.T) {
 			}
 		}
 	}
+	// Who has the floor, and for how long, under the item.
+	var speaker string
+	for _, l := range m.d.Register {
+		if l.SeatID != "" && l.PersonID != "" {
+			speaker = l.PersonName
+		}
+	}
+	m.reg.checkin.SetText("")
+	test.Type(m.reg.checkin, data.Fold(speaker))
+	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF9})
+	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF10})
+	if !hasText(p.content, "Interviene") {
+		t.Errorf("with someone speaking the projector shows %q", texts(p.content))
+	}
+	saveShot(t, p.win, "item-speaker-1280x720.png")
 	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF5}) // the quorum
 	p.win.Resize(fyne.NewSize(1280, 720))
 	saveShot(t, p.win, "quorum-1280x720.png")
