@@ -37,7 +37,7 @@ type meetingScreen struct {
 	itemTitle *widget.Label
 	itemTime  *widget.Label
 	approve   *widget.Button
-	notes     *widget.Entry
+	notes     *shortcutEntry
 	notesItem data.AgendaItem // the item whose notes the box shows
 	notesSave *autosaver[data.AgendaItem]
 	decisions *fyne.Container
@@ -103,7 +103,8 @@ func newMeetingScreen(ui *UI, sessions *sessionsScreen) *meetingScreen {
 	m.approve = widget.NewButtonWithIcon("", theme.ConfirmIcon(), m.approvePrevious)
 	m.approve.Importance = widget.HighImportance
 	m.approve.Hide()
-	m.notes = widget.NewMultiLineEntry()
+	m.notes = newShortcutEntry() // multi-line, and F5, F9, F10 work while typing notes
+	m.notes.MultiLine = true
 	m.notes.Wrapping = fyne.TextWrapWord
 	m.notes.SetPlaceHolder(lang.L("meeting.notes_placeholder"))
 	m.notes.SetMinRowsVisible(8)
@@ -135,7 +136,7 @@ func newMeetingScreen(ui *UI, sessions *sessionsScreen) *meetingScreen {
 	for _, e := range []*shortcutEntry{m.actWho, m.actWhat, m.actDue} {
 		e.OnSubmitted = func(string) { m.addAction() }
 	}
-	for _, e := range []*shortcutEntry{m.decision, m.actWho, m.actWhat, m.actDue} {
+	for _, e := range []*shortcutEntry{m.notes, m.decision, m.actWho, m.actWhat, m.actDue} {
 		e.onKey[fyne.KeyF5] = m.toggleProjector
 	}
 	m.proposals = container.NewVBox()
@@ -159,7 +160,7 @@ func newMeetingScreen(ui *UI, sessions *sessionsScreen) *meetingScreen {
 	m.speakers = newSpeakersPanel(m)
 	center.Objects = append(center.Objects[:4], append([]fyne.CanvasObject{m.speakers.content}, center.Objects[4:]...)...)
 	// F8 belongs to the check-in box (a mark taken back): the speakers are on F9 and F10.
-	for _, e := range []*shortcutEntry{m.reg.checkin, m.decision, m.actWho, m.actWhat, m.actDue} {
+	for _, e := range []*shortcutEntry{m.reg.checkin, m.notes, m.decision, m.actWho, m.actWhat, m.actDue} {
 		e.onKey[fyne.KeyF9] = m.speakers.add
 		e.onKey[fyne.KeyF10] = m.speakers.next
 	}

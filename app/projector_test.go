@@ -102,10 +102,10 @@ func TestProjectorF5ShowsTheResultAndKeepsTheFocus(t *testing.T) {
 	if p.mode != projItem {
 		t.Fatalf("F5 on a result shown goes to mode %d, want the item", p.mode)
 	}
-	e.ui.win.Canvas().Focus(m.decision)
-	m.decision.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF5})
-	if got := e.ui.win.Canvas().Focused(); got != m.decision {
-		t.Errorf("after F5 in the decision box the focus is on %T", got)
+	e.ui.win.Canvas().Focus(m.notes)
+	m.notes.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF5})
+	if got := e.ui.win.Canvas().Focused(); got != m.notes {
+		t.Errorf("after F5 in the notes the focus is on %T", got)
 	}
 	if p.mode != projQuorum {
 		t.Errorf("F5 on the item goes to mode %d, want the quorum", p.mode)
