@@ -19,18 +19,18 @@ import (
 // Enter in the title records it.
 type captureForm struct {
 	m        *meetingScreen
-	kind     *widget.Select
+	kind     *keySelect
 	title    *shortcutEntry
 	text     *textArea
 	itemID   string // the agenda item under discussion when the form was opened
 	errs     *widget.Label
-	proposer *widget.Select
-	org      *widget.Select
+	proposer *keySelect
+	org      *keySelect
 	target   *shortcutEntry
 	comuni   []*widget.Check
-	cost     *widget.Select
-	duration *widget.Select
-	area     *widget.Select
+	cost     *keySelect
+	duration *keySelect
+	area     *keySelect
 
 	people  []data.RegisterLine
 	orgs    []data.OrganisationView
@@ -76,7 +76,7 @@ func newCaptureForm(m *meetingScreen, orgs []data.OrganisationView, comuni []dat
 	for _, k := range data.ProposalKinds {
 		kinds = append(kinds, lang.L("pkind."+string(k)))
 	}
-	f.kind = newSelect(kinds, nil)
+	f.kind = newKeySelect(kinds, nil)
 	f.kind.SetSelectedIndex(0)
 	f.title = newShortcutEntry()
 	f.title.SetPlaceHolder(lang.L("capture.title_placeholder"))
@@ -100,13 +100,13 @@ func newCaptureForm(m *meetingScreen, orgs []data.OrganisationView, comuni []dat
 			people = append(people, l.PersonName)
 		}
 	}
-	f.proposer = newSelect(people, func(string) { f.proposerChanged() })
+	f.proposer = newKeySelect(people, func(string) { f.proposerChanged() })
 	f.proposer.SetSelectedIndex(0)
 	orgNames := []string{lang.L("organisation.none")}
 	for _, o := range orgs {
 		orgNames = append(orgNames, o.Name)
 	}
-	f.org = newSelect(orgNames, nil)
+	f.org = newKeySelect(orgNames, nil)
 	f.org.SetSelectedIndex(0)
 	f.target = newShortcutEntry()
 	f.target.SetPlaceHolder(lang.L("capture.target_placeholder"))
@@ -124,9 +124,9 @@ func newCaptureForm(m *meetingScreen, orgs []data.OrganisationView, comuni []dat
 	for _, t := range timeBands {
 		times = append(times, lang.L("tband."+string(orNone(string(t)))))
 	}
-	f.cost = newSelect(costs, nil)
+	f.cost = newKeySelect(costs, nil)
 	f.cost.SetSelectedIndex(0)
-	f.duration = newSelect(times, nil)
+	f.duration = newKeySelect(times, nil)
 	f.duration.SetSelectedIndex(0)
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("field.kind"), f.kind),
@@ -145,7 +145,7 @@ func newCaptureForm(m *meetingScreen, orgs []data.OrganisationView, comuni []dat
 		for _, a := range areas {
 			an = append(an, a.Name)
 		}
-		f.area = newSelect(an, nil)
+		f.area = newKeySelect(an, nil)
 		if len(an) > 0 {
 			f.area.SetSelectedIndex(0) // a body of every area: the first, to be changed when needed
 		}

@@ -54,6 +54,10 @@ func wireFieldKeys(confirm, dismiss func(), objs ...fyne.CanvasObject) {
 			if x.OnSubmitted == nil && !x.MultiLine {
 				x.OnSubmitted = func(string) { confirm() }
 			}
+		case *textArea:
+			if x.onEscape == nil {
+				x.onEscape = dismiss
+			}
 		case *keySelectEntry:
 			if x.onEscape == nil {
 				x.onEscape = dismiss

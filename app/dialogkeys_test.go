@@ -59,6 +59,10 @@ func TestDialogsAnswerEnterAndEsc(t *testing.T) {
 		{"chiusura della seduta", m.askClose, []fyne.KeyName{fyne.KeyEscape}, nil},
 		{"nuova votazione", m.openVoteForm, []fyne.KeyName{fyne.KeyEscape}, nil},
 		{"nuova proposta", m.captureProposal, []fyne.KeyName{fyne.KeyEscape}, nil},
+		{"nuova proposta, nel testo", func() { m.captureProposal(); e.ui.win.Canvas().Focus(m.capture.text) },
+			[]fyne.KeyName{fyne.KeyEscape}, nil},
+		{"nuova proposta, sul tipo", func() { m.captureProposal(); e.ui.win.Canvas().Focus(m.capture.kind) },
+			[]fyne.KeyName{fyne.KeyEscape}, nil},
 		{"delega", func() {
 			test.Type(m.reg.checkin, outsider)
 			m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF6})

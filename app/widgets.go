@@ -125,7 +125,10 @@ func setEnabled(on bool, ws ...fyne.Disableable) {
 
 // textArea is a multi-line Entry that gives Tab back to the form: in a form filled by keyboard, Tab
 // goes to the next field instead of writing a tab into the text.
-type textArea struct{ widget.Entry }
+type textArea struct {
+	widget.Entry
+	onEscape func() // Esc in a dialog's text: the dialog's Cancel
+}
 
 func newTextArea() *textArea {
 	e := &textArea{}
@@ -137,6 +140,15 @@ func newTextArea() *textArea {
 
 // AcceptsTab is false: Tab moves the focus on.
 func (e *textArea) AcceptsTab() bool { return false }
+
+// TypedKey runs onEscape on Esc, and lets the Entry handle the rest.
+func (e *textArea) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(k)
+}
 
 // keyCatcher is an invisible focusable widget inside a dialog: Enter confirms and Esc dismisses, so
 // a question can be answered from the keyboard (Fyne's dialogs take neither key).
