@@ -35,6 +35,7 @@ func (s *proposalsScreen) askQuestion(title, confirmText string, content fyne.Ca
 	}, s.ui.win)
 	reason.OnSubmitted = func(string) { d.Confirm() }
 	reason.onKey[fyne.KeyEscape] = d.Dismiss
+	wireFieldKeys(d.Confirm, d.Dismiss, content) // the state to go back to, when it is asked
 	d.Resize(size)
 	d.Show()
 	s.ui.win.Canvas().Focus(reason)
@@ -58,13 +59,13 @@ func (s *proposalsScreen) askMove(to data.ProposalState, back []data.ProposalSta
 	}
 	ask(to)
 	content := container.NewVBox(question)
-	var target *widget.Select
+	var target *keySelect
 	if goingBack {
 		var labels []string
 		for _, x := range back {
 			labels = append(labels, state(x))
 		}
-		target = newSelect(labels, func(string) { ask(back[max(target.SelectedIndex(), 0)]) })
+		target = newKeySelect(labels, func(string) { ask(back[max(target.SelectedIndex(), 0)]) })
 		content.Add(container.NewBorder(nil, nil, widget.NewLabel(lang.L("proposals.back_to")), nil, target))
 	}
 	reason := reasonEntry(goingBack || data.CheckMove(p.State, to, "") != nil)
@@ -131,10 +132,10 @@ func (s *proposalsScreen) askMerge() {
 	for _, k := range data.ProposalKinds {
 		kinds = append(kinds, lang.L("pkind."+string(k)))
 	}
-	area := newSelect(areaNames, nil)
-	choose(area, len(s.areas), func(i int) bool { return s.areas[i].ID == first.AreaID }, 0)
-	kind := newSelect(kinds, nil)
-	choose(kind, len(data.ProposalKinds), func(i int) bool { return data.ProposalKinds[i] == first.Kind }, 0)
+	area := newKeySelect(areaNames, nil)
+	choose(&area.Select, len(s.areas), func(i int) bool { return s.areas[i].ID == first.AreaID }, 0)
+	kind := newKeySelect(kinds, nil)
+	choose(&kind.Select, len(data.ProposalKinds), func(i int) bool { return data.ProposalKinds[i] == first.Kind }, 0)
 	reason := reasonEntry(false)
 	intro := line(lang.L("proposals.merge_intro", map[string]any{"n": len(marked)}))
 	items := []*widget.FormItem{
@@ -167,6 +168,7 @@ func (s *proposalsScreen) askMerge() {
 		e.OnSubmitted = func(string) { dlg.Submit() }
 		e.onKey[fyne.KeyEscape] = dlg.Hide
 	}
+	formKeys(dlg.Submit, dlg.Hide, items...) // the text and the selects
 	dlg.Resize(fyne.NewSize(780, 640))
 	dlg.Show()
 	s.ui.win.Canvas().Focus(title)

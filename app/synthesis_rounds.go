@@ -142,7 +142,7 @@ func (s *synthesisScreen) askSession(body data.Body, sessions []data.SessionView
 		labels = append(labels, lang.L("synthesis.session_line", map[string]any{"date": formatDateTime(v.Date),
 			"status": lang.L("sstatus." + string(v.Status)), "place": v.Place}))
 	}
-	pick := newSelect(labels, nil)
+	pick := newKeySelect(labels, nil)
 	pick.SetSelectedIndex(0)
 	item := validationItem(body.Kind)
 	notes := lang.L("synthesis.item_notes", map[string]any{"list": numbered(props)})
@@ -153,6 +153,7 @@ func (s *synthesisScreen) askSession(body data.Body, sessions []data.SessionView
 	// The soonest session is chosen: Enter confirms it, Esc gives up, Tab reaches the choice.
 	var d *dialog.FormDialog
 	keys := newKeyCatcher(func() { d.Submit() }, func() { d.Dismiss() })
+	pick.onEnter, pick.onEscape = keys.onEnter, keys.onEscape
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("synthesis.session"), container.NewStack(keys, pick)),
 		widget.NewFormItem(lang.L("synthesis.item"), scroll),
