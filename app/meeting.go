@@ -565,7 +565,7 @@ func (m *meetingScreen) approvalForm(prev *data.Session, item string) {
 	mode.Required = true
 	mode.SetSelected(modes[0])
 	against, abstained := widget.NewCheckGroup(seats, nil), widget.NewCheckGroup(seats, nil)
-	fav, con, ast := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	fav, con, ast := newShortcutEntry(), newShortcutEntry(), newShortcutEntry()
 	named := container.NewGridWithColumns(2,
 		container.NewVBox(widget.NewLabel(lang.L("meeting.approve_contrari")), against),
 		container.NewVBox(widget.NewLabel(lang.L("meeting.approve_astenuti")), abstained))
@@ -601,7 +601,7 @@ func (m *meetingScreen) approvalForm(prev *data.Session, item string) {
 			case lang.L("meeting.approve_totals"):
 				var t data.ApprovalTotals
 				for _, f := range []struct {
-					e *widget.Entry
+					e *shortcutEntry
 					n *int
 				}{{fav, &t.Favorevoli}, {con, &t.Contrari}, {ast, &t.Astenuti}} {
 					n, err := strconv.Atoi(strings.TrimSpace(cmp.Or(f.e.Text, "0")))
@@ -615,6 +615,7 @@ func (m *meetingScreen) approvalForm(prev *data.Session, item string) {
 			}
 			m.approveNow(prev, a)
 		}, m.ui.win)
+	wireFieldKeys(d.Confirm, d.Dismiss, fav, con, ast)
 	d.Resize(fyne.NewSize(640, 460))
 	d.Show()
 	m.ui.win.Canvas().Focus(keys)
