@@ -151,6 +151,14 @@ func TestProjectorTypeScalesAndWraps(t *testing.T) {
 			}
 		})
 	}
+	// Narrow: the result wraps, nothing runs past the edge.
+	p.win.Resize(fyne.NewSize(380, 720))
+	saveShot(t, p.win, "result-380x720.png")
+	for _, x := range drawn(p.content) {
+		if x.x+x.w > 381 {
+			t.Errorf("at 380 px %q ends at %.0f", x.text, x.x+x.w)
+		}
+	}
 	m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF5}) // the item
 	m.d.Agenda[m.currentIndex()].Spent = 12 * time.Minute
 	p.update()
