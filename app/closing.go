@@ -163,7 +163,7 @@ func (ui *UI) unsavedReason() string {
 func failureReason(err error) string {
 	e := data.AsError(err)
 	switch {
-	case errors.Is(err, syscall.ENOSPC) || strings.Contains(err.Error(), "disk is full"):
+	case errors.Is(err, syscall.ENOSPC) || (e != nil && e.Key == "err.db.full"):
 		return lang.L("unsaved.disk_full")
 	case e == nil:
 		return lang.L("unsaved.other")
