@@ -169,6 +169,8 @@ func failureReason(err error) string {
 		return lang.L("unsaved.other")
 	case e.Key == "err.db.busy":
 		return lang.L("unsaved.busy")
+	case e.Key == "err.draft.not_recorded":
+		return lang.L("unsaved.draft")
 	case e.Key == "err.record.changed":
 		return lang.L("unsaved.changed")
 	case e.Code == data.EReadOnly || strings.Contains(err.Error(), "readonly"):

@@ -136,6 +136,9 @@ func newMeetingScreen(ui *UI, sessions *sessionsScreen) *meetingScreen {
 	for _, e := range []*shortcutEntry{m.decision, m.actWho, m.actWhat, m.actDue} {
 		e.onKey[fyne.KeyF5] = m.toggleProjector
 	}
+	// A decision or action typed and not yet entered is recorded when the window closes.
+	newBoxDraft(ui, m.addDecision, m.decision)
+	newBoxDraft(ui, m.addAction, m.actWho, m.actWhat, m.actDue)
 	m.proposals = container.NewVBox()
 	m.propHead = heading("")
 	newProp := widget.NewButtonWithIcon(lang.L("meeting.new_proposal"), theme.ContentAddIcon(), m.captureProposal)

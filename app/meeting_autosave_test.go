@@ -220,3 +220,25 @@ func TestMeetingNotesTwoWindows(t *testing.T) {
 		t.Errorf("notes after the clock moved = %q (%s), want the first window's text saved", storedNotes(t, e, id, 0), m.errs.wrap.Text)
 	}
 }
+
+// TestMeetingDecisionTypedRecordedOnQuit types a decision without Enter and closes the program: the
+// decision is recorded as Enter would have, not dropped.
+func TestMeetingDecisionTypedRecordedOnQuit(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	m, id, _ := liveMeeting(t, e)
+	test.Type(m.decision, "Il tavolo approva il calendario.")
+	if len(e.ui.savers()) != 1 {
+		t.Fatalf("unsaved list = %d with a decision typed, want it there", len(e.ui.savers()))
+	}
+	quitItem(t, e.ui).Action()
+	d, err := e.store().Dossier(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Decisions) != 1 || d.Decisions[0].Text != "Il tavolo approva il calendario." {
+		t.Errorf("decisions after Esci = %+v, want the one typed", d.Decisions)
+	}
+	if e.overlay() != nil {
+		t.Errorf("a dialog is open after Esci with everything recorded: %q", texts(e.overlay()))
+	}
+}
