@@ -144,7 +144,7 @@ func TestMeetingNotesKeptWhileTheFileIsBusy(t *testing.T) {
 	if !q.pumpUntil(10*time.Second, func() bool { return e.ui.unsaved[0].lastError() != nil }) {
 		t.Fatal("the save neither failed nor went through while the file was locked")
 	}
-	if got := e.ui.status.saved.Text; !strings.Contains(got, "non ancora salvato") || !strings.Contains(got, "occupato") {
+	if got := e.ui.status.saved.Text; !strings.Contains(got, "Non ancora salvato") || !strings.Contains(got, "occupato") {
 		t.Errorf("status = %q, want it to say the text is not saved yet, and that the file is busy", got)
 	}
 	if m.notes.Text != "Interviene Rossi." {
@@ -156,7 +156,7 @@ func TestMeetingNotesKeptWhileTheFileIsBusy(t *testing.T) {
 	if !dlg {
 		t.Fatal("Esci with notes not saved asked nothing")
 	}
-	if o := e.overlay(); !hasText(o, "Ci sono testi non ancora salvati: il database è occupato da un altro programma") {
+	if o := e.overlay(); !hasText(o, "Ci sono testi non ancora salvati: database occupato da un altro programma") {
 		t.Fatalf("question on leaving = %q, want the unsaved text and why", texts(o))
 	}
 	unlock()
