@@ -50,14 +50,12 @@ const closeWait = 3 * time.Second
 // right after a keystroke. The system's end of the session and a program leaving the foreground save too.
 func (ui *UI) interceptClose() {
 	ui.win.SetCloseIntercept(ui.requestClose)
-	ui.app.Lifecycle().SetOnExitedForeground(func() { ui.flushAll() })
+	// Leaving the foreground (another program, the end of the session) saves without waiting for the pause.
+	ui.app.Lifecycle().SetOnExitedForeground(ui.flushAll)
 }
 
 // flushAll starts saving every change still waiting for its pause.
 func (ui *UI) flushAll() {
-	if ui.people != nil {
-		ui.people.form.orgCommitted = true // a name typed and left there is meant
-	}
 	for _, s := range ui.savers() {
 		if s.pending() {
 			s.flush()
@@ -65,12 +63,18 @@ func (ui *UI) flushAll() {
 	}
 }
 
-// FlushNow saves every change not saved yet and waits for the store: for the end of the program, when
-// the window's loop has stopped or a signal asks the program to end.
-func (ui *UI) FlushNow() {
+// commitDrafts takes what is left typed in the forms as meant, when the program is leaving: an
+// organisation's name typed in a person's form and not chosen from the list is created.
+func (ui *UI) commitDrafts() {
 	if ui.people != nil {
 		ui.people.form.orgCommitted = true
 	}
+}
+
+// FlushNow saves every change not saved yet and waits for the store: for the end of the program, when
+// the window's loop has stopped or a signal asks the program to end.
+func (ui *UI) FlushNow() {
+	ui.commitDrafts()
 	for _, s := range ui.savers() {
 		s.flushNow()
 	}
@@ -83,6 +87,7 @@ func (ui *UI) requestClose() {
 		return
 	}
 	ui.closing = true
+	ui.commitDrafts()
 	ui.flushAll()
 	ui.waitSaves(func() {
 		ui.closing = false
@@ -225,6 +230,7 @@ func (ui *UI) failedReason(failed []pendingSaver) string {
 // tried once more, synchronously, when the window's loop has stopped (see Run).
 func (ui *UI) Leave() {
 	fyne.Do(func() {
+		ui.commitDrafts()
 		ui.flushAll()
 		ui.waitSaves(ui.app.Quit)
 	})

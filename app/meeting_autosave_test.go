@@ -242,3 +242,30 @@ func TestMeetingDecisionTypedRecordedOnQuit(t *testing.T) {
 		t.Errorf("a dialog is open after Esci with everything recorded: %q", texts(e.overlay()))
 	}
 }
+
+// TestMeetingNotesSavedOnSignal types notes and then the system asks the program to end (SIGTERM,
+// SIGINT, the end of the session): the notes are on disk, without a question.
+func TestMeetingNotesSavedOnSignal(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	m, id, _ := liveMeeting(t, e)
+	test.Type(m.notes, "Parole scritte prima del segnale.")
+	e.ui.Leave()
+	if got := notesOnDisk(t, e, id, 0); got != "Parole scritte prima del segnale." {
+		t.Errorf("notes on disk after the signal = %q, want what was typed", got)
+	}
+}
+
+// TestMeetingNotesSavedWhenTheLoopStops types notes and stops the window's loop at once, as when the
+// system ends the session: FlushNow, which Run calls then, writes them.
+func TestMeetingNotesSavedWhenTheLoopStops(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	m, id, _ := liveMeeting(t, e)
+	test.Type(m.notes, "Parole scritte alla fine della sessione.")
+	e.ui.FlushNow()
+	if got := notesOnDisk(t, e, id, 0); got != "Parole scritte alla fine della sessione." {
+		t.Errorf("notes on disk after FlushNow = %q, want what was typed", got)
+	}
+	if len(e.ui.savers()) != 0 {
+		t.Errorf("unsaved list = %d after FlushNow, want 0", len(e.ui.savers()))
+	}
+}
