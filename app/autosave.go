@@ -184,6 +184,19 @@ func (a *autosaver[T]) stopTimers() {
 	}
 }
 
+// detach makes the autosaver keep the record its form holds now, when the form moves on to another
+// record while this one is not saved: it goes on trying with what was typed, and closing the window
+// still waits for it or asks.
+func (a *autosaver[T]) detach() {
+	rec := a.get()
+	a.get = func() T { return rec }
+	apply := a.apply
+	a.apply = func(stored T) {
+		rec = stored
+		apply(stored)
+	}
+}
+
 // pending reports whether a change has not been saved yet, or a save is running.
 func (a *autosaver[T]) pending() bool {
 	return a.timer != nil || a.inflight != nil || a.saved < a.edits

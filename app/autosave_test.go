@@ -239,3 +239,30 @@ func TestAutosaveFlushNowWaitsForARunningSave(t *testing.T) {
 		t.Error("still pending after flushNow")
 	}
 }
+
+// TestAutosaveDetachKeepsTheText: the form moves on to another record while the last save failed; the
+// detached autosaver keeps what was typed and saves it when it can.
+func TestAutosaveDetachKeepsTheText(t *testing.T) {
+	ui, q := timedUI()
+	f := newTextForm(ui)
+	f.fail = func(n int) error {
+		if n == 1 {
+			return data.Errorf(data.EInternal, "err.db.full")
+		}
+		return nil
+	}
+	f.text = "Note del primo punto."
+	f.saver.changed()
+	f.saver.flushNow()
+	if f.saver.lastError() == nil {
+		t.Fatal("the first save did not fail")
+	}
+	f.saver.detach()
+	f.text = "" // the box shows the next item
+	if !q.pumpUntil(10*time.Second, func() bool { return f.stored == "Note del primo punto." }) {
+		t.Fatalf("stored %q after the retry, want the first item's notes", f.stored)
+	}
+	if len(ui.savers()) != 0 {
+		t.Errorf("unsaved list = %d after the retry, want 0", len(ui.savers()))
+	}
+}

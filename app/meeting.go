@@ -105,17 +105,7 @@ func newMeetingScreen(ui *UI, sessions *sessionsScreen) *meetingScreen {
 	m.notes.Wrapping = fyne.TextWrapWord
 	m.notes.SetPlaceHolder(lang.L("meeting.notes_placeholder"))
 	m.notes.SetMinRowsVisible(8)
-	m.notesSave = &autosaver[agendaText]{ui: ui,
-		get: func() agendaText {
-			it := m.notesItem
-			it.Notes = m.notes.Text
-			return agendaText{item: it, base: m.notesItem}
-		},
-		save:   func(t agendaText) (agendaText, error) { return saveAgendaText(ui.ctx, ui.store, t) },
-		meta:   func(t agendaText) data.Meta { return t.item.Meta },
-		apply:  func(t agendaText) { m.stored(t.item) },
-		report: func(err error) { m.errs.set(Explain(err)) },
-	}
+	m.notesSave = m.newNotesSaver()
 	m.notes.OnChanged = func(string) {
 		if m.notesItem.ID != "" {
 			m.notesSave.changed()
@@ -194,10 +184,31 @@ func (m *meetingScreen) leave() {
 }
 
 // flush saves the notes still being typed. It waits for the store: the box is about to show another
-// item, and what it holds now belongs to this one.
+// item, and what it holds now belongs to this one. Notes that could not be saved (a full disk) stay
+// with their own saver, which keeps trying, and the box gets a new one.
 func (m *meetingScreen) flush() {
 	if m.notesSave.pending() {
 		m.notesSave.flushNow()
+	}
+	if m.notesSave.pending() {
+		m.notesSave.detach()
+		m.notesSave = m.newNotesSaver()
+	}
+}
+
+// newNotesSaver saves the notes box over the item it shows.
+func (m *meetingScreen) newNotesSaver() *autosaver[agendaText] {
+	ui := m.ui
+	return &autosaver[agendaText]{ui: ui,
+		get: func() agendaText {
+			it := m.notesItem
+			it.Notes = m.notes.Text
+			return agendaText{item: it, base: m.notesItem}
+		},
+		save:   func(t agendaText) (agendaText, error) { return saveAgendaText(ui.ctx, ui.store, t) },
+		meta:   func(t agendaText) data.Meta { return t.item.Meta },
+		apply:  func(t agendaText) { m.stored(t.item) },
+		report: func(err error) { m.errs.set(Explain(err)) },
 	}
 }
 
