@@ -135,10 +135,9 @@ func (a *autosaver[T]) finish(r *attempt[T]) {
 	if r.err != nil {
 		a.failed = r.err
 		a.report(r.err)
+		a.again = false // what was typed meanwhile goes with the retry, not straight into the same failure
 		if retryable(r.err) {
 			a.scheduleRetry()
-		} else {
-			a.again = false
 		}
 		a.ui.showUnsaved()
 	} else {
