@@ -25,7 +25,7 @@ type agendaEditor struct {
 	errs    *errorLine
 	content fyne.CanvasObject
 	changed func() // after the agenda changed (the session's state may depend on it)
-	savers  []*autosaver[data.AgendaItem]
+	savers  []*autosaver[agendaText]
 }
 
 func newAgendaEditor(ui *UI, changed func()) *agendaEditor {
@@ -85,15 +85,15 @@ func (a *agendaEditor) row(i int, locked bool) fyne.CanvasObject {
 	it := a.items[i]
 	title := newShortcutEntry()
 	title.SetText(it.Title)
-	sv := &autosaver[data.AgendaItem]{ui: a.ui,
-		get: func() data.AgendaItem {
+	sv := &autosaver[agendaText]{ui: a.ui,
+		get: func() agendaText {
 			v := it
 			v.Title = title.Text
-			return v
+			return agendaText{item: v, base: it}
 		},
-		save:   func(v data.AgendaItem) (data.AgendaItem, error) { return a.ui.store.SaveAgendaItem(a.ui.ctx, v) },
-		meta:   func(v data.AgendaItem) data.Meta { return v.Meta },
-		apply:  func(v data.AgendaItem) { it = v; a.items[i] = v },
+		save:   func(v agendaText) (agendaText, error) { return saveAgendaText(a.ui.ctx, a.ui.store, v) },
+		meta:   func(v agendaText) data.Meta { return v.item.Meta },
+		apply:  func(v agendaText) { it = v.item; a.items[i] = v.item },
 		report: func(err error) { a.errs.set(Explain(err)) },
 	}
 	a.savers = append(a.savers, sv)

@@ -6,6 +6,7 @@ package app
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -94,14 +95,27 @@ func SyncRunner(work func(), done func()) {
 // Opener opens a database file for the window.
 type Opener func(ctx context.Context, path string) (Store, error)
 
-// Run opens the main window on the configured database and runs the program until it is closed.
-func Run(a fyne.App, cfg Config) error {
+// Run opens the main window on the configured database and runs the program until it is closed. When
+// quit is closed (the program got SIGTERM or SIGINT) the window saves what is being typed and closes.
+// Whatever is still pending when the window's loop stops is saved before the database is closed.
+func Run(a fyne.App, cfg Config, quit <-chan struct{}) error {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	a.Settings().SetTheme(newTheme())
 	ui := New(a, cfg, AsyncRunner, func(ctx context.Context, path string) (Store, error) {
 		return sqlite.Open(ctx, path, sqlite.Options{Device: cfg.Installation.DeviceID, Verbale: report.Verbale})
 	})
+	var final sync.Once
+	last := func() { final.Do(ui.FlushNow) }
+	a.Lifecycle().SetOnStopped(last)
+	go func() {
+		if quit == nil {
+			return
+		}
+		<-quit
+		ui.Leave()
+	}()
 	ui.Window().ShowAndRun()
+	last()
 	ui.Close()
 	return nil
 }

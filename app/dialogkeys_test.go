@@ -70,6 +70,7 @@ func TestDialogsAnswerEnterAndEsc(t *testing.T) {
 		{"nuovo partecipante", func() { m.reg.checkin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF7}) },
 			[]fyne.KeyName{fyne.KeyEscape}, nil},
 		{"lingua", e.ui.chooseLanguage, []fyne.KeyName{fyne.KeyEscape}, nil},
+		{"uscita con testo non salvato", e.ui.askLeave, []fyne.KeyName{fyne.KeyEscape}, nil}, // Enter tries to close
 		{"operatore", e.ui.askOperator, []fyne.KeyName{fyne.KeyReturn, fyne.KeyEscape}, func() string {
 			if got := e.storedOperator(); got != "Lucia Ferri" {
 				return "operator = " + got

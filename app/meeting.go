@@ -38,8 +38,8 @@ type meetingScreen struct {
 	itemTime  *widget.Label
 	approve   *widget.Button
 	notes     *shortcutEntry
-	notesItem data.AgendaItem // the item whose notes the box shows
-	notesSave *autosaver[data.AgendaItem]
+	notesItem data.AgendaItem // the item whose notes the box shows, as stored: the text typed is saved over it
+	notesSave *autosaver[agendaText]
 	decisions *fyne.Container
 	decision  *shortcutEntry
 	actions   *fyne.Container
@@ -108,17 +108,7 @@ func newMeetingScreen(ui *UI, sessions *sessionsScreen) *meetingScreen {
 	m.notes.Wrapping = fyne.TextWrapWord
 	m.notes.SetPlaceHolder(lang.L("meeting.notes_placeholder"))
 	m.notes.SetMinRowsVisible(8)
-	m.notesSave = &autosaver[data.AgendaItem]{ui: ui,
-		get: func() data.AgendaItem {
-			it := m.notesItem
-			it.Notes = m.notes.Text
-			return it
-		},
-		save:   func(it data.AgendaItem) (data.AgendaItem, error) { return ui.store.SaveAgendaItem(ui.ctx, it) },
-		meta:   func(it data.AgendaItem) data.Meta { return it.Meta },
-		apply:  func(it data.AgendaItem) { m.stored(it) },
-		report: func(err error) { m.errs.set(Explain(err)) },
-	}
+	m.notesSave = m.newNotesSaver()
 	m.notes.OnChanged = func(string) {
 		if m.notesItem.ID != "" {
 			m.notesSave.changed()
@@ -139,6 +129,9 @@ func newMeetingScreen(ui *UI, sessions *sessionsScreen) *meetingScreen {
 	for _, e := range []*shortcutEntry{m.notes, m.decision, m.actWho, m.actWhat, m.actDue} {
 		e.onKey[fyne.KeyF5] = m.toggleProjector
 	}
+	// A decision or action typed and not yet entered is recorded when the window closes.
+	newBoxDraft(ui, m.addDecision, m.decision)
+	newBoxDraft(ui, m.addAction, m.actWho, m.actWhat, m.actDue)
 	m.proposals = container.NewVBox()
 	m.propHead = heading("")
 	newProp := widget.NewButtonWithIcon(lang.L("meeting.new_proposal"), theme.ContentAddIcon(), m.captureProposal)
@@ -200,10 +193,32 @@ func (m *meetingScreen) leave() {
 	}
 }
 
-// flush saves the notes still being typed.
+// flush saves the notes still being typed. It waits for the store: the box is about to show another
+// item, and what it holds now belongs to this one. Notes that could not be saved (a full disk) stay
+// with their own saver, which keeps trying, and the box gets a new one.
 func (m *meetingScreen) flush() {
 	if m.notesSave.pending() {
-		m.notesSave.flush()
+		m.notesSave.flushNow()
+	}
+	if m.notesSave.pending() {
+		m.notesSave.detach()
+		m.notesSave = m.newNotesSaver()
+	}
+}
+
+// newNotesSaver saves the notes box over the item it shows.
+func (m *meetingScreen) newNotesSaver() *autosaver[agendaText] {
+	ui := m.ui
+	return &autosaver[agendaText]{ui: ui,
+		get: func() agendaText {
+			it := m.notesItem
+			it.Notes = m.notes.Text
+			return agendaText{item: it, base: m.notesItem}
+		},
+		save:   func(t agendaText) (agendaText, error) { return saveAgendaText(ui.ctx, ui.store, t) },
+		meta:   func(t agendaText) data.Meta { return t.item.Meta },
+		apply:  func(t agendaText) { m.stored(t.item) },
+		report: func(err error) { m.errs.set(Explain(err)) },
 	}
 }
 
@@ -340,10 +355,19 @@ func (m *meetingScreen) showItem() {
 		m.notes.OnChanged = nil
 		m.notes.SetText(it.Notes)
 		m.notes.OnChanged = keep
-	} else {
+	} else if it.Notes == m.notesItem.Notes && it.Title == m.notesItem.Title {
 		// The stored version moves on (its time, its Done mark): keep it, with the text being typed.
 		m.notesItem = it
+	} else if !m.notesSave.pending() {
+		// Another window wrote these notes, and nothing typed here waits: show theirs.
+		m.notesItem = it
+		keep := m.notes.OnChanged
+		m.notes.OnChanged = nil
+		m.notes.SetText(it.Notes)
+		m.notes.OnChanged = keep
 	}
+	// Otherwise another window wrote these notes while they are typed here: the version the box
+	// started from is kept, and saving refuses to overwrite theirs (err.record.changed).
 	setEnabled(ok, m.notes, m.decision, m.actWho, m.actWhat, m.actDue)
 	if !ok {
 		m.itemTitle.SetText(lang.L("meeting.no_item"))
@@ -409,7 +433,7 @@ func (m *meetingScreen) setRows(box *fyne.Container, rows []recordRow) {
 // stored takes back the item the notes were saved to, so the next save starts from it.
 func (m *meetingScreen) stored(it data.AgendaItem) {
 	if it.ID == m.notesItem.ID {
-		m.notesItem.Meta = it.Meta
+		m.notesItem.Meta, m.notesItem.Title, m.notesItem.Notes = it.Meta, it.Title, it.Notes
 	}
 	for i := range m.d.Agenda {
 		if m.d.Agenda[i].ID == it.ID {

@@ -35,6 +35,7 @@ func (ui *UI) commands() []command {
 		{"action.search", ctrl(fyne.KeyK), func() { ui.win.Canvas().Focus(ui.search) }},
 		{"action.import_people", ctrl(fyne.KeyI), ui.importPeople},
 		{"action.open_db", ctrl(fyne.KeyO), ui.chooseDatabase},
+		{"action.quit", ctrl(fyne.KeyQ), ui.requestClose},
 		{"proposals.cmd.merge", ctrl(fyne.KeyM), func() {
 			if ui.props != nil && ui.current == sectionProposals && ui.win.Canvas().Overlays().Top() == nil {
 				ui.props.askMerge()
@@ -136,7 +137,10 @@ func (ui *UI) menu(ready bool) *fyne.MainMenu {
 		}
 		return fyne.NewMenuItem(lang.L(key), nil)
 	}
-	file := fyne.NewMenu(lang.L("menu.file"), item("action.open_db"), item("action.import_people"))
+	quit := item("action.quit")
+	quit.Disabled, quit.IsQuit = false, true // Esci saves what is being typed first, as closing the window does
+	file := fyne.NewMenu(lang.L("menu.file"), item("action.open_db"), item("action.import_people"),
+		fyne.NewMenuItemSeparator(), quit)
 	edit := fyne.NewMenu(lang.L("menu.edit"), item("action.new"), item("action.delete"), fyne.NewMenuItemSeparator(),
 		item("action.find"), item("action.search"), fyne.NewMenuItemSeparator(), item("proposals.cmd.merge"))
 	var goItems []*fyne.MenuItem

@@ -49,7 +49,7 @@ func newStatusBar(ui *UI) *statusBar {
 func (s *statusBar) refresh() {
 	s.db.SetText(lang.L("status.db", map[string]any{"path": s.ui.cfg.DBPath}))
 	if t := s.ui.store.LastSaved(); !t.IsZero() {
-		s.saved.SetText(lang.L("status.saved", map[string]any{"time": formatClock(t)}))
+		s.saved.SetText(lang.L("status.saved", map[string]any{"time": formatSeconds(t)}))
 	} else {
 		s.saved.SetText(lang.L("status.nothing_saved"))
 	}

@@ -28,6 +28,14 @@ type UI struct {
 
 	// saveDelay is how long typing pauses before a form saves itself; tests set 0 to save at once.
 	saveDelay time.Duration
+	// saveMaxWait is the longest a change waits while typing goes on; retryFirst is the first wait
+	// before a failed save is tried again.
+	saveMaxWait, retryFirst time.Duration
+	// unsaved are the autosavers with a change not stored yet (see track): closing saves them first.
+	unsaved []pendingSaver
+	closing bool // the window is waiting for its last saves before it closes
+	// do runs a function on the UI goroutine from a timer (fyne.Do when nil); tests queue it instead.
+	do func(func())
 	// filterPause is how long typing in a list's filter pauses before the list asks the store, so that a
 	// word typed fast is one query; tests set 0 to filter at once.
 	filterPause time.Duration
@@ -74,6 +82,7 @@ type section struct {
 // opened is explained in the window, which offers another one.
 func New(a fyne.App, cfg Config, run Runner, open Opener) *UI {
 	ui := &UI{app: a, cfg: cfg, run: run, open: open, ctx: context.Background(), saveDelay: 600 * time.Millisecond,
+		saveMaxWait: saveMaxWait, retryFirst: retryFirst,
 		filterPause: 180 * time.Millisecond, tick: time.Second, now: time.Now}
 	ui.win = a.NewWindow(title())
 	ui.win.Resize(fyne.NewSize(1200, 760))
@@ -179,7 +188,7 @@ func (ui *UI) refusal(path string, err error) fyne.CanvasObject {
 	if def, derr := install.DefaultDatabase(); derr == nil && filepath.Clean(def) != filepath.Clean(path) {
 		buttons.Add(widget.NewButton(lang.L("action.default_db"), func() { ui.openStore(def) }))
 	}
-	buttons.Add(widget.NewButton(lang.L("action.quit"), ui.app.Quit))
+	buttons.Add(widget.NewButton(lang.L("action.quit"), ui.requestClose))
 	box := container.NewVBox(
 		container.NewHBox(widget.NewIcon(theme.WarningIcon()), titleText),
 		msg, kept, buttons)
@@ -360,9 +369,7 @@ func (ui *UI) showError(err error) {
 
 // saved is called after every successful write: the status line shows the time.
 func (ui *UI) saved() {
-	if ui.status != nil {
-		ui.status.refresh()
-	}
+	ui.showUnsaved()
 }
 
 // addShortcuts registers the window's shortcuts on the canvas too, for when no menu bar is shown

@@ -1,6 +1,10 @@
 package main
 
 import (
+	"os"
+	"os/signal"
+	"syscall"
+
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
@@ -28,5 +32,20 @@ func startGUI(cfg app.Config) error {
 		Migrations: map[string]bool{"fyneDo": true},
 	})
 	a := fyneapp.NewWithID(appID)
-	return app.Run(a, cfg)
+	return app.Run(a, cfg, quitSignals())
+}
+
+// quitSignals is closed when the system asks the program to end (SIGTERM, SIGHUP at the end of the
+// session, Ctrl+C in a terminal): the window then saves what is being typed before it closes. A second
+// signal ends the program at once, as usual.
+func quitSignals() <-chan struct{} {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGTERM, syscall.SIGHUP, os.Interrupt)
+	quit := make(chan struct{})
+	go func() {
+		<-sig
+		signal.Stop(sig)
+		close(quit)
+	}()
+	return quit
 }

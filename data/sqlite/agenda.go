@@ -52,9 +52,11 @@ func agenda(ctx context.Context, tx *sql.Tx, sessionID string) ([]data.AgendaIte
 
 // SaveAgendaItem creates or updates an item of the ordine del giorno: its title and notes. A new item
 // goes before "Varie ed eventuali" when the agenda ends with it, at the end otherwise. The time spent
-// and the done mark are kept as stored: the meeting's clock (SetCurrentItem, NextItem) sets them. For
-// the same reason an item is not refused as changed elsewhere: the clock changes it under the notes
-// being typed, and the notes are the last words written.
+// and the done mark are kept as stored: the meeting's clock (SetCurrentItem, NextItem) sets them. An
+// update whose Updated is not the stored one is refused as changed elsewhere (EConflict,
+// "err.record.changed"), as for every record: two windows typing the notes of one item must not
+// overwrite each other. The clock's changes count too; a caller that knows the text it started from
+// can check that only the clock moved and save again over the new version.
 func (s *Store) SaveAgendaItem(ctx context.Context, a data.AgendaItem) (data.AgendaItem, error) {
 	a.Title = strings.TrimSpace(a.Title)
 	if err := a.Validate(); err != nil {
@@ -72,7 +74,7 @@ func (s *Store) SaveAgendaItem(ctx context.Context, a data.AgendaItem) (data.Age
 		for _, it := range items {
 			if it.ID == a.ID {
 				found = true
-				a.Spent, a.Position, a.Done, a.Updated = it.Spent, it.Position, it.Done, it.Updated
+				a.Spent, a.Position, a.Done = it.Spent, it.Position, it.Done
 			}
 		}
 		if !found {
