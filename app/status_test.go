@@ -13,7 +13,9 @@ func TestLongStatusKeepsTheWindowOnScreen(t *testing.T) {
 	long := strings.Repeat("Importato il pacchetto di Lucia Ferri con 12 persone e 3 sedute; ", 7)[:400]
 	check := func(where string) {
 		t.Helper()
-		if w := e.ui.win.Content().MinSize().Width; w > 1280 {
+		w := e.ui.win.Content().MinSize().Width
+		t.Logf("%s: the window needs %.0f px with a 400-character status", where, w)
+		if w > 1280 {
 			t.Errorf("%s: with a 400-character status the window needs %.0f px, want ≤ 1280", where, w)
 		}
 	}
