@@ -30,6 +30,9 @@ func benchMeeting(b *testing.B) *meetingScreen {
 	inst.Operator = "Lucia Ferri"
 	ui := New(a, Config{DBPath: path, Installation: inst, Version: "bench"}, SyncRunner, opener(testDevice))
 	ui.tick = 0
+	// The pause that waits for more letters before the registry is asked belongs to typing, not to a
+	// key: with the window's work run synchronously here it would be slept inside every key.
+	ui.filterPause = 0
 	ui.win.Resize(fyne.NewSize(1280, 800))
 	b.Cleanup(ui.Close)
 	ctx := context.Background()
@@ -58,12 +61,18 @@ func benchMeeting(b *testing.B) *meetingScreen {
 	return ui.sessions.meeting
 }
 
-// keyTimes runs a key n times and reports the median and the 90th percentile of its time.
-func keyTimes(b *testing.B, key func(i int), undo func()) {
+// keyTimes runs a key n times and reports the median and the 90th percentile of its time; prep (not
+// timed) readies each press.
+func keyTimes(b *testing.B, prep func(i int), key func(i int), undo func()) {
 	b.Helper()
 	var times []time.Duration
 	b.ResetTimer()
 	for i := range b.N {
+		if prep != nil {
+			b.StopTimer()
+			prep(i)
+			b.StartTimer()
+		}
 		start := time.Now()
 		key(i)
 		times = append(times, time.Since(start))
@@ -105,12 +114,8 @@ func BenchmarkMeetingKeys(b *testing.B) {
 				names = append(names, data.Fold(l.Naming.Surname))
 			}
 		}
-		keyTimes(b, func(i int) {
-			b.StopTimer()
-			m.reg.checkin.SetText(names[i%len(names)])
-			b.StartTimer()
-			press(m, fyne.KeyReturn)
-		}, nil)
+		keyTimes(b, func(i int) { m.reg.checkin.SetText(names[i%len(names)]) },
+			func(int) { press(m, fyne.KeyReturn) }, nil)
 	})
 	for _, k := range []struct {
 		name string
@@ -124,23 +129,31 @@ func BenchmarkMeetingKeys(b *testing.B) {
 		{"Ctrl+P proposal form", (*meetingScreen).captureProposal, closeOverlay},
 		{"Ctrl+Shift+V vote form", (*meetingScreen).openVoteForm, closeOverlay},
 		{"Ctrl+Enter next item", (*meetingScreen).nextItem, nil},
-		{"F8 mark taken back", func(m *meetingScreen) { press(m, fyne.KeyF8) }, func(m *meetingScreen) { press(m, fyne.KeyReturn) }},
+		{"F8 mark taken back", func(m *meetingScreen) { press(m, fyne.KeyF8) }, func(m *meetingScreen) { press(m, fyne.KeyF3) }},
 		{"F9 speaker", func(m *meetingScreen) { press(m, fyne.KeyF9) }, func(m *meetingScreen) { press(m, fyne.KeyF10) }},
 		{"F10 next speaker", func(m *meetingScreen) { press(m, fyne.KeyF10) }, nil},
 	} {
 		b.Run(k.name, func(b *testing.B) {
 			m := benchMeeting(b)
-			// The first member, present: the keys act on the person chosen in the check-in box.
-			m.reg.checkin.SetText(data.Fold(m.d.Register[0].Naming.Surname))
+			// The first member, present and chosen in the check-in box: the keys act on that line.
+			name := data.Fold(m.d.Register[0].Naming.Surname)
+			m.reg.checkin.SetText(name)
 			m.reg.filter()
 			press(m, fyne.KeyReturn)
-			m.reg.checkin.SetText(data.Fold(m.d.Register[0].Naming.Surname))
-			m.reg.filter()
+			choose := func(int) {
+				m.reg.checkin.SetText(name)
+				m.reg.filter()
+				for i, l := range m.reg.shown {
+					if l.PersonID == m.d.Register[0].PersonID {
+						m.reg.choose(i)
+					}
+				}
+			}
 			var undo func()
 			if k.undo != nil {
 				undo = func() { k.undo(m) }
 			}
-			keyTimes(b, func(int) { k.key(m) }, undo)
+			keyTimes(b, choose, func(int) { k.key(m) }, undo)
 		})
 	}
 }
