@@ -317,15 +317,7 @@ func TestApprovalLocksTheSession(t *testing.T) {
 		t.Fatalf("the approved verbale's export is not the stored bytes (%v)", err)
 	}
 	// The PDF kept is the approved one: it says by which session, and no longer BOZZA.
-	kept := filepath.Join(t.TempDir(), "approvato.pdf")
-	if err := os.WriteFile(kept, vb.PDF, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdftotext", "-enc", "UTF-8", kept, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext (poppler-utils, which the README installs): %v", err)
-	}
-	flat := strings.Join(strings.Fields(string(out)), " ")
+	flat := pdfWords(t, vb.PDF)
 	if !strings.Contains(flat, "Verbale approvato dal Tavolo tematico Anziani nella seduta del 26 marzo 2027, "+
 		"all'unanimità dei presenti.") || !strings.Contains(flat, "VERBALE N. 1/2027 DELLA SEDUTA DEL 12 MARZO 2027") ||
 		strings.Contains(flat, "BOZZA") {
@@ -679,15 +671,7 @@ func TestApprovalNamesAbstention(t *testing.T) {
 	if err != nil {
 		t.Fatalf("stored verbale: %v", err)
 	}
-	kept := filepath.Join(t.TempDir(), "approvato.pdf")
-	if err := os.WriteFile(kept, vb.PDF, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdftotext", "-enc", "UTF-8", kept, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext (poppler-utils, which the README installs): %v", err)
-	}
-	flat := strings.Join(strings.Fields(string(out)), " ")
+	flat := pdfWords(t, vb.PDF)
 	name, _, _ := strings.Cut(seat, " (")
 	if want := "nella seduta del 26 marzo 2027, all'unanimità dei votanti, astenuto"; !strings.Contains(flat, want) ||
 		!strings.Contains(flat[strings.Index(flat, "Verbale approvato dal"):], name) {
@@ -744,15 +728,7 @@ func TestSpeakersByKeyboard(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	kept := filepath.Join(t.TempDir(), "verbale.pdf")
-	if err := os.WriteFile(kept, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdftotext", "-enc", "UTF-8", kept, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	if flat := strings.Join(strings.Fields(string(out)), " "); !strings.Contains(flat, "Intervengono, nell'ordine: "+sp[0].Speaker.Prose()) {
+	if flat := pdfWords(t, pdf); !strings.Contains(flat, "Intervengono, nell'ordine: "+sp[0].Speaker.Prose()) {
 		t.Errorf("the verbale does not list the speakers: %q", flat[:min(len(flat), 600)])
 	}
 }
@@ -777,4 +753,18 @@ func TestSessionFormActs(t *testing.T) {
 	if !strings.Contains(s.errs.wrap.Text, "ieri") {
 		t.Errorf("a protocol date that is not one: %q, want it explained", s.errs.wrap.Text)
 	}
+}
+
+// pdfWords is a PDF's text as a reader's tool extracts it (pdftotext), its words joined by single spaces.
+func pdfWords(t *testing.T, pdf []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "documento.pdf")
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext (poppler-utils, which the README installs): %v", err)
+	}
+	return strings.Join(strings.Fields(string(out)), " ")
 }
