@@ -6,10 +6,12 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/tavoli/tavoli/app"
@@ -130,8 +132,53 @@ func listJSON(t *testing.T, db, kind string) []map[string]any {
 func demoDB(t *testing.T, e env, name string) string {
 	t.Helper()
 	db := e.path(name)
-	mustRun(t, "demo", "--db", db)
+	demoTemplate.once.Do(func() {
+		// Made once by an installation of its own, so that no test's installation takes its copy for a
+		// copy of a file it opened elsewhere; each test gets a fresh copy, as `tavoli demo` writes it.
+		demoTemplate.dir, demoTemplate.err = os.MkdirTemp("", "tavoli-cli-demo-")
+		if demoTemplate.err != nil {
+			return
+		}
+		restore := map[string]string{}
+		for _, v := range []string{"TAVOLI_CONFIG_DIR", "TAVOLI_DATA_DIR"} {
+			restore[v] = os.Getenv(v)
+			os.Setenv(v, filepath.Join(demoTemplate.dir, strings.ToLower(v)))
+		}
+		defer func() {
+			for v, old := range restore {
+				os.Setenv(v, old)
+			}
+		}()
+		demoTemplate.path = filepath.Join(demoTemplate.dir, "demo.db")
+		if r := runCLI(t, "demo", "--db", demoTemplate.path); r.code != 0 {
+			demoTemplate.err = fmt.Errorf("tavoli demo: %s", r)
+		}
+	})
+	if demoTemplate.err != nil {
+		t.Fatalf("making the demo: %v", demoTemplate.err)
+	}
+	b, err := os.ReadFile(demoTemplate.path)
+	if err == nil {
+		err = os.WriteFile(db, b, 0o644)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The test's installation opens its copy once, as it had opened the file it made itself: the
+	// computer is recorded in it (here by a demo refused on a database that is not empty).
+	if r := runCLI(t, "demo", "--db", db); r.code == 0 {
+		t.Fatalf("demo over the demo's copy was not refused: %s", r)
+	}
 	return db
+}
+
+// demoTemplate is the demo database made once per test process (it renders its approved verbali, which
+// takes seconds under -race); TestMain removes it.
+var demoTemplate struct {
+	once sync.Once
+	dir  string
+	path string
+	err  error
 }
 
 // digest is the SHA-256 of the file at path.

@@ -22,7 +22,11 @@ func TestMain(m *testing.M) {
 			return errors.New("no window in a child")
 		}))
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if demoTemplate.dir != "" {
+		os.RemoveAll(demoTemplate.dir)
+	}
+	os.Exit(code)
 }
 
 // child is the program started as a process of its own, in the test's folders.

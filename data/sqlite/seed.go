@@ -5,7 +5,10 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"errors"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/tavoli/tavoli/data"
 )
@@ -183,10 +186,19 @@ func (s *Store) Seed(ctx context.Context, ds data.Dataset) error {
 				return err
 			}
 		}
-		for _, x := range unrendered {
-			if err := s.renderApproved(ctx, tx, x); err != nil {
+		// The dossiers are read in the transaction, then rendered side by side: documents are pure.
+		dossiers := make([]data.Dossier, len(unrendered))
+		for i, x := range unrendered {
+			d, err := s.approvedDossier(ctx, tx, x)
+			if err != nil {
 				return err
 			}
+			dossiers[i] = d
+		}
+		if err := s.renderAll(unrendered, dossiers); err != nil {
+			return err
+		}
+		for _, x := range unrendered {
 			if err := s.insert(ctx, tx, data.KindVerbale, &x.Meta, verbaleCols(*x)); err != nil {
 				return err
 			}
@@ -195,31 +207,53 @@ func (s *Store) Seed(ctx context.Context, ds data.Dataset) error {
 	})
 }
 
-// renderApproved makes the PDF of a verbale approved in a dataset, as ApproveVerbale would have made
-// it at the approval: from the session, the approving session and the vote its decision records.
-func (s *Store) renderApproved(ctx context.Context, tx *sql.Tx, v *data.Verbale) error {
-	if s.render == nil {
-		return data.Errorf(data.EInternal, "err.verbale.no_renderer")
-	}
+// approvedDossier is the dossier of a verbale approved in a dataset, as ApproveVerbale would have
+// rendered it at the approval: the session, the approving session and the vote its decision records.
+func (s *Store) approvedDossier(ctx context.Context, tx *sql.Tx, v *data.Verbale) (data.Dossier, error) {
 	d, err := dossier(ctx, tx, v.SessionID)
 	if err != nil {
-		return err
+		return d, err
 	}
 	if d.Session.Status != data.SessionApprovata || d.Session.ApprovedInID != v.ApprovedInID || d.ApprovedIn == nil {
-		return data.Errorf(data.EInvalid, "err.verbale.wrong_session")
+		return d, data.Errorf(data.EInvalid, "err.verbale.wrong_session")
 	}
 	rec, found, err := approvalByDecision(ctx, tx, *d.ApprovedIn, v.DecisionID)
 	if err != nil {
-		return err
+		return d, err
 	}
 	if found {
 		d.Approval = &rec
 	}
-	if v.PDF, err = s.render(d); err != nil {
-		return data.Errorf(data.EInternal, "err.document.render").Wrap(err)
+	return d, nil
+}
+
+// renderAll renders the verbali of the dossiers, one goroutine per processor, and checks each.
+func (s *Store) renderAll(vs []*data.Verbale, ds []data.Dossier) error {
+	if s.render == nil && len(vs) > 0 {
+		return data.Errorf(data.EInternal, "err.verbale.no_renderer")
 	}
-	v.SHA256 = ""
-	return checkVerbale(v)
+	errs := make([]error, len(vs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(vs)) {
+		wg.Go(func() {
+			for i := range next {
+				pdf, err := s.render(ds[i])
+				if err != nil {
+					errs[i] = data.Errorf(data.EInternal, "err.document.render").Wrap(err)
+					continue
+				}
+				vs[i].PDF, vs[i].SHA256 = pdf, ""
+				errs[i] = checkVerbale(vs[i])
+			}
+		})
+	}
+	for i := range vs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // insert writes a new record with the times it carries: a seeded meeting keeps the day it was held,
