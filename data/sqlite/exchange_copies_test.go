@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/atomicfile"
 )
@@ -38,7 +37,7 @@ func demoCopies(t *testing.T) [3]*Store {
 	ctx := context.Background()
 	dir := t.TempDir()
 	src := filepath.Join(dir, "distretto.db")
-	s, err := Open(ctx, src, Options{Verbale: report.Verbale, Device: inst, Now: (&testClock{t: time.Date(2027, 3, 1, 8, 0, 0, 0, time.UTC)}).Now})
+	s, err := Open(ctx, src, Options{Verbale: testVerbale, Device: inst, Now: (&testClock{t: time.Date(2027, 3, 1, 8, 0, 0, 0, time.UTC)}).Now})
 	must(t, "Open", err)
 	seedDemo(t, s, 1)
 	must(t, "Close", s.Close())
@@ -52,7 +51,7 @@ func demoCopies(t *testing.T) [3]*Store {
 		}
 		// The laptops' clocks are a few seconds apart, and none is in step with another.
 		start := time.Date(2027, 3, 12, 9, 0, 0, 0, time.UTC).Add(time.Duration(i) * 1700 * time.Millisecond)
-		out[i] = openAt(t, p, Options{Verbale: report.Verbale, Device: inst, Now: (&testClock{t: start}).Now, NewID: copyIDs(i)})
+		out[i] = openAt(t, p, Options{Verbale: testVerbale, Device: inst, Now: (&testClock{t: start}).Now, NewID: copyIDs(i)})
 	}
 	return out
 }
@@ -271,7 +270,7 @@ func TestCopyBackTakesNewIdentity(t *testing.T) {
 		must(t, "WriteFile", os.WriteFile(to, b, 0o600))
 	}
 	orig := filepath.Join(dir, "ufficio.db")
-	s, err := Open(ctx, orig, Options{Verbale: report.Verbale, Device: instA, Now: clock()})
+	s, err := Open(ctx, orig, Options{Verbale: testVerbale, Device: instA, Now: clock()})
 	must(t, "Open", err)
 	seedDemo(t, s, 1)
 	if s.Device() != instA || s.Copied() {
@@ -282,7 +281,7 @@ func TestCopyBackTakesNewIdentity(t *testing.T) {
 	// To laptop B: another installation writes as itself.
 	onB := filepath.Join(dir, "portatile.db")
 	cp(orig, onB)
-	b, err := Open(ctx, onB, Options{Verbale: report.Verbale, Device: instB, Now: clock()})
+	b, err := Open(ctx, onB, Options{Verbale: testVerbale, Device: instB, Now: clock()})
 	must(t, "Open on B", err)
 	if b.Device() != instB || b.Copied() {
 		t.Fatalf("B writes as %q (copied %v), want %q", b.Device(), b.Copied(), instB)
@@ -292,7 +291,7 @@ func TestCopyBackTakesNewIdentity(t *testing.T) {
 	// Back to A's computer, next to the original: a copy.
 	back := filepath.Join(dir, "ritorno.db")
 	cp(onB, back)
-	r, err := Open(ctx, back, Options{Verbale: report.Verbale, Device: instA, Now: clock(), NewID: copyIDs(7)})
+	r, err := Open(ctx, back, Options{Verbale: testVerbale, Device: instA, Now: clock(), NewID: copyIDs(7)})
 	must(t, "Open back on A", err)
 	if r.Device() == instA || !r.Copied() {
 		t.Fatalf("the file back on A writes as %q (copied %v), want a new device", r.Device(), r.Copied())
@@ -301,12 +300,12 @@ func TestCopyBackTakesNewIdentity(t *testing.T) {
 
 	// B's own new database, which merged A's records, opened on A for the first time: a new device too.
 	fresh := filepath.Join(dir, "nuovo.db")
-	n, err := Open(ctx, fresh, Options{Verbale: report.Verbale, Device: instB, Now: clock()})
+	n, err := Open(ctx, fresh, Options{Verbale: testVerbale, Device: instB, Now: clock()})
 	must(t, "Open fresh", err)
-	a := openAt(t, orig, Options{Verbale: report.Verbale, Device: instA, Now: clock()})
+	a := openAt(t, orig, Options{Verbale: testVerbale, Device: instA, Now: clock()})
 	exchange(t, a, n, ExportOptions{Everything: true})
 	must(t, "Close", n.Close())
-	m, err := Open(ctx, fresh, Options{Verbale: report.Verbale, Device: instA, Now: clock(), NewID: copyIDs(8)})
+	m, err := Open(ctx, fresh, Options{Verbale: testVerbale, Device: instA, Now: clock(), NewID: copyIDs(8)})
 	must(t, "Open fresh on A", err)
 	defer m.Close()
 	if m.Device() == instA || !m.Copied() {

@@ -17,7 +17,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/bundle"
 )
@@ -216,7 +215,7 @@ func FuzzMergeBundle(f *testing.F) {
 		path := filepath.Join(t.TempDir(), "receiver.db")
 		must(t, "WriteFile", os.WriteFile(path, fx.db, 0o600))
 		n := 0
-		opt := Options{Verbale: report.Verbale, Device: "f0000000-0000-4000-8000-000000000002", Now: (&testClock{t: day}).Now,
+		opt := Options{Verbale: testVerbale, Device: "f0000000-0000-4000-8000-000000000002", Now: (&testClock{t: day}).Now,
 			NewID: func() string { n++; return fmt.Sprintf("f1000000-0000-4000-8000-%012d", n) }}
 		s := openAt(t, path, opt)
 		ctx := context.Background()

@@ -18,7 +18,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 )
 
@@ -159,7 +158,7 @@ func newPropWorld(t *testing.T, seed uint64) *propWorld {
 		n := 0
 		prefix := fmt.Sprintf("%08x", 0xabc0+i)
 		// Device ids in UUID form, as installations have: an export may name a peer met for the first time.
-		opt := Options{Verbale: report.Verbale, Device: fmt.Sprintf("de51ce00-0000-4000-8000-%012x", 0xa+i), Now: c.Now, NewID: func() string {
+		opt := Options{Verbale: testVerbale, Device: fmt.Sprintf("de51ce00-0000-4000-8000-%012x", 0xa+i), Now: c.Now, NewID: func() string {
 			n++
 			return fmt.Sprintf("%s-0000-4000-8000-%012d", prefix, n)
 		}}

@@ -7,14 +7,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 )
 
 // replicaOptions opens a database as its own device, with its own clock and ids.
 func replicaOptions(device string, start time.Time) Options {
 	c := &testClock{t: start}
-	return Options{Verbale: report.Verbale, Device: device, Now: c.Now}
+	return Options{Verbale: testVerbale, Device: device, Now: c.Now}
 }
 
 // exchange exports from a to b (plain) and merges, failing the test on any error.

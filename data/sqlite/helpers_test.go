@@ -2,6 +2,8 @@ package sqlite
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"sync"
@@ -38,9 +40,41 @@ func testIDs() func() string {
 	}
 }
 
+// testVerbale renders verbali as the program does, remembering what it rendered: a document is a pure
+// function of its dossier (the same dossier gives the same bytes, as the report tests check), and the
+// many tests that seed the demo would otherwise render its 14 approved verbali again each time, which
+// takes seconds under -race.
+func testVerbale(d data.Dossier) ([]byte, error) {
+	b, err := json.Marshal(d)
+	if err != nil {
+		return nil, err
+	}
+	key := sha256.Sum256(b)
+	rendered.mu.Lock()
+	pdf, ok := rendered.pdf[key]
+	rendered.mu.Unlock()
+	if ok {
+		return append([]byte(nil), pdf...), nil
+	}
+	pdf, err = report.Verbale(d)
+	if err != nil {
+		return nil, err
+	}
+	rendered.mu.Lock()
+	rendered.pdf[key] = pdf
+	rendered.mu.Unlock()
+	return append([]byte(nil), pdf...), nil
+}
+
+// rendered are the verbali testVerbale rendered, by the SHA-256 of their dossier.
+var rendered = struct {
+	mu  sync.Mutex
+	pdf map[[32]byte][]byte
+}{pdf: map[[32]byte][]byte{}}
+
 func testOptions() Options {
 	c := &testClock{t: time.Date(2027, 3, 12, 15, 0, 0, 0, time.UTC)}
-	return Options{Verbale: report.Verbale, Device: "device-test", Now: c.Now, NewID: testIDs()}
+	return Options{Verbale: testVerbale, Device: "device-test", Now: c.Now, NewID: testIDs()}
 }
 
 // openTest opens a new database file in a temporary folder.

@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/internal/testfs"
 )
@@ -54,7 +53,7 @@ func TestCopyAtTheSamePath(t *testing.T) {
 	path := filepath.Join(dir, "tavoli.db")
 
 	tmp := filepath.Join(dir, ".tavoli.db.123.tavoli-tmp")
-	s, err := Open(ctx, tmp, Options{Verbale: report.Verbale, Device: inst, Now: replicaOptions(inst, refusalDay).Now, Destination: path})
+	s, err := Open(ctx, tmp, Options{Verbale: testVerbale, Device: inst, Now: replicaOptions(inst, refusalDay).Now, Destination: path})
 	must(t, "Open(temporary)", err)
 	if s.Path() != path {
 		t.Errorf("Path() of a store built for %q = %q", path, s.Path())

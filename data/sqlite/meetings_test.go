@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 )
 
@@ -63,7 +62,7 @@ type meeting struct {
 }
 
 func meetOptions(c *meetClock) Options {
-	return Options{Verbale: report.Verbale, Device: "device-test", Now: c.Now, NewID: testIDs()}
+	return Options{Verbale: testVerbale, Device: "device-test", Now: c.Now, NewID: testIDs()}
 }
 
 func newMeeting(t testing.TB) *meeting {

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 )
 
@@ -199,7 +198,7 @@ func TestOpenAppliesMigrationsOnce(t *testing.T) {
 	}
 
 	for i := range 3 {
-		s, err := Open(ctx, path, Options{Verbale: report.Verbale, Device: "other", Now: (&testClock{}).Now})
+		s, err := Open(ctx, path, Options{Verbale: testVerbale, Device: "other", Now: (&testClock{}).Now})
 		must(t, "Open again", err)
 		if again := applied(s); !slices.Equal(again, first) {
 			t.Errorf("migrations after Open number %d = %q, want %q", i+2, again, first)
@@ -224,7 +223,7 @@ func TestOpenWhileOpen(t *testing.T) {
 	if sc := sidecars(path); !slices.Contains(sc, "tavoli.db-wal") {
 		t.Fatalf("sidecars of an open database = %q, want a -wal file", sc)
 	}
-	b := openAt(t, path, Options{Verbale: report.Verbale, Device: "b", Now: (&testClock{}).Now})
+	b := openAt(t, path, Options{Verbale: testVerbale, Device: "b", Now: (&testClock{}).Now})
 	_, err = b.SaveComune(ctx, data.Comune{Name: "Piegaro"})
 	must(t, "SaveComune", err)
 	for name, s := range map[string]*Store{"first": a, "second": b} {

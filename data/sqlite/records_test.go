@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 )
 
@@ -171,7 +170,7 @@ func TestUpdatedIncreasesStrictly(t *testing.T) {
 		for _, kc := range kindCases {
 			t.Run(c.name+"/"+string(kc.kind), func(t *testing.T) {
 				ctx := context.Background()
-				s := openAt(t, filepath.Join(t.TempDir(), "tavoli.db"), Options{Verbale: report.Verbale, Device: "d", Now: c.now(), NewID: testIDs()})
+				s := openAt(t, filepath.Join(t.TempDir(), "tavoli.db"), Options{Verbale: testVerbale, Device: "d", Now: c.now(), NewID: testIDs()})
 				r := fixtureFor(t, kc.kind, s)
 				m, err := kc.save(r, data.Meta{}, kc.texts[0])
 				must(t, "Save", err)
