@@ -414,6 +414,10 @@ func shortText(s string) string {
 // maxNumber, and exactly the decimal its float64 stands for (see exactDecimal), so that the weight the
 // count keeps is the one written: 0.1 is one tenth.
 func exactWeight(text string) (float64, bool) {
+	// The float first: big.Rat would work out 10^999999999 for a weight of 1e999999999.
+	if f, err := strconv.ParseFloat(text, 64); err != nil || !(f > 0 && f <= maxNumber) {
+		return 0, false
+	}
 	written, ok := new(big.Rat).SetString(text)
 	if !ok || written.Sign() <= 0 || written.Cmp(big.NewRat(maxNumber, 1)) > 0 {
 		return 0, false

@@ -107,3 +107,13 @@ func TestDecimalWeightsTie(t *testing.T) {
 		t.Errorf("Tally(0.1/0.2/0.3 in code) = %s, want a tie", ranking(r))
 	}
 }
+
+// TestHugeExponents: a weight written with a huge exponent is refused at once, not worked out.
+func TestHugeExponents(t *testing.T) {
+	for _, w := range []string{"1e999999999", "1e-999999999", "-1e999999999"} {
+		f := `{"method": "score", "options": [{"id": "A"}], "criteria": [{"id": "u", "weight": ` + w + `}], "ballots": []}`
+		if _, err := vote.ParseFile([]byte(f)); data.ErrorCode(err) != data.EInvalid {
+			t.Errorf("ParseFile(weight %s) error %v, want EInvalid", w, err)
+		}
+	}
+}
