@@ -24,15 +24,20 @@ type Vote struct {
 	ScaleMax int
 	Valid    int
 	Ranking  []vote.Ranked
+	// TieBreak is the tally's record of how a tie for first place was broken (nil when there was
+	// none): the options in its order were tied by the ballots, and share first place here.
+	TieBreak *vote.TieBreak
 }
 
 // Shares normalises a vote so that tables compare, by option id:
 //   - dots, points, approval and Borda: the option's share of the vote's total;
-//   - Schulze: (n − rank) / (n − 1), n the options, rank 1 for the first as the ballots rank them (before
-//     any tie-break; 1 when there is one option);
+//   - Schulze: (n − rank) / (n − 1), n the options, rank the one the tally gives (1 when there is one
+//     option);
 //   - criteria scoring: (mean − scale_min) / (scale_max − scale_min).
 //
-// A motion, a vote without valid ballots and a vote whose total is nothing give no shares.
+// Each share comes from the vote's own result, before any tie-break: an option the vote ranks above
+// another never gets a lower share, and options the vote ties get the same share. A motion, a vote
+// without valid ballots and a vote whose total is nothing give no shares.
 func Shares(v Vote) map[string]float64 {
 	if v.Valid <= 0 || len(v.Ranking) == 0 {
 		return nil
@@ -51,23 +56,18 @@ func Shares(v Vote) map[string]float64 {
 			out[r.Option] = r.Score / total
 		}
 	case data.MethodSchulze:
-		// The rank is the one the ballots give, before any tie-break: a lot or the chair decides who
-		// wins the vote, not how much each option weighs in the district's ranking. Schulze's score is
-		// the number of options an option beats, so the options beating more rank higher and ties share
-		// a rank.
+		// The rank is the one the tally gives, which follows Schulze's order (its layers), not
+		// Schulze's score: an option that beats many may still stand below one it cannot beat. Ranks
+		// are taken before any tie-break: a lot or the chair decides who wins the vote, not how much
+		// each option weighs in the district's ranking.
 		n := float64(len(v.Ranking))
+		rank := ranksBeforeTieBreak(v)
 		for _, r := range v.Ranking {
 			if n == 1 {
 				out[r.Option] = 1
 				continue
 			}
-			rank := 1
-			for _, o := range v.Ranking {
-				if o.Score > r.Score {
-					rank++
-				}
-			}
-			out[r.Option] = (n - float64(rank)) / (n - 1)
+			out[r.Option] = (n - float64(rank[r.Option])) / (n - 1)
 		}
 	case data.MethodScore:
 		lo, hi := float64(v.ScaleMin), float64(v.ScaleMax)
@@ -82,6 +82,21 @@ func Shares(v Vote) map[string]float64 {
 		}
 	default:
 		return nil
+	}
+	return out
+}
+
+// ranksBeforeTieBreak gives each option the rank the tally gave it, except that the options a
+// tie-break separated are first together again, as the ballots left them.
+func ranksBeforeTieBreak(v Vote) map[string]int {
+	out := make(map[string]int, len(v.Ranking))
+	for _, r := range v.Ranking {
+		out[r.Option] = r.Rank
+	}
+	if v.TieBreak != nil {
+		for _, id := range v.TieBreak.Order {
+			out[id] = 1
+		}
 	}
 	return out
 }

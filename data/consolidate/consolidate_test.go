@@ -374,7 +374,7 @@ func tallied(t testing.TB, id, body string, c vote.Count) consolidate.Vote {
 		t.Fatalf("Tally(%s) has no priority result", id)
 	}
 	return consolidate.Vote{ID: id, BodyID: "b-" + body, BodyName: body, Method: r.Method,
-		ScaleMin: r.Rules.ScaleMin, ScaleMax: r.Rules.ScaleMax, Valid: r.Valid, Ranking: r.Ranking}
+		ScaleMin: r.Rules.ScaleMin, ScaleMax: r.Rules.ScaleMax, Valid: r.Valid, Ranking: r.Ranking, TieBreak: r.TieBreak}
 }
 
 func options(ids ...string) []vote.Option {
@@ -488,7 +488,8 @@ func TestSchulzeSharesIgnoreTheTieBreak(t *testing.T) {
 		if err != nil {
 			t.Fatalf("Tally(%s): %v", tb, err)
 		}
-		got := consolidate.Shares(consolidate.Vote{ID: "v", Method: data.MethodSchulze, Valid: r.Valid, Ranking: r.Ranking})
+		got := consolidate.Shares(consolidate.Vote{ID: "v", Method: data.MethodSchulze, Valid: r.Valid, Ranking: r.Ranking,
+			TieBreak: r.TieBreak})
 		if got["A"] != 1 || got["B"] != 1 || got["C"] != 0 {
 			t.Errorf("tie-break %s: shares %v, want A 1, B 1, C 0", tb, got)
 		}
