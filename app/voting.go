@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/vote"
 )
 
 // defaultCriteria are the criteria a scoring vote starts with, in the spirit of Hanlon's method.
@@ -111,7 +112,7 @@ func (m *meetingScreen) voteForm(it data.AgendaItem, cands []data.ProposalView) 
 		what.apply(&v)
 		if v.Method == data.MethodScore {
 			var err error
-			if v.Criteria, err = parseCriteria(criteria.Text); err != nil {
+			if v.Criteria, err = vote.ParseCriteria(criteria.Text); err != nil {
 				errs.SetText(Explain(err))
 				dlg.Show()
 				return
@@ -186,30 +187,6 @@ func atoi(s string) int {
 		return 0
 	}
 	return n
-}
-
-// parseCriteria reads "urgenza:2, gravità:1" as criteria with their weights.
-func parseCriteria(s string) ([]data.VoteCriterion, error) {
-	var out []data.VoteCriterion
-	for _, part := range strings.Split(s, ",") {
-		part = strings.TrimSpace(part)
-		if part == "" {
-			continue
-		}
-		name, weight, found := strings.Cut(part, ":")
-		w := 1.0
-		if found {
-			var err error
-			if w, err = strconv.ParseFloat(strings.TrimSpace(strings.ReplaceAll(weight, ",", ".")), 64); err != nil || w <= 0 {
-				return nil, data.Errorf(data.EInvalid, "err.vote.criterion", "value", part)
-			}
-		}
-		out = append(out, data.VoteCriterion{ID: strings.TrimSpace(name), Weight: w})
-	}
-	if len(out) == 0 {
-		return nil, data.Errorf(data.EInvalid, "err.vote.criteria_required")
-	}
-	return out, nil
 }
 
 // votePanel is the vote of the current item while it is open: who may vote, the ballots entered, and

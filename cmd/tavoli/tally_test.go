@@ -82,7 +82,11 @@ func TestTallyBrokenFiles(t *testing.T) {
 		{"broken_rule.json", "it", "La regola «threshold» del file ha un valore che Tavoli non conosce: «unanimity»."},
 		{"broken_criteria.json", "it", "Un voto a punteggio sui criteri ha bisogno dei criteri"},
 		{"broken_count.json", "it", "La scheda n. 1 del file vale per «0» schede"},
+		{"broken_key.json", "it", "La chiave «treshold» in rules non esiste"},
+		{"broken_utf8.json", "it", "salvalo come UTF-8"},
+		{"broken_anonymous.json", "it", "i totali anonimi non si possono pesare"},
 		{"broken_json.json", "en", "is not valid JSON: there is an error on line 3"},
+		{"broken_key.json", "en", "The key «treshold» in rules does not exist"},
 		{"broken_rule.json", "en", "The file's rule «threshold» has a value Tavoli does not know: «unanimity»."},
 	}
 	for _, tt := range tests {

@@ -235,7 +235,9 @@ func TestConsolidate(t *testing.T) {
 		},
 		{
 			// A and B were merged into M after v1. In v1 M takes 3/8 + 1/8 = 1/2, and v1 counts once
-			// for it: M's mean is (1/2 + 3/10)/2 = 0.4, not (3/8 + 1/8 + 3/10)/3. C: (1/2 + 7/10)/2.
+			// for it: all its parts together give (1/2 + 3/10)/2 = 0.4, not (3/8 + 1/8 + 3/10)/3. A and B
+			// alone, as they stood before M was voted, give 1/2: M keeps the best, 1/2, from v1.
+			// C: (1/2 + 7/10)/2.
 			name: "merged proposal",
 			votes: []consolidate.Vote{
 				dots("v1", "Tavolo anziani", 4, "A=3 B=1 C=4"),
@@ -245,7 +247,7 @@ func TestConsolidate(t *testing.T) {
 			weigh:   data.WeighTables,
 			want: []want{
 				{id: "C", score: 0.6, rank: 1, shares: map[string]float64{"v1": 0.5, "v2": 0.7}},
-				{id: "M", score: 0.4, rank: 2, shares: map[string]float64{"v1": 0.5, "v2": 0.3}},
+				{id: "M", score: 0.5, rank: 2, shares: map[string]float64{"v1": 0.5}},
 			},
 		},
 		{
@@ -374,7 +376,7 @@ func tallied(t testing.TB, id, body string, c vote.Count) consolidate.Vote {
 		t.Fatalf("Tally(%s) has no priority result", id)
 	}
 	return consolidate.Vote{ID: id, BodyID: "b-" + body, BodyName: body, Method: r.Method,
-		ScaleMin: r.Rules.ScaleMin, ScaleMax: r.Rules.ScaleMax, Valid: r.Valid, Ranking: r.Ranking}
+		ScaleMin: r.Rules.ScaleMin, ScaleMax: r.Rules.ScaleMax, Valid: r.Valid, Ranking: r.Ranking, TieBreak: r.TieBreak}
 }
 
 func options(ids ...string) []vote.Option {
@@ -425,22 +427,23 @@ func TestTalliedVotes(t *testing.T) {
 	both := []string{"Tavolo anziani", "Tavolo minori"}
 
 	t.Run("tables", func(t *testing.T) {
-		// p1 (1/3 + 1)/2 = 2/3; p3 and p5 (1/5 + 1/2)/2 = 0.35; p2 (7/15 + 0)/2 = 7/30.
+		// p1 (1/3 + 1)/2 = 2/3; p3 and p5 (1/5 + 1/2)/2 = 0.35. p2 with p4 merged into it: together
+		// (7/15 + 0)/2 = 7/30, p2 alone (2/15 + 0)/2 = 1/15, p4 alone 5/15 = 1/3, its best part.
 		check(t, consolidate.Consolidate(votes, l.heirs, data.WeighTables), []want{
 			{id: "p1", score: 2.0 / 3, rank: 1, shares: map[string]float64{"v-anziani": 1.0 / 3, "v-minori": 1}, bodies: both},
 			{id: "p3", score: 0.35, rank: 2, shares: map[string]float64{"v-anziani": 0.2, "v-minori": 0.5}, bodies: both},
 			{id: "p5", score: 0.35, rank: 2, shares: map[string]float64{"v-anziani": 0.2, "v-minori": 0.5}, bodies: both},
-			{id: "p2", score: 7.0 / 30, rank: 4, shares: map[string]float64{"v-anziani": 7.0 / 15, "v-minori": 0}, bodies: both},
+			{id: "p2", score: 1.0 / 3, rank: 4, shares: map[string]float64{"v-anziani": 1.0 / 3}, bodies: []string{"Tavolo anziani"}},
 		})
 	})
 	t.Run("voters", func(t *testing.T) {
 		// Weights 3 and 7: p1 (1/3·3 + 1·7)/10 = 0.8; p3 and p5 (1/5·3 + 1/2·7)/10 = 0.41;
-		// p2 (7/15·3 + 0·7)/10 = 0.14.
+		// p2 together (7/15·3 + 0·7)/10 = 0.14, p4 alone 1/3: p2 keeps 1/3.
 		check(t, consolidate.Consolidate(votes, l.heirs, data.WeighVoters), []want{
 			{id: "p1", score: 0.8, rank: 1},
 			{id: "p3", score: 0.41, rank: 2},
 			{id: "p5", score: 0.41, rank: 2},
-			{id: "p2", score: 0.14, rank: 4},
+			{id: "p2", score: 1.0 / 3, rank: 4},
 		})
 	})
 }
@@ -488,7 +491,8 @@ func TestSchulzeSharesIgnoreTheTieBreak(t *testing.T) {
 		if err != nil {
 			t.Fatalf("Tally(%s): %v", tb, err)
 		}
-		got := consolidate.Shares(consolidate.Vote{ID: "v", Method: data.MethodSchulze, Valid: r.Valid, Ranking: r.Ranking})
+		got := consolidate.Shares(consolidate.Vote{ID: "v", Method: data.MethodSchulze, Valid: r.Valid, Ranking: r.Ranking,
+			TieBreak: r.TieBreak})
 		if got["A"] != 1 || got["B"] != 1 || got["C"] != 0 {
 			t.Errorf("tie-break %s: shares %v, want A 1, B 1, C 0", tb, got)
 		}

@@ -318,6 +318,7 @@ func (h heldVote) consolidated() consolidate.Vote {
 		ScaleMin: h.vote.Settings.ScaleMin, ScaleMax: h.vote.Settings.ScaleMax, Valid: h.result.Valid}
 	if h.result.Priority != nil {
 		v.Ranking = h.result.Ranking
+		v.TieBreak = h.result.TieBreak
 	}
 	return v
 }

@@ -5,12 +5,16 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"math/big"
+	"slices"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/tavoli/tavoli/data"
 )
 
-// ParseFile reads a ballot file: strict JSON, unknown keys ignored, keys matched exactly. It returns
+// ParseFile reads a ballot file: strict JSON, keys matched exactly, and an unknown key anywhere refused
+// by name, since a misspelt rule ("treshold") would otherwise be a rule silently not applied. It returns
 // the count with its defaults filled in. A malformed file (not JSON, an unknown method or rule value,
 // options or criteria missing or repeating an id, a lot without its seed, a section of the wrong
 // shape) gives an EInvalid error whose key names the cause. A ballot that cannot be read as its method
@@ -19,6 +23,10 @@ import (
 func ParseFile(b []byte) (Count, error) {
 	// Windows editors start UTF-8 files with a byte-order mark, which RFC 8259 lets a reader ignore.
 	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
+	// encoding/json turns invalid bytes into U+FFFD, which can make two distinct labels one.
+	if !utf8.Valid(b) {
+		return Count{}, data.Errorf(data.EInvalid, "err.tally.utf8")
+	}
 	if len(bytes.TrimSpace(b)) == 0 {
 		return Count{}, data.Errorf(data.EInvalid, "err.tally.empty")
 	}
@@ -35,6 +43,9 @@ func ParseFile(b []byte) (Count, error) {
 		return Count{}, data.Errorf(data.EInvalid, "err.tally.not_object")
 	}
 
+	if err := top.only("", "method", "options", "criteria", "voters", "rules", "ballots"); err != nil {
+		return Count{}, err
+	}
 	var c Count
 	var method string
 	if given, ok := top.get("method", &method); !given {
@@ -61,9 +72,13 @@ func ParseFile(b []byte) (Count, error) {
 		return c, err
 	}
 	var ballots []json.RawMessage
-	if _, ok := top.get("ballots", &ballots); !ok {
+	if given, ok := top.get("ballots", &ballots); !given {
+		return c, data.Errorf(data.EInvalid, "err.tally.ballots_missing")
+	} else if !ok {
 		return c, data.Errorf(data.EInvalid, "err.tally.ballots")
 	}
+	// An empty list stays one, so that the count written back says "ballots": [] and reads back.
+	c.Ballots = make([]Ballot, 0, len(ballots))
 	for i, raw := range ballots {
 		b, err := parseBallot(c.Method, i, raw)
 		if err != nil {
@@ -71,8 +86,37 @@ func ParseFile(b []byte) (Count, error) {
 		}
 		c.Ballots = append(c.Ballots, b)
 	}
-	return c.withDefaults()
+	if c, err = c.withDefaults(); err != nil {
+		return c, err
+	}
+	// An anonymous ballot says no seat, so it cannot be weighed by population: counting it by heads
+	// would fake the weighted figures and quorum. The window refuses the same, with the same sentence.
+	if c.Rules.Weighting != data.WeightHead {
+		for _, b := range c.Ballots {
+			if b.Voter == "" {
+				return c, data.Errorf(data.EInvalid, "err.vote.weighted_anonymous")
+			}
+		}
+	}
+	return c, nil
 }
+
+// only refuses the first key of o, in sorted order, that is not one of keys; where says which part of
+// the file o is ("" for the file itself).
+func (o object) only(where string, keys ...string) error {
+	for _, k := range sortedKeys(o) {
+		if !slices.Contains(keys, k) {
+			if where == "" {
+				return data.Errorf(data.EInvalid, "err.tally.unknown_key_top", "key", shortText(k))
+			}
+			return data.Errorf(data.EInvalid, "err.tally.unknown_key", "key", shortText(k), "where", where)
+		}
+	}
+	return nil
+}
+
+// place names the n-th element (from 1) of the list under key, for an error message.
+func place(key string, n int) string { return key + " n. " + strconv.Itoa(n) }
 
 // object is a JSON object with its values still raw, so that keys match exactly (encoding/json
 // matches struct fields ignoring case) and each value's error can name what is wrong.
@@ -106,7 +150,7 @@ func (o object) list(key string) ([]json.RawMessage, bool) {
 
 // parseList reads the array under key, each element an object that read fills; a missing key is
 // listErr, an element read cannot fill is itemErr with the element's number from 1.
-func parseList[T any](top object, key, listErr, itemErr string, read func(o object, x *T) (bool, error)) ([]T, error) {
+func parseList[T any](top object, key, listErr, itemErr string, allowed []string, read func(o object, x *T) (bool, error)) ([]T, error) {
 	items, ok := top.list(key)
 	if !ok {
 		return nil, data.Errorf(data.EInvalid, listErr)
@@ -116,6 +160,9 @@ func parseList[T any](top object, key, listErr, itemErr string, read func(o obje
 		var x T
 		o, ok := asObject(raw)
 		if ok {
+			if err := o.only(place(key, i+1), allowed...); err != nil {
+				return nil, err
+			}
 			var err error
 			if ok, err = read(o, &x); err != nil {
 				return nil, err
@@ -130,7 +177,7 @@ func parseList[T any](top object, key, listErr, itemErr string, read func(o obje
 }
 
 func parseOptions(top object) ([]Option, error) {
-	return parseList(top, "options", "err.tally.options", "err.tally.option", func(o object, opt *Option) (bool, error) {
+	return parseList(top, "options", "err.tally.options", "err.tally.option", []string{"id", "label"}, func(o object, opt *Option) (bool, error) {
 		_, idOK := o.get("id", &opt.ID)
 		_, labelOK := o.get("label", &opt.Label)
 		return idOK && labelOK, nil
@@ -138,16 +185,29 @@ func parseOptions(top object) ([]Option, error) {
 }
 
 func parseCriteria(top object) ([]Criterion, error) {
-	return parseList(top, "criteria", "err.tally.criteria", "err.tally.criterion", func(o object, cr *Criterion) (bool, error) {
+	return parseList(top, "criteria", "err.tally.criteria", "err.tally.criterion", []string{"id", "weight"}, func(o object, cr *Criterion) (bool, error) {
 		_, idOK := o.get("id", &cr.ID)
-		_, weightOK := o.get("weight", &cr.Weight)
-		return idOK && weightOK, nil
+		// json.Number would also take a number written as a string: only a JSON number is a weight.
+		var weight json.Number
+		weightGiven, weightOK := o.get("weight", &weight)
+		weightOK = weightOK && !bytes.HasPrefix(bytes.TrimSpace(o["weight"]), []byte(`"`))
+		if !(idOK && weightOK) {
+			return false, nil
+		}
+		if weightGiven {
+			w, ok := exactWeight(string(weight))
+			if !ok {
+				return true, data.Errorf(data.EInvalid, "err.tally.criterion_weight", "id", cr.ID, "value", shorten(o["weight"]))
+			}
+			cr.Weight = w
+		}
+		return true, nil
 	})
 }
 
 // parseVoters reads the seats. Present is true and the weight 1 when not given.
 func parseVoters(top object) ([]Voter, error) {
-	return parseList(top, "voters", "err.tally.voters", "err.tally.voter", func(o object, v *Voter) (bool, error) {
+	return parseList(top, "voters", "err.tally.voters", "err.tally.voter", []string{"id", "weight", "present"}, func(o object, v *Voter) (bool, error) {
 		v.Weight, v.Present = 1, true
 		var weight float64
 		_, idOK := o.get("id", &v.ID)
@@ -157,7 +217,7 @@ func parseVoters(top object) ([]Voter, error) {
 			return false, nil
 		}
 		if weightGiven {
-			if weight != math.Trunc(weight) || math.Abs(weight) > maxWeight {
+			if weight != math.Trunc(weight) || weight < 1 || weight > maxWeight {
 				return true, data.Errorf(data.EInvalid, "err.tally.voter_weight", "id", v.ID, "value", shorten(o["weight"]))
 			}
 			v.Weight = int64(weight)
@@ -181,6 +241,10 @@ func parseRules(top object) (Rules, error) {
 	}
 	bad := func(rule string) error {
 		return data.Errorf(data.EInvalid, "err.tally.rule", "rule", rule, "value", shorten(o[rule]))
+	}
+	if err := o.only("rules", "members", "quorum", "majority_base", "threshold", "weighting", "dots_per_voter",
+		"max_per_option", "points_per_voter", "scale_min", "scale_max", "tie_break", "chair", "seed", "present"); err != nil {
+		return r, err
 	}
 	if given, ok := o.get("quorum", &r.Quorum); given && !ok && string(o["quorum"]) != `""` {
 		return r, bad("quorum")
@@ -235,6 +299,9 @@ func parseBallot(method data.VoteMethod, i int, raw json.RawMessage) (Ballot, er
 	if !ok {
 		b.Void = reasonUnreadable("")
 		return b, nil
+	}
+	if err := o.only(place("ballots", i+1), "voter", "count", "choice", "allocation", "ranking", "scores", "approve"); err != nil {
+		return b, err
 	}
 	var count float64
 	if given, ok := o.get("count", &count); given && (!ok || count != math.Trunc(count) || count < 1 || count > maxNumber) {
@@ -326,14 +393,45 @@ func clamp(v float64) int {
 // shorten gives a raw JSON value as a short text for an error message: a string without its quotes,
 // as withDefaults names a value it refuses.
 func shorten(raw json.RawMessage) string {
-	const most = 40
 	s := string(raw)
 	var text string
 	if json.Unmarshal(raw, &text) == nil {
 		s = text
 	}
+	return shortText(s)
+}
+
+// shortText cuts s to a length an error message can show.
+func shortText(s string) string {
+	const most = 40
 	if utf8.RuneCountInString(s) <= most {
 		return s
 	}
 	return string([]rune(s)[:most]) + "…"
+}
+
+// exactWeight reads a criterion's weight from its JSON text. It must be more than zero and at most
+// maxNumber, and exactly the decimal its float64 stands for (see exactDecimal), so that the weight the
+// count keeps is the one written: 0.1 is one tenth.
+func exactWeight(text string) (float64, bool) {
+	// The float first: big.Rat would work out 10^999999999 for a weight of 1e999999999.
+	if f, err := strconv.ParseFloat(text, 64); err != nil || !(f > 0 && f <= maxNumber) {
+		return 0, false
+	}
+	written, ok := new(big.Rat).SetString(text)
+	if !ok || written.Sign() <= 0 || written.Cmp(big.NewRat(maxNumber, 1)) > 0 {
+		return 0, false
+	}
+	w, _ := written.Float64()
+	return w, exactDecimal(w).Cmp(written) == 0
+}
+
+// exactDecimal is the decimal a float64 weight stands for: the shortest one that reads back as it,
+// so 0.1 is one tenth rather than the binary fraction nearest to it, and 0.1 + 0.2 is 0.3.
+func exactDecimal(w float64) *big.Rat {
+	r, ok := new(big.Rat).SetString(strconv.FormatFloat(w, 'g', -1, 64))
+	if !ok { // NaN or an infinity, which withDefaults refuses before any count
+		return new(big.Rat)
+	}
+	return r
 }

@@ -101,7 +101,7 @@ func (k *counter) meanScores() []*big.Rat {
 	weights := make([]*big.Rat, nc)
 	sumWeights := new(big.Rat)
 	for c, cr := range k.c.Criteria {
-		weights[c] = new(big.Rat).SetFloat64(cr.Weight)
+		weights[c] = exactDecimal(cr.Weight)
 		sumWeights.Add(sumWeights, weights[c])
 	}
 	den := new(big.Rat).Mul(sumWeights, new(big.Rat).SetInt64(int64(k.res.Valid)))

@@ -35,6 +35,8 @@ func CountOf(v data.Vote, call data.Call, ballots []data.VoteBallot) Count {
 	if v.Secret {
 		c.Rules.Present = present
 	}
+	// No ballot yet is an empty list, which a ballot file must hold, not a missing one.
+	c.Ballots = make([]Ballot, 0, len(ballots))
 	for _, b := range ballots {
 		c.Ballots = append(c.Ballots, Ballot{Voter: b.Voter, Count: b.Count, Choice: b.Choice,
 			Allocation: b.Allocation, Ranking: b.Ranking, Scores: b.Scores, Approve: b.Approve})

@@ -70,7 +70,7 @@ func (k *counter) chairScores() []*big.Rat {
 	case data.MethodScore:
 		for i, o := range k.c.Options {
 			for _, cr := range k.c.Criteria {
-				w := new(big.Rat).SetFloat64(cr.Weight)
+				w := exactDecimal(cr.Weight)
 				out[i].Add(out[i], w.Mul(w, new(big.Rat).SetInt64(int64(b.Scores[o.ID][cr.ID]))))
 			}
 		}
