@@ -63,6 +63,38 @@ type Ranked struct {
 	Rank   int      `json:"rank"`
 	Votes  int      `json:"votes"`
 	Tables []string `json:"tables"`
+	// Counted lists the votes the score counts, in the order they were held, so that a reader can redo
+	// the mean.
+	Counted []Counted `json:"counted,omitempty"`
+	// A merged proposal scores the best group of its original proposals (merging never punishes an
+	// idea). When that group leaves parts out, Left names them, Whole is what every part together
+	// would score and SetAside lists the votes of that whole figure, with their shares.
+	Left     []string  `json:"left_out,omitempty"`
+	Whole    float64   `json:"whole,omitempty"`
+	SetAside []Counted `json:"set_aside,omitempty"`
+}
+
+// Counted is one priority vote in a proposal's score: where and how it was held, its valid ballots
+// (its weight when the office weighs by voters), and the share it gave. Via names the proposals voted
+// on, by the titles they had then, when the proposal was not voted under its own name: the parts
+// merged into it, or the proposal it was split from.
+type Counted struct {
+	VoteID   string     `json:"vote_id"`
+	BodyName string     `json:"body"`
+	Date     time.Time  `json:"date"`
+	Method   VoteMethod `json:"method"`
+	Valid    int        `json:"valid"`
+	Share    float64    `json:"share"`
+	Rank     int        `json:"rank"`    // the place the vote gave it, before any tie-break
+	Options  int        `json:"options"` // how many proposals the vote ranked
+	// Score is what the method counted for it (dots, points, Borda points, approvals, the mean score,
+	// Schulze's wins) and Total the same summed over the vote's options; ScaleMin and ScaleMax are a
+	// criteria vote's scale (0 and 0 for the default 1–5).
+	Score    float64  `json:"score"`
+	Total    float64  `json:"total"`
+	ScaleMin int      `json:"scale_min,omitempty"`
+	ScaleMax int      `json:"scale_max,omitempty"`
+	Via      []string `json:"via,omitempty"`
 }
 
 // SynthesisArea is one area's part of the Documento di sintesi.

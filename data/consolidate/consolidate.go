@@ -61,7 +61,7 @@ func Shares(v Vote) map[string]float64 {
 		// are taken before any tie-break: a lot or the chair decides who wins the vote, not how much
 		// each option weighs in the district's ranking.
 		n := float64(len(v.Ranking))
-		rank := ranksBeforeTieBreak(v)
+		rank := Ranks(v)
 		for _, r := range v.Ranking {
 			if n == 1 {
 				out[r.Option] = 1
@@ -86,9 +86,9 @@ func Shares(v Vote) map[string]float64 {
 	return out
 }
 
-// ranksBeforeTieBreak gives each option the rank the tally gave it, except that the options a
-// tie-break separated are first together again, as the ballots left them.
-func ranksBeforeTieBreak(v Vote) map[string]int {
+// Ranks gives each option the rank the tally gave it, except that the options a tie-break separated
+// are first together again, as the ballots left them: the rank the shares follow.
+func Ranks(v Vote) map[string]int {
 	out := make(map[string]int, len(v.Ranking))
 	for _, r := range v.Ranking {
 		out[r.Option] = r.Rank
@@ -105,14 +105,19 @@ func ranksBeforeTieBreak(v Vote) map[string]int {
 // the office weighs by voters), over the votes it appeared in. Shares holds its share in each such vote,
 // by vote id; Bodies the bodies of those votes, in the order of the votes given. For a merged proposal
 // the figure is the best of its parts together or alone (see Consolidate): Parts lists the original
-// proposals whose votes the figure counts, and Shares and Bodies are those votes.
+// proposals whose votes the figure counts, and Shares and Bodies are those votes. When that best group
+// leaves parts out, All lists every part and Whole is the figure they would have made together, with
+// WholeShares its shares by vote, so that a document can say what was set aside and why.
 type Score struct {
-	ProposalID string
-	Score      float64
-	Rank       int
-	Shares     map[string]float64
-	Bodies     []string
-	Parts      []string
+	ProposalID  string
+	Score       float64
+	Rank        int
+	Shares      map[string]float64
+	Bodies      []string
+	Parts       []string
+	All         []string
+	Whole       float64
+	WholeShares map[string]float64
 }
 
 // grain is the precision scores are ordered and ranked at: sums of float shares are not exact (1/10 +
@@ -197,11 +202,15 @@ func Consolidate(votes []Vote, heirs func(option string) []string, w data.Weighi
 	out := make([]Score, 0, len(parts))
 	for id, group := range parts {
 		sort.Strings(group)
-		best := figure(id, group)
+		whole := figure(id, group)
+		best := whole
 		for _, g := range groupings(group) {
 			if sc := figure(id, g); level(sc.Score) > level(best.Score) {
 				best = sc
 			}
+		}
+		if len(best.Parts) < len(group) {
+			best.All, best.Whole, best.WholeShares = group, whole.Score, whole.Shares
 		}
 		out = append(out, best)
 	}

@@ -500,3 +500,35 @@ func TestSchulzeSharesIgnoreTheTieBreak(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestMergeSetAside is the example: «Trasporto», first in a Schulze vote of the Anziani table,
+// merged with a proposal that got 1 dot of 15 at another table. The merged proposal keeps 1,00, and
+// its score says what it set aside: the other part, its vote and share, and the 0,53 the two would
+// make together, which is what the Documento di sintesi prints.
+func TestMergeSetAside(t *testing.T) {
+	votes := []consolidate.Vote{
+		{ID: "anz", BodyName: "Tavolo anziani", Method: data.MethodSchulze, Valid: 7,
+			Ranking: []vote.Ranked{{Option: "T", Rank: 1, Score: 3}, {Option: "A", Rank: 2, Score: 2}, {Option: "K", Rank: 3}}},
+		dots("lav", "Tavolo lavoro", 5, "X=1 Y=14"),
+	}
+	l := lineage{"T": {"M"}, "X": {"M"}}
+	got := consolidate.Consolidate(votes, l.heirs, data.WeighTables)
+	var m consolidate.Score
+	for _, s := range got {
+		if s.ProposalID == "M" {
+			m = s
+		}
+	}
+	wholeWant := (1 + 1.0/15) / 2
+	if math.Abs(m.Score-1) > tolerance || !slices.Equal(m.Parts, []string{"T"}) || !slices.Equal(m.All, []string{"T", "X"}) ||
+		math.Abs(m.Whole-wholeWant) > tolerance || !near(m.Shares, map[string]float64{"anz": 1}) ||
+		!near(m.WholeShares, map[string]float64{"anz": 1, "lav": 1.0 / 15}) {
+		t.Errorf("Consolidate() M = %+v, want score 1 from parts [T] of [T X], whole %.4f with shares anz 1, lav 1/15", m, wholeWant)
+	}
+	// A proposal whose figure counts all its parts sets nothing aside.
+	for _, s := range got {
+		if s.ProposalID != "M" && (s.All != nil || s.Whole != 0 || s.WholeShares != nil) {
+			t.Errorf("Consolidate() %s = %+v, want nothing set aside", s.ProposalID, s)
+		}
+	}
+}

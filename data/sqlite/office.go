@@ -390,6 +390,10 @@ func ranking(ctx context.Context, tx *sql.Tx, areaID string, w data.Weighing) ([
 		return nil, err
 	}
 	scores := consolidate.Consolidate(priorityVotes(held, true), l.heirs, w)
+	byVote := map[string]heldVote{}
+	for _, h := range held {
+		byVote[h.vote.ID] = h
+	}
 	views, err := proposals(ctx, tx, data.ProposalFilter{AreaID: areaID})
 	if err != nil {
 		return nil, err
@@ -404,10 +408,65 @@ func ranking(ctx context.Context, tx *sql.Tx, areaID string, w data.Weighing) ([
 		if !ok {
 			continue
 		}
-		out = append(out, data.Ranked{ProposalView: v, Score: sc.Score, Votes: len(sc.Shares), Tables: sc.Bodies})
+		r := data.Ranked{ProposalView: v, Score: sc.Score, Votes: len(sc.Shares), Tables: sc.Bodies,
+			Counted: counted(held, sc.ProposalID, sc.Shares, sc.Parts, l.heirs)}
+		if len(sc.All) > len(sc.Parts) {
+			r.Whole = sc.Whole
+			r.SetAside = counted(held, sc.ProposalID, sc.WholeShares, sc.All, l.heirs)
+			for _, part := range sc.All {
+				if !slices.Contains(sc.Parts, part) {
+					r.Left = append(r.Left, optionLabel(held, part))
+				}
+			}
+		}
+		out = append(out, r)
 	}
 	rerank(out)
 	return out, nil
+}
+
+// counted explains a score: for each vote with a share, in the order held, where and how it was
+// held and what the options of group that reach proposal id got in it.
+func counted(held []heldVote, id string, shares map[string]float64, group []string, heirs func(string) []string) []data.Counted {
+	var out []data.Counted
+	for _, h := range held {
+		share, ok := shares[h.vote.ID]
+		if !ok || h.result.Priority == nil {
+			continue
+		}
+		cv := h.consolidated()
+		ranks := consolidate.Ranks(cv)
+		c := data.Counted{VoteID: h.vote.ID, BodyName: h.body, Date: h.session.Date, Method: h.vote.Method,
+			Valid: h.result.Valid, Share: share, Options: len(cv.Ranking), ScaleMin: cv.ScaleMin, ScaleMax: cv.ScaleMax}
+		for _, r := range cv.Ranking {
+			c.Total += r.Score
+			if !slices.Contains(group, r.Option) || !slices.Contains(heirs(r.Option), id) {
+				continue
+			}
+			c.Score += r.Score
+			if c.Rank == 0 || ranks[r.Option] < c.Rank {
+				c.Rank = ranks[r.Option]
+			}
+			if r.Option != id {
+				c.Via = append(c.Via, r.Label)
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// optionLabel is the title an option had when it was last voted on.
+func optionLabel(held []heldVote, option string) string {
+	label := option
+	for _, h := range held {
+		for _, o := range h.vote.Options {
+			if o.ID == option && o.Label != "" {
+				label = o.Label
+			}
+		}
+	}
+	return label
 }
 
 // rerank numbers a list ordered best first, equal scores sharing a rank (1, 1, 3).
