@@ -137,9 +137,40 @@ func (s *synthesisScreen) pick(r data.Ranked) {
 		s.about.SetText(lang.L("synthesis.pick_hint"))
 		return
 	}
-	s.about.SetText(lang.N("synthesis.about", r.Votes, map[string]any{"title": r.Title, "area": r.AreaName,
-		"kind": lang.L("pkind." + string(r.Kind)), "score": italian.Share(r.Score), "n": r.Votes,
-		"tables": strings.Join(r.Tables, ", ")}))
+	s.about.SetText(strings.Join(append([]string{lang.N("synthesis.about", r.Votes, map[string]any{"title": r.Title,
+		"area": r.AreaName, "kind": lang.L("pkind." + string(r.Kind)), "score": italian.Share(r.Score), "n": r.Votes,
+		"tables": strings.Join(r.Tables, ", ")})}, scoreLines(r)...), "\n"))
+}
+
+// scoreLines explain a ranked proposal's score as the Documento di sintesi does, shorter: each vote it
+// counts with its share, and for a merged proposal the parts whose votes it leaves out and the score
+// counting them would give.
+func scoreLines(r data.Ranked) []string {
+	var out []string
+	for _, c := range r.Counted {
+		args := map[string]any{"body": c.BodyName, "date": c.Date.In(data.Zone).Format("02/01/2006"),
+			"method": lang.L("method." + string(c.Method)), "share": italian.Share(c.Share)}
+		if len(c.Via) == 0 {
+			out = append(out, lang.L("synthesis.about_vote", args))
+			continue
+		}
+		args["titles"] = quoted(c.Via)
+		out = append(out, lang.L("synthesis.about_via", args))
+	}
+	if len(r.Left) > 0 {
+		out = append(out, lang.L("synthesis.about_left", map[string]any{"titles": quoted(r.Left),
+			"whole": italian.Share(r.Whole)}))
+	}
+	return out
+}
+
+// quoted writes titles in guillemets, separated by commas: «A», «B».
+func quoted(titles []string) string {
+	q := make([]string, len(titles))
+	for i, t := range titles {
+		q[i] = "«" + t + "»"
+	}
+	return strings.Join(q, ", ")
 }
 
 // showRule states the scoring rule in force, in words, and sets the switch to it.

@@ -598,3 +598,31 @@ func TestSynthesisRoundsSayWhatTheyDecided(t *testing.T) {
 		}
 	}
 }
+
+// TestSynthesisExplainsAMergedScore picks «Trasporto sociale di Ambito» by keyboard: the screen says the
+// vote its 1,00 comes from, that the merged transport to work is left out and what counting it would
+// give, and the rule above the ranking states the merge rule with its worked example.
+func TestSynthesisExplainsAMergedScore(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	s := e.showSynthesis()
+	const title = "Trasporto sociale di Ambito con volontari e mezzi comunali"
+	f := s.ranking.table.filter
+	retype(f, title)
+	f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if s.picked.Title != title {
+		t.Fatalf("after filtering %q and ↓ the proposal chosen is %q", title, s.picked.Title)
+	}
+	for _, want := range []string{
+		"«" + title + "» · Anziani",
+		"– Tavolo tematico Anziani, 16/10/2025, graduatoria (Condorcet–Schulze): quota 1,00",
+		"Proposta accorpata: non contano le votazioni di «Trasporto verso i luoghi di lavoro e di tirocinio», " +
+			"che porterebbero il punteggio a 0,53",
+	} {
+		if !strings.Contains(s.about.Text, want) {
+			t.Errorf("about = %q, want %q", s.about.Text, want)
+		}
+	}
+	if !strings.Contains(s.rule.Text, "mai meno della sua parte migliore") || !strings.Contains(s.rule.Text, "non la media 0,53") {
+		t.Errorf("rule = %q, want the merge rule with its example", s.rule.Text)
+	}
+}

@@ -86,6 +86,7 @@ type Counted struct {
 	Valid    int        `json:"valid"`
 	Share    float64    `json:"share"`
 	Rank     int        `json:"rank"`    // the place the vote gave it, before any tie-break
+	Tied     bool       `json:"tied"`    // another proposal shares that place
 	Options  int        `json:"options"` // how many proposals the vote ranked
 	// Score is what the method counted for it (dots, points, Borda points, approvals, the mean score,
 	// Schulze's wins) and Total the same summed over the vote's options; ScaleMin and ScaleMax are a

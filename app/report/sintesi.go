@@ -342,6 +342,7 @@ func (w sintesi) priorities() {
 	default:
 		doc.paragraphs("L'elenco delle priorità non è ancora stato definito.", stBody, 0)
 	}
+	w.explanations()
 }
 
 // validation states each validation vote on the priority list as the verbale states a vote: how it
@@ -410,31 +411,42 @@ func roundOutcome(r data.Round) string {
 	return Outcome(res)
 }
 
-// rule prints the rule the scores were computed with, so that anyone can redo them.
+// rule prints the rule the scores were computed with, so that anyone can redo them, and the rule for
+// merged proposals with a worked example.
 func (w sintesi) rule() {
 	doc := w.doc
-	weighing := w.s.Weighing
-	if !weighing.Valid() {
-		weighing = w.s.Ambito.Weighing
-	}
 	how := "ogni votazione pesa uguale"
-	if weighing == data.WeighVoters {
+	if w.weighing() == data.WeighVoters {
 		how = "ponderata per votanti"
 	}
 	text := "Punteggio: media delle quote normalizzate ottenute nelle votazioni di priorità dei tavoli " +
 		"tematici tenute con il numero legale (" + how + "); " +
 		"quota = parte del totale (punti, bollini, approvazioni, Borda), (n − posizione)/(n − 1) per Schulze, " +
-		"(media − minimo)/(massimo − minimo) per i punteggi per criteri; una proposta accorpata somma le quote " +
-		"delle proposte d'origine."
+		"(media − minimo)/(massimo − minimo) per i punteggi per criteri. La quota segue il risultato di ciascuna " +
+		"votazione: una proposta che la votazione mette più in alto non riceve mai una quota minore, e le proposte " +
+		"che lascia a pari merito ricevono la stessa quota; l'eventuale spareggio (sorteggio o scheda di chi " +
+		"presiede) decide soltanto chi vince quella votazione.\n" + mergeRule
 	// The last section and the signature under it share a page: the document never ends on a page that
 	// holds the signature alone.
 	heading := doc.wrap("5. Regola di calcolo del punteggio", doc.width, stTitle)
 	body := doc.wrap(text, doc.width, stBody)
 	doc.need(stTitle.size*0.35 + float64(len(heading))*stTitle.lead + 1 + float64(len(body))*stBody.lead +
-		closingSpace + signatureHeight)
+		3*1.6 + closingSpace + signatureHeight)
 	doc.heading("5. Regola di calcolo del punteggio", stTitle)
 	doc.paragraphs(text, stBody, 0)
 }
+
+// mergeRule is the rule for merged proposals in words, with a worked example: merging never punishes
+// an idea (data/consolidate does the counting).
+const mergeRule = "Proposte accorpate. L'accorpamento non toglie punteggio a un'idea: la proposta accorpata riceve " +
+	"il punteggio più alto tra quelli dei gruppi che si possono formare con le sue proposte d'origine, " +
+	"contando per ciascun gruppo soltanto le votazioni in cui compare (le quote di più proposte del gruppo " +
+	"votate insieme si sommano). Il suo punteggio non è quindi mai inferiore a quello della migliore delle " +
+	"sue parti, e annullando l'accorpamento ciascuna proposta riprende il punteggio che aveva.\n" +
+	"Esempio: una proposta è prima nella graduatoria Schulze di un tavolo (quota 1,00); un'altra ha ottenuto " +
+	"a un altro tavolo 1 bollino su 15 (quota 0,07). Accorpate, la media delle due votazioni sarebbe " +
+	"(1,00 + 0,07)/2 = 0,53: la proposta accorpata riceve invece 1,00, il punteggio della parte migliore. " +
+	"Se le due proposte fossero state votate allo stesso tavolo, con quote 0,40 e 0,20, conterebbe la somma, 0,60."
 
 // closingSpace is the room between the last section and the signature.
 const closingSpace = 10.0

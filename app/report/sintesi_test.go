@@ -253,8 +253,11 @@ func TestSintesiText(t *testing.T) {
 		"5. Regola di calcolo del punteggio",
 		"Punteggio: media delle quote normalizzate ottenute nelle votazioni di priorità dei tavoli tematici tenute con il numero legale (ogni votazione pesa uguale); "+
 			"quota = parte del totale (punti, bollini, approvazioni, Borda), (n − posizione)/(n − 1) per Schulze, "+
-			"(media − minimo)/(massimo − minimo) per i punteggi per criteri; una proposta accorpata somma le quote "+
-			"delle proposte d'origine.",
+			"(media − minimo)/(massimo − minimo) per i punteggi per criteri. La quota segue il risultato di ciascuna votazione",
+		"Proposte accorpate. L'accorpamento non toglie punteggio a un'idea",
+		"Esempio: una proposta è prima nella graduatoria Schulze di un tavolo (quota 1,00); un'altra ha ottenuto a un altro "+
+			"tavolo 1 bollino su 15 (quota 0,07). Accorpate, la media delle due votazioni sarebbe (1,00 + 0,07)/2 = 0,53: "+
+			"la proposta accorpata riceve invece 1,00, il punteggio della parte migliore.",
 		"Il Responsabile dell'Ufficio di Piano",
 	)
 	rows(t, "sintesi", layoutLines(t, path),
@@ -461,7 +464,7 @@ func TestSintesiSignature(t *testing.T) {
 			t.Fatalf("%d proposals: the last page (%d) lacks the signed name: %q", n, pages, last)
 		}
 		signed++
-		if !strings.Contains(last, "delle proposte d'origine.") {
+		if !strings.Contains(last, "conterebbe la somma, 0,60.") {
 			t.Errorf("%d proposals: the last page holds the signature without the text before it: %q", n, last)
 		}
 		if !strings.Contains(last, "5. Regola di calcolo del punteggio") {
@@ -496,4 +499,52 @@ func BenchmarkSintesi(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestSintesiExplainsScores prints how each priority's score was made: a merged proposal first in a
+// Schulze vote tied at the top keeps its 1,00, and the document shows the votes, the shares with their
+// arithmetic, and what counting the part set aside would have given; a proposal voted at two tables
+// shows the mean written out.
+func TestSintesiExplainsScores(t *testing.T) {
+	s := synthesis()
+	oct := rome(2026, time.October, 16, 17, 0)
+	lav := rome(2026, time.October, 21, 17, 0)
+	schulze := data.Counted{VoteID: "v-anz", BodyName: "Tavolo tematico Anziani", Date: oct, Method: data.MethodSchulze,
+		Valid: 7, Share: 1, Rank: 1, Tied: true, Options: 4, Score: 2, Total: 3}
+	dots := data.Counted{VoteID: "v-lav", BodyName: "Tavolo tematico Integrazione lavorativa", Date: lav, Method: data.MethodDots,
+		Valid: 5, Share: 1.0 / 15, Rank: 4, Options: 4, Score: 1, Total: 15, Via: []string{"Trasporto verso il lavoro"}}
+	found := 0
+	for i := range s.Priorities {
+		switch s.Priorities[i].ID {
+		case "p-custodi":
+			r := &s.Priorities[i]
+			r.Score, r.Votes, r.Counted = 1, 1, []data.Counted{schulze}
+			r.Left, r.Whole, r.SetAside = []string{"Trasporto verso il lavoro"}, (1+1.0/15)/2, []data.Counted{schulze, dots}
+			found++
+		case "p-sabato":
+			r := &s.Priorities[i]
+			borda := data.Counted{VoteID: "v-b", BodyName: "Tavolo tematico Anziani", Date: oct, Method: data.MethodBorda,
+				Valid: 6, Share: 0.25, Rank: 2, Options: 3, Score: 3, Total: 12}
+			crit := data.Counted{VoteID: "v-c", BodyName: "Ufficio di Piano", Date: lav, Method: data.MethodScore,
+				Valid: 4, Share: 0.625, Rank: 1, Options: 3, Score: 3.5}
+			r.Score, r.Votes, r.Counted = 0.4375, 2, []data.Counted{borda, crit}
+			found++
+		}
+	}
+	if found != 2 {
+		t.Fatalf("the fixture has %d of the two priorities explained here", found)
+	}
+	text := pdfText(t, writePDF(t, "sintesi-explained.pdf", renderSintesi(t, s)))
+	contains(t, "explained sintesi", text,
+		"Come si forma il punteggio di ciascuna priorità",
+		"1. Custodi sociali per gli anziani soli: 1,00",
+		"– Tavolo tematico Anziani, 16 ottobre 2026, graduatoria Condorcet-Schulze (7 schede valide): "+
+			"1° posto su 4 a pari merito, quota (4 − 1)/(4 − 1) = 1,00.",
+		"Punteggio: la quota dell'unica votazione, 1,00.",
+		"Proposta accorpata: vi è accorpata anche «Trasporto verso il lavoro». Contando anche la sua votazione "+
+			"(Tavolo tematico Integrazione lavorativa, 21 ottobre 2026: 1 bollino su 15, quota 1/15 = 0,07) "+
+			"il punteggio sarebbe (1,00 + 0,07)/2 = 0,53, più basso di 1,00",
+		"graduatoria Borda (6 schede valide): 3 punti Borda su 12, quota 3/12 = 0,25.",
+		"punteggio per criteri (4 schede valide): media 3,50 su una scala da 1 a 5, quota (3,50 − 1)/(5 − 1) = 0,62.",
+		"Punteggio: media delle quote, (0,25 + 0,62)/2 = 0,44.")
 }

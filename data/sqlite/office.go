@@ -451,6 +451,11 @@ func counted(held []heldVote, id string, shares map[string]float64, group []stri
 				c.Via = append(c.Via, r.Label)
 			}
 		}
+		for _, r := range cv.Ranking {
+			if ranks[r.Option] == c.Rank && (!slices.Contains(group, r.Option) || !slices.Contains(heirs(r.Option), id)) {
+				c.Tied = true
+			}
+		}
 		out = append(out, c)
 	}
 	return out
