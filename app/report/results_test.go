@@ -144,6 +144,10 @@ func TestResultsCountingRules(t *testing.T) {
 			"Maggioranza assoluta: si approva se i favorevoli sono più della metà dei votanti."},
 			[]string{unweighted, "Schulze", "Borda"}},
 	}
+	// The verbale states the motion's outcome with the same words.
+	verbale := pdfText(t, writePDF(t, "verbale-regole.pdf", render(t, Verbale, d)))
+	contains(t, "the verbale", verbale, "Respinta: non raggiunta la maggioranza assoluta dei votanti, schede bianche e "+
+		"nulle comprese (5 favorevoli, 4 contrari, 0 astenuti). 2 schede nulle.")
 	for _, tt := range tests {
 		t.Run(tt.vote, func(t *testing.T) {
 			b := render(t, func(d data.Dossier) ([]byte, error) { return Results(d, tt.vote) }, d)
