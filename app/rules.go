@@ -30,14 +30,16 @@ func labels[T ~string](prefix string, codes []T) []string {
 	return out
 }
 
-// rulesForm edits a body's rules: the quorum of each call, weighting, majority, tie-break, proxies. A
-// sentence under it says what the rules mean for this body's seats.
+// rulesForm edits a body's rules: the quorum of each call, weighting, majority (and whether the schede
+// bianche e nulle count among the votanti), tie-break, proxies. A sentence under it says what the
+// rules mean for this body's seats.
 type rulesForm struct {
 	form             *widget.Form
 	prima, seconda   *widget.Select
 	primaN, secondaN *widget.Entry
 	weighting, base  *widget.Select
 	threshold, tie   *widget.Select
+	blank            *widget.Check // schede bianche e nulle among the votanti
 	proxies          *widget.Entry
 	secondCall       *widget.Entry // minutes from the prima to the seconda convocazione; empty or 0: none
 	speechLimit      *widget.Entry // the longest intervention, in minutes; empty or 0: no limit
@@ -69,6 +71,7 @@ func newRulesForm(changed func()) *rulesForm {
 	f.base = newSelect(labels("rules.base.", bases), on)
 	f.threshold = newSelect(labels("rules.threshold.", thresholds), on)
 	f.tie = newSelect(labels("rules.tie.", tieBreaks), on)
+	f.blank = widget.NewCheck(lang.L("rules.blank_votanti"), func(bool) { on("") })
 	f.why = widget.NewLabel("")
 	f.why.Wrapping = fyne.TextWrapWord
 	f.why.Importance = widget.MediumImportance
@@ -78,6 +81,7 @@ func newRulesForm(changed func()) *rulesForm {
 		widget.NewFormItem(lang.L("rules.weighting"), f.weighting),
 		widget.NewFormItem(lang.L("rules.base"), f.base),
 		widget.NewFormItem(lang.L("rules.threshold"), f.threshold),
+		widget.NewFormItem("", f.blank),
 		widget.NewFormItem(lang.L("rules.tie"), f.tie),
 		widget.NewFormItem(lang.L("rules.proxies"), f.proxies),
 		widget.NewFormItem(lang.L("rules.second_call"), f.secondCall),
@@ -108,6 +112,7 @@ func (f *rulesForm) set(r data.Rules) {
 	pick(f.base, bases, r.MajorityBase)
 	pick(f.threshold, thresholds, r.Threshold)
 	pick(f.tie, tieBreaks, r.TieBreak)
+	f.blank.SetChecked(r.BlankVotanti)
 	f.proxies.SetText(strconv.Itoa(r.Proxies))
 	f.secondCall.SetText(minutesText(r.SecondCall))
 	f.speechLimit.SetText(minutesText(r.SpeechLimit))
@@ -155,7 +160,7 @@ func (f *rulesForm) get() data.Rules {
 		QuorumPrima: quorum(f.prima, f.primaN), QuorumSeconda: quorum(f.seconda, f.secondaN),
 		Weighting: chosen(f.weighting, weightings), MajorityBase: chosen(f.base, bases),
 		Threshold: chosen(f.threshold, thresholds), TieBreak: chosen(f.tie, tieBreaks), Proxies: proxies,
-		SecondCall: second, SpeechLimit: limit,
+		SecondCall: second, SpeechLimit: limit, BlankVotanti: f.blank.Checked,
 	}
 }
 
@@ -174,8 +179,8 @@ func (f *rulesForm) showNumbers() {
 }
 
 func (f *rulesForm) enable(on bool) {
-	setEnabled(on, f.prima, f.seconda, f.primaN, f.secondaN, f.weighting, f.base, f.threshold, f.tie, f.proxies, f.secondCall,
-		f.speechLimit)
+	setEnabled(on, f.prima, f.seconda, f.primaN, f.secondaN, f.weighting, f.base, f.threshold, f.tie, f.blank, f.proxies,
+		f.secondCall, f.speechLimit)
 	f.form.Refresh()
 }
 

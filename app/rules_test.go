@@ -38,3 +38,26 @@ func TestRulesFormSecondCall(t *testing.T) {
 		t.Errorf("second call and speech limit shown for a Tavolo tematico = %q, want none", got)
 	}
 }
+
+// The rule that counts the schede bianche e nulle among the votanti is a check of the rules form,
+// shown as stored and read back as ticked.
+func TestRulesFormBlankVotanti(t *testing.T) {
+	test.NewTempApp(t)
+	changes := 0
+	f := newRulesForm(func() { changes++ })
+	for _, on := range []bool{true, false} {
+		r := data.DefaultRules(data.BodySindaci)
+		r.BlankVotanti = on
+		f.set(r)
+		if f.blank.Checked != on || changes != 0 {
+			t.Errorf("set(blank_votanti %v): check ticked %v, %d changes reported; want %v and none", on, f.blank.Checked, changes, on)
+		}
+	}
+	test.Tap(f.blank)
+	if r := f.get(); !r.BlankVotanti || r.Validate() != nil || changes != 1 {
+		t.Errorf("get() after ticking = %+v (%v), %d changes; want blank_votanti and one change", r, r.Validate(), changes)
+	}
+	if f.blank.Text != "Schede bianche e nulle contano tra i votanti" {
+		t.Errorf("the check reads %q", f.blank.Text)
+	}
+}

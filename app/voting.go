@@ -63,6 +63,8 @@ func (m *meetingScreen) voteForm(it data.AgendaItem, cands []data.ProposalView) 
 	base := pickOf(bases, rules.MajorityBase, func(b data.MajorityBase) string { return lang.L("rules.base." + string(b)) })
 	threshold := pickOf(thresholds, rules.Threshold, func(t data.Threshold) string { return lang.L("rules.threshold." + string(t)) })
 	tie := pickOf(ties, rules.TieBreak, func(t data.TieBreak) string { return lang.L("rules.tie." + string(t)) })
+	blank := widget.NewCheck(lang.L("rules.blank_votanti"), nil)
+	blank.SetChecked(rules.BlankVotanti)
 	dots, maxPer, points := numberEntry("3"), numberEntry("2"), numberEntry("100")
 	scaleMin, scaleMax := numberEntry("1"), numberEntry("5")
 	criteria := newShortcutEntry()
@@ -81,6 +83,7 @@ func (m *meetingScreen) voteForm(it data.AgendaItem, cands []data.ProposalView) 
 		widget.NewFormItem(lang.L("vote.options"), container.NewVScroll(options)),
 		widget.NewFormItem(lang.L("vote.base"), base.keySelect),
 		widget.NewFormItem(lang.L("vote.threshold"), threshold.keySelect),
+		widget.NewFormItem("", blank),
 		widget.NewFormItem(lang.L("vote.tie"), tie.keySelect),
 		widget.NewFormItem(lang.L("vote.dots"), container.NewGridWithColumns(3, dots, maxPer, points)),
 		widget.NewFormItem(lang.L("vote.scale"), container.NewGridWithColumns(2, scaleMin, scaleMax)),
@@ -98,6 +101,7 @@ func (m *meetingScreen) voteForm(it data.AgendaItem, cands []data.ProposalView) 
 		v := data.Vote{SessionID: m.d.Session.ID, AgendaItemID: it.ID, Subject: subject.Text, Secret: secret.Checked,
 			Rules: rules, Method: data.VoteMethods[max(method.SelectedIndex(), 0)]}
 		v.Rules.MajorityBase, v.Rules.Threshold, v.Rules.TieBreak = base.value(), threshold.value(), tie.value()
+		v.Rules.BlankVotanti = blank.Checked
 		chosen := map[string]bool{}
 		for _, l := range options.Selected {
 			chosen[l] = true
@@ -331,19 +335,38 @@ func (p *votePanel) motionEntry(v data.Vote, ballots []data.VoteBallot) {
 		p.content.Add(keys)
 	}
 	p.content.Add(widget.NewLabel(lang.L("vote.totals_hint")))
-	p.content.Add(p.totalsRow(v.ID, "vote.add_totals"))
+	p.content.Add(p.totalsRow(v.ID, "vote.add_totals", false))
 	p.content.Add(widget.NewLabel(ballotSummary(v, ballots)))
 }
 
-// totalsRow is the three figures of a motion's totals (favorevoli, contrari, astenuti) and the button
-// that records them.
-func (p *votePanel) totalsRow(voteID, buttonKey string) fyne.CanvasObject {
-	fav, con, ast := numberEntry(""), numberEntry(""), numberEntry("")
-	fav.SetPlaceHolder(lang.L("choice.favorevole"))
-	con.SetPlaceHolder(lang.L("choice.contrario"))
-	ast.SetPlaceHolder(lang.L("choice.astenuto"))
-	totals := widget.NewButton(lang.L(buttonKey), func() { p.m.castTotals(voteID, fav, con, ast) })
-	return container.NewBorder(nil, nil, nil, totals, container.NewGridWithColumns(3, fav, con, ast))
+// total is one figure of a motion's totals: the choice it counts and the box it is typed in.
+type total struct {
+	choice string
+	e      *shortcutEntry
+}
+
+// blankChoice is what the schede bianche e nulle of a paper count are stored as: ballots without a
+// choice, which the count lists as schede nulle and, under the rule that says so, as votanti.
+const blankChoice = ""
+
+// totalsRow is the figures of a motion's totals (favorevoli, contrari, astenuti and, counting the
+// paper ballots of a secret vote, the schede bianche e nulle) and the button that records them.
+func (p *votePanel) totalsRow(voteID, buttonKey string, paper bool) fyne.CanvasObject {
+	totals := []total{{vote.Favorevole, numberEntry("")}, {vote.Contrario, numberEntry("")}, {vote.Astenuto, numberEntry("")}}
+	if paper {
+		totals = append(totals, total{blankChoice, numberEntry("")})
+	}
+	boxes := container.NewGridWithColumns(len(totals))
+	for _, x := range totals {
+		key := "choice." + x.choice
+		if x.choice == blankChoice {
+			key = "vote.blank_total"
+		}
+		x.e.SetPlaceHolder(lang.L(key))
+		boxes.Add(x.e)
+	}
+	record := widget.NewButton(lang.L(buttonKey), func() { p.m.castTotals(voteID, totals) })
+	return container.NewBorder(nil, nil, nil, record, boxes)
 }
 
 // secretEntry records who has voted (their ballot in the box), then the counted ballots: a motion's
@@ -376,7 +399,7 @@ func (p *votePanel) secretEntry(v data.Vote, ballots []data.VoteBallot) {
 	}
 	p.content.Add(grid)
 	if v.Method == data.MethodMotion {
-		p.content.Add(p.totalsRow(v.ID, "vote.add_counted"))
+		p.content.Add(p.totalsRow(v.ID, "vote.add_counted", true))
 	} else {
 		p.ballotEntry(v, ballots)
 		return
@@ -596,8 +619,8 @@ func (m *meetingScreen) focusVoteKeys() {
 }
 
 // castTotals records the totals of a show of hands or of the counted paper ballots, as one change:
-// the three figures are saved one after the other, each replacing what was entered for its choice.
-func (m *meetingScreen) castTotals(voteID string, fav, con, ast *shortcutEntry) {
+// the figures are saved one after the other, each replacing what was entered for its choice.
+func (m *meetingScreen) castTotals(voteID string, totals []total) {
 	stored := map[string]int{}
 	for _, b := range m.d.Ballots[voteID] {
 		if b.Voter == "" {
@@ -605,10 +628,7 @@ func (m *meetingScreen) castTotals(voteID string, fav, con, ast *shortcutEntry) 
 		}
 	}
 	var ballots []data.VoteBallot
-	for _, x := range []struct {
-		choice string
-		e      *shortcutEntry
-	}{{"favorevole", fav}, {"contrario", con}, {"astenuto", ast}} {
+	for _, x := range totals {
 		t := strings.TrimSpace(x.e.Text)
 		if t == "" {
 			continue

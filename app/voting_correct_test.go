@@ -12,7 +12,7 @@ import (
 )
 
 // voteEntries are the number fields of the vote panel, in order (favorevoli, contrari, astenuti for
-// a motion's totals).
+// a motion's totals, then bianche o nulle in a secret one).
 func voteEntries(m *meetingScreen) []*shortcutEntry {
 	var out []*shortcutEntry
 	walk(m.votes.content, func(o fyne.CanvasObject) {

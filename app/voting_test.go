@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -31,6 +32,13 @@ func startAnziani(t *testing.T, e *env) *meetingScreen {
 // openVote fills the new-vote form and opens the vote.
 func openVote(t *testing.T, e *env, m *meetingScreen, method string, secret bool, options ...string) {
 	t.Helper()
+	openVoteWith(t, e, m, method, secret, nil, options...)
+}
+
+// openVoteWith is openVote with more of the form filled by set, when given, before the vote opens.
+func openVoteWith(t *testing.T, e *env, m *meetingScreen, method string, secret bool, set func(dlg fyne.CanvasObject),
+	options ...string) {
+	t.Helper()
 	m.openVoteForm()
 	dlg := e.mustOverlay("the new vote form")
 	var selects []*widget.Select
@@ -52,6 +60,9 @@ func openVote(t *testing.T, e *env, m *meetingScreen, method string, secret bool
 	secretBox.SetChecked(secret)
 	if len(options) > 0 {
 		checks[0].SetSelected(options)
+	}
+	if set != nil {
+		set(dlg)
 	}
 	test.Tap(button(t, dlg, "Apri la votazione"))
 	if e.overlay() == dlg {
@@ -77,6 +88,11 @@ func TestMotionPerSeatByKeys(t *testing.T) {
 	if got := len(m.d.Ballots[v.ID]); got != 4 {
 		t.Fatalf("ballots after four keys = %d, want 4; error %q", got, m.errs.wrap.Text)
 	}
+	walk(m.votes.content, func(o fyne.CanvasObject) {
+		if x, ok := o.(*shortcutEntry); ok && x.PlaceHolder == "bianche o nulle" {
+			t.Error("an open motion's totals ask for schede bianche e nulle: a show of hands has none")
+		}
+	})
 	test.Tap(button(t, m.votes.content, "Chiudi la votazione"))
 	dlg := e.mustOverlay("the result")
 	want := "Approvata a maggioranza semplice: 2 favorevoli, 1 contrario, 1 astenuto."
@@ -130,6 +146,65 @@ func TestSecretMotionThenTotals(t *testing.T) {
 	dlg := e.mustOverlay("the result")
 	if !hasText(dlg, "3 favorevoli, 1 contrario, 0 astenuti") {
 		t.Errorf("secret result = %q", texts(dlg))
+	}
+}
+
+// TestSecretMotionBlankCounted: the count of a secret motion's paper ballots has a fourth figure, the
+// schede bianche e nulle, stored as ballots without a choice; under the rule chosen for the vote
+// they are votanti, and raise the absolute majority past the favorevoli.
+func TestSecretMotionBlankCounted(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	m := startAnziani(t, e)
+	openVoteWith(t, e, m, "votazione (favorevoli, contrari, astenuti)", true, func(dlg fyne.CanvasObject) {
+		walk(dlg, func(o fyne.CanvasObject) {
+			switch w := o.(type) {
+			case *widget.Select:
+				if slices.Contains(w.Options, "Assoluta: più della metà") {
+					w.SetSelected("Assoluta: più della metà")
+				}
+			case *widget.Check:
+				if w.Text == "Schede bianche e nulle contano tra i votanti" {
+					w.SetChecked(true)
+				}
+			}
+		})
+	})
+	v, _ := m.openVoteShown()
+	if !v.Rules.BlankVotanti || v.Rules.Threshold != data.ThresholdAbsolute {
+		t.Fatalf("the vote opened with rules %+v, want an absolute majority with the schede bianche e nulle among the votanti", v.Rules)
+	}
+	walk(m.votes.content, func(o fyne.CanvasObject) {
+		if c, ok := o.(*widget.Check); ok {
+			c.SetChecked(true)
+		}
+	})
+	// The totals: favorevoli, contrari, astenuti, bianche o nulle.
+	count := func(fav, con, blank string) {
+		t.Helper()
+		boxes := map[string]*shortcutEntry{}
+		for _, x := range voteEntries(m) {
+			boxes[x.PlaceHolder] = x
+		}
+		for _, x := range []struct{ box, n string }{{"favorevole", fav}, {"contrario", con}, {"bianche o nulle", blank}} {
+			if boxes[x.box] == nil {
+				t.Fatalf("no box %q among the totals of a secret motion: %v", x.box, boxes)
+			}
+			test.Type(boxes[x.box], x.n)
+		}
+		test.Tap(button(t, m.votes.content, "Registra lo scrutinio"))
+	}
+	count("2", "1", "1")
+	count("2", "1", "2") // entered again: replaces, or five seats would hold seven ballots
+	if got := totals(m, v.ID); got[""] != 2 || got["favorevole"] != 2 {
+		t.Fatalf("totals stored = %v, want 2 favorevoli and 2 ballots without a choice; error %q", got, m.errs.wrap.Text)
+	}
+	test.Tap(button(t, m.votes.content, "Chiudi la votazione"))
+	dlg := e.mustOverlay("the result")
+	// 2 favorevoli are not more than half of 5 votanti; without the rule they would be of 3.
+	want := "Respinta: non raggiunta la maggioranza assoluta dei votanti, schede bianche e nulle comprese " +
+		"(2 favorevoli, 1 contrario, 0 astenuti). 2 schede nulle."
+	if !hasText(dlg, want) {
+		t.Errorf("result = %q, want %q", texts(dlg), want)
 	}
 }
 

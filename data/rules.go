@@ -118,7 +118,7 @@ type MajorityBase string
 
 // Majority bases.
 const (
-	BaseVotanti    MajorityBase = "votanti"    // favorevoli + contrari
+	BaseVotanti    MajorityBase = "votanti"    // favorevoli + contrari (+ bianche e nulle: Rules.BlankVotanti)
 	BasePresenti   MajorityBase = "presenti"   // present seats, abstainers included
 	BaseComponenti MajorityBase = "componenti" // all seats, present or not
 )
@@ -159,6 +159,10 @@ type Rules struct {
 	SecondCall int `json:"second_call_minutes,omitempty"`
 	// SpeechLimit is how many minutes one intervention may last; 0, no limit.
 	SpeechLimit int `json:"speech_minutes,omitempty"`
+	// BlankVotanti counts the schede bianche and nulle of a motion among the votanti, as many statutes
+	// ask for secret ballots: whoever hands in a ballot has voted, so a blank one raises the absolute and
+	// two-thirds majorities measured on the votanti. Off, the votanti are favorevoli and contrari only.
+	BlankVotanti bool `json:"blank_votanti,omitempty"`
 }
 
 // QuorumFor returns the quorum rule of the given call.

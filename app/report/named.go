@@ -42,10 +42,11 @@ func voterList(vs []voter, article bool) string {
 }
 
 // unanimity says whether a motion's favorevoli were all the present ("presenti") or all who voted
-// ("votanti": nobody against, some abstained or did not vote), or "" when someone voted against.
+// ("votanti": nobody against, some abstained or did not vote), or "" when someone voted against or,
+// where the rules count them among the votanti, handed in a scheda bianca or nulla.
 func unanimity(s vote.Sums) string {
 	switch {
-	case s.Favorevoli == 0 || s.Contrari > 0:
+	case s.Favorevoli == 0 || s.Contrari > 0 || s.Votanti > s.Favorevoli:
 		return ""
 	case s.Astenuti == 0 && s.Favorevoli == s.Presenti:
 		return "presenti"

@@ -99,10 +99,15 @@ func majorityNoun(r vote.Rules) string {
 	return "la maggioranza semplice (più favorevoli che contrari)"
 }
 
-// majority names the majority a motion needs: "a maggioranza assoluta dei votanti".
+// majority names the majority a motion needs: "a maggioranza assoluta dei votanti". When the schede
+// bianche e nulle count among the votanti the base says so, since they raise the majority: "a
+// maggioranza assoluta dei votanti, schede bianche e nulle comprese".
 func majority(r vote.Rules) string {
 	base := map[data.MajorityBase]string{data.BaseVotanti: "dei votanti", data.BasePresenti: "dei presenti",
 		data.BaseComponenti: "dei componenti"}[r.MajorityBase]
+	if r.MajorityBase == data.BaseVotanti && r.BlankVotanti {
+		base += ", " + blankIncluded
+	}
 	switch r.Threshold {
 	case data.ThresholdAbsolute:
 		return "a maggioranza assoluta " + base
@@ -111,6 +116,9 @@ func majority(r vote.Rules) string {
 	}
 	return "a maggioranza semplice"
 }
+
+// blankIncluded is what the votanti include under the rule that counts the schede bianche e nulle.
+const blankIncluded = "schede bianche e nulle comprese"
 
 // motionFigures writes "5 favorevoli, 2 contrari, 1 astenuto".
 func motionFigures(s vote.Sums) string {

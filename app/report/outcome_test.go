@@ -20,6 +20,10 @@ func TestOutcome(t *testing.T) {
 	two.Threshold = data.ThresholdTwoThirds
 	few := abs
 	few.Present = 3
+	blank := abs
+	blank.BlankVotanti = true
+	simpleBlank := simple
+	simpleBlank.BlankVotanti = true
 	seed := int64(7)
 	tests := []struct {
 		name string
@@ -36,6 +40,16 @@ func TestOutcome(t *testing.T) {
 			"Approvata all'unanimità dei presenti: 8 favorevoli, 0 contrari, 0 astenuti."},
 		{"unanimity of the voters", motion(abs, b(6, "favorevole"), b(2, "astenuto")),
 			"Approvata all'unanimità dei votanti: 6 favorevoli, 0 contrari, 2 astenuti."},
+		{"blank among the votanti", motion(blank, b(5, "favorevole"), b(2, "contrario"), b(1, "")),
+			"Approvata a maggioranza assoluta dei votanti, schede bianche e nulle comprese: 5 favorevoli, 2 contrari, 0 astenuti. Una scheda nulla."},
+		{"blank among the votanti, rejected", motion(blank, b(4, "favorevole"), b(3, "contrario"), b(1, "")),
+			"Respinta: non raggiunta la maggioranza assoluta dei votanti, schede bianche e nulle comprese (4 favorevoli, 3 contrari, 0 astenuti). Una scheda nulla."},
+		{"a blank ballot not among the votanti leaves them unanimous", motion(abs, b(6, "favorevole"), b(1, "")),
+			"Approvata all'unanimità dei votanti: 6 favorevoli, 0 contrari, 0 astenuti. Una scheda nulla."},
+		{"a blank ballot among the votanti breaks unanimity", motion(blank, b(6, "favorevole"), b(1, "")),
+			"Approvata a maggioranza assoluta dei votanti, schede bianche e nulle comprese: 6 favorevoli, 0 contrari, 0 astenuti. Una scheda nulla."},
+		{"a simple majority does not look at the votanti", motion(simpleBlank, b(3, "favorevole"), b(2, "contrario"), b(2, "")),
+			"Approvata a maggioranza semplice: 3 favorevoli, 2 contrari, 0 astenuti. 2 schede nulle."},
 		{"tied", motion(abs, b(4, "favorevole"), b(4, "contrario")),
 			"Respinta per parità: 4 favorevoli, 4 contrari, 0 astenuti."},
 		{"no quorum", motion(few, b(3, "favorevole")),

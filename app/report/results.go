@@ -45,11 +45,7 @@ func Results(d data.Dossier, voteID string) ([]byte, error) {
 	if m := r.Motion; m != nil {
 		rows := []barRow{{"Favorevoli", float64(m.Favorevoli)}, {"Contrari", float64(m.Contrari)}, {"Astenuti", float64(m.Astenuti)}}
 		doc.bars(rows)
-		figures := [][]string{{"Favorevoli", strconv.FormatInt(m.Favorevoli, 10), weightedCell(m.Weighted, func(s vote.Sums) int64 { return s.Favorevoli })},
-			{"Contrari", strconv.FormatInt(m.Contrari, 10), weightedCell(m.Weighted, func(s vote.Sums) int64 { return s.Contrari })},
-			{"Astenuti", strconv.FormatInt(m.Astenuti, 10), weightedCell(m.Weighted, func(s vote.Sums) int64 { return s.Astenuti })},
-			{"Votanti", strconv.FormatInt(m.Votanti, 10), weightedCell(m.Weighted, func(s vote.Sums) int64 { return s.Votanti })},
-			{"Presenti", strconv.FormatInt(m.Presenti, 10), weightedCell(m.Weighted, func(s vote.Sums) int64 { return s.Presenti })}}
+		figures := motionRows(r)
 		cols := []column{{"", 60, "L"}, {"Componenti", 40, "R"}}
 		if m.Weighted != nil {
 			cols = append(cols, column{"Abitanti rappresentati", 50, "R"})
@@ -70,6 +66,8 @@ func Results(d data.Dossier, voteID string) ([]byte, error) {
 		doc.space(3)
 		doc.table(table{cols: []column{{"Posto", 14, "R"}, {"Proposta", 120, "L"}, {scoreColumn(v.Method), 30, "R"}}}, ranking)
 	}
+	doc.heading("Regole di conteggio", stSub)
+	doc.paragraphs(countingRules(r), stBody, 0)
 	if len(r.Invalid) > 0 {
 		doc.heading("Schede nulle", stSub)
 		for _, x := range r.Invalid {
@@ -92,6 +90,29 @@ func VoteNumber(d data.Dossier, voteID string) int {
 		}
 	}
 	return 0
+}
+
+// motionRows are the figures of a motion: each sum by heads and, when seats are weighed, by
+// inhabitants. Where the rules count the schede bianche e nulle among the votanti a row gives them,
+// so that the column adds up to the votanti.
+func motionRows(r vote.Result) [][]string {
+	type sum struct {
+		label string
+		of    func(vote.Sums) int64
+	}
+	sums := []sum{{"Favorevoli", func(s vote.Sums) int64 { return s.Favorevoli }},
+		{"Contrari", func(s vote.Sums) int64 { return s.Contrari }},
+		{"Astenuti", func(s vote.Sums) int64 { return s.Astenuti }}}
+	if r.Rules.BlankVotanti {
+		sums = append(sums, sum{"Schede bianche e nulle", func(s vote.Sums) int64 { return s.Votanti - s.Favorevoli - s.Contrari }})
+	}
+	sums = append(sums, sum{"Votanti", func(s vote.Sums) int64 { return s.Votanti }},
+		sum{"Presenti", func(s vote.Sums) int64 { return s.Presenti }})
+	rows := make([][]string, len(sums))
+	for i, x := range sums {
+		rows[i] = []string{x.label, strconv.FormatInt(x.of(r.Sums), 10), weightedCell(r.Weighted, x.of)}
+	}
+	return rows
 }
 
 // weightedCell is a weighted sum for the table, or "" when the vote counted heads only.

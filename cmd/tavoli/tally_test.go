@@ -23,6 +23,10 @@ func TestTallyFiles(t *testing.T) {
 			`"reason": "il votante «tuoro» ha già votato: vale la prima scheda"`},
 		"mozione_schede.json": {`"favorevoli": 8`, `"contrari": 3`, `"presenti": 14`, `"approved": true`,
 			`"reason": "«sì» non è un voto valido: si vota favorevole, contrario o astenuto"`},
+		// The same box with a scheda bianca, under the rule that counts bianche and nulle among the
+		// votanti: 8 of 13 votanti fall short of two thirds.
+		"mozione_bianche.json": {`"blank_votanti": true`, `"favorevoli": 8`, `"votanti": 13`, `"presenti": 15`,
+			`"approved": false`, `"reason": "manca il voto: favorevole, contrario o astenuto"`},
 		"bollini.json": {`"winner": "trasporto"`, `"label": "Trasporto sociale & accompagnamento"`,
 			`"reason": "assegna a «sportello» un numero non intero di bollini"`, `"reason": "supera i 5 bollini a disposizione"`},
 		"punti.json":             {`"tie": true`, `"rule": "lot"`, `"seed": 2027`, `"reason": "supera i 100 punti a disposizione"`},

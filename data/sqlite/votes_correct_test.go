@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/vote"
 )
 
 // tally is a vote's stored ballots as choice -> count, and how many rows hold them.
@@ -124,5 +125,38 @@ func TestRemoveSecretBallotKeepsNoLink(t *testing.T) {
 	}
 	if _, count := m.tally(t, v.ID); count != 2 {
 		t.Errorf("%d ballots counted, want 2", count)
+	}
+}
+
+// TestSecretBlankTotal: the schede bianche e nulle of a secret motion are a fourth total, an anonymous
+// ballot without a choice, replaced like the others; the vote keeps the rule that counts them among
+// the votanti, so the closed vote is tallied with it.
+func TestSecretBlankTotal(t *testing.T) {
+	m := runningMarch(t) // two seats present
+	rules := m.tavolo.Rules
+	rules.Threshold, rules.BlankVotanti = data.ThresholdAbsolute, true
+	v := m.openVote(t, data.Vote{Method: data.MethodMotion, Subject: "Nomina del referente", Secret: true, Rules: rules})
+	for _, seat := range []string{m.seatBianchi.ID, m.seatRossi.ID} {
+		must(t, "MarkVoted", m.s.MarkVoted(m.ctx, v.ID, seat))
+	}
+	total := func(choice string, n int) error {
+		_, err := m.s.SaveBallot(m.ctx, data.VoteBallot{VoteID: v.ID, Count: n, Choice: choice})
+		return err
+	}
+	must(t, "favorevole 1", total(vote.Favorevole, 1))
+	must(t, "bianche 1", total("", 1))
+	must(t, "bianche 1 again: replaces, or the two seats would be exceeded", total("", 1))
+	if got, rows := m.tally(t, v.ID); got[vote.Favorevole] != 1 || got[""] != 1 || rows != 2 {
+		t.Fatalf("totals = %v in %d rows, want 1 favorevole and 1 bianca", got, rows)
+	}
+	closed, err := m.s.CloseVote(m.ctx, v.ID)
+	must(t, "CloseVote", err)
+	bs, _, err := m.s.Ballots(m.ctx, v.ID)
+	must(t, "Ballots", err)
+	r, err := vote.Tally(vote.CountOf(closed, data.CallPrima, bs))
+	must(t, "Tally", err)
+	// 1 favorevole of 2 votanti is no absolute majority; without the rule it would be 1 of 1.
+	if r.Motion == nil || r.Votanti != 2 || r.Approved || len(r.Invalid) != 1 {
+		t.Errorf("Tally(closed vote) = %+v, want 2 votanti, one scheda bianca, rejected", r)
 	}
 }

@@ -55,6 +55,9 @@ type Rules struct {
 	// means every ballot handed in, nulle included, came from a seat present. With voters listed, their
 	// presence decides and a result reports it here.
 	Present int `json:"present,omitempty"`
+	// BlankVotanti counts a motion's schede bianche and nulle among the votanti (see
+	// data.Rules.BlankVotanti); only the ballots of seats that may vote, once each.
+	BlankVotanti bool `json:"blank_votanti,omitempty"`
 }
 
 // Motion choices.

@@ -20,6 +20,9 @@ var fuzzSeeds = []string{
 	  "ballots": [{"voter": "castiglione", "choice": "favorevole"}, {"voter": "magione", "choice": "astenuto"},
 	  {"voter": "paciano", "choice": "contrario"}, {"voter": "magione", "choice": "contrario"}, {"count": 3, "choice": "forse"}]}`,
 	`{"method": "motion", "rules": {"members": 20, "present": 12, "quorum": 7}, "ballots": [{"count": 7, "choice": "favorevole"}]}`,
+	`{"method": "motion", "voters": [{"id": "a"}, {"id": "b"}, {"id": "c", "present": false}],
+	  "rules": {"threshold": "absolute", "blank_votanti": true}, "ballots": [{"voter": "a", "choice": "favorevole"},
+	  {"voter": "b"}, {"voter": "c"}, {"voter": "a", "choice": "contrario"}, {"count": 2}]}`,
 	`{"method": "points", "options": [{"id": "A"}, {"id": "B"}], "rules": {"points_per_voter": 10},
 	  "ballots": [{"allocation": {"A": 7, "B": 3}}, {"allocation": {"A": 2.5}}, {"allocation": {"Z": 1}}]}`,
 	`{"method": "borda", "options": [{"id": "A"}, {"id": "B"}, {"id": "C"}], "rules": {"tie_break": "lot", "seed": -9},
@@ -108,8 +111,12 @@ func checkInvariants(t *testing.T, c vote.Count, r vote.Result) {
 		t.Fatalf("Tally(%s) = motion %v, priority %v; want exactly one", file(c), r.Motion, r.Priority)
 	}
 	if m := r.Motion; m != nil {
-		if m.Votanti != m.Favorevoli+m.Contrari || m.Approved && (!m.QuorumMet || m.Favorevoli <= m.Contrari) {
-			t.Fatalf("Tally(%s) = %+v, want votanti = favorevoli + contrari and no approval without quorum or majority", file(c), *m)
+		// Under blank_votanti the votanti add some of the schede nulle: at most all of them.
+		blank := m.Votanti - m.Favorevoli - m.Contrari
+		if !r.Rules.BlankVotanti && blank != 0 || blank < 0 || blank > int64(counted-r.Valid) ||
+			m.Approved && (!m.QuorumMet || m.Favorevoli <= m.Contrari) {
+			t.Fatalf("Tally(%s) = %+v, want votanti = favorevoli + contrari (+ schede nulle under blank_votanti) "+
+				"and no approval without quorum or majority", file(c), *m)
 		}
 		return
 	}

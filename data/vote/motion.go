@@ -33,6 +33,11 @@ func (k *counter) motion(seats []data.SeatWeight, present map[string]bool) *Moti
 	}
 	heads.Votanti = heads.Favorevoli + heads.Contrari
 	weight.Votanti = weight.Favorevoli + weight.Contrari
+	if r.BlankVotanti {
+		n, w := k.blank()
+		heads.Votanti += n
+		weight.Votanti += w
+	}
 	heads.Presenti, weight.Presenti = q.Present, q.PresentPopulation
 
 	m := &Motion{Sums: heads, QuorumMet: q.Holds, Quorum: q}
@@ -47,6 +52,24 @@ func (k *counter) motion(seats []data.SeatWeight, present map[string]bool) *Moti
 		m.Weighted = &weight
 	}
 	return m
+}
+
+// blank sums the schede bianche and nulle that seats which may vote handed in, by heads and by
+// weight. A named one is its seat's single vote, whatever count it claims, and weighs the seat's
+// weight; an anonymous one weighs 1, as a valid anonymous ballot does.
+func (k *counter) blank() (heads, weight int64) {
+	for _, i := range k.spoilt {
+		b := k.c.Ballots[i]
+		if v, ok := k.voters[b.Voter]; ok {
+			heads++
+			weight += v.Weight
+			continue
+		}
+		n := int64(max(b.Count, 1))
+		heads += n
+		weight += n
+	}
+	return heads, weight
 }
 
 // base is what the majority is measured against: the votanti, the present or all the seats

@@ -243,7 +243,7 @@ func parseRules(top object) (Rules, error) {
 		return data.Errorf(data.EInvalid, "err.tally.rule", "rule", rule, "value", shorten(o[rule]))
 	}
 	if err := o.only("rules", "members", "quorum", "majority_base", "threshold", "weighting", "dots_per_voter",
-		"max_per_option", "points_per_voter", "scale_min", "scale_max", "tie_break", "chair", "seed", "present"); err != nil {
+		"max_per_option", "points_per_voter", "scale_min", "scale_max", "tie_break", "chair", "seed", "present", "blank_votanti"); err != nil {
 		return r, err
 	}
 	if given, ok := o.get("quorum", &r.Quorum); given && !ok && string(o["quorum"]) != `""` {
@@ -254,7 +254,7 @@ func parseRules(top object) (Rules, error) {
 		value any
 	}{
 		{"majority_base", &r.MajorityBase}, {"threshold", &r.Threshold}, {"weighting", &r.Weighting},
-		{"tie_break", &r.TieBreak}, {"chair", &r.Chair}, {"seed", &r.Seed},
+		{"tie_break", &r.TieBreak}, {"chair", &r.Chair}, {"seed", &r.Seed}, {"blank_votanti", &r.BlankVotanti},
 	} {
 		if _, ok := o.get(s.rule, s.value); !ok {
 			return r, bad(s.rule)

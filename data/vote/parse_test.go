@@ -188,8 +188,13 @@ func TestParseFileAccepts(t *testing.T) {
 			r := c.Rules
 			return r.Quorum.Kind == data.QuorumHalfPlusOne && r.MajorityBase == data.BaseVotanti &&
 				r.Threshold == data.ThresholdSimple && r.Weighting == data.WeightHead && r.TieBreak == data.TieNone &&
-				r.DotsPerVoter == 5 && r.MaxPerOption == 5 && r.PointsPerVoter == 100 && r.ScaleMin == 1 && r.ScaleMax == 5
+				r.DotsPerVoter == 5 && r.MaxPerOption == 5 && r.PointsPerVoter == 100 && r.ScaleMin == 1 && r.ScaleMax == 5 &&
+				!r.BlankVotanti
 		}},
+		{"schede bianche e nulle among the votanti", `{"method": "motion", "rules": {"blank_votanti": true}}`,
+			func(c vote.Count) bool { return c.Rules.BlankVotanti }},
+		{"blank_votanti false is the default", `{"method": "motion", "rules": {"blank_votanti": false}}`,
+			func(c vote.Count) bool { return !c.Rules.BlankVotanti }},
 		{"empty texts and zeros are rules not given", `{"method": "motion", "rules": {"quorum": "", "threshold": "",
 			"members": 0, "dots_per_voter": 0, "scale_min": 0, "scale_max": 0, "chair": "", "seed": null}}`,
 			func(c vote.Count) bool {
@@ -290,6 +295,8 @@ func TestFileRoundTrip(t *testing.T) {
 		{Method: data.MethodScore, Options: options("A"), Criteria: []vote.Criterion{{ID: "u", Weight: 0.25}},
 			Rules: vote.Rules{ScaleMin: 0, ScaleMax: 3}, Ballots: []vote.Ballot{{Scores: scores("A", "u", 0)}}},
 		schulzeExample(t),
+		{Method: data.MethodMotion, Rules: vote.Rules{Members: 11, Threshold: data.ThresholdAbsolute, BlankVotanti: true},
+			Ballots: []vote.Ballot{{Count: 5, Choice: vote.Favorevole}, {Count: 4, Choice: vote.Contrario}, {Count: 2}}},
 	}
 	for _, c := range counts {
 		t.Run(string(c.Method), func(t *testing.T) {

@@ -18,6 +18,10 @@ type counter struct {
 	papers int   // ballots handed in, nulle included, each as many as its Count
 	chair  *Ballot
 	res    Result
+
+	// spoilt are the indices of the schede nulle a seat that may vote handed in: anonymous ones, and a
+	// present voter's first ballot. Rules.BlankVotanti counts them among a motion's votanti.
+	spoilt []int
 }
 
 func newCounter(c Count) *counter {
@@ -46,9 +50,12 @@ func (k *counter) screen() {
 	for i, b := range k.c.Ballots {
 		n := max(b.Count, 1)
 		k.papers += n
-		reason := k.admit(b, n, voted)
+		reason, cast := k.admit(b, n, voted)
 		if reason != "" {
 			k.res.Invalid = append(k.res.Invalid, Invalid{Ballot: i, Count: n, Reason: reason})
+			if cast {
+				k.spoilt = append(k.spoilt, i)
+			}
 			continue
 		}
 		k.valid = append(k.valid, i)
@@ -60,24 +67,30 @@ func (k *counter) screen() {
 }
 
 // admit returns why ballot b, standing for n ballots, is a scheda nulla, or "" when it counts. A
-// voter's first ballot is theirs, valid or not: any later one is void.
-func (k *counter) admit(b Ballot, n int, voted map[string]bool) string {
+// voter's first ballot is theirs, valid or not: any later one is void. cast is false for a ballot no
+// seat could hand in (a voter not listed or absent, a second ballot), which is never a votante's.
+func (k *counter) admit(b Ballot, n int, voted map[string]bool) (reason string, cast bool) {
 	if b.Voter != "" {
 		v, ok := k.voters[b.Voter]
 		switch {
 		case !ok:
-			return reasonNotListed(b.Voter)
+			return reasonNotListed(b.Voter), false
 		case voted[b.Voter]:
-			return reasonSecondBallot(b.Voter)
+			return reasonSecondBallot(b.Voter), false
 		}
 		voted[b.Voter] = true
 		switch {
 		case !v.Present:
-			return reasonAbsent(b.Voter)
+			return reasonAbsent(b.Voter), false
 		case n > 1:
-			return reasonNamedCount(n)
+			return reasonNamedCount(n), true
 		}
 	}
+	return k.check(b), true
+}
+
+// check returns why the content of ballot b makes it a scheda nulla, or "".
+func (k *counter) check(b Ballot) string {
 	if b.Void != "" {
 		return b.Void
 	}

@@ -28,7 +28,8 @@ func CountOf(v data.Vote, call data.Call, ballots []data.VoteBallot) Count {
 	c.Rules = Rules{Members: len(v.Voters), Quorum: v.Rules.QuorumFor(call), MajorityBase: v.Rules.MajorityBase,
 		Threshold: v.Rules.Threshold, Weighting: v.Rules.Weighting, DotsPerVoter: v.Settings.DotsPerVoter,
 		MaxPerOption: v.Settings.MaxPerOption, PointsPerVoter: v.Settings.PointsPerVoter,
-		ScaleMin: v.Settings.ScaleMin, ScaleMax: v.Settings.ScaleMax, TieBreak: v.Rules.TieBreak, Seed: &seed}
+		ScaleMin: v.Settings.ScaleMin, ScaleMax: v.Settings.ScaleMax, TieBreak: v.Rules.TieBreak, Seed: &seed,
+		BlankVotanti: v.Rules.BlankVotanti}
 	if !v.Secret {
 		c.Rules.Chair = v.Settings.Chair // a secret ballot has no chair's ballot to look at
 	}

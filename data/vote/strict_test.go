@@ -19,6 +19,10 @@ func TestParseFileStrict(t *testing.T) {
 	}{
 		{"a misspelt threshold", `{` + motion + `, "rules": {"treshold": "two_thirds"}, "ballots": []}`,
 			"err.tally.unknown_key", map[string]any{"key": "treshold", "where": "rules"}},
+		{"a misspelt blank_votanti", `{` + motion + `, "rules": {"blank_voters": true}, "ballots": []}`,
+			"err.tally.unknown_key", map[string]any{"key": "blank_voters", "where": "rules"}},
+		{"blank_votanti as text", `{` + motion + `, "rules": {"blank_votanti": "true"}, "ballots": []}`,
+			"err.tally.rule", map[string]any{"rule": "blank_votanti", "value": "true"}},
 		{"rules in Italian", `{` + motion + `, "regole": {"threshold": "two_thirds"}, "ballots": []}`,
 			"err.tally.unknown_key_top", map[string]any{"key": "regole"}},
 		{"a key in an option", `{"method": "dots", "options": [{"id": "A", "lable": "x"}], "ballots": []}`,

@@ -34,7 +34,7 @@ type Sums struct {
 	Favorevoli int64 `json:"favorevoli"`
 	Contrari   int64 `json:"contrari"`
 	Astenuti   int64 `json:"astenuti"`
-	Votanti    int64 `json:"votanti"`  // favorevoli + contrari: abstainers are present but do not vote
+	Votanti    int64 `json:"votanti"`  // favorevoli + contrari (abstainers do not vote); under Rules.BlankVotanti + bianche e nulle
 	Presenti   int64 `json:"presenti"` // seats present, whether they voted or not
 }
 
