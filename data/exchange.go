@@ -38,6 +38,10 @@ type Exchange struct {
 	Encrypted      bool
 	Records        int
 	Changes        []KindChanges // import: what it did, per kind
+	// From is, for an export just written, the peer whose acknowledgement its window starts at (for a
+	// bundle for anyone, the one furthest behind); empty when no peer is known. The history does not
+	// keep it.
+	From Peer
 }
 
 // KindChanges counts what a merge does to the records of one kind.
@@ -137,4 +141,18 @@ type Peer struct {
 	Name       string    // the operator, or the computer
 	LastExport time.Time // the last bundle written for it (zero if none)
 	LastImport time.Time // the last bundle read from it (zero if none)
+	// Received is how far it acknowledged this database's changes, in a bundle of its own or through
+	// another laptop's; zero when it never did. Exports for it start there.
+	Received Receipt
 }
+
+// Receipt is a peer's acknowledgement of this database's changes.
+type Receipt struct {
+	Upto int64     // it had merged this database's change sequence up to here, none missing
+	At   time.Time // when it got there, on its own clock
+	File string    // the latest bundle of this database that it had merged, when known: its file's name
+	Sent time.Time // when that bundle was written; zero when not known
+}
+
+// Acknowledged reports whether the peer ever acknowledged anything of this database.
+func (r Receipt) Acknowledged() bool { return r.Upto > 0 }

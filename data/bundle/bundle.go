@@ -63,9 +63,33 @@ type Header struct {
 	Since      int64     `json:"since"`          // the sender's change sequence: records changed after Since…
 	Upto       int64     `json:"upto"`           // …up to and including Upto; Since 0 means everything
 	Peer       string    `json:"peer,omitempty"` // the device the bundle was made for, if any
+	// Acks are the sender's acknowledgements, its own (Holder is Sender) and those it heard from others:
+	// how far each database had merged each device's change sequence. Older readers ignore them.
+	Acks []Ack `json:"acks,omitempty"`
+	// Sent lists the sender's latest bundles before this one, so that a receiver that missed one can
+	// name it.
+	Sent []Sent `json:"sent,omitempty"`
 
 	Counts map[string]int `json:"-"` // records per kind
 	SHA256 string         `json:"-"` // lower-case hex SHA-256 of the record lines (see the package doc)
+}
+
+// Ack says that the database of device Holder had merged every change of device Device's change
+// sequence up to and including Upto, none missing, when it last said so (At, on its own clock).
+type Ack struct {
+	Holder string    `json:"holder"`
+	Device string    `json:"device"`
+	Upto   int64     `json:"upto"`
+	At     time.Time `json:"at"`
+}
+
+// Sent is a bundle its sender wrote: its file's name (without the folder) when known, when it was
+// made, and the window of the sender's change sequence it carried.
+type Sent struct {
+	File    string    `json:"file,omitempty"`
+	Created time.Time `json:"created"`
+	Since   int64     `json:"since"`
+	Upto    int64     `json:"upto"`
 }
 
 // Record is one row of one table: Kind names the table ("person"), ID is the row's UUID, Row maps
@@ -88,6 +112,16 @@ func (h Header) check() error {
 	for _, s := range []string{h.AmbitoID, h.AmbitoName, h.Sender, h.SenderName, h.Peer} {
 		if !utf8.ValidString(s) {
 			return errors.New("header: a text is not valid UTF-8")
+		}
+	}
+	for _, a := range h.Acks {
+		if a.Holder == "" || a.Device == "" || a.Upto < 0 || !utf8.ValidString(a.Holder+a.Device) {
+			return fmt.Errorf("header: acknowledgement %q of %q up to %d", a.Holder, a.Device, a.Upto)
+		}
+	}
+	for _, b := range h.Sent {
+		if b.Since < 0 || b.Upto < b.Since || !utf8.ValidString(b.File) {
+			return fmt.Errorf("header: previous bundle %q window %d..%d", b.File, b.Since, b.Upto)
 		}
 	}
 	switch {

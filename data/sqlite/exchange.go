@@ -34,8 +34,8 @@ var versionSpace = uuid.MustParse("7d0f6a55-3c1e-4b6e-9f41-5a1f0c7b2e90")
 // ExportOptions choose what a bundle carries and how it is protected.
 type ExportOptions struct {
 	// Everything exports every record, tombstones included. Otherwise the bundle carries what changed
-	// here since this database's previous export made for anyone, or since its last export for Peer;
-	// the first export is of everything.
+	// here since what Peer acknowledged holding, or for anyone since what every known peer did (see
+	// acks.go): everything as long as a peer never acknowledged anything.
 	Everything bool
 	// Peer names the installation the bundle is for: a device id, or its operator's or computer's
 	// name as Peers lists it.
@@ -181,8 +181,8 @@ func (s *Store) ExportBundle(ctx context.Context, w io.Writer, opt ExportOptions
 	return ex, s.recordExport(ctx, &ex)
 }
 
-// recordExport adds a bundle written in full to the history, which the next export's window starts
-// from.
+// recordExport adds a bundle written in full to the history: the next bundles list it, so that a
+// receiver that misses it can name it. Windows start from acknowledgements, not from it.
 func (s *Store) recordExport(ctx context.Context, ex *data.Exchange) error {
 	if s.readOnly {
 		return nil
@@ -294,19 +294,25 @@ func (s *Store) exportHeader(ctx context.Context, tx *sql.Tx, opt ExportOptions)
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM changes`).Scan(&h.Upto); err != nil {
 		return h, ex, err
 	}
-	if !opt.Everything {
-		q := `SELECT COALESCE(MAX(upto), 0) FROM exchanges WHERE direction = 'export' AND device = ?`
-		args := []any{s.device}
-		// A bundle made for one peer says nothing of what the others received: the default window starts
-		// at the previous export made for anyone, and a peer's window at the previous one made for it.
-		q += ` AND peer = ?`
-		args = append(args, h.Peer)
-		if err := tx.QueryRowContext(ctx, q, args...).Scan(&h.Since); err != nil {
-			return h, ex, err
-		}
-		h.Since = min(h.Since, h.Upto)
+	// The header says, in the same transaction as the records, what this database holds: a receiver
+	// that merges the bundle holds it too (see acks.go).
+	book, err := readAcks(ctx, tx)
+	if err != nil {
+		return h, ex, err
 	}
-	ex.Since, ex.Upto, ex.Everything = h.Since, h.Upto, h.Since == 0
+	h.Acks = headerAcks(book, s.device)
+	if h.Sent, err = s.sentBefore(ctx, tx); err != nil {
+		return h, ex, err
+	}
+	peers, err := s.peersWith(ctx, tx, book, h.Upto)
+	if err != nil {
+		return h, ex, err
+	}
+	since, from := windowStart(book, s.device, peers, h.Peer, h.Upto)
+	if !opt.Everything {
+		h.Since = since
+	}
+	ex.Since, ex.Upto, ex.Everything, ex.From = h.Since, h.Upto, h.Since == 0, from
 	return h, ex, nil
 }
 
@@ -321,7 +327,8 @@ func deviceLabel(ctx context.Context, q querier, id string) (string, error) {
 }
 
 // Peers lists the other installations this database knows: every device that wrote to it and every
-// one it exchanged with, with the last bundle written for and read from each.
+// one it exchanged with, with the last bundle written for and read from each, and what each
+// acknowledged holding of this database's changes.
 func (s *Store) Peers(ctx context.Context) ([]data.Peer, error) {
 	var out []data.Peer
 	err := s.read(ctx, func(tx *sql.Tx) error {
@@ -333,6 +340,19 @@ func (s *Store) Peers(ctx context.Context) ([]data.Peer, error) {
 }
 
 func (s *Store) peers(ctx context.Context, tx *sql.Tx) ([]data.Peer, error) {
+	book, err := readAcks(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	var upto int64
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM changes`).Scan(&upto); err != nil {
+		return nil, err
+	}
+	return s.peersWith(ctx, tx, book, upto)
+}
+
+// peersWith is peers, with the book of acknowledgements read and the end of this database's sequence.
+func (s *Store) peersWith(ctx context.Context, tx *sql.Tx, book ackBook, upto int64) ([]data.Peer, error) {
 	rows, err := tx.QueryContext(ctx, `
 		WITH ids AS (SELECT id FROM devices WHERE deleted = 0 UNION SELECT peer FROM exchanges WHERE peer <> '')
 		SELECT ids.id, COALESCE(d.name, ''), COALESCE(d.operator, ''),
@@ -366,6 +386,12 @@ func (s *Store) peers(ctx context.Context, tx *sql.Tx) ([]data.Peer, error) {
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
+	}
+	rows.Close()
+	for i := range out {
+		if out[i].Received, err = s.receipt(ctx, tx, book, out[i].Device, upto); err != nil {
+			return nil, err
+		}
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]

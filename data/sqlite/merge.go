@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -124,15 +123,8 @@ func (s *Store) MergeBundle(ctx context.Context, in *Incoming, opt ImportOptions
 		h.SHA256).Scan(&res.Seen); err != nil {
 		return res, dbError(err)
 	}
-	if h.Since > 0 && h.Sender != s.device {
-		have, err := importedUpto(ctx, tx, h.Sender)
-		if err != nil {
-			return res, dbError(err)
-		}
-		if h.Since > have {
-			name := cmp.Or(h.SenderName, h.Sender)
-			return res, data.Errorf(data.EConflict, "err.exchange.gap", "name", name, "device", s.device)
-		}
+	if err := s.checkWindow(ctx, tx, h); err != nil {
+		return res, err
 	}
 	m := merger{s: s, tx: tx, ctx: ctx, skipAmbito: res.OtherAmbito, ambito: h.AmbitoID,
 		counts: map[data.Kind]*data.KindChanges{}}
@@ -169,6 +161,9 @@ func (s *Store) MergeBundle(ctx context.Context, in *Incoming, opt ImportOptions
 	if err := s.recordExchange(ctx, tx, &ex); err != nil {
 		return res, dbError(err)
 	}
+	if err := s.recordAcks(ctx, tx, h); err != nil {
+		return res, dbError(err)
+	}
 	if err := tx.Commit(); err != nil {
 		return res, dbError(err)
 	}
@@ -179,8 +174,8 @@ func (s *Store) MergeBundle(ctx context.Context, in *Incoming, opt ImportOptions
 	return res, nil
 }
 
-// importedUpto is how far this database has read a sender's change sequence without a gap: a bundle
-// of changes since a point beyond it would leave out records that never arrived here.
+// importedUpto is how far this database has read a sender's change sequence without a gap through the
+// sender's own bundles alone: what it held before acknowledgements existed (see acks.go).
 func importedUpto(ctx context.Context, tx *sql.Tx, sender string) (int64, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT since, upto FROM exchanges WHERE direction = 'import' AND peer = ?
 		ORDER BY since, upto`, sender)
