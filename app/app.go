@@ -68,6 +68,7 @@ type ExchangeStore interface {
 	Peers(ctx context.Context) ([]data.Peer, error)
 	Exchanges(ctx context.Context) ([]data.Exchange, error)
 	ExportFile(ctx context.Context, path string, opt sqlite.ExportOptions) (data.Exchange, error)
+	ExportWindow(ctx context.Context, opt sqlite.ExportOptions) (data.Exchange, error)
 	MergeBundle(ctx context.Context, in *sqlite.Incoming, opt sqlite.ImportOptions) (data.ImportResult, error)
 	Versions(ctx context.Context, all bool) ([]data.RecordVersion, error)
 	RestoreVersion(ctx context.Context, id string) error

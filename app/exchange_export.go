@@ -43,8 +43,8 @@ type exportPanel struct {
 	result *widget.Label
 	button *widget.Button
 
-	lastExport time.Time // this database's last export, for "Solo le modifiche"
-	busy       bool
+	anyone data.Exchange // what a bundle for anyone would carry, and whose acknowledgement it starts at
+	busy   bool
 
 	// ask asks where to save the bundle (the save dialog) and calls write with the path; tests
 	// replace it.
@@ -103,29 +103,24 @@ func newExportPanel(s *exchangeScreen) *exportPanel {
 	return p
 }
 
-// refresh reads the peers and the last export, and offers them as choices, keeping the one made.
+// refresh reads the peers, with what each acknowledged, and where a bundle for anyone would start, and
+// offers them as choices, keeping the one made.
 func (p *exportPanel) refresh() {
 	ui := p.s.ui
 	st, ctx := ui.store, ui.ctx
 	var peers []data.Peer
-	var history []data.Exchange
+	var anyone data.Exchange
 	var err error
 	ui.run(func() {
 		if peers, err = st.Peers(ctx); err == nil {
-			history, err = st.Exchanges(ctx)
+			anyone, err = st.ExportWindow(ctx, sqlite.ExportOptions{})
 		}
 	}, func() {
 		if err != nil {
 			p.errs.set(Explain(err))
 			return
 		}
-		p.lastExport = time.Time{}
-		for _, ex := range history { // the latest first; a bundle made for a peer is not counted
-			if ex.Direction == data.ExchangeExport && ex.Device == st.Device() && ex.Peer == "" {
-				p.lastExport = ex.At
-				break
-			}
-		}
+		p.anyone = anyone
 		p.setScopes(peers)
 	})
 }
@@ -156,7 +151,7 @@ func (p *exportPanel) setScopes(peers []data.Peer) {
 	p.explain()
 }
 
-// scopeLabel is how a choice reads: "Tutto", "Per Mario Rossi (ultimo invio …; ultima ricezione …)".
+// scopeLabel is how a choice reads: "Tutto", "Per Mario Rossi (ha ricevuto …; ultima ricezione …)".
 func (p *exportPanel) scopeLabel(sc exportScope) string {
 	switch sc.key {
 	case "all":
@@ -165,7 +160,19 @@ func (p *exportPanel) scopeLabel(sc exportScope) string {
 		return lang.L("exchange.export.changes")
 	}
 	return lang.L("exchange.export.peer", map[string]any{"name": p.s.ui.peerName(sc.peer.Device, sc.peer.Name),
-		"sent": whenOrNever(sc.peer.LastExport), "received": whenOrNever(sc.peer.LastImport)})
+		"sent": whenOrNever(receivedWhen(sc.peer.Received)), "received": whenOrNever(sc.peer.LastImport)})
+}
+
+// receivedWhen dates the last bundle of this database a peer acknowledged: when it was written, or
+// when the peer merged it if the bundle is not in this database's history.
+func receivedWhen(r data.Receipt) time.Time {
+	if !r.Acknowledged() {
+		return time.Time{}
+	}
+	if !r.Sent.IsZero() {
+		return r.Sent
+	}
+	return r.At
 }
 
 // whenOrNever writes a date and hour, or "mai".
@@ -201,19 +208,25 @@ func (p *exportPanel) explain() {
 	case "all":
 		msg = lang.L("exchange.export.about_all")
 	case "changes":
-		if p.lastExport.IsZero() {
+		from := p.anyone.From
+		name := p.s.ui.peerName(from.Device, from.Name)
+		when := receivedWhen(from.Received)
+		switch {
+		case from.Device == "":
 			msg = lang.L("exchange.export.about_changes_first")
-		} else {
-			msg = lang.L("exchange.export.about_changes", map[string]any{"date": formatDay(p.lastExport),
-				"time": formatClock(p.lastExport)})
+		case p.anyone.Everything:
+			msg = lang.L("exchange.export.about_changes_unacked", map[string]any{"name": name})
+		default:
+			msg = lang.L("exchange.export.about_changes", map[string]any{"name": name, "date": formatDay(when),
+				"time": formatClock(when)})
 		}
 	default:
 		name := p.s.ui.peerName(sc.peer.Device, sc.peer.Name)
-		if sc.peer.LastExport.IsZero() {
+		if when := receivedWhen(sc.peer.Received); when.IsZero() {
 			msg = lang.L("exchange.export.about_peer_first", map[string]any{"name": name})
 		} else {
-			msg = lang.L("exchange.export.about_peer", map[string]any{"name": name,
-				"date": formatDay(sc.peer.LastExport), "time": formatClock(sc.peer.LastExport)})
+			msg = lang.L("exchange.export.about_peer", map[string]any{"name": name, "date": formatDay(when),
+				"time": formatClock(when)})
 		}
 	}
 	p.about.SetText(msg)

@@ -28,7 +28,6 @@ type importPanel struct {
 	errs       *errorLine
 	status     *widget.Label
 	preview    *fyne.Container
-	other      *widget.Check // the deliberate transfer from another Ambito
 	apply      *widget.Button
 	cancel     *widget.Button
 	conflicts  *widget.Button // after a merge that set versions aside: go and review them
@@ -57,7 +56,6 @@ func newImportPanel(s *exchangeScreen) *importPanel {
 	p.status = widget.NewLabel("")
 	p.status.Wrapping = fyne.TextWrapWord
 	p.status.Hide()
-	p.other = widget.NewCheck(lang.L("exchange.import.other_confirm"), func(on bool) { p.showButtons() })
 	p.apply = widget.NewButtonWithIcon(lang.L("exchange.import.apply"), theme.DownloadIcon(), p.merge)
 	p.apply.Importance = widget.HighImportance
 	p.cancel = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() {
@@ -105,7 +103,6 @@ func (p *importPanel) drop() {
 	p.in, p.file, p.res = nil, "", data.ImportResult{}
 	p.preview.Objects = nil
 	p.preview.Refresh()
-	p.other.SetChecked(false)
 	p.errs.set("")
 	p.status.Hide()
 	p.conflicts.Hide()
@@ -153,7 +150,7 @@ func (p *importPanel) showPreview() {
 		p.in, p.file, p.res = in, path, res
 		p.showResult()
 		if res.OtherAmbito {
-			ui.win.Canvas().Focus(p.other)
+			ui.win.Canvas().Focus(p.cancel) // nothing to import here: see showResult
 		} else {
 			ui.win.Canvas().Focus(p.apply)
 		}
@@ -191,8 +188,10 @@ func (p *importPanel) showResult() {
 	}
 	objs = append(objs, widget.NewSeparator(), heading(lang.L("exchange.import.preview_title")))
 	if r.OtherAmbito {
-		line(lang.L("exchange.import.other_ambito", map[string]any{"name": r.AmbitoName, "here": ui.ambito.Title()}),
-			widget.DangerImportance, true)
+		// Another Ambito's records never go into this database (they would duplicate its areas, bodies
+		// and people): the preview says so first, and how to keep them apart.
+		line(lang.L("exchange.import.other_ambito", map[string]any{"name": r.AmbitoName, "here": ui.ambito.Title(),
+			"file": p.file}), widget.DangerImportance, true)
 	}
 	content := lang.N("exchange.import.content_changes", r.Records, map[string]any{"n": formatInt(r.Records)})
 	if r.Everything {
@@ -222,9 +221,6 @@ func (p *importPanel) showResult() {
 	if total.Conflicts > 0 && total.Conflicts*2 > records(total) {
 		line(lang.L("exchange.import.many_conflicts"), widget.WarningImportance, false)
 	}
-	if r.OtherAmbito {
-		objs = append(objs, p.other)
-	}
 	objs = append(objs, container.NewHBox(p.apply, p.cancel), widget.NewSeparator())
 	objs = append(objs, changesTable(r.Kinds)...)
 	legend := widget.NewLabel(lang.L("exchange.import.legend"))
@@ -245,15 +241,9 @@ func (p *importPanel) deviceText(id string) string {
 	return shortID(id)
 }
 
-// showButtons enables Importa when there is a preview, and for another Ambito once the transfer is
-// confirmed as deliberate.
+// showButtons enables Importa when there is a preview of a bundle of this Ambito.
 func (p *importPanel) showButtons() {
-	ready := p.in != nil && !p.busy && (!p.res.OtherAmbito || p.other.Checked)
-	setEnabled(ready, p.apply)
-	p.apply.SetText(lang.L("exchange.import.apply"))
-	if p.res.OtherAmbito {
-		p.apply.SetText(lang.L("exchange.import.apply_other"))
-	}
+	setEnabled(p.in != nil && !p.busy && !p.res.OtherAmbito, p.apply)
 }
 
 // changesTable is the preview's table: one row per kind of record, with how many are new, updated,
@@ -299,15 +289,14 @@ func (p *importPanel) merge() {
 	if p.in == nil || p.busy {
 		return
 	}
-	if p.res.OtherAmbito && !p.other.Checked {
+	if p.res.OtherAmbito {
 		p.errs.set(lang.L("exchange.import.other_needed"))
-		p.s.ui.win.Canvas().Focus(p.other)
 		return
 	}
 	ui := p.s.ui
 	st, ctx := ui.store, ui.ctx
 	in, file := p.in, p.file
-	opt := sqlite.ImportOptions{OtherAmbito: p.res.OtherAmbito && p.other.Checked, File: file}
+	opt := sqlite.ImportOptions{File: file}
 	p.errs.set("")
 	p.setBusy(true, lang.L("exchange.import.merging"))
 	var res data.ImportResult

@@ -287,31 +287,25 @@ func TestExchangeOtherAmbito(t *testing.T) {
 	if p.in == nil {
 		t.Fatalf("no preview; error line %q", p.errs.wrap.Text)
 	}
-	if !hasText(p.preview, "ATTENZIONE: il pacchetto viene da un altro Ambito") {
+	if !hasText(p.preview, "Il pacchetto viene da un altro Ambito") {
 		t.Errorf("preview = %q, want the other Ambito said first", texts(p.preview))
 	}
-	if !p.apply.Disabled() || p.apply.Text != "Importa dall'altro Ambito" {
-		t.Errorf("Importa %q enabled=%v before the transfer is confirmed", p.apply.Text, !p.apply.Disabled())
+	if !hasText(p.preview, "tavoli bundle import") || !hasText(p.preview, "--db") {
+		t.Errorf("preview = %q, want the way to receive it into a new database", texts(p.preview))
 	}
-	if b.ui.win.Canvas().Focused() != p.other {
-		t.Errorf("focus = %T, want the confirmation of the transfer", b.ui.win.Canvas().Focused())
+	if !p.apply.Disabled() {
+		t.Error("Importa is enabled for another Ambito's bundle")
+	}
+	if b.ui.win.Canvas().Focused() != p.cancel {
+		t.Errorf("focus = %T, want Annulla", b.ui.win.Canvas().Focused())
 	}
 	p.merge() // Enter on the button, were it enabled
-	if !strings.Contains(p.errs.wrap.Text, "trasferimento voluto") || len(b.exchanges()) != 0 {
-		t.Fatalf("merge without the confirmation: error %q, %d exchanges", p.errs.wrap.Text, len(b.exchanges()))
+	if !strings.Contains(p.errs.wrap.Text, "database nuovo") || len(b.exchanges()) != 0 {
+		t.Fatalf("merge of another Ambito: error %q, %d exchanges", p.errs.wrap.Text, len(b.exchanges()))
 	}
-	test.Tap(p.other)
-	if p.apply.Disabled() {
-		t.Fatal("Importa is still disabled after the confirmation")
-	}
-	test.Tap(p.apply)
 	comuni, err := b.store().Comuni(context.Background())
-	if err != nil || len(comuni) != 8 {
-		t.Fatalf("comuni after the transfer = %d (%v), want the 8 of Trasimeno", len(comuni), err)
-	}
-	amb, _ := b.store().Ambito(context.Background())
-	if amb.Name != "Ambito n.1 Alta Valle del Tevere" {
-		t.Errorf("Ambito after the transfer = %q, want this database's own", amb.Name)
+	if err != nil || len(comuni) != 0 {
+		t.Fatalf("comuni after the refusal = %d (%v), want none of Trasimeno's", len(comuni), err)
 	}
 }
 

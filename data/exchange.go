@@ -135,6 +135,27 @@ type RecordVersion struct {
 	CurrentDevice  string
 }
 
+// Deletion reports whether the version set aside is a deletion of the record (its tombstone).
+func (v RecordVersion) Deletion() bool { return flagSet(v.Row["deleted"]) }
+
+// CurrentDeletion reports whether the record's current version is a deletion.
+func (v RecordVersion) CurrentDeletion() bool {
+	return v.Current != nil && flagSet(v.Current["deleted"])
+}
+
+// flagSet reads a 0/1 column as a row carries it: an integer from the database, a number from JSON.
+func flagSet(v any) bool {
+	switch x := v.(type) {
+	case int64:
+		return x != 0
+	case float64:
+		return x != 0
+	case bool:
+		return x
+	}
+	return false
+}
+
 // Peer is another installation this database has exchanged with, or whose changes it holds.
 type Peer struct {
 	Device     string

@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -16,6 +18,7 @@ import (
 
 	"github.com/tavoli/tavoli/app"
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/atomicfile"
 	"github.com/tavoli/tavoli/data/bundle"
 	"github.com/tavoli/tavoli/data/sqlite"
 )
@@ -84,10 +87,11 @@ func (c *cli) passphrase() (string, error) {
 	return line, nil
 }
 
-// bundleExport is "tavoli bundle export -o FILE": the changes made here since the previous export
-// (--all: every record; --for PEER: since the last bundle for that installation), encrypted with the
-// passphrase of --passphrase-file unless --no-encryption says otherwise. The file is written whole or
-// not at all.
+// bundleExport is "tavoli bundle export -o FILE": the changes the known peers have not acknowledged
+// holding (--all: every record; --for PEER: what that installation has not acknowledged), encrypted
+// with the passphrase of --passphrase-file unless --no-encryption says otherwise. The file is written
+// whole or not at all, and an existing file is replaced only when the user says so (--force, or a
+// yes at the terminal).
 func (c *cli) bundleExport(ctx context.Context, rest []string) int {
 	switch {
 	case len(rest) > 0:
@@ -121,10 +125,13 @@ func (c *cli) bundleExport(ctx context.Context, rest []string) int {
 		// The bundle would be renamed over the open database.
 		return c.fail(data.Errorf(data.EInvalid, "cli.bundle_output_is_db", "path", c.opt.output))
 	}
+	if code, ok := c.mayReplace(c.opt.output); !ok {
+		return code
+	}
 	ex, err := st.ExportFile(ctx, c.opt.output, opt)
 	if err != nil {
 		if e := data.AsError(err); e != nil && e.Key == "err.exchange.peer_unknown" {
-			return c.failHint(err, "cli.bundle_peers_hint")
+			return c.failHint(err, "cli.bundle_peers_hint", nil)
 		}
 		return c.fail(err)
 	}
@@ -135,18 +142,7 @@ func (c *cli) bundleExport(ctx context.Context, rest []string) int {
 		return c.writeJSON(exchangeJSON(ex))
 	}
 	fmt.Fprintln(c.stdout, lang.L("cli.bundle_exported", map[string]any{"path": c.opt.output}))
-	peer := map[string]any{"name": peerLabel(ex.PeerName, ex.Peer)}
-	content := lang.L("cli.bundle_content_changes")
-	switch {
-	case ex.Everything && c.opt.all:
-		content = lang.L("cli.bundle_content_all")
-	case ex.Everything && ex.Peer != "":
-		content = lang.L("cli.bundle_content_first_for", peer)
-	case ex.Everything:
-		content = lang.L("cli.bundle_content_first")
-	case ex.Peer != "":
-		content = lang.L("cli.bundle_content_changes_for", peer)
-	}
+	content := windowText(ex, c.opt.all)
 	to := lang.L("cli.bundle_for_anyone")
 	if ex.Peer != "" {
 		to = lang.L("cli.bundle_device", map[string]any{"name": peerLabel(ex.PeerName, ex.Peer), "device": ex.Peer})
@@ -164,12 +160,68 @@ func (c *cli) bundleExport(ctx context.Context, rest []string) int {
 	return exitOK
 }
 
+// windowText says what an export carries and why it starts where it does: the acknowledgement of the
+// peer it was made for, or of the known peer furthest behind.
+func windowText(ex data.Exchange, all bool) string {
+	from := ex.From
+	args := map[string]any{"name": peerLabel(from.Name, from.Device), "file": from.Received.File,
+		"sent": dateTime(from.Received.Sent)}
+	switch {
+	case all:
+		return lang.L("cli.bundle_content_all")
+	case from.Device == "":
+		return lang.L("cli.bundle_content_first")
+	case ex.Everything:
+		return lang.L("cli.bundle_content_unacknowledged", args)
+	case from.Received.File != "":
+		return lang.L("cli.bundle_content_since_file", args)
+	}
+	return lang.L("cli.bundle_content_since", args)
+}
+
+// mayReplace reports whether the export may write path: nothing is there, --force says so, or the
+// user answers yes at the terminal. Otherwise it has said why not, and code is the exit code.
+func (c *cli) mayReplace(path string) (code int, ok bool) {
+	st, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) || c.opt.force {
+		return exitOK, true
+	}
+	if err == nil && st.IsDir() {
+		return exitOK, true // the export says it cannot write there
+	}
+	if stdinIsTerminal() {
+		fmt.Fprint(c.stderr, lang.L("cli.bundle_replace_question", map[string]any{"path": path})+" ")
+		answer, _ := bufio.NewReader(stdin).ReadString('\n')
+		switch strings.ToLower(strings.TrimSpace(answer)) {
+		case "s", "si", "sì", "y", "yes":
+			return exitOK, true
+		}
+		fmt.Fprintln(c.stderr, lang.L("cli.bundle_not_replaced", map[string]any{"path": path}))
+		return exitError, false
+	}
+	return c.fail(data.Errorf(data.EConflict, "cli.bundle_output_exists", "path", path)), false
+}
+
+// stdin is where the command line reads a yes or no; stdinIsTerminal reports whether a person can type
+// one there. Tests replace both.
+var (
+	stdin           io.Reader = os.Stdin
+	stdinIsTerminal           = func() bool {
+		st, err := os.Stdin.Stat()
+		return err == nil && st.Mode()&os.ModeCharDevice != 0
+	}
+)
+
 // bundleImport is "tavoli bundle import FILE": it reads and verifies the whole bundle, shows what
-// merging it would do, and then merges it in one transaction (--dry-run: only the preview). A bundle
-// of another Ambito is merged only with --other-ambito.
+// merging it would do, and then merges it in one transaction (--dry-run: only the preview). Where no
+// database is yet, a bundle of everything creates it, and a dry run previews it in a database made
+// aside and thrown away. A bundle of another Ambito is refused: it goes into a new database (--db).
 func (c *cli) bundleImport(ctx context.Context, rest []string) int {
 	if len(rest) != 1 {
 		return c.usage("cli.bundle_import_usage", nil)
+	}
+	if c.opt.otherAmbito {
+		return c.usage("cli.bundle_other_ambito_flag", nil)
 	}
 	path := rest[0]
 	pass := ""
@@ -183,32 +235,16 @@ func (c *cli) bundleImport(ctx context.Context, rest []string) int {
 	in, err := sqlite.ReadBundleFile(path, pass)
 	if err != nil {
 		if e := data.AsError(err); e != nil && e.Key == bundle.KeyPassphraseRequired {
-			return c.failHint(err, "cli.bundle_passphrase_hint")
+			return c.failHint(err, "cli.bundle_passphrase_hint", nil)
 		}
 		return c.fail(err)
 	}
-	// A bundle of everything may start a new database: a laptop receiving the district. The database is
-	// built aside and appears only when the bundle went in, so a refusal, a mistyped path or a killed
-	// import leaves nothing behind.
-	if !c.opt.dryRun && in.Header.Since == 0 {
-		if p, err := c.dbPath(); err == nil {
-			if abs, isNew := missing(p); isNew {
-				code, report := exitOK, func() int { return exitOK }
-				err := c.openNew(ctx, abs, func(st *sqlite.Store) error {
-					if code, report = c.mergeBundle(ctx, st, path, in); code != exitOK {
-						return errDiscard
-					}
-					return nil
-				})
-				if err != nil && !errors.Is(err, errDiscard) {
-					return c.fail(err)
-				}
-				if code != exitOK {
-					return code
-				}
-				return report() // only now is the new database in place
-			}
-		}
+	db, err := c.dbPath()
+	if err != nil {
+		return c.fail(err)
+	}
+	if abs, isNew := missing(db); isNew {
+		return c.importNew(ctx, abs, path, in)
 	}
 	st, err := c.open(ctx, existing)
 	if err != nil {
@@ -222,13 +258,85 @@ func (c *cli) bundleImport(ctx context.Context, rest []string) int {
 	return report()
 }
 
+// importNew imports a bundle where no database is yet: a new laptop receiving the district, or another
+// Ambito's data kept apart. Only a bundle of everything can start a database. It is built aside and
+// appears at db only when the bundle went in, so a refusal, a mistyped path or a killed import leaves
+// nothing behind; a dry run builds it in a temporary folder and throws it away.
+func (c *cli) importNew(ctx context.Context, db, path string, in *sqlite.Incoming) int {
+	if in.Header.Since > 0 {
+		return c.fail(data.Errorf(data.EConflict, "cli.bundle_needs_everything", "path", db,
+			"name", peerLabel(in.Header.SenderName, in.Header.Sender)))
+	}
+	if c.opt.dryRun {
+		dir, err := os.MkdirTemp("", "tavoli-anteprima-")
+		if err != nil {
+			return c.fail(atomicfile.Explain(dir, err))
+		}
+		defer os.RemoveAll(dir)
+		inst, _, err := c.installation()
+		if err != nil {
+			return c.fail(err)
+		}
+		st, err := openStore(ctx, inst, filepath.Join(dir, "anteprima.db"), sqlite.Options{Device: inst.DeviceID})
+		if err != nil {
+			return c.fail(err)
+		}
+		defer st.Close()
+		preview, err := st.MergeBundle(ctx, in, sqlite.ImportOptions{DryRun: true})
+		if err != nil {
+			return c.fail(err)
+		}
+		if c.opt.json {
+			return c.writeJSON(bundleImportJSON(path, preview))
+		}
+		c.printPreview(ctx, st, path, preview)
+		fmt.Fprintln(c.stdout, lang.L("cli.bundle_dry_run_new", map[string]any{"path": db,
+			"command": c.importCommand(path)}))
+		return exitOK
+	}
+	code, report := exitOK, func() int { return exitOK }
+	err := c.openNew(ctx, db, func(st *sqlite.Store) error {
+		if code, report = c.mergeBundle(ctx, st, path, in); code != exitOK {
+			return errDiscard
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, errDiscard) {
+		return c.fail(err)
+	}
+	if code != exitOK {
+		return code
+	}
+	return report() // only now is the new database in place
+}
+
+// importCommand is the command that imports path into this command's database, for advice.
+func (c *cli) importCommand(path string) string {
+	cmd := "tavoli bundle import " + shellQuote(path)
+	if c.opt.db != "" {
+		cmd += " --db " + shellQuote(c.opt.db)
+	}
+	if c.opt.passFile != "" {
+		cmd += " --passphrase-file " + shellQuote(c.opt.passFile)
+	}
+	return cmd
+}
+
+// shellQuote quotes a path for advice when it holds what a shell would split or expand.
+func shellQuote(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t'\"$`\\*?[]{}()&;|<>!#~") {
+		return s
+	}
+	return `"` + strings.NewReplacer(`"`, `\"`, "$", `\$`, "`", "\\`").Replace(s) + `"`
+}
+
 // mergeBundle shows what merging the bundle read from path into st would do, then merges it (--dry-run:
 // only the preview). It returns the exit code of a failure, or exitOK and what reports the import, to
 // call once the import is there to stay.
 func (c *cli) mergeBundle(ctx context.Context, st *sqlite.Store, path string, in *sqlite.Incoming) (int, func() int) {
-	preview, err := st.MergeBundle(ctx, in, sqlite.ImportOptions{DryRun: true, OtherAmbito: c.opt.otherAmbito})
+	preview, err := st.MergeBundle(ctx, in, sqlite.ImportOptions{DryRun: true})
 	if err != nil {
-		return c.fail(err), nil
+		return c.failImport(err, path, in), nil
 	}
 	if !c.opt.json {
 		c.printPreview(ctx, st, path, preview)
@@ -238,23 +346,21 @@ func (c *cli) mergeBundle(ctx context.Context, st *sqlite.Store, path string, in
 			if c.opt.json {
 				return c.writeJSON(bundleImportJSON(path, preview))
 			}
-			key := "cli.bundle_dry_run"
-			if preview.OtherAmbito && !c.opt.otherAmbito {
-				key = "cli.bundle_dry_run_other_ambito"
+			if preview.OtherAmbito {
+				fmt.Fprintln(c.stdout, lang.L("cli.bundle_dry_run_other_ambito", map[string]any{
+					"command": otherAmbitoCommand(path, c.opt.passFile)}))
+				return exitOK
 			}
-			fmt.Fprintln(c.stdout, lang.L(key))
+			fmt.Fprintln(c.stdout, lang.L("cli.bundle_dry_run"))
 			return exitOK
 		}
 	}
-	res, err := st.MergeBundle(ctx, in, sqlite.ImportOptions{OtherAmbito: c.opt.otherAmbito, File: path})
+	res, err := st.MergeBundle(ctx, in, sqlite.ImportOptions{File: path})
 	if err != nil {
 		if c.opt.json {
 			c.writeJSON(bundleImportJSON(path, preview))
 		}
-		if e := data.AsError(err); e != nil && e.Key == "err.exchange.other_ambito" {
-			return c.failHint(err, "cli.bundle_other_ambito_hint"), nil
-		}
-		return c.fail(err), nil
+		return c.failImport(err, path, in), nil
 	}
 	return exitOK, func() int {
 		if c.opt.json {
@@ -336,9 +442,39 @@ func (c *cli) fields(rows [][2]string) {
 }
 
 // failHint is fail with a sentence that says how to do it from the command line.
-func (c *cli) failHint(err error, hint string) int {
-	fmt.Fprintln(c.stderr, "tavoli: "+app.Explain(err)+" "+lang.L(hint))
+func (c *cli) failHint(err error, hint string, args map[string]any) int {
+	fmt.Fprintln(c.stderr, "tavoli: "+app.Explain(err)+" "+lang.L(hint, args))
 	return exitError
+}
+
+// failImport explains a refused import, with the command that does what the explanation advises.
+func (c *cli) failImport(err error, path string, in *sqlite.Incoming) int {
+	e := data.AsError(err)
+	if e == nil {
+		return c.fail(err)
+	}
+	sender := peerLabel(in.Header.SenderName, in.Header.Sender)
+	switch e.Key {
+	case "err.exchange.other_ambito":
+		return c.failHint(err, "cli.bundle_other_ambito_hint", map[string]any{
+			"command": otherAmbitoCommand(path, c.opt.passFile)})
+	case "err.exchange.gap", "err.exchange.gap_named", "err.exchange.gap_dated":
+		return c.failHint(err, "cli.bundle_gap_hint", map[string]any{"name": sender, "device": e.Args["device"]})
+	case "err.exchange.missing_records":
+		return c.failHint(err, "cli.bundle_all_hint", map[string]any{"name": sender})
+	}
+	return c.fail(err)
+}
+
+// otherAmbitoCommand is the command that receives another Ambito's bundle into a new database beside
+// this one's, named after the bundle.
+func otherAmbitoCommand(path, passFile string) string {
+	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + ".db"
+	cmd := "tavoli bundle import " + shellQuote(path) + " --db " + shellQuote(name)
+	if passFile != "" {
+		cmd += " --passphrase-file " + shellQuote(passFile)
+	}
+	return cmd
 }
 
 // sameFile reports whether two paths name the same file, or would once the first is written.

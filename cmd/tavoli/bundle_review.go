@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -79,7 +80,8 @@ func (c *cli) table(rows [][]string) {
 }
 
 // bundlePeers is "tavoli bundle peers": the other installations this database knows, with the last
-// bundle written for each and read from each.
+// bundle of this database each acknowledged receiving (and when it merged it), and the last bundle read
+// from each.
 func (c *cli) bundlePeers(ctx context.Context) int {
 	st, err := c.open(ctx, readOnly)
 	if err != nil {
@@ -91,15 +93,24 @@ func (c *cli) bundlePeers(ctx context.Context) int {
 		return c.fail(err)
 	}
 	if c.opt.json {
+		type received struct {
+			Upto int64  `json:"upto"` // this database's change sequence, merged there up to here
+			At   string `json:"at"`   // when, on the peer's clock
+			File string `json:"file"` // the bundle that got it there, when known
+			Sent string `json:"sent"` // when that bundle was written
+		}
 		type row struct {
-			Device     string `json:"device"`
-			Name       string `json:"name"`
-			LastExport string `json:"last_export"`
-			LastImport string `json:"last_import"`
+			Device     string   `json:"device"`
+			Name       string   `json:"name"`
+			Received   received `json:"received"`
+			LastExport string   `json:"last_export"` // the last bundle written for it, received or not
+			LastImport string   `json:"last_import"`
 		}
 		rows := []row{}
 		for _, p := range peers {
-			rows = append(rows, row{p.Device, p.Name, isoTime(p.LastExport), isoTime(p.LastImport)})
+			r := p.Received
+			rows = append(rows, row{p.Device, p.Name, received{r.Upto, isoTime(r.At), r.File, isoTime(r.Sent)},
+				isoTime(p.LastExport), isoTime(p.LastImport)})
 		}
 		return c.writeJSON(rows)
 	}
@@ -107,13 +118,28 @@ func (c *cli) bundlePeers(ctx context.Context) int {
 		fmt.Fprintln(c.stdout, lang.L("cli.bundle_no_peers"))
 		return exitOK
 	}
-	table := [][]string{{lang.L("cli.bundle_col_computer"), lang.L("cli.bundle_col_last_export"),
-		lang.L("cli.bundle_col_last_import"), lang.L("cli.bundle_col_device")}}
+	table := [][]string{{lang.L("cli.bundle_col_computer"), lang.L("cli.bundle_col_received"),
+		lang.L("cli.bundle_col_received_at"), lang.L("cli.bundle_col_last_import"), lang.L("cli.bundle_col_device")}}
 	for _, p := range peers {
-		table = append(table, []string{peerLabel(p.Name, "?"), dateTime(p.LastExport), dateTime(p.LastImport), p.Device})
+		table = append(table, []string{peerLabel(p.Name, "?"), receivedText(p.Received), dateTime(p.Received.At),
+			dateTime(p.LastImport), p.Device})
 	}
 	c.table(table)
 	return exitOK
+}
+
+// receivedText names the last bundle of this database a peer acknowledged: its file and when it was
+// written, «nessuno» when it acknowledged none.
+func receivedText(r data.Receipt) string {
+	switch {
+	case !r.Acknowledged():
+		return lang.L("cli.bundle_received_none")
+	case r.File != "":
+		return lang.L("cli.bundle_received_file", map[string]any{"file": r.File, "sent": dateTime(r.Sent)})
+	case !r.Sent.IsZero():
+		return lang.L("cli.bundle_received_sent", map[string]any{"sent": dateTime(r.Sent)})
+	}
+	return lang.L("cli.bundle_received_unknown")
 }
 
 // bundleHistory is "tavoli bundle history": the bundles written and read here, the latest first.
@@ -197,13 +223,15 @@ func (c *cli) bundleConflicts(ctx context.Context) int {
 			CurrentUpdated    string         `json:"current_updated"`
 			CurrentDevice     string         `json:"current_device"`
 			CurrentDeviceName string         `json:"current_device_name"`
-			Current           map[string]any `json:"current"` // null when the record is missing
+			Current           map[string]any `json:"current"`          // null when the record is missing
+			Deletion          bool           `json:"deletion"`         // the version set aside deletes the record
+			CurrentDeletion   bool           `json:"current_deletion"` // the current version is a deletion
 		}
 		rows := []row{}
 		for _, v := range list {
 			rows = append(rows, row{v.ID, string(v.Kind), v.RecordID, v.Label, string(v.Reason), string(v.Resolution),
 				isoTime(v.Created), isoTime(v.Updated), v.Device, names(v.Device), v.Row, isoTime(v.CurrentUpdated),
-				v.CurrentDevice, names(v.CurrentDevice), v.Current})
+				v.CurrentDevice, names(v.CurrentDevice), v.Current, v.Deletion(), v.CurrentDeletion()})
 		}
 		return c.writeJSON(rows)
 	}
@@ -220,11 +248,10 @@ func (c *cli) bundleConflicts(ctx context.Context) int {
 	for _, v := range list {
 		current := lang.L("cli.bundle_record_missing")
 		if v.Current != nil {
-			current = lang.L("cli.bundle_who_when", map[string]any{"who": names(v.CurrentDevice),
-				"when": dateTime(v.CurrentUpdated)})
+			current = versionText(names(v.CurrentDevice), v.CurrentUpdated, v.CurrentDeletion())
 		}
 		r := []string{app.KindName(v.Kind), versionLabel(v), reasonText(v.Reason),
-			lang.L("cli.bundle_who_when", map[string]any{"who": names(v.Device), "when": dateTime(v.Updated)}), current}
+			versionText(names(v.Device), v.Updated, v.Deletion()), current}
 		if c.opt.all {
 			r = append(r, resolutionText(v.Resolution))
 		}
@@ -255,6 +282,16 @@ func deviceNames(ctx context.Context, st *sqlite.Store) (func(string) string, er
 		}
 		return device
 	}, nil
+}
+
+// versionText is who made a version and when, saying when it is a deletion: «Anna, 12/03/2027 15:00»,
+// «eliminazione: Anna, 12/03/2027 15:00».
+func versionText(who string, when time.Time, deletion bool) string {
+	key := "cli.bundle_who_when"
+	if deletion {
+		key = "cli.bundle_deletion_who_when"
+	}
+	return lang.L(key, map[string]any{"who": who, "when": dateTime(when)})
 }
 
 // versionLabel names the record of a version set aside: its title or name, else its id.

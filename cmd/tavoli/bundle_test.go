@@ -31,7 +31,8 @@ type laptop struct {
 func newLaptop(t *testing.T, e env, operator string) *laptop {
 	t.Helper()
 	key := strings.ToLower(operator)
-	l := &laptop{t: t, operator: operator, device: "device-" + key,
+	// A device id as installations make them (a UUID): advice that names a device must work with it.
+	l := &laptop{t: t, operator: operator, device: uuid.NewSHA1(uuid.NameSpaceOID, []byte("laptop "+key)).String(),
 		cfg: filepath.Join(filepath.Dir(e.cfgDir), "config-"+key), db: e.path(key + ".db")}
 	writeInstallation(t, l.cfg, install.Installation{DeviceID: l.device, DeviceName: "pc-" + key, Operator: operator})
 	return l
@@ -205,7 +206,7 @@ func TestBundleExchange(t *testing.T) {
 		before := digest(t, bruno.db)
 		r := bruno.must("bundle", "import", file, "--dry-run")
 		wantUntouched(t, r, bruno.db, before)
-		wantContains(t, r, "stdout", r.stdout, "Pacchetto "+file, "Mittente", "Anna (dispositivo device-anna)",
+		wantContains(t, r, "stdout", r.stdout, "Pacchetto "+file, "Mittente", "Anna (dispositivo "+anna.device+")",
 			"Ambito Territoriale n.5 del Trasimeno", "tutti i dati del mittente", "Cifrato    no",
 			"Nel pacchetto", "Nuovi", "Invariati", "60 persone", "8 comuni", "Prova: nulla è stato scritto")
 		if strings.Contains(r.stdout, "Già importato") {
@@ -272,14 +273,31 @@ func TestBundleExchange(t *testing.T) {
 		wantContains(t, r, "stdout", r.stdout, "Questo database non conosce altri computer")
 	})
 
-	t.Run("the next export carries only the changes", func(t *testing.T) {
+	t.Run("the next export carries only what Bruno did not acknowledge", func(t *testing.T) {
+		// Until Bruno says what he holds, Anna's bundles carry everything: hers may have been lost.
+		anna.decode(&ex, "bundle", "export", "-o", e.path("ancora.tavoli"), "--no-encryption")
+		if !ex.Everything {
+			t.Errorf("export before any acknowledgement = %+v, want everything", ex)
+		}
+		bruno.must("bundle", "export", "--for", "Anna", "-o", e.path("da-bruno.tavoli"), "--no-encryption")
+		anna.must("bundle", "import", e.path("da-bruno.tavoli"))
+		// Anna's database changed once since: it took in Bruno's computer, which he then had not
+		// acknowledged holding. A second round and nothing is left to send.
+		anna.decode(&ex, "bundle", "export", "-o", e.path("quasi.tavoli"), "--no-encryption")
+		if ex.Everything || ex.Records != 1 {
+			t.Errorf("export after Bruno's acknowledgement = %+v, want only the record his bundle brought", ex)
+		}
+		bruno.must("bundle", "import", e.path("quasi.tavoli"))
+		bruno.must("bundle", "export", "--for", "Anna", "-o", e.path("da-bruno-2.tavoli"), "--no-encryption")
+		anna.must("bundle", "import", e.path("da-bruno-2.tavoli"))
 		anna.decode(&ex, "bundle", "export", "-o", e.path("niente.tavoli"), "--no-encryption")
 		if ex.Everything || ex.Records != 0 {
 			t.Errorf("export with nothing changed = %+v, want no record", ex)
 		}
 		anna.setPhone("Agostini", "Ettore", "075 000 0001")
 		r := anna.must("bundle", "export", "-o", e.path("modifiche.tavoli"), "--no-encryption")
-		wantContains(t, r, "stdout", r.stdout, "le modifiche dall'esportazione precedente")
+		wantContains(t, r, "stdout", r.stdout, "le modifiche successive a quasi.tavoli (",
+			"l'ultimo pacchetto che Bruno ha confermato di aver ricevuto")
 		var res imported
 		bruno.decode(&res, "bundle", "import", e.path("modifiche.tavoli"))
 		if res.Everything || res.total().Updated != 1 || res.total().Writes() != 1 {
@@ -390,11 +408,16 @@ func TestBundleExportRefused(t *testing.T) {
 
 func TestBundleImportRefused(t *testing.T) {
 	e := setup(t, "")
-	anna, bruno := newLaptop(t, e, "Anna"), newLaptop(t, e, "Bruno")
+	anna, bruno, carla := newLaptop(t, e, "Anna"), newLaptop(t, e, "Bruno"), newLaptop(t, e, "Carla")
 	anna.demo()
 	bruno.seed(nil)
+	carla.seed(nil)
 	file := e.path("Trasimeno.tavoli")
 	anna.must("bundle", "export", "-o", file, "--no-encryption")
+	// Carla, the only computer Anna knows, receives it and says so.
+	carla.must("bundle", "import", file)
+	carla.must("bundle", "export", "--for", "Anna", "-o", e.path("da-carla.tavoli"), "--no-encryption")
+	anna.must("bundle", "import", e.path("da-carla.tavoli"))
 	good, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
@@ -406,7 +429,7 @@ func TestBundleImportRefused(t *testing.T) {
 		}
 		return p
 	}
-	// Changes made after a bundle Bruno never imported: they refer to records he does not have.
+	// Changes made after the bundle Carla acknowledged and Bruno never imported.
 	anna.setPhone("Agostini", "Ettore", "075 000 0001")
 	changes := e.path("modifiche.tavoli")
 	anna.must("bundle", "export", "-o", changes, "--no-encryption")
@@ -422,7 +445,7 @@ func TestBundleImportRefused(t *testing.T) {
 		{"empty", write("vuoto.tavoli", nil), "Il file è vuoto"},
 		{"a database", bruno.db, "Il file è un database, non un pacchetto"},
 		{"missing", e.path("nessuno.tavoli"), "Non riesco ad aprire il file"},
-		{"changes after a bundle not imported", changes, "Importa prima il pacchetto precedente"},
+		{"changes after a bundle not imported", changes, "Importa prima «Trasimeno.tavoli», poi di nuovo questo"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -446,6 +469,7 @@ func TestBundleImportRefused(t *testing.T) {
 	})
 }
 
+// A bundle of another Ambito never goes into this database; the advice receives it into a new one.
 func TestBundleOtherAmbito(t *testing.T) {
 	e := setup(t, "")
 	anna, carla := newLaptop(t, e, "Anna"), newLaptop(t, e, "Carla")
@@ -456,37 +480,46 @@ func TestBundleOtherAmbito(t *testing.T) {
 	carla.must("bundle", "export", "-o", file, "--no-encryption")
 	before := digest(t, anna.db)
 
-	t.Run("refused without --other-ambito", func(t *testing.T) {
-		r := anna.run("bundle", "import", file)
-		wantCode(t, r, exitError)
-		wantContains(t, r, "stdout", r.stdout, "Ambito Territoriale n.9 Alto Chiascio: un altro Ambito",
-			"(Ambito Territoriale n.5 del Trasimeno)", "Nel pacchetto")
-		wantContains(t, r, "stderr", r.stderr, "Il pacchetto viene da un altro Ambito", "Nulla è stato importato",
-			"--other-ambito")
-		wantUntouched(t, r, anna.db, before)
-	})
-	t.Run("dry run", func(t *testing.T) {
-		var res imported
-		anna.decode(&res, "bundle", "import", file, "--dry-run")
-		if !res.OtherAmbito || res.Applied || res.Ambito != other.Ambito.Name {
-			t.Errorf("preview = %+v, want another Ambito, not applied", res)
-		}
-		r := anna.must("bundle", "import", file, "--dry-run")
-		wantContains(t, r, "stdout", r.stdout, "ripeti il comando senza --dry-run e con --other-ambito")
-		wantUntouched(t, r, anna.db, before)
-	})
-	t.Run("confirmed", func(t *testing.T) {
-		var res imported
-		anna.decode(&res, "bundle", "import", file, "--other-ambito")
-		if !res.OtherAmbito || !res.Applied || res.total().New == 0 {
-			t.Errorf("confirmed import = %+v, want the other Ambito's records merged", res)
-		}
-		var ambito []map[string]any
-		anna.decode(&ambito, "list", "areas")
-		if len(ambito) == 0 {
-			t.Errorf("no areas after the import")
-		}
-	})
+	r := anna.run("bundle", "import", file)
+	wantCode(t, r, exitError)
+	wantContains(t, r, "stdout", r.stdout, "Ambito Territoriale n.9 Alto Chiascio: un altro Ambito",
+		"(Ambito Territoriale n.5 del Trasimeno)", "Nel pacchetto")
+	wantContains(t, r, "stderr", r.stderr, "Il pacchetto viene da un altro Ambito", "Nulla è stato importato",
+		"i dati di due Ambiti non si mescolano", "--db")
+	wantUntouched(t, r, anna.db, before)
+	advice := quoted(t, r, r.stderr)
+
+	var res imported
+	anna.decode(&res, "bundle", "import", file, "--dry-run")
+	if !res.OtherAmbito || res.Applied || res.Ambito != other.Ambito.Name {
+		t.Errorf("preview = %+v, want another Ambito, not applied", res)
+	}
+	r = anna.must("bundle", "import", file, "--dry-run")
+	wantContains(t, r, "stdout", r.stdout, "non si importa in questo database", "«"+advice+"»")
+	wantUntouched(t, r, anna.db, before)
+
+	r = anna.run("bundle", "import", file, "--other-ambito")
+	wantCode(t, r, exitUsage)
+	wantContains(t, r, "stderr", r.stderr, "--other-ambito non c'è più", "--db NUOVO.db")
+	wantUntouched(t, r, anna.db, before)
+
+	// As advised, from the work folder: a database of its own, beside Anna's.
+	t.Chdir(e.dir)
+	t.Setenv("TAVOLI_CONFIG_DIR", anna.cfg)
+	mustRun(t, append(splitCommand(t, advice)[1:], "--dry-run")...)
+	if exists(t, e.path("Alto Chiascio.db")) {
+		t.Fatal("the preview of the advice created the database")
+	}
+	r = mustRun(t, splitCommand(t, advice)[1:]...)
+	wantContains(t, r, "stdout", r.stdout, "Importato")
+	areas := listJSON(t, e.path("Alto Chiascio.db"), "areas")
+	if len(areas) != len(other.Areas) {
+		t.Errorf("the new database has %d areas, want the other Ambito's %d", len(areas), len(other.Areas))
+	}
+	wantUntouched(t, r, anna.db, before)
+	if got := len(listJSON(t, anna.db, "areas")); got != 6 {
+		t.Errorf("Anna's database has %d areas, want Trasimeno's 6 only", got)
+	}
 }
 
 func TestBundleConflicts(t *testing.T) {
@@ -551,18 +584,21 @@ func TestBundleConflicts(t *testing.T) {
 
 	t.Run("the restored version travels back", func(t *testing.T) {
 		r := bruno.must("bundle", "export", "--for", "anna", "-o", e.path("bruno.tavoli"), "--no-encryption")
-		wantContains(t, r, "stdout", r.stdout, "Destinatario  Anna (dispositivo device-anna)",
-			"è il primo pacchetto per Anna")
+		wantContains(t, r, "stdout", r.stdout, "Destinatario  Anna (dispositivo "+anna.device+")",
+			"tutti i dati di questo database: Anna non ha ancora confermato di aver ricevuto nulla da qui")
 		wantContains(t, r, "stderr", r.stderr, "non è cifrato", "viaggiano senza protezione")
 		anna.must("bundle", "import", e.path("bruno.tavoli"))
 		phones := anna.people()
 		if phones[ettore.RecordID] != "075 111 1111" || phones[giulia.RecordID] != "075 222 2222" {
 			t.Errorf("Anna's phones are %q and %q, want Bruno's decisions", phones[ettore.RecordID], phones[giulia.RecordID])
 		}
+		// Anna answers: Bruno learns that his bundle arrived.
+		anna.must("bundle", "export", "--for", "bruno", "-o", e.path("anna-2.tavoli"), "--no-encryption")
+		bruno.must("bundle", "import", e.path("anna-2.tavoli"))
 		r = bruno.must("bundle", "peers")
-		wantContains(t, r, "stdout", r.stdout, "Anna")
-		if strings.Count(r.stdout, "mai") != 0 {
-			t.Errorf("%v stdout = %q, want both exchanges with Anna dated", r, r.stdout)
+		wantContains(t, r, "stdout", r.stdout, "Anna", "Ha ricevuto", "bruno.tavoli (")
+		if strings.Count(r.stdout, "mai") != 0 || strings.Contains(r.stdout, "nessun pacchetto") {
+			t.Errorf("%v stdout = %q, want what Anna received and when, and the last bundle from her", r, r.stdout)
 		}
 	})
 }
@@ -602,26 +638,110 @@ func TestBundleDump(t *testing.T) {
 	}
 }
 
-// A new laptop receives the district into a database that does not exist yet; a preview or a
-// changes-only bundle does not create one.
+// A new laptop previews the district's bundle before any database exists, and receives it into a
+// database that does not exist yet; a preview or a changes-only bundle creates none, and no advice
+// mentions the demo.
 func TestBundleImportStartsNewDatabase(t *testing.T) {
 	e := setup(t, "")
-	anna, bruno := newLaptop(t, e, "Anna"), newLaptop(t, e, "Bruno")
+	anna, bruno, carla := newLaptop(t, e, "Anna"), newLaptop(t, e, "Bruno"), newLaptop(t, e, "Carla")
 	anna.demo()
+	carla.seed(nil)
 	all, changes := e.path("tutto.tavoli"), e.path("modifiche.tavoli")
 	anna.must("bundle", "export", "-o", all, "--no-encryption")
+	carla.must("bundle", "import", all)
+	carla.must("bundle", "export", "--for", "Anna", "-o", e.path("da-carla.tavoli"), "--no-encryption")
+	anna.must("bundle", "import", e.path("da-carla.tavoli"))
 	anna.setPhone("Bellucci", "Federica", "075 000000")
-	anna.must("bundle", "export", "-o", changes, "--no-encryption")
-
-	r := bruno.run("bundle", "import", all, "--dry-run")
-	wantCode(t, r, exitError)
-	r = bruno.run("bundle", "import", changes)
-	wantCode(t, r, exitError)
-	if exists(t, bruno.db) {
-		t.Fatal("a preview or a changes-only bundle created the database")
+	var ex exported
+	anna.decode(&ex, "bundle", "export", "-o", changes, "--no-encryption")
+	if ex.Everything {
+		t.Fatalf("Anna's export after Carla's acknowledgement = %+v, want the changes only", ex)
 	}
-	bruno.must("bundle", "import", all)
+	var outputs []result
+
+	r := bruno.must("bundle", "import", all, "--dry-run")
+	outputs = append(outputs, r)
+	wantContains(t, r, "stdout", r.stdout, "Nel pacchetto", "60 persone", "Prova: nulla è stato scritto",
+		"non esiste ancora")
+	advice := quoted(t, r, r.stdout)
+	if exists(t, bruno.db) {
+		t.Fatal("a preview created the database")
+	}
+	var res imported
+	bruno.decode(&res, "bundle", "import", all, "--dry-run")
+	if res.Applied || res.total().New == 0 {
+		t.Errorf("JSON preview = %+v, want every record new, not applied", res.total())
+	}
+
+	r = bruno.run("bundle", "import", changes)
+	outputs = append(outputs, r)
+	wantCode(t, r, exitError)
+	wantContains(t, r, "stderr", r.stderr, "non esiste ancora", "contiene solo delle modifiche",
+		"tavoli bundle export --all")
+	r = bruno.run("bundle", "import", changes, "--dry-run")
+	outputs = append(outputs, r)
+	wantCode(t, r, exitError)
+	r = bruno.run("list", "people")
+	outputs = append(outputs, r)
+	wantCode(t, r, exitError)
+	wantContains(t, r, "stderr", r.stderr, "tavoli bundle import FILE.tavoli --db "+bruno.db)
+	if exists(t, bruno.db) {
+		t.Fatal("a changes-only bundle created the database")
+	}
+	for _, r := range outputs {
+		if strings.Contains(r.stdout+r.stderr, "demo") {
+			t.Errorf("%v advises the demo: %q", r, r.stdout+r.stderr)
+		}
+	}
+
+	// As the dry run advised.
+	t.Setenv("TAVOLI_CONFIG_DIR", bruno.cfg)
+	mustRun(t, splitCommand(t, advice)[1:]...)
 	if got, want := len(bruno.people()), len(anna.people()); got != want || got == 0 {
 		t.Fatalf("Bruno's new database has %d people, want Anna's %d", got, want)
 	}
+	r = bruno.must("bundle", "import", changes)
+	wantContains(t, r, "stdout", r.stdout, "aggiornati 1")
+}
+
+// quoted is the last «…» of an output: the command an advice gives.
+func quoted(t *testing.T, r result, s string) string {
+	t.Helper()
+	i := strings.LastIndex(s, "«")
+	j := strings.LastIndex(s, "»")
+	if i < 0 || j < i {
+		t.Fatalf("%v: no «command» in %q", r, s)
+	}
+	return s[i+len("«") : j]
+}
+
+// splitCommand splits an advised command line into words as a shell would: on spaces, with "…"
+// keeping its spaces. It must start with tavoli.
+func splitCommand(t *testing.T, line string) []string {
+	t.Helper()
+	var words []string
+	var cur strings.Builder
+	in, started := false, false
+	for _, r := range line {
+		switch {
+		case r == '"':
+			in, started = !in, true
+		case r == ' ' && !in:
+			if started {
+				words = append(words, cur.String())
+			}
+			cur.Reset()
+			started = false
+		default:
+			cur.WriteRune(r)
+			started = true
+		}
+	}
+	if started {
+		words = append(words, cur.String())
+	}
+	if len(words) == 0 || words[0] != "tavoli" {
+		t.Fatalf("advised command %q does not start with tavoli", line)
+	}
+	return words
 }

@@ -50,7 +50,8 @@ type options struct {
 	forPeer      string // export the changes for one installation
 	passFile     string // the file whose first line is the passphrase
 	noEncryption bool   // export without encryption
-	otherAmbito  bool   // import a bundle of another Ambito, deliberately
+	otherAmbito  bool   // no longer merges: kept to explain where another Ambito's bundle goes
+	force        bool   // export: replace an existing file
 }
 
 // cli carries what a command needs: its options, where to write, and the installation.
@@ -81,6 +82,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, gui func(
 	fset.StringVar(&c.opt.passFile, "passphrase-file", "", "")
 	fset.BoolVar(&c.opt.noEncryption, "no-encryption", false, "")
 	fset.BoolVar(&c.opt.otherAmbito, "other-ambito", false, "")
+	fset.BoolVar(&c.opt.force, "force", false, "")
 	fset.BoolVar(&c.opt.help, "help", false, "")
 	fset.BoolVar(&c.opt.help, "h", false, "")
 
@@ -125,6 +127,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, gui func(
 		return c.tally(words[1:])
 	case "bundle", "pacchetto":
 		return c.bundle(ctx, words[1:])
+	case "config", "configura":
+		return c.config(words[1:])
 	}
 	fmt.Fprintln(stderr, lang.L("cli.unknown_command", map[string]any{"command": words[0]}))
 	fmt.Fprintln(stderr, lang.L("cli.usage"))

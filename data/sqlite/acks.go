@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"maps"
 	"slices"
 	"time"
 
@@ -114,6 +115,17 @@ func (b ackBook) save(ctx context.Context, q querier) error {
 	_, err = q.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, ackKey, string(raw))
 	return err
+}
+
+// holders lists, as a JSON array, the databases whose acknowledgements reached this one: peers too,
+// though they may never have written a record or a bundle that came here.
+func (b ackBook) holders() string {
+	ids := slices.Sorted(maps.Keys(b.Others))
+	if ids == nil {
+		ids = []string{}
+	}
+	raw, _ := json.Marshal(ids) // strings always marshal
+	return string(raw)
 }
 
 // holds is how far this database holds device's changes (see the top of this file).
@@ -245,8 +257,9 @@ func (s *Store) sentBefore(ctx context.Context, tx *sql.Tx) ([]bundle.Sent, erro
 	return out, rows.Err()
 }
 
-// receipt is what peer acknowledged of this database's sequence (which ends at upto), with the latest
-// bundle of this database that got it there.
+// receipt is what peer acknowledged of this database's sequence (which ends at upto), with the bundle
+// of this database that got it there: of those that carried the most the peer holds, the first (a
+// later one with the same end carried nothing new, and the peer may never have seen it).
 func (s *Store) receipt(ctx context.Context, tx *sql.Tx, book ackBook, peer string, upto int64) (data.Receipt, error) {
 	e := book.acked(peer, s.device, upto)
 	r := data.Receipt{Upto: e.Upto, At: e.At}
@@ -255,7 +268,7 @@ func (s *Store) receipt(ctx context.Context, tx *sql.Tx, book ackBook, peer stri
 	}
 	var at string
 	err := tx.QueryRowContext(ctx, `SELECT file, at FROM exchanges WHERE direction = 'export' AND device = ?
-		AND upto > 0 AND upto <= ? ORDER BY upto DESC, at DESC LIMIT 1`, s.device, e.Upto).Scan(&r.File, &at)
+		AND upto > 0 AND upto <= ? ORDER BY upto DESC, at LIMIT 1`, s.device, e.Upto).Scan(&r.File, &at)
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, nil
 	}

@@ -47,12 +47,10 @@ type ExportOptions struct {
 
 // ImportOptions choose how a bundle is merged.
 type ImportOptions struct {
-	// DryRun merges inside a transaction that is rolled back: the preview. Nothing is written.
+	// DryRun merges inside a transaction that is rolled back: the preview. Nothing is written. A bundle
+	// of another Ambito is previewed, and refused otherwise: it goes into a new database.
 	DryRun bool
-	// OtherAmbito confirms a deliberate transfer from another Ambito; without it such a bundle is
-	// refused (a dry run still previews it). The other Ambito's own record is never merged.
-	OtherAmbito bool
-	File        string // the file's name, for the history
+	File   string // the file's name, for the history
 }
 
 // Incoming is a bundle read and verified in full, ready to preview and merge without reading the
@@ -264,6 +262,18 @@ func (s *Store) ExportFile(ctx context.Context, path string, opt ExportOptions) 
 	return ex, s.recordExport(ctx, &ex)
 }
 
+// ExportWindow says what an export with opt would carry, writing nothing: its window of this
+// database's change sequence, and the peer whose acknowledgement it starts at (From).
+func (s *Store) ExportWindow(ctx context.Context, opt ExportOptions) (data.Exchange, error) {
+	var ex data.Exchange
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		_, ex, err = s.exportHeader(ctx, tx, opt)
+		return err
+	})
+	return ex, err
+}
+
 // exportHeader works out the window of an export and the header naming the Ambito and the sender.
 func (s *Store) exportHeader(ctx context.Context, tx *sql.Tx, opt ExportOptions) (bundle.Header, data.Exchange, error) {
 	h := bundle.Header{Schema: SchemaVersion(), Sender: s.device, Created: s.now().UTC()}
@@ -326,8 +336,8 @@ func deviceLabel(ctx context.Context, q querier, id string) (string, error) {
 	return data.Device{Name: name, Operator: operator}.Label(), err
 }
 
-// Peers lists the other installations this database knows: every device that wrote to it and every
-// one it exchanged with, with the last bundle written for and read from each, and what each
+// Peers lists the other installations this database knows: every device that wrote to it, every one
+// it exchanged with and every one whose acknowledgement reached it, with the last bundle written for and read from each, and what each
 // acknowledged holding of this database's changes.
 func (s *Store) Peers(ctx context.Context) ([]data.Peer, error) {
 	var out []data.Peer
@@ -354,13 +364,14 @@ func (s *Store) peers(ctx context.Context, tx *sql.Tx) ([]data.Peer, error) {
 // peersWith is peers, with the book of acknowledgements read and the end of this database's sequence.
 func (s *Store) peersWith(ctx context.Context, tx *sql.Tx, book ackBook, upto int64) ([]data.Peer, error) {
 	rows, err := tx.QueryContext(ctx, `
-		WITH ids AS (SELECT id FROM devices WHERE deleted = 0 UNION SELECT peer FROM exchanges WHERE peer <> '')
+		WITH ids AS (SELECT id FROM devices WHERE deleted = 0 UNION SELECT peer FROM exchanges WHERE peer <> ''
+			UNION SELECT value FROM json_each(?))
 		SELECT ids.id, COALESCE(d.name, ''), COALESCE(d.operator, ''),
 			COALESCE((SELECT peer_name FROM exchanges e WHERE e.peer = ids.id ORDER BY at DESC LIMIT 1), ''),
 			COALESCE((SELECT MAX(at) FROM exchanges e WHERE e.peer = ids.id AND direction = 'export'), ''),
 			COALESCE((SELECT MAX(at) FROM exchanges e WHERE e.peer = ids.id AND direction = 'import'), '')
 		FROM ids LEFT JOIN devices d ON d.id = ids.id
-		WHERE ids.id <> ?`, s.device)
+		WHERE ids.id <> ?`, book.holders(), s.device)
 	if err != nil {
 		return nil, err
 	}

@@ -25,11 +25,12 @@ import (
 var refusalDay = time.Date(2027, 3, 12, 15, 0, 0, 0, time.UTC)
 
 // dbState is what a refusal must leave unchanged: the canonical dump of the synchronised records, and
-// the local bookkeeping (history of exchanges, change sequence, sync bases).
+// the local bookkeeping (history of exchanges, change sequence, sync bases, acknowledgements).
 type dbState struct {
 	dump                      []string
 	exchanges, changes, bases int
 	lastChange                int64
+	acks                      string
 }
 
 func dbStateOf(t testing.TB, s *Store) dbState {
@@ -37,6 +38,7 @@ func dbStateOf(t testing.TB, s *Store) dbState {
 	st := dbState{dump: syncDump(t, s), exchanges: rowCount(t, s, "exchanges", "1"),
 		changes: rowCount(t, s, "changes", "1"), bases: rowCount(t, s, "sync_base", "1")}
 	must(t, "last change", s.db.QueryRow(`SELECT COALESCE(MAX(seq), 0) FROM changes`).Scan(&st.lastChange))
+	must(t, "acks", s.db.QueryRow(`SELECT COALESCE(MAX(value), '') FROM settings WHERE key = ?`, ackKey).Scan(&st.acks))
 	return st
 }
 
@@ -52,6 +54,9 @@ func unchanged(t testing.TB, what string, s *Store, before dbState) {
 		t.Errorf("%s changed the bookkeeping: exchanges %d→%d, changes %d→%d (last %d→%d), sync bases %d→%d", what,
 			before.exchanges, after.exchanges, before.changes, after.changes, before.lastChange, after.lastChange,
 			before.bases, after.bases)
+	}
+	if after.acks != before.acks {
+		t.Errorf("%s changed the acknowledgements: %s → %s", what, before.acks, after.acks)
 	}
 }
 
@@ -327,9 +332,8 @@ func TestExchangeRefusesOtherFiles(t *testing.T) {
 	unchanged(t, "files that are not bundles", p.b, before)
 }
 
-// TestExchangeRefusesOtherAmbito: a bundle from another Ambito is refused unless the transfer is
-// confirmed; its preview shows it; once confirmed, its records arrive but the other Ambito's own record
-// does not replace this one.
+// TestExchangeRefusesOtherAmbito: a bundle from another Ambito is always refused, with nothing written;
+// its preview shows it; a new database takes it, whole.
 func TestExchangeRefusesOtherAmbito(t *testing.T) {
 	p := newPair(t)
 	other := openAt(t, filepath.Join(t.TempDir(), "other.db"), replicaOptions(refusalDevice(9), refusalDay))
@@ -360,22 +364,15 @@ func TestExchangeRefusesOtherAmbito(t *testing.T) {
 	}
 	unchanged(t, "the preview of another Ambito", p.b, before)
 
-	amb, err := p.b.Ambito(p.ctx)
-	must(t, "Ambito", err)
-	res, err := importBytes(p.b, b, "", ImportOptions{OtherAmbito: true})
-	must(t, "import from another Ambito, confirmed", err)
-	if !res.Applied || !res.OtherAmbito || !reflect2(preview.Kinds, res.Kinds) {
-		t.Errorf("confirmed import: applied %v, other %v, did %+v, previewed %+v", res.Applied, res.OtherAmbito, res.Kinds,
-			preview.Kinds)
+	fresh := openAt(t, filepath.Join(t.TempDir(), "nuovo.db"), replicaOptions(refusalDevice(10), refusalDay))
+	res, err := importBytes(fresh, b, "", ImportOptions{})
+	must(t, "import from another Ambito into a new database", err)
+	if !res.Applied || res.OtherAmbito || res.Total().New != preview.Total().New+1 {
+		t.Errorf("into a new database: applied %v, other %v, did %+v; want what the preview showed, and the Ambito",
+			res.Applied, res.OtherAmbito, res.Total())
 	}
-	after, err := p.b.Ambito(p.ctx)
-	must(t, "Ambito", err)
-	if after.ID != amb.ID || after.Name != amb.Name || rowCount(t, p.b, "ambito", "id = ?", ds.Ambito.ID) != 0 {
-		t.Errorf("after the transfer the Ambito is %q (%s), want %q (%s), and the other's record not merged",
-			after.Name, after.ID, amb.Name, amb.ID)
-	}
-	if got := rowCount(t, p.b, "bodies", "id = ?", ds.Bodies[0].ID); got != 1 {
-		t.Errorf("the other Ambito's bodies did not arrive (%d)", got)
+	if amb, err := fresh.Ambito(p.ctx); err != nil || amb.ID != ds.Ambito.ID {
+		t.Errorf("the new database's Ambito is %q (%s), %v; want %q", amb.Name, amb.ID, err, ds.Ambito.Name)
 	}
 }
 

@@ -116,7 +116,9 @@ func (s *Store) MergeBundle(ctx context.Context, in *Incoming, opt ImportOptions
 		return res, dbError(err)
 	}
 	res.OtherAmbito = local != "" && local != h.AmbitoID
-	if res.OtherAmbito && !opt.DryRun && !opt.OtherAmbito {
+	if res.OtherAmbito && !opt.DryRun {
+		// Never merged: the other Ambito's areas, bodies and people would sit beside this one's as
+		// duplicates, and nothing could part them again. Its place is a database of its own.
 		return res, data.Errorf(data.EConflict, "err.exchange.other_ambito", "name", h.AmbitoName)
 	}
 	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM exchanges WHERE direction = 'import' AND sha256 = ?)`,
