@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/lang"
+	"github.com/mattn/go-isatty"
 
 	"github.com/tavoli/tavoli/app"
 	"github.com/tavoli/tavoli/data"
@@ -207,8 +208,8 @@ func (c *cli) mayReplace(path string) (code int, ok bool) {
 var (
 	stdin           io.Reader = os.Stdin
 	stdinIsTerminal           = func() bool {
-		st, err := os.Stdin.Stat()
-		return err == nil && st.Mode()&os.ModeCharDevice != 0
+		fd := os.Stdin.Fd()
+		return isatty.IsTerminal(fd) || isatty.IsCygwinTerminal(fd) // not /dev/null, a character device too
 	}
 )
 
