@@ -480,15 +480,9 @@ func (m *merger) merge(rec bundle.Record) error {
 // add merges a record this database does not have.
 func (m *merger) add(c *data.KindChanges, kind data.Kind, id string, in held) error {
 	if kind == data.KindVerbale {
-		// One verbale per session: another approval of the same session made elsewhere is kept aside.
-		var other string
-		err := m.queryRow(`SELECT id FROM verbali WHERE session_id = ? AND id <> ?`,
-			in.row["session_id"], id).Scan(&other)
-		if err == nil {
-			return m.aside(c, kind, id, in, data.VersionLocked, &c.Locked)
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
-			return dbError(err)
+		first, err := m.firstApproval(c, id, in)
+		if err != nil || !first {
+			return err
 		}
 	}
 	locked, err := m.locked(kind, id, in.row)
@@ -529,6 +523,43 @@ func (m *merger) add(c *data.KindChanges, kind data.Kind, id string, in held) er
 		c.New++
 	}
 	return nil
+}
+
+// firstApproval settles an incoming verbale of a session that already has another one here: two
+// laptops each approved the session before hearing of the other's approval. A session has one verbale
+// (verbali.session_id is unique, tombstones included), and every laptop must keep the same one to
+// converge: the first approval, by its approval time then id, which no merge ever restamps. The other
+// is kept aside, locked, to review, under the id every laptop derives from it. It reports whether the
+// incoming verbale goes in: there is no other, or the other was approved later and has just stepped
+// aside (its row goes, as no tombstone can stay beside the first: its record version keeps it whole).
+func (m *merger) firstApproval(c *data.KindChanges, id string, in held) (bool, error) {
+	var other, approved string
+	err := m.queryRow(`SELECT id, approved FROM verbali WHERE session_id = ? AND id <> ?`,
+		in.row["session_id"], id).Scan(&other, &approved)
+	if errors.Is(err, sql.ErrNoRows) {
+		return true, nil
+	}
+	if err != nil {
+		return false, dbError(err)
+	}
+	inApproved, _ := in.row["approved"].(string)
+	if approved < inApproved || approved == inApproved && other < id {
+		return false, m.aside(c, data.KindVerbale, id, in, data.VersionLocked, &c.Locked)
+	}
+	local, _, err := m.load(data.KindVerbale, other)
+	if err != nil {
+		return false, dbError(err)
+	}
+	if err := m.aside(c, data.KindVerbale, other, local, data.VersionLocked, &c.Locked); err != nil {
+		return false, err
+	}
+	for _, q := range []string{`DELETE FROM verbali WHERE id = ?`, `DELETE FROM changes WHERE kind = 'verbale' AND id = ?`,
+		`DELETE FROM sync_base WHERE kind = 'verbale' AND id = ?`} {
+		if _, err := m.exec(q, other); err != nil {
+			return false, dbError(err)
+		}
+	}
+	return true, nil
 }
 
 // refuse keeps aside an incoming version that would change an approved session, and stamps the local
