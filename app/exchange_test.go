@@ -587,3 +587,42 @@ func TestExchangeCopiedDatabaseSaysSo(t *testing.T) {
 		t.Errorf("the copy writes as %q, want a device of its own", got)
 	}
 }
+
+// The Esporta tab says where each choice starts: at what the peer acknowledged receiving, which it
+// does by sending a bundle back; until then, everything.
+func TestExchangeExportStartsAtAcknowledgement(t *testing.T) {
+	a := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	b := demoPeer(t)
+	dir := t.TempDir()
+	p := a.showExchange(exchangeExportTab).exp
+	p.choose(1)
+	if !strings.Contains(p.about.Text, "non conosce ancora altri computer") {
+		t.Errorf("«%s» says %q before any exchange, want everything: no computer known", p.scope.Selected, p.about.Text)
+	}
+	path := a.exportTo(dir, "una frase segreta")
+	test.Tap(b.previewOf(path, "una frase segreta").apply)
+
+	// Mario's window knows Lucia now; his bundle for her carries everything (she never acknowledged
+	// anything of his) and tells her what he holds of hers.
+	q := b.showExchange(exchangeExportTab).exp
+	q.choose(2)
+	if !strings.Contains(q.scope.Selected, "Per Lucia Ferri (ha ricevuto: mai") ||
+		!strings.Contains(q.about.Text, "Lucia Ferri non ha ancora confermato") {
+		t.Errorf("Mario's choice %q says %q, want Lucia never having acknowledged anything", q.scope.Selected, q.about.Text)
+	}
+	back := b.exportTo(dir, "una frase segreta")
+	test.Tap(a.previewOf(back, "una frase segreta").apply)
+
+	p = a.showExchange(exchangeExportTab).exp
+	p.choose(2)
+	sent := formatDateTime(a.exchanges()[len(a.exchanges())-1].At)
+	if !strings.Contains(p.scope.Selected, "Per Mario Rossi (ha ricevuto: "+sent) ||
+		!strings.Contains(p.about.Text, "dopo l'ultimo pacchetto che Mario Rossi ha confermato di aver ricevuto") {
+		t.Errorf("Lucia's choice %q says %q, want Mario having received her bundle of %s", p.scope.Selected,
+			p.about.Text, sent)
+	}
+	p.choose(1)
+	if !strings.Contains(p.about.Text, "il più indietro è Mario Rossi") {
+		t.Errorf("«%s» says %q, want it to start where Mario stands", p.scope.Selected, p.about.Text)
+	}
+}
