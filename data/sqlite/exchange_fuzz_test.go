@@ -184,6 +184,8 @@ var mergeRefusals = map[string]data.Code{
 	"err.exchange.missing_records": data.EConflict,
 	"err.exchange.other_ambito":    data.EConflict,
 	"err.exchange.gap":             data.EConflict,
+	"err.exchange.gap_named":       data.EConflict,
+	"err.exchange.gap_dated":       data.EConflict,
 }
 
 // FuzzMergeBundle merges bundles whose records say anything, into a small district. Whatever the
