@@ -18,9 +18,11 @@ import (
 //
 // Each database file writes as a device id of its own (replica.go gives a copy a new one), so a device
 // id names one change sequence: the seq of the table changes, which only grows, and where a record
-// sits at its latest write. Say that database R holds D@n when every record, as it stood in D's
-// database when D's sequence was at n, has been merged into R: R's version of the record is that one,
-// or was made on top of it, or keeps it aside. Merging it again changes nothing.
+// sits at its latest write. Say that database R holds D@n when nothing of any record, as it stood in
+// D's database when D's sequence was at n, is missing from R: R's version of the record is that one,
+// or was made on top of it, or R keeps aside that one or a version made on top of it (or the same
+// content under other stamps). The property test checks exactly this after every bundle accepted on
+// the strength of 2 below.
 //
 //  1. A bundle of D with the window (S, U] carries every record whose latest write at D is after S; a
 //     record it leaves out stood at U as it stood at S. So a database that holds D@S and merges the
@@ -36,7 +38,8 @@ import (
 //     transitive: the sync bases make "made on top of" carry over from laptop to laptop, which is what
 //     lets a record travel A → B → C at all); and, before acknowledgements existed, the unbroken
 //     chain of D's bundles imported here (importedUpto).
-//  3. Holding never shrinks: a merge only adds versions, ancestors and versions set aside. A file
+//  3. Holding never shrinks: a local edit is made on top of the version it replaces, and a merge or a
+//     restore only adds versions, ancestors and versions set aside. A file
 //     restored from a backup goes back in time with what it holds, since the book is in the file, and
 //     writes as a new device anyway.
 //
@@ -44,7 +47,9 @@ import (
 // or any laptop that heard it) relays a true statement. An export for P starts at the latest n P
 // acknowledged: P accepts it (it holds me@n) and then holds me@U. An export for anyone starts at the
 // least of what the known peers acknowledged, and carries everything when one of them never
-// acknowledged anything: it must be accepted wherever it goes. Nothing else moves a starting point: a
+// acknowledged anything: every known peer accepts it. (A laptop this database has never heard of may
+// refuse it; the refusal names a bundle for it, which starts at nothing.) Nothing else moves a
+// starting point: a
 // bundle that was lost, refused or never imported leaves every acknowledgement where it was, so the
 // next export carries its changes again.
 //
