@@ -678,6 +678,7 @@ func TestBundleImportStartsNewDatabase(t *testing.T) {
 	wantCode(t, r, exitError)
 	wantContains(t, r, "stderr", r.stderr, "non esiste ancora", "contiene solo delle modifiche",
 		"tavoli bundle export --all")
+	everything := r
 	r = bruno.run("bundle", "import", changes, "--dry-run")
 	outputs = append(outputs, r)
 	wantCode(t, r, exitError)
@@ -694,14 +695,22 @@ func TestBundleImportStartsNewDatabase(t *testing.T) {
 		}
 	}
 
-	// As the dry run advised.
+	// As the refusal advised, Anna makes a bundle with everything; Bruno previews it and, as the dry run
+	// advised, imports it.
+	pass := writePassphrase(t, e, "frase.txt", "Lago Trasimeno, 12 marzo\n")
+	fresh := e.path("di nuovo tutto.tavoli")
+	anna.must(advised(t, everything, everything.stderr, "FILE.tavoli", `"`+fresh+`"`, "FRASE.txt", pass)...)
+	r = bruno.must("bundle", "import", fresh, "--passphrase-file", pass, "--dry-run")
+	advice = quoted(t, r, r.stdout)
+	wantContains(t, r, "stdout", r.stdout, "--passphrase-file "+pass)
 	t.Setenv("TAVOLI_CONFIG_DIR", bruno.cfg)
 	mustRun(t, splitCommand(t, advice)[1:]...)
 	if got, want := len(bruno.people()), len(anna.people()); got != want || got == 0 {
 		t.Fatalf("Bruno's new database has %d people, want Anna's %d", got, want)
 	}
+	// The changes-only bundle refused before now goes in: Bruno holds what it left out.
 	r = bruno.must("bundle", "import", changes)
-	wantContains(t, r, "stdout", r.stdout, "aggiornati 1")
+	wantContains(t, r, "stdout", r.stdout, "Importato "+changes)
 }
 
 // quoted is the last «…» of an output: the command an advice gives.
