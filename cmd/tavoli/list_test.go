@@ -333,7 +333,11 @@ func TestListMissingDatabase(t *testing.T) {
 			}
 			r := runCLI(t, args...)
 			wantCode(t, r, exitError)
-			wantContains(t, r, "stderr", r.stderr, "Il database "+want+" non esiste", "tavoli demo --db")
+			wantContains(t, r, "stderr", r.stderr, "Il database "+want+" non esiste",
+				"tavoli bundle import FILE.tavoli --db "+want)
+			if strings.Contains(r.stderr, "demo") {
+				t.Errorf("%v advises the demo, another district: %q", r, r.stderr)
+			}
 			if exists(t, want) {
 				t.Errorf("%v created %s", r, want)
 			}
