@@ -273,3 +273,28 @@ func TestPeersShowWhatTheyReceived(t *testing.T) {
 		t.Errorf("A's bundle for the device with a claim beyond its sequence starts at %d, want everything", ex.Since)
 	}
 }
+
+// A's bundle of changes made for H, carried to B, which got A's earlier changes from H only: B holds
+// what the bundle leaves out, and accepts it, though it never heard from A.
+func TestChangesForHubAcceptedByAnother(t *testing.T) {
+	x := newHub(t)
+	exchange(t, x.a, x.h, ExportOptions{Peer: x.h.Device()})
+	acknowledge(t, x.a, x.h)
+	exchange(t, x.h, x.b, ExportOptions{Peer: x.b.Device()})
+	_, err := x.a.SavePerson(x.ctx, data.Person{Surname: "Nuova", Name: "Persona", Category: data.CatCittadino})
+	must(t, "SavePerson", err)
+	in, ex := bundleFor(t, x.a, ExportOptions{Peer: x.h.Device()})
+	if ex.Everything || ex.Records != 1 {
+		t.Fatalf("A's bundle for H = %d records since %d, want the one change", ex.Records, ex.Since)
+	}
+	for _, s := range []*Store{x.b, x.h} {
+		res, err := s.MergeBundle(x.ctx, in, ImportOptions{})
+		must(t, "MergeBundle on "+s.Device(), err)
+		if res.Total().New != 1 {
+			t.Errorf("%s merged %+v, want the new person", s.Device(), res.Total())
+		}
+	}
+	if d := diffDumps(syncDump(t, x.b), syncDump(t, x.h)); d != "" {
+		t.Errorf("B and H differ after A's bundle: %s", d)
+	}
+}
