@@ -219,6 +219,10 @@ func (p *importPanel) showResult() {
 		line(lang.L("exchange.import.total", map[string]any{"changes": countChanges(total, false)}),
 			widget.MediumImportance, true)
 	}
+	if len(r.Revived) > 0 {
+		line(lang.L("exchange.import.revived", map[string]any{"what": refsSummary(r.Revived)}),
+			widget.MediumImportance, false)
+	}
 	if total.Conflicts > 0 && total.Conflicts*2 > records(total) {
 		line(lang.L("exchange.import.many_conflicts"), widget.WarningImportance, false)
 	}

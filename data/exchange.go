@@ -79,9 +79,13 @@ type ImportResult struct {
 	// needs the user's confirmation of a deliberate transfer.
 	OtherAmbito bool
 	// Seen is true when this same bundle (same records' checksum) was imported before.
-	Seen    bool
-	Kinds   []KindChanges // in SyncKinds order; kinds the bundle does not carry are left out
-	Applied bool          // false for a preview
+	Seen  bool
+	Kinds []KindChanges // in SyncKinds order; kinds the bundle does not carry are left out
+	// Revived are records deleted along with another that the merge brings back with it: the other
+	// came back (an edit made elsewhere beat its deletion), and a deletion and what went with it are
+	// one decision. They are written here, not carried by the bundle.
+	Revived []Ref
+	Applied bool // false for a preview
 }
 
 // Total sums the counts of every kind.
@@ -111,7 +115,13 @@ const (
 	VersionOpen      VersionResolution = ""          // still to review
 	VersionDismissed VersionResolution = "dismissed" // reviewed: the current version stays
 	VersionRestored  VersionResolution = "restored"  // it became the current version again
+	// VersionDisputed: two computers settled it differently (one restored it, one dismissed it); it
+	// is to review again, the record holding whichever version the exchanges made current.
+	VersionDisputed VersionResolution = "disputed"
 )
+
+// ToReview reports whether a person still has to decide about the version.
+func (r VersionResolution) ToReview() bool { return r == VersionOpen || r == VersionDisputed }
 
 // RecordVersion is a version of a record that a merge set aside, with what the record is now.
 type RecordVersion struct {
@@ -129,6 +139,15 @@ type RecordVersion struct {
 	Current        map[string]any // the current version's columns (nil when the record is missing)
 	CurrentUpdated time.Time
 	CurrentDevice  string
+	// Cascade lists, for a version that is a deletion of a record live now, what restoring it would
+	// delete with the record, as deleting it here would.
+	Cascade []Ref
+}
+
+// IsDeletion reports whether the version kept is a deletion (a tombstone).
+func (v RecordVersion) IsDeletion() bool {
+	d, _ := v.Row["deleted"].(float64)
+	return d != 0
 }
 
 // Peer is another installation this database has exchanged with, or whose changes it holds.

@@ -323,6 +323,19 @@ func (c *cli) printPreview(ctx context.Context, st *sqlite.Store, path string, r
 	row(lang.L("cli.bundle_total", map[string]any{"n": r.Records}), t.New, t.Updated, t.Deleted, t.Conflicts,
 		t.Locked, t.Unchanged)
 	c.table(table)
+	if len(r.Revived) > 0 {
+		n := map[data.Kind]int{}
+		for _, x := range r.Revived {
+			n[x.Kind]++
+		}
+		var parts []string
+		for _, k := range data.SyncKinds {
+			if n[k] > 0 {
+				parts = append(parts, lang.N("kind."+string(k), n[k], map[string]any{"n": n[k]}))
+			}
+		}
+		fmt.Fprintln(c.stdout, lang.L("cli.bundle_revived", map[string]any{"what": strings.Join(parts, ", ")}))
+	}
 	fmt.Fprintln(c.stdout)
 }
 

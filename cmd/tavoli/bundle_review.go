@@ -285,6 +285,8 @@ func resolutionText(r data.VersionResolution) string {
 		return lang.L("cli.bundle_resolution_dismissed")
 	case data.VersionRestored:
 		return lang.L("cli.bundle_resolution_restored")
+	case data.VersionDisputed:
+		return lang.L("cli.bundle_resolution_disputed")
 	}
 	return string(r)
 }
