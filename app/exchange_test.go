@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -591,5 +592,57 @@ func TestExchangeCopiedDatabaseSaysSo(t *testing.T) {
 	}
 	if got := second.store.(ExchangeStore).Device(); got == testDevice || got == "" {
 		t.Errorf("the copy writes as %q, want a device of its own", got)
+	}
+}
+
+// TestExchangeDeletionCascade: Mario deletes a person, with the memberships that go with them; Lucia,
+// not knowing, then updates the person's phone. On Mario's laptop the preview of Lucia's bundle says
+// that the memberships come back with the person; on Lucia's, Conflitti shows the deletion that lost
+// and what restoring it would delete.
+func TestExchangeDeletionCascade(t *testing.T) {
+	a := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	b := demoPeer(t)
+	ctx := context.Background()
+	var person data.PersonView
+	var deps []data.Ref
+	for _, p := range a.people("") {
+		d, err := b.store().Dependents(ctx, data.Ref{Kind: data.KindPerson, ID: p.ID})
+		if err == nil && len(d) > 0 {
+			person, deps = p, d
+			break
+		}
+	}
+	if len(deps) == 0 {
+		t.Fatal("no demo person may be deleted with what goes with them")
+	}
+	if _, err := b.store().Delete(ctx, data.Ref{Kind: data.KindPerson, ID: person.ID}); err != nil {
+		t.Fatalf("Delete: %v", err)
+	}
+	// Each laptop's clock ticks a second per reading: Lucia's laptop reads it often enough that her
+	// edit is later than Mario's deletion, and wins.
+	for i := range 40 {
+		a.setPhone(person.ID, "075 9998"+strconv.Itoa(10+i))
+	}
+	a.setPhone(person.ID, "075 999888")
+
+	p := b.previewOf(a.exportTo(t.TempDir(), ""), "")
+	want := "Tornano anche " + refsSummary(deps) + ", eliminati insieme a una scheda che ritorna"
+	if p.in == nil || !hasText(p.preview, want) {
+		t.Fatalf("preview = %q, want %q", texts(p.preview), want)
+	}
+	test.Tap(p.apply)
+	if got := b.person(person.FullName()).Phone; got != "075 999888" {
+		t.Errorf("phone on Mario's laptop = %q, want Lucia's edit", got)
+	}
+
+	q := a.previewOf(b.exportTo(t.TempDir(), ""), "")
+	test.Tap(q.apply)
+	c := a.showExchange(exchangeConflictsTab).conf
+	if c.pane.table.list.Length() != 1 {
+		t.Fatalf("conflicts listed = %q, want the deletion that lost", rows(c.pane.table.list))
+	}
+	c.pane.table.list.Select(0)
+	if want := "È un'eliminazione: ripristinarla elimina anche " + refsSummary(deps); !strings.Contains(c.about.Text, want) {
+		t.Errorf("about = %q, want %q", c.about.Text, want)
 	}
 }
