@@ -42,6 +42,7 @@ const (
 	KeyPassphraseChoose   = "err.bundle.passphrase_choose"   // encrypting with an empty passphrase (EInvalid)
 	KeyAltered            = "err.bundle.altered"             // checksum, MAC, gzip or structure fails (ECorrupt)
 	KeyTruncated          = "err.bundle.truncated"           // the file ends too soon (ECorrupt)
+	KeyOversized          = "err.bundle.oversized"           // more content than its size can hold (ECorrupt)
 	KeyNewerFormat        = "err.bundle.newer_format"        // format version > Version; args version, known (ENewer)
 	KeyNewerSchema        = "err.bundle.newer_schema"        // schema > ReadOptions.MaxSchema; args version, known (ENewer)
 	KeyRead               = "err.bundle.read"                // the file could not be read (EInternal)

@@ -108,6 +108,9 @@ func NewWriter(w io.Writer, h Header, opt WriteOptions) (*Writer, error) {
 	if err := bw.put(h, false); err != nil {
 		return nil, err
 	}
+	if bw.line.Len() > maxHeader {
+		return nil, internal(fmt.Errorf("a header of %d bytes, more than readers accept", bw.line.Len()))
+	}
 	if err := bw.gz.Close(); err != nil {
 		return nil, written(err)
 	}
