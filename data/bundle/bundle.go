@@ -40,6 +40,7 @@ const (
 	KeyPassphraseRequired = "err.bundle.passphrase_required" // encrypted, and no passphrase given (EInvalid)
 	KeyPassphraseWrong    = "err.bundle.passphrase_wrong"    // the passphrase does not open it (EInvalid)
 	KeyPassphraseChoose   = "err.bundle.passphrase_choose"   // encrypting with an empty passphrase (EInvalid)
+	KeyPassphraseShort    = "err.bundle.passphrase_short"    // encrypting with a short passphrase; args n (EInvalid)
 	KeyAltered            = "err.bundle.altered"             // checksum, MAC, gzip or structure fails (ECorrupt)
 	KeyTruncated          = "err.bundle.truncated"           // the file ends too soon (ECorrupt)
 	KeyOversized          = "err.bundle.oversized"           // more content than its size can hold (ECorrupt)
