@@ -261,6 +261,13 @@ func TestExchangeWrongPassphrase(t *testing.T) {
 	if !strings.Contains(e.errs.wrap.Text, "troppo corta") {
 		t.Errorf("error line = %q, want the passphrase too short", e.errs.wrap.Text)
 	}
+	// Eight spaces are eight characters, and no passphrase at all.
+	retype(e.pass, "        ")
+	retype(e.again, "        ")
+	test.Tap(e.button)
+	if !strings.Contains(e.errs.wrap.Text, "Scegli una frase segreta") {
+		t.Errorf("error line = %q, want a passphrase asked for", e.errs.wrap.Text)
+	}
 	retype(e.pass, "una frase segreta")
 	retype(e.again, "una frase segreta!")
 	test.Tap(e.button)

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -67,7 +68,8 @@ func (c *cli) bundle(ctx context.Context, rest []string) int {
 
 // passphrase reads the first line of --passphrase-file, without its line end (and the byte-order mark
 // Notepad writes). A passphrase is never taken on the command line, where the shell's history and the
-// process list would keep it, nor asked for at a prompt, which scripts cannot answer.
+// process list would keep it, nor asked for at a prompt, which scripts cannot answer. A file that other
+// users of the computer may read gets a warning: whoever reads it opens every bundle made with it.
 func (c *cli) passphrase() (string, error) {
 	b, err := os.ReadFile(c.opt.passFile)
 	switch {
@@ -81,7 +83,17 @@ func (c *cli) passphrase() (string, error) {
 	if line == "" {
 		return "", data.Errorf(data.EInvalid, "cli.bundle_passphrase_empty", "path", c.opt.passFile)
 	}
+	if fi, err := os.Stat(c.opt.passFile); err == nil && openToOthers(fi) {
+		fmt.Fprintln(c.stderr, "tavoli: "+lang.L("cli.bundle_passphrase_open", map[string]any{"path": c.opt.passFile}))
+	}
 	return line, nil
+}
+
+// openToOthers reports whether a file's permissions give other users of the computer any access to
+// it. Windows grants access through ACLs, which Go's permission bits do not show (every file there
+// looks readable by all), so on Windows it reports nothing rather than a warning that is always there.
+func openToOthers(fi fs.FileInfo) bool {
+	return runtime.GOOS != "windows" && fi.Mode().Perm()&0o077 != 0
 }
 
 // bundleExport is "tavoli bundle export -o FILE": the changes made here since the previous export
@@ -99,7 +111,7 @@ func (c *cli) bundleExport(ctx context.Context, rest []string) int {
 	case c.opt.passFile != "" && c.opt.noEncryption:
 		return c.usage("cli.bundle_two_protections", nil)
 	case c.opt.passFile == "" && !c.opt.noEncryption:
-		return c.usage("cli.bundle_choose_protection", nil)
+		return c.usage("cli.bundle_choose_protection", map[string]any{"n": bundle.MinPassphrase})
 	}
 	opt := sqlite.ExportOptions{Everything: c.opt.all, Peer: c.opt.forPeer, NoEncryption: c.opt.noEncryption}
 	if c.opt.passFile != "" {
@@ -109,6 +121,12 @@ func (c *cli) bundleExport(ctx context.Context, rest []string) int {
 				err = e.Wrap(data.Errorf(data.EInvalid, bundle.KeyPassphraseChoose))
 			}
 			return c.fail(err)
+		}
+		// The window's rule, before the database is opened: a bundle is encrypted with this passphrase.
+		if err := bundle.CheckPassphrase(p); err != nil {
+			fmt.Fprintln(c.stderr, "tavoli: "+app.Explain(err)+" "+
+				lang.L("cli.bundle_passphrase_change", map[string]any{"path": c.opt.passFile}))
+			return exitError
 		}
 		opt.Passphrase = p
 	}
@@ -173,6 +191,8 @@ func (c *cli) bundleImport(ctx context.Context, rest []string) int {
 	}
 	path := rest[0]
 	pass := ""
+	// Any passphrase is tried, however short: the rule is for making bundles, and one made before it
+	// (the command line took a single letter) must still open. A wrong one is refused by the reader.
 	if c.opt.passFile != "" {
 		p, err := c.passphrase()
 		if err != nil {
