@@ -85,6 +85,10 @@ type ImportResult struct {
 	// came back (an edit made elsewhere beat its deletion), and a deletion and what went with it are
 	// one decision. They are written here, not carried by the bundle.
 	Revived []Ref
+	// Joined are the people and organisations the merge found created twice (on this laptop and on
+	// the sender's, by the importer's rule for people and by the folded name for organisations) and
+	// joined into one record.
+	Joined  []Join
 	Applied bool // false for a preview
 }
 
@@ -156,4 +160,25 @@ type Peer struct {
 	Name       string    // the operator, or the computer
 	LastExport time.Time // the last bundle written for it (zero if none)
 	LastImport time.Time // the last bundle read from it (zero if none)
+}
+
+// Join is two records of the same person, or of the same organisation, made one: Loser becomes an
+// alias of Survivor (deleted, naming it) and what pointed to Loser points to Survivor, but for the
+// records of approved sessions, which never change and reach Survivor through the alias. Moved lists
+// the references moved, so that a join made by hand can be undone; a join made by a merge (the same
+// person created on two laptops) moves on every laptop what that laptop holds, and undoing it moves
+// nothing back.
+type Join struct {
+	Kind         Kind        `json:"kind"`
+	Loser        string      `json:"loser"`
+	Survivor     string      `json:"survivor"`
+	LoserName    string      `json:"loser_name"`
+	SurvivorName string      `json:"survivor_name"`
+	Moved        []RefColumn `json:"moved,omitempty"`
+}
+
+// RefColumn is a record and the column of it that holds a reference.
+type RefColumn struct {
+	Ref
+	Column string `json:"column"`
 }

@@ -273,11 +273,14 @@ func (w *propWorld) observe(r *propReplica, local bool) {
 // madeInMerge records a version r made during a merge as made on top of every version of the record
 // that its base covers.
 func (w *propWorld) madeInMerge(r *propReplica, k recKey, v verKey) {
-	var base string
-	err := r.s.db.QueryRow(`SELECT seen FROM sync_base WHERE kind = ? AND id = ?`, string(k.kind), k.id).Scan(&base)
-	if err != nil {
-		return // made from nothing: nothing under it
+	// Its columns, like any version's: another laptop may make the same content in its own merge.
+	if w.made[k] == nil {
+		w.made[k] = map[verKey]madeVersion{}
 	}
+	w.made[k][v] = madeVersion{by: r.name + " (in a merge)", row: versionRow(w.t, r.s, k)}
+	// No base: only the device's own earlier versions are under it.
+	base := ""
+	_ = r.s.db.QueryRow(`SELECT seen FROM sync_base WHERE kind = ? AND id = ?`, string(k.kind), k.id).Scan(&base)
 	covers, err := parseSeen(base)
 	must(w.t, "parseSeen", err)
 	if w.bases[k] == nil {
@@ -486,6 +489,7 @@ func (w *propWorld) exchange(from, to *propReplica, mode string, extras bool) in
 	w.checkMerge(from, to, in, held)
 	tot := res.Total()
 	w.stats["exchanges"]++
+	w.stats["joined"] += len(res.Joined)
 	w.stats["conflicts"] += tot.Conflicts
 	w.stats["deleted"] += tot.Deleted
 	w.stats["updated"] += tot.Updated
@@ -674,6 +678,22 @@ func (w *propWorld) step(r *propReplica) {
 		must(t, "SavePerson(new)", err)
 		w.people = append(w.people, p.ID)
 		did = "create person"
+	case n < 10:
+		// The same person entered on two laptops between exchanges (the importer's rule: same name and
+		// email, written differently): the merge makes them one record.
+		o := w.reps[(slices.Index(w.reps, r)+1+w.rng.IntN(2))%3]
+		r.nexts++
+		email := fmt.Sprintf("doppio%s%d@example.it", r.name, r.nexts)
+		p, err := r.s.SavePerson(ctx, data.Person{Surname: "Niccolò", Name: "Doppio" + r.name + strconv.Itoa(r.nexts),
+			Email: email, Category: data.CatCittadino})
+		must(t, "SavePerson(twin)", err)
+		w.observe(r, true)
+		q, err := o.s.SavePerson(ctx, data.Person{Surname: "NICCOLO", Name: "doppio" + r.name + strconv.Itoa(r.nexts),
+			Email: email, Category: data.CatCittadino, Phone: "075 " + strconv.Itoa(w.rng.IntN(1000))})
+		must(t, "SavePerson(twin)", err)
+		w.observe(o, true)
+		w.people = append(w.people, p.ID, q.ID)
+		did = "create twins"
 	case n < 12:
 		r.nexts++
 		o, err := r.s.SaveOrganisation(ctx, data.Organisation{Name: fmt.Sprintf("Associazione %s%d", r.name, r.nexts),
@@ -784,7 +804,7 @@ func (w *propWorld) step(r *propReplica) {
 
 // covers lists what a run must have done, at least once, to prove something: laptops that clashed.
 var covers = []string{"create person", "edit person", "edit organisation", "edit proposal", "two sides",
-	"edit and delete", "conflicts", "settled two ways", "made in merge"}
+	"edit and delete", "conflicts", "settled two ways", "made in merge", "create twins", "joined"}
 
 // run makes rounds of random edits and exchanges: at least rounds, and more until the run covers every
 // kind of clash (up to six times as many).
@@ -849,6 +869,11 @@ func (w *propWorld) check() {
 
 	// The final state, read from A (the same everywhere): current versions, and versions kept aside.
 	a := w.reps[0]
+	// One person, one record: the twins entered on two laptops ended as one live record each.
+	if n := rowCount(t, a.s, "people p", "p.deleted = 0 AND p.email LIKE 'doppio%' AND EXISTS (SELECT 1 FROM people q "+
+		"WHERE q.deleted = 0 AND q.id <> p.id AND q.match_key = p.match_key)"); n != 0 {
+		t.Errorf("%d live people still have a live twin after the exchanges", n)
+	}
 	kept := map[recKey]map[verKey]map[string]any{}
 	rows, err := a.s.db.Query(`SELECT kind, record_id, version_updated, version_device, row FROM record_versions`)
 	must(t, "record_versions", err)

@@ -158,6 +158,10 @@ func (s *Store) MergeBundle(ctx context.Context, in *Incoming, opt ImportOptions
 	if res.Revived, err = s.revived(ctx, tx); err != nil {
 		return res, dbError(err)
 	}
+	// The same person or organisation created here and on the sender's laptop becomes one record.
+	if res.Joined, err = m.autoJoin(m.added); err != nil {
+		return res, dbError(err)
+	}
 	if err := m.checkReferences(); err != nil {
 		return res, err
 	}
@@ -216,6 +220,7 @@ type merger struct {
 	counts     map[data.Kind]*data.KindChanges
 	approved   map[string]bool // sessions approved here when the merge began; nil until needed
 	prepared   map[string]*sql.Stmt
+	added      map[data.Ref]bool // people and organisations the merge made live, to look for their twins
 }
 
 // stmt prepares a statement once per merge: a bundle repeats the same few for thousands of records.
@@ -699,6 +704,14 @@ func (m *merger) locked(kind data.Kind, id string, row map[string]any) (bool, er
 
 // write inserts or updates a record with an incoming version and sets its sync base.
 func (m *merger) write(kind data.Kind, id string, in held, exists bool) error {
+	if d, _ := in.row["deleted"].(int64); d == 0 && (kind == data.KindPerson || kind == data.KindOrganisation) {
+		// A person or organisation the merge makes live (new, or back from a join or a deletion that
+		// lost): its twin, if this laptop holds one, is joined with it at the end.
+		if m.added == nil {
+			m.added = map[data.Ref]bool{}
+		}
+		m.added[data.Ref{Kind: kind, ID: id}] = true
+	}
 	tc, err := m.columns(kind)
 	if err != nil {
 		return dbError(err)

@@ -1,0 +1,144 @@
+package sqlite
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/tavoli/tavoli/data"
+)
+
+// TestSamePersonOnTwoLaptopsIsOneRecord: the same person and the same organisation are entered on two
+// laptops between exchanges, with different details (case, accents, a phone on one side). After the
+// exchange each laptop holds one person and one organisation, the record created first, with the
+// details of both; the preview said so; the laptops agree byte for byte.
+func TestSamePersonOnTwoLaptopsIsOneRecord(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	day := time.Date(2027, 3, 12, 15, 0, 0, 0, time.UTC)
+	a := openAt(t, filepath.Join(dir, "a.db"), replicaOptions("device-a", day))
+	seedDemo(t, a, 1)
+	b := openAt(t, filepath.Join(dir, "b.db"), replicaOptions("device-b", day.Add(time.Minute)))
+	exchange(t, a, b, ExportOptions{})
+	before, err := a.Participation(ctx)
+	must(t, "Participation", err)
+
+	oa, err := a.SaveOrganisation(ctx, data.Organisation{Name: "Associazione Il Faro", Category: data.CatAssociazione})
+	must(t, "SaveOrganisation A", err)
+	ob, err := b.SaveOrganisation(ctx, data.Organisation{Name: "associazione il  faro", Category: data.CatAssociazione,
+		Phone: "075 123456"})
+	must(t, "SaveOrganisation B", err)
+	pa, err := a.SavePerson(ctx, data.Person{Surname: "Bianconi", Name: "Niccolò", Email: "n.bianconi@example.it",
+		Category: data.CatCittadino, OrganisationID: oa.ID})
+	must(t, "SavePerson A", err)
+	pb, err := b.SavePerson(ctx, data.Person{Surname: "BIANCONI", Name: "Niccolo", Email: "n.bianconi@example.it",
+		Category: data.CatCittadino, Phone: "333 1234567", OrganisationID: ob.ID})
+	must(t, "SavePerson B", err)
+
+	// The record created first stands, whichever laptop made it.
+	sp, lp := pa, pb
+	if pb.Created.Before(pa.Created) || pb.Created.Equal(pa.Created) && pb.ID < pa.ID {
+		sp, lp = pb, pa
+	}
+	so := oa
+	if ob.Created.Before(oa.Created) || ob.Created.Equal(oa.Created) && ob.ID < oa.ID {
+		so = ob
+	}
+
+	preview := previewFrom(t, b, a)
+	if len(preview.Joined) != 2 {
+		t.Fatalf("preview of B on A joins %+v, want the organisation and the person", preview.Joined)
+	}
+	exchange(t, b, a, ExportOptions{})
+	exchange(t, a, b, ExportOptions{})
+	exchange(t, b, a, ExportOptions{})
+	for name, s := range map[string]*Store{"A": a, "B": b} {
+		people, err := s.People(ctx, data.PeopleFilter{Query: "bianconi"})
+		must(t, "People", err)
+		if len(people) != 1 || people[0].ID != sp.ID || people[0].Phone != "333 1234567" || people[0].OrganisationID != so.ID {
+			t.Errorf("%s: people named Bianconi = %+v, want one, the record created first, with B's phone and the "+
+				"organisation that stands", name, people)
+		}
+		orgs, err := s.Organisations(ctx, "faro")
+		must(t, "Organisations", err)
+		if len(orgs) != 1 || orgs[0].ID != so.ID || orgs[0].Phone != "075 123456" || orgs[0].People != 1 {
+			t.Errorf("%s: organisations named Il Faro = %+v, want one with B's phone and one person", name, orgs)
+		}
+		if n := rowCount(t, s, "people", "alias_of = ? AND id = ? AND deleted = 1", sp.ID, lp.ID); n != 1 {
+			t.Errorf("%s: the person created later is not kept as an alias of the other", name)
+		}
+	}
+	if da, db := dumpOf(t, a), dumpOf(t, b); da != db {
+		t.Fatalf("the laptops disagree after joining: %s", firstDiff(da, db))
+	}
+	after, err := a.Participation(ctx)
+	must(t, "Participation", err)
+	if after.People != before.People {
+		t.Errorf("participation counts %d people after the join, %d before", after.People, before.People)
+	}
+}
+
+// TestJoinByHandAndUndo joins two demo people who both took part in meetings: everything that
+// pointed to the one joined points to the other, but the registers of approved sessions; the
+// participation figures count them once; undoing the join gives everything back.
+func TestJoinByHandAndUndo(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	seedDemo(t, s, 1)
+	before, err := s.Participation(ctx)
+	must(t, "Participation", err)
+	// Two people present at held sessions, one of them with records that may still change.
+	var loser, survivor string
+	rows, err := s.db.Query(`SELECT DISTINCT person_id FROM attendance WHERE deleted = 0 AND presence = 'presente' ORDER BY person_id`)
+	must(t, "attendance", err)
+	var present []string
+	for rows.Next() {
+		var id string
+		must(t, "scan", rows.Scan(&id))
+		present = append(present, id)
+	}
+	rows.Close()
+	for _, id := range present {
+		if rowCount(t, s, "memberships", "person_id = ? AND deleted = 0", id) > 0 {
+			loser = id
+			break
+		}
+	}
+	for _, id := range present {
+		if id != loser {
+			survivor = id
+			break
+		}
+	}
+	if loser == "" || survivor == "" {
+		t.Fatal("the demo has no two people present at meetings, one with memberships")
+	}
+	memberships := rowCount(t, s, "memberships", "person_id = ? AND deleted = 0", loser)
+	j, err := s.Join(ctx, data.KindPerson, loser, survivor)
+	must(t, "Join", err)
+	if len(j.Moved) == 0 || rowCount(t, s, "memberships", "person_id = ? AND deleted = 0", loser) != 0 ||
+		rowCount(t, s, "people", "id = ? AND deleted = 1 AND alias_of = ?", loser, survivor) != 1 {
+		t.Fatalf("Join moved %v; memberships left on the alias %d", j.Moved,
+			rowCount(t, s, "memberships", "person_id = ? AND deleted = 0", loser))
+	}
+	joined, err := s.Participation(ctx)
+	must(t, "Participation", err)
+	if joined.People != before.People-1 {
+		t.Errorf("participation after the join = %d people, want %d (the two counted once)", joined.People, before.People-1)
+	}
+	must(t, "Unjoin", s.Unjoin(ctx, j))
+	if got := rowCount(t, s, "memberships", "person_id = ? AND deleted = 0", loser); got != memberships {
+		t.Errorf("memberships back on the person after the undo = %d, want %d", got, memberships)
+	}
+	undone, err := s.Participation(ctx)
+	must(t, "Participation", err)
+	if undone.People != before.People || rowCount(t, s, "people", "id = ? AND deleted = 0 AND alias_of = ''", loser) != 1 {
+		t.Errorf("after the undo: %d people counted (want %d), the person live %d", undone.People, before.People,
+			rowCount(t, s, "people", "id = ? AND deleted = 0", loser))
+	}
+	_, err = s.Join(ctx, data.KindPerson, loser, loser)
+	wantErr(t, "Join(same)", err, data.EInvalid, "err.join.same")
+	_, err = s.Join(ctx, data.KindSession, loser, survivor)
+	wantErr(t, "Join(session)", err, data.EInvalid, "err.join.kind")
+}
