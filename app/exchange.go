@@ -188,21 +188,6 @@ func kindRecords(k data.Kind, n int) string {
 	return lang.N("kind."+string(k), n, map[string]any{"n": formatInt(n)})
 }
 
-// refsSummary counts records by kind, in SyncKinds order: "1 seggio, 2 appartenenze".
-func refsSummary(refs []data.Ref) string {
-	n := map[data.Kind]int{}
-	for _, r := range refs {
-		n[r.Kind]++
-	}
-	var parts []string
-	for _, k := range data.SyncKinds {
-		if n[k] > 0 {
-			parts = append(parts, kindRecords(k, n[k]))
-		}
-	}
-	return strings.Join(parts, ", ")
-}
-
 // records is the number of records a merge looked at for one kind.
 func records(k data.KindChanges) int { return k.Writes() + k.Unchanged }
 

@@ -303,7 +303,7 @@ func (p *conflictsPanel) show(v data.RecordVersion) {
 		about += " " + lang.L("exchange.conflicts.disputed")
 	}
 	if len(v.Cascade) > 0 {
-		about += " " + lang.L("exchange.conflicts.cascade", map[string]any{"what": refsSummary(v.Cascade)})
+		about += " " + lang.L("exchange.conflicts.cascade", map[string]any{"what": describeRefs(v.Cascade)})
 	}
 	p.about.SetText(about)
 

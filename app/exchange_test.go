@@ -633,7 +633,7 @@ func TestExchangeDeletionCascade(t *testing.T) {
 	a.setPhone(person.ID, "075 999888")
 
 	p := b.previewOf(a.exportTo(t.TempDir(), ""), "")
-	want := "Tornano anche " + refsSummary(deps) + ", eliminati insieme a una scheda che ritorna"
+	want := "Tornano anche " + describeRefs(deps) + ", eliminati insieme a una scheda che ritorna"
 	if p.in == nil || !hasText(p.preview, want) {
 		t.Fatalf("preview = %q, want %q", texts(p.preview), want)
 	}
@@ -649,7 +649,7 @@ func TestExchangeDeletionCascade(t *testing.T) {
 		t.Fatalf("conflicts listed = %q, want the deletion that lost", rows(c.pane.table.list))
 	}
 	c.pane.table.list.Select(0)
-	if want := "È un'eliminazione: ripristinarla elimina anche " + refsSummary(deps); !strings.Contains(c.about.Text, want) {
+	if want := "È un'eliminazione: ripristinarla elimina anche " + describeRefs(deps); !strings.Contains(c.about.Text, want) {
 		t.Errorf("about = %q, want %q", c.about.Text, want)
 	}
 }

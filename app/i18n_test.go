@@ -239,6 +239,8 @@ func TestTranslationKeysExist(t *testing.T) {
 		"method.":           strs(data.VoteMethods),
 		"vote.hint.":        {"dots", "points", "approval", "borda", "schulze", "score"},
 		"choice.":           {"favorevole", "contrario", "astenuto", "favorevole_pl", "contrario_pl", "astenuto_pl"},
+		// The kinds a merge joins when created on two laptops.
+		"exchange.import.joined.": {string(data.KindPerson), string(data.KindOrganisation)},
 		// sqlite's nameTaken: "err." + kind + ".duplicate" for the kinds whose names are unique.
 		"err.": {"comune.duplicate", "area.duplicate", "body.duplicate", "organisation.duplicate"},
 	}

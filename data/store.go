@@ -47,6 +47,10 @@ type PeopleStore interface {
 	// ImportPeople matches rows to the register (same name and email: the same person) and reports
 	// what it would do; with apply it does it, all rows or none.
 	ImportPeople(ctx context.Context, rows []PersonImport, apply bool) (ImportReport, error)
+	// Join makes loser, a person or organisation entered twice, an alias of survivor: what pointed to
+	// loser follows survivor (but for approved registers); Unjoin undoes it.
+	Join(ctx context.Context, kind Kind, loser, survivor string) (Join, error)
+	Unjoin(ctx context.Context, j Join) error
 }
 
 // Deleter removes records as tombstones, with what depends on them, and restores them.

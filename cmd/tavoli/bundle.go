@@ -343,6 +343,10 @@ func (c *cli) printPreview(ctx context.Context, st *sqlite.Store, path string, r
 	row(lang.L("cli.bundle_total", map[string]any{"n": r.Records}), t.New, t.Updated, t.Deleted, t.Conflicts,
 		t.Locked, t.Unchanged)
 	c.table(table)
+	for _, j := range r.Joined {
+		fmt.Fprintln(c.stdout, lang.L("exchange.import.joined."+string(j.Kind), map[string]any{"name": j.LoserName,
+			"into": j.SurvivorName}))
+	}
 	if len(r.Revived) > 0 {
 		n := map[data.Kind]int{}
 		for _, x := range r.Revived {
