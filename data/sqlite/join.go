@@ -157,6 +157,49 @@ func (s *Store) join(ctx context.Context, tx *sql.Tx, kind data.Kind, loser, sur
 	return j, s.restamp(ctx, tx, kind, loser, `alias_of = ?, deleted = 1`, survivor)
 }
 
+// followAliases points to the record that stands every live record that still names an alias of it: a
+// record made on a laptop that had not heard of the join yet (a membership of the person entered
+// twice) arrives naming the alias. Records of approved sessions keep what they name.
+func (s *Store) followAliases(ctx context.Context, tx *sql.Tx) error {
+	for _, kind := range []data.Kind{data.KindOrganisation, data.KindPerson} {
+		table := tables[kind]
+		refs, err := referencing(ctx, tx, table)
+		if err != nil {
+			return err
+		}
+		for _, r := range refs {
+			rows, err := tx.QueryContext(ctx, `SELECT x.id, a.alias_of FROM `+tables[r.Kind]+` x JOIN `+table+
+				` a ON a.id = x.`+r.Column+` AND a.alias_of <> '' WHERE x.deleted = 0 ORDER BY x.id`)
+			if err != nil {
+				return err
+			}
+			type move struct{ id, to string }
+			var moves []move
+			for rows.Next() {
+				var mv move
+				if err := rows.Scan(&mv.id, &mv.to); err != nil {
+					rows.Close()
+					return err
+				}
+				moves = append(moves, mv)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+			for _, mv := range moves {
+				if notLockedByRef(ctx, tx, data.Ref{Kind: r.Kind, ID: mv.id}) != nil {
+					continue
+				}
+				if err := s.restamp(ctx, tx, r.Kind, mv.id, r.Column+` = ?`, mv.to); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
 // restamp changes a record with set (an SQL assignment list with its arguments) as a change of this
 // device, later than the version it replaces.
 func (s *Store) restamp(ctx context.Context, tx *sql.Tx, kind data.Kind, id, set string, args ...any) error {

@@ -142,3 +142,67 @@ func TestJoinByHandAndUndo(t *testing.T) {
 	_, err = s.Join(ctx, data.KindSession, loser, survivor)
 	wantErr(t, "Join(session)", err, data.EInvalid, "err.join.kind")
 }
+
+// TestRecordNamingAnAliasFollowsIt: a third laptop got the twin that will lose before the join, and
+// makes it a member of a body; when that membership reaches a laptop where the twins are joined, it
+// follows the person that stands, and the body lists them once.
+func TestRecordNamingAnAliasFollowsIt(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	day := time.Date(2027, 3, 12, 15, 0, 0, 0, time.UTC)
+	a := openAt(t, filepath.Join(dir, "a.db"), replicaOptions("device-a", day))
+	seedDemo(t, a, 1)
+	b := openAt(t, filepath.Join(dir, "b.db"), replicaOptions("device-b", day.Add(time.Minute)))
+	c := openAt(t, filepath.Join(dir, "c.db"), replicaOptions("device-c", day.Add(2*time.Minute)))
+	exchange(t, a, b, ExportOptions{Everything: true})
+	exchange(t, a, c, ExportOptions{Everything: true})
+	first, err := a.SavePerson(ctx, data.Person{Surname: "Ceccarelli", Name: "Ilaria", Email: "ilaria@example.it",
+		Category: data.CatCittadino})
+	must(t, "SavePerson A", err)
+	second, err := b.SavePerson(ctx, data.Person{Surname: "Ceccarelli", Name: "Ilaria", Email: "ilaria@example.it",
+		Category: data.CatCittadino})
+	must(t, "SavePerson B", err)
+	// The record created later loses; the laptop that made it hands it to C first.
+	loser, survivor, maker := second, first, b
+	if second.Created.Before(first.Created) {
+		loser, survivor, maker = first, second, a
+	}
+	exchange(t, maker, c, ExportOptions{Everything: true})
+	bodies, err := c.Bodies(ctx)
+	must(t, "Bodies", err)
+	m, err := c.SaveMembership(ctx, data.Membership{BodyID: bodies[0].ID, PersonID: loser.ID, Role: data.RoleMembro})
+	must(t, "SaveMembership C", err)
+	// A and B meet and join the twins; then C's membership reaches A.
+	exchange(t, a, b, ExportOptions{Everything: true})
+	exchange(t, b, a, ExportOptions{Everything: true})
+	exchange(t, c, a, ExportOptions{Everything: true})
+	var person string
+	err = a.db.QueryRow(`SELECT person_id FROM memberships WHERE id = ?`, m.ID).Scan(&person)
+	must(t, "membership", err)
+	if person != survivor.ID {
+		t.Errorf("C's membership names %s on A, want the person that stands %s (not the alias %s)", person, survivor.ID, loser.ID)
+	}
+	ms, err := a.Memberships(ctx, bodies[0].ID)
+	must(t, "Memberships", err)
+	n := 0
+	for _, x := range ms {
+		if x.PersonID == survivor.ID || x.PersonID == loser.ID {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("the body lists Ilaria Ceccarelli %d times, want once", n)
+	}
+	// Every laptop ends with the same single record.
+	for range 2 {
+		for _, p := range [][2]*Store{{a, b}, {a, c}, {b, a}, {c, a}, {b, c}, {c, b}} {
+			exchange(t, p[0], p[1], ExportOptions{Everything: true})
+		}
+	}
+	if da, dc := dumpOf(t, a), dumpOf(t, c); da != dc {
+		t.Fatalf("A and C disagree: %s", firstDiff(da, dc))
+	}
+	if da, db := dumpOf(t, a), dumpOf(t, b); da != db {
+		t.Fatalf("A and B disagree: %s", firstDiff(da, db))
+	}
+}

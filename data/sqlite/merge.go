@@ -162,6 +162,10 @@ func (s *Store) MergeBundle(ctx context.Context, in *Incoming, opt ImportOptions
 	if res.Joined, err = m.autoJoin(m.added); err != nil {
 		return res, dbError(err)
 	}
+	// What arrived naming a record joined into another follows it.
+	if err := s.followAliases(ctx, tx); err != nil {
+		return res, dbError(err)
+	}
 	if err := m.checkReferences(); err != nil {
 		return res, err
 	}
