@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -24,10 +23,7 @@ type peopleScreen struct {
 	form   *personForm
 	comuni []data.Comune
 
-	// The join dialog while it is open, for the keyboard and the tests.
-	joinDialog *dialog.CustomDialog
-	joinSearch *shortcutEntry
-	joinList   *widget.List
+	join *joinPicker // the join dialog while it is open, for the keyboard and the tests
 }
 
 func newPeopleScreen(ui *UI) *peopleScreen {

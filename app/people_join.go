@@ -13,79 +13,104 @@ import (
 )
 
 // joinItem joins the person in the form with another record of the same person: the one in the form
-// becomes an alias of the one chosen, which stays. The dialog searches as one types; ↓ and ↑ choose,
-// Enter joins, Esc cancels. The status line offers to undo it.
+// becomes an alias of the one chosen, which stays. The status line offers to undo it.
 func (s *peopleScreen) joinItem() {
 	if s.form.meta.ID == "" {
 		return
 	}
 	s.form.saver.flush()
 	ui, loser, loserName := s.ui, s.form.meta.ID, s.form.person().FullName()
-	search := newShortcutEntry()
-	search.SetPlaceHolder(lang.L("people.join_search"))
-	var found []data.PersonView
+	find := func(q string) ([]joinCandidate, error) {
+		people, err := ui.store.People(ui.ctx, data.PeopleFilter{Query: q})
+		var out []joinCandidate
+		for _, p := range people {
+			out = append(out, joinCandidate{id: p.ID, name: p.FullName(), line: personLine(p), person: p})
+		}
+		return out, err
+	}
+	s.join = ui.joinPicker(lang.L("people.join_title"), lang.L("people.join_intro", map[string]any{"name": loserName}),
+		loser, strings.TrimSpace(s.form.surname.Text), find, func(c joinCandidate) { s.joinNow(loser, loserName, c.person) })
+}
+
+// joinCandidate is a record a join may keep: its id, name, the line that shows it, and the person
+// when it is one.
+type joinCandidate struct {
+	id, name, line string
+	person         data.PersonView
+}
+
+// joinPicker is the dialog that chooses the record that stays in a join: it searches as one types,
+// ↓ and ↑ choose, Enter joins, Esc cancels. It leaves out the record being joined (loser).
+type joinPicker struct {
+	dialog *dialog.CustomDialog
+	search *shortcutEntry
+	list   *widget.List
+}
+
+func (ui *UI) joinPicker(title, intro, loser, query string, find func(string) ([]joinCandidate, error),
+	join func(joinCandidate)) *joinPicker {
+	p := &joinPicker{search: newShortcutEntry()}
+	p.search.SetPlaceHolder(lang.L("people.join_search"))
+	var found []joinCandidate
 	chosen := -1
-	list := widget.NewList(func() int { return len(found) },
+	p.list = widget.NewList(func() int { return len(found) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(found) {
-				o.(*widget.Label).SetText(personLine(found[i]))
+				o.(*widget.Label).SetText(found[i].line)
 			}
 		})
-	list.OnSelected = func(i widget.ListItemID) { chosen = i }
-	find := func(q string) {
-		var people []data.PersonView
+	p.list.OnSelected = func(i widget.ListItemID) { chosen = i }
+	p.search.OnChanged = func(q string) {
+		var list []joinCandidate
 		var err error
-		ui.run(func() { people, err = ui.store.People(ui.ctx, data.PeopleFilter{Query: q}) }, func() {
-			if err != nil || search.Text != q {
+		ui.run(func() { list, err = find(q) }, func() {
+			if err != nil || p.search.Text != q {
 				return // an error shows nothing; a later search has the last word
 			}
 			found = found[:0]
-			for _, p := range people {
-				if p.ID != loser && len(found) < 8 {
-					found = append(found, p)
+			for _, c := range list {
+				if c.id != loser && len(found) < 8 {
+					found = append(found, c)
 				}
 			}
 			chosen = -1
-			list.UnselectAll()
+			p.list.UnselectAll()
 			if len(found) > 0 {
-				list.Select(0)
+				p.list.Select(0)
 			}
-			list.Refresh()
+			p.list.Refresh()
 		})
 	}
-	search.OnChanged = find
 	move := func(by int) {
 		if len(found) > 0 {
-			list.Select(min(max(chosen+by, 0), len(found)-1))
+			p.list.Select(min(max(chosen+by, 0), len(found)-1))
 		}
 	}
-	search.onKey[fyne.KeyDown] = func() { move(1) }
-	search.onKey[fyne.KeyUp] = func() { move(-1) }
-	intro := widget.NewLabel(lang.L("people.join_intro", map[string]any{"name": loserName}))
-	intro.Wrapping = fyne.TextWrapWord
-	var d *dialog.CustomDialog
-	join := func() {
+	p.search.onKey[fyne.KeyDown] = func() { move(1) }
+	p.search.onKey[fyne.KeyUp] = func() { move(-1) }
+	label := widget.NewLabel(intro)
+	label.Wrapping = fyne.TextWrapWord
+	do := func() {
 		if chosen < 0 || chosen >= len(found) {
 			return
 		}
-		d.Hide()
-		s.joinNow(loser, loserName, found[chosen])
+		p.dialog.Hide()
+		join(found[chosen])
 	}
-	search.OnSubmitted = func(string) { join() }
-	search.onKey[fyne.KeyEscape] = func() { d.Hide() }
-	ok := widget.NewButton(lang.L("people.join_do"), join)
+	p.search.OnSubmitted = func(string) { do() }
+	p.search.onKey[fyne.KeyEscape] = func() { p.dialog.Hide() }
+	ok := widget.NewButton(lang.L("people.join_do"), do)
 	ok.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("Cancel"), func() { d.Hide() })
-	content := container.NewBorder(container.NewVBox(intro, search), nil, nil, nil, list)
-	d = dialog.NewCustomWithoutButtons(lang.L("people.join_title"), content, ui.win)
-	d.SetButtons([]fyne.CanvasObject{cancel, ok})
-	d.Resize(fyne.NewSize(560, 420))
-	d.Show()
-	ui.win.Canvas().Focus(search)
-	s.joinDialog = d
-	s.joinSearch, s.joinList = search, list
-	search.SetText(strings.TrimSpace(s.form.surname.Text)) // the twin most likely has the same surname
+	cancel := widget.NewButton(lang.L("Cancel"), func() { p.dialog.Hide() })
+	p.dialog = dialog.NewCustomWithoutButtons(title, container.NewBorder(container.NewVBox(label, p.search), nil, nil, nil, p.list),
+		ui.win)
+	p.dialog.SetButtons([]fyne.CanvasObject{cancel, ok})
+	p.dialog.Resize(fyne.NewSize(560, 420))
+	p.dialog.Show()
+	ui.win.Canvas().Focus(p.search)
+	p.search.SetText(query) // the twin most likely has the same surname, or name
+	return p
 }
 
 // joinNow joins and offers the undo.
@@ -118,11 +143,5 @@ func (s *peopleScreen) joinNow(loser, loserName string, survivor data.PersonView
 
 // personLine names a person in a list of candidates: name, organisation, comune, email.
 func personLine(p data.PersonView) string {
-	var parts []string
-	for _, x := range []string{p.FullName(), p.OrganisationName, p.ComuneName, p.Email} {
-		if strings.TrimSpace(x) != "" {
-			parts = append(parts, strings.TrimSpace(x))
-		}
-	}
-	return strings.Join(parts, " · ")
+	return strings.Join(nonBlank(p.FullName(), p.OrganisationName, p.ComuneName, p.Email), " · ")
 }

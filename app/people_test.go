@@ -464,14 +464,14 @@ func TestPeopleJoinAndUndo(t *testing.T) {
 	f := e.selectPerson("D'Angelo Rosa")
 	test.Tap(f.join)
 	s := e.ui.people
-	if s.joinDialog == nil || e.ui.win.Canvas().Focused() != s.joinSearch {
+	if s.join == nil || e.ui.win.Canvas().Focused() != s.join.search {
 		t.Fatal("the join dialog is not open with the cursor in its search box")
 	}
-	s.joinSearch.SetText("d'angelo rosa maria")
-	if s.joinList.Length() != 1 {
-		t.Fatalf("candidates for «d'angelo rosa maria» = %d, want her twin alone", s.joinList.Length())
+	s.join.search.SetText("d'angelo rosa maria")
+	if s.join.list.Length() != 1 {
+		t.Fatalf("candidates for «d'angelo rosa maria» = %d, want her twin alone", s.join.list.Length())
 	}
-	s.joinSearch.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	s.join.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if _, err := e.store().Person(ctx, rosa.ID); data.ErrorCode(err) != data.ENotFound {
 		t.Errorf("Person(joined) = %v, want her gone from the registry", err)
 	}
