@@ -204,7 +204,7 @@ func (s *organisationsScreen) joinItem() {
 		return out, err
 	}
 	s.join = ui.joinPicker(lang.L("organisations.join_title"), lang.L("organisations.join_intro", map[string]any{"name": loserName}),
-		loser, strings.Fields(loserName+" ")[0], find, func(c joinCandidate) {
+		loser, strings.Fields(loserName + " ")[0], find, func(c joinCandidate) {
 			var j data.Join
 			var err error
 			ui.run(func() { j, err = ui.store.Join(ui.ctx, data.KindOrganisation, loser, c.id) }, func() {
