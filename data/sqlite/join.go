@@ -44,6 +44,10 @@ func (s *Store) Unjoin(ctx context.Context, j data.Join) error {
 		if err := s.restamp(ctx, tx, j.Kind, j.Loser, `alias_of = '', deleted = 0`); err != nil {
 			return err
 		}
+		// What the join set aside as repeated (a presence both records had) comes back with it.
+		if err := s.reviveCascades(ctx, tx); err != nil {
+			return err
+		}
 		for _, m := range j.Moved {
 			if !refColumn(ctx, tx, m, table) {
 				return data.Errorf(data.EInvalid, "err.join.kind", "kind", string(m.Kind))
@@ -138,6 +142,18 @@ func (s *Store) join(ctx context.Context, tx *sql.Tx, kind data.Kind, loser, sur
 			if notLockedByRef(ctx, tx, ref) != nil {
 				continue // an approved session's record keeps what it named: the alias leads on
 			}
+			twice, err := sameForSurvivor(ctx, tx, r, id, survivor)
+			if err != nil {
+				return j, err
+			}
+			if twice {
+				// The record that stands has it already (both were checked in at the same meeting): this
+				// one goes with the alias, and comes back if the join is undone.
+				if err := s.setDeletedBy(ctx, tx, ref, data.Ref{Kind: kind, ID: loser}); err != nil {
+					return j, err
+				}
+				continue
+			}
 			if err := s.restamp(ctx, tx, r.Kind, id, r.Column+` = ?`, survivor); err != nil {
 				return j, err
 			}
@@ -198,6 +214,26 @@ func (s *Store) followAliases(ctx context.Context, tx *sql.Tx) error {
 		}
 	}
 	return nil
+}
+
+// sameForSurvivor reports whether moving record id's reference to survivor would repeat a record the
+// survivor has: a second presence at the same session, a second identical membership.
+func sameForSurvivor(ctx context.Context, tx *sql.Tx, r data.RefColumn, id, survivor string) (bool, error) {
+	var q string
+	switch {
+	case r.Kind == data.KindAttendance && r.Column == "person_id":
+		q = `SELECT count(*) FROM attendance a JOIN attendance x ON x.id = ? WHERE a.deleted = 0 AND a.id <> x.id
+			AND a.session_id = x.session_id AND a.person_id = ?`
+	case r.Kind == data.KindMembership && r.Column == "person_id":
+		q = `SELECT count(*) FROM memberships a JOIN memberships x ON x.id = ? WHERE a.deleted = 0 AND a.id <> x.id
+			AND a.body_id = x.body_id AND a.role = x.role AND coalesce(a.seat_id, '') = coalesce(x.seat_id, '')
+			AND a.person_id = ?`
+	default:
+		return false, nil
+	}
+	var n int
+	err := tx.QueryRowContext(ctx, q, id, survivor).Scan(&n)
+	return n > 0, err
 }
 
 // restamp changes a record with set (an SQL assignment list with its arguments) as a change of this

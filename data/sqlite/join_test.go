@@ -88,31 +88,18 @@ func TestJoinByHandAndUndo(t *testing.T) {
 	seedDemo(t, s, 1)
 	before, err := s.Participation(ctx)
 	must(t, "Participation", err)
-	// Two people present at held sessions, one of them with records that may still change.
-	var loser, survivor string
-	rows, err := s.db.Query(`SELECT DISTINCT person_id FROM attendance WHERE deleted = 0 AND presence = 'presente' ORDER BY person_id`)
-	must(t, "attendance", err)
-	var present []string
-	for rows.Next() {
-		var id string
-		must(t, "scan", rows.Scan(&id))
-		present = append(present, id)
-	}
-	rows.Close()
-	for _, id := range present {
-		if rowCount(t, s, "memberships", "person_id = ? AND deleted = 0", id) > 0 {
-			loser = id
-			break
-		}
-	}
-	for _, id := range present {
-		if id != loser {
-			survivor = id
-			break
-		}
-	}
-	if loser == "" || survivor == "" {
-		t.Fatal("the demo has no two people present at meetings, one with memberships")
+	// Two people present at the same session, still open to changes (closed, not approved), one of
+	// them with memberships: joined, the session would count one person present twice.
+	var loser, survivor, session string
+	err = s.db.QueryRow(`SELECT a.person_id, b.person_id, a.session_id FROM attendance a
+		JOIN attendance b ON b.session_id = a.session_id AND b.person_id <> a.person_id AND b.deleted = 0 AND b.presence = 'presente'
+		JOIN sessions x ON x.id = a.session_id AND x.status = 'chiusa'
+		WHERE a.deleted = 0 AND a.presence = 'presente'
+			AND EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = a.person_id AND m.deleted = 0)
+		ORDER BY a.person_id, b.person_id LIMIT 1`).Scan(&loser, &survivor, &session)
+	must(t, "two people at one open session", err)
+	present := func(id string) int {
+		return rowCount(t, s, "attendance", "session_id = ? AND person_id = ? AND deleted = 0", session, id)
 	}
 	memberships := rowCount(t, s, "memberships", "person_id = ? AND deleted = 0", loser)
 	j, err := s.Join(ctx, data.KindPerson, loser, survivor)
@@ -122,6 +109,10 @@ func TestJoinByHandAndUndo(t *testing.T) {
 		t.Fatalf("Join moved %v; memberships left on the alias %d", j.Moved,
 			rowCount(t, s, "memberships", "person_id = ? AND deleted = 0", loser))
 	}
+	if present(survivor) != 1 || present(loser) != 0 {
+		t.Errorf("after the join the session has %d presences of the person that stands and %d of the alias, want 1 and 0",
+			present(survivor), present(loser))
+	}
 	joined, err := s.Participation(ctx)
 	must(t, "Participation", err)
 	if joined.People != before.People-1 {
@@ -130,6 +121,9 @@ func TestJoinByHandAndUndo(t *testing.T) {
 	must(t, "Unjoin", s.Unjoin(ctx, j))
 	if got := rowCount(t, s, "memberships", "person_id = ? AND deleted = 0", loser); got != memberships {
 		t.Errorf("memberships back on the person after the undo = %d, want %d", got, memberships)
+	}
+	if present(survivor) != 1 || present(loser) != 1 {
+		t.Errorf("after the undo the session has %d and %d presences, want each person's back", present(survivor), present(loser))
 	}
 	undone, err := s.Participation(ctx)
 	must(t, "Participation", err)
