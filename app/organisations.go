@@ -204,31 +204,20 @@ func (s *organisationsScreen) joinItem() {
 		return out, err
 	}
 	s.join = ui.joinPicker(lang.L("organisations.join_title"), lang.L("organisations.join_intro", map[string]any{"name": loserName}),
-		loser, strings.Fields(loserName + " ")[0], find, func(c joinCandidate) {
-			var j data.Join
-			var err error
-			ui.run(func() { j, err = ui.store.Join(ui.ctx, data.KindOrganisation, loser, c.id) }, func() {
-				if err != nil {
-					ui.showError(err)
-					return
-				}
-				ui.saved()
+		loser, firstWord(loserName), find, func(c joinCandidate) {
+			ui.joinNow(data.KindOrganisation, loser, loserName, c, "organisations.joined", func() {
 				s.refresh()
 				s.blank()
-				ui.status.offerUndoAs(lang.L("people.join_undo"), lang.L("organisations.joined", map[string]any{
-					"name": loserName, "into": c.name, "n": len(j.Moved)}), func() {
-					var uerr error
-					ui.run(func() { uerr = ui.store.Unjoin(ui.ctx, j) }, func() {
-						if uerr != nil {
-							ui.showError(uerr)
-							return
-						}
-						ui.saved()
-						s.refresh()
-					})
-				})
-			})
+			}, s.refresh)
 		})
+}
+
+// firstWord is the first word of s, or "": an organisation entered twice most likely starts the same.
+func firstWord(s string) string {
+	if f := strings.Fields(s); len(f) > 0 {
+		return f[0]
+	}
+	return ""
 }
 
 // nonBlank keeps the strings that are not blank, trimmed.

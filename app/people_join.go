@@ -29,7 +29,12 @@ func (s *peopleScreen) joinItem() {
 		return out, err
 	}
 	s.join = ui.joinPicker(lang.L("people.join_title"), lang.L("people.join_intro", map[string]any{"name": loserName}),
-		loser, strings.TrimSpace(s.form.surname.Text), find, func(c joinCandidate) { s.joinNow(loser, loserName, c.person) })
+		loser, strings.TrimSpace(s.form.surname.Text), find, func(c joinCandidate) {
+			ui.joinNow(data.KindPerson, loser, loserName, c, "people.joined", func() {
+				s.form.load(c.person)
+				s.refresh()
+			}, s.refresh)
+		})
 }
 
 // joinCandidate is a record a join may keep: its id, name, the line that shows it, and the person
@@ -113,21 +118,20 @@ func (ui *UI) joinPicker(title, intro, loser, query string, find func(string) ([
 	return p
 }
 
-// joinNow joins and offers the undo.
-func (s *peopleScreen) joinNow(loser, loserName string, survivor data.PersonView) {
-	ui := s.ui
+// joinNow joins loser into survivor, runs joined, and offers the undo in the status line, which runs
+// undone. doneKey is the status line's sentence ("«A» unita a «B»").
+func (ui *UI) joinNow(kind data.Kind, loser, loserName string, survivor joinCandidate, doneKey string, joined, undone func()) {
 	var j data.Join
 	var err error
-	ui.run(func() { j, err = ui.store.Join(ui.ctx, data.KindPerson, loser, survivor.ID) }, func() {
+	ui.run(func() { j, err = ui.store.Join(ui.ctx, kind, loser, survivor.id) }, func() {
 		if err != nil {
 			ui.showError(err)
 			return
 		}
 		ui.saved()
-		s.form.load(survivor)
-		s.refresh()
-		ui.status.offerUndoAs(lang.L("people.join_undo"), lang.L("people.joined", map[string]any{"name": loserName,
-			"into": survivor.FullName(), "n": len(j.Moved)}), func() {
+		joined()
+		ui.status.offerUndoAs(lang.L("people.join_undo"), lang.L(doneKey, map[string]any{"name": loserName,
+			"into": survivor.name, "n": len(j.Moved)}), func() {
 			var uerr error
 			ui.run(func() { uerr = ui.store.Unjoin(ui.ctx, j) }, func() {
 				if uerr != nil {
@@ -135,7 +139,7 @@ func (s *peopleScreen) joinNow(loser, loserName string, survivor data.PersonView
 					return
 				}
 				ui.saved()
-				s.refresh()
+				undone()
 			})
 		})
 	})
