@@ -195,7 +195,7 @@ func (p *importPreview) recompute() {
 	var rep data.ImportReport
 	p.ui.run(func() {
 		if err == nil {
-			rep, err = p.ui.store.ImportPeople(p.ui.ctx, rows, false)
+			rep, err = p.ui.store.ImportPeople(p.ui.ctx, rows, data.ImportOptions{})
 		}
 	}, func() {
 		if seq != p.seq {
@@ -226,7 +226,7 @@ func (p *importPreview) apply() {
 	rows := p.rows
 	var rep data.ImportReport
 	var err error
-	p.ui.run(func() { rep, err = p.ui.store.ImportPeople(p.ui.ctx, rows, true) }, func() {
+	p.ui.run(func() { rep, err = p.ui.store.ImportPeople(p.ui.ctx, rows, data.ImportOptions{Apply: true}) }, func() {
 		if err != nil {
 			p.ui.showError(err)
 			return

@@ -45,8 +45,8 @@ type PeopleStore interface {
 	Organisations(ctx context.Context, query string) ([]OrganisationView, error)
 	SaveOrganisation(ctx context.Context, o Organisation) (Organisation, error)
 	// ImportPeople matches rows to the register (same name and email: the same person) and reports
-	// what it would do; with apply it does it, all rows or none.
-	ImportPeople(ctx context.Context, rows []PersonImport, apply bool) (ImportReport, error)
+	// what it would do; with opt.Apply it does it, all rows or none.
+	ImportPeople(ctx context.Context, rows []PersonImport, opt ImportOptions) (ImportReport, error)
 }
 
 // Deleter removes records as tombstones, with what depends on them, and restores them.

@@ -36,7 +36,7 @@ func (c *cli) importCmd(ctx context.Context, rest []string) int {
 		return c.fail(err)
 	}
 	defer st.Close()
-	rep, err := st.ImportPeople(ctx, rows, !c.opt.dryRun)
+	rep, err := st.ImportPeople(ctx, rows, data.ImportOptions{Apply: !c.opt.dryRun})
 	if err != nil {
 		return c.fail(err)
 	}

@@ -17,17 +17,17 @@ var errPreview = errors.New("preview")
 // same name when one of the two has no email and no one else has that name), filling in what the file
 // says and keeping what it leaves blank; other rows add people. Organisations are matched by name and
 // created when unknown; an unknown category becomes "altro"; an unknown comune is kept as text; each is
-// flagged. Without apply nothing is written and the report says what would happen; with apply every row
-// is written or, at the first invalid one, none.
-func (s *Store) ImportPeople(ctx context.Context, rows []data.PersonImport, apply bool) (data.ImportReport, error) {
+// flagged. Without opt.Apply nothing is written and the report says what would happen; with it every
+// row is written or, at the first invalid one, none. opt.Progress hears of every row.
+func (s *Store) ImportPeople(ctx context.Context, rows []data.PersonImport, opt data.ImportOptions) (data.ImportReport, error) {
 	var rep data.ImportReport
 	run := func(tx *sql.Tx) error {
 		var err error
-		rep, err = s.importPeople(ctx, tx, rows)
+		rep, err = s.importPeople(ctx, tx, rows, opt.Progress)
 		if err != nil {
 			return err
 		}
-		if !apply {
+		if !opt.Apply {
 			return errPreview
 		}
 		rep.Applied = true
@@ -40,7 +40,7 @@ func (s *Store) ImportPeople(ctx context.Context, rows []data.PersonImport, appl
 	return rep, err
 }
 
-func (s *Store) importPeople(ctx context.Context, tx *sql.Tx, rows []data.PersonImport) (data.ImportReport, error) {
+func (s *Store) importPeople(ctx context.Context, tx *sql.Tx, rows []data.PersonImport, progress func(done, total int)) (data.ImportReport, error) {
 	var rep data.ImportReport
 	k := newKeyer()
 	comuni, err := comuneIndex(ctx, tx)
@@ -151,6 +151,9 @@ func (s *Store) importPeople(ctx context.Context, tx *sql.Tx, rows []data.Person
 			rep.Flagged++
 		}
 		rep.Rows = append(rep.Rows, res)
+		if progress != nil {
+			progress(len(rep.Rows), len(rows))
+		}
 	}
 	return rep, nil
 }
