@@ -64,6 +64,7 @@ func (s *Store) importPeople(ctx context.Context, tx *sql.Tx, rows []data.Person
 		return rep, err
 	}
 	inFile := map[string]bool{}
+	q := newStmtCache(tx) // the same lookups and writes for every row
 
 	for _, row := range rows {
 		res := data.ImportRowResult{Line: row.Line}
@@ -90,7 +91,7 @@ func (s *Store) importPeople(ctx context.Context, tx *sql.Tx, rows []data.Person
 			id, ok := orgs[data.Fold(o)]
 			if !ok {
 				org := data.Organisation{Name: o, Category: cat, ComuneID: p.ComuneID}
-				if err := s.saveOrganisation(ctx, tx, k, &org); err != nil {
+				if err := s.saveOrganisation(ctx, q, k, &org); err != nil {
 					return rep, lineError(row.Line, err)
 				}
 				id = org.ID
@@ -110,9 +111,9 @@ func (s *Store) importPeople(ctx context.Context, tx *sql.Tx, rows []data.Person
 		}
 		inFile[key] = true
 
-		cur, found, err := personByKey(ctx, tx, key)
+		cur, found, err := personByKey(ctx, q, key)
 		if err == nil && !found {
-			cur, found, err = personByNameOnly(ctx, tx, p)
+			cur, found, err = personByNameOnly(ctx, q, p)
 		}
 		if err != nil {
 			return rep, err
@@ -128,7 +129,7 @@ func (s *Store) importPeople(ctx context.Context, tx *sql.Tx, rows []data.Person
 			p = merged
 		}
 		if res.Outcome != data.ImportUnchanged {
-			if err := s.savePerson(ctx, tx, k, &p); err != nil {
+			if err := s.savePerson(ctx, q, k, &p); err != nil {
 				return rep, lineError(row.Line, err)
 			}
 		}
@@ -186,9 +187,19 @@ func mergeImport(cur, in data.Person, categoryKnown bool) data.Person {
 	return out
 }
 
-func personByKey(ctx context.Context, tx *sql.Tx, key string) (data.Person, bool, error) {
-	v, err := scanPerson(tx.QueryRowContext(ctx, `SELECT `+metaCols("p")+`, `+personSelect+personFrom+
-		` WHERE p.deleted = 0 AND p.match_key = ? ORDER BY p.created, p.id LIMIT 1`, key))
+// The import's two lookups of live people: by the whole key, and by every key that starts with a
+// surname and name. Both must go through the people_live_match index, or each row reads the whole
+// register (TestImportLookupsUseIndex). They run for every row, so they read the person alone: the
+// names of the organisation and comune (blank here) are not needed to merge.
+var (
+	byMatchKey = `SELECT ` + metaCols("p") + `, ` + personColumns + `, '', '' FROM people p` +
+		` WHERE p.deleted = 0 AND p.match_key = ? ORDER BY p.created, p.id LIMIT 1`
+	byMatchPrefix = `SELECT ` + metaCols("p") + `, ` + personColumns + `, '', '' FROM people p` +
+		` WHERE p.deleted = 0 AND p.match_key >= ? AND p.match_key < ? LIMIT 2`
+)
+
+func personByKey(ctx context.Context, tx querier, key string) (data.Person, bool, error) {
+	v, err := scanPerson(tx.QueryRowContext(ctx, byMatchKey, key))
 	if errors.Is(err, sql.ErrNoRows) {
 		return data.Person{}, false, nil
 	}
@@ -198,10 +209,9 @@ func personByKey(ctx context.Context, tx *sql.Tx, key string) (data.Person, bool
 // personByNameOnly finds the registered person a row means when one of the two has no email: exactly
 // one live person with the same surname and name, and no email on one side. Offices often keep a list
 // without addresses; with two people of the same name and no email to tell them apart, the row is new.
-func personByNameOnly(ctx context.Context, tx *sql.Tx, p data.Person) (data.Person, bool, error) {
+func personByNameOnly(ctx context.Context, tx querier, p data.Person) (data.Person, bool, error) {
 	prefix := matchKey(p.Surname, p.Name, "")
-	rows, err := tx.QueryContext(ctx, `SELECT `+metaCols("p")+`, `+personSelect+personFrom+
-		` WHERE p.deleted = 0 AND p.match_key >= ? AND p.match_key < ? LIMIT 2`, prefix, prefix+"\U0010FFFF")
+	rows, err := tx.QueryContext(ctx, byMatchPrefix, prefix, prefix+"\U0010FFFF")
 	if err != nil {
 		return data.Person{}, false, err
 	}

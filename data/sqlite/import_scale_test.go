@@ -1,0 +1,74 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/tavoli/tavoli/data"
+)
+
+// TestImportLookupsUseIndex checks SQLite's plan for the import's two lookups: each must search the
+// people_live_match index, not read every live person through another one (issue 16: 20,000 rows took
+// minutes, growing with the square of the file).
+func TestImportLookupsUseIndex(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	tests := []struct {
+		name  string
+		query string
+		args  []any
+	}{
+		{"by key", byMatchKey, []any{"rossi|mario|mario@example.org"}},
+		{"by name", byMatchPrefix, []any{"rossi|mario|", "rossi|mario|\U0010FFFF"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rows, err := s.db.QueryContext(ctx, `EXPLAIN QUERY PLAN `+tt.query, tt.args...)
+			must(t, "EXPLAIN QUERY PLAN", err)
+			defer rows.Close()
+			var plan []string
+			for rows.Next() {
+				var id, parent, unused int
+				var detail string
+				must(t, "Scan", rows.Scan(&id, &parent, &unused, &detail))
+				plan = append(plan, detail)
+			}
+			must(t, "rows", rows.Err())
+			if !strings.Contains(strings.Join(plan, "\n"), "SEARCH p USING INDEX people_live_match (deleted=? AND match_key") {
+				t.Errorf("plan of the lookup %s = %q, want a search of people_live_match on deleted and match_key", tt.name, plan)
+			}
+		})
+	}
+}
+
+// TestImportPeopleProgress checks that the progress callback hears of every row, in order, up to the
+// total, in a preview as in an import.
+func TestImportPeopleProgress(t *testing.T) {
+	ctx := context.Background()
+	var rows []data.PersonImport
+	for i := range 25 {
+		rows = append(rows, data.PersonImport{Line: i + 2, Surname: fmt.Sprintf("Cognome%02d", i), Name: "Nome"})
+	}
+	for _, apply := range []bool{false, true} {
+		t.Run(fmt.Sprintf("apply=%v", apply), func(t *testing.T) {
+			s := openTest(t)
+			var got []string
+			rep, err := s.ImportPeople(ctx, rows, data.ImportOptions{Apply: apply, Progress: func(done, total int) {
+				got = append(got, fmt.Sprintf("%d/%d", done, total))
+			}})
+			must(t, "ImportPeople", err)
+			if rep.New != len(rows) {
+				t.Fatalf("ImportPeople = %d new, want %d", rep.New, len(rows))
+			}
+			var want []string
+			for i := range rows {
+				want = append(want, fmt.Sprintf("%d/%d", i+1, len(rows)))
+			}
+			if strings.Join(got, " ") != strings.Join(want, " ") {
+				t.Errorf("ImportPeople progress = %v, want %v", got, want)
+			}
+		})
+	}
+}
