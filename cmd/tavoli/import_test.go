@@ -2,7 +2,9 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -218,4 +220,42 @@ func TestImportEnglish(t *testing.T) {
 	r = runCLI(t, "import", "people", copyFile(t, e.dir, "elenco.xlsx"), "--db", db)
 	wantCode(t, r, exitError)
 	wantContains(t, r, "stderr", r.stderr, "is a spreadsheet, not CSV")
+}
+
+// TestImportProgress checks that a large file says on stderr how far the import has got, every 5,000
+// rows and at the end, while stdout keeps only the report.
+func TestImportProgress(t *testing.T) {
+	e := setup(t, "")
+	db := demoDB(t, e, "trasimeno.db")
+	lines := []string{"Cognome;Nome;Email"}
+	for i := range 10500 {
+		lines = append(lines, fmt.Sprintf("Cognome%05d;Nome;persona%05d@example.org", i, i))
+	}
+	csv := e.path("grande.csv")
+	if err := os.WriteFile(csv, []byte(strings.Join(lines, "\r\n")+"\r\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		extra []string
+		verb  string
+	}{
+		{"dry run", []string{"--dry-run"}, "Esaminate"},
+		{"import", nil, "Importate"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, append([]string{"import", "people", csv, "--db", db, "--json"}, tt.extra...)...)
+			wantCode(t, r, exitOK)
+			want := []string{tt.verb + " 5.000 di 10.500 righe…", tt.verb + " 10.000 di 10.500 righe…",
+				tt.verb + " 10.500 di 10.500 righe…"}
+			if got := strings.Split(strings.TrimSpace(r.stderr), "\n"); !slices.Equal(got, want) {
+				t.Errorf("%v stderr = %q, want %q", r, got, want)
+			}
+			var rep report
+			if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil || rep.New != 10500 {
+				t.Errorf("%v stdout: %d new, %v; want a report of 10500 new people", r, rep.New, err)
+			}
+		})
+	}
 }
