@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -200,5 +201,51 @@ func TestImportNotReady(t *testing.T) {
 	}
 	if n := len(e.people("")); n != 60 {
 		t.Errorf("people = %d, want 60", n)
+	}
+}
+
+// TestImportProgressBar checks that the preview and the import each move a bar through the rows up to
+// the total, a hundred steps at most whatever the file's size, and take it away when done.
+func TestImportProgressBar(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	lines := []string{"Cognome;Nome;Email"}
+	for i := range 250 {
+		lines = append(lines, fmt.Sprintf("Cognome%03d;Nome;persona%03d@example.org", i, i))
+	}
+	// What the bars on top of the window say after each update the store sends.
+	var seen []string
+	e.ui.do = func(f func()) {
+		f()
+		walk(e.overlay(), func(o fyne.CanvasObject) {
+			if b, ok := o.(*widget.ProgressBar); ok {
+				seen = append(seen, b.TextFormatter())
+			}
+		})
+	}
+	check := func(what string) {
+		t.Helper()
+		if len(seen) < 2 || len(seen) > 101 || seen[len(seen)-1] != "250 di 250 righe" || seen[0] == seen[len(seen)-1] {
+			t.Errorf("%s: the bar said %d times %q … %q, want a few times up to 250 di 250 righe", what, len(seen),
+				seen[0:min(len(seen), 1)], seen[max(len(seen)-1, 0):])
+		}
+		seen = nil
+	}
+
+	p := e.ui.previewImport("elenco.csv", []byte(strings.Join(lines, "\r\n")))
+	if p == nil {
+		t.Fatalf("previewImport refused the file: %q", texts(e.overlay()))
+	}
+	check("preview")
+	if p.bar.Visible() {
+		t.Error("the preview's bar is still shown after the preview")
+	}
+	test.Tap(button(t, e.mustOverlay("the preview"), "Importa"))
+	check("import")
+	done := e.mustOverlay("the import's result")
+	if !hasText(done, "Importazione completata: 250 persone nuove") {
+		t.Errorf("after the import the window shows %q, want the result", texts(done))
+	}
+	if n := len(e.people("")); n != 310 {
+		t.Errorf("people after importing = %d, want 310", n)
 	}
 }
