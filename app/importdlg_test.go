@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 
 	"github.com/tavoli/tavoli/data"
 )
@@ -158,7 +159,9 @@ func TestImportRefusesBrokenFiles(t *testing.T) {
 		{"persone.xlsx", []byte("PK\x03\x04\x14\x00\x06\x00xl/workbook.xml"), "persone.xlsx è un foglio di calcolo, non un CSV: " +
 			"aprilo con Excel o LibreOffice e salvalo come CSV"},
 		{"rubrica.csv", []byte("Cognome;Nome\r\n"), "Il file ha solo l'intestazione: nessuna persona da importare."},
-		{"unicode.txt", []byte("\xff\xfeC\x00o\x00g\x00"), "Il file non è un testo CSV (contiene caratteri binari)"},
+		{"unicode.txt", []byte("C\x00o\x00g\x00n\x00o\x00m\x00e\x00"), "Il file non è un testo CSV (contiene caratteri binari)"},
+		{"misto.csv", []byte("Cognome;Nome\r\nRossi;Niccolò\r\nBartolucci;Niccol\xf2\r\n"), "La riga 3 del file non è testo UTF-8 valido. " +
+			"Nulla è stato importato: salva il file come «CSV UTF-8»"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -180,6 +183,27 @@ func TestImportRefusesBrokenFiles(t *testing.T) {
 				t.Errorf("people after refusing %s = %d, want 60", tt.name, n)
 			}
 		})
+	}
+}
+
+// TestImportUnicodeText previews what Excel saves as "Testo Unicode": UTF-16 with a BOM, tabs.
+func TestImportUnicodeText(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	file, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes(
+		[]byte("Cognome\tNome\tEnte\r\nMezzàsoma\tZoè\tAssociazione Città Aperta\r\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := e.ui.previewImport("elenco.txt", file)
+	if p == nil {
+		t.Fatalf("previewImport refused the file: %q", texts(e.overlay()))
+	}
+	dlg := e.mustOverlay("the import preview")
+	if !hasText(dlg, "File elenco.txt: 1 righe, codifica UTF-16 LE, separatore tabulazione.") {
+		t.Errorf("preview = %q, want the file's description", texts(dlg))
+	}
+	if text, _ := outcomes(p); text["Mezzàsoma Zoè"] != "nuova · ente nuovo" {
+		t.Errorf("preview rows = %q, want Mezzàsoma Zoè new with her accents", text)
 	}
 }
 
