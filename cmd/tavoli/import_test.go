@@ -175,11 +175,16 @@ func TestImportRefused(t *testing.T) {
 	if err := os.WriteFile(mixed, []byte("Cognome;Nome\r\nRossi;Niccolò\r\nBartolucci;Niccol\xf2\r\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	tooLong := e.path("lungo.csv") // a surname of a megabyte
+	if err := os.WriteFile(tooLong, []byte("Cognome;Nome\r\nRossi;Mario\r\n"+strings.Repeat("Verdi", 1<<18)+";Anna\r\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		file string
 		want []string
 	}{
+		{"surname too long", tooLong, []string{"Riga 3: Il campo «Cognome» supera i 100 caratteri ammessi"}},
 		{"mixed encodings", mixed, []string{"La riga 3 del file non è testo UTF-8 valido", "Nulla è stato importato", "«CSV UTF-8»"}},
 		{"unclosed quote", copyFile(t, e.dir, "broken_quote.csv"), []string{"riga 3", "virgolette non sono chiuse", "Nulla è stato importato"}},
 		{"xlsx", xlsx, []string{"elenco.xlsx è un foglio di calcolo, non un CSV", "salvalo come CSV"}},

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -70,5 +71,43 @@ func TestImportPeopleProgress(t *testing.T) {
 				t.Errorf("ImportPeople progress = %v, want %v", got, want)
 			}
 		})
+	}
+}
+
+// TestImportPeopleTooLong refuses a file whose row has a field over its limit, with the line and the
+// field, and writes nothing, not even the organisation an earlier row or the same row brings.
+func TestImportPeopleTooLong(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		name  string
+		row   data.PersonImport
+		field data.Field
+	}{
+		{"a 1 MB surname", data.PersonImport{Surname: strings.Repeat("Rossi", 1<<18), Name: "Mario"}, data.FieldSurname},
+		{"notes", data.PersonImport{Surname: "Rossi", Notes: strings.Repeat("nota ", 401)}, data.FieldNotes},
+		{"organisation", data.PersonImport{Surname: "Rossi", Organisation: strings.Repeat("Ente ", 41)}, data.FieldOrganisation},
+		{"town", data.PersonImport{Surname: "Rossi", Comune: strings.Repeat("Perugia ", 13), Organisation: "Ente nuovo"}, data.FieldComune},
+	}
+	for _, tt := range tests {
+		for _, apply := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s apply=%v", tt.name, apply), func(t *testing.T) {
+				r := newRegistry(t)
+				before, saved := totalRows(t, r.s), r.s.LastSaved()
+				row := tt.row
+				row.Line = 3
+				rows := []data.PersonImport{{Line: 2, Surname: "Lupi", Organisation: "Pro Loco Paciano"}, row}
+				_, err := r.s.ImportPeople(ctx, rows, data.ImportOptions{Apply: apply})
+				wantErr(t, "ImportPeople", err, data.EInvalid, "err.import.row")
+				if e := data.AsError(err); e == nil || e.Args["line"] != 3 {
+					t.Errorf("ImportPeople error = %.300v, want line 3", err)
+				}
+				if cause := data.AsError(errors.Unwrap(err)); cause == nil || cause.Key != "err.too_long" || cause.Args["field"] != tt.field {
+					t.Errorf("ImportPeople error cause = %.300v, want err.too_long for %s", errors.Unwrap(err), tt.field)
+				}
+				if after := totalRows(t, r.s); after != before || !r.s.LastSaved().Equal(saved) {
+					t.Errorf("after a refused import: records %s, LastSaved %v; want %s, %v", after, r.s.LastSaved(), before, saved)
+				}
+			})
+		}
 	}
 }

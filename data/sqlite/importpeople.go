@@ -91,6 +91,9 @@ func (s *Store) importPeople(ctx context.Context, tx *sql.Tx, rows []data.Person
 			id, ok := orgs[data.Fold(o)]
 			if !ok {
 				org := data.Organisation{Name: o, Category: cat, ComuneID: p.ComuneID}
+				if err := org.Validate(); err != nil {
+					return rep, lineError(row.Line, err)
+				}
 				if err := s.saveOrganisation(ctx, q, k, &org); err != nil {
 					return rep, lineError(row.Line, err)
 				}
