@@ -114,10 +114,7 @@ func (s *Store) importPeople(ctx context.Context, tx *sql.Tx, rows []data.Person
 		}
 		inFile[key] = true
 
-		cur, found, err := personByKey(ctx, q, key)
-		if err == nil && !found {
-			cur, found, err = personByNameOnly(ctx, q, p)
-		}
+		cur, found, err := registered(ctx, q, key, p)
 		if err != nil {
 			return rep, err
 		}
@@ -190,50 +187,62 @@ func mergeImport(cur, in data.Person, categoryKnown bool) data.Person {
 	return out
 }
 
-// The import's two lookups of live people: by the whole key, and by every key that starts with a
-// surname and name. Both must go through the people_live_match index, or each row reads the whole
-// register (TestImportLookupsUseIndex). They run for every row, so they read the person alone: the
-// names of the organisation and comune (blank here) are not needed to merge.
-var (
-	byMatchKey = `SELECT ` + metaCols("p") + `, ` + personColumns + `, '', '' FROM people p` +
-		` WHERE p.deleted = 0 AND p.match_key = ? ORDER BY p.created, p.id LIMIT 1`
-	byMatchPrefix = `SELECT ` + metaCols("p") + `, ` + personColumns + `, '', '' FROM people p` +
-		` WHERE p.deleted = 0 AND p.match_key >= ? AND p.match_key < ? LIMIT 2`
-)
+// byMatch asks the register, in one statement, the two questions an import asks of every row: which
+// live person has the row's whole key (the first registered, when two laptops registered the same
+// person), and which live people have a key that starts with its surname and name (two are enough to
+// know whether there is exactly one). Both go through the people_live_match index, or each row would
+// read the whole register (TestImportLookupUsesIndex); and both read the person alone, without the
+// names of the organisation and comune (blank here), which merging does not need.
+var byMatch = `SELECT 1, * FROM (SELECT ` + metaCols("p") + `, ` + personColumns + `, '', '' FROM people p
+		WHERE p.deleted = 0 AND p.match_key = ? ORDER BY p.created, p.id LIMIT 1)
+	UNION ALL SELECT 2, * FROM (SELECT ` + metaCols("p") + `, ` + personColumns + `, '', '' FROM people p
+		WHERE p.deleted = 0 AND p.match_key >= ? AND p.match_key < ? LIMIT 2)`
 
-func personByKey(ctx context.Context, tx querier, key string) (data.Person, bool, error) {
-	v, err := scanPerson(tx.QueryRowContext(ctx, byMatchKey, key))
-	if errors.Is(err, sql.ErrNoRows) {
-		return data.Person{}, false, nil
-	}
-	return v.Person, err == nil, err
-}
-
-// personByNameOnly finds the registered person a row means when one of the two has no email: exactly
-// one live person with the same surname and name, and no email on one side. Offices often keep a list
-// without addresses; with two people of the same name and no email to tell them apart, the row is new.
-func personByNameOnly(ctx context.Context, tx querier, p data.Person) (data.Person, bool, error) {
+// registered finds the registered person a row with this key means: the one with the same surname,
+// name and email; else, when one of the two has no email, the only live person with the same surname
+// and name. Offices often keep a list without addresses; with two people of the same name and no
+// email to tell them apart, the row is new.
+func registered(ctx context.Context, tx querier, key string, p data.Person) (data.Person, bool, error) {
 	prefix := matchKey(p.Surname, p.Name, "")
-	rows, err := tx.QueryContext(ctx, byMatchPrefix, prefix, prefix+"\U0010FFFF")
+	rows, err := tx.QueryContext(ctx, byMatch, key, prefix, prefix+"\U0010FFFF")
 	if err != nil {
 		return data.Person{}, false, err
 	}
 	defer rows.Close()
-	var found []data.Person
+	var same *data.Person
+	var sameName []data.Person
 	for rows.Next() {
-		v, err := scanPerson(rows)
+		var part int
+		v, err := scanPerson(scanAfter{rows, &part})
 		if err != nil {
 			return data.Person{}, false, err
 		}
-		found = append(found, v.Person)
+		if part == 1 {
+			same = &v.Person
+		} else {
+			sameName = append(sameName, v.Person)
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return data.Person{}, false, err
 	}
-	if len(found) != 1 || (p.Email != "" && found[0].Email != "") {
+	switch {
+	case same != nil:
+		return *same, true, nil
+	case len(sameName) != 1 || (p.Email != "" && sameName[0].Email != ""):
 		return data.Person{}, false, nil
 	}
-	return found[0], true, nil
+	return sameName[0], true, nil
+}
+
+// scanAfter scans a row whose first column goes to first, and the others where Scan says.
+type scanAfter struct {
+	rows  *sql.Rows
+	first any
+}
+
+func (s scanAfter) Scan(dest ...any) error {
+	return s.rows.Scan(append([]any{s.first}, dest...)...)
 }
 
 // comuniIndex finds comuni by name (ignoring case, accents and a leading "Comune di") or ISTAT code.
