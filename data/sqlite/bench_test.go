@@ -90,8 +90,8 @@ func BenchmarkPeopleSearch(b *testing.B) {
 }
 
 // importRows is a file of n people for the demo district: one in five already registered (with a new
-// note), the others new, one in eleven of them without an email, their comuni written in the ways
-// offices write them, their organisations known or new.
+// note), the others new, some with accents in their names, one in eleven without an email, their
+// comuni written in the ways offices write them, their organisations known or new.
 func importRows(b *testing.B, n int) []data.PersonImport {
 	ds, err := demo.Trasimeno(1)
 	must(b, "demo.Trasimeno", err)
@@ -99,7 +99,8 @@ func importRows(b *testing.B, n int) []data.PersonImport {
 	for i := range n {
 		c := ds.Comuni[i%len(ds.Comuni)]
 		comune := []string{c.Name, "Comune di " + c.Name, c.ISTAT, data.Fold(c.Name)}[i%4]
-		row := data.PersonImport{Line: i + 2, Surname: fmt.Sprintf("Cognome%04d", i), Name: "Nome",
+		row := data.PersonImport{Line: i + 2, Surname: fmt.Sprintf("Cognome%04d", i),
+			Name:     []string{"Niccolò", "Maria Grazia", "Zoè", "Andrea", "Lucia", "Federico", "Agnese"}[i%7],
 			Category: []string{"ASL", "Cooperativa sociale", "associazione", "cittadino", ""}[i%5], Comune: comune,
 			Email: fmt.Sprintf("persona%04d@example.org", i), Phone: fmt.Sprintf("075 %07d", i)}
 		if i%3 == 0 {
