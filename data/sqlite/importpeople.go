@@ -48,6 +48,11 @@ func (s *Store) importPeople(ctx context.Context, tx *sql.Tx, rows []data.Person
 		return rep, err
 	}
 	orgs := map[string]string{} // folded name -> id
+	// live are the ids of the comuni and organisations read live in this transaction or made by it.
+	live := map[string]bool{}
+	for id := range comuni.names {
+		live[id] = true
+	}
 	list, err := tx.QueryContext(ctx, `SELECT id, name FROM organisations WHERE deleted = 0`)
 	if err != nil {
 		return rep, err
@@ -59,6 +64,7 @@ func (s *Store) importPeople(ctx context.Context, tx *sql.Tx, rows []data.Person
 			return rep, err
 		}
 		orgs[data.Fold(strings.Join(strings.Fields(name), " "))] = id
+		live[id] = true
 	}
 	if err := errors.Join(list.Err(), list.Close()); err != nil {
 		return rep, err
@@ -99,6 +105,7 @@ func (s *Store) importPeople(ctx context.Context, tx *sql.Tx, rows []data.Person
 				}
 				id = org.ID
 				orgs[data.Fold(o)] = id
+				live[id] = true
 				rep.NewOrganisations++
 				res.Flags = append(res.Flags, data.FlagNewOrganisation)
 			}
@@ -129,7 +136,7 @@ func (s *Store) importPeople(ctx context.Context, tx *sql.Tx, rows []data.Person
 			p = merged
 		}
 		if res.Outcome != data.ImportUnchanged {
-			if err := s.savePerson(ctx, q, k, &p); err != nil {
+			if err := s.saveRow(ctx, q, k, &p, live); err != nil {
 				return rep, lineError(row.Line, err)
 			}
 		}
@@ -157,6 +164,16 @@ func (s *Store) importPeople(ctx context.Context, tx *sql.Tx, rows []data.Person
 		}
 	}
 	return rep, nil
+}
+
+// saveRow writes an imported person. When its comune and organisation are among those the import read
+// live or made (live), savePerson's check that they exist would be two queries per row for nothing;
+// a registered person's own references, which the file leaves as they are, are checked as usual.
+func (s *Store) saveRow(ctx context.Context, q querier, k *keyer, p *data.Person, live map[string]bool) error {
+	if (p.ComuneID == "" || live[p.ComuneID]) && (p.OrganisationID == "" || live[p.OrganisationID]) {
+		return s.save(ctx, q, data.KindPerson, &p.Meta, personCols(*p, k))
+	}
+	return s.savePerson(ctx, q, k, p)
 }
 
 // mergeImport is the registered person cur updated with what the file says: blank fields in the file
