@@ -58,6 +58,7 @@ type importPreview struct {
 	list    *widget.List
 	summary *widget.Label
 	bar     *widget.ProgressBar // how far the preview has got through the rows, while it runs
+	top     *fyne.Container     // what stands above the rows, the bar among it
 	detail  *widget.Label       // the selected row's notes in full
 	errs    *errorLine
 	dlg     *dialog.ConfirmDialog
@@ -146,9 +147,9 @@ func (ui *UI) previewImport(name string, b []byte) *importPreview {
 	info := widget.NewLabel(lang.L("import.file_info", map[string]any{"file": name, "encoding": t.Encoding,
 		"delimiter": delimiterName(t.Delimiter), "rows": len(t.Rows)}))
 	info.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(info, heading(lang.L("import.mapping")), mapping, p.summary, p.bar, p.errs.box, p.detail, head)
+	p.top = container.NewVBox(info, heading(lang.L("import.mapping")), mapping, p.summary, p.bar, p.errs.box, p.detail, head)
 	keys := newKeyCatcher(func() { p.dlg.Confirm() }, func() { p.dlg.Dismiss() })
-	content := container.NewStack(container.NewBorder(top, nil, nil, nil, p.list), keys)
+	content := container.NewStack(container.NewBorder(p.top, nil, nil, nil, p.list), keys)
 	p.dlg = dialog.NewCustomConfirm(lang.L("import.title"), lang.L("import.confirm"), lang.L("Cancel"), content, func(ok bool) {
 		if ok {
 			p.apply()
@@ -200,6 +201,7 @@ func (p *importPreview) recompute() {
 		p.bar.Max = float64(len(rows))
 		p.bar.SetValue(0)
 		p.bar.Show()
+		p.top.Refresh() // room for the bar
 	}
 	progress := p.ui.rowsProgress(p.bar, func() bool { return seq == p.seq })
 	var rep data.ImportReport
@@ -212,6 +214,7 @@ func (p *importPreview) recompute() {
 			return
 		}
 		p.bar.Hide()
+		p.top.Refresh()
 		p.ok = err == nil
 		p.rows, p.report = rows, rep
 		if err != nil {
