@@ -236,13 +236,17 @@ func TestImportProgressBar(t *testing.T) {
 	for i := range 250 {
 		lines = append(lines, fmt.Sprintf("Cognome%03d;Nome;persona%03d@example.org", i, i))
 	}
-	// What the bars on top of the window say after each update the store sends.
+	// What the bars on top of the window say after each update the store sends; a bar left where no
+	// layout put it (the top left corner, over the window) is a failure.
 	var seen []string
 	e.ui.do = func(f func()) {
 		f()
 		walk(e.overlay(), func(o fyne.CanvasObject) {
 			if b, ok := o.(*widget.ProgressBar); ok {
 				seen = append(seen, b.TextFormatter())
+				if b.Position().IsZero() || b.Size().Width < 100 {
+					t.Errorf("the bar saying %q is at %v, %v: not laid out", b.TextFormatter(), b.Position(), b.Size())
+				}
 			}
 		})
 	}
