@@ -145,7 +145,7 @@ func newConflictsPanel(s *exchangeScreen) *conflictsPanel {
 
 // toReview reports whether a version still waits for a person's decision.
 func toReview(v data.RecordVersion) bool {
-	return v.Resolution == data.VersionOpen && v.Reason != data.VersionReplaced
+	return v.Resolution.ToReview() && v.Reason != data.VersionReplaced
 }
 
 // loaded takes what came with the list: how many wait, the computers' names and the records' names.
@@ -275,6 +275,8 @@ func resolutionText(v data.RecordVersion) string {
 		return lang.L("exchange.resolution.replaced")
 	case v.Resolution == data.VersionDismissed:
 		return lang.L("exchange.resolution.dismissed")
+	case v.Resolution == data.VersionDisputed:
+		return lang.L("exchange.resolution.disputed")
 	}
 	return lang.L("exchange.resolution.open")
 }
@@ -296,6 +298,12 @@ func (p *conflictsPanel) show(v data.RecordVersion) {
 	about := lang.L(key, map[string]any{"date": formatDay(v.Created), "time": formatClock(v.Created)})
 	if !toReview(v) {
 		about += " " + resolutionText(v) + "."
+	}
+	if v.Resolution == data.VersionDisputed {
+		about += " " + lang.L("exchange.conflicts.disputed")
+	}
+	if len(v.Cascade) > 0 {
+		about += " " + lang.L("exchange.conflicts.cascade", map[string]any{"what": describeRefs(v.Cascade)})
 	}
 	p.about.SetText(about)
 

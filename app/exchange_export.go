@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"time"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,12 +14,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/bundle"
 	"github.com/tavoli/tavoli/data/sqlite"
 )
-
-// minPassphrase is the shortest passphrase an export accepts: the bundle carries people's names and
-// contacts, and a short secret is guessed quickly.
-const minPassphrase = 8
 
 // folderPref is the preference that remembers the folder of the last bundle written or read.
 const folderPref = "lastBundleFolder"
@@ -67,7 +63,7 @@ func newExportPanel(s *exchangeScreen) *exportPanel {
 	p.about.TextStyle.Italic = true
 	p.pass = newShortcutEntry()
 	p.pass.Password = true
-	p.pass.SetPlaceHolder(lang.L("exchange.export.pass_hint"))
+	p.pass.SetPlaceHolder(lang.L("exchange.export.pass_hint", map[string]any{"n": bundle.MinPassphrase}))
 	p.again = newShortcutEntry()
 	p.again.Password = true
 	p.again.SetPlaceHolder(lang.L("exchange.export.again_hint"))
@@ -261,14 +257,12 @@ func (p *exportPanel) export() {
 	}
 	p.errs.set("")
 	if !p.plain.Checked {
-		switch {
-		case p.pass.Text == "":
-			p.refuse(Explain(data.Errorf(data.EInvalid, "err.bundle.passphrase_choose")), p.pass)
+		// The rule is the domain's, shared with the command line.
+		if err := bundle.CheckPassphrase(p.pass.Text); err != nil {
+			p.refuse(Explain(err), p.pass)
 			return
-		case utf8.RuneCountInString(p.pass.Text) < minPassphrase:
-			p.refuse(lang.L("exchange.export.short", map[string]any{"n": minPassphrase}), p.pass)
-			return
-		case p.again.Text != p.pass.Text:
+		}
+		if p.again.Text != p.pass.Text {
 			p.refuse(lang.L("exchange.export.mismatch"), p.again)
 			return
 		}

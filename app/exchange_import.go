@@ -218,6 +218,14 @@ func (p *importPanel) showResult() {
 		line(lang.L("exchange.import.total", map[string]any{"changes": countChanges(total, false)}),
 			widget.MediumImportance, true)
 	}
+	for _, j := range r.Joined {
+		line(lang.L("exchange.import.joined."+string(j.Kind), map[string]any{"name": j.LoserName, "into": j.SurvivorName}),
+			widget.MediumImportance, false)
+	}
+	if len(r.Revived) > 0 {
+		line(lang.L("exchange.import.revived", map[string]any{"what": describeRefs(r.Revived)}),
+			widget.MediumImportance, false)
+	}
 	if total.Conflicts > 0 && total.Conflicts*2 > records(total) {
 		line(lang.L("exchange.import.many_conflicts"), widget.WarningImportance, false)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -259,6 +260,13 @@ func TestExchangeWrongPassphrase(t *testing.T) {
 	test.Tap(e.button)
 	if !strings.Contains(e.errs.wrap.Text, "troppo corta") {
 		t.Errorf("error line = %q, want the passphrase too short", e.errs.wrap.Text)
+	}
+	// Eight spaces are eight characters, and no passphrase at all.
+	retype(e.pass, "        ")
+	retype(e.again, "        ")
+	test.Tap(e.button)
+	if !strings.Contains(e.errs.wrap.Text, "Scegli una frase segreta") {
+		t.Errorf("error line = %q, want a passphrase asked for", e.errs.wrap.Text)
 	}
 	retype(e.pass, "una frase segreta")
 	retype(e.again, "una frase segreta!")
@@ -624,5 +632,57 @@ func TestExchangeExportStartsAtAcknowledgement(t *testing.T) {
 	p.choose(1)
 	if !strings.Contains(p.about.Text, "il più indietro è Mario Rossi") {
 		t.Errorf("«%s» says %q, want it to start where Mario stands", p.scope.Selected, p.about.Text)
+	}
+}
+
+// TestExchangeDeletionCascade: Mario deletes a person, with the memberships that go with them; Lucia,
+// not knowing, then updates the person's phone. On Mario's laptop the preview of Lucia's bundle says
+// that the memberships come back with the person; on Lucia's, Conflitti shows the deletion that lost
+// and what restoring it would delete.
+func TestExchangeDeletionCascade(t *testing.T) {
+	a := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	b := demoPeer(t)
+	ctx := context.Background()
+	var person data.PersonView
+	var deps []data.Ref
+	for _, p := range a.people("") {
+		d, err := b.store().Dependents(ctx, data.Ref{Kind: data.KindPerson, ID: p.ID})
+		if err == nil && len(d) > 0 {
+			person, deps = p, d
+			break
+		}
+	}
+	if len(deps) == 0 {
+		t.Fatal("no demo person may be deleted with what goes with them")
+	}
+	if _, err := b.store().Delete(ctx, data.Ref{Kind: data.KindPerson, ID: person.ID}); err != nil {
+		t.Fatalf("Delete: %v", err)
+	}
+	// Each laptop's clock ticks a second per reading: Lucia's laptop reads it often enough that her
+	// edit is later than Mario's deletion, and wins.
+	for i := range 40 {
+		a.setPhone(person.ID, "075 9998"+strconv.Itoa(10+i))
+	}
+	a.setPhone(person.ID, "075 999888")
+
+	p := b.previewOf(a.exportTo(t.TempDir(), ""), "")
+	want := "Tornano anche " + describeRefs(deps) + ", eliminati insieme a una scheda che ritorna"
+	if p.in == nil || !hasText(p.preview, want) {
+		t.Fatalf("preview = %q, want %q", texts(p.preview), want)
+	}
+	test.Tap(p.apply)
+	if got := b.person(person.FullName()).Phone; got != "075 999888" {
+		t.Errorf("phone on Mario's laptop = %q, want Lucia's edit", got)
+	}
+
+	q := a.previewOf(b.exportTo(t.TempDir(), ""), "")
+	test.Tap(q.apply)
+	c := a.showExchange(exchangeConflictsTab).conf
+	if c.pane.table.list.Length() != 1 {
+		t.Fatalf("conflicts listed = %q, want the deletion that lost", rows(c.pane.table.list))
+	}
+	c.pane.table.list.Select(0)
+	if want := "È un'eliminazione: ripristinarla elimina anche " + describeRefs(deps); !strings.Contains(c.about.Text, want) {
+		t.Errorf("about = %q, want %q", c.about.Text, want)
 	}
 }

@@ -85,6 +85,8 @@ func Explain(err error) string {
 			args[k], args[k+"_of"] = formatDay(x), ofDay(x)
 		case data.ProposalState:
 			args[k] = lang.L("pstate." + string(x))
+		case data.Field:
+			args[k] = lang.L("field." + string(x))
 		}
 	}
 	msg := lang.X(e.Key, e.Key, args)

@@ -224,6 +224,7 @@ func TestTranslationKeysExist(t *testing.T) {
 		"rules.threshold.":  strs(thresholds),
 		"rules.tie.":        strs(tieBreaks),
 		"import.field.":     fields,
+		"field.":            constants(t, "Field"),
 		"import.flag.":      constants(t, "ImportFlag"),
 		"import.outcome.":   constants(t, "ImportOutcome"),
 		"import.delimiter.": {"comma", "semicolon", "tab"},
@@ -239,6 +240,8 @@ func TestTranslationKeysExist(t *testing.T) {
 		"method.":           strs(data.VoteMethods),
 		"vote.hint.":        {"dots", "points", "approval", "borda", "schulze", "score"},
 		"choice.":           {"favorevole", "contrario", "astenuto", "favorevole_pl", "contrario_pl", "astenuto_pl"},
+		// The kinds a merge joins when created on two laptops.
+		"exchange.import.joined.": {string(data.KindPerson), string(data.KindOrganisation)},
 		// sqlite's nameTaken: "err." + kind + ".duplicate" for the kinds whose names are unique.
 		"err.": {"comune.duplicate", "area.duplicate", "body.duplicate", "organisation.duplicate"},
 	}
@@ -388,6 +391,9 @@ func TestExplain(t *testing.T) {
 			"Errore del database: la modifica non è stata salvata. (Dettaglio tecnico: disk I/O error)"},
 		{"not ours", errors.New("boom"),
 			"Si è verificato un errore imprevisto: boom. Nulla è stato scritto; riprova, e se si ripete avvisa chi cura il programma."},
+		{"field too long in an import", data.Errorf(data.EInvalid, "err.import.row", "line", 14).Wrap(
+			data.Errorf(data.EInvalid, "err.too_long", "field", data.FieldSurname, "max", 100)),
+			"Riga 14: Il campo «Cognome» supera i 100 caratteri ammessi: accorcialo."},
 		{"numbers", data.Errorf(data.EInvalid, "err.csv.fields", "line", 7, "got", 3, "want", 5),
 			"Il file non è un CSV valido: la riga 7 ha 3 campi invece di 5. Nulla è stato importato; correggi il file e riprova."},
 	}

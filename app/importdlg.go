@@ -57,7 +57,9 @@ type importPreview struct {
 	selects []*widget.Select
 	list    *widget.List
 	summary *widget.Label
-	detail  *widget.Label // the selected row's notes in full
+	bar     *widget.ProgressBar // how far the preview has got through the rows, while it runs
+	top     *fyne.Container     // what stands above the rows, the bar among it
+	detail  *widget.Label       // the selected row's notes in full
 	errs    *errorLine
 	dlg     *dialog.ConfirmDialog
 	ok      bool // the preview is valid and may be imported
@@ -74,6 +76,7 @@ func (ui *UI) previewImport(name string, b []byte) *importPreview {
 	p := &importPreview{ui: ui, name: name, table: t, mapping: csvimport.Guess(t.Header), errs: newErrorLine()}
 	p.summary = widget.NewLabel("")
 	p.summary.Wrapping = fyne.TextWrapWord
+	p.bar = newRowsBar()
 	p.detail = widget.NewLabel(lang.L("import.select_row"))
 	p.detail.Wrapping = fyne.TextWrapWord
 	p.detail.Importance = widget.LowImportance
@@ -144,9 +147,9 @@ func (ui *UI) previewImport(name string, b []byte) *importPreview {
 	info := widget.NewLabel(lang.L("import.file_info", map[string]any{"file": name, "encoding": t.Encoding,
 		"delimiter": delimiterName(t.Delimiter), "rows": len(t.Rows)}))
 	info.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(info, heading(lang.L("import.mapping")), mapping, p.summary, p.errs.box, p.detail, head)
+	p.top = container.NewVBox(info, heading(lang.L("import.mapping")), mapping, p.summary, p.bar, p.errs.box, p.detail, head)
 	keys := newKeyCatcher(func() { p.dlg.Confirm() }, func() { p.dlg.Dismiss() })
-	content := container.NewStack(container.NewBorder(top, nil, nil, nil, p.list), keys)
+	content := container.NewStack(container.NewBorder(p.top, nil, nil, nil, p.list), keys)
 	p.dlg = dialog.NewCustomConfirm(lang.L("import.title"), lang.L("import.confirm"), lang.L("Cancel"), content, func(ok bool) {
 		if ok {
 			p.apply()
@@ -187,20 +190,31 @@ func delimiterName(r rune) string {
 	return lang.L("import.delimiter.comma")
 }
 
-// recompute applies the mapping and asks the store what the import would do, without writing.
+// recompute applies the mapping and asks the store what the import would do, without writing. Until
+// the answer comes the preview cannot be imported, and a bar shows how far the store has got.
 func (p *importPreview) recompute() {
 	p.seq++
 	seq := p.seq
+	p.ok = false
 	rows, err := p.table.People(p.mapping)
+	if err == nil {
+		p.bar.Max = float64(len(rows))
+		p.bar.SetValue(0)
+		p.bar.Show()
+		p.top.Refresh() // room for the bar
+	}
+	progress := p.ui.rowsProgress(p.bar, func() bool { return seq == p.seq })
 	var rep data.ImportReport
 	p.ui.run(func() {
 		if err == nil {
-			rep, err = p.ui.store.ImportPeople(p.ui.ctx, rows, false)
+			rep, err = p.ui.store.ImportPeople(p.ui.ctx, rows, data.ImportOptions{Progress: progress})
 		}
 	}, func() {
 		if seq != p.seq {
 			return
 		}
+		p.bar.Hide()
+		p.top.Refresh()
 		p.ok = err == nil
 		p.rows, p.report = rows, rep
 		if err != nil {
@@ -217,16 +231,32 @@ func (p *importPreview) recompute() {
 	})
 }
 
-// apply imports the rows the preview showed: all of them, or none if anything is wrong.
+// apply imports the rows the preview showed: all of them, or none if anything is wrong. A dialog with
+// a bar stays up while the store writes them.
 func (p *importPreview) apply() {
 	if !p.ok {
-		p.ui.showError(data.Errorf(data.EInvalid, "err.import.not_ready"))
+		key := "err.import.not_ready"
+		if p.bar.Visible() {
+			key = "err.import.pending"
+		}
+		p.ui.showError(data.Errorf(data.EInvalid, key))
 		return
 	}
 	rows := p.rows
+	bar := newRowsBar()
+	bar.Max = float64(len(rows))
+	bar.Show()
+	wait := dialog.NewCustomWithoutButtons(lang.L("import.title"), container.NewVBox(
+		widget.NewLabel(lang.L("import.writing", map[string]any{"file": p.name})), bar), p.ui.win)
+	wait.Resize(fyne.NewSize(460, 0))
+	wait.Show()
+	progress := p.ui.rowsProgress(bar, func() bool { return true })
 	var rep data.ImportReport
 	var err error
-	p.ui.run(func() { rep, err = p.ui.store.ImportPeople(p.ui.ctx, rows, true) }, func() {
+	p.ui.run(func() {
+		rep, err = p.ui.store.ImportPeople(p.ui.ctx, rows, data.ImportOptions{Apply: true, Progress: progress})
+	}, func() {
+		wait.Hide()
 		if err != nil {
 			p.ui.showError(err)
 			return
@@ -236,4 +266,31 @@ func (p *importPreview) apply() {
 		p.ui.informText(lang.L("import.title"), lang.L("import.done", map[string]any{"new": rep.New,
 			"updated": rep.Updated, "organisations": rep.NewOrganisations}))
 	})
+}
+
+// newRowsBar is a hidden bar that counts rows: "5.000 di 100.000 righe".
+func newRowsBar() *widget.ProgressBar {
+	bar := widget.NewProgressBar()
+	bar.TextFormatter = func() string {
+		return lang.L("import.progress", map[string]any{"done": formatInt(int(bar.Value)), "total": formatInt(int(bar.Max))})
+	}
+	bar.Hide()
+	return bar
+}
+
+// rowsProgress is an import's progress callback that moves bar on the UI goroutine while live says the
+// work is still the one shown. The store calls it after every row: the bar moves about a hundred times
+// whatever the file's size, not a redraw queued per row.
+func (ui *UI) rowsProgress(bar *widget.ProgressBar, live func() bool) func(done, total int) {
+	return func(done, total int) {
+		if step := max((total+99)/100, 1); done%step != 0 && done != total {
+			return
+		}
+		ui.later(func() {
+			if live() {
+				bar.Max = float64(total)
+				bar.SetValue(float64(done))
+			}
+		})
+	}
 }

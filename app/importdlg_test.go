@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 
 	"github.com/tavoli/tavoli/data"
 )
@@ -157,7 +159,9 @@ func TestImportRefusesBrokenFiles(t *testing.T) {
 		{"persone.xlsx", []byte("PK\x03\x04\x14\x00\x06\x00xl/workbook.xml"), "persone.xlsx è un foglio di calcolo, non un CSV: " +
 			"aprilo con Excel o LibreOffice e salvalo come CSV"},
 		{"rubrica.csv", []byte("Cognome;Nome\r\n"), "Il file ha solo l'intestazione: nessuna persona da importare."},
-		{"unicode.txt", []byte("\xff\xfeC\x00o\x00g\x00"), "Il file non è un testo CSV (contiene caratteri binari)"},
+		{"unicode.txt", []byte("C\x00o\x00g\x00n\x00o\x00m\x00e\x00"), "Il file non è un testo CSV (contiene caratteri binari)"},
+		{"misto.csv", []byte("Cognome;Nome\r\nRossi;Niccolò\r\nBartolucci;Niccol\xf2\r\n"), "La riga 3 del file non è testo UTF-8 valido. " +
+			"Nulla è stato importato: salva il file come «CSV UTF-8»"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -182,6 +186,27 @@ func TestImportRefusesBrokenFiles(t *testing.T) {
 	}
 }
 
+// TestImportUnicodeText previews what Excel saves as "Testo Unicode": UTF-16 with a BOM, tabs.
+func TestImportUnicodeText(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	file, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes(
+		[]byte("Cognome\tNome\tEnte\r\nMezzàsoma\tZoè\tAssociazione Città Aperta\r\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := e.ui.previewImport("elenco.txt", file)
+	if p == nil {
+		t.Fatalf("previewImport refused the file: %q", texts(e.overlay()))
+	}
+	dlg := e.mustOverlay("the import preview")
+	if !hasText(dlg, "File elenco.txt: 1 righe, codifica UTF-16 LE, separatore tabulazione.") {
+		t.Errorf("preview = %q, want the file's description", texts(dlg))
+	}
+	if text, _ := outcomes(p); text["Mezzàsoma Zoè"] != "nuova · ente nuovo" {
+		t.Errorf("preview rows = %q, want Mezzàsoma Zoè new with her accents", text)
+	}
+}
+
 func TestImportNotReady(t *testing.T) {
 	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
 	p := e.ui.previewImport("persone.csv", excelCSV(t, "Cognome;Nome", ";Mario"))
@@ -200,5 +225,55 @@ func TestImportNotReady(t *testing.T) {
 	}
 	if n := len(e.people("")); n != 60 {
 		t.Errorf("people = %d, want 60", n)
+	}
+}
+
+// TestImportProgressBar checks that the preview and the import each move a bar through the rows up to
+// the total, a hundred steps at most whatever the file's size, and take it away when done.
+func TestImportProgressBar(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	lines := []string{"Cognome;Nome;Email"}
+	for i := range 250 {
+		lines = append(lines, fmt.Sprintf("Cognome%03d;Nome;persona%03d@example.org", i, i))
+	}
+	// What the bars on top of the window say after each update the store sends; a bar left where no
+	// layout put it (the top left corner, over the window) is a failure.
+	var seen []string
+	e.ui.do = func(f func()) {
+		f()
+		walk(e.overlay(), func(o fyne.CanvasObject) {
+			if b, ok := o.(*widget.ProgressBar); ok {
+				seen = append(seen, b.TextFormatter())
+				if b.Position().IsZero() || b.Size().Width < 100 {
+					t.Errorf("the bar saying %q is at %v, %v: not laid out", b.TextFormatter(), b.Position(), b.Size())
+				}
+			}
+		})
+	}
+	check := func(what string) {
+		t.Helper()
+		if len(seen) < 2 || len(seen) > 101 || seen[len(seen)-1] != "250 di 250 righe" || seen[0] == seen[len(seen)-1] {
+			t.Errorf("%s: the bar said %d times %q … %q, want a few times up to 250 di 250 righe", what, len(seen),
+				seen[0:min(len(seen), 1)], seen[max(len(seen)-1, 0):])
+		}
+		seen = nil
+	}
+
+	p := e.ui.previewImport("elenco.csv", []byte(strings.Join(lines, "\r\n")))
+	if p == nil {
+		t.Fatalf("previewImport refused the file: %q", texts(e.overlay()))
+	}
+	check("preview")
+	if p.bar.Visible() {
+		t.Error("the preview's bar is still shown after the preview")
+	}
+	test.Tap(button(t, e.mustOverlay("the preview"), "Importa"))
+	check("import")
+	done := e.mustOverlay("the import's result")
+	if !hasText(done, "Importazione completata: 250 persone nuove") {
+		t.Errorf("after the import the window shows %q, want the result", texts(done))
+	}
+	if n := len(e.people("")); n != 310 {
+		t.Errorf("people after importing = %d, want 310", n)
 	}
 }

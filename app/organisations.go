@@ -1,8 +1,11 @@
 package app
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
@@ -24,6 +27,7 @@ type organisationsScreen struct {
 	notes    *widget.Entry
 	people   *widget.Label
 	saver    *autosaver[data.Organisation]
+	join     *joinPicker // the join dialog while it is open
 }
 
 func newOrganisationsScreen(ui *UI) *organisationsScreen {
@@ -90,7 +94,8 @@ func newOrganisationsScreen(ui *UI) *organisationsScreen {
 		widget.NewFormItem(lang.L("field.notes"), s.notes),
 		widget.NewFormItem(lang.L("col.people"), s.people),
 	)
-	s.content = s.layout("organisations.new", s.pane.table.content, 0.55, nil)
+	joinBtn := widget.NewButtonWithIcon(lang.L("organisations.join"), theme.ContentCopyIcon(), s.joinItem)
+	s.content = s.layout("organisations.new", s.pane.table.content, 0.55, []fyne.CanvasObject{joinBtn})
 	s.table, s.first = s.pane.table, s.name
 	s.fields = []fyne.Disableable{s.name, s.category, s.comune, s.email, s.phone, s.notes}
 	s.flush = s.saver.flush
@@ -179,4 +184,49 @@ func (s *organisationsScreen) changed() {
 	if !s.loading {
 		s.saver.changed()
 	}
+}
+
+// joinItem joins the organisation shown with another record of the same organisation, entered twice:
+// the one shown becomes an alias of the one chosen, its people, seats and proposals follow. The status
+// line offers to undo it.
+func (s *organisationsScreen) joinItem() {
+	if s.meta.ID == "" {
+		return
+	}
+	s.saver.flush()
+	ui, loser, loserName := s.ui, s.meta.ID, s.name.Text
+	find := func(q string) ([]joinCandidate, error) {
+		orgs, err := ui.store.Organisations(ui.ctx, q)
+		var out []joinCandidate
+		for _, o := range orgs {
+			out = append(out, joinCandidate{id: o.ID, name: o.Name, line: strings.Join(nonBlank(o.Name, o.ComuneName, o.Email), " · ")})
+		}
+		return out, err
+	}
+	s.join = ui.joinPicker(lang.L("organisations.join_title"), lang.L("organisations.join_intro", map[string]any{"name": loserName}),
+		loser, firstWord(loserName), find, func(c joinCandidate) {
+			ui.joinNow(data.KindOrganisation, loser, loserName, c, "organisations.joined", func() {
+				s.refresh()
+				s.blank()
+			}, s.refresh)
+		})
+}
+
+// firstWord is the first word of s, or "": an organisation entered twice most likely starts the same.
+func firstWord(s string) string {
+	if f := strings.Fields(s); len(f) > 0 {
+		return f[0]
+	}
+	return ""
+}
+
+// nonBlank keeps the strings that are not blank, trimmed.
+func nonBlank(items ...string) []string {
+	var out []string
+	for _, x := range items {
+		if strings.TrimSpace(x) != "" {
+			out = append(out, strings.TrimSpace(x))
+		}
+	}
+	return out
 }

@@ -22,6 +22,8 @@ type peopleScreen struct {
 
 	form   *personForm
 	comuni []data.Comune
+
+	join *joinPicker // the join dialog while it is open, for the keyboard and the tests
 }
 
 func newPeopleScreen(ui *UI) *peopleScreen {
@@ -146,6 +148,7 @@ type personForm struct {
 	info         *widget.Label
 	errs         *errorLine
 	del          *widget.Button
+	join         *widget.Button // joins the person with another record of the same person
 	saver        *autosaver[personDraft]
 	content      fyne.CanvasObject
 }
@@ -219,6 +222,7 @@ func newPersonForm(s *peopleScreen) *personForm {
 	)
 	f.del = widget.NewButtonWithIcon(lang.L("action.delete"), theme.DeleteIcon(), s.deleteItem)
 	f.del.Importance = widget.DangerImportance
+	f.join = widget.NewButtonWithIcon(lang.L("people.join"), theme.ContentCopyIcon(), s.joinItem)
 	f.saver = &autosaver[personDraft]{ui: s.ui, get: f.draft, save: f.store,
 		meta: func(d personDraft) data.Meta { return d.Meta },
 		apply: func(d personDraft) {
@@ -237,7 +241,7 @@ func newPersonForm(s *peopleScreen) *personForm {
 	note := widget.NewLabel(lang.L("form.autosave"))
 	note.Importance = widget.LowImportance
 	f.content = container.NewVScroll(container.NewVBox(f.title, f.form, f.hint, f.errs.box,
-		container.NewBorder(nil, nil, nil, f.del, note), f.info))
+		container.NewBorder(nil, nil, nil, container.NewHBox(f.join, f.del), note), f.info))
 	f.setEnabled(false)
 	return f
 }
@@ -290,9 +294,10 @@ func (f *personForm) load(p data.PersonView) {
 }
 
 func (f *personForm) setEnabled(on bool) {
-	setEnabled(on, f.surname, f.name, f.honorary, f.gender, f.category, f.org, f.comune, f.email, f.phone, f.notes, f.del)
+	setEnabled(on, f.surname, f.name, f.honorary, f.gender, f.category, f.org, f.comune, f.email, f.phone, f.notes, f.del, f.join)
 	if f.meta.ID == "" {
 		f.del.Disable()
+		f.join.Disable()
 	}
 	f.form.Refresh()
 }
@@ -405,9 +410,11 @@ func (f *personForm) showInfo() {
 	if f.meta.ID == "" {
 		f.info.SetText(lang.L("form.not_saved_yet"))
 		f.del.Disable()
+		f.join.Disable()
 		return
 	}
 	f.del.Enable()
+	f.join.Enable()
 	f.info.SetText(lang.L("form.last_change", map[string]any{
 		"date": f.meta.Updated.Local().Format("02/01/2006"), "time": formatClock(f.meta.Updated),
 		"device": f.s.ui.author(f.meta.Device)}))

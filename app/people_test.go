@@ -445,3 +445,67 @@ func TestPeopleTitleAndGender(t *testing.T) {
 		t.Errorf("form after reselecting = %q, %q, want the stored title and non indicato", f.honorary.Text, f.gender.Selected)
 	}
 }
+
+// TestPeopleJoinAndUndo: D'Angelo Rosa was entered twice; from her first record the secretary joins it
+// into the second, from the keyboard (type, Enter): the membership follows, the list shows her once,
+// the record that stays takes her email, and the status line undoes the join.
+func TestPeopleJoinAndUndo(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	e.showPeople()
+	ctx := context.Background()
+	rosa := e.person("D'Angelo Rosa")
+	twin, err := e.store().SavePerson(ctx, data.Person{Surname: "D'Angelo", Name: "Rosa Maria", Category: rosa.Category,
+		Phone: "075 555"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.ui.people.refresh()
+	// The first record has the membership; the join moves it from Rosa to her twin, and back.
+	f := e.selectPerson("D'Angelo Rosa")
+	test.Tap(f.join)
+	s := e.ui.people
+	if s.join == nil || e.ui.win.Canvas().Focused() != s.join.search {
+		t.Fatal("the join dialog is not open with the cursor in its search box")
+	}
+	s.join.search.SetText("d'angelo rosa maria")
+	if s.join.list.Length() != 1 {
+		t.Fatalf("candidates for «d'angelo rosa maria» = %d, want her twin alone", s.join.list.Length())
+	}
+	s.join.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if _, err := e.store().Person(ctx, rosa.ID); data.ErrorCode(err) != data.ENotFound {
+		t.Errorf("Person(joined) = %v, want her gone from the registry", err)
+	}
+	if rowIndex(s.pane.table, 0, "D'Angelo Rosa") >= 0 || rowIndex(s.pane.table, 0, "D'Angelo Rosa Maria") < 0 {
+		t.Errorf("people listed = %q, want Rosa Maria only", column(s.pane.table, 0))
+	}
+	joined, _ := e.store().Person(ctx, twin.ID)
+	if joined.Email != rosa.Email {
+		t.Errorf("the record that stays has email %q, want Rosa's %q taken on", joined.Email, rosa.Email)
+	}
+	memberOf := func(id string) bool {
+		bodies, err := e.store().Bodies(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, b := range bodies {
+			ms, _ := e.store().Memberships(ctx, b.ID)
+			for _, m := range ms {
+				if m.PersonID == id {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if !memberOf(twin.ID) || memberOf(rosa.ID) {
+		t.Error("the membership did not follow the join")
+	}
+	st := e.ui.status
+	if !st.undo.Visible() || st.undo.Text != "Annulla unione" || !strings.Contains(st.undoMsg.Text, "unita a «D'Angelo Rosa Maria»") {
+		t.Fatalf("status = %q, undo %q shown %v", st.undoMsg.Text, st.undo.Text, st.undo.Visible())
+	}
+	test.Tap(st.undo)
+	if _, err := e.store().Person(ctx, rosa.ID); err != nil || !memberOf(rosa.ID) || memberOf(twin.ID) {
+		t.Errorf("after the undo: Person %v, membership back %v", err, memberOf(rosa.ID))
+	}
+}

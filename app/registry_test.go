@@ -434,3 +434,40 @@ func TestDeleteFromAmbitoTabs(t *testing.T) {
 		})
 	}
 }
+
+// TestOrganisationsJoinAndUndo: the USL was entered a second time under a shorter name; the secretary
+// joins the second record into the first from the keyboard: its people follow, and the status line
+// undoes it.
+func TestOrganisationsJoinAndUndo(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	ctx := context.Background()
+	usl, _ := e.organisation("USL Umbria 1 – Distretto del Trasimeno")
+	twin, err := e.store().SaveOrganisation(ctx, data.Organisation{Name: "USL Trasimeno", Category: data.CatASL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := e.store().SavePerson(ctx, data.Person{Surname: "Brunelli", Name: "Chiara", Category: data.CatASL,
+		OrganisationID: twin.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := e.openOrganisationsTab()
+	s.refresh()
+	s.pane.table.list.Select(rowIndex(s.pane.table, 0, "USL Trasimeno"))
+	s.joinItem()
+	if s.join == nil || e.ui.win.Canvas().Focused() != s.join.search {
+		t.Fatal("the join dialog is not open with the cursor in its search box")
+	}
+	s.join.search.SetText("umbria")
+	s.join.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got, _ := e.store().Person(ctx, p.ID); got.OrganisationID != usl.ID {
+		t.Fatalf("Brunelli's organisation after the join = %q, want the USL %q", got.OrganisationID, usl.ID)
+	}
+	if rowIndex(s.pane.table, 0, "USL Trasimeno") >= 0 {
+		t.Error("the joined organisation is still listed")
+	}
+	test.Tap(e.ui.status.undo)
+	if got, _ := e.store().Person(ctx, p.ID); got.OrganisationID != twin.ID {
+		t.Errorf("Brunelli's organisation after the undo = %q, want the twin again", got.OrganisationID)
+	}
+}

@@ -83,9 +83,17 @@ type ImportResult struct {
 	// needs the user's confirmation of a deliberate transfer.
 	OtherAmbito bool
 	// Seen is true when this same bundle (same records' checksum) was imported before.
-	Seen    bool
-	Kinds   []KindChanges // in SyncKinds order; kinds the bundle does not carry are left out
-	Applied bool          // false for a preview
+	Seen  bool
+	Kinds []KindChanges // in SyncKinds order; kinds the bundle does not carry are left out
+	// Revived are records deleted along with another that the merge brings back with it: the other
+	// came back (an edit made elsewhere beat its deletion), and a deletion and what went with it are
+	// one decision. They are written here, not carried by the bundle.
+	Revived []Ref
+	// Joined are the people and organisations the merge found created twice (on this laptop and on
+	// the sender's, by the importer's rule for people and by the folded name for organisations) and
+	// joined into one record.
+	Joined  []Join
+	Applied bool // false for a preview
 }
 
 // Total sums the counts of every kind.
@@ -115,7 +123,13 @@ const (
 	VersionOpen      VersionResolution = ""          // still to review
 	VersionDismissed VersionResolution = "dismissed" // reviewed: the current version stays
 	VersionRestored  VersionResolution = "restored"  // it became the current version again
+	// VersionDisputed: two computers settled it differently (one restored it, one dismissed it); it
+	// is to review again, the record holding whichever version the exchanges made current.
+	VersionDisputed VersionResolution = "disputed"
 )
+
+// ToReview reports whether a person still has to decide about the version.
+func (r VersionResolution) ToReview() bool { return r == VersionOpen || r == VersionDisputed }
 
 // RecordVersion is a version of a record that a merge set aside, with what the record is now.
 type RecordVersion struct {
@@ -133,27 +147,22 @@ type RecordVersion struct {
 	Current        map[string]any // the current version's columns (nil when the record is missing)
 	CurrentUpdated time.Time
 	CurrentDevice  string
+	// Cascade lists, for a version that is a deletion of a record live now, what restoring it would
+	// delete with the record, as deleting it here would.
+	Cascade []Ref
 }
 
-// Deletion reports whether the version set aside is a deletion of the record (its tombstone).
-func (v RecordVersion) Deletion() bool { return flagSet(v.Row["deleted"]) }
+// IsDeletion reports whether the version kept is a deletion (a tombstone).
+func (v RecordVersion) IsDeletion() bool {
+	d, _ := v.Row["deleted"].(float64)
+	return d != 0
+}
 
-// CurrentDeletion reports whether the record's current version is a deletion.
+// CurrentDeletion reports whether the record's current version is a deletion (a tombstone): the
+// current row is read from the database, where deleted is an integer.
 func (v RecordVersion) CurrentDeletion() bool {
-	return v.Current != nil && flagSet(v.Current["deleted"])
-}
-
-// flagSet reads a 0/1 column as a row carries it: an integer from the database, a number from JSON.
-func flagSet(v any) bool {
-	switch x := v.(type) {
-	case int64:
-		return x != 0
-	case float64:
-		return x != 0
-	case bool:
-		return x
-	}
-	return false
+	d, _ := v.Current["deleted"].(int64)
+	return d != 0
 }
 
 // Peer is another installation this database has exchanged with, or whose changes it holds.
@@ -177,3 +186,24 @@ type Receipt struct {
 
 // Acknowledged reports whether the peer ever acknowledged anything of this database.
 func (r Receipt) Acknowledged() bool { return r.Upto > 0 }
+
+// Join is two records of the same person, or of the same organisation, made one: Loser becomes an
+// alias of Survivor (deleted, naming it) and what pointed to Loser points to Survivor, but for the
+// records of approved sessions, which never change and reach Survivor through the alias. Moved lists
+// the references moved, so that a join made by hand can be undone; a join made by a merge (the same
+// person created on two laptops) moves on every laptop what that laptop holds, and undoing it moves
+// nothing back.
+type Join struct {
+	Kind         Kind        `json:"kind"`
+	Loser        string      `json:"loser"`
+	Survivor     string      `json:"survivor"`
+	LoserName    string      `json:"loser_name"`
+	SurvivorName string      `json:"survivor_name"`
+	Moved        []RefColumn `json:"moved,omitempty"`
+}
+
+// RefColumn is a record and the column of it that holds a reference.
+type RefColumn struct {
+	Ref
+	Column string `json:"column"`
+}

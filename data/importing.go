@@ -16,6 +16,16 @@ type PersonImport struct {
 	Gender       string `json:"gender,omitempty"` // as written: "F", "femmina", "Uomo"
 }
 
+// ImportOptions say how an import of people runs.
+type ImportOptions struct {
+	// Apply writes the rows; without it nothing is written and the report says what would happen.
+	Apply bool
+	// Progress, when not nil, is called after each row with the rows done so far and the total, on the
+	// goroutine that imports: a long file can then say how far it is. Callers that draw decide how
+	// often to.
+	Progress func(done, total int)
+}
+
 // ImportOutcome is what an import does with one row.
 type ImportOutcome string
 

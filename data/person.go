@@ -101,6 +101,12 @@ func (p Person) FullName() string {
 
 // Validate checks the rules a Person must meet.
 func (p Person) Validate() error {
+	if err := checkLengths(limited{FieldSurname, p.Surname, maxNameLen}, limited{FieldName, p.Name, maxNameLen},
+		limited{FieldTitle, p.Title, maxTitleLen}, limited{FieldEmail, p.Email, maxEmailLen},
+		limited{FieldPhone, p.Phone, maxPhoneLen}, limited{FieldComune, p.ComuneText, maxTownLen},
+		limited{FieldNotes, p.Notes, maxNotesLen}); err != nil {
+		return err
+	}
 	if strings.TrimSpace(p.Surname) == "" && strings.TrimSpace(p.Name) == "" {
 		return Errorf(EInvalid, "err.person.name_required")
 	}
@@ -159,6 +165,11 @@ type Organisation struct {
 
 // Validate checks the rules an Organisation must meet.
 func (o Organisation) Validate() error {
+	if err := checkLengths(limited{FieldOrganisation, o.Name, maxOrganisationLen},
+		limited{FieldEmail, o.Email, maxEmailLen}, limited{FieldPhone, o.Phone, maxPhoneLen},
+		limited{FieldNotes, o.Notes, maxNotesLen}); err != nil {
+		return err
+	}
 	if strings.TrimSpace(o.Name) == "" {
 		return Errorf(EInvalid, "err.organisation.name_required")
 	}

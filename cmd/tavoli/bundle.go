@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -71,7 +72,8 @@ func (c *cli) bundle(ctx context.Context, rest []string) int {
 
 // passphrase reads the first line of --passphrase-file, without its line end (and the byte-order mark
 // Notepad writes). A passphrase is never taken on the command line, where the shell's history and the
-// process list would keep it, nor asked for at a prompt, which scripts cannot answer.
+// process list would keep it, nor asked for at a prompt, which scripts cannot answer. A file that other
+// users of the computer may read gets a warning: whoever reads it opens every bundle made with it.
 func (c *cli) passphrase() (string, error) {
 	b, err := os.ReadFile(c.opt.passFile)
 	switch {
@@ -85,7 +87,17 @@ func (c *cli) passphrase() (string, error) {
 	if line == "" {
 		return "", data.Errorf(data.EInvalid, "cli.bundle_passphrase_empty", "path", c.opt.passFile)
 	}
+	if fi, err := os.Stat(c.opt.passFile); err == nil && openToOthers(fi) {
+		fmt.Fprintln(c.stderr, "tavoli: "+lang.L("cli.bundle_passphrase_open", map[string]any{"path": c.opt.passFile}))
+	}
 	return line, nil
+}
+
+// openToOthers reports whether a file's permissions give other users of the computer any access to
+// it. Windows grants access through ACLs, which Go's permission bits do not show (every file there
+// looks readable by all), so on Windows it reports nothing rather than a warning that is always there.
+func openToOthers(fi fs.FileInfo) bool {
+	return runtime.GOOS != "windows" && fi.Mode().Perm()&0o077 != 0
 }
 
 // bundleExport is "tavoli bundle export -o FILE": the changes the known peers have not acknowledged
@@ -104,7 +116,7 @@ func (c *cli) bundleExport(ctx context.Context, rest []string) int {
 	case c.opt.passFile != "" && c.opt.noEncryption:
 		return c.usage("cli.bundle_two_protections", nil)
 	case c.opt.passFile == "" && !c.opt.noEncryption:
-		return c.usage("cli.bundle_choose_protection", nil)
+		return c.usage("cli.bundle_choose_protection", map[string]any{"n": bundle.MinPassphrase})
 	}
 	opt := sqlite.ExportOptions{Everything: c.opt.all, Peer: c.opt.forPeer, NoEncryption: c.opt.noEncryption}
 	if c.opt.passFile != "" {
@@ -114,6 +126,12 @@ func (c *cli) bundleExport(ctx context.Context, rest []string) int {
 				err = e.Wrap(data.Errorf(data.EInvalid, bundle.KeyPassphraseChoose))
 			}
 			return c.fail(err)
+		}
+		// The window's rule, before the database is opened: a bundle is encrypted with this passphrase.
+		if err := bundle.CheckPassphrase(p); err != nil {
+			fmt.Fprintln(c.stderr, "tavoli: "+app.Explain(err)+" "+
+				lang.L("cli.bundle_passphrase_change", map[string]any{"path": c.opt.passFile}))
+			return exitError
 		}
 		opt.Passphrase = p
 	}
@@ -226,6 +244,8 @@ func (c *cli) bundleImport(ctx context.Context, rest []string) int {
 	}
 	path := rest[0]
 	pass := ""
+	// Any passphrase is tried, however short: the rule is for making bundles, and one made before it
+	// (the command line took a single letter) must still open. A wrong one is refused by the reader.
 	if c.opt.passFile != "" {
 		p, err := c.passphrase()
 		if err != nil {
@@ -430,6 +450,23 @@ func (c *cli) printPreview(ctx context.Context, st *sqlite.Store, path string, r
 	row(lang.L("cli.bundle_total", map[string]any{"n": r.Records}), t.New, t.Updated, t.Deleted, t.Conflicts,
 		t.Locked, t.Unchanged)
 	c.table(table)
+	for _, j := range r.Joined {
+		fmt.Fprintln(c.stdout, lang.L("exchange.import.joined."+string(j.Kind), map[string]any{"name": j.LoserName,
+			"into": j.SurvivorName}))
+	}
+	if len(r.Revived) > 0 {
+		n := map[data.Kind]int{}
+		for _, x := range r.Revived {
+			n[x.Kind]++
+		}
+		var parts []string
+		for _, k := range data.SyncKinds {
+			if n[k] > 0 {
+				parts = append(parts, lang.N("kind."+string(k), n[k], map[string]any{"n": n[k]}))
+			}
+		}
+		fmt.Fprintln(c.stdout, lang.L("cli.bundle_revived", map[string]any{"what": strings.Join(parts, ", ")}))
+	}
 	fmt.Fprintln(c.stdout)
 }
 

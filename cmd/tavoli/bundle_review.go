@@ -231,7 +231,7 @@ func (c *cli) bundleConflicts(ctx context.Context) int {
 		for _, v := range list {
 			rows = append(rows, row{v.ID, string(v.Kind), v.RecordID, v.Label, string(v.Reason), string(v.Resolution),
 				isoTime(v.Created), isoTime(v.Updated), v.Device, names(v.Device), v.Row, isoTime(v.CurrentUpdated),
-				v.CurrentDevice, names(v.CurrentDevice), v.Current, v.Deletion(), v.CurrentDeletion()})
+				v.CurrentDevice, names(v.CurrentDevice), v.Current, v.IsDeletion(), v.CurrentDeletion()})
 		}
 		return c.writeJSON(rows)
 	}
@@ -251,7 +251,7 @@ func (c *cli) bundleConflicts(ctx context.Context) int {
 			current = versionText(names(v.CurrentDevice), v.CurrentUpdated, v.CurrentDeletion())
 		}
 		r := []string{app.KindName(v.Kind), versionLabel(v), reasonText(v.Reason),
-			versionText(names(v.Device), v.Updated, v.Deletion()), current}
+			versionText(names(v.Device), v.Updated, v.IsDeletion()), current}
 		if c.opt.all {
 			r = append(r, resolutionText(v.Resolution))
 		}
@@ -322,6 +322,8 @@ func resolutionText(r data.VersionResolution) string {
 		return lang.L("cli.bundle_resolution_dismissed")
 	case data.VersionRestored:
 		return lang.L("cli.bundle_resolution_restored")
+	case data.VersionDisputed:
+		return lang.L("cli.bundle_resolution_disputed")
 	}
 	return string(r)
 }

@@ -363,6 +363,9 @@ func TestBundleExportRefused(t *testing.T) {
 	file := e.path("scambio.tavoli")
 	empty := writePassphrase(t, e, "vuota.txt", "\r\nseconda riga\n")
 	pass := writePassphrase(t, e, "frase.txt", "Lago Trasimeno\n")
+	letter := writePassphrase(t, e, "lettera.txt", "a\n")
+	space := writePassphrase(t, e, "spazio.txt", " \n")
+	padded := writePassphrase(t, e, "imbottita.txt", "corta   \r\n") // eight characters, three of them spaces
 	tests := []struct {
 		name string
 		args []string
@@ -379,6 +382,13 @@ func TestBundleExportRefused(t *testing.T) {
 		{"extra word", []string{"-o", file, "--no-encryption", file}, exitUsage, []string{"Parole in più"}},
 		{"empty passphrase", []string{"-o", file, "--passphrase-file", empty}, exitError,
 			[]string{"La prima riga del file " + empty + " è vuota", "Scegli una frase segreta"}},
+		{"one-letter passphrase", []string{"-o", file, "--passphrase-file", letter}, exitError,
+			[]string{"La frase segreta è troppo corta", "almeno 8 caratteri", "La frase segreta è la prima riga di " + letter,
+				"Nessun file è stato scritto"}},
+		{"passphrase of a space", []string{"-o", file, "--passphrase-file", space}, exitError,
+			[]string{"Scegli una frase segreta", "la prima riga di " + space, "Nessun file è stato scritto"}},
+		{"short passphrase padded with spaces", []string{"-o", file, "--passphrase-file", padded}, exitError,
+			[]string{"troppo corta", "senza contare gli spazi"}},
 		{"unknown peer", []string{"-o", file, "--no-encryption", "--for", "Zorro"}, exitError,
 			[]string{"Non conosco un computer chiamato «Zorro»", "tavoli bundle peers", "Nessun file è stato scritto"}},
 		{"output is the database", []string{"-o", anna.db, "--no-encryption"}, exitError,

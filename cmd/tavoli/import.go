@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/csvimport"
@@ -36,16 +38,16 @@ func (c *cli) importCmd(ctx context.Context, rest []string) int {
 		return c.fail(err)
 	}
 	defer st.Close()
-	rep, err := st.ImportPeople(ctx, rows, !c.opt.dryRun)
+	key, progress := "cli.import_done", "cli.import_progress"
+	if c.opt.dryRun {
+		key, progress = "cli.import_preview", "cli.import_progress_preview"
+	}
+	rep, err := st.ImportPeople(ctx, rows, data.ImportOptions{Apply: !c.opt.dryRun, Progress: c.progress(progress)})
 	if err != nil {
 		return c.fail(err)
 	}
 	if c.opt.json {
 		return c.writeJSON(rep)
-	}
-	key := "cli.import_done"
-	if c.opt.dryRun {
-		key = "cli.import_preview"
 	}
 	fmt.Fprintln(c.stdout, lang.L(key, map[string]any{"file": rest[1], "encoding": t.Encoding,
 		"new": rep.New, "updated": rep.Updated, "unchanged": rep.Unchanged, "duplicates": rep.Duplicates,
@@ -62,4 +64,20 @@ func (c *cli) importCmd(ctx context.Context, rest []string) int {
 			"notes": strings.Join(notes, "; ")}))
 	}
 	return exitOK
+}
+
+// progressEvery is how many rows pass between two progress lines: a large file says how far it has got
+// about twice a second, and a file smaller than that, done at once, says nothing.
+const progressEvery = 5000
+
+// progress writes the sentence key on stderr, every progressEvery rows and after the last, with the rows
+// done and the total. Stdout stays for the report, which --json makes a program's input.
+func (c *cli) progress(key string) func(done, total int) {
+	p := message.NewPrinter(language.Italian) // numbers the Italian way, as the window writes them
+	return func(done, total int) {
+		if total < progressEvery || (done%progressEvery != 0 && done != total) {
+			return
+		}
+		fmt.Fprintln(c.stderr, lang.L(key, map[string]any{"done": p.Sprint(done), "total": p.Sprint(total)}))
+	}
 }

@@ -2,12 +2,15 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // excelRows is a list as Excel in Italian saves it: semicolons, and a quoted field with the
@@ -168,11 +171,21 @@ func TestImportRefused(t *testing.T) {
 	if b, err := os.ReadFile(xlsx); err != nil || os.WriteFile(zipAsCSV, b, 0o644) != nil {
 		t.Fatalf("copying %s: %v", xlsx, err)
 	}
+	mixed := e.path("misto.csv") // UTF-8 with one row pasted from a Windows-1252 file
+	if err := os.WriteFile(mixed, []byte("Cognome;Nome\r\nRossi;Niccolò\r\nBartolucci;Niccol\xf2\r\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tooLong := e.path("lungo.csv") // a surname of a megabyte
+	if err := os.WriteFile(tooLong, []byte("Cognome;Nome\r\nRossi;Mario\r\n"+strings.Repeat("Verdi", 1<<18)+";Anna\r\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		file string
 		want []string
 	}{
+		{"surname too long", tooLong, []string{"Riga 3: Il campo «Cognome» supera i 100 caratteri ammessi"}},
+		{"mixed encodings", mixed, []string{"La riga 3 del file non è testo UTF-8 valido", "Nulla è stato importato", "«CSV UTF-8»"}},
 		{"unclosed quote", copyFile(t, e.dir, "broken_quote.csv"), []string{"riga 3", "virgolette non sono chiuse", "Nulla è stato importato"}},
 		{"xlsx", xlsx, []string{"elenco.xlsx è un foglio di calcolo, non un CSV", "salvalo come CSV"}},
 		{"zip named csv", zipAsCSV, []string{"è un foglio di calcolo", "CSV"}},
@@ -218,4 +231,71 @@ func TestImportEnglish(t *testing.T) {
 	r = runCLI(t, "import", "people", copyFile(t, e.dir, "elenco.xlsx"), "--db", db)
 	wantCode(t, r, exitError)
 	wantContains(t, r, "stderr", r.stderr, "is a spreadsheet, not CSV")
+}
+
+// TestImportProgress checks that a large file says on stderr how far the import has got, every 5,000
+// rows and at the end, while stdout keeps only the report.
+func TestImportProgress(t *testing.T) {
+	e := setup(t, "")
+	db := demoDB(t, e, "trasimeno.db")
+	lines := []string{"Cognome;Nome;Email"}
+	for i := range 10500 {
+		lines = append(lines, fmt.Sprintf("Cognome%05d;Nome;persona%05d@example.org", i, i))
+	}
+	csv := e.path("grande.csv")
+	if err := os.WriteFile(csv, []byte(strings.Join(lines, "\r\n")+"\r\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		extra []string
+		verb  string
+	}{
+		{"dry run", []string{"--dry-run"}, "Esaminate"},
+		{"import", nil, "Importate"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, append([]string{"import", "people", csv, "--db", db, "--json"}, tt.extra...)...)
+			wantCode(t, r, exitOK)
+			want := []string{tt.verb + " 5.000 di 10.500 righe…", tt.verb + " 10.000 di 10.500 righe…",
+				tt.verb + " 10.500 di 10.500 righe…"}
+			if got := strings.Split(strings.TrimSpace(r.stderr), "\n"); !slices.Equal(got, want) {
+				t.Errorf("%v stderr = %q, want %q", r, got, want)
+			}
+			var rep report
+			if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil || rep.New != 10500 {
+				t.Errorf("%v stdout: %d new, %v; want a report of 10500 new people", r, rep.New, err)
+			}
+		})
+	}
+}
+
+// TestImportUnicodeText imports what Excel saves as "Testo Unicode": UTF-16LE with a BOM, tabs, and
+// quotes only around a cell that needs them.
+func TestImportUnicodeText(t *testing.T) {
+	e := setup(t, "")
+	db := demoDB(t, e, "trasimeno.db")
+	const text = "Cognome\tNome\tEnte\tCategoria\tComune\r\n" +
+		"Bartolucci\tNiccolò\tSocietà Cooperativa Sociale «Il Girasole»\tCooperativa sociale\tCittà della Pieve\r\n" +
+		"Sant’Egidio\tLucia\t\"Associazione \"\"Il Ponte\"\"; ODV\"\tVolontariato\tPaciano\r\n"
+	b, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := e.path("Elenco partecipanti.txt")
+	if err := os.WriteFile(file, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := mustRun(t, "import", "people", file, "--db", db)
+	wantContains(t, r, "stdout", r.stdout, "(UTF-16 LE)", "2 persone nuove")
+	people := listJSON(t, db, "people")
+	for _, w := range []struct{ surname, given, organisation string }{
+		{"Bartolucci", "Niccolò", "Società Cooperativa Sociale «Il Girasole»"},
+		{"Sant’Egidio", "Lucia", `Associazione "Il Ponte"; ODV`},
+	} {
+		if p := personNamed(t, people, w.surname, w.given); p["organisation"] != w.organisation {
+			t.Errorf("%s's organisation = %v, want %q", w.surname, p["organisation"], w.organisation)
+		}
+	}
 }

@@ -317,6 +317,8 @@ func TestWriteRefusals(t *testing.T) {
 		key  string
 	}{
 		{"no passphrase", h, nil, WriteOptions{}, KeyPassphraseChoose},
+		{"a passphrase of spaces", h, nil, WriteOptions{Passphrase: "        "}, KeyPassphraseChoose},
+		{"a short passphrase", h, nil, WriteOptions{Passphrase: "a"}, KeyPassphraseShort},
 		{"passphrase and no encryption", h, nil, WriteOptions{Passphrase: "x", NoEncryption: true}, KeyInternal},
 		{"no ambito", bad(func(h *Header) { h.AmbitoID = "" }), nil, plainOpt(), KeyInternal},
 		{"no sender", bad(func(h *Header) { h.Sender = "" }), nil, plainOpt(), KeyInternal},

@@ -30,6 +30,14 @@
 // no extra fields): the plain form of the same header and records is the same, byte for byte, and a
 // file someone decompressed and recompressed is refused.
 //
+// A reader holds no more than the file's size warrants. The format has no length or count that a
+// reader would believe before reading what it describes: the only amplifications are deflate, which
+// turns a kilobyte into up to a megabyte, and scrypt, whose cost age reads from the file. A reader
+// refuses content that grows past a fixed ratio to the compressed bytes read so far (plus a few MiB
+// that no small bundle reaches), charging each record a fixed cost besides its bytes, and a header
+// line over 64 KiB; it accepts no scrypt cost above the one Tavoli writes. Tavoli's bundles inflate
+// well under a tenth of that ratio.
+//
 // # Values
 //
 // A record's row maps column names to values of six Go types, each with one JSON form:

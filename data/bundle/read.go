@@ -27,10 +27,29 @@ const (
 	sqliteMagic = "SQLite format 3\x00"
 )
 
-// maxWorkFactor is the highest scrypt cost (log2 of N) a reader accepts: four times what Tavoli
-// writes, leaving room to raise it, while a forged file cannot make a reader spend more than 1 GiB of
-// memory and a few seconds before the passphrase is checked (age's own cap would allow 4 GiB).
-const maxWorkFactor = 20
+// maxWorkFactor is the highest scrypt cost (log2 of N) a reader accepts: what Tavoli writes, 256 MiB
+// of memory. age reads the cost from the file and checks it against this cap before deriving the key,
+// so a forged file of a few hundred bytes cannot make a reader spend more (at 20 it was 1 GiB, and
+// age's own cap allows 4 GiB). To raise the writers' cost, raise this cap in one release and
+// scryptWorkFactor in a later one, so that laptops not yet updated can still read what they receive.
+const maxWorkFactor = scryptWorkFactor
+
+// What the content of a bundle may cost for the size of the file. deflate turns a kilobyte into up to a
+// megabyte, so a small forged file could otherwise hand out a gigabyte of records. Bundles Tavoli
+// writes inflate about 2 times (6 without the verbali's PDFs, 8 for the most repetitive kind): a reader
+// refuses a bundle as soon as its content passes contentSlack plus maxRatio times the compressed bytes
+// read so far. Each record also costs recordCost, about what a record with no values holds in memory
+// beyond its line, so that a flood of tiny records is bounded like a few large ones. Whatever the file,
+// the records a reader hands out then hold at most a few dozen times its size, plus contentSlack.
+const (
+	maxRatio     = 32
+	contentSlack = 4 << 20
+	recordCost   = 64
+)
+
+// maxHeader bounds the header line: a few names and numbers, under a kilobyte in practice. It is read
+// before its CRC is checked, so it is kept small.
+const maxHeader = 64 << 10
 
 // ReadOptions say what a reader may open.
 type ReadOptions struct {
@@ -50,6 +69,7 @@ type Reader struct {
 	lines     *lineReader   // its content
 	h         Header
 	encrypted bool
+	spent     int64     // the content inflated so far, and recordCost for each record
 	sum       hash.Hash // of the record lines
 	counts    map[string]int
 	err       error // io.EOF once verified, or the refusal; every later Next returns it
@@ -159,7 +179,7 @@ func (r *Reader) open(opt ReadOptions) error {
 	if err := r.member(); err != nil {
 		return err
 	}
-	b, err := r.lines.next()
+	b, err := r.lines.next(maxHeader)
 	if err != nil {
 		return err
 	}
@@ -254,16 +274,39 @@ func (r *Reader) member() error {
 	}
 	r.gz.Multistream(false)
 	if r.lines == nil {
-		r.lines = newLineReader(r.gz)
+		r.lines = newLineReader(inflated{r})
 	} else {
-		r.lines.br.Reset(r.gz)
+		r.lines.br.Reset(inflated{r})
 	}
 	return nil
 }
 
+// charge adds n to what the content has cost and refuses the bundle once that is more than the bytes
+// read so far can hold.
+func (r *Reader) charge(n int) error {
+	r.spent += int64(n)
+	if r.spent > contentSlack+maxRatio*r.sealed.n {
+		return data.Errorf(data.ECorrupt, KeyOversized).Wrap(
+			fmt.Errorf("%d bytes of content from %d bytes of file", r.spent, r.sealed.n))
+	}
+	return nil
+}
+
+// inflated is the content of the member being read, charged as it comes out of gzip: the refusal
+// comes before a line of it is held.
+type inflated struct{ r *Reader }
+
+func (f inflated) Read(p []byte) (int, error) {
+	n, err := f.r.gz.Read(p)
+	if cerr := f.r.charge(n); cerr != nil {
+		return n, cerr
+	}
+	return n, err
+}
+
 // next reads one line: a record, or the trailer and the end.
 func (r *Reader) next() (Record, error) {
-	b, err := r.lines.next()
+	b, err := r.lines.next(maxLine)
 	if err == io.EOF {
 		return Record{}, fmt.Errorf("no trailer: %w", io.ErrUnexpectedEOF)
 	}
@@ -276,6 +319,9 @@ func (r *Reader) next() (Record, error) {
 	}
 	if l.End {
 		return Record{}, r.finish(l)
+	}
+	if err := r.charge(recordCost); err != nil {
+		return Record{}, err
 	}
 	r.sum.Write(b)
 	rec := Record{Kind: l.Kind, ID: l.ID, Row: make(map[string]any, len(l.Row))}
@@ -374,31 +420,34 @@ type sealReader struct {
 	br      *bufio.Reader
 	sum     hash.Hash
 	pending [4096]byte
-	n       int
+	np      int   // bytes in pending
+	n       int64 // bytes passed on: what the content's cost is measured against
 }
 
 func (s *sealReader) Read(p []byte) (int, error) {
 	s.flush()
 	n, err := s.br.Read(p)
 	s.sum.Write(p[:n])
+	s.n += int64(n)
 	return n, err
 }
 
 func (s *sealReader) ReadByte() (byte, error) {
 	c, err := s.br.ReadByte()
 	if err == nil {
-		if s.n == len(s.pending) {
+		if s.np == len(s.pending) {
 			s.flush()
 		}
-		s.pending[s.n] = c
+		s.pending[s.np] = c
+		s.np++
 		s.n++
 	}
 	return c, err
 }
 
 func (s *sealReader) flush() {
-	s.sum.Write(s.pending[:s.n])
-	s.n = 0
+	s.sum.Write(s.pending[:s.np])
+	s.np = 0
 }
 
 // Sum returns the SHA-256 of every byte passed on so far.
@@ -407,7 +456,7 @@ func (s *sealReader) Sum() []byte {
 	return s.sum.Sum(nil)
 }
 
-// lineReader splits a member's content into lines of at most maxLine bytes.
+// lineReader splits a member's content into lines.
 type lineReader struct {
 	br  *bufio.Reader
 	buf []byte
@@ -417,17 +466,17 @@ func newLineReader(r io.Reader) *lineReader {
 	return &lineReader{br: bufio.NewReaderSize(r, 64<<10)}
 }
 
-// next returns the next line with its "\n", valid until the next call; io.EOF at the end, and
-// io.ErrUnexpectedEOF for a last line without its "\n".
-func (l *lineReader) next() ([]byte, error) {
+// next returns the next line with its "\n", of at most most bytes, valid until the next call; io.EOF
+// at the end, and io.ErrUnexpectedEOF for a last line without its "\n".
+func (l *lineReader) next(most int) ([]byte, error) {
 	if cap(l.buf) > 1<<20 {
 		l.buf = nil // do not keep a large record's memory for the rest of the bundle
 	}
 	l.buf = l.buf[:0]
 	for {
 		chunk, err := l.br.ReadSlice('\n')
-		if len(l.buf)+len(chunk) > maxLine {
-			return nil, fmt.Errorf("a line longer than %d bytes", maxLine)
+		if len(l.buf)+len(chunk) > most {
+			return nil, fmt.Errorf("a line longer than %d bytes", most)
 		}
 		switch {
 		case err == bufio.ErrBufferFull:

@@ -29,6 +29,7 @@ var readRefusals = map[string]data.Code{
 	KeyPassphraseWrong:    data.EInvalid,
 	KeyAltered:            data.ECorrupt,
 	KeyTruncated:          data.ECorrupt,
+	KeyOversized:          data.ECorrupt,
 	KeyNewerFormat:        data.ENewer,
 	KeyNewerSchema:        data.ENewer,
 }

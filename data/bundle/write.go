@@ -16,8 +16,6 @@ import (
 	"unicode/utf8"
 
 	"filippo.io/age"
-
-	"github.com/tavoli/tavoli/data"
 )
 
 // scryptWorkFactor is the scrypt cost (log2 of N) bundles are encrypted with: age's own default, a
@@ -28,7 +26,7 @@ const scryptWorkFactor = 18
 // WriteOptions choose the form of a bundle. The encrypted form is the default: a bundle carries
 // personal data, and NoEncryption must be a deliberate choice.
 type WriteOptions struct {
-	Passphrase   string // required unless NoEncryption
+	Passphrase   string // required unless NoEncryption; see CheckPassphrase
 	NoEncryption bool   // write the plain form; Passphrase must then be empty
 
 	workFactor int // tests only: a cheaper scrypt; 0 means scryptWorkFactor
@@ -85,9 +83,10 @@ func NewWriter(w io.Writer, h Header, opt WriteOptions) (*Writer, error) {
 	case opt.NoEncryption && opt.Passphrase != "":
 		return nil, internal(errors.New("a passphrase given with NoEncryption"))
 	case opt.NoEncryption:
-	case opt.Passphrase == "":
-		return nil, data.Errorf(data.EInvalid, KeyPassphraseChoose)
 	default:
+		if err := CheckPassphrase(opt.Passphrase); err != nil {
+			return nil, err
+		}
 		r, err := age.NewScryptRecipient(opt.Passphrase)
 		if err != nil {
 			return nil, internal(err)
@@ -107,6 +106,9 @@ func NewWriter(w io.Writer, h Header, opt WriteOptions) (*Writer, error) {
 	bw.gz = gzip.NewWriter(sealed)
 	if err := bw.put(h, false); err != nil {
 		return nil, err
+	}
+	if bw.line.Len() > maxHeader {
+		return nil, internal(fmt.Errorf("a header of %d bytes, more than readers accept", bw.line.Len()))
 	}
 	if err := bw.gz.Close(); err != nil {
 		return nil, written(err)

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding"
@@ -32,24 +33,58 @@ const excelIT = "Cognome;Nome;Ente;Categoria;Comune;E-mail;Telefono;Note\r\n" +
 	";;;;;;;\r\n"
 
 // excelUnicodeText is what Excel writes with "Testo Unicode": UTF-16LE with a BOM, tab-separated.
-// It is not CSV; Read refuses it for its NUL bytes.
 const excelUnicodeText = "Cognome\tNome\tEnte\r\nRossi\tNiccolò\tAzienda USL Umbria 1\r\n"
+
+// mixedEncodings is a UTF-8 list into which someone pasted a row from a Windows-1252 file: line 14 is
+// written in Windows-1252, the others in UTF-8. Read as Windows-1252 it would turn every "ò" of the
+// other lines into "Ã²".
+const mixedEncodings = "Cognome;Nome;Ente;Comune\r\n" +
+	"Rossi;Niccolò;Azienda USL Umbria 1;Città della Pieve\r\n" +
+	"D'Angelo;Maria Grazia;Comune di Chiusi;Chiusi\r\n" +
+	"Bianchi;Lucia;Caritas diocesana;Chiusi\r\n" +
+	"Fabbri;Zoë;Istituto Comprensivo «Pietro Vannucci»;Città della Pieve\r\n" +
+	"Lombardi;Francesca;CGIL;Perugia\r\n" +
+	"Mencarelli;Nicolò;Comune di Magione;Magione\r\n" +
+	"Gori;Federico;Cooperativa sociale Tra le Torri;Panicale\r\n" +
+	"Capaccioni;Elisa;Cooperativa sociale Il Girasole;Magione\r\n" +
+	"Pucci;Matteo;Associazione Stranieri Insieme;Paciano\r\n" +
+	"Lupi;Andrea;Pro Loco Paciano;Paciano\r\n" +
+	"Tiberi;Marcello;;Piegaro\r\n" +
+	"Nardi;Beatrice;;Castiglione del Lago\r\n" +
+	"Bartolucci;Niccolò;Società Cooperativa Sociale «Il Girasole»;Città della Pieve\r\n" +
+	"Mezzasoma;Zoè;Associazione Città Aperta;Magione\r\n"
 
 // generated are the fixtures whose bytes are not UTF-8, kept as readable text here.
 var generated = []struct {
-	file string
-	enc  encoding.Encoding
-	text string
+	file   string
+	encode func(text string) ([]byte, error)
+	text   string
 }{
-	{"excel_it_1252.csv", charmap.Windows1252, excelIT},
-	{"excel_unicode_text.txt", unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), excelUnicodeText},
+	{"excel_it_1252.csv", whole(charmap.Windows1252), excelIT},
+	{"excel_unicode_text.txt", whole(unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)), excelUnicodeText},
+	{"mixed_utf8_1252.csv", lineIn(charmap.Windows1252, 14), mixedEncodings},
+}
+
+// whole encodes text with enc.
+func whole(enc encoding.Encoding) func(string) ([]byte, error) {
+	return func(text string) ([]byte, error) { return enc.NewEncoder().Bytes([]byte(text)) }
+}
+
+// lineIn encodes text as UTF-8 but for its line n (1-based), which it writes with enc.
+func lineIn(enc encoding.Encoding, n int) func(string) ([]byte, error) {
+	return func(text string) ([]byte, error) {
+		lines := strings.SplitAfter(text, "\n")
+		b, err := enc.NewEncoder().String(lines[n-1])
+		lines[n-1] = b
+		return []byte(strings.Join(lines, "")), err
+	}
 }
 
 // TestGeneratedFixtures keeps the encoded fixtures equal to their text; -update rewrites them.
 func TestGeneratedFixtures(t *testing.T) {
 	for _, g := range generated {
 		t.Run(g.file, func(t *testing.T) {
-			want, err := g.enc.NewEncoder().Bytes([]byte(g.text))
+			want, err := g.encode(g.text)
 			if err != nil {
 				t.Fatalf("encoding %s: %v", g.file, err)
 			}

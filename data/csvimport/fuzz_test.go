@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"unicode/utf8"
 
@@ -27,6 +28,8 @@ func FuzzRead(f *testing.F) {
 		"\xEF\xBB\xBFCognome\tNome\r\n\"Ro\"\"ssi\"\tMario\r\n",
 		"\"Cognome;Nome\",Ente\n\"a\nb\",c\n;\n",
 		"Cognome;Nome\r\nD\x92Angelo;Niccol\xF2\r\n",
+		"Cognome;Nome\r\nCittà;Niccol\xF2\r\n",
+		"\xFE\xFF\x00C\x00;\x00N\x00\n\x00R\x00;\xD8\x3D\xDE\x00\x00\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -51,8 +54,10 @@ func FuzzRead(f *testing.F) {
 func checkTable(t *testing.T, in []byte, tab *Table) {
 	t.Helper()
 	switch {
-	case tab.Encoding != EncodingUTF8 && tab.Encoding != EncodingUTF8BOM && tab.Encoding != EncodingWindows1252:
+	case !slices.Contains([]string{EncodingUTF8, EncodingUTF8BOM, EncodingUTF16LE, EncodingUTF16BE, EncodingWindows1252}, tab.Encoding):
 		t.Fatalf("Read(%q).Encoding = %q", in, tab.Encoding)
+	case tab.Encoding == EncodingWindows1252 && hasUTF8Letters(in):
+		t.Fatalf("Read(%q) read UTF-8 letters as Windows-1252", in)
 	case tab.Delimiter != ';' && tab.Delimiter != ',' && tab.Delimiter != '\t':
 		t.Fatalf("Read(%q).Delimiter = %q", in, tab.Delimiter)
 	case len(tab.Header) == 0 || len(tab.Rows) == 0:

@@ -18,13 +18,15 @@ import (
 const (
 	EncodingUTF8        = "UTF-8"
 	EncodingUTF8BOM     = "UTF-8 con BOM"
+	EncodingUTF16LE     = "UTF-16 LE" // Excel's "Testo Unicode" on Windows
+	EncodingUTF16BE     = "UTF-16 BE"
 	EncodingWindows1252 = "Windows-1252"
 )
 
 // Table is a CSV file read whole and checked: every row has as many fields as the header, and rows
 // whose fields are all blank are gone.
 type Table struct {
-	Encoding  string     // how the bytes were decoded: EncodingUTF8, EncodingUTF8BOM or EncodingWindows1252
+	Encoding  string     // how the bytes were decoded: one of the Encoding constants
 	Delimiter rune       // ',', ';' or '\t'
 	Header    []string   // the first non-blank row, as written
 	Rows      [][]string // the data rows, as written (spaces included)
@@ -34,10 +36,11 @@ type Table struct {
 // Read reads a whole CSV file. filename is the name the user chose; its extension tells a
 // spreadsheet apart even before the bytes do.
 //
-// The file is UTF-8 (with or without BOM), or Windows-1252 when its bytes are not valid UTF-8; the
-// delimiter is whichever of ';', '\t' and ',' the header uses most. A damaged file is refused whole
-// with a *data.Error naming its line: importing half a list would leave the register wrong without
-// anyone noticing.
+// The file is UTF-16 with a BOM, UTF-8 (with or without BOM), or Windows-1252 when nothing in it is
+// UTF-8 beyond ASCII; a file that mixes UTF-8 with other bytes is refused with the first line that is
+// not UTF-8. The delimiter is whichever of ';', '\t' and ',' the header uses most. A damaged file is
+// refused whole with a *data.Error naming its line: importing half a list would leave the register
+// wrong without anyone noticing.
 func Read(r io.Reader, filename string) (*Table, error) {
 	b, err := io.ReadAll(r)
 	if err != nil {

@@ -10,6 +10,8 @@ import (
 	"testing/iotest"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/unicode"
+
 	"github.com/tavoli/tavoli/data"
 )
 
@@ -64,6 +66,13 @@ func TestReadFixtures(t *testing.T) {
 					"Speaks Italian, German"},
 			},
 			Lines: []int{2, 3},
+		}},
+		{"excel_unicode_text.txt", &Table{
+			Encoding:  EncodingUTF16LE,
+			Delimiter: '\t',
+			Header:    []string{"Cognome", "Nome", "Ente"},
+			Rows:      [][]string{{"Rossi", "Niccolò", "Azienda USL Umbria 1"}},
+			Lines:     []int{2},
 		}},
 		{"row_no_name.csv", &Table{
 			Encoding:  EncodingUTF8,
@@ -195,9 +204,24 @@ func TestReadErrors(t *testing.T) {
 		{"xlsx named csv", xlsx, "elenco.csv", data.EUnsupported, "err.csv.spreadsheet", map[string]any{"file": "elenco.csv"}},
 		{"xls", ole, "elenco.xls", data.EUnsupported, "err.csv.spreadsheet", nil},
 		{"ods by extension", []byte("Cognome;Nome\nRossi;Mario\n"), "Elenco.ODS", data.EUnsupported, "err.csv.spreadsheet", nil},
-		{"Excel Unicode text", fixture(t, "excel_unicode_text.txt"), "elenco.txt", data.EInvalid, "err.csv.binary", nil},
 		{"NUL byte", []byte("Cognome;Nome\r\nRossi;Ma\x00rio\r\n"), "elenco.csv", data.EInvalid, "err.csv.binary", nil},
-		{"BOM then Windows-1252", []byte("\xEF\xBB\xBFCognome;Nome\r\nRossi;Niccol\xF2\r\n"), "elenco.csv", data.EInvalid, "err.csv.binary", nil},
+		{"UTF-16 without BOM", utf16LE(t, "Cognome;Nome\r\nRossi;Mario\r\n")[2:], "elenco.csv", data.EInvalid, "err.csv.binary", nil},
+		{"UTF-32 with BOM", []byte("\xFF\xFE\x00\x00C\x00\x00\x00o\x00\x00\x00"), "elenco.txt", data.EInvalid, "err.csv.binary", nil},
+		{"NUL in UTF-16", utf16LE(t, "Cognome;Nome\r\nRossi;Ma\x00rio\r\n"), "elenco.txt", data.EInvalid, "err.csv.binary", nil},
+		{"UTF-8 and a Windows-1252 line", fixture(t, "mixed_utf8_1252.csv"), "elenco.csv", data.EInvalid, "err.csv.encoding",
+			map[string]any{"line": 14, "encoding": "UTF-8"}},
+		{"BOM then Windows-1252", []byte("\xEF\xBB\xBFCognome;Nome\r\nRossi;Niccol\xF2\r\n"), "elenco.csv", data.EInvalid, "err.csv.encoding",
+			map[string]any{"line": 2, "encoding": "UTF-8"}},
+		{"mixed, lone CR line ends", []byte("Cognome;Nome\rCittà;Anna\rRossi;Niccol\xF2\r"), "elenco.csv", data.EInvalid, "err.csv.encoding",
+			map[string]any{"line": 3}},
+		{"mixed in a two-line field", []byte("Cognome;Note\nRossi;\"Città\ndue\"\nVerdi;Niccol\xF2\n"), "elenco.csv", data.EInvalid, "err.csv.encoding",
+			map[string]any{"line": 4}},
+		{"UTF-16 odd byte", append(utf16LE(t, "Cognome\tNome\r\nRossi\tMario\r\n"), 'x'), "elenco.txt", data.EInvalid, "err.csv.encoding",
+			map[string]any{"line": 3, "encoding": "UTF-16"}},
+		{"UTF-16 half a surrogate pair", utf16LE(t, "Cognome\tNome\r\nRossi\t\U0001F600\r\n")[:len(utf16LE(t, "Cognome\tNome\r\nRossi\t"))+2],
+			"elenco.txt", data.EInvalid, "err.csv.encoding", map[string]any{"line": 2, "encoding": "UTF-16"}},
+		{"UTF-16 low surrogate alone", append(utf16LE(t, "Cognome\tNome\r\nRossi\t"), 0x00, 0xDC, 'M', 0), "elenco.txt", data.EInvalid,
+			"err.csv.encoding", map[string]any{"line": 2, "encoding": "UTF-16"}},
 		{"empty", fixture(t, "empty.csv"), "empty.csv", data.EInvalid, "err.csv.empty", nil},
 		{"BOM only", []byte("\xEF\xBB\xBF"), "elenco.csv", data.EInvalid, "err.csv.empty", nil},
 		{"blank lines only", []byte("\r\n  \r\n"), "elenco.csv", data.EInvalid, "err.csv.empty", nil},
@@ -245,4 +269,39 @@ func TestReadKeepsCause(t *testing.T) {
 			t.Errorf("Read(%q) = %v, want it to wrap a csv.ParseError", "broken_quote.csv", err)
 		}
 	})
+}
+
+// utf16LE is text in UTF-16LE with its BOM, as Excel's "Testo Unicode" writes it.
+func utf16LE(t *testing.T, text string) []byte {
+	t.Helper()
+	b, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestReadUTF16 reads UTF-16 in both byte orders, with letters outside the first plane (a surrogate
+// pair) and a field over two lines.
+func TestReadUTF16(t *testing.T) {
+	const text = "Cognome\tNome\tNote\r\nRossi\tNiccolò\t\"uno\r\ndue 𝒜\"\r\nSant’Angelo\tZoë\t€ 10\r\n"
+	want := &Table{Delimiter: '\t', Header: []string{"Cognome", "Nome", "Note"},
+		Rows:  [][]string{{"Rossi", "Niccolò", "uno\ndue 𝒜"}, {"Sant’Angelo", "Zoë", "€ 10"}},
+		Lines: []int{2, 4}}
+	for _, tt := range []struct {
+		order unicode.Endianness
+		enc   string
+	}{{unicode.LittleEndian, EncodingUTF16LE}, {unicode.BigEndian, EncodingUTF16BE}} {
+		t.Run(tt.enc, func(t *testing.T) {
+			in, err := unicode.UTF16(tt.order, unicode.UseBOM).NewEncoder().Bytes([]byte(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := Read(bytes.NewReader(in), "elenco.txt")
+			want.Encoding = tt.enc
+			if err != nil || !reflect.DeepEqual(got, want) {
+				t.Errorf("Read(%s) = %+v, %v; want %+v", tt.enc, got, err, want)
+			}
+		})
+	}
 }

@@ -20,7 +20,7 @@ func (s *Store) Versions(ctx context.Context, all bool) ([]data.RecordVersion, e
 		q := `SELECT ` + metaCols("v") + `, kind, record_id, version_updated, version_device, row, reason, resolution
 			FROM record_versions v WHERE deleted = 0`
 		if !all {
-			q += ` AND resolution = '' AND reason <> 'replaced'`
+			q += ` AND resolution IN ('', 'disputed') AND reason <> 'replaced'`
 		}
 		rows, err := tx.QueryContext(ctx, q+` ORDER BY v.created DESC, v.id`)
 		if err != nil {
@@ -123,6 +123,13 @@ func (m *merger) current(tx *sql.Tx, v *data.RecordVersion) error {
 	if v.Label == "" && v.Current != nil {
 		v.Label = recordLabel(v.Current)
 	}
+	if v.IsDeletion() && ok && !cur.deleted() {
+		// What restoring the deletion would take with it; a record that may not be deleted any more
+		// (an approved register) lists nothing, and its restore is refused.
+		if deps, err := dependents(m.ctx, tx, data.Ref{Kind: v.Kind, ID: v.RecordID}); err == nil {
+			v.Cascade = deps
+		}
+	}
 	return nil
 }
 
@@ -215,7 +222,26 @@ func (s *Store) RestoreVersion(ctx context.Context, id string) error {
 			next.base = cseen.with(seenOf(cur.version())).String()
 			next.row["updated"] = fmtTime(later(s.now().UTC(), mustTime(cur.version().updated)))
 		}
+		var deps []data.Ref
+		if v.IsDeletion() && exists && !cur.deleted() {
+			// Restoring a deletion deletes what went with it, as deleting the record here does.
+			if deps, err = dependents(ctx, tx, data.Ref{Kind: v.Kind, ID: v.RecordID}); err != nil {
+				return err
+			}
+		}
 		if err := m.write(v.Kind, v.RecordID, next, exists); err != nil {
+			return err
+		}
+		for _, d := range deps {
+			if err := notLockedByRef(ctx, tx, d); err != nil {
+				return err
+			}
+			if err := s.setDeletedBy(ctx, tx, d, data.Ref{Kind: v.Kind, ID: v.RecordID}); err != nil {
+				return err
+			}
+		}
+		// Restoring a record's live version brings back what its deletion took.
+		if err := s.reviveCascades(ctx, tx); err != nil {
 			return err
 		}
 		return s.resolveVersion(ctx, tx, &v, data.VersionRestored)

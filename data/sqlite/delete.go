@@ -3,7 +3,9 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/tavoli/tavoli/data"
 )
@@ -129,8 +131,14 @@ func (s *Store) DeleteAll(ctx context.Context, refs []data.Ref) ([]data.Ref, err
 					return err
 				}
 			}
-			for _, r := range append([]data.Ref{ref}, deps...) {
-				if err := s.setDeleted(ctx, tx, r, true); err != nil {
+			if err := s.setDeleted(ctx, tx, ref, true); err != nil {
+				return err
+			}
+			removed = append(removed, ref)
+			// Each dependent names the record whose deletion removed it: the cascade travels with the
+			// rows, and comes back with that record (reviveCascades).
+			for _, r := range deps {
+				if err := s.setDeletedBy(ctx, tx, r, ref); err != nil {
 					return err
 				}
 				removed = append(removed, r)
@@ -154,6 +162,10 @@ func (s *Store) Restore(ctx context.Context, refs []data.Ref) error {
 			if err := s.setDeleted(ctx, tx, r, false); err != nil {
 				return err
 			}
+		}
+		// What their deletion removed comes back with them, also when the caller names only the record.
+		if err := s.reviveCascades(ctx, tx); err != nil {
+			return err
 		}
 		for _, r := range refs {
 			if err := nameTaken(ctx, tx, r); err != nil {
@@ -202,9 +214,102 @@ func (s *Store) setDeleted(ctx context.Context, tx *sql.Tx, r data.Ref, deleted 
 	if err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE `+table+` SET deleted = ?, updated = ?, device = ? WHERE id = ?`,
-		deleted, fmtTime(later(s.now().UTC(), prev)), s.device, r.ID)
+	q := `UPDATE ` + table + ` SET deleted = ?, updated = ?, device = ? WHERE id = ?`
+	if cascadeKinds[r.Kind] && !deleted {
+		q = `UPDATE ` + table + ` SET deleted = ?, updated = ?, device = ?, deleted_by = '' WHERE id = ?`
+	}
+	_, err = tx.ExecContext(ctx, q, deleted, fmtTime(later(s.now().UTC(), prev)), s.device, r.ID)
 	return err
+}
+
+// cascadeKinds are the kinds deleted along with another record, which keep in deleted_by the record whose
+// deletion removed them.
+var cascadeKinds = map[data.Kind]bool{
+	data.KindSeat: true, data.KindMembership: true, data.KindAgendaItem: true, data.KindAttendance: true,
+	data.KindDecision: true, data.KindActionItem: true, data.KindSpeech: true, data.KindProposal: true,
+	data.KindVote: true, data.KindVoteBallot: true, data.KindVoteVoter: true, data.KindProposalEvent: true,
+}
+
+// setDeletedBy tombstones a record that goes because root does, naming root.
+func (s *Store) setDeletedBy(ctx context.Context, tx *sql.Tx, r, root data.Ref) error {
+	if err := s.setDeleted(ctx, tx, r, true); err != nil {
+		return err
+	}
+	if !cascadeKinds[r.Kind] {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE `+tables[r.Kind]+` SET deleted_by = ? WHERE id = ?`, refString(root), r.ID)
+	return err
+}
+
+// refString writes a reference as deleted_by keeps it: "person:ID".
+func refString(r data.Ref) string { return string(r.Kind) + ":" + r.ID }
+
+// reviveCascades brings back every record deleted with another that is live again: the deletion of
+// that one was undone, lost to an edit made elsewhere, or restored from Conflitti, and what went with
+// it comes back as one decision. Each comes back as a change of this device made on top of its
+// tombstone, so the other laptops take it as an update; two laptops that bring back the same record
+// make the same content, which the merge keeps once. It returns what it brought back, in table order.
+func (s *Store) reviveCascades(ctx context.Context, tx *sql.Tx) error {
+	_, err := s.revived(ctx, tx)
+	return err
+}
+
+// revived is reviveCascades, saying what came back. A record brought back may itself be the root of
+// a cascade (a body's seat, then the seat's memberships): the loop runs until nothing more comes back.
+func (s *Store) revived(ctx context.Context, tx *sql.Tx) ([]data.Ref, error) {
+	var out []data.Ref
+	for {
+		var round []data.Ref
+		for _, kind := range data.SyncKinds {
+			if !cascadeKinds[kind] {
+				continue
+			}
+			rows, err := tx.QueryContext(ctx, `SELECT id, deleted_by FROM `+tables[kind]+
+				` WHERE deleted = 1 AND deleted_by <> '' ORDER BY id`)
+			if err != nil {
+				return nil, err
+			}
+			type gone struct{ id, by string }
+			var list []gone
+			for rows.Next() {
+				var g gone
+				if err := rows.Scan(&g.id, &g.by); err != nil {
+					rows.Close()
+					return nil, err
+				}
+				list = append(list, g)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return nil, err
+			}
+			for _, g := range list {
+				rk, rid, ok := strings.Cut(g.by, ":")
+				table, known := tables[data.Kind(rk)]
+				if !ok || !known {
+					continue // a root of a kind a newer Tavoli knows: left as it is
+				}
+				var dead int
+				err := tx.QueryRowContext(ctx, `SELECT deleted FROM `+table+` WHERE id = ?`, rid).Scan(&dead)
+				if errors.Is(err, sql.ErrNoRows) || err == nil && dead != 0 {
+					continue
+				}
+				if err != nil {
+					return nil, err
+				}
+				r := data.Ref{Kind: kind, ID: g.id}
+				if err := s.setDeleted(ctx, tx, r, false); err != nil {
+					return nil, err
+				}
+				round = append(round, r)
+			}
+		}
+		if len(round) == 0 {
+			return out, nil
+		}
+		out = append(out, round...)
+	}
 }
 
 func firstErr(errs ...error) error {

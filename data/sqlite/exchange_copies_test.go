@@ -89,7 +89,7 @@ func diverge(t *testing.T, st [3]*Store) {
 	rep, err := a.ImportPeople(ctx, []data.PersonImport{
 		{Line: 2, Surname: "Bellucci", Name: "Marta", Category: "cittadino", Comune: "Magione"},
 		{Line: 3, Surname: "Orsini", Name: "Pietro", Category: "cittadino", Comune: "Passignano sul Trasimeno"},
-	}, true)
+	}, data.ImportOptions{Apply: true})
 	must(t, "ImportPeople", err)
 	if rep.New != 2 {
 		t.Fatalf("import: %+v", rep)

@@ -88,6 +88,7 @@ type propWorld struct {
 	made   map[recKey]map[verKey]madeVersion
 	onTop  map[recKey]map[verKey]bool   // versions someone made another version on top of
 	parent map[recKey]map[verKey]verKey // the version each version was made on top of
+	bases  map[recKey]map[verKey]seen   // versions a laptop made in a merge, with what they were made on
 
 	// Pools of records the random edits pick from: a few, so that the same record is often edited on
 	// two laptops between exchanges.
@@ -144,6 +145,7 @@ func newPropWorld(t *testing.T, seed uint64) *propWorld {
 	ctx := context.Background()
 	w := &propWorld{t: t, ctx: ctx, rng: rand.New(rand.NewPCG(seed, seed^0x7461766f6c69)),
 		made: map[recKey]map[verKey]madeVersion{}, onTop: map[recKey]map[verKey]bool{},
+		bases:  map[recKey]map[verKey]seen{},
 		parent: map[recKey]map[verKey]verKey{}, stats: map[string]int{}}
 	dir := t.TempDir()
 	// Clocks: A seeds the district at propDay; B and C start behind or at the same time, so that their
@@ -237,6 +239,13 @@ func (w *propWorld) observe(r *propReplica, local bool) {
 		v := verKey{row["updated"].(string), row["device"].(string)}
 		prev, held := r.cur[k]
 		r.cur[k] = v
+		if !local && v.device == r.s.Device() && (!held || prev != v) {
+			// A version the receiver made in a merge (what a deletion removed brought back with its
+			// record, a refused change stamped anew): made on top of every version its base says it has
+			// seen, which the test reads from the store.
+			w.madeInMerge(r, k, v)
+			continue
+		}
 		if !local || (held && prev == v) {
 			continue
 		}
@@ -260,6 +269,36 @@ func (w *propWorld) observe(r *propReplica, local bool) {
 			t.Fatalf("%s: version %v of %s %s written twice with different columns", r.name, v, k.kind, k.id)
 		}
 		w.made[k][v] = madeVersion{by: r.name, row: row}
+	}
+}
+
+// madeInMerge records a version r made during a merge as made on top of every version of the record
+// that its base covers.
+func (w *propWorld) madeInMerge(r *propReplica, k recKey, v verKey) {
+	// Its columns, like any version's: another laptop may make the same content in its own merge.
+	if w.made[k] == nil {
+		w.made[k] = map[verKey]madeVersion{}
+	}
+	w.made[k][v] = madeVersion{by: r.name + " (in a merge)", row: versionRow(w.t, r.s, k)}
+	// No base: only the device's own earlier versions are under it.
+	base := ""
+	_ = r.s.db.QueryRow(`SELECT seen FROM sync_base WHERE kind = ? AND id = ?`, string(k.kind), k.id).Scan(&base)
+	covers, err := parseSeen(base)
+	must(w.t, "parseSeen", err)
+	if w.bases[k] == nil {
+		w.bases[k] = map[verKey]seen{}
+	}
+	w.bases[k][v] = covers
+	w.stats["made in merge"]++
+	for u := range w.made[k] {
+		// The base names the latest of each other device; the device's own earlier versions are under
+		// its later ones, as the merge orders them.
+		if u != v && (covers.covers(version{device: u.device, updated: u.updated}) || u.device == v.device && u.less(v)) {
+			if w.onTop[k] == nil {
+				w.onTop[k] = map[verKey]bool{}
+			}
+			w.onTop[k][u] = true
+		}
 	}
 }
 
@@ -475,6 +514,7 @@ func (w *propWorld) exchange(from, to *propReplica, mode string, extras bool) in
 	}
 	tot := res.Total()
 	w.stats["exchanges"]++
+	w.stats["joined"] += len(res.Joined)
 	w.stats["conflicts"] += tot.Conflicts
 	w.stats["deleted"] += tot.Deleted
 	w.stats["updated"] += tot.Updated
@@ -515,11 +555,22 @@ func (w *propWorld) checkMerge(from, to *propReplica, in *Incoming, held map[rec
 		}
 		now := to.cur[k]
 		var other verKey
-		switch now {
-		case incoming:
+		switch {
+		case now == incoming:
 			other = local
-		case local:
+		case now == local:
 			other = incoming
+		case w.bases[k][now] != nil:
+			// The receiver made a version of its own in the merge, on top of what it had: both the one
+			// held and the one that arrived are under it, or kept aside.
+			for _, o := range []verKey{local, incoming} {
+				if !w.ancestor(k, o, now) && rowCount(t, to.s, "record_versions", "kind = ? AND record_id = ? AND "+
+					"version_updated = ? AND version_device = ?", string(k.kind), k.id, o.updated, o.device) == 0 {
+					t.Errorf("%s→%s: %s %s: %v was made here over %v and %v, and %v is neither under it nor kept",
+						from.name, to.name, k.kind, k.id, now, local, incoming, o)
+				}
+			}
+			continue
 		default:
 			t.Errorf("%s→%s: %s %s was %v here, %v arrived, and it is now %v", from.name, to.name, k.kind, k.id,
 				local, incoming, now)
@@ -620,6 +671,10 @@ func (w *propWorld) ancestor(k recKey, a, v verKey) bool {
 		if a == v {
 			return true
 		}
+		if base, ok := w.bases[k][v]; ok && (base.covers(version{device: a.device, updated: a.updated}) ||
+			a.device == v.device && a.less(v)) {
+			return true // v was made in a merge on top of what its base covers
+		}
 		p, ok := w.parent[k][v]
 		if !ok {
 			return false
@@ -703,6 +758,22 @@ func (w *propWorld) step(r *propReplica) {
 		must(t, "SavePerson(new)", err)
 		w.people = append(w.people, p.ID)
 		did = "create person"
+	case n < 10:
+		// The same person entered on two laptops between exchanges (the importer's rule: same name and
+		// email, written differently): the merge makes them one record.
+		o := w.reps[(slices.Index(w.reps, r)+1+w.rng.IntN(2))%3]
+		r.nexts++
+		email := fmt.Sprintf("doppio%s%d@example.it", r.name, r.nexts)
+		p, err := r.s.SavePerson(ctx, data.Person{Surname: "Niccolò", Name: "Doppio" + r.name + strconv.Itoa(r.nexts),
+			Email: email, Category: data.CatCittadino})
+		must(t, "SavePerson(twin)", err)
+		w.observe(r, true)
+		q, err := o.s.SavePerson(ctx, data.Person{Surname: "NICCOLO", Name: "doppio" + r.name + strconv.Itoa(r.nexts),
+			Email: email, Category: data.CatCittadino, Phone: "075 " + strconv.Itoa(w.rng.IntN(1000))})
+		must(t, "SavePerson(twin)", err)
+		w.observe(o, true)
+		w.people = append(w.people, p.ID, q.ID)
+		did = "create twins"
 	case n < 12:
 		r.nexts++
 		o, err := r.s.SaveOrganisation(ctx, data.Organisation{Name: fmt.Sprintf("Associazione %s%d", r.name, r.nexts),
@@ -787,6 +858,18 @@ func (w *propWorld) step(r *propReplica) {
 			must(t, "DismissVersion", r.s.DismissVersion(ctx, v.ID))
 			did = "dismiss version"
 		}
+		// Now and then another laptop settles the same version the other way before they exchange.
+		o := w.reps[(slices.Index(w.reps, r)+1+w.rng.IntN(2))%3]
+		if ov, err := o.s.Version(ctx, v.ID); did != "" && err == nil && ov.Resolution.ToReview() && w.rng.IntN(2) == 0 {
+			w.observe(r, true)
+			if did == "restore version" {
+				must(t, "DismissVersion", o.s.DismissVersion(ctx, v.ID))
+				did = "settled two ways"
+			} else if !w.refused(o, "RestoreVersion", o.s.RestoreVersion(ctx, v.ID)) {
+				did = "settled two ways"
+			}
+			w.observe(o, true)
+		}
 	}
 	w.observe(r, true)
 	if did != "" {
@@ -801,7 +884,7 @@ func (w *propWorld) step(r *propReplica) {
 
 // covers lists what a run must have done, at least once, to prove something: laptops that clashed.
 var covers = []string{"create person", "edit person", "edit organisation", "edit proposal", "two sides",
-	"edit and delete", "conflicts"}
+	"edit and delete", "conflicts", "settled two ways", "made in merge", "create twins", "joined"}
 
 // run makes rounds of random edits and exchanges: at least rounds, and more until the run covers every
 // kind of clash (up to six times as many).
@@ -866,6 +949,11 @@ func (w *propWorld) check() {
 
 	// The final state, read from A (the same everywhere): current versions, and versions kept aside.
 	a := w.reps[0]
+	// One person, one record: the twins entered on two laptops ended as one live record each.
+	if n := rowCount(t, a.s, "people p", "p.deleted = 0 AND p.email LIKE 'doppio%' AND EXISTS (SELECT 1 FROM people q "+
+		"WHERE q.deleted = 0 AND q.id <> p.id AND q.match_key = p.match_key)"); n != 0 {
+		t.Errorf("%d live people still have a live twin after the exchanges", n)
+	}
 	kept := map[recKey]map[verKey]map[string]any{}
 	rows, err := a.s.db.Query(`SELECT kind, record_id, version_updated, version_device, row FROM record_versions`)
 	must(t, "record_versions", err)

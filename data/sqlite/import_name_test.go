@@ -33,7 +33,7 @@ func TestImportPeopleMatchesByNameWithoutEmail(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.row.Surname+" "+tt.row.Email, func(t *testing.T) {
-			rep, err := s.ImportPeople(ctx, []data.PersonImport{tt.row}, false)
+			rep, err := s.ImportPeople(ctx, []data.PersonImport{tt.row}, data.ImportOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -42,7 +42,7 @@ func TestImportPeopleMatchesByNameWithoutEmail(t *testing.T) {
 			}
 		})
 	}
-	rep, err := s.ImportPeople(ctx, []data.PersonImport{tests[0].row, tests[1].row}, true)
+	rep, err := s.ImportPeople(ctx, []data.PersonImport{tests[0].row, tests[1].row}, data.ImportOptions{Apply: true})
 	if err != nil || rep.Updated != 2 {
 		t.Fatalf("ImportPeople(apply) = %+v, %v; want 2 updated", rep, err)
 	}

@@ -73,13 +73,13 @@ func TestImportPeople(t *testing.T) {
 	}
 	before, saved, count := totalRows(t, r.s), r.s.LastSaved(), people()
 
-	preview, err := r.s.ImportPeople(ctx, importFile, false)
+	preview, err := r.s.ImportPeople(ctx, importFile, data.ImportOptions{})
 	must(t, "ImportPeople(preview)", err)
 	if after := totalRows(t, r.s); after != before || !r.s.LastSaved().Equal(saved) || people() != count {
 		t.Fatalf("after a preview: records %s, LastSaved %v, %d people; want %s, %v, %d (nothing written)",
 			after, r.s.LastSaved(), people(), before, saved, count)
 	}
-	rep, err := r.s.ImportPeople(ctx, importFile, true)
+	rep, err := r.s.ImportPeople(ctx, importFile, data.ImportOptions{Apply: true})
 	must(t, "ImportPeople(apply)", err)
 	if !r.s.LastSaved().After(saved) {
 		t.Errorf("LastSaved() after an import = %v, want after %v", r.s.LastSaved(), saved)
@@ -181,7 +181,7 @@ func TestImportPeople(t *testing.T) {
 
 	// The same file again changes nothing.
 	before = totalRows(t, r.s)
-	again, err := r.s.ImportPeople(ctx, importFile, true)
+	again, err := r.s.ImportPeople(ctx, importFile, data.ImportOptions{Apply: true})
 	must(t, "ImportPeople(again)", err)
 	if again.New != 0 || again.Updated != 0 || again.Unchanged != 11 || again.Duplicates != 1 || again.NewOrganisations != 0 {
 		t.Errorf("ImportPeople(same file again) = new %d, updated %d, unchanged %d, duplicates %d, new organisations %d; want 0, 0, 11, 1, 0",
@@ -206,7 +206,7 @@ func TestImportPeopleInvalidRow(t *testing.T) {
 		t.Run(fmt.Sprintf("apply=%v", apply), func(t *testing.T) {
 			r := newRegistry(t)
 			before, saved := totalRows(t, r.s), r.s.LastSaved()
-			_, err := r.s.ImportPeople(ctx, rows, apply)
+			_, err := r.s.ImportPeople(ctx, rows, data.ImportOptions{Apply: apply})
 			wantErr(t, fmt.Sprintf("ImportPeople(apply %v)", apply), err, data.EInvalid, "err.import.row")
 			if e := data.AsError(err); e == nil || e.Args["line"] != 4 {
 				t.Errorf("ImportPeople error = %v, want line 4", err)
@@ -247,7 +247,7 @@ func TestImportPeopleComune(t *testing.T) {
 		{"054039", "054039", false},
 		{"Magione (PG)", "Magione (PG)", false},
 	} {
-		rep, err := r.s.ImportPeople(ctx, []data.PersonImport{{Line: 2, Surname: "Lupi", Comune: tc.comune}}, false)
+		rep, err := r.s.ImportPeople(ctx, []data.PersonImport{{Line: 2, Surname: "Lupi", Comune: tc.comune}}, data.ImportOptions{})
 		must(t, "ImportPeople", err)
 		if len(rep.Rows) != 1 {
 			t.Fatalf("ImportPeople(1 row) = %d rows", len(rep.Rows))
@@ -275,7 +275,7 @@ func TestImportPeopleTitleAndGender(t *testing.T) {
 		Category: r.bianchi.Category, OrganisationID: r.bianchi.OrganisationID, ComuneID: r.bianchi.ComuneID,
 		Email: r.bianchi.Email, Title: "Presidente", Gender: data.GenderFemminile})
 	must(t, "SavePerson(Bianchi)", err)
-	rep, err := r.s.ImportPeople(ctx, rows, true)
+	rep, err := r.s.ImportPeople(ctx, rows, data.ImportOptions{Apply: true})
 	must(t, "ImportPeople", err)
 	want := map[string]struct {
 		title  string

@@ -17,17 +17,17 @@ var errPreview = errors.New("preview")
 // same name when one of the two has no email and no one else has that name), filling in what the file
 // says and keeping what it leaves blank; other rows add people. Organisations are matched by name and
 // created when unknown; an unknown category becomes "altro"; an unknown comune is kept as text; each is
-// flagged. Without apply nothing is written and the report says what would happen; with apply every row
-// is written or, at the first invalid one, none.
-func (s *Store) ImportPeople(ctx context.Context, rows []data.PersonImport, apply bool) (data.ImportReport, error) {
+// flagged. Without opt.Apply nothing is written and the report says what would happen; with it every
+// row is written or, at the first invalid one, none. opt.Progress hears of every row.
+func (s *Store) ImportPeople(ctx context.Context, rows []data.PersonImport, opt data.ImportOptions) (data.ImportReport, error) {
 	var rep data.ImportReport
 	run := func(tx *sql.Tx) error {
 		var err error
-		rep, err = s.importPeople(ctx, tx, rows)
+		rep, err = s.importPeople(ctx, tx, rows, opt.Progress)
 		if err != nil {
 			return err
 		}
-		if !apply {
+		if !opt.Apply {
 			return errPreview
 		}
 		rep.Applied = true
@@ -40,7 +40,7 @@ func (s *Store) ImportPeople(ctx context.Context, rows []data.PersonImport, appl
 	return rep, err
 }
 
-func (s *Store) importPeople(ctx context.Context, tx *sql.Tx, rows []data.PersonImport) (data.ImportReport, error) {
+func (s *Store) importPeople(ctx context.Context, tx *sql.Tx, rows []data.PersonImport, progress func(done, total int)) (data.ImportReport, error) {
 	var rep data.ImportReport
 	k := newKeyer()
 	comuni, err := comuneIndex(ctx, tx)
@@ -48,6 +48,11 @@ func (s *Store) importPeople(ctx context.Context, tx *sql.Tx, rows []data.Person
 		return rep, err
 	}
 	orgs := map[string]string{} // folded name -> id
+	// live are the ids of the comuni and organisations read live in this transaction or made by it.
+	live := map[string]bool{}
+	for id := range comuni.names {
+		live[id] = true
+	}
 	list, err := tx.QueryContext(ctx, `SELECT id, name FROM organisations WHERE deleted = 0`)
 	if err != nil {
 		return rep, err
@@ -59,11 +64,13 @@ func (s *Store) importPeople(ctx context.Context, tx *sql.Tx, rows []data.Person
 			return rep, err
 		}
 		orgs[data.Fold(strings.Join(strings.Fields(name), " "))] = id
+		live[id] = true
 	}
 	if err := errors.Join(list.Err(), list.Close()); err != nil {
 		return rep, err
 	}
 	inFile := map[string]bool{}
+	q := newStmtCache(tx) // the same lookups and writes for every row
 
 	for _, row := range rows {
 		res := data.ImportRowResult{Line: row.Line}
@@ -90,11 +97,15 @@ func (s *Store) importPeople(ctx context.Context, tx *sql.Tx, rows []data.Person
 			id, ok := orgs[data.Fold(o)]
 			if !ok {
 				org := data.Organisation{Name: o, Category: cat, ComuneID: p.ComuneID}
-				if err := s.saveOrganisation(ctx, tx, k, &org); err != nil {
+				if err := org.Validate(); err != nil {
+					return rep, lineError(row.Line, err)
+				}
+				if err := s.saveOrganisation(ctx, q, k, &org); err != nil {
 					return rep, lineError(row.Line, err)
 				}
 				id = org.ID
 				orgs[data.Fold(o)] = id
+				live[id] = true
 				rep.NewOrganisations++
 				res.Flags = append(res.Flags, data.FlagNewOrganisation)
 			}
@@ -110,10 +121,7 @@ func (s *Store) importPeople(ctx context.Context, tx *sql.Tx, rows []data.Person
 		}
 		inFile[key] = true
 
-		cur, found, err := personByKey(ctx, tx, key)
-		if err == nil && !found {
-			cur, found, err = personByNameOnly(ctx, tx, p)
-		}
+		cur, found, err := registered(ctx, q, key, p)
 		if err != nil {
 			return rep, err
 		}
@@ -128,7 +136,7 @@ func (s *Store) importPeople(ctx context.Context, tx *sql.Tx, rows []data.Person
 			p = merged
 		}
 		if res.Outcome != data.ImportUnchanged {
-			if err := s.savePerson(ctx, tx, k, &p); err != nil {
+			if err := s.saveRow(ctx, q, k, &p, live); err != nil {
 				return rep, lineError(row.Line, err)
 			}
 		}
@@ -151,8 +159,21 @@ func (s *Store) importPeople(ctx context.Context, tx *sql.Tx, rows []data.Person
 			rep.Flagged++
 		}
 		rep.Rows = append(rep.Rows, res)
+		if progress != nil {
+			progress(len(rep.Rows), len(rows))
+		}
 	}
 	return rep, nil
+}
+
+// saveRow writes an imported person. When its comune and organisation are among those the import read
+// live or made (live), savePerson's check that they exist would be two queries per row for nothing;
+// a registered person's own references, which the file leaves as they are, are checked as usual.
+func (s *Store) saveRow(ctx context.Context, q querier, k *keyer, p *data.Person, live map[string]bool) error {
+	if (p.ComuneID == "" || live[p.ComuneID]) && (p.OrganisationID == "" || live[p.OrganisationID]) {
+		return s.save(ctx, q, data.KindPerson, &p.Meta, personCols(*p, k))
+	}
+	return s.savePerson(ctx, q, k, p)
 }
 
 // mergeImport is the registered person cur updated with what the file says: blank fields in the file
@@ -183,41 +204,62 @@ func mergeImport(cur, in data.Person, categoryKnown bool) data.Person {
 	return out
 }
 
-func personByKey(ctx context.Context, tx *sql.Tx, key string) (data.Person, bool, error) {
-	v, err := scanPerson(tx.QueryRowContext(ctx, `SELECT `+metaCols("p")+`, `+personSelect+personFrom+
-		` WHERE p.deleted = 0 AND p.match_key = ? ORDER BY p.created, p.id LIMIT 1`, key))
-	if errors.Is(err, sql.ErrNoRows) {
-		return data.Person{}, false, nil
-	}
-	return v.Person, err == nil, err
-}
+// byMatch asks the register, in one statement, the two questions an import asks of every row: which
+// live person has the row's whole key (the first registered, when two laptops registered the same
+// person), and which live people have a key that starts with its surname and name (two are enough to
+// know whether there is exactly one). Both go through the people_live_match index, or each row would
+// read the whole register (TestImportLookupUsesIndex); and both read the person alone, without the
+// names of the organisation and comune (blank here), which merging does not need.
+var byMatch = `SELECT 1, * FROM (SELECT ` + metaCols("p") + `, ` + personColumns + `, '', '' FROM people p
+		WHERE p.deleted = 0 AND p.match_key = ? ORDER BY p.created, p.id LIMIT 1)
+	UNION ALL SELECT 2, * FROM (SELECT ` + metaCols("p") + `, ` + personColumns + `, '', '' FROM people p
+		WHERE p.deleted = 0 AND p.match_key >= ? AND p.match_key < ? LIMIT 2)`
 
-// personByNameOnly finds the registered person a row means when one of the two has no email: exactly
-// one live person with the same surname and name, and no email on one side. Offices often keep a list
-// without addresses; with two people of the same name and no email to tell them apart, the row is new.
-func personByNameOnly(ctx context.Context, tx *sql.Tx, p data.Person) (data.Person, bool, error) {
+// registered finds the registered person a row with this key means: the one with the same surname,
+// name and email; else, when one of the two has no email, the only live person with the same surname
+// and name. Offices often keep a list without addresses; with two people of the same name and no
+// email to tell them apart, the row is new.
+func registered(ctx context.Context, tx querier, key string, p data.Person) (data.Person, bool, error) {
 	prefix := matchKey(p.Surname, p.Name, "")
-	rows, err := tx.QueryContext(ctx, `SELECT `+metaCols("p")+`, `+personSelect+personFrom+
-		` WHERE p.deleted = 0 AND p.match_key >= ? AND p.match_key < ? LIMIT 2`, prefix, prefix+"\U0010FFFF")
+	rows, err := tx.QueryContext(ctx, byMatch, key, prefix, prefix+"\U0010FFFF")
 	if err != nil {
 		return data.Person{}, false, err
 	}
 	defer rows.Close()
-	var found []data.Person
+	var same *data.Person
+	var sameName []data.Person
 	for rows.Next() {
-		v, err := scanPerson(rows)
+		var part int
+		v, err := scanPerson(scanAfter{rows, &part})
 		if err != nil {
 			return data.Person{}, false, err
 		}
-		found = append(found, v.Person)
+		if part == 1 {
+			same = &v.Person
+		} else {
+			sameName = append(sameName, v.Person)
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return data.Person{}, false, err
 	}
-	if len(found) != 1 || (p.Email != "" && found[0].Email != "") {
+	switch {
+	case same != nil:
+		return *same, true, nil
+	case len(sameName) != 1 || (p.Email != "" && sameName[0].Email != ""):
 		return data.Person{}, false, nil
 	}
-	return found[0], true, nil
+	return sameName[0], true, nil
+}
+
+// scanAfter scans a row whose first column goes to first, and the others where Scan says.
+type scanAfter struct {
+	rows  *sql.Rows
+	first any
+}
+
+func (s scanAfter) Scan(dest ...any) error {
+	return s.rows.Scan(append([]any{s.first}, dest...)...)
 }
 
 // comuniIndex finds comuni by name (ignoring case, accents and a leading "Comune di") or ISTAT code.

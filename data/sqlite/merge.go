@@ -148,6 +148,18 @@ func (s *Store) MergeBundle(ctx context.Context, in *Incoming, opt ImportOptions
 			res.Kinds = append(res.Kinds, *c)
 		}
 	}
+	// A record whose deletion lost to an edit here, or came back, brings back what went with it.
+	if res.Revived, err = s.revived(ctx, tx); err != nil {
+		return res, dbError(err)
+	}
+	// The same person or organisation created here and on the sender's laptop becomes one record.
+	if res.Joined, err = m.autoJoin(m.added); err != nil {
+		return res, dbError(err)
+	}
+	// What arrived naming a record joined into another follows it.
+	if err := s.followAliases(ctx, tx); err != nil {
+		return res, dbError(err)
+	}
 	if err := m.checkReferences(); err != nil {
 		return res, err
 	}
@@ -209,6 +221,7 @@ type merger struct {
 	counts     map[data.Kind]*data.KindChanges
 	approved   map[string]bool // sessions approved here when the merge began; nil until needed
 	prepared   map[string]*sql.Stmt
+	added      map[data.Ref]bool // people and organisations the merge made live, to look for their twins
 }
 
 // stmt prepares a statement once per merge: a bundle repeats the same few for thousands of records.
@@ -415,17 +428,6 @@ func (m *merger) merge(rec bundle.Record) error {
 		c.Unchanged++
 		return nil
 	}
-	if kind == data.KindRecordVersion {
-		// Versions set aside change only by a person's review, which never goes back to "to review":
-		// a reviewed version beats one still to review, then the later review wins.
-		lr, ir := local.row["resolution"] != "", in.row["resolution"] != ""
-		if ir && !lr || ir == lr && lv.less(iv) {
-			c.Updated++
-			return m.write(kind, rec.ID, in, true)
-		}
-		c.Unchanged++
-		return nil
-	}
 	lseen, err := parseSeen(local.base)
 	if err != nil {
 		return dbError(err)
@@ -433,6 +435,9 @@ func (m *merger) merge(rec bundle.Record) error {
 	iseen, err := parseSeen(in.base)
 	if err != nil {
 		return badRecord(rec.Kind, rec.ID, err)
+	}
+	if kind == data.KindRecordVersion {
+		return m.review(c, rec.ID, local, in, lseen, iseen)
 	}
 	// The local version has seen the incoming one (it was made on top of it, or after it on the same
 	// device): the incoming one is old news.
@@ -475,6 +480,54 @@ func (m *merger) merge(rec bundle.Record) error {
 		return nil
 	}
 	return m.aside(c, kind, rec.ID, in, data.VersionConflict, &c.Conflicts)
+}
+
+// review merges two versions of a version set aside, which change only by a person's review. A review
+// made on top of the other wins; otherwise a reviewed version beats one still to review, and of two
+// reviews that agree the later is kept. Two reviews made independently that settle it differently (one
+// laptop restored the version, another dismissed it) are a conflict: the data then holds the restored
+// version while a dismissal says the other stays, so neither outcome may stand. The version goes back
+// to review as disputed, a change of this device made on top of both; the laptop on the other side
+// makes the same content, which the merge keeps once.
+func (m *merger) review(c *data.KindChanges, id string, local, in held, lseen, iseen seen) error {
+	lv, iv := local.version(), in.version()
+	lr, _ := local.row["resolution"].(string)
+	ir, _ := in.row["resolution"].(string)
+	switch {
+	case lseen.covers(iv) || lv.device == iv.device && iv.less(lv):
+		c.Unchanged++ // made before the local review, which saw it
+		return nil
+	case iseen.covers(lv) || lv.device == iv.device && lv.less(iv):
+		c.Updated++
+		in.base = iseen.with(lseen).String()
+		return m.write(data.KindRecordVersion, id, in, true)
+	}
+	settled := func(r string) bool {
+		return r == string(data.VersionRestored) || r == string(data.VersionDismissed)
+	}
+	if settled(lr) && settled(ir) && lr != ir {
+		latest := local
+		if lv.less(iv) {
+			latest = in
+		}
+		disputed := held{row: maps.Clone(latest.row),
+			base: iseen.with(lseen).with(seenOf(lv)).with(seenOf(iv)).String()}
+		disputed.row["resolution"] = string(data.VersionDisputed)
+		disputed.row["updated"] = fmtTime(later(m.s.now().UTC(), later(mustTime(lv.updated), mustTime(iv.updated))))
+		disputed.row["device"] = m.s.device
+		c.Conflicts++
+		return m.write(data.KindRecordVersion, id, disputed, true)
+	}
+	// A reviewed version beats one still to review (a disputed one counts as reviewed: it records
+	// that two reviews disagreed); then the later wins.
+	lo, io := lr == string(data.VersionOpen), ir == string(data.VersionOpen)
+	if !io && lo || io == lo && lv.less(iv) {
+		c.Updated++
+		in.base = iseen.with(lseen).with(seenOf(lv)).String()
+		return m.write(data.KindRecordVersion, id, in, true)
+	}
+	c.Unchanged++
+	return nil
 }
 
 // add merges a record this database does not have.
@@ -683,6 +736,14 @@ func (m *merger) locked(kind data.Kind, id string, row map[string]any) (bool, er
 
 // write inserts or updates a record with an incoming version and sets its sync base.
 func (m *merger) write(kind data.Kind, id string, in held, exists bool) error {
+	if d, _ := in.row["deleted"].(int64); d == 0 && (kind == data.KindPerson || kind == data.KindOrganisation) {
+		// A person or organisation the merge makes live (new, or back from a join or a deletion that
+		// lost): its twin, if this laptop holds one, is joined with it at the end.
+		if m.added == nil {
+			m.added = map[data.Ref]bool{}
+		}
+		m.added[data.Ref{Kind: kind, ID: id}] = true
+	}
 	tc, err := m.columns(kind)
 	if err != nil {
 		return dbError(err)

@@ -9,8 +9,12 @@ import (
 	"github.com/tavoli/tavoli/data"
 )
 
-const personSelect = `p.surname, p.name, p.category, coalesce(p.organisation_id, ''), coalesce(p.comune_id, ''),
-	p.comune_text, p.email, p.phone, p.notes, p.title, p.gender, coalesce(o.name, ''), coalesce(c.name, '')`
+// personColumns are a person's own columns; personSelect adds the names of the organisation and the
+// comune, which personFrom joins.
+const personColumns = `p.surname, p.name, p.category, coalesce(p.organisation_id, ''), coalesce(p.comune_id, ''),
+	p.comune_text, p.email, p.phone, p.notes, p.title, p.gender`
+
+const personSelect = personColumns + `, coalesce(o.name, ''), coalesce(c.name, '')`
 
 const personFrom = ` FROM people p
 	LEFT JOIN organisations o ON o.id = p.organisation_id AND o.deleted = 0
@@ -100,7 +104,7 @@ func (s *Store) SavePerson(ctx context.Context, p data.Person) (data.Person, err
 	return p, err
 }
 
-func (s *Store) savePerson(ctx context.Context, tx *sql.Tx, k *keyer, p *data.Person) error {
+func (s *Store) savePerson(ctx context.Context, tx querier, k *keyer, p *data.Person) error {
 	if err := liveRef(ctx, tx, data.KindOrganisation, p.OrganisationID); err != nil {
 		return err
 	}
@@ -182,7 +186,7 @@ func (s *Store) SaveOrganisation(ctx context.Context, o data.Organisation) (data
 	return o, err
 }
 
-func (s *Store) saveOrganisation(ctx context.Context, tx *sql.Tx, k *keyer, o *data.Organisation) error {
+func (s *Store) saveOrganisation(ctx context.Context, tx querier, k *keyer, o *data.Organisation) error {
 	if err := uniqueName(ctx, tx, "organisations", o.Name, o.ID); err != nil {
 		return data.Errorf(data.EConflict, "err.organisation.duplicate", "name", o.Name).Wrap(err)
 	}

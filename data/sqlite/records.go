@@ -48,7 +48,7 @@ type column struct {
 // otherwise. An update must start from the version stored now: when m.Updated differs, someone else
 // changed the record in the meantime and the update is refused as a conflict. m is filled with the new
 // id, times and device.
-func (s *Store) save(ctx context.Context, tx *sql.Tx, kind data.Kind, m *data.Meta, cols []column) error {
+func (s *Store) save(ctx context.Context, tx querier, kind data.Kind, m *data.Meta, cols []column) error {
 	table := tables[kind]
 	now := s.now().UTC()
 	var stored string

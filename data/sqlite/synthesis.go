@@ -59,8 +59,12 @@ func participation(ctx context.Context, tx *sql.Tx) (data.Participation, error) 
 	}); err != nil {
 		return p, err
 	}
-	present := `SELECT DISTINCT h.body_id, a.session_id, a.person_id FROM attendance a JOIN (` + heldSessions + `) h
-		ON h.id = a.session_id WHERE a.deleted = 0 AND a.presence = 'presente'`
+	// A person joined with another (created twice, on two laptops) counts once: an approved register
+	// still names the alias, which leads to the record that stands.
+	present := `SELECT DISTINCT h.body_id, a.session_id, COALESCE(NULLIF(pa.alias_of, ''), a.person_id) AS person_id
+		FROM attendance a JOIN (` + heldSessions + `) h ON h.id = a.session_id
+		LEFT JOIN people pa ON pa.id = a.person_id
+		WHERE a.deleted = 0 AND a.presence = 'presente'`
 	rows, err = tx.QueryContext(ctx, `SELECT body_id, count(*), count(DISTINCT person_id) FROM (`+present+`) GROUP BY body_id`)
 	if err != nil {
 		return p, err

@@ -200,7 +200,7 @@ func unique(ctx context.Context, tx *sql.Tx, table, col, value, id string) error
 
 // uniqueName refuses a name (compared folded) already used by another live record of a table that has
 // no search column.
-func uniqueName(ctx context.Context, tx *sql.Tx, table, name, id string) error {
+func uniqueName(ctx context.Context, tx querier, table, name, id string) error {
 	rows, err := tx.QueryContext(ctx, `SELECT id, name FROM `+table+` WHERE deleted = 0 AND id <> ?`, id)
 	if err != nil {
 		return err
@@ -224,7 +224,7 @@ func uniqueName(ctx context.Context, tx *sql.Tx, table, name, id string) error {
 func tidyName(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // liveRef checks that an optional reference points at a live record.
-func liveRef(ctx context.Context, tx *sql.Tx, kind data.Kind, id string) error {
+func liveRef(ctx context.Context, tx querier, kind data.Kind, id string) error {
 	if id == "" {
 		return nil
 	}
