@@ -65,6 +65,11 @@ const ackKey = "acks"
 // maxSent is how many of its previous bundles an export lists, so that a receiver missing one can name it.
 const maxSent = 10
 
+// maxAcks bounds the acknowledgements a header carries: readers refuse a header over 64 KiB (the
+// bundle package's maxHeader), and one takes about 130 bytes. Leaving some out is always safe: a
+// receiver that learns less only starts its bundles earlier, or refuses a gap with advice that works.
+const maxAcks = 256
+
 // ackBook is what this database knows of who holds what.
 type ackBook struct {
 	// Own is, per device, how far this database holds that device's changes.
@@ -216,12 +221,12 @@ func (s *Store) recordAcks(ctx context.Context, tx *sql.Tx, h bundle.Header) err
 }
 
 // headerAcks are the acknowledgements an export carries: what this database holds, as its own, and
-// every one it heard from others, sorted.
+// those it heard from others, sorted; at most maxAcks, its own and then the latest first.
 func headerAcks(book ackBook, self string) []bundle.Ack {
-	var out []bundle.Ack
+	var own, heard []bundle.Ack
 	for d, e := range book.Own {
 		if d != self {
-			out = append(out, bundle.Ack{Holder: self, Device: d, Upto: e.Upto, At: e.At})
+			own = append(own, bundle.Ack{Holder: self, Device: d, Upto: e.Upto, At: e.At})
 		}
 	}
 	for holder, m := range book.Others {
@@ -229,9 +234,16 @@ func headerAcks(book ackBook, self string) []bundle.Ack {
 			continue
 		}
 		for d, e := range m {
-			out = append(out, bundle.Ack{Holder: holder, Device: d, Upto: e.Upto, At: e.At})
+			heard = append(heard, bundle.Ack{Holder: holder, Device: d, Upto: e.Upto, At: e.At})
 		}
 	}
+	latest := func(a, b bundle.Ack) int {
+		return cmp.Or(b.At.Compare(a.At), cmp.Compare(a.Holder, b.Holder), cmp.Compare(a.Device, b.Device))
+	}
+	slices.SortFunc(own, latest)
+	slices.SortFunc(heard, latest)
+	out := append(own, heard...)
+	out = out[:min(len(out), maxAcks)]
 	slices.SortFunc(out, func(a, b bundle.Ack) int {
 		return cmp.Or(cmp.Compare(a.Holder, b.Holder), cmp.Compare(a.Device, b.Device))
 	})

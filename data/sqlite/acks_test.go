@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -296,5 +297,48 @@ func TestChangesForHubAcceptedByAnother(t *testing.T) {
 	}
 	if d := diffDumps(syncDump(t, x.b), syncDump(t, x.h)); d != "" {
 		t.Errorf("B and H differ after A's bundle: %s", d)
+	}
+}
+
+// A header carries at most maxAcks acknowledgements, this database's own first, then the latest heard,
+// and stays well under the readers' 64 KiB.
+func TestHeaderAcksBounded(t *testing.T) {
+	book := ackBook{Own: map[string]ackEntry{}, Others: map[string]map[string]ackEntry{}}
+	self := refusalDevice(1)
+	for i := range 40 {
+		book.Own[refusalDevice(100+i)] = ackEntry{Upto: int64(i + 1), At: refusalDay}
+		m := map[string]ackEntry{}
+		for j := range 40 {
+			m[refusalDevice(100+j)] = ackEntry{Upto: int64(j + 1), At: refusalDay.Add(time.Duration(i*40+j) * time.Second)}
+		}
+		book.Others[refusalDevice(200+i)] = m
+	}
+	acks := headerAcks(book, self)
+	if len(acks) != maxAcks {
+		t.Fatalf("headerAcks = %d acknowledgements, want %d", len(acks), maxAcks)
+	}
+	own, newest := 0, false
+	for _, a := range acks {
+		if a.Holder == self {
+			own++
+		}
+		if a.Holder == refusalDevice(239) && a.Device == refusalDevice(139) {
+			newest = true
+		}
+	}
+	if own != 40 || !newest {
+		t.Errorf("headerAcks keeps %d of this database's own 40, newest heard kept %v", own, newest)
+	}
+	h := bundle.Header{Schema: SchemaVersion(), AmbitoID: "a", Sender: self, SenderName: strings.Repeat("n", 200),
+		Created: refusalDay, Acks: acks}
+	for i := range maxSent {
+		h.Sent = append(h.Sent, bundle.Sent{File: strings.Repeat("f", 250), Created: refusalDay, Upto: int64(i + 1)})
+	}
+	var buf bytes.Buffer
+	if _, err := bundle.Write(&buf, h, func(func(bundle.Record, error) bool) {}, bundle.WriteOptions{NoEncryption: true}); err != nil {
+		t.Fatalf("bundle.Write: %v", err)
+	}
+	if _, err := ReadBundle(&buf, ""); err != nil {
+		t.Fatalf("a header with the most acknowledgements and previous bundles does not read back: %v", err)
 	}
 }
