@@ -337,8 +337,8 @@ func deviceLabel(ctx context.Context, q querier, id string) (string, error) {
 }
 
 // Peers lists the other installations this database knows: every device that wrote to it, every one
-// it exchanged with and every one whose acknowledgement reached it, with the last bundle written for and read from each, and what each
-// acknowledged holding of this database's changes.
+// it exchanged with and every one whose acknowledgement reached it, with the last bundle written for
+// and read from each, and what each acknowledged holding of this database's changes.
 func (s *Store) Peers(ctx context.Context) ([]data.Peer, error) {
 	var out []data.Peer
 	err := s.read(ctx, func(tx *sql.Tx) error {
