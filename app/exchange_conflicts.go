@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
 )
 
@@ -253,7 +254,7 @@ func (p *conflictsPanel) label(v data.RecordVersion) string {
 
 // KindName is a kind of record's name in the singular ("Persona"); a kind only a newer Tavoli knows
 // keeps its code.
-func KindName(k data.Kind) string { return lang.X("kindname."+string(k), string(k)) }
+func KindName(k data.Kind) string { return i18n.KindName(k) }
 
 // reasonText says why a version was set aside.
 func reasonText(r data.VersionReason) string {

@@ -12,58 +12,24 @@ import (
 	"github.com/tavoli/tavoli/data/atomicfile"
 )
 
-// DocKind is a document a session gives.
-type DocKind string
+// DocKind is a document a session gives (report.DocKind).
+type DocKind = report.DocKind
 
 // The session's documents.
 const (
-	docConvocazione DocKind = "convocazione"
-	docPresenze     DocKind = "presenze"
-	docVerbale      DocKind = "verbale"
-	docCalendar     DocKind = "ics"
+	docConvocazione = report.DocConvocazione
+	docPresenze     = report.DocPresenze
+	docVerbale      = report.DocVerbale
+	docCalendar     = report.DocCalendar
 )
 
 // DocumentStore is what making a session's documents reads.
-type DocumentStore interface {
-	Dossier(ctx context.Context, sessionID string) (data.Dossier, error)
-	Verbale(ctx context.Context, sessionID string) (data.Verbale, error)
-}
+type DocumentStore = report.DocumentStore
 
-// RenderDocument makes a session's document (convocazione, presenze, verbale, ics) from its dossier.
-// An approved verbale is the one kept in the database, byte for byte, not a new rendering.
+// RenderDocument makes a session's document from its dossier (report.RenderDocument).
 func RenderDocument(ctx context.Context, st DocumentStore, sessionID string, kind DocKind) ([]byte, error) {
-	b, _, err := renderDocument(ctx, st, sessionID, kind)
+	b, _, err := report.RenderDocument(ctx, st, sessionID, kind)
 	return b, err
-}
-
-func renderDocument(ctx context.Context, st DocumentStore, sessionID string, kind DocKind) ([]byte, data.Dossier, error) {
-	d, err := st.Dossier(ctx, sessionID)
-	if err != nil {
-		return nil, d, err
-	}
-	var b []byte
-	switch kind {
-	case docConvocazione:
-		b, err = report.Convocazione(d)
-	case docPresenze:
-		b, err = report.Presenze(d)
-	case docCalendar:
-		b, err = report.Calendar(d)
-	case docVerbale:
-		if d.Session.Status.Locked() {
-			var v data.Verbale
-			v, err = st.Verbale(ctx, sessionID)
-			b = v.PDF
-		} else {
-			b, err = report.Verbale(d)
-		}
-	default:
-		return nil, d, data.Errorf(data.EInvalid, "err.document.kind", "kind", string(kind))
-	}
-	if err != nil && data.AsError(err) == nil {
-		err = data.Errorf(data.EInternal, "err.document.render").Wrap(err)
-	}
-	return b, d, err
 }
 
 // documentName is the file name a document is offered under: verbale-tavolo-anziani-2027-03-12.pdf.
@@ -95,15 +61,11 @@ func resultsName(d data.Dossier, voteID string) string {
 
 // RenderResults makes the results PDF of a vote of a session, and the name it is offered under.
 func RenderResults(ctx context.Context, st DocumentStore, sessionID, voteID string) ([]byte, string, error) {
-	d, err := st.Dossier(ctx, sessionID)
+	b, d, err := report.RenderResults(ctx, st, sessionID, voteID)
 	if err != nil {
 		return nil, "", err
 	}
-	b, err := report.Results(d, voteID)
-	if err != nil && data.AsError(err) == nil {
-		err = data.Errorf(data.EInternal, "err.document.render").Wrap(err)
-	}
-	return b, resultsName(d, voteID), err
+	return b, resultsName(d, voteID), nil
 }
 
 // slugMax is the longest a slug gets, in bytes: a body's full name may be a sentence, and Windows refuses
@@ -141,7 +103,7 @@ func (ui *UI) exportDocument(sessionID string, kind DocKind) {
 	var b []byte
 	var d data.Dossier
 	var err error
-	ui.run(func() { b, d, err = renderDocument(ui.ctx, st, sessionID, kind) }, func() {
+	ui.run(func() { b, d, err = report.RenderDocument(ui.ctx, st, sessionID, kind) }, func() {
 		if err != nil {
 			ui.showError(err)
 			return

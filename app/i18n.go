@@ -2,35 +2,25 @@ package app
 
 import (
 	"fmt"
-	"maps"
 	"os"
-	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/assets"
-	"github.com/tavoli/tavoli/data"
 )
 
 // Languages the interface speaks, Italian first.
-var Languages = []string{"it", "en"}
+var Languages = i18n.Languages
 
-// SetupLanguage loads our translations and makes lang use the chosen language: $TAVOLI_LANG, else the
-// preference saved for this installation, else Italian — whatever the system locale says, a "C" or
-// unset one included. Fyne 2.7 has no setter for the language and ignores $LANGUAGE under a "C"
-// locale, so the locale variables of this process are set before the translations are loaded.
-// It returns the language in use.
+// SetupLanguage loads our translations and makes Fyne's lang and our i18n use the chosen language
+// (i18n.Choose): $TAVOLI_LANG, else the preference saved for this installation, else Italian, whatever
+// the system locale says, a "C" or unset one included. Fyne 2.7 has no setter for the language and
+// ignores $LANGUAGE under a "C" locale, so the locale variables of this process are set before the
+// translations are loaded. It returns the language in use.
 func SetupLanguage(pref string) string {
-	l := "it"
-	for _, c := range []string{os.Getenv("TAVOLI_LANG"), pref} {
-		c = strings.ToLower(strings.TrimSpace(c))
-		if c == "it" || c == "en" {
-			l = c
-			break
-		}
-	}
+	l := i18n.Setup(pref) // the texts outside widgets (errors, the command line) speak the same language
 	loc := map[string]string{"it": "it_IT.UTF-8", "en": "en_GB.UTF-8"}[l]
 	os.Setenv("LANGUAGE", l)
 	if os.Getenv("LC_ALL") != "" {
@@ -66,35 +56,5 @@ func overrideSystemLanguage(l string) {
 	}
 }
 
-// Explain turns an error into sentences for a secretary: what happened and what to do. Domain errors
-// are looked up by their key; an error they wrap that is itself a domain error is explained after it
-// (an import row's line, then what is wrong with it). Anything else is an unexpected error, shown with
-// its technical detail for whoever supports the office.
-func Explain(err error) string {
-	if err == nil {
-		return ""
-	}
-	e := data.AsError(err)
-	if e == nil {
-		return lang.L("err.unexpected", map[string]any{"detail": err.Error()})
-	}
-	args := maps.Clone(e.Args) // the error's own arguments stay as they are
-	for k, v := range args {
-		switch x := v.(type) {
-		case time.Time:
-			args[k], args[k+"_of"] = formatDay(x), ofDay(x)
-		case data.ProposalState:
-			args[k] = lang.L("pstate." + string(x))
-		case data.Field:
-			args[k] = lang.L("field." + string(x))
-		}
-	}
-	msg := lang.X(e.Key, e.Key, args)
-	if inner := data.AsError(e.Err); inner != nil {
-		return msg + " " + Explain(inner)
-	}
-	if e.Code == data.EInternal && e.Err != nil {
-		msg += " " + lang.L("err.detail", map[string]any{"detail": e.Err.Error()})
-	}
-	return msg
-}
+// Explain turns an error into sentences for a secretary; the command line says the same (i18n.Explain).
+func Explain(err error) string { return i18n.Explain(err) }

@@ -20,6 +20,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/assets"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/csvimport"
@@ -75,7 +76,7 @@ var keyShape = regexp.MustCompile(`^[a-z][a-z_]*(\.[a-z0-9_]+)+$`)
 var prefixShape = regexp.MustCompile(`^[a-z][a-z_]*(\.[a-z0-9_]+)*\.$`)
 
 // sourceKeys scans the module's Go sources (tests excluded) for translation keys: literals passed to
-// lang.L, lang.X and lang.N, the keys of coded errors, and any literal shaped like a key whose first
+// lang.L, lang.X and lang.N (i18n.L, i18n.X and i18n.N on the command line), the keys of coded errors, and any literal shaped like a key whose first
 // word is one of the translation files' (command and section keys, keys chosen in a switch). Literals
 // that end with a dot are prefixes of keys built in code.
 func sourceKeys(t *testing.T, families map[string]bool) (keys map[string]string, prefixes map[string]string) {
@@ -118,7 +119,7 @@ func sourceKeys(t *testing.T, families map[string]bool) (keys map[string]string,
 			}
 			return true
 		})
-		// Literals given to lang whatever their shape ("Cancel", "OK").
+		// Literals given to lang or i18n whatever their shape ("Cancel", "OK").
 		ast.Inspect(f, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
 			if !ok || len(call.Args) == 0 {
@@ -128,7 +129,13 @@ func sourceKeys(t *testing.T, families map[string]bool) (keys map[string]string,
 			if !ok {
 				return true
 			}
-			if x, ok := sel.X.(*ast.Ident); !ok || x.Name != "lang" {
+			x, ok := sel.X.(*ast.Ident)
+			switch {
+			case !ok:
+				return true
+			case x.Name == "lang":
+			case x.Name == "i18n" && (sel.Sel.Name == "L" || sel.Sel.Name == "X" || sel.Sel.Name == "N"):
+			default:
 				return true
 			}
 			if lit, ok := call.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
@@ -452,4 +459,46 @@ func TestSetupLanguage(t *testing.T) {
 		}
 	}
 	os.Setenv("TAVOLI_LANG", "")
+}
+
+// TestTextsSpeakAsFyne checks that the command line's texts (app/i18n, without Fyne) say what the
+// window's lang says, for every key in both languages: the same template filling, the same plural
+// forms, the same language chosen.
+func TestTextsSpeakAsFyne(t *testing.T) {
+	t.Cleanup(func() { SetupLanguage("it") })
+	t.Setenv("TAVOLI_LANG", "")
+	t.Setenv("LC_ALL", os.Getenv("LC_ALL"))
+	field := regexp.MustCompile(`\{\{\s*\.(\w+)`)
+	for _, l := range Languages {
+		if got := SetupLanguage(l); got != l || i18n.Language() != l {
+			t.Fatalf("SetupLanguage(%q) = %q, i18n.Language() = %q", l, got, i18n.Language())
+		}
+		for key, v := range translations(t, l+".json") {
+			b, _ := json.Marshal(v)
+			args := map[string]any{}
+			for _, m := range field.FindAllStringSubmatch(string(b), -1) {
+				args[m[1]] = "«" + m[1] + "»"
+			}
+			forms, plural := v.(map[string]any)
+			if !plural {
+				if got, want := i18n.L(key, args), lang.L(key, args); got != want {
+					t.Errorf("%s: i18n.L(%q) = %q, want %q as lang.L", l, key, got, want)
+				}
+				continue
+			}
+			counts := []int{0, 2, 11} // "other"; a form a message lacks makes both log and fall back alike
+			if forms["one"] != nil {
+				counts = append(counts, 1)
+			}
+			if forms["many"] != nil {
+				counts = append(counts, 1000000)
+			}
+			for _, n := range counts {
+				args["n"] = n
+				if got, want := i18n.N(key, n, args), lang.N(key, n, args); got != want {
+					t.Errorf("%s: i18n.N(%q, %d) = %q, want %q as lang.N", l, key, n, got, want)
+				}
+			}
+		}
+	}
 }

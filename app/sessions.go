@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 )
@@ -585,15 +586,8 @@ func heldAt(stored, day time.Time, hour string) time.Time {
 	return t
 }
 
-// ofDay is "del 12 marzo 2027", "dell'8 aprile 2027" (the article elided before a vowel), or "of …" in
-// English.
-func ofDay(t time.Time) string {
-	s := lang.L("date.of", map[string]any{"date": formatDay(t)})
-	if strings.HasPrefix(s, "del ") {
-		return report.OfDay(t) // Italian, with the article elided where Italian elides it
-	}
-	return s
-}
+// ofDay is "del 12 marzo 2027", "dell'8 aprile 2027", or "of …" in English (i18n.OfDay).
+func ofDay(t time.Time) string { return i18n.OfDay(t) }
 
 // formatDateTime writes a date and hour for lists: 12/03/2027 15:00.
 func formatDateTime(t time.Time) string {
