@@ -15,10 +15,9 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"fyne.io/fyne/v2/lang"
 	"github.com/mattn/go-isatty"
+	"github.com/tavoli/tavoli/app/i18n"
 
-	"github.com/tavoli/tavoli/app"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/atomicfile"
 	"github.com/tavoli/tavoli/data/bundle"
@@ -88,7 +87,7 @@ func (c *cli) passphrase() (string, error) {
 		return "", data.Errorf(data.EInvalid, "cli.bundle_passphrase_empty", "path", c.opt.passFile)
 	}
 	if fi, err := os.Stat(c.opt.passFile); err == nil && openToOthers(fi) {
-		fmt.Fprintln(c.stderr, "tavoli: "+lang.L("cli.bundle_passphrase_open", map[string]any{"path": c.opt.passFile}))
+		fmt.Fprintln(c.stderr, "tavoli: "+i18n.L("cli.bundle_passphrase_open", map[string]any{"path": c.opt.passFile}))
 	}
 	return line, nil
 }
@@ -129,8 +128,8 @@ func (c *cli) bundleExport(ctx context.Context, rest []string) int {
 		}
 		// The window's rule, before the database is opened: a bundle is encrypted with this passphrase.
 		if err := bundle.CheckPassphrase(p); err != nil {
-			fmt.Fprintln(c.stderr, "tavoli: "+app.Explain(err)+" "+
-				lang.L("cli.bundle_passphrase_change", map[string]any{"path": c.opt.passFile}))
+			fmt.Fprintln(c.stderr, "tavoli: "+i18n.Explain(err)+" "+
+				i18n.L("cli.bundle_passphrase_change", map[string]any{"path": c.opt.passFile}))
 			return exitError
 		}
 		opt.Passphrase = p
@@ -155,26 +154,26 @@ func (c *cli) bundleExport(ctx context.Context, rest []string) int {
 		return c.fail(err)
 	}
 	if !ex.Encrypted {
-		fmt.Fprintln(c.stderr, "tavoli: "+lang.L("cli.bundle_unencrypted", map[string]any{"path": c.opt.output}))
+		fmt.Fprintln(c.stderr, "tavoli: "+i18n.L("cli.bundle_unencrypted", map[string]any{"path": c.opt.output}))
 	}
 	if c.opt.json {
 		return c.writeJSON(exchangeJSON(ex))
 	}
-	fmt.Fprintln(c.stdout, lang.L("cli.bundle_exported", map[string]any{"path": c.opt.output}))
+	fmt.Fprintln(c.stdout, i18n.L("cli.bundle_exported", map[string]any{"path": c.opt.output}))
 	content := windowText(ex, c.opt.all)
-	to := lang.L("cli.bundle_for_anyone")
+	to := i18n.L("cli.bundle_for_anyone")
 	if ex.Peer != "" {
-		to = lang.L("cli.bundle_device", map[string]any{"name": peerLabel(ex.PeerName, ex.Peer), "device": ex.Peer})
+		to = i18n.L("cli.bundle_device", map[string]any{"name": peerLabel(ex.PeerName, ex.Peer), "device": ex.Peer})
 	}
 	c.fields([][2]string{
-		{lang.L("cli.bundle_label_records"), fmt.Sprint(ex.Records)},
-		{lang.L("cli.bundle_label_content"), content},
-		{lang.L("cli.bundle_label_for"), to},
-		{lang.L("cli.bundle_label_encrypted"), yesNo(ex.Encrypted)},
+		{i18n.L("cli.bundle_label_records"), fmt.Sprint(ex.Records)},
+		{i18n.L("cli.bundle_label_content"), content},
+		{i18n.L("cli.bundle_label_for"), to},
+		{i18n.L("cli.bundle_label_encrypted"), yesNo(ex.Encrypted)},
 		{"SHA-256", ex.SHA256},
 	})
 	if ex.Records == 0 {
-		fmt.Fprintln(c.stdout, lang.L("cli.bundle_export_empty"))
+		fmt.Fprintln(c.stdout, i18n.L("cli.bundle_export_empty"))
 	}
 	return exitOK
 }
@@ -187,15 +186,15 @@ func windowText(ex data.Exchange, all bool) string {
 		"sent": dateTime(from.Received.Sent)}
 	switch {
 	case all:
-		return lang.L("cli.bundle_content_all")
+		return i18n.L("cli.bundle_content_all")
 	case from.Device == "":
-		return lang.L("cli.bundle_content_first")
+		return i18n.L("cli.bundle_content_first")
 	case ex.Everything:
-		return lang.L("cli.bundle_content_unacknowledged", args)
+		return i18n.L("cli.bundle_content_unacknowledged", args)
 	case from.Received.File != "":
-		return lang.L("cli.bundle_content_since_file", args)
+		return i18n.L("cli.bundle_content_since_file", args)
 	}
-	return lang.L("cli.bundle_content_since", args)
+	return i18n.L("cli.bundle_content_since", args)
 }
 
 // mayReplace reports whether the export may write path: nothing is there, --force says so, or the
@@ -209,13 +208,13 @@ func (c *cli) mayReplace(path string) (code int, ok bool) {
 		return exitOK, true // the export says it cannot write there
 	}
 	if stdinIsTerminal() {
-		fmt.Fprint(c.stderr, lang.L("cli.bundle_replace_question", map[string]any{"path": path})+" ")
+		fmt.Fprint(c.stderr, i18n.L("cli.bundle_replace_question", map[string]any{"path": path})+" ")
 		answer, _ := bufio.NewReader(stdin).ReadString('\n')
 		switch strings.ToLower(strings.TrimSpace(answer)) {
 		case "s", "si", "sì", "y", "yes":
 			return exitOK, true
 		}
-		fmt.Fprintln(c.stderr, lang.L("cli.bundle_not_replaced", map[string]any{"path": path}))
+		fmt.Fprintln(c.stderr, i18n.L("cli.bundle_not_replaced", map[string]any{"path": path}))
 		return exitError, false
 	}
 	return c.fail(data.Errorf(data.EConflict, "cli.bundle_output_exists", "path", path)), false
@@ -311,7 +310,7 @@ func (c *cli) importNew(ctx context.Context, db, path string, in *sqlite.Incomin
 			return c.writeJSON(bundleImportJSON(path, preview))
 		}
 		c.printPreview(ctx, st, path, preview)
-		fmt.Fprintln(c.stdout, lang.L("cli.bundle_dry_run_new", map[string]any{"path": db,
+		fmt.Fprintln(c.stdout, i18n.L("cli.bundle_dry_run_new", map[string]any{"path": db,
 			"command": c.importCommand(path)}))
 		return exitOK
 	}
@@ -368,11 +367,11 @@ func (c *cli) mergeBundle(ctx context.Context, st *sqlite.Store, path string, in
 				return c.writeJSON(bundleImportJSON(path, preview))
 			}
 			if preview.OtherAmbito {
-				fmt.Fprintln(c.stdout, lang.L("cli.bundle_dry_run_other_ambito", map[string]any{
+				fmt.Fprintln(c.stdout, i18n.L("cli.bundle_dry_run_other_ambito", map[string]any{
 					"command": otherAmbitoCommand(path, c.opt.passFile)}))
 				return exitOK
 			}
-			fmt.Fprintln(c.stdout, lang.L("cli.bundle_dry_run"))
+			fmt.Fprintln(c.stdout, i18n.L("cli.bundle_dry_run"))
 			return exitOK
 		}
 	}
@@ -388,10 +387,10 @@ func (c *cli) mergeBundle(ctx context.Context, st *sqlite.Store, path string, in
 			return c.writeJSON(bundleImportJSON(path, res))
 		}
 		t := res.Total()
-		fmt.Fprintln(c.stdout, lang.L("cli.bundle_imported", map[string]any{"file": path, "new": t.New,
+		fmt.Fprintln(c.stdout, i18n.L("cli.bundle_imported", map[string]any{"file": path, "new": t.New,
 			"updated": t.Updated, "deleted": t.Deleted, "conflicts": t.Conflicts, "locked": t.Locked, "unchanged": t.Unchanged}))
 		if aside := t.Conflicts + t.Locked; aside > 0 {
-			fmt.Fprintln(c.stdout, lang.N("cli.bundle_review", aside, map[string]any{"n": aside}))
+			fmt.Fprintln(c.stdout, i18n.N("cli.bundle_review", aside, map[string]any{"n": aside}))
 		}
 		return exitOK
 	}
@@ -399,35 +398,35 @@ func (c *cli) mergeBundle(ctx context.Context, st *sqlite.Store, path string, in
 
 // printPreview describes a bundle and what merging it does, kind by kind.
 func (c *cli) printPreview(ctx context.Context, st *sqlite.Store, path string, r data.ImportResult) {
-	fmt.Fprintln(c.stdout, lang.L("cli.bundle_preview", map[string]any{"path": path}))
+	fmt.Fprintln(c.stdout, i18n.L("cli.bundle_preview", map[string]any{"path": path}))
 	ambito := r.AmbitoName
 	if r.OtherAmbito {
 		here := ""
 		if a, err := st.Ambito(ctx); err == nil {
 			here = a.Name
 		}
-		ambito = lang.L("cli.bundle_other_ambito", map[string]any{"name": r.AmbitoName, "here": here})
+		ambito = i18n.L("cli.bundle_other_ambito", map[string]any{"name": r.AmbitoName, "here": here})
 	}
-	content := lang.L("cli.bundle_content_sender_all")
+	content := i18n.L("cli.bundle_content_sender_all")
 	if !r.Everything {
-		content = lang.L("cli.bundle_content_sender_changes")
+		content = i18n.L("cli.bundle_content_sender_changes")
 	}
 	rows := [][2]string{
-		{lang.L("cli.bundle_label_sender"), lang.L("cli.bundle_device", map[string]any{
+		{i18n.L("cli.bundle_label_sender"), i18n.L("cli.bundle_device", map[string]any{
 			"name": peerLabel(r.SenderName, r.Sender), "device": r.Sender})},
-		{lang.L("cli.bundle_label_ambito"), ambito},
-		{lang.L("cli.bundle_label_created"), dateTime(r.Created)},
-		{lang.L("cli.bundle_label_content"), content},
-		{lang.L("cli.bundle_label_records"), fmt.Sprint(r.Records)},
-		{lang.L("cli.bundle_label_encrypted"), yesNo(r.Encrypted)},
+		{i18n.L("cli.bundle_label_ambito"), ambito},
+		{i18n.L("cli.bundle_label_created"), dateTime(r.Created)},
+		{i18n.L("cli.bundle_label_content"), content},
+		{i18n.L("cli.bundle_label_records"), fmt.Sprint(r.Records)},
+		{i18n.L("cli.bundle_label_encrypted"), yesNo(r.Encrypted)},
 	}
 	if r.Seen {
-		rows = append(rows, [2]string{lang.L("cli.bundle_label_seen"), lang.L("cli.bundle_seen")})
+		rows = append(rows, [2]string{i18n.L("cli.bundle_label_seen"), i18n.L("cli.bundle_seen")})
 	}
 	c.fields(rows)
 	fmt.Fprintln(c.stdout)
 	if len(r.Kinds) == 0 {
-		fmt.Fprintln(c.stdout, lang.L("cli.bundle_no_records"))
+		fmt.Fprintln(c.stdout, i18n.L("cli.bundle_no_records"))
 		return
 	}
 	var table [][]string
@@ -438,20 +437,20 @@ func (c *cli) printPreview(ctx context.Context, st *sqlite.Store, path string, r
 		}
 		table = append(table, s)
 	}
-	row(lang.L("cli.bundle_col_in_bundle"), lang.L("cli.bundle_col_new"), lang.L("cli.bundle_col_updated"),
-		lang.L("cli.bundle_col_deleted"), lang.L("cli.bundle_col_conflicts"), lang.L("cli.bundle_col_locked"),
-		lang.L("cli.bundle_col_unchanged"))
+	row(i18n.L("cli.bundle_col_in_bundle"), i18n.L("cli.bundle_col_new"), i18n.L("cli.bundle_col_updated"),
+		i18n.L("cli.bundle_col_deleted"), i18n.L("cli.bundle_col_conflicts"), i18n.L("cli.bundle_col_locked"),
+		i18n.L("cli.bundle_col_unchanged"))
 	for _, k := range r.Kinds {
 		n := k.Writes() + k.Unchanged
-		row(lang.N("kind."+string(k.Kind), n, map[string]any{"n": n}), k.New, k.Updated, k.Deleted, k.Conflicts,
+		row(i18n.N("kind."+string(k.Kind), n, map[string]any{"n": n}), k.New, k.Updated, k.Deleted, k.Conflicts,
 			k.Locked, k.Unchanged)
 	}
 	t := r.Total()
-	row(lang.L("cli.bundle_total", map[string]any{"n": r.Records}), t.New, t.Updated, t.Deleted, t.Conflicts,
+	row(i18n.L("cli.bundle_total", map[string]any{"n": r.Records}), t.New, t.Updated, t.Deleted, t.Conflicts,
 		t.Locked, t.Unchanged)
 	c.table(table)
 	for _, j := range r.Joined {
-		fmt.Fprintln(c.stdout, lang.L("exchange.import.joined."+string(j.Kind), map[string]any{"name": j.LoserName,
+		fmt.Fprintln(c.stdout, i18n.L("exchange.import.joined."+string(j.Kind), map[string]any{"name": j.LoserName,
 			"into": j.SurvivorName}))
 	}
 	if len(r.Revived) > 0 {
@@ -462,10 +461,10 @@ func (c *cli) printPreview(ctx context.Context, st *sqlite.Store, path string, r
 		var parts []string
 		for _, k := range data.SyncKinds {
 			if n[k] > 0 {
-				parts = append(parts, lang.N("kind."+string(k), n[k], map[string]any{"n": n[k]}))
+				parts = append(parts, i18n.N("kind."+string(k), n[k], map[string]any{"n": n[k]}))
 			}
 		}
-		fmt.Fprintln(c.stdout, lang.L("cli.bundle_revived", map[string]any{"what": strings.Join(parts, ", ")}))
+		fmt.Fprintln(c.stdout, i18n.L("cli.bundle_revived", map[string]any{"what": strings.Join(parts, ", ")}))
 	}
 	fmt.Fprintln(c.stdout)
 }
@@ -481,7 +480,7 @@ func (c *cli) fields(rows [][2]string) {
 
 // failHint is fail with a sentence that says how to do it from the command line.
 func (c *cli) failHint(err error, hint string, args map[string]any) int {
-	fmt.Fprintln(c.stderr, "tavoli: "+app.Explain(err)+" "+lang.L(hint, args))
+	fmt.Fprintln(c.stderr, "tavoli: "+i18n.Explain(err)+" "+i18n.L(hint, args))
 	return exitError
 }
 
@@ -530,15 +529,15 @@ func sameFile(a, b string) bool {
 // yesNo is «sì» or «no».
 func yesNo(b bool) string {
 	if b {
-		return lang.L("cli.yes")
+		return i18n.L("cli.yes")
 	}
-	return lang.L("cli.no")
+	return i18n.L("cli.no")
 }
 
 // dateTime writes a moment as lists do, in the Ambito's time zone: 12/03/2027 15:00.
 func dateTime(t time.Time) string {
 	if t.IsZero() {
-		return lang.L("cli.bundle_never")
+		return i18n.L("cli.bundle_never")
 	}
 	return t.In(data.Zone).Format("02/01/2006 15:04")
 }

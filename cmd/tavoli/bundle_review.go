@@ -8,9 +8,8 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"fyne.io/fyne/v2/lang"
+	"github.com/tavoli/tavoli/app/i18n"
 
-	"github.com/tavoli/tavoli/app"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/sqlite"
 )
@@ -115,11 +114,11 @@ func (c *cli) bundlePeers(ctx context.Context) int {
 		return c.writeJSON(rows)
 	}
 	if len(peers) == 0 {
-		fmt.Fprintln(c.stdout, lang.L("cli.bundle_no_peers"))
+		fmt.Fprintln(c.stdout, i18n.L("cli.bundle_no_peers"))
 		return exitOK
 	}
-	table := [][]string{{lang.L("cli.bundle_col_computer"), lang.L("cli.bundle_col_received"),
-		lang.L("cli.bundle_col_received_at"), lang.L("cli.bundle_col_last_import"), lang.L("cli.bundle_col_device")}}
+	table := [][]string{{i18n.L("cli.bundle_col_computer"), i18n.L("cli.bundle_col_received"),
+		i18n.L("cli.bundle_col_received_at"), i18n.L("cli.bundle_col_last_import"), i18n.L("cli.bundle_col_device")}}
 	for _, p := range peers {
 		table = append(table, []string{peerLabel(p.Name, "?"), receivedText(p.Received), dateTime(p.Received.At),
 			dateTime(p.LastImport), p.Device})
@@ -133,13 +132,13 @@ func (c *cli) bundlePeers(ctx context.Context) int {
 func receivedText(r data.Receipt) string {
 	switch {
 	case !r.Acknowledged():
-		return lang.L("cli.bundle_received_none")
+		return i18n.L("cli.bundle_received_none")
 	case r.File != "":
-		return lang.L("cli.bundle_received_file", map[string]any{"file": r.File, "sent": dateTime(r.Sent)})
+		return i18n.L("cli.bundle_received_file", map[string]any{"file": r.File, "sent": dateTime(r.Sent)})
 	case !r.Sent.IsZero():
-		return lang.L("cli.bundle_received_sent", map[string]any{"sent": dateTime(r.Sent)})
+		return i18n.L("cli.bundle_received_sent", map[string]any{"sent": dateTime(r.Sent)})
 	}
-	return lang.L("cli.bundle_received_unknown")
+	return i18n.L("cli.bundle_received_unknown")
 }
 
 // bundleHistory is "tavoli bundle history": the bundles written and read here, the latest first.
@@ -161,28 +160,28 @@ func (c *cli) bundleHistory(ctx context.Context) int {
 		return c.writeJSON(rows)
 	}
 	if len(list) == 0 {
-		fmt.Fprintln(c.stdout, lang.L("cli.bundle_no_history"))
+		fmt.Fprintln(c.stdout, i18n.L("cli.bundle_no_history"))
 		return exitOK
 	}
-	table := [][]string{{lang.L("col.date"), lang.L("cli.bundle_col_direction"), lang.L("cli.bundle_col_computer"),
-		lang.L("cli.bundle_col_content"), lang.L("cli.bundle_col_records"), lang.L("cli.bundle_col_written"),
-		lang.L("cli.bundle_label_encrypted"), lang.L("cli.bundle_col_file")}}
+	table := [][]string{{i18n.L("col.date"), i18n.L("cli.bundle_col_direction"), i18n.L("cli.bundle_col_computer"),
+		i18n.L("cli.bundle_col_content"), i18n.L("cli.bundle_col_records"), i18n.L("cli.bundle_col_written"),
+		i18n.L("cli.bundle_label_encrypted"), i18n.L("cli.bundle_col_file")}}
 	for _, ex := range list {
-		dir, who, written := lang.L("cli.bundle_exported_dir"), lang.L("cli.bundle_anyone"), ""
+		dir, who, written := i18n.L("cli.bundle_exported_dir"), i18n.L("cli.bundle_anyone"), ""
 		if ex.Peer != "" {
 			who = peerLabel(ex.PeerName, ex.Peer)
 		}
 		if ex.Direction == data.ExchangeImport {
-			dir = lang.L("cli.bundle_imported_dir")
+			dir = i18n.L("cli.bundle_imported_dir")
 			var t data.KindChanges
 			for _, k := range ex.Changes {
 				t = t.Add(k)
 			}
 			written = fmt.Sprint(t.Writes())
 		}
-		content := lang.L("cli.bundle_changes")
+		content := i18n.L("cli.bundle_changes")
 		if ex.Everything {
-			content = lang.L("cli.bundle_everything")
+			content = i18n.L("cli.bundle_everything")
 		}
 		table = append(table, []string{dateTime(ex.At), dir, who, content, fmt.Sprint(ex.Records), written,
 			yesNo(ex.Encrypted), ex.File})
@@ -236,21 +235,21 @@ func (c *cli) bundleConflicts(ctx context.Context) int {
 		return c.writeJSON(rows)
 	}
 	if len(list) == 0 {
-		fmt.Fprintln(c.stdout, lang.L("cli.bundle_no_conflicts"))
+		fmt.Fprintln(c.stdout, i18n.L("cli.bundle_no_conflicts"))
 		return exitOK
 	}
-	head := []string{lang.L("col.kind"), lang.L("col.name"), lang.L("cli.bundle_col_reason"),
-		lang.L("cli.bundle_col_this_version"), lang.L("cli.bundle_col_current")}
+	head := []string{i18n.L("col.kind"), i18n.L("col.name"), i18n.L("cli.bundle_col_reason"),
+		i18n.L("cli.bundle_col_this_version"), i18n.L("cli.bundle_col_current")}
 	if c.opt.all {
-		head = append(head, lang.L("cli.bundle_col_resolution"))
+		head = append(head, i18n.L("cli.bundle_col_resolution"))
 	}
 	table := [][]string{append(head, "id")}
 	for _, v := range list {
-		current := lang.L("cli.bundle_record_missing")
+		current := i18n.L("cli.bundle_record_missing")
 		if v.Current != nil {
 			current = versionText(names(v.CurrentDevice), v.CurrentUpdated, v.CurrentDeletion())
 		}
-		r := []string{app.KindName(v.Kind), versionLabel(v), reasonText(v.Reason),
+		r := []string{i18n.KindName(v.Kind), versionLabel(v), reasonText(v.Reason),
 			versionText(names(v.Device), v.Updated, v.IsDeletion()), current}
 		if c.opt.all {
 			r = append(r, resolutionText(v.Resolution))
@@ -259,7 +258,7 @@ func (c *cli) bundleConflicts(ctx context.Context) int {
 	}
 	c.table(table)
 	fmt.Fprintln(c.stdout)
-	fmt.Fprintln(c.stdout, lang.L("cli.bundle_conflicts_hint"))
+	fmt.Fprintln(c.stdout, i18n.L("cli.bundle_conflicts_hint"))
 	return exitOK
 }
 
@@ -270,7 +269,7 @@ func deviceNames(ctx context.Context, st *sqlite.Store) (func(string) string, er
 	if err != nil {
 		return nil, err
 	}
-	known := map[string]string{st.Device(): lang.L("cli.bundle_this_computer")}
+	known := map[string]string{st.Device(): i18n.L("cli.bundle_this_computer")}
 	for _, p := range peers {
 		if _, ok := known[p.Device]; !ok && p.Name != "" {
 			known[p.Device] = p.Name
@@ -291,7 +290,7 @@ func versionText(who string, when time.Time, deletion bool) string {
 	if deletion {
 		key = "cli.bundle_deletion_who_when"
 	}
-	return lang.L(key, map[string]any{"who": who, "when": dateTime(when)})
+	return i18n.L(key, map[string]any{"who": who, "when": dateTime(when)})
 }
 
 // versionLabel names the record of a version set aside: its title or name, else its id.
@@ -305,11 +304,11 @@ func versionLabel(v data.RecordVersion) string {
 func reasonText(r data.VersionReason) string {
 	switch r {
 	case data.VersionConflict:
-		return lang.L("cli.bundle_reason_conflict")
+		return i18n.L("cli.bundle_reason_conflict")
 	case data.VersionLocked:
-		return lang.L("cli.bundle_reason_locked")
+		return i18n.L("cli.bundle_reason_locked")
 	case data.VersionReplaced:
-		return lang.L("cli.bundle_reason_replaced")
+		return i18n.L("cli.bundle_reason_replaced")
 	}
 	return string(r)
 }
@@ -317,13 +316,13 @@ func reasonText(r data.VersionReason) string {
 func resolutionText(r data.VersionResolution) string {
 	switch r {
 	case data.VersionOpen:
-		return lang.L("cli.bundle_resolution_open")
+		return i18n.L("cli.bundle_resolution_open")
 	case data.VersionDismissed:
-		return lang.L("cli.bundle_resolution_dismissed")
+		return i18n.L("cli.bundle_resolution_dismissed")
 	case data.VersionRestored:
-		return lang.L("cli.bundle_resolution_restored")
+		return i18n.L("cli.bundle_resolution_restored")
 	case data.VersionDisputed:
-		return lang.L("cli.bundle_resolution_disputed")
+		return i18n.L("cli.bundle_resolution_disputed")
 	}
 	return string(r)
 }
@@ -358,7 +357,7 @@ func (c *cli) bundleResolve(ctx context.Context, cmd string, rest []string) int 
 		return c.writeJSON(map[string]any{"id": id, "kind": string(v.Kind), "record_id": v.RecordID, "label": v.Label,
 			"resolution": map[string]string{"restore": string(data.VersionRestored), "dismiss": string(data.VersionDismissed)}[cmd]})
 	}
-	fmt.Fprintln(c.stdout, lang.L(key, map[string]any{"kind": app.KindName(v.Kind), "label": versionLabel(v)}))
+	fmt.Fprintln(c.stdout, i18n.L(key, map[string]any{"kind": i18n.KindName(v.Kind), "label": versionLabel(v)}))
 	return exitOK
 }
 

@@ -12,10 +12,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
 	"github.com/google/uuid"
+	"github.com/tavoli/tavoli/app/i18n"
 
-	"github.com/tavoli/tavoli/app"
 	docs "github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/atomicfile"
@@ -54,6 +53,16 @@ type options struct {
 	force        bool   // export: replace an existing file
 }
 
+// window is what the command line hands to the window: app.Config, which a command-line-only build
+// (-tags nogui) does not link.
+type window struct {
+	DBPath       string
+	Installation *install.Installation
+	FirstRun     bool
+	Bundle       string
+	Version      string
+}
+
 // cli carries what a command needs: its options, where to write, and the installation.
 type cli struct {
 	opt            options
@@ -62,7 +71,7 @@ type cli struct {
 }
 
 // run executes one command line and returns the exit code. gui starts the window; tests pass their own.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer, gui func(app.Config) error) int {
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, gui func(window) error) int {
 	c := &cli{stdout: stdout, stderr: stderr}
 	fset := flag.NewFlagSet("tavoli", flag.ContinueOnError)
 	fset.SetOutput(io.Discard)
@@ -88,20 +97,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, gui func(
 
 	dir, err := install.ConfigDir()
 	if err != nil {
-		app.SetupLanguage("")
+		i18n.Setup("")
 		return c.fail(err)
 	}
 	c.cfgDir = dir
-	app.SetupLanguage(install.Peek(dir).Language)
+	i18n.Setup(install.Peek(dir).Language)
 
 	words, err := parseAnywhere(fset, args)
 	if err != nil {
-		fmt.Fprintln(stderr, lang.L("cli.bad_flag", map[string]any{"detail": err.Error()}))
-		fmt.Fprintln(stderr, lang.L("cli.usage"))
+		fmt.Fprintln(stderr, i18n.L("cli.bad_flag", map[string]any{"detail": err.Error()}))
+		fmt.Fprintln(stderr, i18n.L("cli.usage"))
 		return exitUsage
 	}
 	if c.opt.help || (len(words) > 0 && isHelp(words[0])) {
-		fmt.Fprintln(stdout, lang.L("cli.usage"))
+		fmt.Fprintln(stdout, i18n.L("cli.usage"))
 		return exitOK
 	}
 	if len(words) == 0 {
@@ -130,21 +139,21 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, gui func(
 	case "config", "configura":
 		return c.config(words[1:])
 	}
-	fmt.Fprintln(stderr, lang.L("cli.unknown_command", map[string]any{"command": words[0]}))
-	fmt.Fprintln(stderr, lang.L("cli.usage"))
+	fmt.Fprintln(stderr, i18n.L("cli.unknown_command", map[string]any{"command": words[0]}))
+	fmt.Fprintln(stderr, i18n.L("cli.usage"))
 	return exitUsage
 }
 
 // fail writes the explanation of err to stderr and returns the error exit code.
 func (c *cli) fail(err error) int {
-	fmt.Fprintln(c.stderr, "tavoli: "+app.Explain(err))
+	fmt.Fprintln(c.stderr, "tavoli: "+i18n.Explain(err))
 	return exitError
 }
 
 // usage reports a wrong command line.
 func (c *cli) usage(key string, args map[string]any) int {
-	fmt.Fprintln(c.stderr, lang.L(key, args))
-	fmt.Fprintln(c.stderr, lang.L("cli.usage"))
+	fmt.Fprintln(c.stderr, i18n.L(key, args))
+	fmt.Fprintln(c.stderr, i18n.L("cli.usage"))
 	return exitUsage
 }
 
@@ -259,7 +268,7 @@ func (c *cli) version(rest []string) int {
 	if c.opt.json {
 		return c.writeJSON(map[string]any{"name": "Tavoli", "version": version, "schema": sqlite.SchemaVersion()})
 	}
-	fmt.Fprintln(c.stdout, lang.L("cli.version", map[string]any{"version": version, "schema": sqlite.SchemaVersion()}))
+	fmt.Fprintln(c.stdout, i18n.L("cli.version", map[string]any{"version": version, "schema": sqlite.SchemaVersion()}))
 	return exitOK
 }
 
@@ -304,13 +313,13 @@ func (c *cli) demo(ctx context.Context, rest []string) int {
 	if c.opt.json {
 		return c.writeJSON(summary)
 	}
-	fmt.Fprintln(c.stdout, lang.L("cli.demo_done", summary))
+	fmt.Fprintln(c.stdout, i18n.L("cli.demo_done", summary))
 	return exitOK
 }
 
 // gui starts the window on --db or the default database (or the last one opened); bundle, when not
 // empty, is a .tavoli file to preview for import.
-func (c *cli) gui(start func(app.Config) error, bundle string) int {
+func (c *cli) gui(start func(window) error, bundle string) int {
 	inst, first, err := c.installation()
 	if err != nil {
 		return c.fail(err)
@@ -329,7 +338,7 @@ func (c *cli) gui(start func(app.Config) error, bundle string) int {
 			bundle = abs
 		}
 	}
-	err = start(app.Config{DBPath: path, Installation: inst, FirstRun: first, Version: version, Bundle: bundle})
+	err = start(window{DBPath: path, Installation: inst, FirstRun: first, Version: version, Bundle: bundle})
 	if err != nil {
 		return c.fail(err)
 	}

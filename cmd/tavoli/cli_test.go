@@ -11,7 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tavoli/tavoli/app"
 	"github.com/tavoli/tavoli/data/install"
 )
 
@@ -218,11 +217,11 @@ func writeInstallation(t *testing.T, dir string, inst install.Installation) {
 
 // guiRecorder stands in for the window: it records the configurations it is started with.
 type guiRecorder struct {
-	calls []app.Config
+	calls []window
 	err   error
 }
 
-func (g *guiRecorder) start(cfg app.Config) error {
+func (g *guiRecorder) start(cfg window) error {
 	g.calls = append(g.calls, cfg)
 	return g.err
 }

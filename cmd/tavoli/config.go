@@ -6,7 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"fyne.io/fyne/v2/lang"
+	"github.com/tavoli/tavoli/app/i18n"
 )
 
 // maxConfigName bounds an operator's or computer's name: it is shown in lists and travels in every
@@ -51,7 +51,7 @@ func (c *cli) config(rest []string) int {
 			return c.fail(err)
 		}
 		if !c.opt.json {
-			fmt.Fprintln(c.stdout, lang.L(key, map[string]any{"name": name}))
+			fmt.Fprintln(c.stdout, i18n.L(key, map[string]any{"name": name}))
 			return exitOK
 		}
 	}
@@ -61,12 +61,12 @@ func (c *cli) config(rest []string) int {
 	}
 	operator := inst.Operator
 	if operator == "" {
-		operator = lang.L("cli.config_not_set")
+		operator = i18n.L("cli.config_not_set")
 	}
 	c.fields([][2]string{
-		{lang.L("cli.config_operator"), operator},
-		{lang.L("cli.config_computer"), inst.DeviceName},
-		{lang.L("cli.bundle_col_device"), inst.DeviceID},
+		{i18n.L("cli.config_operator"), operator},
+		{i18n.L("cli.config_computer"), inst.DeviceName},
+		{i18n.L("cli.bundle_col_device"), inst.DeviceID},
 	})
 	return exitOK
 }

@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
+	"github.com/tavoli/tavoli/app/i18n"
 
-	"github.com/tavoli/tavoli/app"
+	docs "github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/atomicfile"
 	"github.com/tavoli/tavoli/data/sqlite"
@@ -49,7 +49,8 @@ func (c *cli) export(ctx context.Context, rest []string) int {
 		return c.usage("cli.export_needs", nil)
 	}
 	return c.exportFrom(ctx, func(st *sqlite.Store) ([]byte, error) {
-		return app.RenderDocument(ctx, st, c.opt.session, app.DocKind(kind))
+		b, _, err := docs.RenderDocument(ctx, st, c.opt.session, docs.DocKind(kind))
+		return b, err
 	})
 }
 
@@ -97,7 +98,7 @@ func (c *cli) exportResults(ctx context.Context) int {
 		if err != nil {
 			return nil, err
 		}
-		b, _, err := app.RenderResults(ctx, st, session, c.opt.vote)
+		b, _, err := docs.RenderResults(ctx, st, session, c.opt.vote)
 		return b, err
 	})
 }
@@ -128,7 +129,7 @@ func (c *cli) write(b []byte) int {
 		return c.fail(err)
 	}
 	if !c.opt.json {
-		fmt.Fprintln(c.stdout, lang.L("cli.exported", map[string]any{"path": c.opt.output, "bytes": len(b)}))
+		fmt.Fprintln(c.stdout, i18n.L("cli.exported", map[string]any{"path": c.opt.output, "bytes": len(b)}))
 	}
 	return exitOK
 }

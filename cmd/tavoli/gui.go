@@ -1,3 +1,5 @@
+//go:build !nogui
+
 package main
 
 import (
@@ -9,6 +11,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"github.com/tavoli/tavoli/app"
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/assets"
 )
 
@@ -18,11 +21,12 @@ const appID = "it.tavoli.desktop"
 // startGUI opens the main window on the database at dbPath. FyneApp.toml sits at the module root,
 // which a plain "go build" binary does not read, so the metadata is set here (fyne package sets the
 // same values from the file).
-func startGUI(cfg app.Config) error {
+func startGUI(cfg window) error {
 	if err := displayAvailable(); err != nil {
 		return err
 	}
 	detachConsole()
+	app.SetupLanguage(i18n.Language()) // the widgets speak the language the command line chose
 	fyneapp.SetMetadata(fyne.AppMetadata{
 		ID:         appID,
 		Name:       "Tavoli",
@@ -32,7 +36,7 @@ func startGUI(cfg app.Config) error {
 		Migrations: map[string]bool{"fyneDo": true},
 	})
 	a := fyneapp.NewWithID(appID)
-	return app.Run(a, cfg, quitSignals())
+	return app.Run(a, app.Config(cfg), quitSignals())
 }
 
 // quitSignals is closed when the system asks the program to end (SIGTERM, SIGHUP at the end of the

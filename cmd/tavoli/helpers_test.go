@@ -13,8 +13,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-
-	"github.com/tavoli/tavoli/app"
 )
 
 // env is the folders one test gives the program: its own configuration and data folders (absent until
@@ -66,15 +64,15 @@ func quoteAll(ss []string) []string {
 }
 
 // noGUI fails the test if a command opens the window.
-func noGUI(t *testing.T) func(app.Config) error {
-	return func(cfg app.Config) error {
+func noGUI(t *testing.T) func(window) error {
+	return func(cfg window) error {
 		t.Errorf("the window was started (DBPath %q) by a command that must not start it", cfg.DBPath)
 		return nil
 	}
 }
 
 // runWith runs the program in-process with gui as the window starter.
-func runWith(gui func(app.Config) error, args ...string) result {
+func runWith(gui func(window) error, args ...string) result {
 	var out, errOut bytes.Buffer
 	code := run(context.Background(), args, &out, &errOut, gui)
 	return result{args: args, code: code, stdout: out.String(), stderr: errOut.String()}

@@ -6,7 +6,7 @@ import (
 	"os"
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
+	"github.com/tavoli/tavoli/app/i18n"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
@@ -49,7 +49,7 @@ func (c *cli) importCmd(ctx context.Context, rest []string) int {
 	if c.opt.json {
 		return c.writeJSON(rep)
 	}
-	fmt.Fprintln(c.stdout, lang.L(key, map[string]any{"file": rest[1], "encoding": t.Encoding,
+	fmt.Fprintln(c.stdout, i18n.L(key, map[string]any{"file": rest[1], "encoding": t.Encoding,
 		"new": rep.New, "updated": rep.Updated, "unchanged": rep.Unchanged, "duplicates": rep.Duplicates,
 		"organisations": rep.NewOrganisations}))
 	for _, r := range rep.Rows {
@@ -58,9 +58,9 @@ func (c *cli) importCmd(ctx context.Context, rest []string) int {
 		}
 		var notes []string
 		for _, fl := range r.Flags {
-			notes = append(notes, lang.L("import.flag."+string(fl), map[string]any{"comune": r.Comune}))
+			notes = append(notes, i18n.L("import.flag."+string(fl), map[string]any{"comune": r.Comune}))
 		}
-		fmt.Fprintln(c.stdout, lang.L("cli.import_flagged", map[string]any{"line": r.Line, "name": r.FullName,
+		fmt.Fprintln(c.stdout, i18n.L("cli.import_flagged", map[string]any{"line": r.Line, "name": r.FullName,
 			"notes": strings.Join(notes, "; ")}))
 	}
 	return exitOK
@@ -78,6 +78,6 @@ func (c *cli) progress(key string) func(done, total int) {
 		if total < progressEvery || (done%progressEvery != 0 && done != total) {
 			return
 		}
-		fmt.Fprintln(c.stderr, lang.L(key, map[string]any{"done": p.Sprint(done), "total": p.Sprint(total)}))
+		fmt.Fprintln(c.stderr, i18n.L(key, map[string]any{"done": p.Sprint(done), "total": p.Sprint(total)}))
 	}
 }

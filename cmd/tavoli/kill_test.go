@@ -8,8 +8,6 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
-
-	"github.com/tavoli/tavoli/app"
 )
 
 // childEnv makes the test binary run the program itself, with the arguments after it: the tests below
@@ -18,7 +16,7 @@ const childEnv = "TAVOLI_TEST_CHILD"
 
 func TestMain(m *testing.M) {
 	if os.Getenv(childEnv) == "1" {
-		os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr, func(app.Config) error {
+		os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr, func(window) error {
 			return errors.New("no window in a child")
 		}))
 	}

@@ -7,7 +7,7 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"fyne.io/fyne/v2/lang"
+	"github.com/tavoli/tavoli/app/i18n"
 
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/sqlite"
@@ -113,12 +113,12 @@ func listComuni(ctx context.Context, st *sqlite.Store) ([]any, [][]string, error
 		Capofila         bool   `json:"capofila"`
 	}
 	rows := []any{}
-	table := [][]string{{lang.L("col.name"), lang.L("col.population"), lang.L("col.istat"), ""}}
+	table := [][]string{{i18n.L("col.name"), i18n.L("col.population"), i18n.L("col.istat"), ""}}
 	for _, cm := range list {
 		rows = append(rows, row{stampOf(cm.Meta), cm.Name, cm.Population, cm.PopulationApprox, cm.ISTAT, cm.Office, cm.ID == capofila})
 		mark := ""
 		if cm.ID == capofila {
-			mark = lang.L("comune.capofila")
+			mark = i18n.L("comune.capofila")
 		}
 		table = append(table, []string{cm.Name, fmt.Sprint(cm.Population), cm.ISTAT, mark})
 	}
@@ -137,7 +137,7 @@ func listAreas(ctx context.Context, st *sqlite.Store) ([]any, [][]string, error)
 		Description string `json:"description"`
 	}
 	rows := []any{}
-	table := [][]string{{"#", lang.L("col.name")}}
+	table := [][]string{{"#", i18n.L("col.name")}}
 	for _, a := range list {
 		rows = append(rows, row{stampOf(a.Meta), a.Name, a.Position, a.Description})
 		table = append(table, []string{fmt.Sprint(a.Position), a.Name})
@@ -169,7 +169,7 @@ func listBodies(ctx context.Context, st *sqlite.Store) ([]any, [][]string, error
 		Members int        `json:"members"`
 	}
 	rows := []any{}
-	table := [][]string{{lang.L("col.name"), lang.L("col.kind"), lang.L("col.seats"), lang.L("col.members")}}
+	table := [][]string{{i18n.L("col.name"), i18n.L("col.kind"), i18n.L("col.seats"), i18n.L("col.members")}}
 	for _, b := range list {
 		seats, err := st.Seats(ctx, b.ID)
 		if err != nil {
@@ -180,7 +180,7 @@ func listBodies(ctx context.Context, st *sqlite.Store) ([]any, [][]string, error
 			return nil, nil, err
 		}
 		rows = append(rows, row{stampOf(b.Meta), b.Name, string(b.Kind), areaName[b.AreaID], b.AreaID, b.Rules, len(seats), len(members)})
-		table = append(table, []string{b.Name, lang.L("body.kind." + string(b.Kind)), fmt.Sprint(len(seats)), fmt.Sprint(len(members))})
+		table = append(table, []string{b.Name, i18n.L("body.kind." + string(b.Kind)), fmt.Sprint(len(seats)), fmt.Sprint(len(members))})
 	}
 	return rows, table, nil
 }
@@ -206,11 +206,11 @@ func listPeople(ctx context.Context, st *sqlite.Store) ([]any, [][]string, error
 		Gender         string `json:"gender,omitempty"`
 	}
 	rows := []any{}
-	table := [][]string{{lang.L("col.person"), lang.L("col.category"), lang.L("col.organisation"), lang.L("col.comune")}}
+	table := [][]string{{i18n.L("col.person"), i18n.L("col.category"), i18n.L("col.organisation"), i18n.L("col.comune")}}
 	for _, p := range list {
 		rows = append(rows, row{stampOf(p.Meta), p.FullName(), p.Surname, p.Name, string(p.Category), p.OrganisationName,
 			p.OrganisationID, p.Town(), p.ComuneID, p.Email, p.Phone, p.Title, string(p.Gender)})
-		table = append(table, []string{p.FullName(), lang.L("category." + string(p.Category)), p.OrganisationName, p.Town()})
+		table = append(table, []string{p.FullName(), i18n.L("category." + string(p.Category)), p.OrganisationName, p.Town()})
 	}
 	return rows, table, nil
 }
@@ -231,10 +231,10 @@ func listOrganisations(ctx context.Context, st *sqlite.Store) ([]any, [][]string
 		People   int    `json:"people"`
 	}
 	rows := []any{}
-	table := [][]string{{lang.L("col.name"), lang.L("col.category"), lang.L("col.comune"), lang.L("col.people")}}
+	table := [][]string{{i18n.L("col.name"), i18n.L("col.category"), i18n.L("col.comune"), i18n.L("col.people")}}
 	for _, o := range list {
 		rows = append(rows, row{stampOf(o.Meta), o.Name, string(o.Category), o.ComuneName, o.ComuneID, o.Email, o.Phone, o.People})
-		table = append(table, []string{o.Name, lang.L("category." + string(o.Category)), o.ComuneName, fmt.Sprint(o.People)})
+		table = append(table, []string{o.Name, i18n.L("category." + string(o.Category)), o.ComuneName, fmt.Sprint(o.People)})
 	}
 	return rows, table, nil
 }
@@ -267,12 +267,12 @@ func listSessions(ctx context.Context, st *sqlite.Store) ([]any, [][]string, err
 		return t.In(data.Zone).Format(time.RFC3339)
 	}
 	rows := []any{}
-	table := [][]string{{lang.L("col.date"), lang.L("col.body"), lang.L("col.status"), lang.L("col.present"), "id"}}
+	table := [][]string{{i18n.L("col.date"), i18n.L("col.body"), i18n.L("col.status"), i18n.L("col.present"), "id"}}
 	for _, v := range list {
 		rows = append(rows, row{stampOf(v.Meta), v.BodyName, v.BodyID, v.AreaName, v.AreaID, iso(v.Date), string(v.Status),
 			string(v.Call), v.Place, iso(v.Started), iso(v.Ended), v.Items, v.Present, v.CorrectsID})
 		table = append(table, []string{v.Date.In(data.Zone).Format("02/01/2006 15:04"), v.BodyName,
-			lang.L("sstatus." + string(v.Status)), fmt.Sprint(v.Present), v.ID})
+			i18n.L("sstatus." + string(v.Status)), fmt.Sprint(v.Present), v.ID})
 	}
 	return rows, table, nil
 }
@@ -293,7 +293,7 @@ func listVotes(ctx context.Context, st *sqlite.Store) ([]any, [][]string, error)
 		Opened    string `json:"opened"`
 	}
 	rows := []any{}
-	table := [][]string{{lang.L("col.date"), lang.L("col.body"), lang.L("vote.subject"), lang.L("vote.method"), "id"}}
+	table := [][]string{{i18n.L("col.date"), i18n.L("col.body"), i18n.L("vote.subject"), i18n.L("vote.method"), "id"}}
 	for _, s := range sessions {
 		votes, err := st.Votes(ctx, s.ID)
 		if err != nil {
@@ -303,7 +303,7 @@ func listVotes(ctx context.Context, st *sqlite.Store) ([]any, [][]string, error)
 			rows = append(rows, row{stampOf(v.Meta), s.ID, s.BodyName, v.Subject, string(v.Method), v.Secret, string(v.Status),
 				v.Opened.In(data.Zone).Format(time.RFC3339)})
 			table = append(table, []string{v.Opened.In(data.Zone).Format("02/01/2006 15:04"), s.BodyName, v.Subject,
-				lang.L("method." + string(v.Method)), v.ID})
+				i18n.L("method." + string(v.Method)), v.ID})
 		}
 	}
 	return rows, table, nil

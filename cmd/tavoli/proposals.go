@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2/lang"
+	"github.com/tavoli/tavoli/app/i18n"
 
 	docs "github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
@@ -103,8 +103,8 @@ func listProposals(ctx context.Context, st *sqlite.Store, f data.ProposalFilter)
 		SplitFromID    string   `json:"split_from_id"`
 	}
 	rows := []any{}
-	table := [][]string{{lang.L("col.priority"), lang.L("field.title"), lang.L("field.area"), lang.L("col.kind"),
-		lang.L("col.status"), lang.L("col.date"), "id"}}
+	table := [][]string{{i18n.L("col.priority"), i18n.L("field.title"), i18n.L("field.area"), i18n.L("col.kind"),
+		i18n.L("col.status"), i18n.L("col.date"), "id"}}
 	for _, p := range list {
 		date, day := "", ""
 		if !p.SessionDate.IsZero() {
@@ -119,8 +119,8 @@ func listProposals(ctx context.Context, st *sqlite.Store, f data.ProposalFilter)
 		if p.Priority > 0 && p.State != data.StateAccorpata {
 			place = fmt.Sprint(p.Priority)
 		}
-		table = append(table, []string{place, p.Title, p.AreaName, lang.L("pkind." + string(p.Kind)),
-			lang.L("pstate." + string(p.State)), day, p.ID})
+		table = append(table, []string{place, p.Title, p.AreaName, i18n.L("pkind." + string(p.Kind)),
+			i18n.L("pstate." + string(p.State)), day, p.ID})
 	}
 	return rows, table, nil
 }
