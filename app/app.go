@@ -7,17 +7,14 @@ package app
 import (
 	"context"
 	"sync"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
-	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/assets"
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/bundle"
 	"github.com/tavoli/tavoli/data/install"
-	"github.com/tavoli/tavoli/data/sqlite"
-	"github.com/tavoli/tavoli/data/vote"
 )
 
 // Config is what the command line hands to the window.
@@ -29,50 +26,15 @@ type Config struct {
 	// opens on its import preview.
 	Bundle  string
 	Version string
+	// Open opens a database file; the command line wires the store here.
+	Open Opener
 }
 
-// Store is what the window needs from a database.
+// Store is what the window needs from a database: everything data.Store offers, and the exchange of
+// bundles.
 type Store interface {
-	data.RegistryStore
-	data.MeetingStore
-	VoteStore
-	ProposalStore
-	SynthesisStore
-	ExchangeStore
-	Path() string
-	LastSaved() time.Time
-	IsEmpty(ctx context.Context) (bool, error)
-	Seed(ctx context.Context, ds data.Dataset) error
-	RegisterDevice(ctx context.Context, name, operator string) error
-	Devices(ctx context.Context) (map[string]data.Device, error)
-	Close() error
-}
-
-// VoteStore keeps the votes held in meetings and their ballots.
-type VoteStore interface {
-	Votes(ctx context.Context, sessionID string) ([]data.Vote, error)
-	OpenVote(ctx context.Context, v data.Vote) (data.Vote, error)
-	SaveBallot(ctx context.Context, b data.VoteBallot) (data.VoteBallot, error)
-	// RemoveBallot takes back a ballot entered by mistake while the vote is open.
-	RemoveBallot(ctx context.Context, voteID, ballotID string) error
-	MarkVoted(ctx context.Context, voteID, seatID string) error
-	CloseVote(ctx context.Context, voteID string) (data.Vote, error)
-	Ballots(ctx context.Context, voteID string) ([]data.VoteBallot, []string, error)
-	// VoteCount is the vote as a ballot file carries it, for a recount.
-	VoteCount(ctx context.Context, voteID string) (vote.Count, error)
-}
-
-// ExchangeStore moves data between laptops in .tavoli bundles and keeps the versions a merge set aside.
-type ExchangeStore interface {
-	Device() string // the device id this database writes as
-	Peers(ctx context.Context) ([]data.Peer, error)
-	Exchanges(ctx context.Context) ([]data.Exchange, error)
-	ExportFile(ctx context.Context, path string, opt sqlite.ExportOptions) (data.Exchange, error)
-	ExportWindow(ctx context.Context, opt sqlite.ExportOptions) (data.Exchange, error)
-	MergeBundle(ctx context.Context, in *sqlite.Incoming, opt sqlite.ImportOptions) (data.ImportResult, error)
-	Versions(ctx context.Context, all bool) ([]data.RecordVersion, error)
-	RestoreVersion(ctx context.Context, id string) error
-	DismissVersion(ctx context.Context, id string) error
+	data.Store
+	bundle.Exchanger
 }
 
 // Runner runs work away from the UI goroutine and then done on it. Tests pass SyncRunner so that a
@@ -96,15 +58,13 @@ func SyncRunner(work func(), done func()) {
 // Opener opens a database file for the window.
 type Opener func(ctx context.Context, path string) (Store, error)
 
-// Run opens the main window on the configured database and runs the program until it is closed. When
+// Run opens the main window on the configured database (opened with cfg.Open) and runs the program until it is closed. When
 // quit is closed (the program got SIGTERM or SIGINT) the window saves what is being typed and closes.
 // Whatever is still pending when the window's loop stops is saved before the database is closed.
 func Run(a fyne.App, cfg Config, quit <-chan struct{}) error {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	a.Settings().SetTheme(newTheme())
-	ui := New(a, cfg, AsyncRunner, func(ctx context.Context, path string) (Store, error) {
-		return sqlite.Open(ctx, path, sqlite.Options{Device: cfg.Installation.DeviceID, Verbale: report.Verbale})
-	})
+	ui := New(a, cfg, AsyncRunner, cfg.Open)
 	var final sync.Once
 	last := func() { final.Do(ui.FlushNow) }
 	a.Lifecycle().SetOnStopped(last)

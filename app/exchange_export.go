@@ -15,7 +15,6 @@ import (
 
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/bundle"
-	"github.com/tavoli/tavoli/data/sqlite"
 )
 
 // folderPref is the preference that remembers the folder of the last bundle written or read.
@@ -109,7 +108,7 @@ func (p *exportPanel) refresh() {
 	var err error
 	ui.run(func() {
 		if peers, err = st.Peers(ctx); err == nil {
-			anyone, err = st.ExportWindow(ctx, sqlite.ExportOptions{})
+			anyone, err = st.ExportWindow(ctx, bundle.ExportOptions{})
 		}
 	}, func() {
 		if err != nil {
@@ -238,9 +237,9 @@ func (p *exportPanel) focus() {
 }
 
 // options are the export's options as the panel shows them.
-func (p *exportPanel) options() sqlite.ExportOptions {
+func (p *exportPanel) options() bundle.ExportOptions {
 	sc := p.chosen()
-	opt := sqlite.ExportOptions{Everything: sc.key == "all", NoEncryption: p.plain.Checked}
+	opt := bundle.ExportOptions{Everything: sc.key == "all", NoEncryption: p.plain.Checked}
 	if sc.key == "peer" {
 		opt.Peer = sc.peer.Device
 	}

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
-	"github.com/tavoli/tavoli/data/sqlite"
+	"github.com/tavoli/tavoli/data/bundle"
 )
 
 // importPanel reads a bundle once, shows what merging it would do, and merges it when confirmed. The
@@ -32,7 +32,7 @@ type importPanel struct {
 	cancel     *widget.Button
 	conflicts  *widget.Button // after a merge that set versions aside: go and review them
 
-	in   *sqlite.Incoming // the bundle previewed; nil when there is no preview
+	in   *bundle.Incoming // the bundle previewed; nil when there is no preview
 	file string           // the file it was read from
 	res  data.ImportResult
 	seq  int
@@ -126,12 +126,12 @@ func (p *importPanel) showPreview() {
 	pass := p.pass.Text
 	p.setBusy(true, lang.L("exchange.import.reading"))
 	seq := p.seq
-	var in *sqlite.Incoming
+	var in *bundle.Incoming
 	var res data.ImportResult
 	var err error
 	ui.run(func() {
-		if in, err = sqlite.ReadBundleFile(path, pass); err == nil {
-			res, err = st.MergeBundle(ctx, in, sqlite.ImportOptions{DryRun: true, File: path})
+		if in, err = bundle.ReadFile(path, bundle.ReadOptions{Passphrase: pass, MaxSchema: st.Schema()}); err == nil {
+			res, err = st.MergeBundle(ctx, in, bundle.ImportOptions{DryRun: true, File: path})
 		}
 	}, func() {
 		p.setBusy(false, "")
@@ -304,7 +304,7 @@ func (p *importPanel) merge() {
 	ui := p.s.ui
 	st, ctx := ui.store, ui.ctx
 	in, file := p.in, p.file
-	opt := sqlite.ImportOptions{File: file}
+	opt := bundle.ImportOptions{File: file}
 	p.errs.set("")
 	p.setBusy(true, lang.L("exchange.import.merging"))
 	var res data.ImportResult

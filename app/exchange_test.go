@@ -574,7 +574,7 @@ func TestExchangeCopiedDatabaseSaysSo(t *testing.T) {
 	if msg := first.status.undoMsg.Text; strings.Contains(msg, "copia") {
 		t.Errorf("the original file says %q", msg)
 	}
-	if got := first.store.(ExchangeStore).Device(); got != testDevice {
+	if got := first.store.Device(); got != testDevice {
 		t.Errorf("the original writes as %q, want the installation's %q", got, testDevice)
 	}
 	first.Close()
@@ -591,7 +591,7 @@ func TestExchangeCopiedDatabaseSaysSo(t *testing.T) {
 	if msg := second.status.undoMsg.Text; !strings.Contains(msg, "copia di un file già aperto altrove") {
 		t.Errorf("the copy's status line says %q, want that it is a copy", msg)
 	}
-	if got := second.store.(ExchangeStore).Device(); got == testDevice || got == "" {
+	if got := second.store.Device(); got == testDevice || got == "" {
 		t.Errorf("the copy writes as %q, want a device of its own", got)
 	}
 }

@@ -2,7 +2,6 @@ package app
 
 import (
 	"bytes"
-	"context"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -14,19 +13,6 @@ import (
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/csvexport"
 )
-
-// ProposalStore is what the Proposte section asks of a database: the office's list of every table's
-// proposals, one proposal with its lineage, votes and history, and the steps of its life.
-type ProposalStore interface {
-	Proposals(ctx context.Context, f data.ProposalFilter) ([]data.ProposalView, error)
-	ProposalDetail(ctx context.Context, id string) (data.ProposalDetail, error)
-	MoveProposal(ctx context.Context, id string, to data.ProposalState, reason string) (data.Proposal, error)
-	MergeProposals(ctx context.Context, ids []string, into data.Proposal, reason string) (data.Proposal, error)
-	UndoMerge(ctx context.Context, mergedID, reason string) error
-	SplitProposal(ctx context.Context, id string, parts []data.Proposal, reason string) ([]data.Proposal, error)
-	// DeleteAll deletes the parts of a split together, all or none.
-	DeleteAll(ctx context.Context, refs []data.Ref) ([]data.Ref, error)
-}
 
 // proposalsScreen is the Ufficio di Piano's view of the proposals of every table: the filters and the
 // list on the left, and beside it the proposal chosen, with where it came from, what became of it, the

@@ -32,7 +32,7 @@ func (e *env) showProposals() *proposalsScreen {
 }
 
 // proposalStore is the window's database as the Proposte section uses it.
-func (e *env) proposalStore() ProposalStore {
+func (e *env) proposalStore() data.ProposalStore {
 	e.t.Helper()
 	return e.store()
 }

@@ -167,7 +167,12 @@ func (m *meetingScreen) exportResults(voteID string) {
 func (ui *UI) exportBallots(voteID string, sess data.SessionView) {
 	var c vote.Count
 	var err error
-	ui.run(func() { c, err = ui.store.VoteCount(ui.ctx, voteID) }, func() {
+	ui.run(func() {
+		var rec data.VoteRecord
+		if rec, err = ui.store.VoteRecord(ui.ctx, voteID); err == nil {
+			c = vote.CountRecord(rec)
+		}
+	}, func() {
 		if err != nil {
 			ui.showError(err)
 			return

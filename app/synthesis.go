@@ -14,19 +14,6 @@ import (
 	"github.com/tavoli/tavoli/data"
 )
 
-// SynthesisStore is what the Ufficio di Piano's desk reads and changes: the consolidated ranking, the
-// district's priority list, the validation rounds and the participation figures.
-type SynthesisStore interface {
-	Ranking(ctx context.Context, areaID string) ([]data.Ranked, error)
-	SetWeighing(ctx context.Context, w data.Weighing) error
-	SetPriorities(ctx context.Context, ids []string, reason string) error
-	Proposals(ctx context.Context, f data.ProposalFilter) ([]data.ProposalView, error)
-	ProposalDetail(ctx context.Context, id string) (data.ProposalDetail, error)
-	Participation(ctx context.Context) (data.Participation, error)
-	Synthesis(ctx context.Context, areaID string) (data.Synthesis, error)
-	ValidationCandidates(ctx context.Context, sessionID string) ([]data.ProposalView, error)
-}
-
 // desk is what the Sintesi section shows besides the ranking, read in one go: the district's
 // synthesis (participation, priority list with scores, validation rounds), every standing proposal in
 // the priority order, the ranking of all areas and the areas for the choice.

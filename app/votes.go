@@ -79,9 +79,9 @@ func (s *votesScreen) load() ([]voteRow, error) {
 		}
 		for i := len(votes) - 1; i >= 0; i-- {
 			row := voteRow{Vote: votes[i], session: sess}
-			c, err := st.VoteCount(s.ui.ctx, votes[i].ID)
+			rec, err := st.VoteRecord(s.ui.ctx, votes[i].ID)
 			if err == nil {
-				row.result, err = vote.Tally(c)
+				row.result, err = vote.Tally(vote.CountRecord(rec))
 			}
 			row.err = err
 			out = append(out, row)

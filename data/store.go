@@ -100,3 +100,69 @@ type RegistryStore interface {
 	PeopleStore
 	Deleter
 }
+
+// VoteStore keeps the votes held in meetings and their ballots.
+type VoteStore interface {
+	Votes(ctx context.Context, sessionID string) ([]Vote, error)
+	OpenVote(ctx context.Context, v Vote) (Vote, error)
+	SaveBallot(ctx context.Context, b VoteBallot) (VoteBallot, error)
+	// RemoveBallot takes back a ballot entered by mistake while the vote is open.
+	RemoveBallot(ctx context.Context, voteID, ballotID string) error
+	MarkVoted(ctx context.Context, voteID, seatID string) error
+	CloseVote(ctx context.Context, voteID string) (Vote, error)
+	// Ballots are a vote's ballots and the seats marked as having voted.
+	Ballots(ctx context.Context, voteID string) ([]VoteBallot, []string, error)
+	// VoteRecord is a vote with what its count needs, read at once: data/vote's CountOf makes the
+	// ballot file of it, for a recount.
+	VoteRecord(ctx context.Context, voteID string) (VoteRecord, error)
+}
+
+// VoteRecord is a vote as it was recorded: the vote, the call of its session (which rules apply)
+// and its ballots.
+type VoteRecord struct {
+	Vote    Vote
+	Call    Call
+	Ballots []VoteBallot
+}
+
+// ProposalStore keeps the proposals and what happens to them after their session.
+type ProposalStore interface {
+	Proposals(ctx context.Context, f ProposalFilter) ([]ProposalView, error)
+	ProposalDetail(ctx context.Context, id string) (ProposalDetail, error)
+	MoveProposal(ctx context.Context, id string, to ProposalState, reason string) (Proposal, error)
+	MergeProposals(ctx context.Context, ids []string, into Proposal, reason string) (Proposal, error)
+	UndoMerge(ctx context.Context, mergedID, reason string) error
+	SplitProposal(ctx context.Context, id string, parts []Proposal, reason string) ([]Proposal, error)
+	// DeleteAll deletes the parts of a split together, all or none.
+	DeleteAll(ctx context.Context, refs []Ref) ([]Ref, error)
+}
+
+// SynthesisStore gives the Ufficio di Piano the consolidated priorities and the validation rounds.
+type SynthesisStore interface {
+	Ranking(ctx context.Context, areaID string) ([]Ranked, error)
+	SetWeighing(ctx context.Context, w Weighing) error
+	SetPriorities(ctx context.Context, ids []string, reason string) error
+	Proposals(ctx context.Context, f ProposalFilter) ([]ProposalView, error)
+	ProposalDetail(ctx context.Context, id string) (ProposalDetail, error)
+	Participation(ctx context.Context) (Participation, error)
+	Synthesis(ctx context.Context, areaID string) (Synthesis, error)
+	ValidationCandidates(ctx context.Context, sessionID string) ([]ProposalView, error)
+}
+
+// Store is what the window and the command line need from a database, but for the exchange of
+// bundles (data/bundle's Exchanger).
+type Store interface {
+	RegistryStore
+	MeetingStore
+	VoteStore
+	ProposalStore
+	SynthesisStore
+	Path() string
+	// LastSaved is when this database last saved a change.
+	LastSaved() time.Time
+	IsEmpty(ctx context.Context) (bool, error)
+	Seed(ctx context.Context, ds Dataset) error
+	RegisterDevice(ctx context.Context, name, operator string) error
+	Devices(ctx context.Context) (map[string]Device, error)
+	Close() error
+}

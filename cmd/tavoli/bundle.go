@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/mattn/go-isatty"
+
 	"github.com/tavoli/tavoli/app/i18n"
 
 	"github.com/tavoli/tavoli/data"
@@ -117,7 +118,7 @@ func (c *cli) bundleExport(ctx context.Context, rest []string) int {
 	case c.opt.passFile == "" && !c.opt.noEncryption:
 		return c.usage("cli.bundle_choose_protection", map[string]any{"n": bundle.MinPassphrase})
 	}
-	opt := sqlite.ExportOptions{Everything: c.opt.all, Peer: c.opt.forPeer, NoEncryption: c.opt.noEncryption}
+	opt := bundle.ExportOptions{Everything: c.opt.all, Peer: c.opt.forPeer, NoEncryption: c.opt.noEncryption}
 	if c.opt.passFile != "" {
 		p, err := c.passphrase()
 		if err != nil {
@@ -282,7 +283,7 @@ func (c *cli) bundleImport(ctx context.Context, rest []string) int {
 // Ambito's data kept apart. Only a bundle of everything can start a database. It is built aside and
 // appears at db only when the bundle went in, so a refusal, a mistyped path or a killed import leaves
 // nothing behind; a dry run builds it in a temporary folder and throws it away.
-func (c *cli) importNew(ctx context.Context, db, path string, in *sqlite.Incoming) int {
+func (c *cli) importNew(ctx context.Context, db, path string, in *bundle.Incoming) int {
 	if in.Header.Since > 0 {
 		return c.fail(data.Errorf(data.EConflict, "cli.bundle_needs_everything", "path", db,
 			"name", peerLabel(in.Header.SenderName, in.Header.Sender)))
@@ -302,7 +303,7 @@ func (c *cli) importNew(ctx context.Context, db, path string, in *sqlite.Incomin
 			return c.fail(err)
 		}
 		defer st.Close()
-		preview, err := st.MergeBundle(ctx, in, sqlite.ImportOptions{DryRun: true})
+		preview, err := st.MergeBundle(ctx, in, bundle.ImportOptions{DryRun: true})
 		if err != nil {
 			return c.fail(err)
 		}
@@ -353,8 +354,8 @@ func shellQuote(s string) string {
 // mergeBundle shows what merging the bundle read from path into st would do, then merges it (--dry-run:
 // only the preview). It returns the exit code of a failure, or exitOK and what reports the import, to
 // call once the import is there to stay.
-func (c *cli) mergeBundle(ctx context.Context, st *sqlite.Store, path string, in *sqlite.Incoming) (int, func() int) {
-	preview, err := st.MergeBundle(ctx, in, sqlite.ImportOptions{DryRun: true})
+func (c *cli) mergeBundle(ctx context.Context, st *sqlite.Store, path string, in *bundle.Incoming) (int, func() int) {
+	preview, err := st.MergeBundle(ctx, in, bundle.ImportOptions{DryRun: true})
 	if err != nil {
 		return c.failImport(err, path, in), nil
 	}
@@ -375,7 +376,7 @@ func (c *cli) mergeBundle(ctx context.Context, st *sqlite.Store, path string, in
 			return exitOK
 		}
 	}
-	res, err := st.MergeBundle(ctx, in, sqlite.ImportOptions{File: path})
+	res, err := st.MergeBundle(ctx, in, bundle.ImportOptions{File: path})
 	if err != nil {
 		if c.opt.json {
 			c.writeJSON(bundleImportJSON(path, preview))
@@ -485,7 +486,7 @@ func (c *cli) failHint(err error, hint string, args map[string]any) int {
 }
 
 // failImport explains a refused import, with the command that does what the explanation advises.
-func (c *cli) failImport(err error, path string, in *sqlite.Incoming) int {
+func (c *cli) failImport(err error, path string, in *bundle.Incoming) int {
 	e := data.AsError(err)
 	if e == nil {
 		return c.fail(err)

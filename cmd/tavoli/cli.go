@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/google/uuid"
+
 	"github.com/tavoli/tavoli/app/i18n"
 
 	docs "github.com/tavoli/tavoli/app/report"

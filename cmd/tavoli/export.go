@@ -12,6 +12,7 @@ import (
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/atomicfile"
 	"github.com/tavoli/tavoli/data/sqlite"
+	"github.com/tavoli/tavoli/data/vote"
 )
 
 // exportKinds maps the words a user may write to the document exported.
@@ -75,10 +76,11 @@ func (c *cli) exportBallots(ctx context.Context) int {
 		return c.usage("cli.export_ballots_needs", nil)
 	}
 	return c.exportFrom(ctx, func(st *sqlite.Store) ([]byte, error) {
-		count, err := st.VoteCount(ctx, c.opt.vote)
+		rec, err := st.VoteRecord(ctx, c.opt.vote)
 		if err != nil {
 			return nil, err
 		}
+		count := vote.CountRecord(rec)
 		b, err := json.MarshalIndent(count, "", "  ")
 		if err != nil {
 			return nil, data.Errorf(data.EInternal, "err.cli.output").Wrap(err)

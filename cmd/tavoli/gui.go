@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"os"
 	"os/signal"
 	"syscall"
@@ -12,7 +13,9 @@ import (
 
 	"github.com/tavoli/tavoli/app"
 	"github.com/tavoli/tavoli/app/i18n"
+	docs "github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/assets"
+	"github.com/tavoli/tavoli/data/sqlite"
 )
 
 // appID identifies Tavoli to the operating system (preferences folder, notifications, packaging).
@@ -36,7 +39,22 @@ func startGUI(cfg window) error {
 		Migrations: map[string]bool{"fyneDo": true},
 	})
 	a := fyneapp.NewWithID(appID)
-	return app.Run(a, app.Config(cfg), quitSignals())
+	return app.Run(a, app.Config{
+		DBPath: cfg.DBPath, Installation: cfg.Installation, FirstRun: cfg.FirstRun, Bundle: cfg.Bundle,
+		Version: cfg.Version, Open: windowStore(cfg.Installation.DeviceID),
+	}, quitSignals())
+}
+
+// windowStore opens the window's databases as this installation's device; the window records the
+// computer in each itself.
+func windowStore(device string) app.Opener {
+	return func(ctx context.Context, path string) (app.Store, error) {
+		st, err := sqlite.Open(ctx, path, sqlite.Options{Device: device, Verbale: docs.Verbale})
+		if err != nil {
+			return nil, err // not a nil *sqlite.Store in a non-nil interface
+		}
+		return st, nil
+	}
 }
 
 // quitSignals is closed when the system asks the program to end (SIGTERM, SIGHUP at the end of the

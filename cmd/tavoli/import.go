@@ -6,9 +6,10 @@ import (
 	"os"
 	"strings"
 
-	"github.com/tavoli/tavoli/app/i18n"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
+
+	"github.com/tavoli/tavoli/app/i18n"
 
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/csvimport"

@@ -14,10 +14,11 @@ import (
 
 	"github.com/google/uuid"
 
+	_ "modernc.org/sqlite" // registers "sqlite" (the store links it anyway), to make a foreign database
+
 	docs "github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/sqlite"
-	_ "modernc.org/sqlite" // registers "sqlite" (the store links it anyway), to make a foreign database
 )
 
 // code is what an enum looks like in JSON: a lowercase ASCII code, never a translated label.

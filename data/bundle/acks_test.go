@@ -22,7 +22,7 @@ func TestHeaderAcknowledgements(t *testing.T) {
 	if _, err := Write(&buf, h, seq(nil), plainOpt()); err != nil {
 		t.Fatalf("Write = %v", err)
 	}
-	got, _, err := ReadAll(&buf, readOpt(""))
+	got, _, err := readAll(&buf, readOpt(""))
 	if err != nil {
 		t.Fatalf("ReadAll = %v", err)
 	}

@@ -47,6 +47,7 @@ const (
 	KeyNewerFormat        = "err.bundle.newer_format"        // format version > Version; args version, known (ENewer)
 	KeyNewerSchema        = "err.bundle.newer_schema"        // schema > ReadOptions.MaxSchema; args version, known (ENewer)
 	KeyRead               = "err.bundle.read"                // the file could not be read (EInternal)
+	KeyOpen               = "err.exchange.open"              // the file could not be opened; args path (ENotFound)
 	KeyInternal           = "err.bundle.internal"            // the program misused this package (EInternal)
 )
 

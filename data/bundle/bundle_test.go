@@ -198,7 +198,7 @@ func TestRoundTripEdges(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h, recs, err := ReadAll(bytes.NewReader(writeBundle(t, testHeader(), tt.recs, plainOpt())), readOpt(""))
+			h, recs, err := readAll(bytes.NewReader(writeBundle(t, testHeader(), tt.recs, plainOpt())), readOpt(""))
 			if err != nil {
 				t.Fatalf("ReadAll: %v", err)
 			}
@@ -283,7 +283,7 @@ func TestGolden(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, recs, err := ReadAll(f, readOpt(testPass))
+		_, recs, err := readAll(f, readOpt(testPass))
 		f.Close()
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
@@ -301,7 +301,7 @@ func TestProductionWorkFactor(t *testing.T) {
 	if f := strings.Fields(string(stanza)); len(f) != 4 || f[1] != "scrypt" || f[3] != "18" {
 		t.Errorf("age stanza %q, want -> scrypt SALT 18", stanza)
 	}
-	if _, _, err := ReadAll(bytes.NewReader(b), ReadOptions{Passphrase: testPass, MaxSchema: testSchema}); err != nil {
+	if _, _, err := readAll(bytes.NewReader(b), ReadOptions{Passphrase: testPass, MaxSchema: testSchema}); err != nil {
 		t.Errorf("ReadAll: %v", err)
 	}
 }
@@ -482,4 +482,13 @@ func decrypt(t testing.TB, b []byte) []byte {
 		t.Fatal(err)
 	}
 	return plain
+}
+
+// readAll is ReadAll with the header and records apart.
+func readAll(r io.Reader, opt ReadOptions) (Header, []Record, error) {
+	in, err := ReadAll(r, opt)
+	if err != nil {
+		return Header{}, nil, err
+	}
+	return in.Header, in.Records, nil
 }

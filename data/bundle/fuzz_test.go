@@ -25,7 +25,7 @@ func FuzzOpen(f *testing.F) {
 	f.Add([]byte("SQLite format 3\x00"))
 
 	f.Fuzz(func(t *testing.T, b []byte) {
-		h, recs, err := ReadAll(bytes.NewReader(b), readOpt(testPass))
+		h, recs, err := readAll(bytes.NewReader(b), readOpt(testPass))
 		if err != nil {
 			checkRefused(t, "fuzzed input", err, keysOf(readRefusals)...)
 			return
@@ -65,7 +65,7 @@ func FuzzOpen(f *testing.F) {
 			t.Fatalf("counts %v, the records are %v", h.Counts, counts)
 		}
 
-		h2, again, err := ReadAll(bytes.NewReader(writeBundle(t, h, recs, plainOpt())), readOpt(""))
+		h2, again, err := readAll(bytes.NewReader(writeBundle(t, h, recs, plainOpt())), readOpt(""))
 		if err != nil {
 			t.Fatalf("records read do not write back: %v", err)
 		}

@@ -128,7 +128,7 @@ func readMemory(b []byte) (allocated, held uint64, recs []Record, err error) {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	_, recs, err = ReadAll(bytes.NewReader(b), readOpt(testPass))
+	_, recs, err = readAll(bytes.NewReader(b), readOpt(testPass))
 	runtime.GC()
 	runtime.ReadMemStats(&after)
 	runtime.KeepAlive(recs)
@@ -210,7 +210,7 @@ func TestMemoryProportional(t *testing.T) {
 		})
 	}
 	t.Run("over_the_ratio", func(t *testing.T) {
-		_, _, err := ReadAll(bytes.NewReader(nearLimit(t, 1200_000, 2*maxRatio)), readOpt(""))
+		_, _, err := readAll(bytes.NewReader(nearLimit(t, 1200_000, 2*maxRatio)), readOpt(""))
 		checkRefused(t, "records inflating past the ratio", err, KeyOversized)
 	})
 }
@@ -230,7 +230,7 @@ func BenchmarkReadCrafted(b *testing.B) {
 			file := files[name](b)
 			b.ReportAllocs()
 			for b.Loop() {
-				ReadAll(bytes.NewReader(file), readOpt(""))
+				readAll(bytes.NewReader(file), readOpt(""))
 			}
 			_, held, _, _ := readMemory(file)
 			b.ReportMetric(float64(len(file)), "file-bytes")

@@ -61,7 +61,7 @@ func TestShortPassphraseStillReads(t *testing.T) {
 		if err := w.Close(); err != nil {
 			t.Fatal(err)
 		}
-		if _, recs, err := ReadAll(&b, readOpt(p)); err != nil || len(recs) != len(sampleRecords()) {
+		if _, recs, err := readAll(&b, readOpt(p)); err != nil || len(recs) != len(sampleRecords()) {
 			t.Errorf("a bundle encrypted with %q: %d records, %v; want it read", p, len(recs), err)
 		}
 	}

@@ -127,25 +127,6 @@ func (r *Reader) Next() (Record, error) {
 	return rec, nil
 }
 
-// ReadAll reads a whole bundle into memory and verifies it.
-func ReadAll(r io.Reader, opt ReadOptions) (Header, []Record, error) {
-	rd, err := Open(r, opt)
-	if err != nil {
-		return Header{}, nil, err
-	}
-	var recs []Record
-	for {
-		rec, err := rd.Next()
-		if err == io.EOF {
-			return rd.Header(), recs, nil
-		}
-		if err != nil {
-			return Header{}, nil, err
-		}
-		recs = append(recs, rec)
-	}
-}
-
 // open takes the file up to the first record.
 func (r *Reader) open(opt ReadOptions) error {
 	outer := bufio.NewReaderSize(r.src, 64<<10)

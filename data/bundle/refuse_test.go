@@ -201,13 +201,13 @@ func TestRefusals(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := ReadAll(bytes.NewReader(tt.file), readOpt(tt.pass))
+			_, _, err := readAll(bytes.NewReader(tt.file), readOpt(tt.pass))
 			checkRefused(t, tt.name, err, tt.key)
 		})
 	}
 
 	t.Run("valid", func(t *testing.T) {
-		if _, _, err := ReadAll(bytes.NewReader(valid), readOpt("")); err != nil {
+		if _, _, err := readAll(bytes.NewReader(valid), readOpt("")); err != nil {
 			t.Errorf("the hand-made bundle: %v", err)
 		}
 	})
@@ -225,7 +225,7 @@ func TestUnknownFieldsTolerated(t *testing.T) {
 	rec := `{"kind":"k","id":"1","row":{"n":1},"origin":"later"}`
 	trailer := strings.Replace(trailerOf(rec), `{`, `{"signature":"…",`, 1)
 	file := craft("TAVOLI-BUNDLE 1\n", headerLine(t, map[string]any{"note": "from a later Tavoli"}), rec, trailer)
-	_, recs, err := ReadAll(bytes.NewReader(file), readOpt(""))
+	_, recs, err := readAll(bytes.NewReader(file), readOpt(""))
 	if err != nil || len(recs) != 1 || recs[0].Row["n"] != int64(1) {
 		t.Errorf("ReadAll = %v, %v; want the one record", recs, err)
 	}
@@ -235,7 +235,7 @@ func TestUnknownFieldsTolerated(t *testing.T) {
 func TestPassphraseOnlyWhenNeeded(t *testing.T) {
 	plain := writeBundle(t, testHeader(), sampleRecords(), plainOpt())
 	for _, pass := range []string{"", "whatever"} {
-		if _, _, err := ReadAll(bytes.NewReader(plain), readOpt(pass)); err != nil {
+		if _, _, err := readAll(bytes.NewReader(plain), readOpt(pass)); err != nil {
 			t.Errorf("plain with passphrase %q: %v", pass, err)
 		}
 	}
@@ -257,7 +257,7 @@ func TestFlipEveryByte(t *testing.T) {
 				for _, mask := range []byte{0x01, 0x80, 0xff} {
 					c := bytes.Clone(b)
 					c[i] ^= mask
-					_, _, err := ReadAll(bytes.NewReader(c), readOpt(testPass))
+					_, _, err := readAll(bytes.NewReader(c), readOpt(testPass))
 					checkRefused(t, fmt.Sprintf("byte %d of %d ^ %#x", i, len(b), mask), err,
 						KeyAltered, KeyTruncated, KeyNotBundle, KeyNewerFormat, KeyPassphraseWrong, KeyNotPassphrase)
 				}
@@ -271,7 +271,7 @@ func TestFlipEveryByte(t *testing.T) {
 func TestTruncateEveryLength(t *testing.T) {
 	plain := writeBundle(t, testHeader(), sampleRecords(), plainOpt())
 	for n := range len(plain) {
-		_, _, err := ReadAll(bytes.NewReader(plain[:n]), readOpt(""))
+		_, _, err := readAll(bytes.NewReader(plain[:n]), readOpt(""))
 		if n == 0 {
 			checkRefused(t, "plain cut at 0", err, KeyEmpty)
 			continue
@@ -281,7 +281,7 @@ func TestTruncateEveryLength(t *testing.T) {
 	// age cannot tell a cut inside its last chunk from a change: both fail the chunk's tag.
 	encrypted := writeBundle(t, testHeader(), sampleRecords(), encryptedOpt())
 	for n := 1; n < len(encrypted); n++ {
-		_, _, err := ReadAll(bytes.NewReader(encrypted[:n]), readOpt(testPass))
+		_, _, err := readAll(bytes.NewReader(encrypted[:n]), readOpt(testPass))
 		checkRefused(t, fmt.Sprintf("encrypted cut at %d of %d", n, len(encrypted)), err, KeyTruncated, KeyAltered)
 	}
 }
@@ -296,7 +296,7 @@ func TestLargeTruncated(t *testing.T) {
 		}
 		b := buf.Bytes()
 		for _, n := range []int{len(b) / 3, len(b) / 2, len(b) - 1, 64*1024 + 22 + 100} {
-			_, _, err := ReadAll(bytes.NewReader(b[:n]), readOpt(testPass))
+			_, _, err := readAll(bytes.NewReader(b[:n]), readOpt(testPass))
 			checkRefused(t, fmt.Sprintf("cut at %d of %d", n, len(b)), err, KeyTruncated, KeyAltered)
 		}
 
@@ -313,7 +313,7 @@ func TestLargeTruncated(t *testing.T) {
 		if part.Len() == 0 {
 			t.Fatal("nothing reached the destination before Finish: the test proves nothing")
 		}
-		_, _, err = ReadAll(&part, readOpt(testPass))
+		_, _, err = readAll(&part, readOpt(testPass))
 		checkRefused(t, "an export without Finish", err, KeyTruncated, KeyAltered)
 	}
 }
@@ -324,7 +324,7 @@ func TestReadFailure(t *testing.T) {
 	eio := errors.New("input/output error")
 	for _, n := range []int{0, 10, len(b) / 2} {
 		r := io.MultiReader(bytes.NewReader(b[:n]), failingReader{eio})
-		_, _, err := ReadAll(r, readOpt(""))
+		_, _, err := readAll(r, readOpt(""))
 		if e := data.AsError(err); e == nil || e.Key != KeyRead || e.Code != data.EInternal || !errors.Is(err, eio) {
 			t.Errorf("failing after %d bytes: %v, want %s wrapping %v", n, err, KeyRead, eio)
 		}

@@ -32,7 +32,7 @@ func newHub(t *testing.T) *hub {
 }
 
 // bundleFor exports from one laptop (plain) and reads the bundle back.
-func bundleFor(t *testing.T, from *Store, opt ExportOptions) (*Incoming, data.Exchange) {
+func bundleFor(t *testing.T, from *Store, opt bundle.ExportOptions) (*bundle.Incoming, data.Exchange) {
 	t.Helper()
 	var buf bytes.Buffer
 	opt.NoEncryption = true
@@ -47,14 +47,14 @@ func bundleFor(t *testing.T, from *Store, opt ExportOptions) (*Incoming, data.Ex
 // changes only, is accepted by B, which never imported a bundle of A: it holds A's changes anyway.
 func TestChangesOnlyAcceptedThroughHub(t *testing.T) {
 	x := newHub(t)
-	exchange(t, x.a, x.h, ExportOptions{Peer: x.h.Device()})
-	exchange(t, x.h, x.b, ExportOptions{Peer: x.b.Device()})
-	exchange(t, x.b, x.h, ExportOptions{Peer: x.h.Device()}) // B's acknowledgements reach H…
-	exchange(t, x.h, x.a, ExportOptions{Peer: x.a.Device()}) // …and, relayed, A
+	exchange(t, x.a, x.h, bundle.ExportOptions{Peer: x.h.Device()})
+	exchange(t, x.h, x.b, bundle.ExportOptions{Peer: x.b.Device()})
+	exchange(t, x.b, x.h, bundle.ExportOptions{Peer: x.h.Device()}) // B's acknowledgements reach H…
+	exchange(t, x.h, x.a, bundle.ExportOptions{Peer: x.a.Device()}) // …and, relayed, A
 
 	_, err := x.a.SavePerson(x.ctx, data.Person{Surname: "Nuova", Name: "Persona", Category: data.CatCittadino})
 	must(t, "SavePerson", err)
-	in, ex := bundleFor(t, x.a, ExportOptions{Peer: x.b.Device()})
+	in, ex := bundleFor(t, x.a, bundle.ExportOptions{Peer: x.b.Device()})
 	if ex.Everything || ex.Records != 1 || ex.From.Device != x.b.Device() {
 		t.Fatalf("A's bundle for B = %d records since %d (from %q), want the one change, since B's acknowledgement",
 			ex.Records, ex.Since, ex.From.Device)
@@ -69,19 +69,19 @@ func TestChangesOnlyAcceptedThroughHub(t *testing.T) {
 	if chain != 0 {
 		t.Fatalf("B imported A's own bundles up to %d, want none: the test is of changes that came through H", chain)
 	}
-	res, err := x.b.MergeBundle(x.ctx, in, ImportOptions{})
+	res, err := x.b.MergeBundle(x.ctx, in, bundle.ImportOptions{})
 	must(t, "B merges A's changes-only bundle", err)
 	if res.Total().New != 1 || res.Total().Writes() != 1 {
 		t.Errorf("B merged %+v, want the one new person", res.Total())
 	}
 	// For anyone, A starts where the peer furthest behind stands: H and B both hold everything but the
 	// new person, and B now holds that too, but has not said so.
-	in, ex = bundleFor(t, x.a, ExportOptions{})
+	in, ex = bundleFor(t, x.a, bundle.ExportOptions{})
 	if ex.Records != 1 || ex.Since != in.Header.Since || ex.Since == 0 {
 		t.Errorf("A's bundle for anyone: %d records since %d, want the new person only", ex.Records, ex.Since)
 	}
 	for _, s := range []*Store{x.h, x.b} {
-		if _, err := s.MergeBundle(x.ctx, in, ImportOptions{DryRun: true}); err != nil {
+		if _, err := s.MergeBundle(x.ctx, in, bundle.ImportOptions{DryRun: true}); err != nil {
 			t.Errorf("A's bundle for anyone, previewed on %s: %v", s.Device(), err)
 		}
 	}
@@ -91,9 +91,9 @@ func TestChangesOnlyAcceptedThroughHub(t *testing.T) {
 // leaves the next one for the same peer starting where the last acknowledged one ended.
 func TestWindowMovesOnlyOnAcknowledgement(t *testing.T) {
 	x := newHub(t)
-	exchange(t, x.a, x.b, ExportOptions{Peer: x.b.Device()})
+	exchange(t, x.a, x.b, bundle.ExportOptions{Peer: x.b.Device()})
 	acknowledge(t, x.a, x.b)
-	first, _ := bundleFor(t, x.a, ExportOptions{Peer: x.b.Device()})
+	first, _ := bundleFor(t, x.a, bundle.ExportOptions{Peer: x.b.Device()})
 	if first.Header.Since == 0 || first.Header.Since != first.Header.Upto {
 		t.Fatalf("after B's acknowledgement A's bundle for B starts at %d (up to %d), want at its end",
 			first.Header.Since, first.Header.Upto)
@@ -102,14 +102,14 @@ func TestWindowMovesOnlyOnAcknowledgement(t *testing.T) {
 	for i, what := range []string{"lost", "previewed", "refused"} {
 		_, err := x.a.SavePerson(x.ctx, data.Person{Surname: "Persa", Name: what, Category: data.CatCittadino})
 		must(t, "SavePerson", err)
-		in, ex := bundleFor(t, x.a, ExportOptions{Peer: x.b.Device()})
+		in, ex := bundleFor(t, x.a, bundle.ExportOptions{Peer: x.b.Device()})
 		if ex.Since != since || ex.Records != i+1 {
 			t.Fatalf("bundle %d for B starts at %d with %d records, want %d and every change since", i+1, ex.Since,
 				ex.Records, since)
 		}
 		switch what {
 		case "previewed":
-			_, err := x.b.MergeBundle(x.ctx, in, ImportOptions{DryRun: true})
+			_, err := x.b.MergeBundle(x.ctx, in, bundle.ImportOptions{DryRun: true})
 			must(t, "preview", err)
 		case "refused":
 			// Refused as another Ambito's would be: here, by a forged header naming another sender's
@@ -117,21 +117,21 @@ func TestWindowMovesOnlyOnAcknowledgement(t *testing.T) {
 			before := dbStateOf(t, x.b)
 			in.Header.Since = in.Header.Upto + 1
 			in.Header.Upto += 2
-			_, err := x.b.MergeBundle(x.ctx, in, ImportOptions{})
+			_, err := x.b.MergeBundle(x.ctx, in, bundle.ImportOptions{})
 			wantErr(t, "a bundle beyond what B holds", err, data.EConflict, "")
 			unchanged(t, "a refused bundle", x.b, before)
 		}
 	}
 	// B merges the last one, acknowledges it, and only then A's window moves.
-	in, _ := bundleFor(t, x.a, ExportOptions{Peer: x.b.Device()})
-	_, err := x.b.MergeBundle(x.ctx, in, ImportOptions{})
+	in, _ := bundleFor(t, x.a, bundle.ExportOptions{Peer: x.b.Device()})
+	_, err := x.b.MergeBundle(x.ctx, in, bundle.ImportOptions{})
 	must(t, "B merges", err)
-	_, ex := bundleFor(t, x.a, ExportOptions{Peer: x.b.Device()})
+	_, ex := bundleFor(t, x.a, bundle.ExportOptions{Peer: x.b.Device()})
 	if ex.Since != since {
 		t.Fatalf("before B acknowledges, A's window starts at %d, want still %d", ex.Since, since)
 	}
 	acknowledge(t, x.a, x.b)
-	_, ex = bundleFor(t, x.a, ExportOptions{Peer: x.b.Device()})
+	_, ex = bundleFor(t, x.a, bundle.ExportOptions{Peer: x.b.Device()})
 	if ex.Since != in.Header.Upto || ex.Records != 0 {
 		t.Fatalf("after B acknowledges, A's window starts at %d with %d records, want at %d and nothing", ex.Since,
 			ex.Records, in.Header.Upto)
@@ -142,21 +142,21 @@ func TestWindowMovesOnlyOnAcknowledgement(t *testing.T) {
 // the least acknowledgement otherwise.
 func TestWindowForAnyone(t *testing.T) {
 	x := newHub(t)
-	exchange(t, x.a, x.h, ExportOptions{})
+	exchange(t, x.a, x.h, bundle.ExportOptions{})
 	acknowledge(t, x.a, x.h)
-	_, ex := bundleFor(t, x.a, ExportOptions{})
+	_, ex := bundleFor(t, x.a, bundle.ExportOptions{})
 	if ex.Everything || ex.From.Device != x.h.Device() {
 		t.Fatalf("A's only peer acknowledged everything: %+v, want nothing since H's acknowledgement", ex)
 	}
-	exchange(t, x.a, x.b, ExportOptions{Peer: x.b.Device()}) // B is known now, and never acknowledged
-	_, ex = bundleFor(t, x.a, ExportOptions{})
+	exchange(t, x.a, x.b, bundle.ExportOptions{Peer: x.b.Device()}) // B is known now, and never acknowledged
+	_, ex = bundleFor(t, x.a, bundle.ExportOptions{})
 	if !ex.Everything || ex.From.Device != x.b.Device() || ex.From.Received.Acknowledged() {
 		t.Fatalf("with B never acknowledging: %+v, want everything, held back by B", ex)
 	}
 	acknowledge(t, x.a, x.b)
 	_, err := x.a.SavePerson(x.ctx, data.Person{Surname: "Nuova", Name: "Persona", Category: data.CatCittadino})
 	must(t, "SavePerson", err)
-	_, ex = bundleFor(t, x.a, ExportOptions{})
+	_, ex = bundleFor(t, x.a, bundle.ExportOptions{})
 	if ex.Everything || ex.Records != 1 {
 		t.Fatalf("both acknowledged: %d records (everything %v), want the one change", ex.Records, ex.Everything)
 	}
@@ -167,31 +167,31 @@ func TestWindowForAnyone(t *testing.T) {
 func TestGapRefusalNamesMissingBundle(t *testing.T) {
 	x := newHub(t)
 	dir := t.TempDir()
-	exchange(t, x.a, x.b, ExportOptions{Peer: x.b.Device()})
-	exchange(t, x.a, x.h, ExportOptions{Peer: x.h.Device()})
+	exchange(t, x.a, x.b, bundle.ExportOptions{Peer: x.b.Device()})
+	exchange(t, x.a, x.h, bundle.ExportOptions{Peer: x.h.Device()})
 	acknowledge(t, x.a, x.b)
 	acknowledge(t, x.a, x.h)
 	_, err := x.a.SavePerson(x.ctx, data.Person{Surname: "Prima", Name: "Modifica", Category: data.CatCittadino})
 	must(t, "SavePerson", err)
 	missed := filepath.Join(dir, "per-h.tavoli")
-	_, err = x.a.ExportFile(x.ctx, missed, ExportOptions{Peer: x.h.Device(), NoEncryption: true})
+	_, err = x.a.ExportFile(x.ctx, missed, bundle.ExportOptions{Peer: x.h.Device(), NoEncryption: true})
 	must(t, "ExportFile for H", err)
 	in, err := ReadBundleFile(missed, "")
 	must(t, "ReadBundleFile", err)
-	_, err = x.h.MergeBundle(x.ctx, in, ImportOptions{File: missed})
+	_, err = x.h.MergeBundle(x.ctx, in, bundle.ImportOptions{File: missed})
 	must(t, "H merges", err)
 	acknowledge(t, x.a, x.h)
 	_, err = x.a.SavePerson(x.ctx, data.Person{Surname: "Seconda", Name: "Modifica", Category: data.CatCittadino})
 	must(t, "SavePerson", err)
 	later := filepath.Join(dir, "per-h-2.tavoli")
-	_, err = x.a.ExportFile(x.ctx, later, ExportOptions{Peer: x.h.Device(), NoEncryption: true})
+	_, err = x.a.ExportFile(x.ctx, later, bundle.ExportOptions{Peer: x.h.Device(), NoEncryption: true})
 	must(t, "ExportFile for H", err)
 
 	// The second bundle for H reaches B, which never got the first.
 	in, err = ReadBundleFile(later, "")
 	must(t, "ReadBundleFile", err)
 	before := dbStateOf(t, x.b)
-	_, err = x.b.MergeBundle(x.ctx, in, ImportOptions{File: later})
+	_, err = x.b.MergeBundle(x.ctx, in, bundle.ImportOptions{File: later})
 	wantErr(t, "the second bundle on B", err, data.EConflict, "err.exchange.gap_named")
 	if e := data.AsError(err); e == nil || e.Args["file"] != "per-h.tavoli" || e.Args["device"] != x.b.Device() {
 		t.Errorf("the refusal names %v, want per-h.tavoli and B's device", e)
@@ -203,28 +203,28 @@ func TestGapRefusalNamesMissingBundle(t *testing.T) {
 	// As advised: the missing one first, then this one again.
 	first, err := ReadBundleFile(missed, "")
 	must(t, "ReadBundleFile", err)
-	_, err = x.b.MergeBundle(x.ctx, first, ImportOptions{File: missed})
+	_, err = x.b.MergeBundle(x.ctx, first, bundle.ImportOptions{File: missed})
 	must(t, "B merges the missing bundle", err)
-	res, err := x.b.MergeBundle(x.ctx, in, ImportOptions{File: later})
+	res, err := x.b.MergeBundle(x.ctx, in, bundle.ImportOptions{File: later})
 	must(t, "B merges the refused bundle again", err)
 	if res.Total().New != 1 {
 		t.Errorf("the refused bundle then merged %+v, want the second new person", res.Total())
 	}
 	// Or, as advised too: a bundle made for B, which starts where B stands.
 	y := newHub(t)
-	exchange(t, y.a, y.b, ExportOptions{Peer: y.b.Device()})
+	exchange(t, y.a, y.b, bundle.ExportOptions{Peer: y.b.Device()})
 	acknowledge(t, y.a, y.b)
-	exchange(t, y.a, y.h, ExportOptions{Peer: y.h.Device()})
+	exchange(t, y.a, y.h, bundle.ExportOptions{Peer: y.h.Device()})
 	acknowledge(t, y.a, y.h)
 	_, err = y.a.SavePerson(y.ctx, data.Person{Surname: "Terza", Name: "Modifica", Category: data.CatCittadino})
 	must(t, "SavePerson", err)
-	exchange(t, y.a, y.h, ExportOptions{Peer: y.h.Device()})
+	exchange(t, y.a, y.h, bundle.ExportOptions{Peer: y.h.Device()})
 	acknowledge(t, y.a, y.h)
-	in, _ = bundleFor(t, y.a, ExportOptions{Peer: y.h.Device()})
-	_, err = y.b.MergeBundle(y.ctx, in, ImportOptions{})
+	in, _ = bundleFor(t, y.a, bundle.ExportOptions{Peer: y.h.Device()})
+	_, err = y.b.MergeBundle(y.ctx, in, bundle.ImportOptions{})
 	wantKey(t, "H's next bundle on B", err, data.EConflict, "err.exchange.gap_dated")
 	for i := range 2 { // the same advice twice: never a loop
-		res, _ := exchange(t, y.a, y.b, ExportOptions{Peer: y.b.Device()})
+		res, _ := exchange(t, y.a, y.b, bundle.ExportOptions{Peer: y.b.Device()})
 		if want := 1 - i; res.Total().New != want {
 			t.Errorf("A's bundle for B, round %d: %+v, want %d new", i+1, res.Total(), want)
 		}
@@ -237,11 +237,11 @@ func TestGapRefusalNamesMissingBundle(t *testing.T) {
 func TestPeersShowWhatTheyReceived(t *testing.T) {
 	x := newHub(t)
 	file := filepath.Join(t.TempDir(), "tutto.tavoli")
-	ex, err := x.a.ExportFile(x.ctx, file, ExportOptions{Peer: x.b.Device(), NoEncryption: true})
+	ex, err := x.a.ExportFile(x.ctx, file, bundle.ExportOptions{Peer: x.b.Device(), NoEncryption: true})
 	must(t, "ExportFile", err)
 	in, err := ReadBundleFile(file, "")
 	must(t, "ReadBundleFile", err)
-	_, err = x.b.MergeBundle(x.ctx, in, ImportOptions{File: file})
+	_, err = x.b.MergeBundle(x.ctx, in, bundle.ImportOptions{File: file})
 	must(t, "MergeBundle", err)
 	peers, err := x.a.Peers(x.ctx)
 	must(t, "Peers", err)
@@ -257,10 +257,10 @@ func TestPeersShowWhatTheyReceived(t *testing.T) {
 	}
 
 	// B relays a claim that A holds more than A ever wrote: A's window for B starts at the beginning.
-	forged, _ := bundleFor(t, x.b, ExportOptions{Peer: x.a.Device()})
+	forged, _ := bundleFor(t, x.b, bundle.ExportOptions{Peer: x.a.Device()})
 	forged.Header.Acks = append(forged.Header.Acks, bundle.Ack{Holder: refusalDevice(9), Device: x.a.Device(),
 		Upto: 1 << 40, At: refusalDay})
-	_, err = x.a.MergeBundle(x.ctx, forged, ImportOptions{})
+	_, err = x.a.MergeBundle(x.ctx, forged, bundle.ImportOptions{})
 	must(t, "MergeBundle", err)
 	peers, err = x.a.Peers(x.ctx)
 	must(t, "Peers", err)
@@ -269,7 +269,7 @@ func TestPeersShowWhatTheyReceived(t *testing.T) {
 			t.Errorf("a claim beyond A's sequence shows as received: %+v", p)
 		}
 	}
-	_, ex = bundleFor(t, x.a, ExportOptions{Peer: refusalDevice(9)})
+	_, ex = bundleFor(t, x.a, bundle.ExportOptions{Peer: refusalDevice(9)})
 	if !ex.Everything {
 		t.Errorf("A's bundle for the device with a claim beyond its sequence starts at %d, want everything", ex.Since)
 	}
@@ -279,17 +279,17 @@ func TestPeersShowWhatTheyReceived(t *testing.T) {
 // what the bundle leaves out, and accepts it, though it never heard from A.
 func TestChangesForHubAcceptedByAnother(t *testing.T) {
 	x := newHub(t)
-	exchange(t, x.a, x.h, ExportOptions{Peer: x.h.Device()})
+	exchange(t, x.a, x.h, bundle.ExportOptions{Peer: x.h.Device()})
 	acknowledge(t, x.a, x.h)
-	exchange(t, x.h, x.b, ExportOptions{Peer: x.b.Device()})
+	exchange(t, x.h, x.b, bundle.ExportOptions{Peer: x.b.Device()})
 	_, err := x.a.SavePerson(x.ctx, data.Person{Surname: "Nuova", Name: "Persona", Category: data.CatCittadino})
 	must(t, "SavePerson", err)
-	in, ex := bundleFor(t, x.a, ExportOptions{Peer: x.h.Device()})
+	in, ex := bundleFor(t, x.a, bundle.ExportOptions{Peer: x.h.Device()})
 	if ex.Everything || ex.Records != 1 {
 		t.Fatalf("A's bundle for H = %d records since %d, want the one change", ex.Records, ex.Since)
 	}
 	for _, s := range []*Store{x.b, x.h} {
-		res, err := s.MergeBundle(x.ctx, in, ImportOptions{})
+		res, err := s.MergeBundle(x.ctx, in, bundle.ImportOptions{})
 		must(t, "MergeBundle on "+s.Device(), err)
 		if res.Total().New != 1 {
 			t.Errorf("%s merged %+v, want the new person", s.Device(), res.Total())

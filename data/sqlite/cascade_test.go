@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/bundle"
 )
 
 // cascadePerson finds a demo person whose deletion takes seats or memberships with it (the first in
@@ -49,7 +50,7 @@ func TestDeletionCascadeComesBackWithItsRecord(t *testing.T) {
 	a := openAt(t, filepath.Join(dir, "a.db"), replicaOptions("device-a", day))
 	seedDemo(t, a, 1)
 	b := openAt(t, filepath.Join(dir, "b.db"), replicaOptions("device-b", day.Add(time.Hour)))
-	exchange(t, a, b, ExportOptions{})
+	exchange(t, a, b, bundle.ExportOptions{})
 	p, deps := cascadePerson(t, b)
 
 	removed, err := b.Delete(ctx, data.Ref{Kind: data.KindPerson, ID: p.ID})
@@ -70,19 +71,19 @@ func TestDeletionCascadeComesBackWithItsRecord(t *testing.T) {
 	if len(preview.Revived) != len(deps) {
 		t.Errorf("preview revives %v, want the %d records deleted with the person", preview.Revived, len(deps))
 	}
-	res, _ := exchange(t, a, b, ExportOptions{})
+	res, _ := exchange(t, a, b, bundle.ExportOptions{})
 	if len(res.Revived) != len(deps) || live(t, b, deps) != len(deps) {
 		t.Fatalf("B after the edit: revived %v, %d of %d dependents live", res.Revived, live(t, b, deps), len(deps))
 	}
 	// A receives B's deletion, which lost: the person stays, so does everything that went with them.
-	exchange(t, b, a, ExportOptions{})
+	exchange(t, b, a, bundle.ExportOptions{})
 	if live(t, a, deps) != len(deps) || rowCount(t, a, "people", "id = ? AND deleted = 0", p.ID) != 1 {
 		t.Fatalf("A after B's deletion: person live %d, %d of %d dependents live",
 			rowCount(t, a, "people", "id = ? AND deleted = 0", p.ID), live(t, a, deps), len(deps))
 	}
 	for range 2 {
-		exchange(t, a, b, ExportOptions{})
-		exchange(t, b, a, ExportOptions{})
+		exchange(t, a, b, bundle.ExportOptions{})
+		exchange(t, b, a, bundle.ExportOptions{})
 	}
 	if da, db := dumpOf(t, a), dumpOf(t, b); da != db {
 		t.Fatalf("the laptops disagree after the cascade came back: %s", firstDiff(da, db))
@@ -102,14 +103,14 @@ func TestDeletionCascadeComesBackWithItsRecord(t *testing.T) {
 		t.Fatalf("Versions() = %+v, want the person's deletion with its %d dependents", versions, len(deps))
 	}
 	must(t, "RestoreVersion", a.RestoreVersion(ctx, del.ID))
-	exchange(t, a, b, ExportOptions{})
+	exchange(t, a, b, bundle.ExportOptions{})
 	for _, s := range []*Store{a, b} {
 		if live(t, s, deps) != 0 || rowCount(t, s, "people", "id = ? AND deleted = 0", p.ID) != 0 {
 			t.Errorf("after restoring the deletion: person live %d, %d of %d dependents live",
 				rowCount(t, s, "people", "id = ? AND deleted = 0", p.ID), live(t, s, deps), len(deps))
 		}
 	}
-	exchange(t, b, a, ExportOptions{})
+	exchange(t, b, a, bundle.ExportOptions{})
 	if da, db := dumpOf(t, a), dumpOf(t, b); da != db {
 		t.Fatalf("the laptops disagree after the deletion was restored: %s", firstDiff(da, db))
 	}
@@ -120,11 +121,11 @@ func previewFrom(t *testing.T, from, to *Store) data.ImportResult {
 	t.Helper()
 	ctx := context.Background()
 	var buf bytes.Buffer
-	_, err := from.writeBundle(ctx, &buf, ExportOptions{NoEncryption: true})
+	_, err := from.writeBundle(ctx, &buf, bundle.ExportOptions{NoEncryption: true})
 	must(t, "writeBundle", err)
 	in, err := ReadBundle(&buf, "")
 	must(t, "ReadBundle", err)
-	res, err := to.MergeBundle(ctx, in, ImportOptions{DryRun: true})
+	res, err := to.MergeBundle(ctx, in, bundle.ImportOptions{DryRun: true})
 	must(t, "MergeBundle dry run", err)
 	return res
 }
@@ -141,7 +142,7 @@ func TestTwoSettlementsOfOneConflictAreAConflict(t *testing.T) {
 	a := openAt(t, filepath.Join(dir, "a.db"), replicaOptions("device-a", day))
 	seedDemo(t, a, 1)
 	b := openAt(t, filepath.Join(dir, "b.db"), replicaOptions("device-b", day.Add(time.Hour)))
-	exchange(t, a, b, ExportOptions{})
+	exchange(t, a, b, bundle.ExportOptions{})
 	people, err := a.People(ctx, data.PeopleFilter{})
 	must(t, "People", err)
 	p := people[0].Person
@@ -153,8 +154,8 @@ func TestTwoSettlementsOfOneConflictAreAConflict(t *testing.T) {
 		_, err = s.SavePerson(ctx, x)
 		must(t, "SavePerson", err)
 	}
-	exchange(t, a, b, ExportOptions{})
-	exchange(t, b, a, ExportOptions{})
+	exchange(t, a, b, bundle.ExportOptions{})
+	exchange(t, b, a, bundle.ExportOptions{})
 	// Both laptops hold B's phone and keep A's aside.
 	aside := func(s *Store) data.RecordVersion {
 		vs, err := s.Versions(ctx, false)
@@ -180,8 +181,8 @@ func TestTwoSettlementsOfOneConflictAreAConflict(t *testing.T) {
 		t.Errorf("preview of A's restore on B counts record versions %+v, want 1 conflict", rv)
 	}
 	for range 2 {
-		exchange(t, a, b, ExportOptions{})
-		exchange(t, b, a, ExportOptions{})
+		exchange(t, a, b, bundle.ExportOptions{})
+		exchange(t, b, a, bundle.ExportOptions{})
 	}
 	for name, s := range map[string]*Store{"A": a, "B": b} {
 		v, err := s.Version(ctx, va.ID)
@@ -202,7 +203,7 @@ func TestTwoSettlementsOfOneConflictAreAConflict(t *testing.T) {
 	}
 	// Reviewing it again settles it everywhere.
 	must(t, "DismissVersion", a.DismissVersion(ctx, va.ID))
-	exchange(t, a, b, ExportOptions{})
+	exchange(t, a, b, bundle.ExportOptions{})
 	if v, _ := b.Version(ctx, va.ID); v.Resolution != data.VersionDismissed {
 		t.Errorf("after a new review on A, B has %s, want dismissed", v.Resolution)
 	}

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -31,70 +30,14 @@ const baseKey = "@base"
 // that sets the same version aside makes the same record.
 var versionSpace = uuid.MustParse("7d0f6a55-3c1e-4b6e-9f41-5a1f0c7b2e90")
 
-// ExportOptions choose what a bundle carries and how it is protected.
-type ExportOptions struct {
-	// Everything exports every record, tombstones included. Otherwise the bundle carries what changed
-	// here since what Peer acknowledged holding, or for anyone since what every known peer did (see
-	// acks.go): everything as long as a peer never acknowledged anything.
-	Everything bool
-	// Peer names the installation the bundle is for: a device id, or its operator's or computer's
-	// name as Peers lists it.
-	Peer         string
-	Passphrase   string // required unless NoEncryption
-	NoEncryption bool
-	File         string // the file's name, for the history
+// ReadBundle reads and verifies a whole bundle written for this schema or an older one.
+func ReadBundle(r io.Reader, passphrase string) (*bundle.Incoming, error) {
+	return bundle.ReadAll(r, bundle.ReadOptions{Passphrase: passphrase, MaxSchema: SchemaVersion()})
 }
 
-// ImportOptions choose how a bundle is merged.
-type ImportOptions struct {
-	// DryRun merges inside a transaction that is rolled back: the preview. Nothing is written. A bundle
-	// of another Ambito is previewed, and refused otherwise: it goes into a new database.
-	DryRun bool
-	File   string // the file's name, for the history
-}
-
-// Incoming is a bundle read and verified in full, ready to preview and merge without reading the
-// file (or running the passphrase's key derivation) again.
-type Incoming struct {
-	Header    bundle.Header
-	Records   []bundle.Record
-	Encrypted bool
-}
-
-// ReadBundle reads and verifies a whole bundle. Its refusals are the bundle package's coded errors:
-// not a bundle, a database, a missing or wrong passphrase, altered, truncated, newer.
-func ReadBundle(r io.Reader, passphrase string) (*Incoming, error) {
-	return readBundle(r, bundle.ReadOptions{Passphrase: passphrase, MaxSchema: SchemaVersion()})
-}
-
-func readBundle(r io.Reader, opt bundle.ReadOptions) (*Incoming, error) {
-	br, err := bundle.Open(r, opt)
-	if err != nil {
-		return nil, err
-	}
-	in := &Incoming{Encrypted: br.Encrypted()}
-	for {
-		rec, err := br.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-		in.Records = append(in.Records, rec)
-	}
-	in.Header = br.Header()
-	return in, nil
-}
-
-// ReadBundleFile reads and verifies the bundle at path.
-func ReadBundleFile(path, passphrase string) (*Incoming, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, data.Errorf(data.ENotFound, "err.exchange.open", "path", path).Wrap(err)
-	}
-	defer f.Close()
-	return ReadBundle(f, passphrase)
+// ReadBundleFile reads and verifies the bundle at path, written for this schema or an older one.
+func ReadBundleFile(path, passphrase string) (*bundle.Incoming, error) {
+	return bundle.ReadFile(path, bundle.ReadOptions{Passphrase: passphrase, MaxSchema: SchemaVersion()})
 }
 
 // tableColumns lists a synchronised table's columns (id first) with their declared types.
@@ -171,7 +114,7 @@ func selectList(tc tableColumns) string {
 // ExportBundle writes a bundle of this database to w and records it in the history of exchanges.
 // Nothing is recorded when writing fails; the caller removes the partial file. ExportFile records the
 // export only once the file is complete and in place.
-func (s *Store) ExportBundle(ctx context.Context, w io.Writer, opt ExportOptions) (data.Exchange, error) {
+func (s *Store) ExportBundle(ctx context.Context, w io.Writer, opt bundle.ExportOptions) (data.Exchange, error) {
 	ex, err := s.writeBundle(ctx, w, opt)
 	if err != nil {
 		return ex, err
@@ -189,7 +132,7 @@ func (s *Store) recordExport(ctx context.Context, ex *data.Exchange) error {
 }
 
 // writeBundle writes a bundle and says what it holds, without recording it.
-func (s *Store) writeBundle(ctx context.Context, w io.Writer, opt ExportOptions) (data.Exchange, error) {
+func (s *Store) writeBundle(ctx context.Context, w io.Writer, opt bundle.ExportOptions) (data.Exchange, error) {
 	var ex data.Exchange
 	var h bundle.Header
 	var recs []bundle.Record
@@ -245,7 +188,7 @@ func (s *Store) writeBundle(ctx context.Context, w io.Writer, opt ExportOptions)
 
 // ExportFile writes a bundle to path whole or not at all (see atomicfile), so that a failed export (a
 // full disk, a stick pulled out, a killed process) never leaves a file that looks like a bundle.
-func (s *Store) ExportFile(ctx context.Context, path string, opt ExportOptions) (data.Exchange, error) {
+func (s *Store) ExportFile(ctx context.Context, path string, opt bundle.ExportOptions) (data.Exchange, error) {
 	if opt.File == "" {
 		opt.File = filepath.Base(path)
 	}
@@ -264,7 +207,7 @@ func (s *Store) ExportFile(ctx context.Context, path string, opt ExportOptions) 
 
 // ExportWindow says what an export with opt would carry, writing nothing: its window of this
 // database's change sequence, and the peer whose acknowledgement it starts at (From).
-func (s *Store) ExportWindow(ctx context.Context, opt ExportOptions) (data.Exchange, error) {
+func (s *Store) ExportWindow(ctx context.Context, opt bundle.ExportOptions) (data.Exchange, error) {
 	var ex data.Exchange
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -275,7 +218,7 @@ func (s *Store) ExportWindow(ctx context.Context, opt ExportOptions) (data.Excha
 }
 
 // exportHeader works out the window of an export and the header naming the Ambito and the sender.
-func (s *Store) exportHeader(ctx context.Context, tx *sql.Tx, opt ExportOptions) (bundle.Header, data.Exchange, error) {
+func (s *Store) exportHeader(ctx context.Context, tx *sql.Tx, opt bundle.ExportOptions) (bundle.Header, data.Exchange, error) {
 	h := bundle.Header{Schema: SchemaVersion(), Sender: s.device, Created: s.now().UTC()}
 	err := tx.QueryRowContext(ctx, `SELECT id, name FROM ambito WHERE deleted = 0 ORDER BY created, id LIMIT 1`).
 		Scan(&h.AmbitoID, &h.AmbitoName)

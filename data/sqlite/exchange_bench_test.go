@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tavoli/tavoli/data/bundle"
 	"github.com/tavoli/tavoli/data/demo"
 )
 
@@ -51,7 +52,7 @@ var benchDistrict = sync.OnceValues(func() (district, error) {
 		return d, err
 	}
 	var buf bytes.Buffer
-	if _, err := s.ExportBundle(context.Background(), &buf, ExportOptions{Everything: true, NoEncryption: true}); err != nil {
+	if _, err := s.ExportBundle(context.Background(), &buf, bundle.ExportOptions{Everything: true, NoEncryption: true}); err != nil {
 		s.Close()
 		return d, err
 	}
@@ -103,7 +104,7 @@ func (w *countWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-func benchmarkExport(b *testing.B, opt ExportOptions) {
+func benchmarkExport(b *testing.B, opt bundle.ExportOptions) {
 	d := getDistrict(b)
 	s := openDistrict(b, d)
 	ctx := context.Background()
@@ -128,12 +129,12 @@ func benchmarkExport(b *testing.B, opt ExportOptions) {
 
 // BenchmarkExportBundle10k: every record of a district of 10,000 records, to a plain bundle.
 func BenchmarkExportBundle10k(b *testing.B) {
-	benchmarkExport(b, ExportOptions{Everything: true, NoEncryption: true})
+	benchmarkExport(b, bundle.ExportOptions{Everything: true, NoEncryption: true})
 }
 
 // BenchmarkExportBundle10kEncrypted: the same, encrypted with a passphrase at the real scrypt cost.
 func BenchmarkExportBundle10kEncrypted(b *testing.B) {
-	benchmarkExport(b, ExportOptions{Everything: true, Passphrase: "una passphrase per il benchmark"})
+	benchmarkExport(b, bundle.ExportOptions{Everything: true, Passphrase: "una passphrase per il benchmark"})
 }
 
 // BenchmarkImportBundle10k: reading and merging that bundle into an empty database (a laptop's first
@@ -155,7 +156,7 @@ func BenchmarkImportBundle10k(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		res, err := s.MergeBundle(ctx, in, ImportOptions{})
+		res, err := s.MergeBundle(ctx, in, bundle.ImportOptions{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -183,7 +184,7 @@ func BenchmarkReimportBundle10k(b *testing.B) {
 		if err != nil {
 			return 0, err
 		}
-		res, err := s.MergeBundle(ctx, in, ImportOptions{})
+		res, err := s.MergeBundle(ctx, in, bundle.ImportOptions{})
 		return res.Total().Writes(), err
 	}
 	if n, err := merge(); err != nil || n != d.records {

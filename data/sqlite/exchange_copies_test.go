@@ -13,6 +13,7 @@ import (
 
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/atomicfile"
+	"github.com/tavoli/tavoli/data/bundle"
 )
 
 // inst is the installation that opens the three copies.
@@ -147,7 +148,7 @@ func untilQuiet(t *testing.T, st [3]*Store, order [][2]int) {
 		for _, p := range order {
 			// Bundles are made for their receiver: a bundle of changes since the previous export to
 			// anyone would leave out what this receiver did not get (the merge refuses it).
-			res, _ := exchange(t, st[p[0]], st[p[1]], ExportOptions{Peer: st[p[1]].Device()})
+			res, _ := exchange(t, st[p[0]], st[p[1]], bundle.ExportOptions{Peer: st[p[1]].Device()})
 			writes += res.Total().Writes()
 		}
 		if writes == 0 {
@@ -224,12 +225,12 @@ func TestChangesOnlyBundleWithAGapIsRefused(t *testing.T) {
 	st := demoCopies(t)
 	a, b, c := st[0], st[1], st[2]
 	diverge(t, st)
-	exchange(t, a, b, ExportOptions{}) // a's first export: everything
-	acknowledge(t, a, b)               // b, a's only known peer, says it holds it
+	exchange(t, a, b, bundle.ExportOptions{}) // a's first export: everything
+	acknowledge(t, a, b)                      // b, a's only known peer, says it holds it
 	_, err := a.SavePerson(ctx, data.Person{Surname: "Nuova", Name: "Persona", Category: data.CatCittadino})
 	must(t, "SavePerson", err)
 	var buf bytes.Buffer
-	ex, err := a.ExportBundle(ctx, &buf, ExportOptions{NoEncryption: true}) // only what b does not hold
+	ex, err := a.ExportBundle(ctx, &buf, bundle.ExportOptions{NoEncryption: true}) // only what b does not hold
 	must(t, "ExportBundle", err)
 	if ex.Everything || ex.Records == 0 {
 		t.Fatalf("second export: %+v", ex)
@@ -237,21 +238,21 @@ func TestChangesOnlyBundleWithAGapIsRefused(t *testing.T) {
 	in, err := ReadBundle(bytes.NewReader(buf.Bytes()), "")
 	must(t, "ReadBundle", err)
 	before := dumpOf(t, c)
-	_, err = c.MergeBundle(ctx, in, ImportOptions{DryRun: true})
+	_, err = c.MergeBundle(ctx, in, bundle.ImportOptions{DryRun: true})
 	wantErr(t, "MergeBundle(gap, dry run)", err, data.EConflict, "err.exchange.gap_dated")
-	_, err = c.MergeBundle(ctx, in, ImportOptions{})
+	_, err = c.MergeBundle(ctx, in, bundle.ImportOptions{})
 	wantErr(t, "MergeBundle(gap)", err, data.EConflict, "err.exchange.gap_dated")
 	if dumpOf(t, c) != before || rowCount(t, c, "exchanges", "1") != 0 {
 		t.Fatal("a refused bundle changed the database")
 	}
 	// b has everything a sent before: the same bundle fits there.
-	res, err := b.MergeBundle(ctx, in, ImportOptions{})
+	res, err := b.MergeBundle(ctx, in, bundle.ImportOptions{})
 	must(t, "MergeBundle on b", err)
 	if res.Total().New != 1 {
 		t.Fatalf("b: %+v", res.Total())
 	}
 	// A bundle made for c starts from c's own window: everything, the first time.
-	r, ex := exchange(t, a, c, ExportOptions{Peer: c.Device()})
+	r, ex := exchange(t, a, c, bundle.ExportOptions{Peer: c.Device()})
 	if !ex.Everything || r.Total().New == 0 {
 		t.Fatalf("for c: %+v %+v", ex, r.Total())
 	}
@@ -304,7 +305,7 @@ func TestCopyBackTakesNewIdentity(t *testing.T) {
 	n, err := Open(ctx, fresh, Options{Verbale: testVerbale, Device: instB, Now: clock()})
 	must(t, "Open fresh", err)
 	a := openAt(t, orig, Options{Verbale: testVerbale, Device: instA, Now: clock()})
-	exchange(t, a, n, ExportOptions{Everything: true})
+	exchange(t, a, n, bundle.ExportOptions{Everything: true})
 	must(t, "Close", n.Close())
 	m, err := Open(ctx, fresh, Options{Verbale: testVerbale, Device: instA, Now: clock(), NewID: copyIDs(8)})
 	must(t, "Open fresh on A", err)
@@ -321,13 +322,13 @@ func TestFailedExportIsNotRecorded(t *testing.T) {
 	st := demoCopies(t)
 	a := st[0]
 	dir := t.TempDir()
-	_, err := a.ExportFile(ctx, filepath.Join(dir, "tutto.tavoli"), ExportOptions{NoEncryption: true})
+	_, err := a.ExportFile(ctx, filepath.Join(dir, "tutto.tavoli"), bundle.ExportOptions{NoEncryption: true})
 	must(t, "ExportFile", err)
 	_, err = a.SavePerson(ctx, data.Person{Surname: "Nuova", Name: "Persona", Category: data.CatCittadino})
 	must(t, "SavePerson", err)
 	folder := filepath.Join(dir, "cartella")
 	must(t, "Mkdir", os.Mkdir(folder, 0o755))
-	_, err = a.ExportFile(ctx, folder, ExportOptions{NoEncryption: true})
+	_, err = a.ExportFile(ctx, folder, bundle.ExportOptions{NoEncryption: true})
 	wantErr(t, "ExportFile(a folder)", err, data.EInternal, atomicfile.KeyWrite)
 	if n := rowCount(t, a, "exchanges", "direction = 'export'"); n != 1 {
 		t.Fatalf("%d exports recorded, want the one that succeeded", n)
@@ -337,7 +338,7 @@ func TestFailedExportIsNotRecorded(t *testing.T) {
 	if len(entries) != 2 {
 		t.Fatalf("the folder holds %d entries, want the first bundle and the folder: no temporary file left", len(entries))
 	}
-	ex, err := a.ExportFile(ctx, filepath.Join(dir, "modifiche.tavoli"), ExportOptions{NoEncryption: true})
+	ex, err := a.ExportFile(ctx, filepath.Join(dir, "modifiche.tavoli"), bundle.ExportOptions{NoEncryption: true})
 	must(t, "ExportFile", err)
 	if ex.Records == 0 || rowCount(t, a, "exchanges", "direction = 'export'") != 2 {
 		t.Fatalf("the next export: %+v, want the records the failed one missed, and recorded", ex)
@@ -353,8 +354,8 @@ func TestRelayedEditsAreNoConflict(t *testing.T) {
 	b := openAt(t, filepath.Join(dir, "b.db"), replicaOptions(refusalDevice(2), refusalDay.Add(time.Minute)))
 	c := openAt(t, filepath.Join(dir, "c.db"), replicaOptions(refusalDevice(3), refusalDay.Add(2*time.Minute)))
 	newRegistryIn(t, a)
-	exchange(t, a, b, ExportOptions{Peer: b.Device()})
-	exchange(t, a, c, ExportOptions{Peer: c.Device()})
+	exchange(t, a, b, bundle.ExportOptions{Peer: b.Device()})
+	exchange(t, a, c, bundle.ExportOptions{Peer: c.Device()})
 	people, err := a.People(ctx, data.PeopleFilter{})
 	must(t, "People", err)
 	id := people[0].ID
@@ -367,11 +368,11 @@ func TestRelayedEditsAreNoConflict(t *testing.T) {
 		must(t, "SavePerson", err)
 	}
 	edit(b, "075 100")
-	exchange(t, b, c, ExportOptions{Peer: c.Device()})
+	exchange(t, b, c, bundle.ExportOptions{Peer: c.Device()})
 	edit(c, "075 200")
-	exchange(t, c, b, ExportOptions{Peer: b.Device()})
+	exchange(t, c, b, bundle.ExportOptions{Peer: b.Device()})
 	edit(b, "075 300") // B again, on top of C's
-	r, _ := exchange(t, b, a, ExportOptions{Peer: a.Device()})
+	r, _ := exchange(t, b, a, bundle.ExportOptions{Peer: a.Device()})
 	if r.Total().Conflicts != 0 {
 		t.Errorf("B→A: %+v, want an update and no conflict", r.Total())
 	}
@@ -380,7 +381,7 @@ func TestRelayedEditsAreNoConflict(t *testing.T) {
 	if got.Phone != "075 300" {
 		t.Errorf("A's phone %q, want the last edit", got.Phone)
 	}
-	r, _ = exchange(t, c, a, ExportOptions{Peer: a.Device()}) // C's older version arrives late: old news
+	r, _ = exchange(t, c, a, bundle.ExportOptions{Peer: a.Device()}) // C's older version arrives late: old news
 	if r.Total().Writes() != 0 {
 		t.Errorf("C→A after B→A: %+v, want nothing written", r.Total())
 	}

@@ -134,7 +134,7 @@ func newFuzzFixture(f *testing.F) fuzzFixture {
 	must(f, "Open(sender)", err)
 	defer snd.Close()
 	var everything bytes.Buffer
-	_, err = snd.ExportBundle(ctx, &everything, ExportOptions{Everything: true, NoEncryption: true})
+	_, err = snd.ExportBundle(ctx, &everything, bundle.ExportOptions{Everything: true, NoEncryption: true})
 	must(f, "ExportBundle", err)
 	fx.seeds = append(fx.seeds, recordLines(f, everything.Bytes()))
 
@@ -150,7 +150,7 @@ func newFuzzFixture(f *testing.F) fuzzFixture {
 	_, err = snd.Delete(ctx, data.Ref{Kind: data.KindPerson, ID: r.dangelo.ID})
 	must(f, "Delete", err)
 	var changes bytes.Buffer
-	_, err = snd.ExportBundle(ctx, &changes, ExportOptions{NoEncryption: true})
+	_, err = snd.ExportBundle(ctx, &changes, bundle.ExportOptions{NoEncryption: true})
 	must(f, "ExportBundle(changes)", err)
 	lines := recordLines(f, changes.Bytes())
 	fx.seeds = append(fx.seeds, lines,
@@ -224,11 +224,11 @@ func FuzzMergeBundle(f *testing.F) {
 		before := receiverState(t, s)
 		dump := syncDump(t, s)
 
-		preview, perr := s.MergeBundle(ctx, in, ImportOptions{DryRun: true})
+		preview, perr := s.MergeBundle(ctx, in, bundle.ImportOptions{DryRun: true})
 		if st := receiverState(t, s); st != before {
 			t.Fatalf("a preview wrote: %v → %v", before, st)
 		}
-		res, err := s.MergeBundle(ctx, in, ImportOptions{})
+		res, err := s.MergeBundle(ctx, in, bundle.ImportOptions{})
 		if (perr == nil) != (err == nil) || (err != nil && data.AsError(perr).Key != data.AsError(err).Key) {
 			t.Fatalf("the preview says %v, the merge %v", perr, err)
 		}
@@ -253,7 +253,7 @@ func FuzzMergeBundle(f *testing.F) {
 				err, fx.ambitoID)
 		}
 		merged := syncDump(t, s)
-		again, err := s.MergeBundle(ctx, in, ImportOptions{})
+		again, err := s.MergeBundle(ctx, in, bundle.ImportOptions{})
 		if err != nil {
 			t.Fatalf("a bundle that merged is refused the second time: %v", err)
 		}
@@ -283,11 +283,11 @@ func TestMergeOlderBundleTwiceChangesNothing(t *testing.T) {
 	_, err := bundle.Write(&buf, p.incoming.Header, recordsOf(recs), bundle.WriteOptions{NoEncryption: true})
 	must(t, "bundle.Write", err)
 	older := buf.Bytes()
-	first, err := importBytes(p.b, older, "", ImportOptions{})
+	first, err := importBytes(p.b, older, "", bundle.ImportOptions{})
 	must(t, "first merge", err)
 	merged := syncDump(t, p.b)
 	for i := 2; i <= 3; i++ {
-		again, err := importBytes(p.b, older, "", ImportOptions{})
+		again, err := importBytes(p.b, older, "", bundle.ImportOptions{})
 		must(t, "merge again", err)
 		if again.Total().Writes() != 0 {
 			t.Errorf("merge %d of a bundle without a column: %+v (the first did %+v)", i, again.Total(), first.Total())
@@ -323,7 +323,7 @@ func TestMergeKeepsTheAmbito(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			p := newPair(t)
 			var all bytes.Buffer
-			_, err := p.a.ExportBundle(p.ctx, &all, ExportOptions{Everything: true, NoEncryption: true})
+			_, err := p.a.ExportBundle(p.ctx, &all, bundle.ExportOptions{Everything: true, NoEncryption: true})
 			must(t, "ExportBundle(everything)", err)
 			everything, err := ReadBundle(&all, "")
 			must(t, "ReadBundle", err)
@@ -342,7 +342,7 @@ func TestMergeKeepsTheAmbito(t *testing.T) {
 			must(t, "Ambito", err)
 			before := dbStateOf(t, p.b)
 			in := p.forged(t, forged)
-			_, err = p.b.MergeBundle(p.ctx, in, ImportOptions{})
+			_, err = p.b.MergeBundle(p.ctx, in, bundle.ImportOptions{})
 			if err != nil {
 				wantKey(t, "merge of a bundle with "+tc.name, err, "", "err.exchange.bad_record", "err.exchange.other_ambito")
 				unchanged(t, "a refused bundle with "+tc.name, p.b, before)
@@ -353,17 +353,17 @@ func TestMergeKeepsTheAmbito(t *testing.T) {
 				t.Errorf("after a bundle with %s the database's Ambito is %q (%s), %v; was %q (%s)", tc.name, after.Name,
 					after.ID, err, amb.Name, amb.ID)
 			}
-			again, err := p.b.MergeBundle(p.ctx, in, ImportOptions{})
+			again, err := p.b.MergeBundle(p.ctx, in, bundle.ImportOptions{})
 			if err != nil || again.Total().Writes() != 0 {
 				t.Errorf("the same bundle merged again: %v, %+v; want nothing to do", err, again.Total())
 			}
 			var next bytes.Buffer
-			_, err = p.a.ExportBundle(p.ctx, &next, ExportOptions{Peer: p.b.Device(), NoEncryption: true})
+			_, err = p.a.ExportBundle(p.ctx, &next, bundle.ExportOptions{Peer: p.b.Device(), NoEncryption: true})
 			must(t, "ExportBundle(next)", err)
-			if _, err = importBytes(p.b, next.Bytes(), "", ImportOptions{}); err != nil {
+			if _, err = importBytes(p.b, next.Bytes(), "", bundle.ImportOptions{}); err != nil {
 				t.Errorf("A's next bundle for B: %v", err)
 			}
-			if _, err := p.b.ExportBundle(p.ctx, &bytes.Buffer{}, ExportOptions{Peer: p.a.Device(), NoEncryption: true}); err != nil {
+			if _, err := p.b.ExportBundle(p.ctx, &bytes.Buffer{}, bundle.ExportOptions{Peer: p.a.Device(), NoEncryption: true}); err != nil {
 				t.Errorf("B's next bundle for A: %v", err)
 			}
 		})

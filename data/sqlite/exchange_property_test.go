@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/bundle"
 )
 
 // This file holds the property test of issue 6: three laptops that diverge and exchange bundles in
@@ -417,14 +418,14 @@ func diffDumps(a, b []string) string {
 func (w *propWorld) exchange(from, to *propReplica, mode string, extras bool) int {
 	t := w.t
 	t.Helper()
-	opt := ExportOptions{NoEncryption: true}
+	opt := bundle.ExportOptions{NoEncryption: true}
 	switch mode {
 	case "peer":
 		opt.Peer = to.s.Device()
 	case "everything":
 		opt.Everything = true
 	}
-	var in *Incoming
+	var in *bundle.Incoming
 	if extras && w.rng.IntN(6) == 0 {
 		path := filepath.Join(from.dir+"-out", fmt.Sprintf("%s-%s-%d.tavoli", from.name, to.name, w.stats["exchanges"]))
 		must(t, "MkdirAll", os.MkdirAll(filepath.Dir(path), 0o755))
@@ -445,7 +446,7 @@ func (w *propWorld) exchange(from, to *propReplica, mode string, extras bool) in
 		// The default window starts at what the sender's known peers acknowledged: a receiver it does not
 		// know yet may not hold that much, and then refuses the bundle, which would leave records out,
 		// and nothing changes. A known peer never refuses it.
-		_, err := to.s.MergeBundle(w.ctx, in, ImportOptions{DryRun: true})
+		_, err := to.s.MergeBundle(w.ctx, in, bundle.ImportOptions{DryRun: true})
 		if e := data.AsError(err); e != nil && strings.HasPrefix(e.Key, "err.exchange.gap") {
 			peers, perr := from.s.Peers(w.ctx)
 			must(t, "Peers", perr)
@@ -456,7 +457,7 @@ func (w *propWorld) exchange(from, to *propReplica, mode string, extras bool) in
 			}
 			have := rowCount(t, to.s, "exchanges", "1")
 			before := syncDump(t, to.s)
-			_, err := to.s.MergeBundle(w.ctx, in, ImportOptions{})
+			_, err := to.s.MergeBundle(w.ctx, in, bundle.ImportOptions{})
 			wantErr(t, "MergeBundle(a gap)", err, data.EConflict, e.Key)
 			if d := diffDumps(before, syncDump(t, to.s)); d != "" || rowCount(t, to.s, "exchanges", "1") != have {
 				t.Fatalf("%s→%s refused for a gap, yet changed: %s", from.name, to.name, d)
@@ -472,7 +473,7 @@ func (w *propWorld) exchange(from, to *propReplica, mode string, extras bool) in
 	if extras && w.rng.IntN(4) == 0 {
 		before = syncDump(t, to.s)
 		var err error
-		preview, err = to.s.MergeBundle(w.ctx, in, ImportOptions{DryRun: true})
+		preview, err = to.s.MergeBundle(w.ctx, in, bundle.ImportOptions{DryRun: true})
 		must(t, "MergeBundle(dry run)", err)
 		if preview.Applied {
 			t.Errorf("a preview says it was applied")
@@ -500,7 +501,7 @@ func (w *propWorld) exchange(from, to *propReplica, mode string, extras bool) in
 			return err
 		}))
 	}
-	res, err := to.s.MergeBundle(w.ctx, in, ImportOptions{})
+	res, err := to.s.MergeBundle(w.ctx, in, bundle.ImportOptions{})
 	must(t, fmt.Sprintf("MergeBundle %s→%s (%s)", from.name, to.name, mode), err)
 
 	if before != nil && !reflect.DeepEqual(preview.Kinds, res.Kinds) {
@@ -520,7 +521,7 @@ func (w *propWorld) exchange(from, to *propReplica, mode string, extras bool) in
 	w.stats["updated"] += tot.Updated
 	if extras && w.rng.IntN(5) == 0 {
 		after := syncDump(t, to.s)
-		again, err := to.s.MergeBundle(w.ctx, in, ImportOptions{})
+		again, err := to.s.MergeBundle(w.ctx, in, bundle.ImportOptions{})
 		must(t, "MergeBundle (again)", err)
 		if again.Total().Writes() != 0 || !again.Seen {
 			t.Errorf("%s→%s merged twice: the second time wrote %+v (seen %v)", from.name, to.name, again.Total(), again.Seen)
@@ -538,7 +539,7 @@ func (w *propWorld) exchange(from, to *propReplica, mode string, extras bool) in
 // arrived: for every record of the bundle whose incoming version differs from the one held, the record
 // now has one of the two, and the other is either an ancestor of it (the newer was made on top of it,
 // directly or not) or kept as a record version on the receiver.
-func (w *propWorld) checkMerge(from, to *propReplica, in *Incoming, held map[recKey]verKey) {
+func (w *propWorld) checkMerge(from, to *propReplica, in *bundle.Incoming, held map[recKey]verKey) {
 	t := w.t
 	t.Helper()
 	for _, rec := range in.Records {

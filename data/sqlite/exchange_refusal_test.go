@@ -61,7 +61,7 @@ func unchanged(t testing.TB, what string, s *Store, before dbState) {
 }
 
 // importBytes reads a bundle and, when it reads, merges it: the import as the program does it.
-func importBytes(s *Store, b []byte, passphrase string, opt ImportOptions) (data.ImportResult, error) {
+func importBytes(s *Store, b []byte, passphrase string, opt bundle.ImportOptions) (data.ImportResult, error) {
 	in, err := ReadBundle(bytes.NewReader(b), passphrase)
 	if err != nil {
 		return data.ImportResult{}, err
@@ -94,7 +94,7 @@ type pair struct {
 	ctx      context.Context
 	a, b     *Store
 	bundle   []byte
-	incoming *Incoming
+	incoming *bundle.Incoming
 }
 
 // refusalDevice is the device id of a refusal test's laptop, in UUID form.
@@ -108,7 +108,7 @@ func newPair(t testing.TB) *pair {
 		a: openAt(t, filepath.Join(dir, "a.db"), replicaOptions(refusalDevice(1), refusalDay)),
 		b: openAt(t, filepath.Join(dir, "b.db"), replicaOptions(refusalDevice(2), refusalDay.Add(time.Minute)))}
 	newRegistryIn(t, p.a)
-	exchange(t, p.a, p.b, ExportOptions{Peer: p.b.Device()})
+	exchange(t, p.a, p.b, bundle.ExportOptions{Peer: p.b.Device()})
 	acknowledge(t, p.a, p.b)
 
 	// They diverge: on A a new organisation and a person in it, an edit and a deletion; on B an edit of
@@ -147,7 +147,7 @@ func newPair(t testing.TB) *pair {
 	}
 
 	var buf bytes.Buffer
-	_, err = p.a.ExportBundle(ctx, &buf, ExportOptions{Peer: p.b.Device(), NoEncryption: true})
+	_, err = p.a.ExportBundle(ctx, &buf, bundle.ExportOptions{Peer: p.b.Device(), NoEncryption: true})
 	must(t, "ExportBundle", err)
 	p.bundle = buf.Bytes()
 	p.incoming, err = ReadBundle(bytes.NewReader(p.bundle), "")
@@ -162,7 +162,7 @@ func newPair(t testing.TB) *pair {
 // writes new records, an update, a deletion and a conflict.
 func (p *pair) mergesCleanly(t testing.TB) {
 	t.Helper()
-	res, err := importBytes(p.b, p.bundle, "", ImportOptions{})
+	res, err := importBytes(p.b, p.bundle, "", bundle.ImportOptions{})
 	must(t, "the unaltered bundle", err)
 	if tot := res.Total(); tot.New < 2 || tot.Updated < 1 || tot.Deleted < 1 || tot.Conflicts < 1 {
 		t.Errorf("the unaltered bundle merged as %+v, want new records, an update, a deletion and a conflict", tot)
@@ -215,7 +215,7 @@ func TestExchangeRefusesAlteredBundle(t *testing.T) {
 	for i, off := range offsets(len(p.bundle), 48, 150, 1) {
 		c := bytes.Clone(p.bundle)
 		c[off] ^= masks[i%len(masks)]
-		_, err := importBytes(p.b, c, "", ImportOptions{})
+		_, err := importBytes(p.b, c, "", bundle.ImportOptions{})
 		wantKey(t, fmt.Sprintf("plain, byte %d of %d ^ %#x", off, len(c), masks[i%len(masks)]), err, "", alteredKeys...)
 		tries++
 	}
@@ -227,7 +227,7 @@ func TestExchangeRefusesAlteredBundle(t *testing.T) {
 	for i, off := range offsets(len(enc), 6, 12, 2) {
 		c := bytes.Clone(enc)
 		c[off] ^= masks[i%len(masks)]
-		_, err := importBytes(p.b, c, pass, ImportOptions{})
+		_, err := importBytes(p.b, c, pass, bundle.ImportOptions{})
 		wantKey(t, fmt.Sprintf("encrypted, byte %d of %d ^ %#x", off, len(c), masks[i%len(masks)]), err, "", alteredKeys...)
 		tries++
 	}
@@ -247,11 +247,11 @@ func TestExchangeRefusesTruncatedBundle(t *testing.T) {
 	}{{"plain", p.bundle, ""}, {"encrypted", enc, "pass"}} {
 		n := len(f.b)
 		for _, cut := range []int{1, 15, 16, 40, n / 3, n / 2, n - 65, n - 2, n - 1} {
-			_, err := importBytes(p.b, f.b[:cut], f.pass, ImportOptions{})
+			_, err := importBytes(p.b, f.b[:cut], f.pass, bundle.ImportOptions{})
 			wantKey(t, fmt.Sprintf("%s cut at %d of %d", f.name, cut, n), err, data.ECorrupt,
 				bundle.KeyTruncated, bundle.KeyAltered)
 		}
-		_, err := importBytes(p.b, nil, f.pass, ImportOptions{})
+		_, err := importBytes(p.b, nil, f.pass, bundle.ImportOptions{})
 		wantKey(t, f.name+" cut to nothing", err, data.ECorrupt, bundle.KeyEmpty)
 	}
 	unchanged(t, "truncated bundles", p.b, before)
@@ -265,7 +265,7 @@ func TestExchangeRefusesPassphrase(t *testing.T) {
 	before := dbStateOf(t, p.b)
 
 	var real bytes.Buffer
-	ex, err := p.a.ExportBundle(p.ctx, &real, ExportOptions{Everything: true, Passphrase: "la passphrase giusta"})
+	ex, err := p.a.ExportBundle(p.ctx, &real, bundle.ExportOptions{Everything: true, Passphrase: "la passphrase giusta"})
 	must(t, "ExportBundle(encrypted)", err)
 	if !ex.Encrypted || !bytes.HasPrefix(real.Bytes(), []byte("age-encryption.org/v1\n-> scrypt ")) {
 		t.Fatalf("an export with a passphrase: encrypted %v, starts %q", ex.Encrypted, real.Bytes()[:min(40, real.Len())])
@@ -273,10 +273,10 @@ func TestExchangeRefusesPassphrase(t *testing.T) {
 	if bytes.Contains(real.Bytes(), []byte("Trasimeno")) {
 		t.Error("the encrypted bundle shows the Ambito's name in clear")
 	}
-	_, err = importBytes(p.b, real.Bytes(), "", ImportOptions{})
+	_, err = importBytes(p.b, real.Bytes(), "", bundle.ImportOptions{})
 	wantErr(t, "import without a passphrase", err, data.EInvalid, bundle.KeyPassphraseRequired)
 	sent := rowCount(t, p.a, "exchanges", "1")
-	_, err = p.a.ExportBundle(p.ctx, &bytes.Buffer{}, ExportOptions{})
+	_, err = p.a.ExportBundle(p.ctx, &bytes.Buffer{}, bundle.ExportOptions{})
 	wantErr(t, "export with neither a passphrase nor NoEncryption", err, data.EInvalid, bundle.KeyPassphraseChoose)
 	if rowCount(t, p.a, "exchanges", "1") != sent {
 		t.Error("an export refused for want of a passphrase is in the history")
@@ -284,14 +284,14 @@ func TestExchangeRefusesPassphrase(t *testing.T) {
 
 	enc := encryptCheaply(t, p.bundle, "la passphrase giusta")
 	for _, wrong := range []string{"la passphrase sbagliata", "La passphrase giusta", "la passphrase giusta "} {
-		_, err = importBytes(p.b, enc, wrong, ImportOptions{})
+		_, err = importBytes(p.b, enc, wrong, bundle.ImportOptions{})
 		wantErr(t, fmt.Sprintf("import with passphrase %q", wrong), err, data.EInvalid, bundle.KeyPassphraseWrong)
 	}
-	_, err = importBytes(p.b, enc, "", ImportOptions{})
+	_, err = importBytes(p.b, enc, "", bundle.ImportOptions{})
 	wantErr(t, "import without a passphrase", err, data.EInvalid, bundle.KeyPassphraseRequired)
 	unchanged(t, "refused passphrases", p.b, before)
 
-	res, err := importBytes(p.b, enc, "la passphrase giusta", ImportOptions{})
+	res, err := importBytes(p.b, enc, "la passphrase giusta", bundle.ImportOptions{})
 	must(t, "import with the right passphrase", err)
 	if !res.Encrypted || res.Total().Writes() == 0 {
 		t.Errorf("import with the right passphrase: encrypted %v, %+v", res.Encrypted, res.Total())
@@ -344,19 +344,19 @@ func TestExchangeRefusesOtherAmbito(t *testing.T) {
 	})
 	must(t, "Seed(other Ambito)", other.Seed(p.ctx, ds))
 	var buf bytes.Buffer
-	_, err := other.ExportBundle(p.ctx, &buf, ExportOptions{NoEncryption: true})
+	_, err := other.ExportBundle(p.ctx, &buf, bundle.ExportOptions{NoEncryption: true})
 	must(t, "ExportBundle(other Ambito)", err)
 	b := buf.Bytes()
 
 	before := dbStateOf(t, p.b)
-	_, err = importBytes(p.b, b, "", ImportOptions{})
+	_, err = importBytes(p.b, b, "", bundle.ImportOptions{})
 	wantErr(t, "import from another Ambito", err, data.EConflict, "err.exchange.other_ambito")
 	if e := data.AsError(err); e == nil || e.Args["name"] != ds.Ambito.Name {
 		t.Errorf("the refusal names %v, want the other Ambito %q", e, ds.Ambito.Name)
 	}
 	unchanged(t, "a bundle from another Ambito", p.b, before)
 
-	preview, err := importBytes(p.b, b, "", ImportOptions{DryRun: true})
+	preview, err := importBytes(p.b, b, "", bundle.ImportOptions{DryRun: true})
 	must(t, "preview of another Ambito", err)
 	if !preview.OtherAmbito || preview.Applied || preview.AmbitoName != ds.Ambito.Name || preview.Total().New == 0 {
 		t.Errorf("preview of another Ambito: other %v, applied %v, name %q, %+v", preview.OtherAmbito, preview.Applied,
@@ -365,7 +365,7 @@ func TestExchangeRefusesOtherAmbito(t *testing.T) {
 	unchanged(t, "the preview of another Ambito", p.b, before)
 
 	fresh := openAt(t, filepath.Join(t.TempDir(), "nuovo.db"), replicaOptions(refusalDevice(10), refusalDay))
-	res, err := importBytes(fresh, b, "", ImportOptions{})
+	res, err := importBytes(fresh, b, "", bundle.ImportOptions{})
 	must(t, "import from another Ambito into a new database", err)
 	if !res.Applied || res.OtherAmbito || res.Total().New != preview.Total().New+1 {
 		t.Errorf("into a new database: applied %v, other %v, did %+v; want what the preview showed, and the Ambito",
@@ -399,7 +399,7 @@ func TestExchangeRefusesNewerSchema(t *testing.T) {
 	_, err := bundle.Write(&buf, h, recordsOf(p.incoming.Records), bundle.WriteOptions{NoEncryption: true})
 	must(t, "bundle.Write", err)
 	before := dbStateOf(t, p.b)
-	_, err = importBytes(p.b, buf.Bytes(), "", ImportOptions{})
+	_, err = importBytes(p.b, buf.Bytes(), "", bundle.ImportOptions{})
 	wantErr(t, "import of a newer schema", err, data.ENewer, bundle.KeyNewerSchema)
 	if e := data.AsError(err); e == nil || e.Args["version"] != SchemaVersion()+1 || e.Args["known"] != SchemaVersion() {
 		t.Errorf("the refusal says %v, want version %d and known %d", e, SchemaVersion()+1, SchemaVersion())
@@ -420,7 +420,7 @@ func recordsOf(recs []bundle.Record) func(func(bundle.Record, error) bool) {
 
 // forged rewrites the pair's bundle with its valid records and then rec, with a valid checksum and
 // seal: a bundle no Tavoli writes, but that reads.
-func (p *pair) forged(t testing.TB, extra ...bundle.Record) *Incoming {
+func (p *pair) forged(t testing.TB, extra ...bundle.Record) *bundle.Incoming {
 	t.Helper()
 	recs := append(cloneRecords(p.incoming.Records), extra...)
 	var buf bytes.Buffer
@@ -484,14 +484,14 @@ func TestExchangeRefusesBadRecords(t *testing.T) {
 	before := dbStateOf(t, p.b)
 	for _, c := range cases {
 		in := p.forged(t, c.rec)
-		_, err := p.b.MergeBundle(p.ctx, in, ImportOptions{DryRun: true})
+		_, err := p.b.MergeBundle(p.ctx, in, bundle.ImportOptions{DryRun: true})
 		wantErr(t, "preview of a bundle with "+c.name, err, data.ECorrupt, "err.exchange.bad_record")
-		_, err = p.b.MergeBundle(p.ctx, in, ImportOptions{})
+		_, err = p.b.MergeBundle(p.ctx, in, bundle.ImportOptions{})
 		wantErr(t, "merge of a bundle with "+c.name, err, data.ECorrupt, "err.exchange.bad_record")
 		unchanged(t, "a bundle with "+c.name, p.b, before)
 	}
 	// The same bundle with a valid forged record merges: the refusals were the bad records'.
-	res, err := p.b.MergeBundle(p.ctx, p.forged(t, personRecord(p, func(map[string]any) {})), ImportOptions{})
+	res, err := p.b.MergeBundle(p.ctx, p.forged(t, personRecord(p, func(map[string]any) {})), bundle.ImportOptions{})
 	must(t, "the bundle with a valid record added", err)
 	if res.Total().New < 3 {
 		t.Errorf("the bundle with a valid record added merged as %+v", res.Total())
@@ -531,9 +531,9 @@ func TestExchangeRefusesMissingRecords(t *testing.T) {
 	if in.Header.Since == 0 {
 		t.Fatal("the forged bundle is not of changes only")
 	}
-	_, err = p.b.MergeBundle(p.ctx, in, ImportOptions{DryRun: true})
+	_, err = p.b.MergeBundle(p.ctx, in, bundle.ImportOptions{DryRun: true})
 	wantErr(t, "preview of a bundle missing a parent", err, data.EConflict, "err.exchange.missing_records")
-	_, err = p.b.MergeBundle(p.ctx, in, ImportOptions{})
+	_, err = p.b.MergeBundle(p.ctx, in, bundle.ImportOptions{})
 	wantErr(t, "merge of a bundle missing a parent", err, data.EConflict, "err.exchange.missing_records")
 	if e := data.AsError(err); e == nil || e.Args["table"] != "people" || e.Args["parent"] != "organisations" {
 		t.Errorf("the refusal names %v, want people referring to organisations", e)
@@ -543,14 +543,14 @@ func TestExchangeRefusesMissingRecords(t *testing.T) {
 	// The way it happens: A's changes went to C, which acknowledged them, and A's next bundle for C
 	// reaches B.
 	c := openAt(t, filepath.Join(t.TempDir(), "c.db"), replicaOptions(refusalDevice(3), refusalDay))
-	exchange(t, p.a, c, ExportOptions{Everything: true})
+	exchange(t, p.a, c, bundle.ExportOptions{Everything: true})
 	acknowledge(t, p.a, c)
 	_, err = p.a.SavePerson(p.ctx, data.Person{Surname: "Tardi", Name: "Ugo", Category: data.CatCittadino})
 	must(t, "SavePerson", err)
 	buf.Reset()
-	_, err = p.a.ExportBundle(p.ctx, &buf, ExportOptions{Peer: c.Device(), NoEncryption: true})
+	_, err = p.a.ExportBundle(p.ctx, &buf, bundle.ExportOptions{Peer: c.Device(), NoEncryption: true})
 	must(t, "ExportBundle(for C)", err)
-	_, err = importBytes(p.b, buf.Bytes(), "", ImportOptions{})
+	_, err = importBytes(p.b, buf.Bytes(), "", bundle.ImportOptions{})
 	wantErr(t, "a changes-only bundle after one never read", err, data.EConflict, "err.exchange.gap_dated")
 	unchanged(t, "a changes-only bundle after one never read", p.b, before)
 	p.mergesCleanly(t)
@@ -563,7 +563,7 @@ func TestExchangeDryRunWritesNothing(t *testing.T) {
 	p := newPair(t)
 	before := dbStateOf(t, p.b)
 	versions := rowCount(t, p.b, "record_versions", "1")
-	preview, err := p.b.MergeBundle(p.ctx, p.incoming, ImportOptions{DryRun: true})
+	preview, err := p.b.MergeBundle(p.ctx, p.incoming, bundle.ImportOptions{DryRun: true})
 	must(t, "preview", err)
 	tot := preview.Total()
 	if preview.Applied || tot.New < 2 || tot.Updated < 1 || tot.Deleted < 1 || tot.Conflicts < 1 || preview.Seen {
@@ -574,7 +574,7 @@ func TestExchangeDryRunWritesNothing(t *testing.T) {
 	if rowCount(t, p.b, "record_versions", "1") != versions {
 		t.Error("a preview kept a version aside")
 	}
-	res, err := p.b.MergeBundle(p.ctx, p.incoming, ImportOptions{})
+	res, err := p.b.MergeBundle(p.ctx, p.incoming, bundle.ImportOptions{})
 	must(t, "merge", err)
 	if !res.Applied || !reflect2(preview.Kinds, res.Kinds) {
 		t.Errorf("merge: applied %v, did %+v, the preview announced %+v", res.Applied, res.Kinds, preview.Kinds)
@@ -585,12 +585,12 @@ func TestExchangeDryRunWritesNothing(t *testing.T) {
 			before.exchanges, len(after.dump), len(before.dump))
 	}
 	// A second preview and a second merge of the same bundle: nothing to do, and it says it was seen.
-	again, err := p.b.MergeBundle(p.ctx, p.incoming, ImportOptions{DryRun: true})
+	again, err := p.b.MergeBundle(p.ctx, p.incoming, bundle.ImportOptions{DryRun: true})
 	must(t, "preview again", err)
 	if !again.Seen || again.Total().Writes() != 0 {
 		t.Errorf("preview of a bundle already merged: seen %v, %+v", again.Seen, again.Total())
 	}
-	res, err = p.b.MergeBundle(p.ctx, p.incoming, ImportOptions{})
+	res, err = p.b.MergeBundle(p.ctx, p.incoming, bundle.ImportOptions{})
 	must(t, "merge again", err)
 	if !res.Seen || res.Total().Writes() != 0 {
 		t.Errorf("merge of a bundle already merged: seen %v, %+v", res.Seen, res.Total())
@@ -661,7 +661,7 @@ func TestCopiedDatabaseTakesNewIdentity(t *testing.T) {
 				c.Copied(), id)
 		}
 		// The copy's changes reach the original as another laptop's.
-		res, _ := exchange(t, c, o, ExportOptions{Peer: inst})
+		res, _ := exchange(t, c, o, bundle.ExportOptions{Peer: inst})
 		if res.Total().New != 1 || res.Sender != id {
 			t.Errorf("%s → original: sender %s, %+v; want the copy's one new person", filepath.Base(path), res.Sender,
 				res.Total())
@@ -687,7 +687,7 @@ func newApprovedElsewhere(t *testing.T) *approvedElsewhere {
 	c := newClosedMarch(t)
 	x := &approvedElsewhere{closedMarch: c, a: c.s,
 		b: openAt(t, filepath.Join(t.TempDir(), "b.db"), replicaOptions(refusalDevice(20), meetDay(4, 9, 9, 0)))}
-	exchange(t, x.a, x.b, ExportOptions{Peer: x.b.Device()})
+	exchange(t, x.a, x.b, bundle.ExportOptions{Peer: x.b.Device()})
 	x.v = c.approve(t)
 	x.approved = c.snapshot(t, c.march.ID)
 	var err error
@@ -703,8 +703,8 @@ func newApprovedElsewhere(t *testing.T) *approvedElsewhere {
 func (x *approvedElsewhere) exchangeBothWays(t *testing.T) {
 	t.Helper()
 	for round := range 3 {
-		r1, _ := exchange(t, x.a, x.b, ExportOptions{Peer: x.b.Device()})
-		r2, _ := exchange(t, x.b, x.a, ExportOptions{Peer: x.a.Device()})
+		r1, _ := exchange(t, x.a, x.b, bundle.ExportOptions{Peer: x.b.Device()})
+		r2, _ := exchange(t, x.b, x.a, bundle.ExportOptions{Peer: x.a.Device()})
 		t.Logf("round %d: A→B %+v, B→A %+v", round+1, r1.Total(), r2.Total())
 	}
 	if d := diffDumps(syncDump(t, x.a), syncDump(t, x.b)); d != "" {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/bundle"
 )
 
 // replicaOptions opens a database as its own device, with its own clock and ids.
@@ -17,7 +18,7 @@ func replicaOptions(device string, start time.Time) Options {
 }
 
 // exchange exports from a to b (plain) and merges, failing the test on any error.
-func exchange(t testing.TB, from, to *Store, opt ExportOptions) (data.ImportResult, data.Exchange) {
+func exchange(t testing.TB, from, to *Store, opt bundle.ExportOptions) (data.ImportResult, data.Exchange) {
 	t.Helper()
 	ctx := context.Background()
 	var buf bytes.Buffer
@@ -26,7 +27,7 @@ func exchange(t testing.TB, from, to *Store, opt ExportOptions) (data.ImportResu
 	must(t, "ExportBundle", err)
 	in, err := ReadBundle(&buf, opt.Passphrase)
 	must(t, "ReadBundle", err)
-	res, err := to.MergeBundle(ctx, in, ImportOptions{})
+	res, err := to.MergeBundle(ctx, in, bundle.ImportOptions{})
 	must(t, "MergeBundle", err)
 	return res, ex
 }
@@ -35,7 +36,7 @@ func exchange(t testing.TB, from, to *Store, opt ExportOptions) (data.ImportResu
 // and its next exports for to (or for anyone, when to is its only peer) carry only what changed since.
 func acknowledge(t testing.TB, from, to *Store) data.ImportResult {
 	t.Helper()
-	res, _ := exchange(t, to, from, ExportOptions{Peer: from.Device()})
+	res, _ := exchange(t, to, from, bundle.ExportOptions{Peer: from.Device()})
 	return res
 }
 
@@ -46,18 +47,18 @@ func TestExchangeSmoke(t *testing.T) {
 	a := openAt(t, filepath.Join(dir, "a.db"), replicaOptions("device-a", day))
 	seedDemo(t, a, 1)
 	b := openAt(t, filepath.Join(dir, "b.db"), replicaOptions("device-b", day.Add(time.Hour)))
-	res, ex := exchange(t, a, b, ExportOptions{})
+	res, ex := exchange(t, a, b, bundle.ExportOptions{})
 	if !ex.Everything || res.Total().New == 0 || res.Total().Conflicts != 0 {
 		t.Fatalf("first exchange: %+v %+v", ex, res.Total())
 	}
 	t.Logf("first: %d records, %+v", ex.Records, res.Total())
-	res, ex = exchange(t, b, a, ExportOptions{})
+	res, ex = exchange(t, b, a, bundle.ExportOptions{})
 	if res.Total().Writes() != 0 {
 		t.Fatalf("echo: %d records %+v", ex.Records, res.Total())
 	}
 	t.Logf("echo back: %d records, %+v", ex.Records, res.Total())
 	// B's bundle acknowledged what it holds of A: A's next bundle carries only what changed since.
-	res, ex = exchange(t, a, b, ExportOptions{})
+	res, ex = exchange(t, a, b, bundle.ExportOptions{})
 	if ex.Records != 0 || res.Total().Writes() != 0 {
 		t.Fatalf("second: %d records %+v", ex.Records, res.Total())
 	}
@@ -75,8 +76,8 @@ func TestExchangeSmoke(t *testing.T) {
 	pb.Phone = "222"
 	_, err = b.SavePerson(ctx, pb)
 	must(t, "SavePerson b", err)
-	r1, _ := exchange(t, a, b, ExportOptions{})
-	r2, _ := exchange(t, b, a, ExportOptions{})
+	r1, _ := exchange(t, a, b, bundle.ExportOptions{})
+	r2, _ := exchange(t, b, a, bundle.ExportOptions{})
 	t.Logf("a->b %+v  b->a %+v", r1.Total(), r2.Total())
 	ga, _ := a.Person(ctx, p.ID)
 	gb, _ := b.Person(ctx, p.ID)
@@ -95,7 +96,7 @@ func TestExchangeSmoke(t *testing.T) {
 	if ga.Phone != "111" {
 		t.Fatalf("restored phone %q", ga.Phone)
 	}
-	r3, _ := exchange(t, a, b, ExportOptions{})
+	r3, _ := exchange(t, a, b, bundle.ExportOptions{})
 	gb, _ = b.Person(ctx, p.ID)
 	t.Logf("after restore a->b %+v, b phone %q", r3.Total(), gb.Phone)
 	if gb.Phone != "111" {
@@ -112,8 +113,8 @@ func TestExchangeSameDataSeededTwice(t *testing.T) {
 	b := openAt(t, filepath.Join(dir, "b.db"), replicaOptions("device-b", day.Add(time.Hour)))
 	seedDemo(t, a, 1)
 	seedDemo(t, b, 1)
-	r1, _ := exchange(t, a, b, ExportOptions{})
-	r2, _ := exchange(t, b, a, ExportOptions{})
+	r1, _ := exchange(t, a, b, bundle.ExportOptions{})
+	r2, _ := exchange(t, b, a, bundle.ExportOptions{})
 	if r1.Total().Conflicts+r2.Total().Conflicts != 0 || r1.Total().New != 0 {
 		t.Fatalf("a→b %+v, b→a %+v: want no conflict and nothing new", r1.Total(), r2.Total())
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/bundle"
 )
 
 // TestSamePersonOnTwoLaptopsIsOneRecord: the same person and the same organisation are entered on two
@@ -20,7 +21,7 @@ func TestSamePersonOnTwoLaptopsIsOneRecord(t *testing.T) {
 	a := openAt(t, filepath.Join(dir, "a.db"), replicaOptions("device-a", day))
 	seedDemo(t, a, 1)
 	b := openAt(t, filepath.Join(dir, "b.db"), replicaOptions("device-b", day.Add(time.Minute)))
-	exchange(t, a, b, ExportOptions{})
+	exchange(t, a, b, bundle.ExportOptions{})
 	before, err := a.Participation(ctx)
 	must(t, "Participation", err)
 
@@ -50,9 +51,9 @@ func TestSamePersonOnTwoLaptopsIsOneRecord(t *testing.T) {
 	if len(preview.Joined) != 2 {
 		t.Fatalf("preview of B on A joins %+v, want the organisation and the person", preview.Joined)
 	}
-	exchange(t, b, a, ExportOptions{})
-	exchange(t, a, b, ExportOptions{})
-	exchange(t, b, a, ExportOptions{})
+	exchange(t, b, a, bundle.ExportOptions{})
+	exchange(t, a, b, bundle.ExportOptions{})
+	exchange(t, b, a, bundle.ExportOptions{})
 	for name, s := range map[string]*Store{"A": a, "B": b} {
 		people, err := s.People(ctx, data.PeopleFilter{Query: "bianconi"})
 		must(t, "People", err)
@@ -148,8 +149,8 @@ func TestRecordNamingAnAliasFollowsIt(t *testing.T) {
 	seedDemo(t, a, 1)
 	b := openAt(t, filepath.Join(dir, "b.db"), replicaOptions("device-b", day.Add(time.Minute)))
 	c := openAt(t, filepath.Join(dir, "c.db"), replicaOptions("device-c", day.Add(2*time.Minute)))
-	exchange(t, a, b, ExportOptions{Everything: true})
-	exchange(t, a, c, ExportOptions{Everything: true})
+	exchange(t, a, b, bundle.ExportOptions{Everything: true})
+	exchange(t, a, c, bundle.ExportOptions{Everything: true})
 	first, err := a.SavePerson(ctx, data.Person{Surname: "Ceccarelli", Name: "Ilaria", Email: "ilaria@example.it",
 		Category: data.CatCittadino})
 	must(t, "SavePerson A", err)
@@ -161,15 +162,15 @@ func TestRecordNamingAnAliasFollowsIt(t *testing.T) {
 	if second.Created.Before(first.Created) {
 		loser, survivor, maker = first, second, a
 	}
-	exchange(t, maker, c, ExportOptions{Everything: true})
+	exchange(t, maker, c, bundle.ExportOptions{Everything: true})
 	bodies, err := c.Bodies(ctx)
 	must(t, "Bodies", err)
 	m, err := c.SaveMembership(ctx, data.Membership{BodyID: bodies[0].ID, PersonID: loser.ID, Role: data.RoleMembro})
 	must(t, "SaveMembership C", err)
 	// A and B meet and join the twins; then C's membership reaches A.
-	exchange(t, a, b, ExportOptions{Everything: true})
-	exchange(t, b, a, ExportOptions{Everything: true})
-	exchange(t, c, a, ExportOptions{Everything: true})
+	exchange(t, a, b, bundle.ExportOptions{Everything: true})
+	exchange(t, b, a, bundle.ExportOptions{Everything: true})
+	exchange(t, c, a, bundle.ExportOptions{Everything: true})
 	var person string
 	err = a.db.QueryRow(`SELECT person_id FROM memberships WHERE id = ?`, m.ID).Scan(&person)
 	must(t, "membership", err)
@@ -190,7 +191,7 @@ func TestRecordNamingAnAliasFollowsIt(t *testing.T) {
 	// Every laptop ends with the same single record.
 	for range 2 {
 		for _, p := range [][2]*Store{{a, b}, {a, c}, {b, a}, {c, a}, {b, c}, {c, b}} {
-			exchange(t, p[0], p[1], ExportOptions{Everything: true})
+			exchange(t, p[0], p[1], bundle.ExportOptions{Everything: true})
 		}
 	}
 	if da, dc := dumpOf(t, a), dumpOf(t, c); da != dc {

@@ -97,7 +97,7 @@ var errDryRun = errors.New("dry run")
 // (updated time, device id) wins, and the other is kept as a record version, listed under Conflitti.
 // An approved session and its verbale never change: a different incoming version is kept aside as
 // locked. Records of kinds that only have a newer Tavoli, or columns this schema lacks, are refused.
-func (s *Store) MergeBundle(ctx context.Context, in *Incoming, opt ImportOptions) (data.ImportResult, error) {
+func (s *Store) MergeBundle(ctx context.Context, in *bundle.Incoming, opt bundle.ImportOptions) (data.ImportResult, error) {
 	h := in.Header
 	res := data.ImportResult{AmbitoID: h.AmbitoID, AmbitoName: h.AmbitoName, Sender: h.Sender,
 		SenderName: h.SenderName, Created: h.Created, Schema: h.Schema, Encrypted: in.Encrypted,

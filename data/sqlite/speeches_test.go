@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/bundle"
 )
 
 // TestSpeakersList: people queue to speak on an item, the floor passes in order with the times kept,
@@ -61,7 +62,7 @@ func TestSpeakersList(t *testing.T) {
 
 	// Another laptop receives the list.
 	other := openAt(t, filepath.Join(t.TempDir(), "altro.db"), testOptions())
-	exchange(t, c.s, other, ExportOptions{Everything: true})
+	exchange(t, c.s, other, bundle.ExportOptions{Everything: true})
 	got, err := other.Speeches(c.ctx, april)
 	must(t, "Speeches on the other laptop", err)
 	if len(got) != 3 || !got[0].Started.Equal(list[0].Started) || !got[2].Ended.Equal(list[2].Ended) {

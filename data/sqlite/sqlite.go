@@ -165,6 +165,9 @@ func fileURI(path string) string {
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
+// Schema is the newest schema this program knows: what a bundle it reads may have been written for.
+func (s *Store) Schema() int { return SchemaVersion() }
+
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
 

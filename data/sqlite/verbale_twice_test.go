@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/bundle"
 )
 
 // TestTwoApprovalsOfOneVerbaleConverge: A and B hold March's closed session and April in corso; each
@@ -22,7 +23,7 @@ func twoApprovals(t *testing.T, bFirst bool) {
 	c := newClosedMarch(t)
 	a := c.s
 	b := openAt(t, filepath.Join(t.TempDir(), "b.db"), replicaOptions(refusalDevice(20), meetDay(4, 9, 20, 0)))
-	exchange(t, a, b, ExportOptions{Peer: b.Device()})
+	exchange(t, a, b, bundle.ExportOptions{Peer: b.Device()})
 	first := c.approve(t) // on A, at A's clock: 4 April 9:15 and some seconds
 	second, err := b.ApproveVerbale(c.ctx, c.approval(t))
 	must(t, "ApproveVerbale on B", err)
@@ -35,8 +36,8 @@ func twoApprovals(t *testing.T, bFirst bool) {
 		from, to = b, a
 	}
 	for round := range 3 {
-		r1, _ := exchange(t, from, to, ExportOptions{Peer: to.Device()})
-		r2, _ := exchange(t, to, from, ExportOptions{Peer: from.Device()})
+		r1, _ := exchange(t, from, to, bundle.ExportOptions{Peer: to.Device()})
+		r2, _ := exchange(t, to, from, bundle.ExportOptions{Peer: from.Device()})
 		t.Logf("round %d: %+v, then back %+v", round+1, r1.Total(), r2.Total())
 	}
 	if d := diffDumps(syncDump(t, a), syncDump(t, b)); d != "" {

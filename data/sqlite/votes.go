@@ -520,10 +520,9 @@ func (s *Store) closeOpenVotes(ctx context.Context, tx *sql.Tx, sessionID string
 	return nil
 }
 
-// VoteCount is the count of a vote as its ballot file carries it: a recount of the file with
-// `tavoli tally` gives the result the meeting saw.
-func (s *Store) VoteCount(ctx context.Context, voteID string) (vote.Count, error) {
-	var c vote.Count
+// VoteRecord is a vote with the call of its session and its ballots, read in one transaction.
+func (s *Store) VoteRecord(ctx context.Context, voteID string) (data.VoteRecord, error) {
+	var r data.VoteRecord
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		v, err := loadVote(ctx, tx, voteID)
 		if err != nil {
@@ -537,8 +536,8 @@ func (s *Store) VoteCount(ctx context.Context, voteID string) (vote.Count, error
 		if err != nil {
 			return err
 		}
-		c = vote.CountOf(v, sess.Call, bs)
+		r = data.VoteRecord{Vote: v, Call: sess.Call, Ballots: bs}
 		return nil
 	})
-	return c, err
+	return r, err
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/bundle"
 )
 
 // TestTitleGenderAndActRoundTrip stores a mayor's title and gender and a delegation's act, reads them
@@ -71,7 +72,7 @@ func TestTitleGenderAndActRoundTrip(t *testing.T) {
 
 	// Carried in a bundle to a laptop that has never seen them.
 	other := openAt(t, filepath.Join(t.TempDir(), "other.db"), replicaOptions("device-other", meetDay(4, 3, 9, 0)))
-	res, _ := exchange(t, reopened, other, ExportOptions{})
+	res, _ := exchange(t, reopened, other, bundle.ExportOptions{})
 	if res.Total().Conflicts != 0 {
 		t.Errorf("exchange: %+v, want no conflicts", res.Total())
 	}
@@ -83,7 +84,7 @@ func TestTitleGenderAndActRoundTrip(t *testing.T) {
 	p.Title, p.Gender = "Sindaco", data.GenderMaschile
 	_, err = other.SavePerson(m.ctx, p.Person)
 	must(t, "SavePerson(other)", err)
-	exchange(t, other, reopened, ExportOptions{})
+	exchange(t, other, reopened, bundle.ExportOptions{})
 	back, err := reopened.Person(m.ctx, bellucci.ID)
 	must(t, "Person(back)", err)
 	if back.Title != "Sindaco" || back.Gender != data.GenderMaschile {

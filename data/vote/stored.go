@@ -44,3 +44,6 @@ func CountOf(v data.Vote, call data.Call, ballots []data.VoteBallot) Count {
 	}
 	return c
 }
+
+// CountRecord is the ballot file of a recorded vote.
+func CountRecord(r data.VoteRecord) Count { return CountOf(r.Vote, r.Call, r.Ballots) }
