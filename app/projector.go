@@ -341,8 +341,7 @@ func (l *projBarsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // window's width and the bars take the height left; without bars the blocks are spread over it.
 // Its minimum is small, so the projector never grows past its screen.
 type projLayout struct {
-	p    *projector
-	size fyne.Size // the size the type was last computed for
+	p *projector
 }
 
 // MinSize is small: the type shrinks to the window, not the window grows to the type.

@@ -27,8 +27,7 @@ func reasonEntry(required bool) *shortcutEntry {
 // askQuestion shows a question with its own widgets; Enter in the reason confirms, Esc dismisses.
 func (s *proposalsScreen) askQuestion(title, confirmText string, content fyne.CanvasObject, reason *shortcutEntry,
 	size fyne.Size, ok func()) {
-	var d *dialog.ConfirmDialog
-	d = dialog.NewCustomConfirm(title, confirmText, lang.L("Cancel"), content, func(yes bool) {
+	d := dialog.NewCustomConfirm(title, confirmText, lang.L("Cancel"), content, func(yes bool) {
 		if yes {
 			ok()
 		}
@@ -146,8 +145,7 @@ func (s *proposalsScreen) askMerge() {
 		widget.NewFormItem(lang.L("field.kind"), kind),
 		widget.NewFormItem(lang.L("proposals.reason"), reason),
 	}
-	var dlg *dialog.FormDialog
-	dlg = dialog.NewForm(lang.L("proposals.merge_title"), lang.L("proposals.merge_ok"), lang.L("Cancel"), items, func(ok bool) {
+	dlg := dialog.NewForm(lang.L("proposals.merge_title"), lang.L("proposals.merge_ok"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}

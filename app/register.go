@@ -300,13 +300,6 @@ func (r *registerPanel) markPresent() {
 	})
 }
 
-// mark records the chosen line's person as present, absent or excused.
-func (r *registerPanel) mark(p data.Presence) {
-	if l, ok := r.chosen(); ok {
-		r.markLine(l, p)
-	}
-}
-
 // markLine records l's person as present, absent or excused.
 func (r *registerPanel) markLine(l data.RegisterLine, p data.Presence) {
 	if l.PersonID == "" {
@@ -476,8 +469,7 @@ func (r *registerPanel) delegate() {
 	if l.Delegated {
 		act.SetText(l.DelegationAct)
 	}
-	var form *dialog.FormDialog
-	form = dialog.NewForm(lang.L("register.delegate_title", map[string]any{"name": l.PersonName}),
+	form := dialog.NewForm(lang.L("register.delegate_title", map[string]any{"name": l.PersonName}),
 		lang.L("register.delegate_ok"), lang.L("Cancel"),
 		[]*widget.FormItem{widget.NewFormItem(lang.L("register.delegate_seat"), pick),
 			widget.NewFormItem(lang.L("register.delegate_act"), act)}, func(ok bool) {

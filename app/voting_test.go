@@ -106,8 +106,14 @@ func TestMotionPerSeatByKeys(t *testing.T) {
 	}
 	// The verbale now reports the vote with its outcome.
 	b, err := RenderDocument(e.ui.ctx, e.store(), m.d.Session.ID, docVerbale)
-	if err != nil || len(b) == 0 {
+	if err != nil {
 		t.Fatalf("verbale: %v", err)
+	}
+	words := pdfWords(t, b)
+	for _, want := range []string{v.Subject, "2 favorevoli, 1 contrario, 1 astenuto"} {
+		if !strings.Contains(words, strings.Join(strings.Fields(want), " ")) {
+			t.Errorf("the verbale does not report %q:\n%s", want, words)
+		}
 	}
 }
 
@@ -331,10 +337,14 @@ func TestBordaBallotsBySeat(t *testing.T) {
 			sel = s
 		}
 	})
+	if sel == nil {
+		t.Fatal("the Borda ballot has no seat to choose")
+	}
 	sel.SetSelectedIndex(1) // the first seat present
 	first := m.voteFirst
-	if e.ui.win.Canvas().Focused() != first && first == nil {
-		t.Fatal("no field to type the ranking in")
+	if first == nil || e.ui.win.Canvas().Focused() != first {
+		t.Fatalf("choosing the seat does not put the cursor in the ranking's first field (focused %T)",
+			e.ui.win.Canvas().Focused())
 	}
 	// A repeated position is refused with a sentence, and nothing is recorded.
 	cells := []string{"1", "1", ""}

@@ -37,10 +37,6 @@ func rollCall(lines []data.RegisterLine) roll {
 	return r
 }
 
-// member reports whether a register line is one of the body's members or seats, not a guest: the
-// people a convocation is sent to.
-func member(l data.RegisterLine) bool { return l.SeatID != "" || l.Role != "" }
-
 // seatOrOrganisation is what a person stands for: the seat they hold, or their organisation. A seat
 // held in a person's own name says nothing more than the name, so the organisation is shown then.
 func seatOrOrganisation(l data.RegisterLine) string {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -674,6 +675,9 @@ func TestBundleImportStartsNewDatabase(t *testing.T) {
 	wantContains(t, r, "stdout", r.stdout, "Nel pacchetto", "60 persone", "Prova: nulla è stato scritto",
 		"non esiste ancora")
 	advice := quoted(t, r, r.stdout)
+	if words := splitCommand(t, advice); !slices.Contains(words, all) || slices.Contains(words, "--dry-run") {
+		t.Errorf("the preview advises %q, want the import of %s without --dry-run", advice, all)
+	}
 	if exists(t, bruno.db) {
 		t.Fatal("a preview created the database")
 	}

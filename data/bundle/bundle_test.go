@@ -18,8 +18,6 @@ import (
 	"testing"
 	"time"
 
-	"filippo.io/age"
-
 	"github.com/tavoli/tavoli/data"
 )
 
@@ -464,24 +462,6 @@ func writeFile(t *testing.T, name string, b []byte) {
 	if err := os.WriteFile(name, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// decrypt opens the encrypted form with age alone, for tests that look inside.
-func decrypt(t testing.TB, b []byte) []byte {
-	t.Helper()
-	id, err := age.NewScryptIdentity(testPass)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := age.Decrypt(bytes.NewReader(b), id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	plain, err := io.ReadAll(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return plain
 }
 
 // readAll is ReadAll with the header and records apart.
