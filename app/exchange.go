@@ -1,3 +1,5 @@
+// The Scambio dati section: export, import with preview, conflicts and history of .tavoli bundles.
+
 package app
 
 import (

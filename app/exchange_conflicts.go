@@ -1,3 +1,5 @@
+// The versions the merges set aside, to restore one or keep what stands.
+
 package app
 
 import (

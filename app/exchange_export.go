@@ -1,3 +1,5 @@
+// Writing a bundle: everything, the changes since the last export, or the changes for one laptop.
+
 package app
 
 import (

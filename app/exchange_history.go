@@ -1,3 +1,5 @@
+// Every bundle written and read here, the latest first, with its detail.
+
 package app
 
 import (

@@ -1,3 +1,5 @@
+// Reading a bundle once, previewing what merging it would do, and merging it when confirmed.
+
 package app
 
 import (

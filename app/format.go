@@ -1,3 +1,5 @@
+// Numbers, times and dates written the Italian way on screen.
+
 package app
 
 import (

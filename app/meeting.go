@@ -1,3 +1,5 @@
+// The facilitator's screen while a session is in corso: agenda, current item, register, votes.
+
 package app
 
 import (

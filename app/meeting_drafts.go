@@ -1,3 +1,5 @@
+// Decisions and action items typed and not yet entered, recorded rather than lost on closing.
+
 package app
 
 import (

@@ -1,3 +1,5 @@
+// The list of speakers on the current item, with the time each one speaks.
+
 package app
 
 import (

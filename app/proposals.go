@@ -1,3 +1,5 @@
+// The Proposte section: every table's proposals, filtered, with the chosen one beside the list.
+
 package app
 
 import (

@@ -1,3 +1,5 @@
+// The steps of a proposal (validate, approve, reject, merge, split) and the reason each asks.
+
 package app
 
 import (

@@ -1,3 +1,5 @@
+// The chosen proposal: its state, the steps it may take, where it came from and its history.
+
 package app
 
 import (

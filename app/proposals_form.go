@@ -1,3 +1,5 @@
+// What a proposal says, saved as it is typed unless its session's verbale is approved.
+
 package app
 
 import (

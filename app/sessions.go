@@ -1,3 +1,5 @@
+// The Sedute section: every body's sessions, the chosen one's details, agenda, next step and documents.
+
 package app
 
 import (

@@ -1,3 +1,5 @@
+// The Sintesi section: the district's synthesis, read in one go, and its tabs.
+
 package app
 
 import (

@@ -1,3 +1,5 @@
+// Participation figures counted from the registers, never typed.
+
 package app
 
 import (

@@ -1,3 +1,5 @@
+// Consolidating the priorities: the scoring rule, the ranking and the priority list being built.
+
 package app
 
 import (

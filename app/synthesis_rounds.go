@@ -1,3 +1,5 @@
+// The validation rounds: the Tavolo Alto validates the priority list, the Sindaci approve it.
+
 package app
 
 import (

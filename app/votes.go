@@ -1,3 +1,5 @@
+// The Votazioni section: every vote of every session, the latest first, with its result.
+
 package app
 
 import (
