@@ -26,17 +26,28 @@ func reasonEntry(required bool) *shortcutEntry {
 	return e
 }
 
-// askQuestion shows a question with its own widgets; Enter in the reason confirms, Esc dismisses.
+// askQuestion shows a question with its own widgets; Enter in the reason confirms, Esc dismisses. When
+// the reason is required, Enter on an empty one keeps the question open and says so.
 func (s *proposalsScreen) askQuestion(title, confirmText string, content fyne.CanvasObject, reason *shortcutEntry,
-	size fyne.Size, ok func()) {
+	required bool, size fyne.Size, ok func()) {
+	errs := newErrorLine()
+	content = container.NewVBox(content, errs.box)
 	d := dialog.NewCustomConfirm(title, confirmText, lang.L("Cancel"), content, func(yes bool) {
 		if yes {
 			ok()
 		}
 	}, s.ui.win)
-	reason.OnSubmitted = func(string) { d.Confirm() }
+	submit := func() {
+		if required && strings.TrimSpace(reason.Text) == "" {
+			errs.set(lang.L("proposals.reason_missing"))
+			s.ui.win.Canvas().Focus(reason)
+			return
+		}
+		d.Confirm()
+	}
+	reason.OnSubmitted = func(string) { submit() }
 	reason.onKey[fyne.KeyEscape] = d.Dismiss
-	wireFieldKeys(d.Confirm, d.Dismiss, content) // the state to go back to, when it is asked
+	wireFieldKeys(submit, d.Dismiss, content) // the state to go back to, when it is asked
 	d.Resize(size)
 	d.Show()
 	s.ui.win.Canvas().Focus(reason)
@@ -69,7 +80,8 @@ func (s *proposalsScreen) askMove(to data.ProposalState, back []data.ProposalSta
 		target = newKeySelect(labels, func(string) { ask(back[max(target.SelectedIndex(), 0)]) })
 		content.Add(container.NewBorder(nil, nil, widget.NewLabel(lang.L("proposals.back_to")), nil, target))
 	}
-	reason := reasonEntry(goingBack || data.CheckMove(p.State, to, "") != nil)
+	required := goingBack || data.CheckMove(p.State, to, "") != nil
+	reason := reasonEntry(required)
 	content.Add(reason)
 	if target != nil {
 		target.SetSelected(state(to))
@@ -78,7 +90,7 @@ func (s *proposalsScreen) askMove(to data.ProposalState, back []data.ProposalSta
 	if to == data.StateRespinta {
 		confirm = lang.L("proposals.reject_ok")
 	}
-	s.askQuestion(lang.L("proposals.move_title"), confirm, content, reason, fyne.NewSize(560, 260), func() {
+	s.askQuestion(lang.L("proposals.move_title"), confirm, content, reason, required, fyne.NewSize(560, 290), func() {
 		chosen := to
 		if target != nil && target.SelectedIndex() >= 0 {
 			chosen = back[target.SelectedIndex()]
@@ -205,7 +217,7 @@ func (s *proposalsScreen) askUnmerge() {
 	reason := reasonEntry(false)
 	msg := line(lang.L("proposals.unmerge_question", map[string]any{"title": pd.Title, "n": len(pd.Originals)}))
 	first := pd.Originals[0].ID
-	s.askQuestion(lang.L("proposals.unmerge"), lang.L("proposals.unmerge_ok"), container.NewVBox(msg, reason), reason,
+	s.askQuestion(lang.L("proposals.unmerge"), lang.L("proposals.unmerge_ok"), container.NewVBox(msg, reason), reason, false,
 		fyne.NewSize(560, 240), func() { s.unmerge(pd.ID, reason.Text, first) })
 }
 

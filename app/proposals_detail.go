@@ -167,7 +167,7 @@ func (d *proposalDetail) showState() {
 			}
 			d.moves.Add(b)
 		}
-		if data.CheckMove(p.State, data.StateRespinta, "") == nil {
+		if data.CheckMove(p.State, data.StateRespinta, "x") == nil { // with its reason, asked for
 			d.moves.Add(widget.NewButtonWithIcon(lang.L("proposals.reject"), theme.CancelIcon(),
 				func() { d.s.askMove(data.StateRespinta, nil) }))
 		}

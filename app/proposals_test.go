@@ -344,9 +344,14 @@ func TestProposalMovesRecordHistoryAndRefusals(t *testing.T) {
 	if !hasText(o, "da «prioritaria» a «in valutazione»") {
 		t.Errorf("going back asks %q, want the step to the previous state", texts(o))
 	}
-	pressEnter(focusedEntry(t, e))
-	if got := d.errs.wrap.Text; !d.errs.wrap.Visible() || !strings.Contains(got, "serve un motivo") {
-		t.Errorf("refusal shown = %q, want the sentence asking for a reason", got)
+	empty := focusedEntry(t, e)
+	pressEnter(empty)
+	if e.overlay() != o || !hasText(o, "Scrivi il motivo") {
+		t.Errorf("Enter on an empty reason: question %q, want it still open, asking for the reason", texts(o))
+	}
+	empty.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if e.overlay() == o {
+		t.Fatal("Esc left the question open")
 	}
 	if st := e.storedProposal(p.ID).State; st != data.StatePrioritaria {
 		t.Errorf("a refused move changed the state to %s", st)
@@ -360,11 +365,24 @@ func TestProposalMovesRecordHistoryAndRefusals(t *testing.T) {
 		t.Errorf("after going back with a reason: %s, error %q", st, d.errs.wrap.Text)
 	}
 
-	// Rejected, then reconsidered: back to the state it had, with a reason.
+	// Rejected, which needs a reason (Enter on an empty one does nothing), then reconsidered: back to
+	// the state it had, with a reason.
 	test.Tap(button(t, d.content, "Respingi…"))
-	pressEnter(focusedEntry(t, e))
+	reason = focusedEntry(t, e)
+	pressEnter(reason)
+	if st := e.storedProposal(p.ID).State; st == data.StateRespinta {
+		t.Fatal("rejected without a reason")
+	}
+	if dlg := e.overlay(); dlg == nil || !hasText(dlg, "Scrivi il motivo") {
+		t.Fatal("Enter on an empty reason closed the question, or did not say a reason is needed")
+	}
+	if e.ui.win.Canvas().Focused() != reason {
+		t.Fatal("after Enter on an empty reason the cursor left the reason")
+	}
+	test.Type(reason, "Già finanziata dal bando regionale")
+	pressEnter(reason)
 	if st := e.storedProposal(p.ID).State; st != data.StateRespinta {
-		t.Fatalf("after Respingi: %s", st)
+		t.Fatalf("after Respingi with a reason: %s", st)
 	}
 	if got := buttonTexts(d.moves); strings.Join(got, "|") != "Riesamina…" {
 		t.Errorf("a rejected proposal offers %q, want only Riesamina…", got)

@@ -14,6 +14,9 @@ type ProposalView struct {
 	BodyID      string    `json:"body_id,omitempty"`
 	BodyName    string    `json:"body,omitempty"`
 	SessionDate time.Time `json:"session_date,omitempty"`
+	// Reason is why the proposal is in its state: what was written when it was moved there (a
+	// rejection always says why), or the validation vote that moved it, in words (see VoteReason).
+	Reason string `json:"reason,omitempty"`
 }
 
 // Dossier is everything known about one session, gathered for its documents (convocazione, foglio

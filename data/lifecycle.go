@@ -48,9 +48,9 @@ func (s ProposalState) Next() ProposalState {
 
 // CheckMove says whether a proposal may go from one state to another by hand (or by a validation vote):
 // one step forward (to validata or approvata, outside a validation vote, only with a reason); respinta
-// from any state before approvata; back to an earlier state only with a reason, and from respinta only
-// to a state before validata. Accorpata is reached only by merging, and left only by undoing the merge. The error's key
-// names the rule that refuses the move.
+// from any state before approvata, only with a reason; back to an earlier state only with a reason, and
+// from respinta only to a state before validata. Accorpata is reached only by merging, and left only by
+// undoing the merge. The error's key names the rule that refuses the move.
 func CheckMove(from, to ProposalState, reason string) error {
 	args := []any{"from", from, "to", to}
 	switch {
@@ -63,10 +63,14 @@ func CheckMove(from, to ProposalState, reason string) error {
 	case from == StateAccorpata:
 		return Errorf(EInvalid, "err.move.merged", args...)
 	case to == StateRespinta:
-		if from.step() >= 0 && from.Before(StateApprovata) {
-			return nil
+		if from.step() < 0 || !from.Before(StateApprovata) {
+			return Errorf(EInvalid, "err.move.reject_late", args...)
 		}
-		return Errorf(EInvalid, "err.move.reject_late", args...)
+		// The table that made the proposal hears why it was dropped (the Esito delle proposte).
+		if strings.TrimSpace(reason) == "" {
+			return Errorf(EInvalid, "err.move.reason_reject", args...)
+		}
+		return nil
 	case from == StateRespinta:
 		// Reconsidering a rejected proposal is a step back: it needs a reason, and it cannot land where
 		// only a validation vote leads (the store also keeps it at or before where it was rejected).
@@ -90,6 +94,12 @@ func CheckMove(from, to ProposalState, reason string) error {
 		return Errorf(EInvalid, "err.move.reason_decision", args...)
 	}
 	return nil
+}
+
+// VoteReason is the reason of a move made by a validation vote, which has no text of its own:
+// "Votazione: Tavolo dei Sindaci, seduta del 12/03/2026".
+func VoteReason(body string, date time.Time) string {
+	return "Votazione: " + strings.TrimSpace(body) + ", seduta del " + date.In(Zone).Format("02/01/2006")
 }
 
 // CanMerge says whether a proposal in state s may be merged into another: any state before validata.

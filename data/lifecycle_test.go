@@ -11,13 +11,13 @@ import (
 // rather than computed like CheckMove computes it: rows are the state a proposal is in, columns the
 // state asked for, both in the order of data.ProposalStates. "ok" is a legal move; "reason" a move
 // back, legal only with a reason; "decision" a validation or approval by hand (outside a validation
-// vote), legal only with a reason too; anything else is the key that refuses the move, reason or not.
+// vote), and "reject" a rejection, legal only with a reason too; anything else is the key that refuses the move, reason or not.
 var moveTable = [][]string{
 	//           proposta  in_valutazione prioritaria validata  approvata  in_attuazione realizzata respinta   accorpata
-	/* proposta */ {"same", "ok", "skip", "skip", "skip", "skip", "skip", "ok", "merge_only"},
-	/* in_valut */ {"reason", "same", "ok", "skip", "skip", "skip", "skip", "ok", "merge_only"},
-	/* priorit. */ {"reason", "reason", "same", "decision", "skip", "skip", "skip", "ok", "merge_only"},
-	/* validata */ {"reason", "reason", "reason", "same", "decision", "skip", "skip", "ok", "merge_only"},
+	/* proposta */ {"same", "ok", "skip", "skip", "skip", "skip", "skip", "reject", "merge_only"},
+	/* in_valut */ {"reason", "same", "ok", "skip", "skip", "skip", "skip", "reject", "merge_only"},
+	/* priorit. */ {"reason", "reason", "same", "decision", "skip", "skip", "skip", "reject", "merge_only"},
+	/* validata */ {"reason", "reason", "reason", "same", "decision", "skip", "skip", "reject", "merge_only"},
 	/* approv.  */ {"reason", "reason", "reason", "reason", "same", "ok", "skip", "reject_late", "merge_only"},
 	/* in_attua */ {"reason", "reason", "reason", "reason", "reason", "same", "ok", "reject_late", "merge_only"},
 	/* realizz. */ {"reason", "reason", "reason", "reason", "reason", "reason", "same", "reject_late", "merge_only"},
@@ -39,7 +39,7 @@ func TestCheckMoveEveryPair(t *testing.T) {
 					err := data.CheckMove(from, to, reason)
 					hasReason := strings.TrimSpace(reason) != ""
 					switch {
-					case want == "ok", (want == "reason" || want == "decision") && hasReason:
+					case want == "ok", (want == "reason" || want == "decision" || want == "reject") && hasReason:
 						if err != nil {
 							t.Errorf("CheckMove(%s, %s, %q) = %v, want nil", from, to, reason, err)
 						}
@@ -50,6 +50,8 @@ func TestCheckMoveEveryPair(t *testing.T) {
 							key = "err.move.reason"
 						case "decision":
 							key = "err.move.reason_decision"
+						case "reject":
+							key = "err.move.reason_reject"
 						}
 						e := data.AsError(err)
 						if e == nil || e.Code != data.EInvalid || e.Key != key {
@@ -68,15 +70,15 @@ func TestCheckMoveEveryPair(t *testing.T) {
 			switch want {
 			case "ok":
 				legal++
-			case "reason", "decision":
+			case "reason", "decision", "reject":
 				withReason++
 			}
 		}
 	}
-	// 4 steps forward and 4 rejections; 21 steps back along the path, 3 reopenings of a rejection and
-	// 2 decisions taken outside a validation vote.
-	if legal != 8 || withReason != 26 {
-		t.Errorf("the table has %d legal moves and %d with a reason, want 8 and 26", legal, withReason)
+	// 4 steps forward; 21 steps back along the path, 3 reopenings of a rejection, 2 decisions taken
+	// outside a validation vote and 4 rejections, each with a reason.
+	if legal != 4 || withReason != 30 {
+		t.Errorf("the table has %d legal moves and %d with a reason, want 4 and 30", legal, withReason)
 	}
 }
 

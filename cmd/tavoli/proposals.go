@@ -101,6 +101,7 @@ func listProposals(ctx context.Context, st *sqlite.Store, f data.ProposalFilter)
 		Duration       string   `json:"duration"`
 		MergedIntoID   string   `json:"merged_into_id"`
 		SplitFromID    string   `json:"split_from_id"`
+		Reason         string   `json:"reason"` // why it is in its state: the reason given, or the vote that moved it
 	}
 	rows := []any{}
 	table := [][]string{{i18n.L("col.priority"), i18n.L("field.title"), i18n.L("field.area"), i18n.L("col.kind"),
@@ -114,7 +115,7 @@ func listProposals(ctx context.Context, st *sqlite.Store, f data.ProposalFilter)
 		rows = append(rows, row{stampOf(p.Meta), p.Title, p.Text, p.AreaName, p.AreaID, string(p.Kind), string(p.State),
 			p.Priority, p.BodyName, p.BodyID, p.SessionID, date, p.ProposerName, p.ProposerID, p.OrganisationName,
 			p.OrganisationID, p.TargetGroup, orEmpty(p.ComuneNames), orEmpty(p.ComuneIDs), string(p.Cost),
-			string(p.Duration), p.MergedIntoID, p.SplitFromID})
+			string(p.Duration), p.MergedIntoID, p.SplitFromID, p.Reason})
 		place := ""
 		if p.Priority > 0 && p.State != data.StateAccorpata {
 			place = fmt.Sprint(p.Priority)

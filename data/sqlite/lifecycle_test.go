@@ -77,8 +77,11 @@ func (o *office) moves(t *testing.T, id string, to ...data.ProposalState) data.P
 	var p data.Proposal
 	for _, st := range to {
 		reason := ""
-		if st == data.StateValidata || st == data.StateApprovata {
+		switch st {
+		case data.StateValidata, data.StateApprovata:
 			reason = "deciso in seduta, verbale agli atti"
+		case data.StateRespinta:
+			reason = "non rientra nelle risorse del Piano"
 		}
 		var err error
 		p, err = o.s.MoveProposal(o.ctx, id, st, reason)
@@ -185,8 +188,10 @@ func TestMoveProposal(t *testing.T) {
 		t.Errorf("after going back: %s, priority %d (returned %d); want proposta, 0", got.State, got.Priority, p.Priority)
 	}
 
-	// Rejected by hand while prioritaria: out of the list too.
-	p, err = o.s.MoveProposal(o.ctx, b.ID, data.StateRespinta, "")
+	// Rejected by hand while prioritaria, which needs a reason: out of the list too.
+	_, err = o.s.MoveProposal(o.ctx, b.ID, data.StateRespinta, " ")
+	wantErr(t, "MoveProposal(respinta without reason)", err, data.EInvalid, "err.move.reason_reject")
+	p, err = o.s.MoveProposal(o.ctx, b.ID, data.StateRespinta, "Già coperta dal progetto regionale")
 	must(t, "MoveProposal(prioritaria → respinta)", err)
 	if got := o.get(t, b.ID); got.State != data.StateRespinta || got.Priority != 0 {
 		t.Errorf("rejected: %s, priority %d; want respinta, 0", got.State, got.Priority)

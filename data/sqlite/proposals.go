@@ -87,7 +87,14 @@ const proposalSelect = `SELECT ` + "p.id, p.created, p.updated, p.device, p.dele
 	coalesce(p.proposer_id, ''), coalesce(p.organisation_id, ''), p.comune_ids, p.cost, p.duration,
 	coalesce(p.merged_into_id, ''), coalesce(p.split_from_id, ''), p.priority, coalesce(a.name, ''),
 	coalesce(trim(pe.surname || ' ' || pe.name), ''), coalesce(o.name, ''), coalesce(b.id, ''), coalesce(b.name, ''),
-	coalesce(s.date, ''), coalesce(trim(pe.name || ' ' || pe.surname), '')
+	coalesce(s.date, ''), coalesce(trim(pe.name || ' ' || pe.surname), ''),
+	coalesce((SELECT json_array(e.reason, coalesce(vb.name, ''), coalesce(vs.date, ''))
+		FROM proposal_events e
+		LEFT JOIN votes v ON v.id = e.vote_id
+		LEFT JOIN sessions vs ON vs.id = v.session_id
+		LEFT JOIN bodies vb ON vb.id = vs.body_id
+		WHERE e.proposal_id = p.id AND e.deleted = 0 AND e.to_state = p.state
+		ORDER BY e.at DESC, e.id DESC LIMIT 1), '')
 	FROM proposals p
 	LEFT JOIN areas a ON a.id = p.area_id
 	LEFT JOIN people pe ON pe.id = p.proposer_id
@@ -107,17 +114,20 @@ func queryProposals(ctx context.Context, tx *sql.Tx, tail string, args ...any) (
 	var comuneIDs []string
 	for rows.Next() {
 		var v data.ProposalView
-		var comuni, date string
+		var comuni, date, why string
 		m := metaScan{m: &v.Meta}
 		if err := rows.Scan(append(m.dest(), &v.SessionID, &v.AgendaItemID, &v.AreaID, &v.Kind, &v.State, &v.Title,
 			&v.Text, &v.TargetGroup, &v.ProposerID, &v.OrganisationID, &comuni, &v.Cost, &v.Duration,
 			&v.MergedIntoID, &v.SplitFromID, &v.Priority, &v.AreaName, &v.ProposerName, &v.OrganisationName,
-			&v.BodyID, &v.BodyName, &date, &v.ProposerProse)...); err != nil {
+			&v.BodyID, &v.BodyName, &date, &v.ProposerProse, &why)...); err != nil {
 			return nil, err
 		}
 		err := m.finish()
 		if err == nil && date != "" {
 			v.SessionDate, err = parseTime(date)
+		}
+		if err == nil && why != "" {
+			v.Reason, err = reasonOf(why)
 		}
 		if err == nil {
 			err = json.Unmarshal([]byte(comuni), &v.ComuneIDs)
@@ -144,6 +154,25 @@ func queryProposals(ctx context.Context, tx *sql.Tx, tail string, args ...any) (
 		}
 	}
 	return out, nil
+}
+
+// reasonOf reads the latest move into a proposal's state, as proposalSelect gives it (a JSON array of
+// the reason, and the body and date of the vote that made it, if one did): the reason written, or the
+// vote's in words.
+func reasonOf(why string) (string, error) {
+	var parts [3]string
+	if err := json.Unmarshal([]byte(why), &parts); err != nil {
+		return "", err
+	}
+	reason := strings.TrimSpace(parts[0])
+	if reason != "" || parts[1] == "" || parts[2] == "" {
+		return reason, nil
+	}
+	at, err := parseTime(parts[2])
+	if err != nil {
+		return "", err
+	}
+	return data.VoteReason(parts[1], at), nil
 }
 
 // comuneNames maps every comune's id to its name.
