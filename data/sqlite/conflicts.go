@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/base64"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -279,5 +278,5 @@ func fromJSON(raw any, typ string) (any, error) {
 			return x, nil
 		}
 	}
-	return nil, errors.New(fmt.Sprintf("value %v for a %s column", raw, typ))
+	return nil, fmt.Errorf("value %v for a %s column", raw, typ)
 }

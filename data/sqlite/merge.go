@@ -16,17 +16,15 @@ import (
 	"github.com/tavoli/tavoli/data/merge"
 )
 
-// errDryRun rolls a preview's transaction back.
-var errDryRun = errors.New("dry run")
-
 // MergeBundle merges a bundle into this database in one transaction: all of it, or nothing. With
 // DryRun it returns the preview and writes nothing.
 //
-// Each record is compared with the version held here. A version made on top of the other (its sync
-// base is the other) replaces it; two versions made independently are a conflict: the later by
-// (updated time, device id) wins, and the other is kept as a record version, listed under Conflitti.
-// An approved session and its verbale never change: a different incoming version is kept aside as
-// locked. Records of kinds that only have a newer Tavoli, or columns this schema lacks, are refused.
+// Each record is compared with the version held here by the rules of package merge, which this store
+// applies (merger.apply). A version made on top of the other (its sync base is the other) replaces it;
+// two versions made independently are a conflict: the later by (updated time, device id) wins, and the
+// other is kept as a record version, listed under Conflitti. An approved session and its verbale never
+// change: a different incoming version is kept aside as locked. Records of kinds that only have a
+// newer Tavoli, or columns this schema lacks, are refused.
 func (s *Store) MergeBundle(ctx context.Context, in *bundle.Incoming, opt bundle.ImportOptions) (data.ImportResult, error) {
 	h := in.Header
 	res := data.ImportResult{AmbitoID: h.AmbitoID, AmbitoName: h.AmbitoName, Sender: h.Sender,
