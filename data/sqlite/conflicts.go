@@ -5,11 +5,11 @@ import (
 	"database/sql"
 	"encoding/base64"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/merge"
 )
 
 // Versions lists the versions merges set aside, the latest first: only those still to review, or
@@ -114,16 +114,16 @@ func (m *merger) current(tx *sql.Tx, v *data.RecordVersion) error {
 		return err
 	}
 	if ok {
-		v.Current = cur.row
-		ver := cur.version()
-		v.CurrentDevice = ver.device
-		v.CurrentUpdated, _ = parseTime(ver.updated)
+		v.Current = cur.Row
+		ver := cur.Version()
+		v.CurrentDevice = ver.Device
+		v.CurrentUpdated, _ = parseTime(ver.Updated)
 	}
 	v.Label = recordLabel(v.Row)
 	if v.Label == "" && v.Current != nil {
 		v.Label = recordLabel(v.Current)
 	}
-	if v.IsDeletion() && ok && !cur.deleted() {
+	if v.IsDeletion() && ok && !cur.Deleted() {
 		// What restoring the deletion would take with it; a record that may not be deleted any more
 		// (an approved register) lists nothing, and its restore is refused.
 		if deps, err := dependents(m.ctx, tx, data.Ref{Kind: v.Kind, ID: v.RecordID}); err == nil {
@@ -182,7 +182,7 @@ func (s *Store) RestoreVersion(ctx context.Context, id string) error {
 		}
 		row := v.Row // the session the version belongs to, when the record is gone
 		if exists {
-			row = cur.row
+			row = cur.Row
 		}
 		locked, err := m.locked(v.Kind, v.RecordID, row)
 		if err != nil {
@@ -201,7 +201,7 @@ func (s *Store) RestoreVersion(ctx context.Context, id string) error {
 			return err
 		}
 		// The version's columns, made a new change of this device's.
-		next := held{row: map[string]any{"updated": fmtTime(s.now().UTC()), "device": s.device}}
+		next := held{Row: map[string]any{"updated": fmtTime(s.now().UTC()), "device": s.device}}
 		for _, n := range tc.names {
 			raw, ok := v.Row[n]
 			if !ok || n == "id" || n == "updated" || n == "device" {
@@ -211,19 +211,19 @@ func (s *Store) RestoreVersion(ctx context.Context, id string) error {
 			if err != nil {
 				return badRecord(string(v.Kind), v.RecordID, err)
 			}
-			next.row[n] = val
+			next.Row[n] = val
 		}
 		if exists {
 			// Made on top of the current version: receivers take it as an update.
-			cseen, err := parseSeen(cur.base)
+			cseen, err := merge.ParseSeen(cur.Base)
 			if err != nil {
 				return err
 			}
-			next.base = cseen.with(seenOf(cur.version())).String()
-			next.row["updated"] = fmtTime(later(s.now().UTC(), mustTime(cur.version().updated)))
+			next.Base = cseen.With(merge.SeenOf(cur.Version())).String()
+			next.Row["updated"] = merge.Stamp(s.now(), cur.Version().Updated)
 		}
 		var deps []data.Ref
-		if v.IsDeletion() && exists && !cur.deleted() {
+		if v.IsDeletion() && exists && !cur.Deleted() {
 			// Restoring a deletion deletes what went with it, as deleting the record here does.
 			if deps, err = dependents(ctx, tx, data.Ref{Kind: v.Kind, ID: v.RecordID}); err != nil {
 				return err
@@ -278,5 +278,5 @@ func fromJSON(raw any, typ string) (any, error) {
 			return x, nil
 		}
 	}
-	return nil, errors.New(fmt.Sprintf("value %v for a %s column", raw, typ))
+	return nil, fmt.Errorf("value %v for a %s column", raw, typ)
 }

@@ -22,6 +22,7 @@ import (
 
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/bundle"
+	"github.com/tavoli/tavoli/data/merge"
 )
 
 // This file holds the property test of issue 6: three laptops that diverge and exchange bundles in
@@ -87,9 +88,9 @@ type propWorld struct {
 	rng    *rand.Rand
 	reps   []*propReplica
 	made   map[recKey]map[verKey]madeVersion
-	onTop  map[recKey]map[verKey]bool   // versions someone made another version on top of
-	parent map[recKey]map[verKey]verKey // the version each version was made on top of
-	bases  map[recKey]map[verKey]seen   // versions a laptop made in a merge, with what they were made on
+	onTop  map[recKey]map[verKey]bool       // versions someone made another version on top of
+	parent map[recKey]map[verKey]verKey     // the version each version was made on top of
+	bases  map[recKey]map[verKey]merge.Seen // versions a laptop made in a merge, with what they were made on
 
 	// Pools of records the random edits pick from: a few, so that the same record is often edited on
 	// two laptops between exchanges.
@@ -146,7 +147,7 @@ func newPropWorld(t *testing.T, seed uint64) *propWorld {
 	ctx := context.Background()
 	w := &propWorld{t: t, ctx: ctx, rng: rand.New(rand.NewPCG(seed, seed^0x7461766f6c69)),
 		made: map[recKey]map[verKey]madeVersion{}, onTop: map[recKey]map[verKey]bool{},
-		bases:  map[recKey]map[verKey]seen{},
+		bases:  map[recKey]map[verKey]merge.Seen{},
 		parent: map[recKey]map[verKey]verKey{}, stats: map[string]int{}}
 	dir := t.TempDir()
 	// Clocks: A seeds the district at propDay; B and C start behind or at the same time, so that their
@@ -284,17 +285,17 @@ func (w *propWorld) madeInMerge(r *propReplica, k recKey, v verKey) {
 	// No base: only the device's own earlier versions are under it.
 	base := ""
 	_ = r.s.db.QueryRow(`SELECT seen FROM sync_base WHERE kind = ? AND id = ?`, string(k.kind), k.id).Scan(&base)
-	covers, err := parseSeen(base)
-	must(w.t, "parseSeen", err)
+	covers, err := merge.ParseSeen(base)
+	must(w.t, "ParseSeen", err)
 	if w.bases[k] == nil {
-		w.bases[k] = map[verKey]seen{}
+		w.bases[k] = map[verKey]merge.Seen{}
 	}
 	w.bases[k][v] = covers
 	w.stats["made in merge"]++
 	for u := range w.made[k] {
 		// The base names the latest of each other device; the device's own earlier versions are under
 		// its later ones, as the merge orders them.
-		if u != v && (covers.covers(version{device: u.device, updated: u.updated}) || u.device == v.device && u.less(v)) {
+		if u != v && (covers.Covers(merge.Version{Device: u.device, Updated: u.updated}) || u.device == v.device && u.less(v)) {
 			if w.onTop[k] == nil {
 				w.onTop[k] = map[verKey]bool{}
 			}
@@ -619,9 +620,9 @@ func (w *propWorld) holdsAll(from, to *propReplica, since int64) {
 			if err != nil && !errors.Is(err, sql.ErrNoRows) {
 				t.Fatal(err)
 			}
-			seen, err := parseSeen(base)
-			must(t, "parseSeen", err)
-			if seen.covers(version(v)) || now.device == v.device && v.less(now) ||
+			seen, err := merge.ParseSeen(base)
+			must(t, "ParseSeen", err)
+			if seen.Covers(merge.Version{Updated: v.updated, Device: v.device}) || now.device == v.device && v.less(now) ||
 				sameButStamps(versionRow(t, to.s, k), w.rowOf(k, v)) {
 				continue
 			}
@@ -672,7 +673,7 @@ func (w *propWorld) ancestor(k recKey, a, v verKey) bool {
 		if a == v {
 			return true
 		}
-		if base, ok := w.bases[k][v]; ok && (base.covers(version{device: a.device, updated: a.updated}) ||
+		if base, ok := w.bases[k][v]; ok && (base.Covers(merge.Version{Device: a.device, Updated: a.updated}) ||
 			a.device == v.device && a.less(v)) {
 			return true // v was made in a merge on top of what its base covers
 		}

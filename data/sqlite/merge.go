@@ -1,102 +1,30 @@
 package sqlite
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/google/uuid"
 
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/bundle"
+	"github.com/tavoli/tavoli/data/merge"
 )
-
-// version identifies one version of a record: its updated time (fixed-width text) and device.
-type version struct{ updated, device string }
-
-func (v version) String() string {
-	if v.updated == "" {
-		return ""
-	}
-	return v.updated + "|" + v.device
-}
-
-// seen is what a version was made on top of: for each device, the latest of its versions among the
-// version's ancestors.
-type seen map[string]string
-
-func parseSeen(s string) (seen, error) {
-	if s == "" {
-		return seen{}, nil
-	}
-	var out seen
-	if err := json.Unmarshal([]byte(s), &out); err != nil {
-		return nil, fmt.Errorf("sync base %q: %w", s, err)
-	}
-	if out == nil {
-		out = seen{}
-	}
-	return out, nil
-}
-
-// seenOf is the ancestry of a version's successor made from it alone.
-func seenOf(v version) seen { return seen{v.device: v.updated} }
-
-// covers reports whether v is among the ancestors, or older than one of its device's.
-func (s seen) covers(v version) bool {
-	u, ok := s[v.device]
-	return ok && u >= v.updated
-}
-
-// with is the union of two ancestries: the latest version of each device in either.
-func (s seen) with(o seen) seen {
-	out := maps.Clone(s)
-	if out == nil {
-		out = seen{}
-	}
-	for d, u := range o {
-		if u > out[d] {
-			out[d] = u
-		}
-	}
-	return out
-}
-
-// String is the ancestry as stored and carried: JSON with sorted keys, "" when empty.
-func (s seen) String() string {
-	if len(s) == 0 {
-		return ""
-	}
-	b, _ := json.Marshal(map[string]string(s)) // strings always marshal
-	return string(b)
-}
-
-// less orders versions by time, then device id.
-func (v version) less(o version) bool {
-	if v.updated != o.updated {
-		return v.updated < o.updated
-	}
-	return v.device < o.device
-}
-
-// errDryRun rolls a preview's transaction back.
-var errDryRun = errors.New("dry run")
 
 // MergeBundle merges a bundle into this database in one transaction: all of it, or nothing. With
 // DryRun it returns the preview and writes nothing.
 //
-// Each record is compared with the version held here. A version made on top of the other (its sync
-// base is the other) replaces it; two versions made independently are a conflict: the later by
-// (updated time, device id) wins, and the other is kept as a record version, listed under Conflitti.
-// An approved session and its verbale never change: a different incoming version is kept aside as
-// locked. Records of kinds that only have a newer Tavoli, or columns this schema lacks, are refused.
+// Each record is compared with the version held here by the rules of package merge, which this store
+// applies (merger.apply). A version made on top of the other (its sync base is the other) replaces it;
+// two versions made independently are a conflict: the later by (updated time, device id) wins, and the
+// other is kept as a record version, listed under Conflitti. An approved session and its verbale never
+// change: a different incoming version is kept aside as locked. Records of kinds that only have a
+// newer Tavoli, or columns this schema lacks, are refused.
 func (s *Store) MergeBundle(ctx context.Context, in *bundle.Incoming, opt bundle.ImportOptions) (data.ImportResult, error) {
 	h := in.Header
 	res := data.ImportResult{AmbitoID: h.AmbitoID, AmbitoName: h.AmbitoName, Sender: h.Sender,
@@ -291,22 +219,8 @@ func badRecord(kind, id string, cause error) error {
 	return data.Errorf(data.ECorrupt, "err.exchange.bad_record", "kind", kind, "id", id).Wrap(cause)
 }
 
-// held is a record as this database has it.
-type held struct {
-	row  map[string]any
-	base string
-}
-
-func (st held) version() version {
-	u, _ := st.row["updated"].(string)
-	d, _ := st.row["device"].(string)
-	return version{u, d}
-}
-
-func (st held) deleted() bool {
-	v, _ := st.row["deleted"].(int64)
-	return v != 0
-}
+// held is a record as this database has it, or as a bundle carries it: its columns and sync base.
+type held = merge.Record
 
 func (m *merger) columns(kind data.Kind) (tableColumns, error) {
 	if tc, ok := m.cols[kind]; ok {
@@ -340,7 +254,7 @@ func (m *merger) load(kind data.Kind, id string) (held, bool, error) {
 	}
 	base, _ := recs[0].Row[baseKey].(string)
 	delete(recs[0].Row, baseKey)
-	return held{row: recs[0].Row, base: base}, true, nil
+	return held{Row: recs[0].Row, Base: base}, true, nil
 }
 
 // incoming checks a bundle record against the table and splits off its base.
@@ -353,23 +267,23 @@ func (m *merger) incoming(rec bundle.Record) (data.Kind, held, error) {
 	if err != nil {
 		return kind, held{}, dbError(err)
 	}
-	in := held{row: map[string]any{}}
+	in := held{Row: map[string]any{}}
 	for k, v := range rec.Row {
 		if k == baseKey {
 			b, ok := v.(string)
 			if !ok {
 				return kind, in, badRecord(rec.Kind, rec.ID, fmt.Errorf("base %T", v))
 			}
-			in.base = b
+			in.Base = b
 			continue
 		}
 		if _, ok := tc.types[k]; !ok || k == "id" {
 			return kind, in, badRecord(rec.Kind, rec.ID, fmt.Errorf("column %q", k))
 		}
-		in.row[k] = v
+		in.Row[k] = v
 	}
 	for _, k := range []string{"created", "updated", "device"} {
-		s, ok := in.row[k].(string)
+		s, ok := in.Row[k].(string)
 		if !ok || s == "" {
 			return kind, in, badRecord(rec.Kind, rec.ID, fmt.Errorf("%s missing", k))
 		}
@@ -379,11 +293,11 @@ func (m *merger) incoming(rec bundle.Record) (data.Kind, held, error) {
 			}
 		}
 	}
-	if b, ok := in.row["deleted"].(bool); ok {
-		in.row["deleted"] = map[bool]int64{false: 0, true: 1}[b]
+	if b, ok := in.Row["deleted"].(bool); ok {
+		in.Row["deleted"] = map[bool]int64{false: 0, true: 1}[b]
 	}
-	if d, ok := in.row["deleted"].(int64); !ok || (d != 0 && d != 1) {
-		return kind, in, badRecord(rec.Kind, rec.ID, fmt.Errorf("deleted %v", in.row["deleted"]))
+	if d, ok := in.Row["deleted"].(int64); !ok || (d != 0 && d != 1) {
+		return kind, in, badRecord(rec.Kind, rec.ID, fmt.Errorf("deleted %v", in.Row["deleted"]))
 	}
 	return kind, in, nil
 }
@@ -398,8 +312,8 @@ func (m *merger) merge(rec bundle.Record) error {
 	if kind == data.KindAmbito {
 		// A database is one Ambito's: a bundle carries that Ambito's own record, never another one and
 		// never its deletion (the store refuses to delete an Ambito, so no Tavoli writes one).
-		if rec.ID != m.ambito || in.deleted() {
-			return badRecord(rec.Kind, rec.ID, fmt.Errorf("ambito %s (deleted %v) in a bundle of %s", rec.ID, in.deleted(), m.ambito))
+		if rec.ID != m.ambito || in.Deleted() {
+			return badRecord(rec.Kind, rec.ID, fmt.Errorf("ambito %s (deleted %v) in a bundle of %s", rec.ID, in.Deleted(), m.ambito))
 		}
 		if m.skipAmbito {
 			c.Unchanged++
@@ -410,171 +324,52 @@ func (m *merger) merge(rec bundle.Record) error {
 	if err != nil {
 		return dbError(err)
 	}
-	if !ok {
-		return m.add(c, kind, rec.ID, in)
-	}
-	if sameRow(local.row, in.row) {
-		c.Unchanged++
-		return nil
-	}
-	lv, iv := local.version(), in.version()
-	if sameContent(local.row, in.row) {
-		// The same content under other stamps (two laptops that each loaded the same data): nothing to
-		// keep aside. The later stamp is kept everywhere, so that the laptops still agree byte for byte.
-		if lv.less(iv) {
-			c.Updated++
-			return m.write(kind, rec.ID, in, true)
-		}
-		c.Unchanged++
-		return nil
-	}
-	lseen, err := parseSeen(local.base)
-	if err != nil {
-		return dbError(err)
-	}
-	iseen, err := parseSeen(in.base)
-	if err != nil {
-		return badRecord(rec.Kind, rec.ID, err)
-	}
-	if kind == data.KindRecordVersion {
-		return m.review(c, rec.ID, local, in, lseen, iseen)
-	}
-	// The local version has seen the incoming one (it was made on top of it, or after it on the same
-	// device): the incoming one is old news.
-	if lseen.covers(iv) || lv.device == iv.device && iv.less(lv) {
-		c.Unchanged++
-		return nil
-	}
-	locked, err := m.locked(kind, rec.ID, local.row)
-	if err != nil {
-		return dbError(err)
-	}
-	if locked {
-		refused, err := m.setAside(kind, rec.ID, lv)
-		if err != nil {
-			return err
-		}
-		if !refused {
-			return m.refuse(c, kind, rec.ID, local, in)
-		}
-		// The local version is one the approved session's laptop refused: the incoming one restores it.
-		in.base = iseen.with(lseen).with(seenOf(lv)).String()
-		return m.replace(c, kind, rec.ID, local, in)
-	}
-	if iseen.covers(lv) || lv.device == iv.device {
-		// The incoming version has seen the local one: an update.
-		in.base = iseen.with(lseen).String()
-		return m.replace(c, kind, rec.ID, local, in)
-	}
-	// Two versions made independently: the approved session, then the later, wins.
-	if m.wins(kind, in, local) {
-		if err := m.aside(c, kind, rec.ID, local, data.VersionConflict, nil); err != nil {
-			return err
-		}
-		// The winner stands for the version it beat: a late copy of that one is old news.
-		in.base = iseen.with(lseen).with(seenOf(lv)).String()
-		if err := m.write(kind, rec.ID, in, true); err != nil {
-			return err
-		}
-		c.Conflicts++
-		return nil
-	}
-	return m.aside(c, kind, rec.ID, in, data.VersionConflict, &c.Conflicts)
-}
-
-// review merges two versions of a version set aside, which change only by a person's review. A review
-// made on top of the other wins; otherwise a reviewed version beats one still to review, and of two
-// reviews that agree the later is kept. Two reviews made independently that settle it differently (one
-// laptop restored the version, another dismissed it) are a conflict: the data then holds the restored
-// version while a dismissal says the other stays, so neither outcome may stand. The version goes back
-// to review as disputed, a change of this device made on top of both; the laptop on the other side
-// makes the same content, which the merge keeps once.
-func (m *merger) review(c *data.KindChanges, id string, local, in held, lseen, iseen seen) error {
-	lv, iv := local.version(), in.version()
-	lr, _ := local.row["resolution"].(string)
-	ir, _ := in.row["resolution"].(string)
-	switch {
-	case lseen.covers(iv) || lv.device == iv.device && iv.less(lv):
-		c.Unchanged++ // made before the local review, which saw it
-		return nil
-	case iseen.covers(lv) || lv.device == iv.device && lv.less(iv):
-		c.Updated++
-		in.base = iseen.with(lseen).String()
-		return m.write(data.KindRecordVersion, id, in, true)
-	}
-	settled := func(r string) bool {
-		return r == string(data.VersionRestored) || r == string(data.VersionDismissed)
-	}
-	if settled(lr) && settled(ir) && lr != ir {
-		latest := local
-		if lv.less(iv) {
-			latest = in
-		}
-		disputed := held{row: maps.Clone(latest.row),
-			base: iseen.with(lseen).with(seenOf(lv)).with(seenOf(iv)).String()}
-		disputed.row["resolution"] = string(data.VersionDisputed)
-		disputed.row["updated"] = fmtTime(later(m.s.now().UTC(), later(mustTime(lv.updated), mustTime(iv.updated))))
-		disputed.row["device"] = m.s.device
-		c.Conflicts++
-		return m.write(data.KindRecordVersion, id, disputed, true)
-	}
-	// A reviewed version beats one still to review (a disputed one counts as reviewed: it records
-	// that two reviews disagreed); then the later wins.
-	lo, io := lr == string(data.VersionOpen), ir == string(data.VersionOpen)
-	if !io && lo || io == lo && lv.less(iv) {
-		c.Updated++
-		in.base = iseen.with(lseen).with(seenOf(lv)).String()
-		return m.write(data.KindRecordVersion, id, in, true)
-	}
-	c.Unchanged++
-	return nil
-}
-
-// add merges a record this database does not have.
-func (m *merger) add(c *data.KindChanges, kind data.Kind, id string, in held) error {
-	if kind == data.KindVerbale {
-		first, err := m.firstApproval(c, id, in)
+	f := merge.Facts{Kind: kind, In: in}
+	judged := in.Row // whose session decides the lock: the version held, or the incoming one
+	if ok {
+		f.Local, judged = &local, local.Row
+	} else if kind == data.KindVerbale {
+		first, err := m.firstApproval(c, rec.ID, in)
 		if err != nil || !first {
 			return err
 		}
 	}
-	locked, err := m.locked(kind, id, in.row)
-	if err != nil {
-		return dbError(err)
+	f.Locked = func() (bool, error) {
+		locked, err := m.locked(kind, rec.ID, judged)
+		return locked, dbError(err)
 	}
-	if locked && kind != data.KindVerbale && !in.deleted() {
-		// A record added elsewhere to a session approved here: kept aside, and stored as deleted under
-		// this laptop's stamp, made on top of it, so that the laptop that added it drops it too.
-		created, err := m.s.keepVersion(m.ctx, m.tx, kind, id, in, data.VersionLocked, data.VersionOpen)
-		if err != nil {
-			return err
-		}
-		iseen, err := parseSeen(in.base)
-		if err != nil {
-			return badRecord(string(kind), id, err)
-		}
-		gone := held{row: maps.Clone(in.row), base: iseen.with(seenOf(in.version())).String()}
-		gone.row["deleted"] = int64(1)
-		gone.row["updated"] = fmtTime(later(m.s.now().UTC(), mustTime(in.version().updated)))
-		gone.row["device"] = m.s.device
-		if err := m.write(kind, id, gone, false); err != nil {
-			return err
-		}
-		if created {
-			c.Locked++
-		} else {
-			c.Unchanged++
-		}
-		return nil
-	}
-	if err := m.write(kind, id, in, false); err != nil {
+	f.Refused = func() (bool, error) { return m.setAside(kind, rec.ID, local.Version()) }
+	d, err := merge.Decide(f)
+	var bad *merge.BaseError
+	switch {
+	case errors.As(err, &bad) && bad.Local:
+		return dbError(bad.Err)
+	case bad != nil:
+		return badRecord(rec.Kind, rec.ID, bad.Err)
+	case err != nil:
 		return err
 	}
-	if in.deleted() {
-		c.Deleted++
-	} else {
-		c.New++
+	return m.apply(c, kind, rec.ID, d, ok)
+}
+
+// apply does what a merge decided: keeps a version aside, writes the new current version, counts.
+func (m *merger) apply(c *data.KindChanges, kind data.Kind, id string, d merge.Decision, exists bool) error {
+	n := d.Count.Of(c)
+	if d.Aside != nil {
+		created, err := m.s.keepVersion(m.ctx, m.tx, kind, id, *d.Aside, d.Reason, data.VersionOpen)
+		if err != nil {
+			return err
+		}
+		if d.AsideCounts && !created {
+			n = &c.Unchanged // the same bundle read twice: a second import reports nothing
+		}
 	}
+	if d.Write != nil {
+		if err := m.write(kind, id, d.Stamped(m.s.now, m.s.device), exists); err != nil {
+			return err
+		}
+	}
+	*n++
 	return nil
 }
 
@@ -588,15 +383,15 @@ func (m *merger) add(c *data.KindChanges, kind data.Kind, id string, in held) er
 func (m *merger) firstApproval(c *data.KindChanges, id string, in held) (bool, error) {
 	var other, approved string
 	err := m.queryRow(`SELECT id, approved FROM verbali WHERE session_id = ? AND id <> ?`,
-		in.row["session_id"], id).Scan(&other, &approved)
+		in.Row["session_id"], id).Scan(&other, &approved)
 	if errors.Is(err, sql.ErrNoRows) {
 		return true, nil
 	}
 	if err != nil {
 		return false, dbError(err)
 	}
-	inApproved, _ := in.row["approved"].(string)
-	if approved < inApproved || approved == inApproved && other < id {
+	inApproved, _ := in.Row["approved"].(string)
+	if merge.FirstApproval(approved, other, inApproved, id) {
 		return false, m.aside(c, data.KindVerbale, id, in, data.VersionLocked, &c.Locked)
 	}
 	local, _, err := m.load(data.KindVerbale, other)
@@ -613,72 +408,6 @@ func (m *merger) firstApproval(c *data.KindChanges, id string, in held) (bool, e
 		}
 	}
 	return true, nil
-}
-
-// refuse keeps aside an incoming version that would change an approved session, and stamps the local
-// version anew, made on top of the refused one: every laptop that took the refused version then takes
-// the approved one back, and the laptops converge on the approved session.
-func (m *merger) refuse(c *data.KindChanges, kind data.Kind, id string, local, in held) error {
-	created, err := m.s.keepVersion(m.ctx, m.tx, kind, id, in, data.VersionLocked, data.VersionOpen)
-	if err != nil {
-		return err
-	}
-	if created {
-		c.Locked++
-	} else {
-		c.Unchanged++
-	}
-	lv, iv := local.version(), in.version()
-	latest := lv
-	if lv.less(iv) {
-		latest = iv
-	}
-	lseen, err := parseSeen(local.base)
-	if err != nil {
-		return dbError(err)
-	}
-	iseen, err := parseSeen(in.base)
-	if err != nil {
-		return badRecord(string(kind), id, err)
-	}
-	again := held{row: maps.Clone(local.row), base: lseen.with(iseen).with(seenOf(iv)).String()}
-	again.row["updated"] = fmtTime(later(m.s.now().UTC(), mustTime(latest.updated)))
-	again.row["device"] = m.s.device
-	return m.write(kind, id, again, true)
-}
-
-// mustTime parses a stored time already checked by incoming or written by this store.
-func mustTime(s string) time.Time {
-	t, _ := parseTime(s)
-	return t
-}
-
-// replace writes an incoming version over the local one.
-func (m *merger) replace(c *data.KindChanges, kind data.Kind, id string, local, in held) error {
-	if err := m.write(kind, id, in, true); err != nil {
-		return err
-	}
-	if in.deleted() && !local.deleted() {
-		c.Deleted++
-	} else {
-		c.Updated++
-	}
-	return nil
-}
-
-// wins reports whether the incoming version beats the local one when they were made independently.
-func (m *merger) wins(kind data.Kind, in, local held) bool {
-	if kind == data.KindSession {
-		ia, la := in.row["status"] == string(data.SessionApprovata), local.row["status"] == string(data.SessionApprovata)
-		if ia != la {
-			return ia
-		}
-	}
-	lv, iv := local.version(), in.version()
-	if lv != iv {
-		return lv.less(iv)
-	}
-	return bytes.Compare(canonical(local.row), canonical(in.row)) < 0 // the same version stamp twice: any fixed order
 }
 
 // lockKinds are the records of a session that its approval freezes, as the store's own writes do
@@ -736,7 +465,7 @@ func (m *merger) locked(kind data.Kind, id string, row map[string]any) (bool, er
 
 // write inserts or updates a record with an incoming version and sets its sync base.
 func (m *merger) write(kind data.Kind, id string, in held, exists bool) error {
-	if d, _ := in.row["deleted"].(int64); d == 0 && (kind == data.KindPerson || kind == data.KindOrganisation) {
+	if d, _ := in.Row["deleted"].(int64); d == 0 && (kind == data.KindPerson || kind == data.KindOrganisation) {
 		// A person or organisation the merge makes live (new, or back from a join or a deletion that
 		// lost): its twin, if this laptop holds one, is joined with it at the end.
 		if m.added == nil {
@@ -751,7 +480,7 @@ func (m *merger) write(kind data.Kind, id string, in held, exists bool) error {
 	var names []string
 	var args []any
 	for _, n := range tc.names {
-		v, ok := in.row[n]
+		v, ok := in.Row[n]
 		if !ok {
 			continue // a column the sender's older schema lacks: its default, or what is held
 		}
@@ -776,7 +505,7 @@ func (m *merger) write(kind data.Kind, id string, in held, exists bool) error {
 	// What a merge writes travels on with the next export, even a version with the local one's stamp
 	// (which the update triggers let pass; the insert triggers never do).
 	if !exists {
-		return m.setBase(kind, id, in.base)
+		return m.setBase(kind, id, in.Base)
 	}
 	if _, err := m.exec(`DELETE FROM changes WHERE kind = ? AND id = ?`, string(kind), id); err != nil {
 		return dbError(err)
@@ -784,7 +513,7 @@ func (m *merger) write(kind data.Kind, id string, in held, exists bool) error {
 	if _, err := m.exec(`INSERT INTO changes (kind, id) VALUES (?, ?)`, string(kind), id); err != nil {
 		return dbError(err)
 	}
-	return m.setBase(kind, id, in.base)
+	return m.setBase(kind, id, in.Base)
 }
 
 func (m *merger) setBase(kind data.Kind, id, seen string) error {
@@ -816,12 +545,12 @@ func (m *merger) aside(c *data.KindChanges, kind data.Kind, id string, v held, r
 }
 
 // versionID is the id of the record version that keeps a version of a record.
-func versionID(kind data.Kind, id string, v version) string {
+func versionID(kind data.Kind, id string, v merge.Version) string {
 	return uuid.NewSHA1(versionSpace, []byte(string(kind)+"/"+id+"/"+v.String())).String()
 }
 
 // setAside reports whether a version of a record is kept as a version set aside here.
-func (m *merger) setAside(kind data.Kind, id string, v version) (bool, error) {
+func (m *merger) setAside(kind data.Kind, id string, v merge.Version) (bool, error) {
 	var yes bool
 	err := m.queryRow(`SELECT EXISTS (SELECT 1 FROM record_versions WHERE id = ? AND deleted = 0)`,
 		versionID(kind, id, v)).Scan(&yes)
@@ -831,7 +560,7 @@ func (m *merger) setAside(kind data.Kind, id string, v version) (bool, error) {
 // keepVersion stores a version of a record as a record version, unless it is already kept.
 func (s *Store) keepVersion(ctx context.Context, tx *sql.Tx, kind data.Kind, id string, v held,
 	reason data.VersionReason, res data.VersionResolution) (bool, error) {
-	ver := v.version()
+	ver := v.Version()
 	vid := versionID(kind, id, ver)
 	var exists bool
 	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM record_versions WHERE id = ?)`, vid).Scan(&exists); err != nil {
@@ -841,7 +570,7 @@ func (s *Store) keepVersion(ctx context.Context, tx *sql.Tx, kind data.Kind, id 
 		return false, nil
 	}
 	row := map[string]any{}
-	for k, val := range v.row {
+	for k, val := range v.Row {
 		row[k] = val
 	}
 	js, err := json.Marshal(row)
@@ -850,7 +579,7 @@ func (s *Store) keepVersion(ctx context.Context, tx *sql.Tx, kind data.Kind, id 
 	}
 	meta := data.Meta{ID: vid}
 	err = s.save(ctx, tx, data.KindRecordVersion, &meta, []column{{"kind", string(kind)}, {"record_id", id},
-		{"version_updated", ver.updated}, {"version_device", ver.device}, {"row", string(js)},
+		{"version_updated", ver.Updated}, {"version_device", ver.Device}, {"row", string(js)},
 		{"reason", string(reason)}, {"resolution", string(res)}})
 	return err == nil, err
 }
@@ -873,47 +602,4 @@ func (m *merger) checkReferences() error {
 		return data.Errorf(data.EConflict, "err.exchange.missing_records", "table", table, "parent", parent)
 	}
 	return dbError(rows.Err())
-}
-
-// sameRow reports whether the incoming version says nothing the local one does not: the same values
-// in every column it carries (a bundle of an older schema lacks the newer columns, which it leaves as
-// they are here).
-func sameRow(local, in map[string]any) bool {
-	for k, iv := range in {
-		if lv, ok := local[k]; !ok || !sameValue(lv, iv) {
-			return false
-		}
-	}
-	return true
-}
-
-// sameContent is sameRow but for the stamps (created, updated, device).
-func sameContent(local, in map[string]any) bool {
-	for k, iv := range in {
-		if k == "created" || k == "updated" || k == "device" {
-			continue
-		}
-		if lv, ok := local[k]; !ok || !sameValue(lv, iv) {
-			return false
-		}
-	}
-	return true
-}
-
-func sameValue(a, b any) bool {
-	switch x := a.(type) {
-	case []byte:
-		y, ok := b.([]byte)
-		return ok && bytes.Equal(x, y)
-	case nil:
-		return b == nil
-	}
-	return a == b
-}
-
-// canonical is a version's columns as JSON with sorted keys: a fixed order for versions that carry
-// the same stamp.
-func canonical(row map[string]any) []byte {
-	b, _ := json.Marshal(row) // maps marshal with sorted keys; every value type here marshals
-	return b
 }

@@ -19,6 +19,7 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/merge"
 )
 
 // ApplicationID marks a SQLite file as a Tavoli database ("TAVO" in ASCII), in the header field that
@@ -258,8 +259,9 @@ func dbError(err error) error {
 	return data.Errorf(data.EInternal, "err.db.internal").Wrap(err)
 }
 
-// timeFormat is how times are stored: UTC, fixed width, so that text order is time order.
-const timeFormat = "2006-01-02T15:04:05.000000000Z"
+// timeFormat is how times are stored: UTC, fixed width, so that text order is time order (which the
+// merge relies on to compare versions).
+const timeFormat = merge.TimeFormat
 
 func fmtTime(t time.Time) string { return t.UTC().Format(timeFormat) }
 
