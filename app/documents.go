@@ -118,6 +118,37 @@ func (ui *UI) exportDocument(sessionID string, kind DocKind) {
 	})
 }
 
+// exportAnswer makes the Esito delle proposte of a body (what became of its proposals, and why) and
+// hands it to save, which asks where to save it.
+func (ui *UI) exportAnswer(bodyID, name string, save func(name, ext string, b []byte)) {
+	var b []byte
+	var err error
+	ui.run(func() {
+		var a data.TableAnswer
+		if a, err = ui.store.TableAnswer(ui.ctx, bodyID); err == nil {
+			if b, err = report.Esito(a); err != nil {
+				err = data.Errorf(data.EInternal, "err.document.render").Wrap(err)
+			}
+		}
+	}, func() {
+		if err != nil {
+			ui.showError(err)
+			return
+		}
+		save(answerFileName(name), ".pdf", b)
+	})
+}
+
+// answerFileName is the name the Esito delle proposte is offered under:
+// esito-delle-proposte-tavolo-tematico-anziani.pdf.
+func answerFileName(body string) string {
+	name := "esito-delle-proposte"
+	if b := slug(body); b != "" {
+		name += "-" + b
+	}
+	return name + ".pdf"
+}
+
 // saveBytes asks where to save a document, offering name, and writes it whole.
 func (ui *UI) saveBytes(name, ext string, b []byte) {
 	ui.askSave(name, []string{ext}, nil, func(path string) { ui.writeDocument(path, b) })

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
@@ -27,12 +28,14 @@ type bodiesScreen struct {
 	rules    *rulesForm
 	seats    *seatsPanel
 	members  *membersPanel
+	answer   *widget.Button // the Esito delle proposte of the body shown
+	save     func(name, ext string, b []byte)
 	saver    *autosaver[data.Body]
 	details  *fyne.Container
 }
 
 func newBodiesScreen(ui *UI) *bodiesScreen {
-	s := &bodiesScreen{detail: newDetail(ui, data.KindBody, "bodies.none")}
+	s := &bodiesScreen{detail: newDetail(ui, data.KindBody, "bodies.none"), save: ui.saveBytes}
 	s.pane = newListPane(ui, []string{"col.name", "col.kind"}, []float32{5, 3}, func(b data.Body, col int) string {
 		if col == 0 {
 			return b.Name
@@ -86,7 +89,14 @@ func newBodiesScreen(ui *UI) *bodiesScreen {
 		widget.NewFormItem(lang.L("field.kind"), s.kind),
 		widget.NewFormItem(lang.L("field.area"), s.area),
 		widget.NewFormItem(lang.L("field.notes"), s.notes))
+	s.answer = widget.NewButtonWithIcon(lang.L("bodies.answer"), theme.DocumentSaveIcon(), func() {
+		if s.meta.ID != "" {
+			s.flush()
+			ui.exportAnswer(s.meta.ID, s.name.Text, s.save)
+		}
+	})
 	s.details = container.NewVBox(
+		widget.NewCard(lang.L("bodies.proposals"), lang.L("bodies.proposals_sub"), container.NewHBox(s.answer)),
 		widget.NewCard(lang.L("bodies.rules"), lang.L("bodies.rules_sub"), s.rules.content),
 		widget.NewCard(lang.L("bodies.seats"), lang.L("bodies.seats_sub"), s.seats.content),
 		widget.NewCard(lang.L("bodies.members"), "", s.members.content))

@@ -471,3 +471,28 @@ func TestOrganisationsJoinAndUndo(t *testing.T) {
 		t.Errorf("Brunelli's organisation after the undo = %q, want the twin again", got.OrganisationID)
 	}
 }
+
+// A table's page gives the Esito delle proposte: what became of the proposals of its sessions.
+func TestBodyGivesEsitoDelleProposte(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	s := e.selectBody("Tavolo tematico Anziani")
+	var name string
+	var pdf []byte
+	s.save = func(n, ext string, b []byte) {
+		if ext != ".pdf" {
+			t.Errorf("offered as %q, want .pdf", ext)
+		}
+		name, pdf = n, b
+	}
+	test.Tap(button(t, s.content, "Esito delle proposte (PDF)…"))
+	if name != "esito-delle-proposte-tavolo-tematico-anziani.pdf" {
+		t.Fatalf("offered as %q", name)
+	}
+	words := pdfWords(t, pdf)
+	for _, want := range []string{"ESITO DELLE PROPOSTE DEL TAVOLO TEMATICO ANZIANI", "Proposte approvate",
+		"Trasporto sociale di Ambito con volontari e mezzi comunali", "La Responsabile dell'Ufficio di Piano"} {
+		if !strings.Contains(words, want) {
+			t.Errorf("the esito does not say %q:\n%s", want, words)
+		}
+	}
+}

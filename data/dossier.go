@@ -15,8 +15,15 @@ type ProposalView struct {
 	BodyName    string    `json:"body,omitempty"`
 	SessionDate time.Time `json:"session_date,omitempty"`
 	// Reason is why the proposal is in its state: what was written when it was moved there (a
-	// rejection always says why), or the validation vote that moved it, in words (see VoteReason).
-	Reason string `json:"reason,omitempty"`
+	// rejection always says why). DecidedBy is the validation vote that moved it there, if one did.
+	Reason    string     `json:"reason,omitempty"`
+	DecidedBy *DecidedBy `json:"decided_by,omitempty"`
+}
+
+// DecidedBy is the vote of a body, in one of its sessions, that decided a proposal's state.
+type DecidedBy struct {
+	BodyName string    `json:"body"`
+	Date     time.Time `json:"date"`
 }
 
 // Dossier is everything known about one session, gathered for its documents (convocazione, foglio

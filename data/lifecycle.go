@@ -96,12 +96,6 @@ func CheckMove(from, to ProposalState, reason string) error {
 	return nil
 }
 
-// VoteReason is the reason of a move made by a validation vote, which has no text of its own:
-// "Votazione: Tavolo dei Sindaci, seduta del 12/03/2026".
-func VoteReason(body string, date time.Time) string {
-	return "Votazione: " + strings.TrimSpace(body) + ", seduta del " + date.In(Zone).Format("02/01/2006")
-}
-
 // CanMerge says whether a proposal in state s may be merged into another: any state before validata.
 func CanMerge(s ProposalState) bool { return s.step() >= 0 && s.Before(StateValidata) }
 

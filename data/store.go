@@ -146,6 +146,8 @@ type SynthesisStore interface {
 	ProposalDetail(ctx context.Context, id string) (ProposalDetail, error)
 	Participation(ctx context.Context) (Participation, error)
 	Synthesis(ctx context.Context, areaID string) (Synthesis, error)
+	// TableAnswer is what became of the proposals of one body's sessions, for the Esito delle proposte.
+	TableAnswer(ctx context.Context, bodyID string) (TableAnswer, error)
 	ValidationCandidates(ctx context.Context, sessionID string) ([]ProposalView, error)
 }
 

@@ -142,3 +142,27 @@ type Synthesis struct {
 	// ResponsibleGender is what the signature's role agrees with: "La Responsabile".
 	ResponsibleGender Gender `json:"responsible_gender,omitempty"`
 }
+
+// TableAnswer is what became of the proposals one table made, and why: the Esito delle proposte that the
+// facilitator brings back to the table, so that nobody's proposal disappears without an answer.
+type TableAnswer struct {
+	Ambito   Ambito `json:"ambito"`
+	Capofila string `json:"capofila"`
+	Body     Body   `json:"body"`
+	AreaName string `json:"area,omitempty"`
+	// Bodies are the Ambito's bodies, to name who validates and who approves.
+	Bodies    []Body         `json:"bodies"`
+	Proposals []ProposalFate `json:"proposals"` // in the order of the sessions, the latest first
+	// Changed is the latest change to any of them, or to the body: the date the document carries.
+	Changed time.Time `json:"changed"`
+	// Responsible and ResponsibleGender sign for the Ufficio di Piano, as in the Documento di sintesi.
+	Responsible       string `json:"responsible,omitempty"`
+	ResponsibleGender Gender `json:"responsible_gender,omitempty"`
+}
+
+// ProposalFate is one proposal of a table with what became of it: its state and the reason (in the
+// view), and for a merged proposal the one it went into.
+type ProposalFate struct {
+	ProposalView
+	Into *ProposalView `json:"into,omitempty"`
+}

@@ -112,3 +112,46 @@ func ofThe(name string) string {
 	}
 	return "del " + name
 }
+
+// toThe is "a" with the article a body's name needs: "al Tavolo tematico Anziani", "alla Conferenza
+// dei Sindaci", "all'Assemblea dei Sindaci".
+func toThe(name string) string {
+	of := ofThe(name)
+	for _, p := range [][2]string{{"della ", "alla "}, {"dell'", "all'"}, {"del ", "al "}} {
+		if rest, ok := strings.CutPrefix(of, p[0]); ok {
+			return p[1] + rest
+		}
+	}
+	return "a " + name
+}
+
+// atPlace is "al 3° posto", elided before a number read with a vowel: "all'8° posto", "all'11° posto".
+func atPlace(n int) string {
+	s := strconv.Itoa(n)
+	if s[0] == '8' || n == 11 {
+		return "all'" + s + "° posto"
+	}
+	return "al " + s + "° posto"
+}
+
+// Why says why a proposal is in its state: the reason written when it was moved there, or the vote
+// that moved it ("Votazione del Tavolo dei Sindaci nella seduta del 12 febbraio 2026"); "" when
+// nothing says.
+func Why(p data.ProposalView) string {
+	if r := strings.TrimSpace(p.Reason); r != "" {
+		return r
+	}
+	if v := p.DecidedBy; v != nil {
+		return "Votazione " + ofThe(v.BodyName) + " nella seduta " + OfDay(v.Date)
+	}
+	return ""
+}
+
+// period ends a sentence with a full stop, unless it already ends with one (or with ?, ! or …).
+func period(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsAny(s[len(s)-1:], ".?!") || strings.HasSuffix(s, "…") {
+		return s
+	}
+	return s + "."
+}

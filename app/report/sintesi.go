@@ -273,6 +273,27 @@ func (w sintesi) writeArea(number string, a data.SynthesisArea) {
 	// Widths in mm (the content is 164 wide): the headings and "€ 5.000–25.000" must not break.
 	doc.table(table{cols: []column{{"Posto", 12, "R"}, {"Ipotesi progettuale", 51, "L"}, {"Punteggio", 19, "R"},
 		{"Votazioni", 18, "R"}, {"Tavoli", 38, "L"}, {"Costo e durata", 26, "L"}}, zebra: true}, rows)
+	w.rejected(a.Ideas)
+}
+
+// rejected writes why each rejected idea of an area was rejected: the tables read it here too.
+func (w sintesi) rejected(ideas []data.Ranked) {
+	var out []data.Ranked
+	for _, r := range ideas {
+		if r.State == data.StateRespinta {
+			out = append(out, r)
+		}
+	}
+	if len(out) == 0 {
+		return
+	}
+	w.doc.heading("Ipotesi respinte e motivi ("+count(len(out))+")", stSub)
+	for i, r := range out {
+		w.doc.need(2 * stBody.lead)
+		w.doc.item(strconv.Itoa(i+1)+".", strings.TrimSpace(r.Title), stBold, 2)
+		w.doc.paragraphs(period("Motivo: "+orText(Why(r.ProposalView), "non registrato")), stBody, 10)
+		w.doc.space(1.5)
+	}
 }
 
 // proposalList writes proposals of one kind as a numbered list: the title, the text, and where the
@@ -461,19 +482,23 @@ func (w sintesi) closing() {
 
 // stateLabel names a proposal's state as the list prints it; validation and approval name the body
 // that gives them, as the Ambito calls it.
-func (w sintesi) stateLabel(s data.ProposalState) string {
+func (w sintesi) stateLabel(s data.ProposalState) string { return stateLabel(w.s.Bodies, s) }
+
+// stateLabel names a proposal's state; validation and approval name the body that gives them, as the
+// Ambito calls it ("validata dal Tavolo Alto della Concertazione").
+func stateLabel(bodies []data.Body, s data.ProposalState) string {
 	switch s {
 	case data.StateValidata:
-		return italian.State(s) + " " + byThe(w.bodyName(data.BodyTavoloAlto, "Tavolo Alto"))
+		return italian.State(s) + " " + byThe(bodyName(bodies, data.BodyTavoloAlto, "Tavolo Alto"))
 	case data.StateApprovata:
-		return italian.State(s) + " " + byThe(w.bodyName(data.BodySindaci, "Tavolo dei Sindaci"))
+		return italian.State(s) + " " + byThe(bodyName(bodies, data.BodySindaci, "Tavolo dei Sindaci"))
 	}
 	return italian.State(s)
 }
 
 // bodyName is the name of the Ambito's first body of a kind, or a fallback when it has none.
-func (w sintesi) bodyName(k data.BodyKind, fallback string) string {
-	for _, b := range w.s.Bodies {
+func bodyName(bodies []data.Body, k data.BodyKind, fallback string) string {
+	for _, b := range bodies {
 		if b.Kind == k && strings.TrimSpace(b.Name) != "" {
 			return strings.TrimSpace(b.Name)
 		}

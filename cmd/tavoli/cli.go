@@ -42,6 +42,7 @@ type options struct {
 	vote    string
 	output  string
 	area    string // proposals and the synthesis: one area, by id or name
+	body    string // the Esito delle proposte: one body, by id or name
 	state   string // proposals: one state
 	query   string // proposals: words searched in them
 
@@ -85,6 +86,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, gui func(
 	fset.StringVar(&c.opt.output, "o", "", "")
 	fset.StringVar(&c.opt.output, "output", "", "")
 	fset.StringVar(&c.opt.area, "area", "", "")
+	fset.StringVar(&c.opt.body, "body", "", "")
 	fset.StringVar(&c.opt.state, "state", "", "")
 	fset.StringVar(&c.opt.query, "query", "", "")
 	fset.BoolVar(&c.opt.all, "all", false, "")

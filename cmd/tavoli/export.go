@@ -25,6 +25,7 @@ var exportKinds = map[string]string{
 	"risultati": "results", "results": "results", "esito": "results",
 	"sintesi": "sintesi", "synthesis": "sintesi", "documento-sintesi": "sintesi",
 	"proposte": "proposte", "proposals": "proposte",
+	"esito-proposte": "answer", "risposte": "answer", "answers": "answer",
 }
 
 // export writes a session's document (tavoli export verbale --session ID -o FILE.pdf), a vote's ballots,
@@ -43,7 +44,7 @@ func (c *cli) export(ctx context.Context, rest []string) int {
 		return c.exportBallots(ctx)
 	case "results":
 		return c.exportResults(ctx)
-	case "sintesi", "proposte":
+	case "sintesi", "proposte", "answer":
 		return c.exportOffice(ctx, kind)
 	}
 	if c.opt.session == "" || c.opt.output == "" {

@@ -115,7 +115,7 @@ func listProposals(ctx context.Context, st *sqlite.Store, f data.ProposalFilter)
 		rows = append(rows, row{stampOf(p.Meta), p.Title, p.Text, p.AreaName, p.AreaID, string(p.Kind), string(p.State),
 			p.Priority, p.BodyName, p.BodyID, p.SessionID, date, p.ProposerName, p.ProposerID, p.OrganisationName,
 			p.OrganisationID, p.TargetGroup, orEmpty(p.ComuneNames), orEmpty(p.ComuneIDs), string(p.Cost),
-			string(p.Duration), p.MergedIntoID, p.SplitFromID, p.Reason})
+			string(p.Duration), p.MergedIntoID, p.SplitFromID, docs.Why(p)})
 		place := ""
 		if p.Priority > 0 && p.State != data.StateAccorpata {
 			place = fmt.Sprint(p.Priority)
@@ -155,6 +155,47 @@ func (c *cli) exportSintesi(ctx context.Context, st *sqlite.Store) ([]byte, erro
 	return b, nil
 }
 
+// exportAnswer writes the Esito delle proposte of one body (--body, by id or name): what became of each
+// proposal made in its sessions, and why.
+func (c *cli) exportAnswer(ctx context.Context, st *sqlite.Store) ([]byte, error) {
+	id, err := findBody(ctx, st, c.opt.body)
+	if err != nil {
+		return nil, err
+	}
+	a, err := st.TableAnswer(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	b, err := docs.Esito(a)
+	if err != nil {
+		return nil, data.Errorf(data.EInternal, "err.document.render").Wrap(err)
+	}
+	return b, nil
+}
+
+// findBody finds a body by its id or its name (ignoring case and accents), or the Tavolo tematico of
+// an area named so.
+func findBody(ctx context.Context, st *sqlite.Store, want string) (string, error) {
+	bodies, err := st.Bodies(ctx)
+	if err != nil {
+		return "", err
+	}
+	folded := data.Fold(strings.TrimSpace(want))
+	for _, b := range bodies {
+		if b.ID == want || data.Fold(b.Name) == folded {
+			return b.ID, nil
+		}
+	}
+	if areaID, err := findArea(ctx, st, want); err == nil {
+		for _, b := range bodies {
+			if b.Kind == data.BodyTavoloTematico && b.AreaID == areaID {
+				return b.ID, nil
+			}
+		}
+	}
+	return "", data.Errorf(data.ENotFound, "cli.body_unknown", "body", want)
+}
+
 // exportProposals writes the proposals as CSV for a spreadsheet, by area then title; --area, --state
 // and --query narrow them as they narrow the list.
 func (c *cli) exportProposals(ctx context.Context, st *sqlite.Store) ([]byte, error) {
@@ -180,9 +221,14 @@ func (c *cli) exportOffice(ctx context.Context, kind string) int {
 	if c.opt.output == "" {
 		return c.usage("cli.export_output", nil)
 	}
-	if kind == "proposte" {
+	switch kind {
+	case "proposte":
 		if code, bad := c.badState(); bad {
 			return code
+		}
+	case "answer":
+		if strings.TrimSpace(c.opt.body) == "" {
+			return c.usage("cli.export_body", nil)
 		}
 	}
 	st, err := c.open(ctx, readOnly)
@@ -191,9 +237,12 @@ func (c *cli) exportOffice(ctx context.Context, kind string) int {
 	}
 	defer st.Close()
 	var b []byte
-	if kind == "sintesi" {
+	switch kind {
+	case "sintesi":
 		b, err = c.exportSintesi(ctx, st)
-	} else {
+	case "answer":
+		b, err = c.exportAnswer(ctx, st)
+	default:
 		b, err = c.exportProposals(ctx, st)
 	}
 	if err != nil {

@@ -323,6 +323,66 @@ func TestExportSintesi(t *testing.T) {
 	wantUntouched(t, r, db, before)
 }
 
+// The Esito delle proposte of a table, named as people name it: every proposal made at the table, with
+// why a rejected one was rejected; the reasons are in list proposals --json too.
+func TestExportEsitoProposte(t *testing.T) {
+	e := setup(t, "it")
+	db := demoDB(t, e, "demo.db")
+	before := digest(t, db)
+
+	var rejected []map[string]any
+	for _, p := range listProposalsJSON(t, db, "--state", "respinta") {
+		if str(t, p, "reason") == "" {
+			t.Errorf("rejected proposal %q has no reason in list proposals --json", str(t, p, "title"))
+		}
+		rejected = append(rejected, p)
+	}
+	if len(rejected) == 0 {
+		t.Fatal("the demo has no rejected proposal")
+	}
+	p := rejected[0]
+	body := str(t, p, "body")
+	out := e.path("esito.pdf")
+	r := mustRun(t, "export", "esito-proposte", "--body", body, "-o", out, "--db", db)
+	wantContains(t, r, "stdout", r.stdout, out)
+	text := pdfText(t, out)
+	wantContains(t, r, "esito", text, "ESITO DELLE PROPOSTE", strings.ToUpper(body), "Proposte respinte",
+		strings.Join(strings.Fields(str(t, p, "title")), " "),
+		"Motivo: "+strings.Join(strings.Fields(str(t, p, "reason")), " "))
+	for _, q := range listProposalsJSON(t, db) {
+		title := strings.Join(strings.Fields(str(t, q, "title")), " ")
+		if str(t, q, "body") == body && !strings.Contains(text, title) {
+			t.Errorf("the esito of %s misses its proposal %q", body, title)
+		}
+	}
+	// By the area's name, the same table's document, byte for byte.
+	byArea := e.path("per area.pdf")
+	mustRun(t, "export", "risposte", "--body", str(t, p, "area"), "-o", byArea, "--db", db)
+	if a, b := readFile(t, out), readFile(t, byArea); !bytes.Equal(a, b) {
+		t.Errorf("the esito by the area's name differs from the one by the table's name")
+	}
+	for _, tt := range []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"unknown body", []string{"--body", "Tavolo del turismo", "-o", e.path("x.pdf")}, exitError, "Non c'è un organo «Tavolo del turismo»"},
+		{"no body", []string{"-o", e.path("x.pdf")}, exitUsage, "--body"},
+		{"no output", []string{"--body", body}, exitUsage, "-o FILE"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, append([]string{"export", "esito-proposte", "--db", db}, tt.args...)...)
+			wantCode(t, r, tt.code)
+			wantContains(t, r, "stderr", r.stderr, tt.want)
+		})
+	}
+	if exists(t, e.path("x.pdf")) {
+		t.Error("a refused export left a file behind")
+	}
+	wantUntouched(t, r, db, before)
+}
+
 func TestExportProposalsCSV(t *testing.T) {
 	e := setup(t, "it")
 	db := demoDB(t, e, "demo.db")
@@ -401,4 +461,14 @@ func TestExportProposalsCSV(t *testing.T) {
 		t.Errorf("%v wrote a file", r)
 	}
 	wantUntouched(t, r, db, before)
+}
+
+// readFile is a file's bytes; the test fails when it cannot be read.
+func readFile(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

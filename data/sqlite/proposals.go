@@ -127,7 +127,7 @@ func queryProposals(ctx context.Context, tx *sql.Tx, tail string, args ...any) (
 			v.SessionDate, err = parseTime(date)
 		}
 		if err == nil && why != "" {
-			v.Reason, err = reasonOf(why)
+			v.Reason, v.DecidedBy, err = reasonOf(why)
 		}
 		if err == nil {
 			err = json.Unmarshal([]byte(comuni), &v.ComuneIDs)
@@ -157,22 +157,21 @@ func queryProposals(ctx context.Context, tx *sql.Tx, tail string, args ...any) (
 }
 
 // reasonOf reads the latest move into a proposal's state, as proposalSelect gives it (a JSON array of
-// the reason, and the body and date of the vote that made it, if one did): the reason written, or the
-// vote's in words.
-func reasonOf(why string) (string, error) {
+// the reason, and the body and date of the vote that made it, if one did).
+func reasonOf(why string) (string, *data.DecidedBy, error) {
 	var parts [3]string
 	if err := json.Unmarshal([]byte(why), &parts); err != nil {
-		return "", err
+		return "", nil, err
 	}
 	reason := strings.TrimSpace(parts[0])
-	if reason != "" || parts[1] == "" || parts[2] == "" {
-		return reason, nil
+	if parts[1] == "" || parts[2] == "" {
+		return reason, nil, nil
 	}
 	at, err := parseTime(parts[2])
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
-	return data.VoteReason(parts[1], at), nil
+	return reason, &data.DecidedBy{BodyName: parts[1], Date: at}, nil
 }
 
 // comuneNames maps every comune's id to its name.
