@@ -140,8 +140,7 @@ func (p *importPanel) showPreview() {
 		}
 		if err != nil {
 			p.errs.set(Explain(err))
-			if e := data.AsError(err); e != nil && (e.Key == "err.bundle.passphrase_wrong" ||
-				e.Key == "err.bundle.passphrase_required") {
+			if data.IsCode(err, data.EPassphrase) {
 				p.pass.TypedShortcut(&fyne.ShortcutSelectAll{})
 				ui.win.Canvas().Focus(p.pass)
 			}

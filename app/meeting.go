@@ -367,7 +367,7 @@ func (m *meetingScreen) showItem() {
 		m.notes.OnChanged = keep
 	}
 	// Otherwise another window wrote these notes while they are typed here: the version the box
-	// started from is kept, and saving refuses to overwrite theirs (err.record.changed).
+	// started from is kept, and saving refuses to overwrite theirs (data.EChanged).
 	setEnabled(ok, m.notes, m.decision, m.actWho, m.actWhat, m.actDue)
 	if !ok {
 		m.itemTitle.SetText(lang.L("meeting.no_item"))

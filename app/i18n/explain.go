@@ -36,7 +36,7 @@ func Explain(err error) string {
 	if inner := data.AsError(e.Err); inner != nil {
 		return msg + " " + Explain(inner)
 	}
-	if e.Code == data.EInternal && e.Err != nil {
+	if e.Code.Kind() == data.EInternal && e.Err != nil {
 		msg += " " + L("err.detail", map[string]any{"detail": e.Err.Error()})
 	}
 	return msg

@@ -84,7 +84,7 @@ func (c *cli) passphrase() (string, error) {
 	line, _, _ := strings.Cut(string(bytes.TrimPrefix(b, []byte("\ufeff"))), "\n")
 	line = strings.TrimSuffix(line, "\r")
 	if line == "" {
-		return "", data.Errorf(data.EInvalid, "cli.bundle_passphrase_empty", "path", c.opt.passFile)
+		return "", data.Errorf(data.EPassphrase, "cli.bundle_passphrase_empty", "path", c.opt.passFile)
 	}
 	if fi, err := os.Stat(c.opt.passFile); err == nil && openToOthers(fi) {
 		fmt.Fprintln(c.stderr, "tavoli: "+i18n.L("cli.bundle_passphrase_open", map[string]any{"path": c.opt.passFile}))
@@ -121,8 +121,8 @@ func (c *cli) bundleExport(ctx context.Context, rest []string) int {
 	if c.opt.passFile != "" {
 		p, err := c.passphrase()
 		if err != nil {
-			if e := data.AsError(err); e != nil && e.Key == "cli.bundle_passphrase_empty" {
-				err = e.Wrap(data.Errorf(data.EInvalid, bundle.KeyPassphraseChoose))
+			if data.IsCode(err, data.EPassphrase) { // the file is empty
+				err = data.AsError(err).Wrap(data.Errorf(data.EInvalid, bundle.KeyPassphraseChoose))
 			}
 			return c.fail(err)
 		}
@@ -148,7 +148,7 @@ func (c *cli) bundleExport(ctx context.Context, rest []string) int {
 	}
 	ex, err := st.ExportFile(ctx, c.opt.output, opt)
 	if err != nil {
-		if e := data.AsError(err); e != nil && e.Key == "err.exchange.peer_unknown" {
+		if data.IsCode(err, data.EUnknownPeer) {
 			return c.failHint(err, "cli.bundle_peers_hint", nil)
 		}
 		return c.fail(err)
@@ -254,7 +254,7 @@ func (c *cli) bundleImport(ctx context.Context, rest []string) int {
 	}
 	in, err := sqlite.ReadBundleFile(path, pass)
 	if err != nil {
-		if e := data.AsError(err); e != nil && e.Key == bundle.KeyPassphraseRequired {
+		if data.IsCode(err, data.EPassphrase) && pass == "" { // required, not wrong
 			return c.failHint(err, "cli.bundle_passphrase_hint", nil)
 		}
 		return c.fail(err)
@@ -491,13 +491,13 @@ func (c *cli) failImport(err error, path string, in *sqlite.Incoming) int {
 		return c.fail(err)
 	}
 	sender := peerLabel(in.Header.SenderName, in.Header.Sender)
-	switch e.Key {
-	case "err.exchange.other_ambito":
+	switch e.Code {
+	case data.EOtherAmbito:
 		return c.failHint(err, "cli.bundle_other_ambito_hint", map[string]any{
 			"command": otherAmbitoCommand(path, c.opt.passFile)})
-	case "err.exchange.gap", "err.exchange.gap_named", "err.exchange.gap_dated":
+	case data.EGap:
 		return c.failHint(err, "cli.bundle_gap_hint", map[string]any{"name": sender, "device": e.Args["device"]})
-	case "err.exchange.missing_records":
+	case data.EMissingRecords:
 		return c.failHint(err, "cli.bundle_all_hint", map[string]any{"name": sender})
 	}
 	return c.fail(err)

@@ -119,7 +119,7 @@ func (s *Store) MergeBundle(ctx context.Context, in *Incoming, opt ImportOptions
 	if res.OtherAmbito && !opt.DryRun {
 		// Never merged: the other Ambito's areas, bodies and people would sit beside this one's as
 		// duplicates, and nothing could part them again. Its place is a database of its own.
-		return res, data.Errorf(data.EConflict, "err.exchange.other_ambito", "name", h.AmbitoName)
+		return res, data.Errorf(data.EOtherAmbito, "err.exchange.other_ambito", "name", h.AmbitoName)
 	}
 	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM exchanges WHERE direction = 'import' AND sha256 = ?)`,
 		h.SHA256).Scan(&res.Seen); err != nil {
@@ -870,7 +870,7 @@ func (m *merger) checkReferences() error {
 		if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
 			return dbError(err)
 		}
-		return data.Errorf(data.EConflict, "err.exchange.missing_records", "table", table, "parent", parent)
+		return data.Errorf(data.EMissingRecords, "err.exchange.missing_records", "table", table, "parent", parent)
 	}
 	return dbError(rows.Err())
 }

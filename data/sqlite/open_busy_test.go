@@ -30,7 +30,7 @@ func TestOpenLockedIsNotDamaged(t *testing.T) {
 		s.Close()
 		t.Fatal("Open of a locked database returned a store")
 	}
-	wantErr(t, "Open(locked)", err, data.EConflict, "err.db.busy_open")
+	wantErr(t, "Open(locked)", err, data.EBusy, "err.db.busy_open")
 	if e := data.AsError(err); e == nil || e.Args["path"] != path {
 		t.Errorf("Open(locked) error %v, want it to name %s", err, path)
 	}

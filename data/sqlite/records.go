@@ -80,7 +80,7 @@ func (s *Store) save(ctx context.Context, tx querier, kind data.Kind, m *data.Me
 	case deleted:
 		return data.Errorf(data.ENotFound, "err.record.deleted", "kind", string(kind))
 	case !m.Updated.IsZero() && fmtTime(m.Updated) != stored:
-		return data.Errorf(data.EConflict, "err.record.changed", "kind", string(kind))
+		return data.Errorf(data.EChanged, "err.record.changed", "kind", string(kind))
 	}
 	prev, err := parseTime(stored)
 	if err != nil {
