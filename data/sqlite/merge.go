@@ -767,8 +767,7 @@ func (m *merger) write(kind data.Kind, id string, in held, exists bool) error {
 		_, err = m.exec(`UPDATE `+table+` SET `+strings.Join(sets, ", ")+` WHERE id = ?`,
 			append(args, id)...)
 	} else {
-		_, err = m.exec(`INSERT INTO `+table+` (id, `+strings.Join(names, ", ")+`) VALUES (?`+
-			strings.Repeat(", ?", len(names))+`)`, append([]any{id}, args...)...)
+		_, err = m.exec(insertSQL(table, append([]string{"id"}, names...)), append([]any{id}, args...)...)
 	}
 	if err != nil {
 		return badRecord(string(kind), id, err) // a value of the wrong type, a duplicate: not a bundle we wrote

@@ -318,7 +318,7 @@ func (s *Store) SaveBallot(ctx context.Context, b data.VoteBallot) (data.VoteBal
 			return err
 		}
 		b.ID, b.Created, b.Updated, b.Device = s.newID(), v.Opened, v.Opened, s.device
-		return s.insertAs(ctx, tx, data.KindVoteBallot, b.Meta, cols)
+		return insertAs(ctx, tx, data.KindVoteBallot, b.Meta, cols)
 	})
 	return b, err
 }
@@ -371,19 +371,6 @@ func ballotLimit(v data.Vote, voted int) int {
 	return n
 }
 
-// insertAs writes a new record with the head given, not the clock's.
-func (s *Store) insertAs(ctx context.Context, tx *sql.Tx, kind data.Kind, m data.Meta, cols []column) error {
-	names := []string{"id", "created", "updated", "device", "deleted"}
-	args := []any{m.ID, fmtTime(m.Created), fmtTime(m.Updated), m.Device, false}
-	for _, c := range cols {
-		names = append(names, c.name)
-		args = append(args, c.value)
-	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO `+tables[kind]+` (`+strings.Join(names, ", ")+`) VALUES (?`+
-		strings.Repeat(", ?", len(names)-1)+`)`, args...)
-	return err
-}
-
 // MarkVoted records that a seat has cast its ballot in a secret vote: who voted, never what. It is
 // refused once the counting has started (the first ballot entered), so that the order of the two
 // lists can never be matched.
@@ -417,7 +404,7 @@ func (s *Store) MarkVoted(ctx context.Context, voteID, seatID string) error {
 		if n > 0 {
 			return nil
 		}
-		return s.insertAs(ctx, tx, data.KindVoteVoter, data.Meta{ID: s.newID(), Created: v.Opened, Updated: v.Opened,
+		return insertAs(ctx, tx, data.KindVoteVoter, data.Meta{ID: s.newID(), Created: v.Opened, Updated: v.Opened,
 			Device: s.device}, []column{{"vote_id", v.ID}, {"seat_id", seatID}})
 	})
 }
