@@ -168,15 +168,12 @@ func (s *Store) openVote(ctx context.Context, tx *sql.Tx, v data.Vote) (data.Vot
 				v.Settings.Chair = l.SeatID
 			}
 		}
-		v.Voters = nil // the seats as they are now, not the caller's list
-		var weights []data.SeatWeight
+		// The seats as they are now, not the caller's list.
+		seats := make([]vote.OpeningSeat, 0, len(seatList))
 		for _, st := range seatList {
-			v.Voters = append(v.Voters, data.VoteVoter{ID: st.ID, Label: st.Name, Weight: int64(max(st.Population, 1)),
-				Present: present[st.ID]})
-			weights = append(weights, data.SeatWeight{ID: st.ID, Population: int64(st.Population)})
+			seats = append(seats, vote.OpeningSeat{ID: st.ID, Label: st.Name, Population: int64(st.Population)})
 		}
-		q := vote.CheckQuorum(v.Rules, sess.Call, weights, present)
-		q.Record(&v)
+		vote.RecordOpening(&v, sess.Call, seats, present)
 		v.Status, v.Opened, v.Closed = data.VoteAperta, s.now().UTC(), time.Time{}
 		if v.ID == "" {
 			v.ID = s.newID()
