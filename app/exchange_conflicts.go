@@ -84,11 +84,11 @@ func newConflictsPanel(s *exchangeScreen) *conflictsPanel {
 			case 1:
 				return p.label(v)
 			case 2:
-				return reasonText(v.Reason)
+				return i18n.VersionReason(v.Reason)
 			case 3:
 				return formatDateTime(v.Created)
 			}
-			return resolutionText(v)
+			return i18n.VersionResolution(v)
 		})
 	p.pane.id = func(v data.RecordVersion) string { return v.ID }
 	p.pane.current = func() string { return p.shown.ID }
@@ -120,7 +120,7 @@ func newConflictsPanel(s *exchangeScreen) *conflictsPanel {
 			}
 		}
 		versions = filterText(versions, filter, func(v data.RecordVersion) string {
-			return strings.Join([]string{KindName(v.Kind), v.Label, reasonText(v.Reason), resolutionText(v)}, " ")
+			return strings.Join([]string{KindName(v.Kind), v.Label, i18n.VersionReason(v.Reason), i18n.VersionResolution(v)}, " ")
 		})
 		return versions, func() { p.loaded(versions, open, devices, names) }, nil
 	}
@@ -256,32 +256,6 @@ func (p *conflictsPanel) label(v data.RecordVersion) string {
 // keeps its code.
 func KindName(k data.Kind) string { return i18n.KindName(k) }
 
-// reasonText says why a version was set aside.
-func reasonText(r data.VersionReason) string {
-	switch r {
-	case data.VersionLocked:
-		return lang.L("exchange.reason.locked")
-	case data.VersionReplaced:
-		return lang.L("exchange.reason.replaced")
-	}
-	return lang.L("exchange.reason.conflict")
-}
-
-// resolutionText says what was decided about a version.
-func resolutionText(v data.RecordVersion) string {
-	switch {
-	case v.Resolution == data.VersionRestored:
-		return lang.L("exchange.resolution.restored")
-	case v.Resolution == data.VersionDismissed && v.Reason == data.VersionReplaced:
-		return lang.L("exchange.resolution.replaced")
-	case v.Resolution == data.VersionDismissed:
-		return lang.L("exchange.resolution.dismissed")
-	case v.Resolution == data.VersionDisputed:
-		return lang.L("exchange.resolution.disputed")
-	}
-	return lang.L("exchange.resolution.open")
-}
-
 // show puts a version beside the list: why it was set aside, who made it and when against the
 // current version, and the fields in which they differ.
 func (p *conflictsPanel) show(v data.RecordVersion) {
@@ -298,7 +272,7 @@ func (p *conflictsPanel) show(v data.RecordVersion) {
 	}
 	about := lang.L(key, map[string]any{"date": formatDay(v.Created), "time": formatClock(v.Created)})
 	if !toReview(v) {
-		about += " " + resolutionText(v) + "."
+		about += " " + i18n.VersionResolution(v) + "."
 	}
 	if v.Resolution == data.VersionDisputed {
 		about += " " + lang.L("exchange.conflicts.disputed")

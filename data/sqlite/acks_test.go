@@ -118,7 +118,7 @@ func TestWindowMovesOnlyOnAcknowledgement(t *testing.T) {
 			in.Header.Since = in.Header.Upto + 1
 			in.Header.Upto += 2
 			_, err := x.b.MergeBundle(x.ctx, in, ImportOptions{})
-			wantErr(t, "a bundle beyond what B holds", err, data.EConflict, "")
+			wantErr(t, "a bundle beyond what B holds", err, data.EGap, "")
 			unchanged(t, "a refused bundle", x.b, before)
 		}
 	}
