@@ -16,6 +16,7 @@ import (
 
 	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // conflictsPanel lists the versions the merges set aside (a change that lost to a later one made
@@ -86,7 +87,7 @@ func newConflictsPanel(s *exchangeScreen) *conflictsPanel {
 			case 2:
 				return i18n.VersionReason(v.Reason)
 			case 3:
-				return formatDateTime(v.Created)
+				return italian.DateTime(v.Created)
 			}
 			return i18n.VersionResolution(v)
 		})
@@ -158,7 +159,7 @@ func (p *conflictsPanel) loaded(items []data.RecordVersion, open int, devices ma
 	p.names = names
 	title := lang.L("exchange.tab.conflicts")
 	if open > 0 {
-		title = lang.L("exchange.tab.conflicts_n", map[string]any{"n": formatInt(open)})
+		title = lang.L("exchange.tab.conflicts_n", map[string]any{"n": italian.Int(open)})
 	}
 	if p.s.confTab.Text != title {
 		p.s.confTab.Text = title
@@ -270,7 +271,7 @@ func (p *conflictsPanel) show(v data.RecordVersion) {
 	case data.VersionReplaced:
 		key = "exchange.conflicts.about_replaced"
 	}
-	about := lang.L(key, map[string]any{"date": formatDay(v.Created), "time": formatClock(v.Created)})
+	about := lang.L(key, map[string]any{"date": italian.Day(v.Created), "time": italian.Clock(v.Created)})
 	if !toReview(v) {
 		about += " " + i18n.VersionResolution(v) + "."
 	}
@@ -283,11 +284,11 @@ func (p *conflictsPanel) show(v data.RecordVersion) {
 	p.about.SetText(about)
 
 	aside := lang.L("exchange.conflicts.made", map[string]any{"who": ui.author(v.Device),
-		"date": formatDay(v.Updated), "time": formatClock(v.Updated)})
+		"date": italian.Day(v.Updated), "time": italian.Clock(v.Updated)})
 	current := lang.L("exchange.conflicts.missing")
 	if v.Current != nil {
 		current = lang.L("exchange.conflicts.made", map[string]any{"who": ui.author(v.CurrentDevice),
-			"date": formatDay(v.CurrentUpdated), "time": formatClock(v.CurrentUpdated)})
+			"date": italian.Day(v.CurrentUpdated), "time": italian.Clock(v.CurrentUpdated)})
 	}
 	weights := []float32{1.3, 3, 3}
 	cell := func(text string, bold bool, imp widget.Importance) *widget.Label {
@@ -431,10 +432,10 @@ func (p *conflictsPanel) value(k string, v any) string {
 		return lang.L("exchange.conflicts.binary")
 	}
 	if f, ok := v.(float64); ok && f == math.Trunc(f) && k != "position" {
-		return formatInt(int(f))
+		return italian.Int(int(f))
 	}
 	if n, ok := v.(int64); ok && k != "position" {
-		return formatInt(int(n))
+		return italian.Int(int(n))
 	}
 	return s
 }

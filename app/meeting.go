@@ -253,7 +253,7 @@ func (m *meetingScreen) show() {
 		key = "meeting.title_editing"
 	}
 	m.title.SetText(lang.L(key, map[string]any{"body": d.Body.Name, "date_of": ofDay(d.Session.Date),
-		"started": formatClock(d.Session.Started)}))
+		"started": italian.Clock(d.Session.Started)}))
 	if m.live() {
 		m.closeBtn.Show()
 	} else {
@@ -387,7 +387,7 @@ func (m *meetingScreen) showItem() {
 	for _, x := range m.d.ItemActions(it.ID) {
 		due := ""
 		if !x.Due.IsZero() {
-			due = " — " + lang.L("meeting.action_by", map[string]any{"date": formatDay(x.Due)})
+			due = " — " + lang.L("meeting.action_by", map[string]any{"date": italian.Day(x.Due)})
 		}
 		rows = append(rows, recordRow{x.Who + ": " + x.What + due, data.Ref{Kind: data.KindActionItem, ID: x.ID}})
 	}

@@ -21,6 +21,7 @@ import (
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/atomicfile"
 	"github.com/tavoli/tavoli/data/bundle"
+	"github.com/tavoli/tavoli/data/italian"
 	"github.com/tavoli/tavoli/data/sqlite"
 )
 
@@ -539,7 +540,7 @@ func dateTime(t time.Time) string {
 	if t.IsZero() {
 		return i18n.L("cli.bundle_never")
 	}
-	return t.In(data.Zone).Format("02/01/2006 15:04")
+	return italian.DateTime(t)
 }
 
 // isoTime writes a moment for JSON, in the Ambito's time zone with its offset; "" when unknown.
