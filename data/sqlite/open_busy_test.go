@@ -52,3 +52,25 @@ func TestFailureOfUnknownErrorIsNotDamage(t *testing.T) {
 	}
 	wantErr(t, "failure(deadline)", err, data.EInternal, "err.db.open_failed")
 }
+
+// TestSaveWhileLockedIsBusy: a save while another program holds the write lock is refused, once SQLite's
+// wait is over, as EBusy (a passing failure the window retries), not as a conflict the user must settle.
+func TestSaveWhileLockedIsBusy(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	holder, err := sql.Open("sqlite", fileURI(s.Path()))
+	must(t, "sql.Open", err)
+	defer holder.Close()
+	conn, err := holder.Conn(ctx)
+	must(t, "Conn", err)
+	defer conn.Close()
+	_, err = conn.ExecContext(ctx, `BEGIN IMMEDIATE`)
+	must(t, "BEGIN IMMEDIATE", err)
+	defer conn.ExecContext(ctx, `ROLLBACK`)
+
+	_, err = s.SaveArea(ctx, data.Area{Name: "Anziani"})
+	wantErr(t, "SaveArea(while locked)", err, data.EBusy, "err.db.busy")
+	if data.ErrorCode(err).Kind() != data.EConflict {
+		t.Errorf("ErrorCode(%v).Kind() = %s, want %s", err, data.ErrorCode(err).Kind(), data.EConflict)
+	}
+}
