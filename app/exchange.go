@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // exchangeScreen is the Scambio dati section: where the laptops of the tables and the Ufficio di Piano
@@ -171,7 +172,7 @@ func countChanges(k data.KindChanges, unchanged bool) string {
 	var parts []string
 	add := func(key string, n int) {
 		if n > 0 {
-			parts = append(parts, lang.N(key, n, map[string]any{"n": formatInt(n)}))
+			parts = append(parts, lang.N(key, n, map[string]any{"n": italian.Int(n)}))
 		}
 	}
 	add("exchange.count.new", k.New)
@@ -187,7 +188,7 @@ func countChanges(k data.KindChanges, unchanged bool) string {
 
 // kindRecords is "60 persone": how many records of a kind, in the kind's plural form.
 func kindRecords(k data.Kind, n int) string {
-	return lang.N("kind."+string(k), n, map[string]any{"n": formatInt(n)})
+	return lang.N("kind."+string(k), n, map[string]any{"n": italian.Int(n)})
 }
 
 // records is the number of records a merge looked at for one kind.

@@ -18,6 +18,7 @@ import (
 
 	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // conflictsPanel lists the versions the merges set aside (a change that lost to a later one made
@@ -86,11 +87,11 @@ func newConflictsPanel(s *exchangeScreen) *conflictsPanel {
 			case 1:
 				return p.label(v)
 			case 2:
-				return reasonText(v.Reason)
+				return i18n.VersionReason(v.Reason)
 			case 3:
-				return formatDateTime(v.Created)
+				return italian.DateTime(v.Created)
 			}
-			return resolutionText(v)
+			return i18n.VersionResolution(v)
 		})
 	p.pane.id = func(v data.RecordVersion) string { return v.ID }
 	p.pane.current = func() string { return p.shown.ID }
@@ -122,7 +123,7 @@ func newConflictsPanel(s *exchangeScreen) *conflictsPanel {
 			}
 		}
 		versions = filterText(versions, filter, func(v data.RecordVersion) string {
-			return strings.Join([]string{KindName(v.Kind), v.Label, reasonText(v.Reason), resolutionText(v)}, " ")
+			return strings.Join([]string{KindName(v.Kind), v.Label, i18n.VersionReason(v.Reason), i18n.VersionResolution(v)}, " ")
 		})
 		return versions, func() { p.loaded(versions, open, devices, names) }, nil
 	}
@@ -160,7 +161,7 @@ func (p *conflictsPanel) loaded(items []data.RecordVersion, open int, devices ma
 	p.names = names
 	title := lang.L("exchange.tab.conflicts")
 	if open > 0 {
-		title = lang.L("exchange.tab.conflicts_n", map[string]any{"n": formatInt(open)})
+		title = lang.L("exchange.tab.conflicts_n", map[string]any{"n": italian.Int(open)})
 	}
 	if p.s.confTab.Text != title {
 		p.s.confTab.Text = title
@@ -258,32 +259,6 @@ func (p *conflictsPanel) label(v data.RecordVersion) string {
 // keeps its code.
 func KindName(k data.Kind) string { return i18n.KindName(k) }
 
-// reasonText says why a version was set aside.
-func reasonText(r data.VersionReason) string {
-	switch r {
-	case data.VersionLocked:
-		return lang.L("exchange.reason.locked")
-	case data.VersionReplaced:
-		return lang.L("exchange.reason.replaced")
-	}
-	return lang.L("exchange.reason.conflict")
-}
-
-// resolutionText says what was decided about a version.
-func resolutionText(v data.RecordVersion) string {
-	switch {
-	case v.Resolution == data.VersionRestored:
-		return lang.L("exchange.resolution.restored")
-	case v.Resolution == data.VersionDismissed && v.Reason == data.VersionReplaced:
-		return lang.L("exchange.resolution.replaced")
-	case v.Resolution == data.VersionDismissed:
-		return lang.L("exchange.resolution.dismissed")
-	case v.Resolution == data.VersionDisputed:
-		return lang.L("exchange.resolution.disputed")
-	}
-	return lang.L("exchange.resolution.open")
-}
-
 // show puts a version beside the list: why it was set aside, who made it and when against the
 // current version, and the fields in which they differ.
 func (p *conflictsPanel) show(v data.RecordVersion) {
@@ -298,9 +273,9 @@ func (p *conflictsPanel) show(v data.RecordVersion) {
 	case data.VersionReplaced:
 		key = "exchange.conflicts.about_replaced"
 	}
-	about := lang.L(key, map[string]any{"date": formatDay(v.Created), "time": formatClock(v.Created)})
+	about := lang.L(key, map[string]any{"date": italian.Day(v.Created), "time": italian.Clock(v.Created)})
 	if !toReview(v) {
-		about += " " + resolutionText(v) + "."
+		about += " " + i18n.VersionResolution(v) + "."
 	}
 	if v.Resolution == data.VersionDisputed {
 		about += " " + lang.L("exchange.conflicts.disputed")
@@ -311,11 +286,11 @@ func (p *conflictsPanel) show(v data.RecordVersion) {
 	p.about.SetText(about)
 
 	aside := lang.L("exchange.conflicts.made", map[string]any{"who": ui.author(v.Device),
-		"date": formatDay(v.Updated), "time": formatClock(v.Updated)})
+		"date": italian.Day(v.Updated), "time": italian.Clock(v.Updated)})
 	current := lang.L("exchange.conflicts.missing")
 	if v.Current != nil {
 		current = lang.L("exchange.conflicts.made", map[string]any{"who": ui.author(v.CurrentDevice),
-			"date": formatDay(v.CurrentUpdated), "time": formatClock(v.CurrentUpdated)})
+			"date": italian.Day(v.CurrentUpdated), "time": italian.Clock(v.CurrentUpdated)})
 	}
 	weights := []float32{1.3, 3, 3}
 	cell := func(text string, bold bool, imp widget.Importance) *widget.Label {
@@ -459,10 +434,10 @@ func (p *conflictsPanel) value(k string, v any) string {
 		return lang.L("exchange.conflicts.binary")
 	}
 	if f, ok := v.(float64); ok && f == math.Trunc(f) && k != "position" {
-		return formatInt(int(f))
+		return italian.Int(int(f))
 	}
 	if n, ok := v.(int64); ok && k != "position" {
-		return formatInt(int(n))
+		return italian.Int(int(n))
 	}
 	return s
 }

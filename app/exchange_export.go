@@ -17,6 +17,7 @@ import (
 
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/bundle"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // folderPref is the preference that remembers the folder of the last bundle written or read.
@@ -177,7 +178,7 @@ func whenOrNever(t time.Time) string {
 	if t.IsZero() {
 		return lang.L("exchange.never")
 	}
-	return formatDateTime(t)
+	return italian.DateTime(t)
 }
 
 // chosen is the choice made; everything when none.
@@ -214,16 +215,16 @@ func (p *exportPanel) explain() {
 		case p.anyone.Everything:
 			msg = lang.L("exchange.export.about_changes_unacked", map[string]any{"name": name})
 		default:
-			msg = lang.L("exchange.export.about_changes", map[string]any{"name": name, "date": formatDay(when),
-				"time": formatClock(when)})
+			msg = lang.L("exchange.export.about_changes", map[string]any{"name": name, "date": italian.Day(when),
+				"time": italian.Clock(when)})
 		}
 	default:
 		name := p.s.ui.peerName(sc.peer.Device, sc.peer.Name)
 		if when := receivedWhen(sc.peer.Received); when.IsZero() {
 			msg = lang.L("exchange.export.about_peer_first", map[string]any{"name": name})
 		} else {
-			msg = lang.L("exchange.export.about_peer", map[string]any{"name": name, "date": formatDay(when),
-				"time": formatClock(when)})
+			msg = lang.L("exchange.export.about_peer", map[string]any{"name": name, "date": italian.Day(when),
+				"time": italian.Clock(when)})
 		}
 	}
 	p.about.SetText(msg)
@@ -338,7 +339,7 @@ func (p *exportPanel) write(path string) {
 		p.result.SetText(p.describe(ex, path))
 		p.result.Importance = widget.SuccessImportance
 		p.result.Refresh()
-		ui.status.say(lang.N("exchange.export.status", ex.Records, map[string]any{"n": formatInt(ex.Records),
+		ui.status.say(lang.N("exchange.export.status", ex.Records, map[string]any{"n": italian.Int(ex.Records),
 			"file": filepath.Base(path)}))
 		p.refresh()
 		p.s.hist.pane.refresh()
@@ -347,7 +348,7 @@ func (p *exportPanel) write(path string) {
 
 // describe says what an export wrote and what to do next.
 func (p *exportPanel) describe(ex data.Exchange, path string) string {
-	what := lang.N("exchange.export.done", ex.Records, map[string]any{"n": formatInt(ex.Records), "path": path})
+	what := lang.N("exchange.export.done", ex.Records, map[string]any{"n": italian.Int(ex.Records), "path": path})
 	if ex.Records == 0 {
 		what = lang.L("exchange.export.done_empty", map[string]any{"path": path})
 	}

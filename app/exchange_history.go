@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // historyPanel lists every bundle written and read here, the latest first; the chosen one's detail
@@ -35,13 +36,13 @@ func newHistoryPanel(s *exchangeScreen) *historyPanel {
 		func(ex data.Exchange, col int) string {
 			switch col {
 			case 0:
-				return formatDateTime(ex.At)
+				return italian.DateTime(ex.At)
 			case 1:
 				return directionText(ex.Direction)
 			case 2:
 				return h.peer(ex)
 			case 3:
-				return formatInt(ex.Records)
+				return italian.Int(ex.Records)
 			}
 			return outcomeText(ex)
 		})
@@ -51,7 +52,7 @@ func newHistoryPanel(s *exchangeScreen) *historyPanel {
 	h.pane.load = func(filter, _ string) ([]data.Exchange, func(), error) {
 		list, err := ui.store.Exchanges(ui.ctx)
 		list = filterText(list, filter, func(ex data.Exchange) string {
-			return strings.Join([]string{directionText(ex.Direction), ex.PeerName, ex.File, formatDay(ex.At),
+			return strings.Join([]string{directionText(ex.Direction), ex.PeerName, ex.File, italian.Day(ex.At),
 				outcomeText(ex)}, " ")
 		})
 		return list, nil, err
@@ -104,9 +105,9 @@ func outcomeText(ex data.Exchange) string {
 // show puts an exchange's detail beside the list.
 func (h *historyPanel) show(ex data.Exchange) {
 	h.shown = ex
-	h.title.SetText(directionText(ex.Direction) + " · " + formatDateTime(ex.At))
-	args := map[string]any{"date": formatDay(ex.At), "time": formatClock(ex.At), "peer": h.peer(ex),
-		"file": ex.File, "n": formatInt(ex.Records), "outcome": outcomeText(ex)}
+	h.title.SetText(directionText(ex.Direction) + " · " + italian.DateTime(ex.At))
+	args := map[string]any{"date": italian.Day(ex.At), "time": italian.Clock(ex.At), "peer": h.peer(ex),
+		"file": ex.File, "n": italian.Int(ex.Records), "outcome": outcomeText(ex)}
 	if ex.File == "" {
 		args["file"] = "—"
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/bundle"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // importPanel reads a bundle once, shows what merging it would do, and merges it when confirmed. The
@@ -142,8 +143,7 @@ func (p *importPanel) showPreview() {
 		}
 		if err != nil {
 			p.errs.set(Explain(err))
-			if e := data.AsError(err); e != nil && (e.Key == "err.bundle.passphrase_wrong" ||
-				e.Key == "err.bundle.passphrase_required") {
+			if data.IsCode(err, data.EPassphrase) {
 				p.pass.TypedShortcut(&fyne.ShortcutSelectAll{})
 				ui.win.Canvas().Focus(p.pass)
 			}
@@ -195,14 +195,14 @@ func (p *importPanel) showResult() {
 		line(lang.L("exchange.import.other_ambito", map[string]any{"name": r.AmbitoName, "here": ui.ambito.Title(),
 			"file": p.file}), widget.DangerImportance, true)
 	}
-	content := lang.N("exchange.import.content_changes", r.Records, map[string]any{"n": formatInt(r.Records)})
+	content := lang.N("exchange.import.content_changes", r.Records, map[string]any{"n": italian.Int(r.Records)})
 	if r.Everything {
-		content = lang.N("exchange.import.content_all", r.Records, map[string]any{"n": formatInt(r.Records)})
+		content = lang.N("exchange.import.content_all", r.Records, map[string]any{"n": italian.Int(r.Records)})
 	}
 	line(strings.Join([]string{
 		lang.L("exchange.import.sender", map[string]any{"name": ui.peerName(r.Sender, r.SenderName),
 			"device": p.deviceText(r.Sender)}),
-		lang.L("exchange.import.created", map[string]any{"date": formatDay(r.Created), "time": formatClock(r.Created)}),
+		lang.L("exchange.import.created", map[string]any{"date": italian.Day(r.Created), "time": italian.Clock(r.Created)}),
 		lang.L("exchange.import.ambito", map[string]any{"name": r.AmbitoName}),
 		content}, "\n"), widget.MediumImportance, false)
 	if r.Encrypted {
@@ -277,7 +277,7 @@ func changesTable(kinds []data.KindChanges) []fyne.CanvasObject {
 		if n == 0 {
 			return "–"
 		}
-		return formatInt(n)
+		return italian.Int(n)
 	}
 	out := []fyne.CanvasObject{row([]string{lang.L("exchange.col.kind"), lang.L("exchange.col.new"),
 		lang.L("exchange.col.updated"), lang.L("exchange.col.deleted"), lang.L("exchange.col.conflicts"),
@@ -289,7 +289,7 @@ func changesTable(kinds []data.KindChanges) []fyne.CanvasObject {
 			num(k.Conflicts), num(k.Locked), num(k.Unchanged)}, false))
 	}
 	out = append(out, widget.NewSeparator(), row([]string{lang.N("exchange.col.total", records(total),
-		map[string]any{"n": formatInt(records(total))}), num(total.New), num(total.Updated), num(total.Deleted),
+		map[string]any{"n": italian.Int(records(total))}), num(total.New), num(total.Updated), num(total.Deleted),
 		num(total.Conflicts), num(total.Locked), num(total.Unchanged)}, true))
 	return out
 }
@@ -338,7 +338,7 @@ func (p *importPanel) done(res data.ImportResult) {
 	p.status.Importance = widget.SuccessImportance
 	p.status.Show()
 	if n := total.Conflicts + total.Locked; n > 0 {
-		p.conflicts.SetText(lang.N("exchange.import.review", n, map[string]any{"n": formatInt(n)}))
+		p.conflicts.SetText(lang.N("exchange.import.review", n, map[string]any{"n": italian.Int(n)}))
 		p.conflicts.Show()
 		ui.win.Canvas().Focus(p.conflicts)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/install"
+	"github.com/tavoli/tavoli/data/italian"
 	"github.com/tavoli/tavoli/data/sqlite"
 )
 
@@ -203,7 +204,7 @@ func TestExchangeExportImport(t *testing.T) {
 		t.Fatalf("people in the preview = %+v, want 1 updated", people)
 	}
 	row := previewRows(p)[kindRecords(data.KindPerson, records(people))]
-	if len(row) != 7 || row[1] != "–" || row[2] != "1" || row[6] != formatInt(people.Unchanged) {
+	if len(row) != 7 || row[1] != "–" || row[2] != "1" || row[6] != italian.Int(people.Unchanged) {
 		t.Errorf("people's row = %q, want – new, 1 updated, %d unchanged", row, people.Unchanged)
 	}
 	if b.person(person.FullName()).Phone == "075 951234" {
@@ -623,7 +624,7 @@ func TestExchangeExportStartsAtAcknowledgement(t *testing.T) {
 
 	p = a.showExchange(exchangeExportTab).exp
 	p.choose(2)
-	sent := formatDateTime(a.exchanges()[len(a.exchanges())-1].At)
+	sent := italian.DateTime(a.exchanges()[len(a.exchanges())-1].At)
 	if !strings.Contains(p.scope.Selected, "Per Mario Rossi (ha ricevuto: "+sent) ||
 		!strings.Contains(p.about.Text, "dopo l'ultimo pacchetto che Mario Rossi ha confermato di aver ricevuto") {
 		t.Errorf("Lucia's choice %q says %q, want Mario having received her bundle of %s", p.scope.Selected,

@@ -255,7 +255,7 @@ func (m *meetingScreen) show() {
 		key = "meeting.title_editing"
 	}
 	m.title.SetText(lang.L(key, map[string]any{"body": d.Body.Name, "date_of": ofDay(d.Session.Date),
-		"started": formatClock(d.Session.Started)}))
+		"started": italian.Clock(d.Session.Started)}))
 	if m.live() {
 		m.closeBtn.Show()
 	} else {
@@ -369,7 +369,7 @@ func (m *meetingScreen) showItem() {
 		m.notes.OnChanged = keep
 	}
 	// Otherwise another window wrote these notes while they are typed here: the version the box
-	// started from is kept, and saving refuses to overwrite theirs (err.record.changed).
+	// started from is kept, and saving refuses to overwrite theirs (data.EChanged).
 	setEnabled(ok, m.notes, m.decision, m.actWho, m.actWhat, m.actDue)
 	if !ok {
 		m.itemTitle.SetText(lang.L("meeting.no_item"))
@@ -389,7 +389,7 @@ func (m *meetingScreen) showItem() {
 	for _, x := range m.d.ItemActions(it.ID) {
 		due := ""
 		if !x.Due.IsZero() {
-			due = " — " + lang.L("meeting.action_by", map[string]any{"date": formatDay(x.Due)})
+			due = " — " + lang.L("meeting.action_by", map[string]any{"date": italian.Day(x.Due)})
 		}
 		rows = append(rows, recordRow{x.Who + ": " + x.What + due, data.Ref{Kind: data.KindActionItem, ID: x.ID}})
 	}

@@ -22,13 +22,13 @@ type agendaSaver interface {
 }
 
 // saveAgendaText saves the title and notes typed on an item. The store refuses a version that moved on
-// (err.record.changed); the meeting's clock moves the item (its time, its done mark) under the notes
+// (data.EChanged); the meeting's clock moves the item (its time, its done mark) under the notes
 // being typed, so when the stored title and notes are still those the text was typed over, only the
 // clock moved, and the text is saved over the new version. Text written elsewhere stays refused: two
 // windows never overwrite each other's notes. It runs away from the UI goroutine.
 func saveAgendaText(ctx context.Context, st agendaSaver, t agendaText) (agendaText, error) {
 	stored, err := st.SaveAgendaItem(ctx, t.item)
-	if e := data.AsError(err); e == nil || e.Key != "err.record.changed" {
+	if data.ErrorCode(err) != data.EChanged {
 		return agendaText{item: stored, base: stored}, err
 	}
 	items, rerr := st.Agenda(ctx, t.item.SessionID)

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 	"github.com/tavoli/tavoli/data/vote"
 )
 
@@ -202,7 +203,7 @@ func minutes(d time.Duration) string {
 func (p *projector) update() {
 	m := p.m
 	d := m.d
-	p.title.SetText(d.Body.Name + " · " + formatDay(d.Session.Date))
+	p.title.SetText(d.Body.Name + " · " + italian.Day(d.Session.Date))
 	p.lines.Objects = nil
 	p.bars.Objects = nil
 	p.verdict.Importance = widget.MediumImportance

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 	"github.com/tavoli/tavoli/data/vote"
 )
 
@@ -603,9 +604,9 @@ func registerLine(l data.RegisterLine) string {
 	case l.Presence == data.PresenceAssente:
 		parts = append(parts, lang.L("register.absent"))
 	case !l.Left.IsZero():
-		parts = append(parts, formatClock(l.Arrived)+"–"+formatClock(l.Left))
+		parts = append(parts, italian.Clock(l.Arrived)+"–"+italian.Clock(l.Left))
 	case !l.Arrived.IsZero():
-		parts = append(parts, formatClock(l.Arrived))
+		parts = append(parts, italian.Clock(l.Arrived))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -620,8 +621,8 @@ func quorumSentence(q vote.Quorum) string {
 	missingPop := max(0, q.RequiredPopulation-q.PresentPopulation)
 	args := map[string]any{
 		"present": q.Present, "seats": q.Seats, "required": q.Required, "missing": q.Missing(),
-		"ppop": formatInt(int(q.PresentPopulation)), "pop": formatInt(int(q.Population)),
-		"rpop": formatInt(int(q.RequiredPopulation)), "mpop": formatInt(int(missingPop)),
+		"ppop": italian.Int(int(q.PresentPopulation)), "pop": italian.Int(int(q.Population)),
+		"rpop": italian.Int(int(q.RequiredPopulation)), "mpop": italian.Int(int(missingPop)),
 		"call": lang.L("call." + string(q.Call)),
 	}
 	var s string

@@ -16,6 +16,7 @@ import (
 
 	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 	"github.com/tavoli/tavoli/data/sqlite"
 )
 
@@ -444,9 +445,9 @@ func TestCompleteMinutesAfterClosing(t *testing.T) {
 	retype(s.started, "15:10")
 	retype(s.ended, "17:45")
 	got := mustSession(t, e, id)
-	if formatClock(got.Started) != "15:10" || formatClock(got.Ended) != "17:45" || got.Status != data.SessionChiusa {
+	if italian.Clock(got.Started) != "15:10" || italian.Clock(got.Ended) != "17:45" || got.Status != data.SessionChiusa {
 		t.Fatalf("hours after editing = %s–%s (%s), want 15:10–17:45, still chiusa; error %q",
-			formatClock(got.Started), formatClock(got.Ended), got.Status, s.errs.wrap.Text)
+			italian.Clock(got.Started), italian.Clock(got.Ended), got.Status, s.errs.wrap.Text)
 	}
 	if y, m, d := got.Started.In(data.Zone).Date(); y != 2027 || m != 3 || d != closed.Started.In(data.Zone).Day() {
 		t.Errorf("start moved to another day: %v", got.Started)

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // mover is the store's hand move of a proposal along its life.
@@ -92,7 +93,7 @@ func TestValidationRoundAtSindaci(t *testing.T) {
 	if !strings.Contains(s.where.Text, "attendono l'approvazione del Tavolo dei Sindaci") {
 		t.Errorf("where = %q", s.where.Text)
 	}
-	bringTo(t, e, s, "Porta al Tavolo dei Sindaci…", formatDateTime(sess.Date)[:10])
+	bringTo(t, e, s, "Porta al Tavolo dei Sindaci…", italian.DateTime(sess.Date)[:10])
 	m := startSession(t, e, sess.ID)
 	seated := 0
 	for _, l := range m.d.Register {
@@ -116,7 +117,7 @@ func TestValidationRoundAtSindaci(t *testing.T) {
 	if what == nil {
 		t.Fatalf("the vote form offers no validation: %q", texts(dlg))
 	}
-	label := "Validazione dell'elenco delle priorità (" + formatInt(len(cands)) + " proposte)"
+	label := "Validazione dell'elenco delle priorità (" + italian.Int(len(cands)) + " proposte)"
 	if what.Selected != label {
 		t.Errorf("what chosen on the approval item = %q, want %q", what.Selected, label)
 	}
@@ -145,7 +146,7 @@ func TestValidationRoundAtSindaci(t *testing.T) {
 	}
 	test.Tap(button(t, m.votes.content, "Chiudi la votazione"))
 	res := e.mustOverlay("the result")
-	want := formatInt(len(cands)) + " proposte ora approvate"
+	want := italian.Int(len(cands)) + " proposte ora approvate"
 	if !hasText(res, want) {
 		t.Errorf("result = %q, want %q", texts(res), want)
 	}
@@ -209,11 +210,11 @@ func TestValidationAtTavoloAltoByTotals(t *testing.T) {
 	if len(entries) < 3 {
 		t.Fatalf("no totals to enter: %d fields", len(entries))
 	}
-	test.Type(entries[0], formatInt(present))
+	test.Type(entries[0], italian.Int(present))
 	test.Tap(button(t, m.votes.content, "Registra totali"))
 	test.Tap(button(t, m.votes.content, "Chiudi la votazione"))
 	res := e.mustOverlay("the result")
-	if got := formatInt(len(want)) + " proposte ora validate"; !hasText(res, got) {
+	if got := italian.Int(len(want)) + " proposte ora validate"; !hasText(res, got) {
 		t.Errorf("result = %q, want %q", texts(res), got)
 	}
 	for _, p := range want {

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 	"github.com/tavoli/tavoli/data/vote"
 )
 
@@ -247,8 +248,8 @@ func (p *votePanel) show() {
 	if v.Rules.Weighting == data.WeightPopulation {
 		key = "vote.quorum_at_opening_population"
 	}
-	p.content.Add(widget.NewLabel(lang.L(key, map[string]any{"present": formatInt(int(v.QuorumPresent)),
-		"required": formatInt(int(v.QuorumRequired)), "verdict": q})))
+	p.content.Add(widget.NewLabel(lang.L(key, map[string]any{"present": italian.Int(int(v.QuorumPresent)),
+		"required": italian.Int(int(v.QuorumRequired)), "verdict": q})))
 	ballots := m.d.Ballots[v.ID]
 	switch {
 	case v.Secret:

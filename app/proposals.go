@@ -14,6 +14,7 @@ import (
 
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/csvexport"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // proposalsScreen is the Ufficio di Piano's view of the proposals of every table: the filters and the
@@ -192,13 +193,10 @@ func (s *proposalsScreen) cell(row, col int) string {
 	case 4:
 		return s.stateText(p.Proposal)
 	case 5:
-		if p.SessionDate.IsZero() {
-			return ""
-		}
-		return p.SessionDate.In(data.Zone).Format("02/01/2006")
+		return italian.Date(p.SessionDate)
 	case 6:
 		if p.Priority > 0 && p.State != data.StateAccorpata {
-			return formatInt(p.Priority)
+			return italian.Int(p.Priority)
 		}
 	}
 	return ""
@@ -403,7 +401,7 @@ func (s *proposalsScreen) reselect() {
 	t.sel = -1
 	t.list.UnselectAll()
 	t.reload()
-	t.count.SetText(lang.N("proposals.count", len(s.items), map[string]any{"n": formatInt(len(s.items))}))
+	t.count.SetText(lang.N("proposals.count", len(s.items), map[string]any{"n": italian.Int(len(s.items))}))
 	id := s.detail.shownID()
 	want := s.want
 	s.want = ""

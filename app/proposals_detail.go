@@ -328,7 +328,7 @@ func (d *proposalDetail) showVotes() {
 	}
 	for _, v := range d.d.Votes {
 		head := lang.L("proposals.vote_line", map[string]any{"subject": v.Subject, "body": v.BodyName,
-			"date": formatDay(v.Date), "method": lang.L("method." + string(v.Method))})
+			"date": italian.Day(v.Date), "method": lang.L("method." + string(v.Method))})
 		var what string
 		if v.Validation {
 			outcome := v.Outcome
@@ -362,7 +362,7 @@ func (d *proposalDetail) showHistory() {
 		if who == "" {
 			who = d.s.ui.author(e.Device)
 		}
-		parts := []string{formatDateTime(e.At), who, d.eventText(e)}
+		parts := []string{italian.DateTime(e.At), who, d.eventText(e)}
 		if e.Reason != "" {
 			parts = append(parts, lang.L("proposals.reason_line", map[string]any{"reason": e.Reason}))
 		}

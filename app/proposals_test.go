@@ -147,7 +147,7 @@ func TestProposalsSearchIgnoresAccentsAndCase(t *testing.T) {
 			if strings.Join(got, "|") != strings.Join(want, "|") {
 				t.Errorf("list after typing %q = %q, want %q", typed, got, want)
 			}
-			if c := s.table.count.Text; c != formatInt(len(want))+" proposte" {
+			if c := s.table.count.Text; c != italian.Int(len(want))+" proposte" {
 				t.Errorf("count after typing %q = %q, want %d proposte", typed, c, len(want))
 			}
 		})
@@ -234,7 +234,7 @@ func TestProposalsFiltersCombine(t *testing.T) {
 	if got := column(s.table, 0); strings.Join(got, "|") != strings.Join(want, "|") || len(want) < 2 {
 		t.Errorf("proposals of the session = %q, want %q", got, want)
 	}
-	if !s.sessionBar.Visible() || !strings.Contains(s.sessionLabel.Text, formatDay(p.SessionDate)) {
+	if !s.sessionBar.Visible() || !strings.Contains(s.sessionLabel.Text, italian.Day(p.SessionDate)) {
 		t.Errorf("session filter line = %q (shown %v), want the session's date", s.sessionLabel.Text, s.sessionBar.Visible())
 	}
 	if s.detail.shownID() != p.ID || s.table.sel < 0 || s.items[s.table.sel].ID != p.ID {
@@ -266,7 +266,7 @@ func TestProposalDetailShowsOriginLineageVotes(t *testing.T) {
 		want = append(want, "proposta da "+best.ProposerName)
 	}
 	for _, v := range best.Votes {
-		want = append(want, "«"+v.Subject+"» — "+v.BodyName+", "+formatDay(v.Date))
+		want = append(want, "«"+v.Subject+"» — "+v.BodyName+", "+italian.Day(v.Date))
 		switch {
 		case v.Validation:
 			want = append(want, "Votazione di validazione: ")
@@ -281,7 +281,7 @@ func TestProposalDetailShowsOriginLineageVotes(t *testing.T) {
 		want = append(want, "«"+o.Title+"» — "+o.BodyName)
 	}
 	for _, h := range best.History {
-		want = append(want, formatDateTime(h.At)+" · "+h.Operator)
+		want = append(want, italian.DateTime(h.At)+" · "+h.Operator)
 	}
 	for _, w := range want {
 		if !strings.Contains(shown, w) {
@@ -328,8 +328,8 @@ func TestProposalMovesRecordHistoryAndRefusals(t *testing.T) {
 		t.Errorf("last event = %+v, want the move with its reason and the operator", last)
 	}
 	shown := strings.Join(texts(d.content), "\n")
-	for _, w := range []string{formatDateTime(last.At) + " · Lucia Ferri · da «in valutazione» a «prioritaria»",
-		"motivo: Scelta dall'Ufficio di Piano", "Stato: prioritaria · n. " + formatInt(stored.Priority)} {
+	for _, w := range []string{italian.DateTime(last.At) + " · Lucia Ferri · da «in valutazione» a «prioritaria»",
+		"motivo: Scelta dall'Ufficio di Piano", "Stato: prioritaria · n. " + italian.Int(stored.Priority)} {
 		if !strings.Contains(shown, w) {
 			t.Errorf("detail after the move lacks %q:\n%s", w, shown)
 		}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // ambitoScreen holds the district's settings in tabs: the Ambito itself, its comuni, its welfare areas,
@@ -163,7 +164,7 @@ func (s *ambitoSettings) refresh() {
 		if approx {
 			key = "ambito.summary_approx"
 		}
-		s.summary.SetText(lang.L(key, map[string]any{"comuni": len(comuni), "population": formatInt(total)}))
+		s.summary.SetText(lang.L(key, map[string]any{"comuni": len(comuni), "population": italian.Int(total)}))
 	})
 }
 

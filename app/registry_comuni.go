@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // comuniScreen lists the Ambito's comuni with their population; the selected one is edited beside.
@@ -36,9 +37,9 @@ func newComuniScreen(ui *UI) *comuniScreen {
 				return c.Name
 			case 1:
 				if c.PopulationApprox {
-					return lang.L("comuni.approx", map[string]any{"n": formatInt(c.Population)})
+					return lang.L("comuni.approx", map[string]any{"n": italian.Int(c.Population)})
 				}
-				return formatInt(c.Population)
+				return italian.Int(c.Population)
 			}
 			return c.ISTAT
 		})

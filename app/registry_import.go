@@ -17,6 +17,7 @@ import (
 
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/csvimport"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // importPeople asks for a CSV file and opens its preview.
@@ -274,7 +275,7 @@ func (p *importPreview) apply() {
 func newRowsBar() *widget.ProgressBar {
 	bar := widget.NewProgressBar()
 	bar.TextFormatter = func() string {
-		return lang.L("import.progress", map[string]any{"done": formatInt(int(bar.Value)), "total": formatInt(int(bar.Max))})
+		return lang.L("import.progress", map[string]any{"done": italian.Int(int(bar.Value)), "total": italian.Int(int(bar.Max))})
 	}
 	bar.Hide()
 	return bar

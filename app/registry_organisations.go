@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // organisationsScreen lists the organisations people belong to, with the selected one beside the list.
@@ -44,7 +45,7 @@ func newOrganisationsScreen(ui *UI) *organisationsScreen {
 			case 2:
 				return o.ComuneName
 			}
-			return formatInt(o.People)
+			return italian.Int(o.People)
 		})
 	s.pane.id = func(o data.OrganisationView) string { return o.ID }
 	s.pane.current = func() string { return s.meta.ID }
@@ -160,7 +161,7 @@ func (s *organisationsScreen) load(o data.OrganisationView) {
 	s.email.SetText(o.Email)
 	s.phone.SetText(o.Phone)
 	s.notes.SetText(o.Notes)
-	s.people.SetText(formatInt(o.People))
+	s.people.SetText(italian.Int(o.People))
 	s.errs.set("")
 	s.enable(true)
 	if o.ID == "" {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // peopleScreen is the participant register: the list with its filter, and the selected person beside it.
@@ -418,7 +419,7 @@ func (f *personForm) showInfo() {
 	f.del.Enable()
 	f.join.Enable()
 	f.info.SetText(lang.L("form.last_change", map[string]any{
-		"date": f.meta.Updated.Local().Format("02/01/2006"), "time": formatClock(f.meta.Updated),
+		"date": italian.Date(f.meta.Updated), "time": italian.Clock(f.meta.Updated),
 		"device": f.s.ui.author(f.meta.Device)}))
 }
 

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // selectPerson selects the person in the register's list, as a click on the row does.
@@ -62,7 +63,7 @@ func TestPeopleFilter(t *testing.T) {
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 				t.Errorf("people after typing %q = %q, want %q", tt.typed, got, tt.want)
 			}
-			want := formatInt(len(tt.want)) + " righe"
+			want := italian.Int(len(tt.want)) + " righe"
 			if len(tt.want) == 1 {
 				want = "1 riga"
 			}

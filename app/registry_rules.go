@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // The rule choices in the order the selects offer them.
@@ -196,9 +197,9 @@ func (f *rulesForm) explain(seats []data.SeatView) {
 		pop += int64(s.Population)
 	}
 	args := map[string]any{"n": n,
-		"prima": formatInt(int(r.QuorumPrima.Required(n))), "seconda": formatInt(int(r.QuorumSeconda.Required(n))),
-		"pop":       formatInt(int(pop)),
-		"pop_prima": formatInt(int(r.QuorumPrima.Required(pop))), "pop_seconda": formatInt(int(r.QuorumSeconda.Required(pop)))}
+		"prima": italian.Int(int(r.QuorumPrima.Required(n))), "seconda": italian.Int(int(r.QuorumSeconda.Required(n))),
+		"pop":       italian.Int(int(pop)),
+		"pop_prima": italian.Int(int(r.QuorumPrima.Required(pop))), "pop_seconda": italian.Int(int(r.QuorumSeconda.Required(pop)))}
 	text := lang.L("rules.explain_heads", args)
 	if r.Weighting == data.WeightPopulation || r.Weighting == data.WeightDouble {
 		text += " " + lang.L("rules.explain_population", args)

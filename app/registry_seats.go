@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // seatsPanel lists a body's seats (its componenti) with a button to add one and one to remove each.
@@ -31,7 +32,7 @@ func newSeatsPanel(b *bodiesScreen) *seatsPanel {
 		if s.ComuneID == "" {
 			return s.Name
 		}
-		return s.Name + " · " + lang.L("seats.population", map[string]any{"n": formatInt(s.Population)})
+		return s.Name + " · " + lang.L("seats.population", map[string]any{"n": italian.Int(s.Population)})
 	}, func(i int) { p.remove(p.items[i]) })
 	add := widget.NewButtonWithIcon(lang.L("seats.add"), theme.ContentAddIcon(), p.add)
 	p.content = container.NewBorder(nil, container.NewBorder(nil, nil, nil, add, p.total), nil, nil,
@@ -58,7 +59,7 @@ func (p *seatsPanel) refresh() {
 		for _, s := range list {
 			pop += s.Population
 		}
-		p.total.SetText(lang.L("seats.total", map[string]any{"n": len(list), "pop": formatInt(pop)}))
+		p.total.SetText(lang.L("seats.total", map[string]any{"n": len(list), "pop": italian.Int(pop)}))
 		p.b.rules.explain(list)
 	})
 }

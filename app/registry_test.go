@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // openOrganisationsTab shows Persone → Enti e organizzazioni.
@@ -54,7 +55,7 @@ func TestOrganisations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := column(tbl, 3)[i], formatInt(len(members)); got != want || len(members) == 0 {
+	if got, want := column(tbl, 3)[i], italian.Int(len(members)); got != want || len(members) == 0 {
 		t.Errorf("people of the USL listed = %q, want %q", got, want)
 	}
 	if got := column(tbl, 1)[i]; got != "ASL" {

@@ -13,8 +13,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/app/i18n"
-	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // sessionsScreen lists the sessions of every body, the latest first, with the chosen one beside the
@@ -57,7 +57,7 @@ func newSessionsScreen(ui *UI) *sessionsScreen {
 		func(v data.SessionView, col int) string {
 			switch col {
 			case 0:
-				return formatDateTime(v.Date)
+				return italian.DateTime(v.Date)
 			case 1:
 				return v.BodyName
 			case 2:
@@ -66,7 +66,7 @@ func newSessionsScreen(ui *UI) *sessionsScreen {
 			if !v.Status.Held() {
 				return ""
 			}
-			return formatInt(v.Present)
+			return italian.Int(v.Present)
 		})
 	s.pane.id = func(v data.SessionView) string { return v.ID }
 	s.pane.current = func() string { return s.meta.ID }
@@ -85,7 +85,7 @@ func newSessionsScreen(ui *UI) *sessionsScreen {
 		}
 		bodies, err := ui.store.Bodies(ui.ctx)
 		list = filterText(list, filter, func(v data.SessionView) string {
-			return strings.Join([]string{v.BodyName, v.AreaName, v.Place, formatDay(v.Date),
+			return strings.Join([]string{v.BodyName, v.AreaName, v.Place, italian.Day(v.Date),
 				lang.L("sstatus." + string(v.Status))}, " ")
 		})
 		return list, func() { s.setBodies(bodies) }, err
@@ -228,20 +228,15 @@ func (s *sessionsScreen) load(v data.SessionView) {
 		}
 	}
 	s.call.SetSelected(lang.L("call." + string(orCall(v.Call))))
-	if v.Date.IsZero() {
-		s.day.SetText("")
-		s.hour.SetText("")
-	} else {
-		s.day.SetText(v.Date.In(data.Zone).Format("02/01/2006"))
-		s.hour.SetText(v.Date.In(data.Zone).Format("15:04"))
-	}
+	s.day.SetText(italian.Date(v.Date))
+	s.hour.SetText(italian.Clock(v.Date))
 	s.place.SetText(v.Place)
-	s.started.SetText(formatClock(v.Started))
-	s.ended.SetText(formatClock(v.Ended))
+	s.started.SetText(italian.Clock(v.Started))
+	s.ended.SetText(italian.Clock(v.Ended))
 	s.convProt.SetText(v.ConvocationProtocol)
-	s.convDate.SetText(slashDay(v.ConvocationDate))
+	s.convDate.SetText(italian.Date(v.ConvocationDate))
 	s.verbProt.SetText(v.VerbaleProtocol)
-	s.verbDate.SetText(slashDay(v.VerbaleDate))
+	s.verbDate.SetText(italian.Date(v.VerbaleDate))
 	s.speechTimes.SetChecked(v.SpeechTimes)
 	s.loading = false
 	s.errs.set("")
@@ -391,7 +386,7 @@ func (s *sessionsScreen) sessionTitle() string {
 	if name == "" {
 		return lang.L("sessions.new_title")
 	}
-	return lang.L("sessions.title", map[string]any{"body": name, "date": formatDay(s.current.Date)})
+	return lang.L("sessions.title", map[string]any{"body": name, "date": italian.Day(s.current.Date)})
 }
 
 // loadAgenda shows the session's ordine del giorno.
@@ -412,7 +407,7 @@ func (s *sessionsScreen) showState() {
 		return
 	}
 	s.state.SetText(lang.L("sessions.state."+string(v.Status), map[string]any{
-		"started": formatClock(v.Started), "ended": formatClock(v.Ended)}))
+		"started": italian.Clock(v.Started), "ended": italian.Clock(v.Ended)}))
 	add := func(key string, icon fyne.Resource, important bool, f func()) {
 		b := widget.NewButtonWithIcon(lang.L(key), icon, f)
 		if important {
@@ -457,7 +452,7 @@ func (s *sessionsScreen) showLocked(v data.SessionView) {
 		if err != nil {
 			s.locked.SetText(Explain(err))
 		} else {
-			s.locked.SetText(lang.L("sessions.locked", map[string]any{"date": formatDay(vb.Approved),
+			s.locked.SetText(lang.L("sessions.locked", map[string]any{"date": italian.Day(vb.Approved),
 				"sha": vb.SHA256}))
 		}
 		s.locked.Show()
@@ -494,8 +489,8 @@ func (s *sessionsScreen) start(v data.Session) {
 		s.move(data.SessionInCorso)
 		return
 	}
-	msg := lang.L("sessions.start_off_day", map[string]any{"convened": report.FormatWeekdayDay(v.Date),
-		"today": report.FormatWeekdayDay(today)})
+	msg := lang.L("sessions.start_off_day", map[string]any{"convened": italian.WeekdayDay(v.Date),
+		"today": italian.WeekdayDay(today)})
 	s.ui.confirm(lang.L("sessions.start_off_day_title"), msg, lang.L("sessions.start_ok"), func() {
 		s.move(data.SessionInCorso)
 	})
@@ -564,14 +559,6 @@ func (s *sessionsScreen) inMeeting() bool {
 	return len(s.content.Objects) > 0 && s.content.Objects[0] == s.meeting.content
 }
 
-// formatDay writes a date the Italian way: 12 marzo 2027.
-func formatDay(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return report.FormatDay(t)
-}
-
 // heldAt is the hour typed for the meeting's actual start or end, on the day the meeting was held
 // (the day of the stored time, else the convened day); what cannot be read keeps the stored time.
 func heldAt(stored, day time.Time, hour string) time.Time {
@@ -590,14 +577,6 @@ func heldAt(stored, day time.Time, hour string) time.Time {
 
 // ofDay is "del 12 marzo 2027", "dell'8 aprile 2027", or "of …" in English (i18n.OfDay).
 func ofDay(t time.Time) string { return i18n.OfDay(t) }
-
-// formatDateTime writes a date and hour for lists: 12/03/2027 15:00.
-func formatDateTime(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.In(data.Zone).Format("02/01/2006 15:04")
-}
 
 // parseDateTime reads a day typed as 12/03/2027 (or 12-03-2027, 12.3.27) and an hour as 15:00 or
 // 15.00, in the Ambito's time zone.
@@ -634,12 +613,4 @@ func protocolDay(text string) time.Time {
 		return time.Time{}
 	}
 	return t
-}
-
-// slashDay writes a date as it is typed: 02/03/2027 ("" for a zero time).
-func slashDay(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.In(data.Zone).Format("02/01/2006")
 }

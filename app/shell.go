@@ -178,9 +178,9 @@ func (ui *UI) refusal(path string, err error) fyne.CanvasObject {
 	kept.Wrapping = fyne.TextWrapWord
 	other := widget.NewButtonWithIcon(lang.L("action.open_db"), theme.FolderOpenIcon(), ui.chooseDatabase)
 	buttons := container.NewHBox(other)
-	switch data.ErrorCode(err) {
+	switch data.ErrorCode(err).Kind() {
 	case data.EConflict, data.EInternal, data.EReadOnly:
-		// Locked, full, or a passing error: the same file may open once the cause is gone.
+		// Busy, full, or a passing error: the same file may open once the cause is gone.
 		retry := widget.NewButtonWithIcon(lang.L("action.retry"), theme.ViewRefreshIcon(), func() { ui.openStore(path) })
 		retry.Importance = widget.HighImportance
 		buttons.Objects = append([]fyne.CanvasObject{retry}, buttons.Objects...)

@@ -173,23 +173,25 @@ func (ui *UI) unsavedReason() string {
 func failureReason(err error) string {
 	e := data.AsError(err)
 	switch {
-	case errors.Is(err, syscall.ENOSPC) || (e != nil && e.Key == "err.db.full"):
+	case errors.Is(err, syscall.ENOSPC) || data.IsCode(err, data.EFull):
 		return lang.L("unsaved.disk_full")
 	case e == nil:
 		return lang.L("unsaved.other")
-	case e.Key == "err.db.busy":
+	case e.Code == data.EBusy:
 		return lang.L("unsaved.busy")
-	case e.Key == "err.draft.not_recorded":
+	case errors.Is(err, errNotRecorded):
 		return lang.L("unsaved.draft")
-	case e.Key == "err.record.changed":
+	case e.Code == data.EChanged:
 		return lang.L("unsaved.changed")
-	case e.Code == data.EReadOnly || strings.Contains(err.Error(), "readonly"):
+	}
+	switch k := e.Code.Kind(); {
+	case k == data.EReadOnly || strings.Contains(err.Error(), "readonly"):
 		return lang.L("unsaved.read_only")
-	case e.Code == data.ENotFound:
+	case k == data.ENotFound:
 		return lang.L("unsaved.deleted")
-	case e.Code == data.EInvalid || e.Code == data.EConflict:
+	case k == data.EInvalid || k == data.EConflict:
 		return lang.L("unsaved.invalid")
-	case e.Code == data.ELocked:
+	case k == data.ELocked:
 		return lang.L("unsaved.locked")
 	}
 	return lang.L("unsaved.other")

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // statusBar is the line at the bottom: the database file, when it was last saved, and who works here.
@@ -51,7 +52,7 @@ func newStatusBar(ui *UI) *statusBar {
 func (s *statusBar) refresh() {
 	s.db.SetText(lang.L("status.db", map[string]any{"path": s.ui.cfg.DBPath}))
 	if t := s.ui.store.LastSaved(); !t.IsZero() {
-		s.saved.SetText(lang.L("status.saved", map[string]any{"time": formatSeconds(t)}))
+		s.saved.SetText(lang.L("status.saved", map[string]any{"time": italian.ClockSeconds(t)}))
 	} else {
 		s.saved.SetText(lang.L("status.nothing_saved"))
 	}

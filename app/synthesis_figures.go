@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // figuresTab shows what the process involved, counted from the registers and never typed.
@@ -46,7 +47,7 @@ func countBars(counts []data.CountOf, label func(data.CountOf) string) fyne.Canv
 		top = max(top, c.N)
 	}
 	for _, c := range counts {
-		box.Add(barRow(bar{label: label(c), share: float64(c.N) / float64(top), value: formatInt(c.N)}, 260))
+		box.Add(barRow(bar{label: label(c), share: float64(c.N) / float64(top), value: italian.Int(c.N)}, 260))
 	}
 	return box
 }
@@ -58,14 +59,14 @@ func (s *synthesisScreen) showFigures() {
 	f := s.figures
 	f.Objects = nil
 	f.Add(heading(lang.L("synthesis.figures.title")))
-	totals := widget.NewLabel(lang.L("synthesis.figures.totals", map[string]any{"meetings": formatInt(p.Meetings),
-		"people": formatInt(p.People), "presences": formatInt(p.Presences)}))
+	totals := widget.NewLabel(lang.L("synthesis.figures.totals", map[string]any{"meetings": italian.Int(p.Meetings),
+		"people": italian.Int(p.People), "presences": italian.Int(p.Presences)}))
 	totals.Wrapping = fyne.TextWrapWord
 	f.Add(totals)
 
 	var rows [][]string
 	for _, b := range p.Bodies {
-		rows = append(rows, []string{b.Name, formatInt(b.Meetings), formatInt(b.People), formatInt(b.Presences)})
+		rows = append(rows, []string{b.Name, italian.Int(b.Meetings), italian.Int(b.People), italian.Int(b.Presences)})
 	}
 	f.Add(heading(lang.L("synthesis.figures.bodies")))
 	f.Add(tableRows([]float32{5, 1.2, 1.2, 1.2},
@@ -95,9 +96,9 @@ func (s *synthesisScreen) showFigures() {
 	for _, a := range p.Proposals {
 		r := []string{a.Name}
 		for _, k := range data.ProposalKinds {
-			r = append(r, formatInt(a.ByKind[k]))
+			r = append(r, italian.Int(a.ByKind[k]))
 		}
-		rows = append(rows, append(r, formatInt(a.Total)))
+		rows = append(rows, append(r, italian.Int(a.Total)))
 	}
 	f.Add(heading(lang.L("synthesis.figures.proposals")))
 	f.Add(tableRows([]float32{4, 1.5, 1.5, 1.5, 1.5, 1}, header, rows))

@@ -150,7 +150,7 @@ func (s *synthesisScreen) pick(r data.Ranked) {
 func scoreLines(r data.Ranked) []string {
 	var out []string
 	for _, c := range r.Counted {
-		args := map[string]any{"body": c.BodyName, "date": c.Date.In(data.Zone).Format("02/01/2006"),
+		args := map[string]any{"body": c.BodyName, "date": italian.Date(c.Date),
 			"method": lang.L("method." + string(c.Method)), "share": italian.Share(c.Share)}
 		if len(c.Via) == 0 {
 			out = append(out, lang.L("synthesis.about_vote", args))

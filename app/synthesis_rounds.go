@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // validationItem is the title of the ordine del giorno item on which a body votes the priority list.
@@ -73,7 +74,7 @@ func (s *synthesisScreen) showRounds() {
 	}
 	for i := len(rounds) - 1; i >= 0; i-- {
 		r := rounds[i]
-		head := heading(lang.L("synthesis.round", map[string]any{"body": r.Body.Name, "date": formatDay(r.Session.Date),
+		head := heading(lang.L("synthesis.round", map[string]any{"body": r.Body.Name, "date": italian.Day(r.Session.Date),
 			"subject": r.Vote.Subject}))
 		head.Wrapping = fyne.TextWrapWord
 		s.rounds.Add(head)
@@ -141,7 +142,7 @@ func (s *synthesisScreen) askSession(body data.Body, sessions []data.SessionView
 	}
 	var labels []string
 	for _, v := range sessions {
-		labels = append(labels, lang.L("synthesis.session_line", map[string]any{"date": formatDateTime(v.Date),
+		labels = append(labels, lang.L("synthesis.session_line", map[string]any{"date": italian.DateTime(v.Date),
 			"status": lang.L("sstatus." + string(v.Status)), "place": v.Place}))
 	}
 	pick := newKeySelect(labels, nil)
@@ -199,7 +200,7 @@ func (s *synthesisScreen) addItem(body data.Body, sess data.SessionView, title, 
 		if updated {
 			key = "synthesis.brought_again"
 		}
-		s.ui.status.say(lang.L(key, map[string]any{"body": body.Name, "date": formatDay(sess.Date), "item": title}))
+		s.ui.status.say(lang.L(key, map[string]any{"body": body.Name, "date": italian.Day(sess.Date), "item": title}))
 	})
 }
 

@@ -106,7 +106,7 @@ func TestSynthesisRankingAndRule(t *testing.T) {
 	}
 	for i, r := range want {
 		row := rows(s.ranking.table.list)[i]
-		if row[2] != italian.Share(r.Score) || row[3] != formatInt(r.Votes) || row[5] != lang.L("pstate."+string(r.State)) {
+		if row[2] != italian.Share(r.Score) || row[3] != italian.Int(r.Votes) || row[5] != lang.L("pstate."+string(r.State)) {
 			t.Errorf("row %d = %q, want score %s, %d votes, state %s", i, row, italian.Share(r.Score), r.Votes, r.State)
 		}
 	}
@@ -461,7 +461,7 @@ func TestSynthesisFiguresMatchTheRegisters(t *testing.T) {
 	if meetings == 0 || people == 0 {
 		t.Fatalf("the demo has %d meetings held and %d people: nothing to compare", meetings, people)
 	}
-	want := formatInt(meetings) + " sedute svolte · " + formatInt(people) + " persone diverse · " + formatInt(presences) + " presenze"
+	want := italian.Int(meetings) + " sedute svolte · " + italian.Int(people) + " persone diverse · " + italian.Int(presences) + " presenze"
 	if !hasText(s.figures, want) {
 		t.Errorf("figures = %q, want %q", texts(s.figures), want)
 	}
@@ -472,7 +472,7 @@ func TestSynthesisFiguresMatchTheRegisters(t *testing.T) {
 	walk(s.figures, func(o fyne.CanvasObject) {
 		if c, ok := o.(*fyne.Container); ok && len(c.Objects) == 4 {
 			if l, ok := c.Objects[0].(*widget.Label); ok && l.Text == "Tavolo dei Sindaci" {
-				found = c.Objects[1].(*widget.Label).Text == formatInt(mayors)
+				found = c.Objects[1].(*widget.Label).Text == italian.Int(mayors)
 			}
 		}
 	})
@@ -482,7 +482,7 @@ func TestSynthesisFiguresMatchTheRegisters(t *testing.T) {
 	// Categories and comuni as bars with their counts.
 	citizens := count(`SELECT count(*) FROM people WHERE category = 'comune' AND id IN (SELECT person_id FROM attendance
 		WHERE deleted = 0 AND presence = 'presente' AND session_id IN (` + held + `))`)
-	if !hasText(s.figures, "Comune") || !hasText(s.figures, formatInt(citizens)) {
+	if !hasText(s.figures, "Comune") || !hasText(s.figures, italian.Int(citizens)) {
 		t.Errorf("no bar for the category Comune with %d people", citizens)
 	}
 	if !hasText(s.figures, "Castiglione del Lago") || !hasText(s.figures, "Proposte per area e tipo") {

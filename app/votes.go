@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 	"github.com/tavoli/tavoli/data/vote"
 )
 
@@ -40,7 +41,7 @@ func newVotesScreen(ui *UI) *votesScreen {
 		func(v voteRow, col int) string {
 			switch col {
 			case 0:
-				return formatDateTime(v.Opened)
+				return italian.DateTime(v.Opened)
 			case 1:
 				return v.session.BodyName
 			case 2:
@@ -55,7 +56,7 @@ func newVotesScreen(ui *UI) *votesScreen {
 		rows, err := s.load()
 		rows = filterText(rows, filter, func(v voteRow) string {
 			return strings.Join([]string{v.session.BodyName, v.Subject, lang.L("method." + string(v.Method)),
-				formatDay(v.Opened)}, " ")
+				italian.Day(v.Opened)}, " ")
 		})
 		return rows, nil, err
 	}
@@ -108,7 +109,7 @@ func (s *votesScreen) show(v voteRow) {
 		how = lang.L("vote.secret_ballot")
 	}
 	s.detail.Add(widget.NewLabel(lang.L("votes.where", map[string]any{"body": v.session.BodyName,
-		"date": formatDay(v.Opened), "method": lang.L("method." + string(v.Method)), "how": how})))
+		"date": italian.Day(v.Opened), "method": lang.L("method." + string(v.Method)), "how": how})))
 	if v.err != nil {
 		s.detail.Add(widget.NewLabel(Explain(v.err)))
 		s.detail.Refresh()

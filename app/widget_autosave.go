@@ -216,11 +216,11 @@ func retryable(err error) bool {
 	if e == nil {
 		return true
 	}
-	switch e.Code {
+	switch e.Code.Kind() {
 	case data.EInternal, data.EReadOnly:
 		return true
 	}
-	return e.Key == "err.db.busy"
+	return e.Code == data.EBusy
 }
 
 // later runs f on the UI goroutine; tests may queue it instead.

@@ -192,7 +192,7 @@ func TestAutosaveRetriesAFailedSave(t *testing.T) {
 func TestAutosaveConflictNotRetried(t *testing.T) {
 	ui, q := timedUI()
 	f := newTextForm(ui)
-	f.fail = func(int) error { return data.Errorf(data.EConflict, "err.record.changed", "kind", "agenda_item") }
+	f.fail = func(int) error { return data.Errorf(data.EChanged, "err.record.changed", "kind", "agenda_item") }
 	f.text = "Interviene Bianchi."
 	f.saver.changed()
 	q.pump(600*time.Millisecond + retryMost + time.Second)
@@ -247,7 +247,7 @@ func TestAutosaveDetachKeepsTheText(t *testing.T) {
 	f := newTextForm(ui)
 	f.fail = func(n int) error {
 		if n == 1 {
-			return data.Errorf(data.EInternal, "err.db.full")
+			return data.Errorf(data.EFull, "err.db.full")
 		}
 		return nil
 	}

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // columnsLayout shares the width among cells in proportion to their weights, so that a header and the
@@ -130,6 +131,6 @@ func (t *recordTable) reload() {
 		t.sel = -1
 		t.list.UnselectAll()
 	}
-	t.count.SetText(lang.N("filter.count", n, map[string]any{"n": formatInt(n)}))
+	t.count.SetText(lang.N("filter.count", n, map[string]any{"n": italian.Int(n)}))
 	t.list.Refresh()
 }

@@ -22,8 +22,41 @@ const (
 	ENewer       Code = "newer"       // written by a newer version of Tavoli
 	EReadOnly    Code = "read_only"   // the file or its folder cannot be written
 	EUnsupported Code = "unsupported" // a file format we do not read (e.g. .xlsx)
-	EInternal    Code = "internal"    // anything else: a bug or the machine (disk full, I/O)
+	EInternal    Code = "internal"    // anything else: a bug or the machine (I/O)
+
+	// Finer codes, for the distinctions a caller acts on. Each refines one of the kinds above (its Kind,
+	// named in the comment); the window and the command line branch on codes, never on a sentence's Key.
+	EFull           Code = "full"            // the disk is full (internal): free space, then retry
+	EBusy           Code = "busy"            // another program holds the database (conflict): retry later
+	EChanged        Code = "changed"         // the record was saved elsewhere since it was read (conflict)
+	EPassphrase     Code = "passphrase"      // a bundle's passphrase is missing, empty or wrong (invalid)
+	EUnknownPeer    Code = "unknown_peer"    // no known device has the name given (not found)
+	EOtherAmbito    Code = "other_ambito"    // a bundle made by another Ambito's database (conflict)
+	EGap            Code = "gap"             // a bundle skips changes not yet received from its sender (conflict)
+	EMissingRecords Code = "missing_records" // a bundle refers to records neither it nor the database has (conflict)
 )
+
+// kinds maps each finer code to the kind it refines.
+var kinds = map[Code]Code{
+	EFull:           EInternal,
+	EBusy:           EConflict,
+	EChanged:        EConflict,
+	EPassphrase:     EInvalid,
+	EUnknownPeer:    ENotFound,
+	EOtherAmbito:    EConflict,
+	EGap:            EConflict,
+	EMissingRecords: EConflict,
+}
+
+// Kind is the broad kind of error a code belongs to (EInvalid, ENotFound, EConflict, EInternal, …): the
+// code itself for those, the one it refines for the finer codes. Callers that only tell a passing
+// failure from one the user must fix switch on the kind.
+func (c Code) Kind() Code {
+	if k, ok := kinds[c]; ok {
+		return k
+	}
+	return c
+}
 
 // Error is a domain error. Key names the sentence that explains it (a translation key); Args fill the
 // sentence's placeholders; Err is the underlying cause, kept for logs and errors.Is.
@@ -91,6 +124,22 @@ func ErrorCode(err error) Code {
 		return e.Code
 	}
 	return EInternal
+}
+
+// IsCode reports whether err's chain holds an *Error whose code is code. Unlike ErrorCode, it looks past
+// the first *Error: an error wrapped in another keeps its code.
+func IsCode(err error, code Code) bool {
+	for err != nil {
+		var e *Error
+		if !errors.As(err, &e) {
+			return false
+		}
+		if e.Code == code {
+			return true
+		}
+		err = e.Err
+	}
+	return false
 }
 
 // AsError returns the first *Error in err's chain, or nil.

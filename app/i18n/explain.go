@@ -5,8 +5,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // Explain turns an error into sentences for a secretary: what happened and what to do. Domain errors
@@ -25,7 +25,7 @@ func Explain(err error) string {
 	for k, v := range args {
 		switch x := v.(type) {
 		case time.Time:
-			args[k], args[k+"_of"] = report.FormatDay(x), OfDay(x)
+			args[k], args[k+"_of"] = italian.Day(x), OfDay(x)
 		case data.ProposalState:
 			args[k] = L("pstate." + string(x))
 		case data.Field:
@@ -36,7 +36,7 @@ func Explain(err error) string {
 	if inner := data.AsError(e.Err); inner != nil {
 		return msg + " " + Explain(inner)
 	}
-	if e.Code == data.EInternal && e.Err != nil {
+	if e.Code.Kind() == data.EInternal && e.Err != nil {
 		msg += " " + L("err.detail", map[string]any{"detail": e.Err.Error()})
 	}
 	return msg
@@ -45,9 +45,9 @@ func Explain(err error) string {
 // OfDay is "del 12 marzo 2027", "dell'8 aprile 2027" (the article elided before a vowel), or "of …" in
 // English.
 func OfDay(t time.Time) string {
-	s := L("date.of", map[string]any{"date": report.FormatDay(t)})
+	s := L("date.of", map[string]any{"date": italian.Day(t)})
 	if strings.HasPrefix(s, "del ") {
-		return report.OfDay(t) // Italian, with the article elided where Italian elides it
+		return italian.OfDay(t) // Italian, with the article elided where Italian elides it
 	}
 	return s
 }

@@ -9,6 +9,7 @@ import (
 	ics "github.com/arran4/golang-ical"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // defaultLength is how long a session is assumed to last before it has been closed.
@@ -61,7 +62,7 @@ func Calendar(d data.Dossier) ([]byte, error) {
 // calendarDescription is the event's text: who meets, under which call, and the ordine del giorno.
 func calendarDescription(d data.Dossier) string {
 	lines := nonEmpty(strings.Join(nonEmpty(d.Body.Name, d.Ambito.Name), " – "),
-		"Seduta in "+callLabel(d.Session.Call)+prefixed(", ore ", FormatClock(d.Session.Date)))
+		"Seduta in "+callLabel(d.Session.Call)+prefixed(", ore ", italian.Clock(d.Session.Date)))
 	if items := agenda(d); len(items) > 0 {
 		lines = append(lines, "", "Ordine del giorno:")
 		for i, it := range items {

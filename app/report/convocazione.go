@@ -25,7 +25,7 @@ func Convocazione(d data.Dossier) ([]byte, error) {
 	y := doc.pdf.GetY()
 	doc.line(protocol(s.ConvocationProtocol, s.ConvocationDate), doc.left, doc.width/2, stBody.lead, "L")
 	doc.pdf.SetY(y)
-	doc.line(orBlank(strings.TrimSpace(d.Capofila), 16)+", "+orBlank(FormatDay(s.ConvocationDate), 16),
+	doc.line(orBlank(strings.TrimSpace(d.Capofila), 16)+", "+orBlank(italian.Day(s.ConvocationDate), 16),
 		doc.left+doc.width/2, doc.width/2, stBody.lead, "R")
 	doc.space(6)
 	for _, l := range doc.wrap("Ai componenti "+ofThe(body)+"\nLoro sedi", doc.width/2, stBody) {
@@ -34,9 +34,9 @@ func Convocazione(d data.Dossier) ([]byte, error) {
 	doc.space(8)
 
 	second := secondCall(d)
-	when := orBlank(FormatWeekdayDay(s.Date), 20) + ", ore " + orBlank(FormatClock(s.Date), 6)
+	when := orBlank(italian.WeekdayDay(s.Date), 20) + ", ore " + orBlank(italian.Clock(s.Date), 6)
 	if !second.IsZero() {
-		when += " (seconda convocazione ore " + FormatClock(second) + ")"
+		when += " (seconda convocazione ore " + italian.Clock(second) + ")"
 	}
 	doc.field("Oggetto:", "Convocazione "+ofThe(body)+", "+callLabel(s.Call)+": "+when+".", 20)
 	doc.space(5)
@@ -46,9 +46,9 @@ func Convocazione(d data.Dossier) ([]byte, error) {
 		area = " (area " + d.AreaName + ")"
 	}
 	text := "Si comunica che la seduta " + ofThe(body) + area + " è convocata in " + callLabel(s.Call) +
-		" per " + orBlank(FormatWeekdayDay(s.Date), 20) + ", alle ore " + orBlank(FormatClock(s.Date), 6)
+		" per " + orBlank(italian.WeekdayDay(s.Date), 20) + ", alle ore " + orBlank(italian.Clock(s.Date), 6)
 	if !second.IsZero() {
-		text += ", e occorrendo in seconda convocazione " + sameDayOr(s.Date, second) + " alle ore " + FormatClock(second)
+		text += ", e occorrendo in seconda convocazione " + sameDayOr(s.Date, second) + " alle ore " + italian.Clock(second)
 	}
 	doc.paragraphs(text+", presso "+orBlank(s.Place, 30)+", per discutere il seguente", stBody, 0)
 	doc.space(3)
@@ -87,11 +87,7 @@ func Convocazione(d data.Dossier) ([]byte, error) {
 
 // protocol writes "Prot. n. 123 del 02/02/2026", with lines to fill by hand for what is not recorded.
 func protocol(number string, day time.Time) string {
-	date := ""
-	if !day.IsZero() {
-		date = day.In(data.Zone).Format("02/01/2006")
-	}
-	return "Prot. n. " + orBlank(strings.TrimSpace(number), 12) + " del " + orBlank(date, 12)
+	return "Prot. n. " + orBlank(strings.TrimSpace(number), 12) + " del " + orBlank(italian.Date(day), 12)
 }
 
 // secondCall is the hour of the seconda convocazione a letter announces: with a prima convocazione,
@@ -107,10 +103,10 @@ func secondCall(d data.Dossier) time.Time {
 // sameDayOr says the day of the seconda convocazione: "lo stesso giorno", or its own day when the
 // delay takes it past midnight.
 func sameDayOr(first, second time.Time) string {
-	if FormatDay(first) == FormatDay(second) {
+	if italian.Day(first) == italian.Day(second) {
 		return "lo stesso giorno"
 	}
-	return FormatWeekdayDay(second)
+	return italian.WeekdayDay(second)
 }
 
 // recipients lists whom a convocation is sent to, from the body's membership: the presidente, the

@@ -111,7 +111,7 @@ func closeEsito(doc *document, a data.TableAnswer) {
 func fateOrigin(p data.ProposalFate) string {
 	var parts []string
 	if !p.SessionDate.IsZero() {
-		parts = append(parts, "Seduta "+OfDay(p.SessionDate))
+		parts = append(parts, "Seduta "+italian.OfDay(p.SessionDate))
 	}
 	parts = append(parts, strings.ToLower(italian.Kind(p.Kind)))
 	who := strings.TrimSpace(p.ProposerProse)
@@ -134,7 +134,7 @@ func fateSentence(bodies []data.Body, p data.ProposalFate) string {
 	}
 	state := italian.Capital(stateLabel(bodies, p.State))
 	if v := p.DecidedBy; v != nil {
-		state = italian.Capital(italian.State(p.State)) + " " + byThe(v.BodyName) + " nella seduta " + OfDay(v.Date)
+		state = italian.Capital(italian.State(p.State)) + " " + byThe(v.BodyName) + " nella seduta " + italian.OfDay(v.Date)
 	}
 	switch p.State {
 	case data.StateAccorpata:

@@ -3,76 +3,10 @@ package report
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 )
-
-var months = [...]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
-	"agosto", "settembre", "ottobre", "novembre", "dicembre"}
-
-var weekdays = [...]string{"domenica", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato"}
-
-// FormatDay writes a day as Italian acts do, in the Ambito's zone: "12 marzo 2027", and "1° marzo
-// 2027" for the first of the month. A zero time gives "", so that a document can leave a blank.
-func FormatDay(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	t = t.In(data.Zone)
-	day := strconv.Itoa(t.Day())
-	if t.Day() == 1 {
-		day += "°"
-	}
-	return day + " " + months[t.Month()-1] + " " + strconv.Itoa(t.Year())
-}
-
-// OfDay writes "del 12 marzo 2027" with the article elided before a vowel: "dell'8 aprile 2027",
-// "dell'11 maggio 2027" ("" for a zero time).
-func OfDay(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	if d := t.In(data.Zone).Day(); d == 8 || d == 11 {
-		return "dell'" + FormatDay(t)
-	}
-	return "del " + FormatDay(t)
-}
-
-// FormatWeekdayDay writes a day with its weekday: "giovedì 12 marzo 2027" ("" for a zero time).
-func FormatWeekdayDay(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return weekdays[t.In(data.Zone).Weekday()] + " " + FormatDay(t)
-}
-
-// FormatClock writes a time of day in the Ambito's zone: "15:00" ("" for a zero time). The zone is
-// fixed so that a verbale printed on a laptop set to another zone shows the hours of the meeting.
-func FormatClock(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.In(data.Zone).Format("15:04")
-}
-
-// formatInt writes a whole number with the Italian thousands separator: 15.150.
-func formatInt(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
 
 // plural picks the singular or the plural word for n.
 func plural(n int64, one, many string) string {
@@ -142,7 +76,7 @@ func Why(p data.ProposalView) string {
 		return r
 	}
 	if v := p.DecidedBy; v != nil {
-		return "Votazione " + ofThe(v.BodyName) + " nella seduta " + OfDay(v.Date)
+		return "Votazione " + ofThe(v.BodyName) + " nella seduta " + italian.OfDay(v.Date)
 	}
 	return ""
 }

@@ -129,8 +129,8 @@ func motionFigures(s vote.Sums) string {
 
 // weightedFigures writes the same sums by inhabitants: "30.450 favorevoli, 14.700 contrari, 0 astenuti".
 func weightedFigures(s vote.Sums) string {
-	return formatInt(s.Favorevoli) + " favorevoli, " + formatInt(s.Contrari) + " contrari, " +
-		formatInt(s.Astenuti) + " astenuti"
+	return italian.Int(s.Favorevoli) + " favorevoli, " + italian.Int(s.Contrari) + " contrari, " +
+		italian.Int(s.Astenuti) + " astenuti"
 }
 
 // scoreWords writes a first place's score with what it counts: "12 bollini", "3,40 di punteggio medio".
@@ -170,7 +170,7 @@ func tieBreakWords(tb vote.TieBreak) string {
 // Score writes a score the Italian way: whole numbers plain, others with two decimals ("3,40").
 func Score(x float64) string {
 	if x == float64(int64(x)) {
-		return formatInt(int64(x))
+		return italian.Int(int64(x))
 	}
 	return italian.Share(x)
 }

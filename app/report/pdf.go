@@ -12,6 +12,7 @@ import (
 
 	"github.com/tavoli/tavoli/assets"
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // This file is the only one that knows gofpdf (an archived library we may swap for its fork): the
@@ -113,7 +114,7 @@ func sessionMasthead(d data.Dossier) masthead {
 		date = d.Session.Date
 	}
 	return masthead{ambito: d.Ambito, capofila: d.Capofila, body: d.Body.Name, area: d.AreaName,
-		day: sessionDay(d.Session), clock: FormatClock(d.Session.Date), date: date}
+		day: sessionDay(d.Session), clock: italian.Clock(d.Session.Date), date: date}
 }
 
 // newDocument starts a document for the dossier, with its first page.
@@ -179,7 +180,7 @@ func sessionDay(s data.Session) string {
 	if s.Date.IsZero() {
 		return ""
 	}
-	return "seduta " + OfDay(s.Date)
+	return "seduta " + italian.OfDay(s.Date)
 }
 
 // output closes the document and returns its bytes.

@@ -26,7 +26,7 @@ func Presenze(d data.Dossier) ([]byte, error) {
 	// The body is in the page heading; the subtitle says when and where, on one line if it can.
 	doc.title("FOGLIO PRESENZE", stTitle)
 	doc.use(stSubtitle, colText)
-	when := strings.Join(nonEmpty(strings.Join(nonEmpty(FormatWeekdayDay(s.Date), prefixed("ore ", FormatClock(s.Date))), ", "),
+	when := strings.Join(nonEmpty(strings.Join(nonEmpty(italian.WeekdayDay(s.Date), prefixed("ore ", italian.Clock(s.Date))), ", "),
 		s.Place, callLabel(s.Call)), " · ")
 	for _, l := range doc.wrap(when, doc.width, stSubtitle) {
 		doc.line(l, doc.left, doc.width, stSubtitle.lead, "C")
@@ -51,7 +51,7 @@ func Presenze(d data.Dossier) ([]byte, error) {
 			category = italian.Category(l.Category)
 		}
 		rows = append(rows, []string{strconv.Itoa(i + 1), l.PersonName, seat, category, l.Town,
-			FormatClock(l.Arrived), FormatClock(l.Left), sign})
+			italian.Clock(l.Arrived), italian.Clock(l.Left), sign})
 	}
 	for range walkIns {
 		rows = append(rows, []string{strconv.Itoa(len(rows) + 1)})

@@ -27,7 +27,7 @@ func quorumSentence(q vote.Quorum, president data.Gender) string {
 	b.WriteString(strconv.FormatInt(q.Present, 10) + " " + plural(q.Present, "componente", "componenti"))
 	b.WriteString(" su " + strconv.FormatInt(q.Seats, 10))
 	if q.ByPopulation() {
-		b.WriteString(", in rappresentanza di " + inhabitants(q.PresentPopulation) + " su " + formatInt(q.Population))
+		b.WriteString(", in rappresentanza di " + inhabitants(q.PresentPopulation) + " su " + italian.Int(q.Population))
 	}
 	call := callLabel(q.Call)
 	if q.Rule.Kind == data.QuorumNone {
@@ -73,7 +73,7 @@ func missingVerb(amount string) string {
 }
 
 // inhabitants is "15.150 abitanti" ("1 abitante").
-func inhabitants(n int64) string { return formatInt(n) + plural(n, " abitante", " abitanti") }
+func inhabitants(n int64) string { return italian.Int(n) + plural(n, " abitante", " abitanti") }
 
 // quorumRule states what the numero legale of a call will be, for the convocation letter.
 func quorumRule(r data.Rules, call data.Call) string {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // documents are the PDF makers, by the file name the tests give their output.
@@ -226,7 +227,7 @@ func TestPresenze(t *testing.T) {
 		"Il Segretario verbalizzante")
 	// 43 register lines and at least 10 blank ones after them.
 	blank := len(d.Register) + walkIns
-	if !strings.Contains(text, " "+formatInt(int64(blank))+" ") {
+	if !strings.Contains(text, " "+italian.Int(int64(blank))+" ") {
 		t.Errorf("foglio presenze lacks blank row %d", blank)
 	}
 	pages := pageCount(t, path)
@@ -234,7 +235,7 @@ func TestPresenze(t *testing.T) {
 		t.Fatalf("foglio presenze has %d pages, want more than one for %d lines", pages, len(d.Register))
 	}
 	for p := 2; p <= pages; p++ {
-		contains(t, "page "+formatInt(int64(p)), pdfText(t, path, p, p), "Nominativo", "Firma", "Ora arrivo",
+		contains(t, "page "+italian.Int(int64(p)), pdfText(t, path, p, p), "Nominativo", "Firma", "Ora arrivo",
 			"Tavolo tematico Anziani")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 	"github.com/tavoli/tavoli/data/vote"
 )
 
@@ -120,7 +121,7 @@ func weightedCell(w *vote.Sums, f func(vote.Sums) int64) string {
 	if w == nil {
 		return ""
 	}
-	return formatInt(f(*w))
+	return italian.Int(f(*w))
 }
 
 // scoreColumn names what a priority vote's score counts.

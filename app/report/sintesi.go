@@ -93,7 +93,7 @@ func (w sintesi) cover() {
 
 	doc.pdf.SetY(doc.bottom - 6*stSubtitle.lead)
 	centred("Ufficio di Piano", stHeading, colText)
-	for _, l := range nonEmpty(prefixed("Comune capofila: ", s.Capofila), FormatDay(s.Changed)) {
+	for _, l := range nonEmpty(prefixed("Comune capofila: ", s.Capofila), italian.Day(s.Changed)) {
 		centred(l, stSubtitle, colText)
 	}
 }
@@ -321,7 +321,7 @@ func (w sintesi) proposalList(title string, props []data.ProposalView, none stri
 func origin(p data.ProposalView) string {
 	where := "Ufficio di Piano"
 	if p.BodyName != "" {
-		where = strings.Join(nonEmpty(p.BodyName, prefixed("seduta ", OfDay(p.SessionDate))), ", ")
+		where = strings.Join(nonEmpty(p.BodyName, prefixed("seduta ", italian.OfDay(p.SessionDate))), ", ")
 	}
 	who := strings.TrimSpace(proposerProse(p))
 	if org := strings.TrimSpace(p.OrganisationName); org != "" {
@@ -524,14 +524,14 @@ func toDay(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	if strings.HasPrefix(OfDay(t), "dell'") {
-		return "all'" + FormatDay(t)
+	if strings.HasPrefix(italian.OfDay(t), "dell'") {
+		return "all'" + italian.Day(t)
 	}
-	return "al " + FormatDay(t)
+	return "al " + italian.Day(t)
 }
 
 // count writes a whole number the Italian way: 1.250.
-func count(n int) string { return formatInt(int64(n)) }
+func count(n int) string { return italian.Int(int64(n)) }
 
 // orText is s, or a fallback when s is blank.
 func orText(s, fallback string) string {

@@ -51,8 +51,8 @@ func (w sintesi) weighing() data.Weighing {
 // countedLine is one vote in a score: "Tavolo tematico Anziani, 16 ottobre 2025, graduatoria
 // Condorcet-Schulze (7 schede valide): 1° posto su 4, quota (4 − 1)/(4 − 1) = 1,00".
 func countedLine(c data.Counted) string {
-	s := strings.Join(nonEmpty(strings.TrimSpace(c.BodyName), FormatDay(c.Date)), ", ") + ", " + shortMethod(c.Method) +
-		" (" + formatInt(int64(c.Valid)) + plural(int64(c.Valid), " scheda valida", " schede valide") + "): " + shareWhy(c)
+	s := strings.Join(nonEmpty(strings.TrimSpace(c.BodyName), italian.Day(c.Date)), ", ") + ", " + shortMethod(c.Method) +
+		" (" + italian.Int(int64(c.Valid)) + plural(int64(c.Valid), " scheda valida", " schede valide") + "): " + shareWhy(c)
 	if len(c.Via) > 0 {
 		var titles []string
 		for _, t := range c.Via {
@@ -137,14 +137,14 @@ func meanFormula(counted []data.Counted, score float64, byVoters bool) string {
 	total := 0
 	for _, c := range counted {
 		if byVoters {
-			terms = append(terms, italian.Share(c.Share)+" × "+formatInt(int64(c.Valid)))
+			terms = append(terms, italian.Share(c.Share)+" × "+italian.Int(int64(c.Valid)))
 			total += c.Valid
 		} else {
 			terms = append(terms, italian.Share(c.Share))
 			total++
 		}
 	}
-	return "(" + strings.Join(terms, " + ") + ")/" + formatInt(int64(total)) + " = " + italian.Share(score)
+	return "(" + strings.Join(terms, " + ") + ")/" + italian.Int(int64(total)) + " = " + italian.Share(score)
 }
 
 // setAsideLine says, for a merged proposal, which original proposals its figure leaves out and what
@@ -163,7 +163,7 @@ func setAsideLine(r data.Ranked, byVoters bool) string {
 		if len(c.Via) == 0 || !viaAny(c.Via, r.Left) {
 			continue
 		}
-		votes = append(votes, strings.TrimSpace(c.BodyName)+", "+FormatDay(c.Date)+": "+shareWhy(c))
+		votes = append(votes, strings.TrimSpace(c.BodyName)+", "+italian.Day(c.Date)+": "+shareWhy(c))
 	}
 	what := map[[2]bool]string{{false, false}: "le sue votazioni", {false, true}: "la sua votazione",
 		{true, false}: "le loro votazioni", {true, true}: "la loro votazione"}[[2]bool{len(left) > 1, len(votes) == 1}]

@@ -21,7 +21,7 @@ func Verbale(d data.Dossier) ([]byte, error) {
 	s := d.Session
 	if !s.Status.Held() {
 		return nil, data.Errorf(data.EInvalid, "err.verbale.not_held", "body", strings.TrimSpace(clean(d.Body.Name)),
-			"day", FormatDay(s.Date), "status", string(s.Status))
+			"day", italian.Day(s.Date), "status", string(s.Status))
 	}
 	// Until its approval a verbale is a draft, and says so in its title and on every page.
 	kind, note := "Verbale", "BOZZA, non ancora approvato"
@@ -70,7 +70,7 @@ func (v verbale) opening() {
 		if d.Number > 0 {
 			number = "n. " + strconv.Itoa(d.Number) + "/" + strconv.Itoa(day.In(data.Zone).Year()) + " "
 		}
-		doc.title(draft+strings.ToUpper(strings.TrimSpace("Verbale "+number+"della seduta "+orBlank(OfDay(day), 16))), stTitle)
+		doc.title(draft+strings.ToUpper(strings.TrimSpace("Verbale "+number+"della seduta "+orBlank(italian.OfDay(day), 16))), stTitle)
 	}
 	doc.use(stSubtitle, colText)
 	sub := body
@@ -85,7 +85,7 @@ func (v verbale) opening() {
 	doc.line(protocol(s.VerbaleProtocol, s.VerbaleDate), doc.left, doc.width, stBody.lead, "L")
 	doc.space(4)
 
-	text := "Il giorno " + orBlank(FormatWeekdayDay(day), 24) + ", alle ore " + orBlank(FormatClock(s.Started), 6) +
+	text := "Il giorno " + orBlank(italian.WeekdayDay(day), 24) + ", alle ore " + orBlank(italian.Clock(s.Started), 6) +
 		", presso " + orBlank(s.Place, 30) + ", si è svolta in " + callLabel(s.Call) + " la seduta " + ofThe(body)
 	if d.Ambito.Name != "" {
 		text += " " + ofThe(d.Ambito.Name)
@@ -109,12 +109,12 @@ func (v verbale) opening() {
 // convenedFor is when the session was convened, after "convocata": " per le ore 15:00", with the
 // weekday and day too when it was held on another day (see data.Session.StartedOffDay).
 func convenedFor(s data.Session) string {
-	c := FormatClock(s.Date)
+	c := italian.Clock(s.Date)
 	switch {
 	case c == "":
 		return ""
 	case s.StartedOffDay():
-		return " per " + FormatWeekdayDay(s.Date) + " alle ore " + c
+		return " per " + italian.WeekdayDay(s.Date) + " alle ore " + c
 	}
 	return " per le ore " + c
 }
@@ -124,7 +124,7 @@ func convenedFor(s data.Session) string {
 // date.
 func corrected(d data.Dossier) (of, object string) {
 	if d.Corrects != nil && !d.Corrects.Date.IsZero() {
-		day := OfDay(d.Corrects.Date)
+		day := italian.OfDay(d.Corrects.Date)
 		return "del verbale della seduta " + day, "il verbale della seduta " + day
 	}
 	return "di un verbale già approvato", "un verbale già approvato"
@@ -170,7 +170,7 @@ func (v verbale) attendance() {
 		}
 	}
 	when := "Alla verifica del numero legale"
-	if c := FormatClock(at); c != "" {
+	if c := italian.Clock(at); c != "" {
 		when += ", alle ore " + c
 	}
 	if len(then) == 0 {
@@ -181,7 +181,7 @@ func (v verbale) attendance() {
 	doc.space(1.5)
 	text := quorumSentence(q, d.President.Gender)
 	if start := d.Session.Started; !start.IsZero() && at.Sub(start) >= time.Minute && q.Holds {
-		text = "Alle ore " + FormatClock(at) + ", " + strings.ToLower(text[:1]) + text[1:]
+		text = "Alle ore " + italian.Clock(at) + ", " + strings.ToLower(text[:1]) + text[1:]
 	}
 	doc.paragraphs(text, stBody, 0)
 	if m := movements(r.present, at); m != "" {
@@ -227,7 +227,7 @@ func movements(present []data.RegisterLine, at time.Time) string {
 	sort.SliceStable(moves, func(i, j int) bool { return moves[i].t.Before(moves[j].t) })
 	parts := make([]string, 0, len(moves))
 	for _, m := range moves {
-		parts = append(parts, "alle ore "+FormatClock(m.t)+" "+m.verb+" "+
+		parts = append(parts, "alle ore "+italian.Clock(m.t)+" "+m.verb+" "+
 			strings.TrimSuffix(nameList([]data.RegisterLine{m.l}), "."))
 	}
 	s := strings.Join(parts, "; ") + "."
@@ -248,11 +248,11 @@ func (v verbale) presentTable(lines []data.RegisterLine, weighted bool) {
 		if weighted {
 			pop := ""
 			if l.SeatID != "" {
-				pop = formatInt(int64(l.Population))
+				pop = italian.Int(int64(l.Population))
 			}
 			row = append(row, pop)
 		}
-		rows = append(rows, append(row, FormatClock(l.Arrived), FormatClock(l.Left)))
+		rows = append(rows, append(row, italian.Clock(l.Arrived), italian.Clock(l.Left)))
 	}
 	v.doc.table(table{cols: cols}, rows)
 }
@@ -271,7 +271,7 @@ func (v verbale) agendaItems() {
 		known[it.ID] = true
 		doc.heading(strconv.Itoa(i+1)+". "+it.Title, stHeading)
 		if i == 0 && d.Previous != nil && !d.Previous.Date.IsZero() {
-			doc.paragraphs("Viene esaminato il verbale della seduta "+OfDay(d.Previous.Date)+".", stBody, 0)
+			doc.paragraphs("Viene esaminato il verbale della seduta "+italian.OfDay(d.Previous.Date)+".", stBody, 0)
 			doc.space(1.6)
 		}
 		props, votes, decisions, actions := d.ItemProposals(it.ID), d.ItemVotes(it.ID), d.ItemDecisions(it.ID), d.ItemActions(it.ID)
@@ -368,7 +368,7 @@ func (v verbale) writeRecord(props []data.ProposalView, votes []data.Vote, decis
 		doc.heading("Azioni concordate", stSub)
 		rows := make([][]string, 0, len(actions))
 		for _, a := range actions {
-			rows = append(rows, []string{a.Who, a.What, orDash(FormatDay(a.Due))})
+			rows = append(rows, []string{a.Who, a.What, orDash(italian.Day(a.Due))})
 		}
 		doc.table(table{cols: []column{{"Chi", 36, "L"}, {"Cosa", 79, "L"}, {"Entro il", 26, "L"}}}, rows)
 	}
@@ -400,7 +400,7 @@ func (v verbale) voteLine(x data.Vote) string {
 		how = "votazione palese per alzata di mano"
 	}
 	s := "«" + strings.TrimSpace(x.Subject) + "»: " + how + " (" + methodLabel(x.Method) + ")"
-	if c := FormatClock(x.Opened); c != "" {
+	if c := italian.Clock(x.Opened); c != "" {
 		s += ", aperta alle ore " + c
 	}
 	s += "."
@@ -415,7 +415,7 @@ func (v verbale) voteLine(x data.Vote) string {
 		s += " Numero legale all'apertura: "
 		switch x.Rules.Weighting {
 		case data.WeightPopulation:
-			s += inhabitants(x.QuorumPresent) + " rappresentati, " + formatInt(x.QuorumRequired) + " richiesti."
+			s += inhabitants(x.QuorumPresent) + " rappresentati, " + italian.Int(x.QuorumRequired) + " richiesti."
 		case data.WeightHead:
 			s += strconv.FormatInt(x.QuorumPresent, 10) + plural(x.QuorumPresent, " presente", " presenti") +
 				", " + strconv.FormatInt(x.QuorumRequired, 10) + plural(x.QuorumRequired, " richiesto", " richiesti") + "."
@@ -423,7 +423,7 @@ func (v verbale) voteLine(x data.Vote) string {
 			s += strconv.FormatInt(x.QuorumPresent, 10) + plural(x.QuorumPresent, " componente presente", " componenti presenti") +
 				" (" + strconv.FormatInt(x.QuorumRequired, 10) + " richiesti)"
 			if x.QuorumPopulation > 0 || x.QuorumRequiredPopulation > 0 {
-				s += " e " + inhabitants(x.QuorumPopulation) + " rappresentati (" + formatInt(x.QuorumRequiredPopulation) + " richiesti)"
+				s += " e " + inhabitants(x.QuorumPopulation) + " rappresentati (" + italian.Int(x.QuorumRequiredPopulation) + " richiesti)"
 			}
 			s += "."
 		}
@@ -434,7 +434,7 @@ func (v verbale) voteLine(x data.Vote) string {
 func (v verbale) closing() {
 	doc, d := v.doc, v.d
 	doc.space(4)
-	doc.paragraphs("La seduta è tolta alle ore "+orBlank(FormatClock(d.Session.Ended), 6)+".", stBody, 0)
+	doc.paragraphs("La seduta è tolta alle ore "+orBlank(italian.Clock(d.Session.Ended), 6)+".", stBody, 0)
 	doc.space(6)
 	doc.need(stBody.lead + 4 + signatureHeight) // the formula stays with the signatures
 	doc.use(stBold, colText)
@@ -460,7 +460,7 @@ func orDash(s string) string {
 // dal Tavolo dei Sindaci nella seduta del 9 aprile 2027, all'unanimità dei votanti, astenuto il Comune
 // di Paciano."
 func approvedBy(d data.Dossier, in data.Session) string {
-	text := "Verbale approvato dal " + strings.TrimSpace(clean(d.Body.Name)) + " nella seduta " + OfDay(in.Date)
+	text := "Verbale approvato dal " + strings.TrimSpace(clean(d.Body.Name)) + " nella seduta " + italian.OfDay(in.Date)
 	a := d.Approval
 	if a == nil {
 		return text + "."

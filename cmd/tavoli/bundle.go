@@ -22,6 +22,7 @@ import (
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/atomicfile"
 	"github.com/tavoli/tavoli/data/bundle"
+	"github.com/tavoli/tavoli/data/italian"
 	"github.com/tavoli/tavoli/data/sqlite"
 )
 
@@ -85,7 +86,7 @@ func (c *cli) passphrase() (string, error) {
 	line, _, _ := strings.Cut(string(bytes.TrimPrefix(b, []byte("\ufeff"))), "\n")
 	line = strings.TrimSuffix(line, "\r")
 	if line == "" {
-		return "", data.Errorf(data.EInvalid, "cli.bundle_passphrase_empty", "path", c.opt.passFile)
+		return "", data.Errorf(data.EPassphrase, "cli.bundle_passphrase_empty", "path", c.opt.passFile)
 	}
 	if fi, err := os.Stat(c.opt.passFile); err == nil && openToOthers(fi) {
 		fmt.Fprintln(c.stderr, "tavoli: "+i18n.L("cli.bundle_passphrase_open", map[string]any{"path": c.opt.passFile}))
@@ -122,8 +123,8 @@ func (c *cli) bundleExport(ctx context.Context, rest []string) int {
 	if c.opt.passFile != "" {
 		p, err := c.passphrase()
 		if err != nil {
-			if e := data.AsError(err); e != nil && e.Key == "cli.bundle_passphrase_empty" {
-				err = e.Wrap(data.Errorf(data.EInvalid, bundle.KeyPassphraseChoose))
+			if data.IsCode(err, data.EPassphrase) { // the file is empty
+				err = data.AsError(err).Wrap(data.Errorf(data.EInvalid, bundle.KeyPassphraseChoose))
 			}
 			return c.fail(err)
 		}
@@ -149,7 +150,7 @@ func (c *cli) bundleExport(ctx context.Context, rest []string) int {
 	}
 	ex, err := st.ExportFile(ctx, c.opt.output, opt)
 	if err != nil {
-		if e := data.AsError(err); e != nil && e.Key == "err.exchange.peer_unknown" {
+		if data.IsCode(err, data.EUnknownPeer) {
 			return c.failHint(err, "cli.bundle_peers_hint", nil)
 		}
 		return c.fail(err)
@@ -255,7 +256,7 @@ func (c *cli) bundleImport(ctx context.Context, rest []string) int {
 	}
 	in, err := sqlite.ReadBundleFile(path, pass)
 	if err != nil {
-		if e := data.AsError(err); e != nil && e.Key == bundle.KeyPassphraseRequired {
+		if data.IsCode(err, data.EPassphrase) && pass == "" { // required, not wrong
 			return c.failHint(err, "cli.bundle_passphrase_hint", nil)
 		}
 		return c.fail(err)
@@ -492,13 +493,13 @@ func (c *cli) failImport(err error, path string, in *bundle.Incoming) int {
 		return c.fail(err)
 	}
 	sender := peerLabel(in.Header.SenderName, in.Header.Sender)
-	switch e.Key {
-	case "err.exchange.other_ambito":
+	switch e.Code {
+	case data.EOtherAmbito:
 		return c.failHint(err, "cli.bundle_other_ambito_hint", map[string]any{
 			"command": otherAmbitoCommand(path, c.opt.passFile)})
-	case "err.exchange.gap", "err.exchange.gap_named", "err.exchange.gap_dated":
+	case data.EGap:
 		return c.failHint(err, "cli.bundle_gap_hint", map[string]any{"name": sender, "device": e.Args["device"]})
-	case "err.exchange.missing_records":
+	case data.EMissingRecords:
 		return c.failHint(err, "cli.bundle_all_hint", map[string]any{"name": sender})
 	}
 	return c.fail(err)
@@ -540,7 +541,7 @@ func dateTime(t time.Time) string {
 	if t.IsZero() {
 		return i18n.L("cli.bundle_never")
 	}
-	return t.In(data.Zone).Format("02/01/2006 15:04")
+	return italian.DateTime(t)
 }
 
 // isoTime writes a moment for JSON, in the Ambito's time zone with its offset; "" when unknown.

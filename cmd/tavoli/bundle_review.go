@@ -249,10 +249,10 @@ func (c *cli) bundleConflicts(ctx context.Context) int {
 		if v.Current != nil {
 			current = versionText(names(v.CurrentDevice), v.CurrentUpdated, v.CurrentDeletion())
 		}
-		r := []string{i18n.KindName(v.Kind), versionLabel(v), reasonText(v.Reason),
+		r := []string{i18n.KindName(v.Kind), versionLabel(v), i18n.VersionReason(v.Reason),
 			versionText(names(v.Device), v.Updated, v.IsDeletion()), current}
 		if c.opt.all {
-			r = append(r, resolutionText(v.Resolution))
+			r = append(r, i18n.VersionResolution(v))
 		}
 		table = append(table, append(r, v.ID))
 	}
@@ -299,32 +299,6 @@ func versionLabel(v data.RecordVersion) string {
 		return v.Label
 	}
 	return v.RecordID
-}
-
-func reasonText(r data.VersionReason) string {
-	switch r {
-	case data.VersionConflict:
-		return i18n.L("cli.bundle_reason_conflict")
-	case data.VersionLocked:
-		return i18n.L("cli.bundle_reason_locked")
-	case data.VersionReplaced:
-		return i18n.L("cli.bundle_reason_replaced")
-	}
-	return string(r)
-}
-
-func resolutionText(r data.VersionResolution) string {
-	switch r {
-	case data.VersionOpen:
-		return i18n.L("cli.bundle_resolution_open")
-	case data.VersionDismissed:
-		return i18n.L("cli.bundle_resolution_dismissed")
-	case data.VersionRestored:
-		return i18n.L("cli.bundle_resolution_restored")
-	case data.VersionDisputed:
-		return i18n.L("cli.bundle_resolution_disputed")
-	}
-	return string(r)
 }
 
 // bundleResolve is "tavoli bundle restore ID" (the version set aside becomes the current one, and the

@@ -571,7 +571,7 @@ func TestBundleConflicts(t *testing.T) {
 		t.Fatalf("versions set aside = %+v, want Anna's phones", versions)
 	}
 	r = bruno.must("bundle", "conflitti")
-	wantContains(t, r, "stdout", r.stdout, "Persona", "Agostini Ettore", "modificato anche altrove", "Anna, ",
+	wantContains(t, r, "stdout", r.stdout, "Persona", "Agostini Ettore", "Conflitto", "Anna, ",
 		"questo computer, ", ettore.ID, "tavoli bundle restore ID")
 
 	r = bruno.must("bundle", "restore", ettore.ID)
@@ -587,7 +587,7 @@ func TestBundleConflicts(t *testing.T) {
 	r = bruno.must("bundle", "conflicts")
 	wantContains(t, r, "stdout", r.stdout, "Nessuna versione messa da parte da esaminare")
 	r = bruno.must("bundle", "conflicts", "--all")
-	wantContains(t, r, "stdout", r.stdout, "Esito", "ripristinata", "scartata", "sostituita da un ripristino")
+	wantContains(t, r, "stdout", r.stdout, "Esito", "Ripristinata", "Tenuta la versione attuale", "Sostituita da un ripristino")
 
 	r = bruno.run("bundle", "restore", "non-esiste")
 	wantCode(t, r, exitError)

@@ -6,13 +6,10 @@ import (
 	"os"
 	"strings"
 
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
-
 	"github.com/tavoli/tavoli/app/i18n"
-
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/csvimport"
+	"github.com/tavoli/tavoli/data/italian"
 )
 
 // importCmd is "tavoli import people FILE.csv": the columns are recognised from the header; the whole
@@ -74,11 +71,10 @@ const progressEvery = 5000
 // progress writes the sentence key on stderr, every progressEvery rows and after the last, with the rows
 // done and the total. Stdout stays for the report, which --json makes a program's input.
 func (c *cli) progress(key string) func(done, total int) {
-	p := message.NewPrinter(language.Italian) // numbers the Italian way, as the window writes them
 	return func(done, total int) {
 		if total < progressEvery || (done%progressEvery != 0 && done != total) {
 			return
 		}
-		fmt.Fprintln(c.stderr, i18n.L(key, map[string]any{"done": p.Sprint(done), "total": p.Sprint(total)}))
+		fmt.Fprintln(c.stderr, i18n.L(key, map[string]any{"done": italian.Int(done), "total": italian.Int(total)}))
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/tavoli/tavoli/app/i18n"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 	"github.com/tavoli/tavoli/data/sqlite"
 )
 
@@ -271,7 +272,7 @@ func listSessions(ctx context.Context, st *sqlite.Store) ([]any, [][]string, err
 	for _, v := range list {
 		rows = append(rows, row{stampOf(v.Meta), v.BodyName, v.BodyID, v.AreaName, v.AreaID, iso(v.Date), string(v.Status),
 			string(v.Call), v.Place, iso(v.Started), iso(v.Ended), v.Items, v.Present, v.CorrectsID})
-		table = append(table, []string{v.Date.In(data.Zone).Format("02/01/2006 15:04"), v.BodyName,
+		table = append(table, []string{italian.DateTime(v.Date), v.BodyName,
 			i18n.L("sstatus." + string(v.Status)), fmt.Sprint(v.Present), v.ID})
 	}
 	return rows, table, nil
@@ -302,7 +303,7 @@ func listVotes(ctx context.Context, st *sqlite.Store) ([]any, [][]string, error)
 		for _, v := range votes {
 			rows = append(rows, row{stampOf(v.Meta), s.ID, s.BodyName, v.Subject, string(v.Method), v.Secret, string(v.Status),
 				v.Opened.In(data.Zone).Format(time.RFC3339)})
-			table = append(table, []string{v.Opened.In(data.Zone).Format("02/01/2006 15:04"), s.BodyName, v.Subject,
+			table = append(table, []string{italian.DateTime(v.Opened), s.BodyName, v.Subject,
 				i18n.L("method." + string(v.Method)), v.ID})
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	docs "github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/csvexport"
+	"github.com/tavoli/tavoli/data/italian"
 	"github.com/tavoli/tavoli/data/sqlite"
 )
 
@@ -110,7 +111,7 @@ func listProposals(ctx context.Context, st *sqlite.Store, f data.ProposalFilter)
 		date, day := "", ""
 		if !p.SessionDate.IsZero() {
 			date = p.SessionDate.In(data.Zone).Format(time.RFC3339)
-			day = p.SessionDate.In(data.Zone).Format("02/01/2006")
+			day = italian.Date(p.SessionDate)
 		}
 		rows = append(rows, row{stampOf(p.Meta), p.Title, p.Text, p.AreaName, p.AreaID, string(p.Kind), string(p.State),
 			p.Priority, p.BodyName, p.BodyID, p.SessionID, date, p.ProposerName, p.ProposerID, p.OrganisationName,

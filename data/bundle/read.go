@@ -188,7 +188,7 @@ func (r *Reader) open(opt ReadOptions) error {
 // decrypt opens the encrypted form and leaves its plain form in r.body.
 func (r *Reader) decrypt(outer io.Reader, opt ReadOptions) error {
 	if opt.Passphrase == "" {
-		return data.Errorf(data.EInvalid, KeyPassphraseRequired)
+		return data.Errorf(data.EPassphrase, KeyPassphraseRequired)
 	}
 	id, err := age.NewScryptIdentity(opt.Passphrase)
 	if err != nil {
@@ -197,7 +197,7 @@ func (r *Reader) decrypt(outer io.Reader, opt ReadOptions) error {
 	id.SetMaxWorkFactor(cmp.Or(opt.maxWorkFactor, maxWorkFactor))
 	plain, err := age.Decrypt(outer, id)
 	if errors.Is(err, age.ErrIncorrectIdentity) {
-		return data.Errorf(data.EInvalid, KeyPassphraseWrong)
+		return data.Errorf(data.EPassphrase, KeyPassphraseWrong)
 	}
 	if err != nil {
 		return err

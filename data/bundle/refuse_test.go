@@ -25,8 +25,8 @@ var readRefusals = map[string]data.Code{
 	KeyNotBundle:          data.ENotOurs,
 	KeyDatabase:           data.ENotOurs,
 	KeyNotPassphrase:      data.ENotOurs,
-	KeyPassphraseRequired: data.EInvalid,
-	KeyPassphraseWrong:    data.EInvalid,
+	KeyPassphraseRequired: data.EPassphrase,
+	KeyPassphraseWrong:    data.EPassphrase,
 	KeyAltered:            data.ECorrupt,
 	KeyTruncated:          data.ECorrupt,
 	KeyOversized:          data.ECorrupt,
@@ -40,6 +40,7 @@ func checkRefused(t testing.TB, what string, err error, keys ...string) {
 	e := data.AsError(err)
 	if e == nil {
 		t.Fatalf("%s: read with %v, want a refusal %v", what, err, keys)
+		return // Fatalf has stopped the test; staticcheck cannot tell through testing.TB
 	}
 	if code, ok := readRefusals[e.Key]; !ok || code != e.Code {
 		t.Fatalf("%s: %v, want one of the reading refusals with its code", what, err)

@@ -54,10 +54,7 @@ func priority(n int) string {
 // date is the day of the session where the proposal was made, in the Ambito's zone; "" for one
 // made by the office.
 func date(p data.ProposalView) string {
-	if p.SessionDate.IsZero() {
-		return ""
-	}
-	return p.SessionDate.In(data.Zone).Format("02/01/2006")
+	return italian.Date(p.SessionDate)
 }
 
 // mergedInto names the proposal one was merged into: its title when the list holds it, its id

@@ -114,16 +114,13 @@ func approve(ds *data.Dataset, p, n int) error {
 		Rules: body.Rules, Status: data.VoteChiusa, Opened: opened, Closed: closed}
 	sum := sha256.Sum256([]byte(x.ID))
 	x.Settings.Seed = int64(binary.BigEndian.Uint32(sum[:4])) // as OpenVote derives it
-	var weights []data.SeatWeight
+	var seats []vote.OpeningSeat
 	var ballots []data.VoteBallot
 	for _, st := range ds.Seats {
 		if st.BodyID != body.ID {
 			continue
 		}
-		pop := population[st.ComuneID]
-		x.Voters = append(x.Voters, data.VoteVoter{ID: st.ID, Label: seatName(ds, st), Weight: int64(max(pop, 1)),
-			Present: present[st.ID]})
-		weights = append(weights, data.SeatWeight{ID: st.ID, Population: int64(pop)})
+		seats = append(seats, vote.OpeningSeat{ID: st.ID, Label: seatName(ds, st), Population: int64(population[st.ComuneID])})
 		if present[st.ID] {
 			choice := vote.Favorevole
 			if !unanimous && !wasThere[st.ID] {
@@ -137,9 +134,7 @@ func approve(ds *data.Dataset, p, n int) error {
 	if len(ballots) == 0 {
 		return fmt.Errorf("no seat is present to vote")
 	}
-	q := vote.CheckQuorum(x.Rules, in.Call, weights, present)
-	q.Record(&x)
-	if !q.Holds {
+	if q := vote.RecordOpening(&x, in.Call, seats, present); !q.Holds {
 		return fmt.Errorf("the session approving it has no numero legale")
 	}
 	r, err := vote.Tally(vote.CountOf(x, in.Call, ballots))

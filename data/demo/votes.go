@@ -142,19 +142,16 @@ func (w *voting) add(vs voteSource) error {
 	}
 	present := data.PresentSeats(lines, opened)
 	seats := map[string]string{} // name -> id
-	var weights []data.SeatWeight
+	var opening []vote.OpeningSeat
 	for _, st := range w.ds.Seats {
 		if st.BodyID != body.ID {
 			continue
 		}
 		name, pop := w.seatNames[st.ID], w.comuni[st.ComuneID].Population
 		seats[name] = st.ID
-		v.Voters = append(v.Voters, data.VoteVoter{ID: st.ID, Label: name, Weight: int64(max(pop, 1)), Present: present[st.ID]})
-		weights = append(weights, data.SeatWeight{ID: st.ID, Population: int64(pop)})
+		opening = append(opening, vote.OpeningSeat{ID: st.ID, Label: name, Population: int64(pop)})
 	}
-	q := vote.CheckQuorum(v.Rules, sess.Call, weights, present)
-	q.Record(&v)
-	if !q.Holds {
+	if q := vote.RecordOpening(&v, sess.Call, opening, present); !q.Holds {
 		return fmt.Errorf("the quorum does not hold when the vote opens")
 	}
 

@@ -1,13 +1,11 @@
 // Package italian holds the Italian words Tavoli's documents and files use for the codes it stores:
-// a proposal's kind and state, a participant's category, the cost and time bands. Documents (PDF, CSV)
+// a proposal's kind and state, a participant's category, the cost and time bands; and the one way
+// numbers, dates and hours are written the Italian way (format.go). Documents (PDF, CSV)
 // are written in Italian whatever language the interface is set to, so these words live here rather
 // than in the interface's translations. An unknown code is written as it is stored, never hidden.
 package italian
 
 import (
-	"strconv"
-	"strings"
-
 	"github.com/tavoli/tavoli/data"
 )
 
@@ -139,9 +137,4 @@ func KindPlural(k data.ProposalKind) string {
 		return "Ipotesi progettuali"
 	}
 	return Kind(k)
-}
-
-// Share writes a share or a score with two decimals and a decimal comma, as an office writes it: "0,42".
-func Share(x float64) string {
-	return strings.Replace(strconv.FormatFloat(x, 'f', 2, 64), ".", ",", 1)
 }

@@ -183,13 +183,13 @@ func (s *Store) checkWindow(ctx context.Context, tx *sql.Tx, h bundle.Header) er
 		}
 	}
 	if missing == nil {
-		return data.Errorf(data.EConflict, "err.exchange.gap", "name", name, "device", s.device)
+		return data.Errorf(data.EGap, "err.exchange.gap", "name", name, "device", s.device)
 	}
 	key := "err.exchange.gap_named"
 	if missing.File == "" {
 		key = "err.exchange.gap_dated"
 	}
-	return data.Errorf(data.EConflict, key, "name", name, "device", s.device, "file", missing.File,
+	return data.Errorf(data.EGap, key, "name", name, "device", s.device, "file", missing.File,
 		"date", missing.Created)
 }
 

@@ -118,7 +118,7 @@ func TestWindowMovesOnlyOnAcknowledgement(t *testing.T) {
 			in.Header.Since = in.Header.Upto + 1
 			in.Header.Upto += 2
 			_, err := x.b.MergeBundle(x.ctx, in, bundle.ImportOptions{})
-			wantErr(t, "a bundle beyond what B holds", err, data.EConflict, "")
+			wantErr(t, "a bundle beyond what B holds", err, data.EGap, "")
 			unchanged(t, "a refused bundle", x.b, before)
 		}
 	}
@@ -192,7 +192,7 @@ func TestGapRefusalNamesMissingBundle(t *testing.T) {
 	must(t, "ReadBundleFile", err)
 	before := dbStateOf(t, x.b)
 	_, err = x.b.MergeBundle(x.ctx, in, bundle.ImportOptions{File: later})
-	wantErr(t, "the second bundle on B", err, data.EConflict, "err.exchange.gap_named")
+	wantErr(t, "the second bundle on B", err, data.EGap, "err.exchange.gap_named")
 	if e := data.AsError(err); e == nil || e.Args["file"] != "per-h.tavoli" || e.Args["device"] != x.b.Device() {
 		t.Errorf("the refusal names %v, want per-h.tavoli and B's device", e)
 	} else if at, _ := e.Args["date"].(time.Time); at.IsZero() {
@@ -222,7 +222,7 @@ func TestGapRefusalNamesMissingBundle(t *testing.T) {
 	acknowledge(t, y.a, y.h)
 	in, _ = bundleFor(t, y.a, bundle.ExportOptions{Peer: y.h.Device()})
 	_, err = y.b.MergeBundle(y.ctx, in, bundle.ImportOptions{})
-	wantKey(t, "H's next bundle on B", err, data.EConflict, "err.exchange.gap_dated")
+	wantKey(t, "H's next bundle on B", err, data.EGap, "err.exchange.gap_dated")
 	for i := range 2 { // the same advice twice: never a loop
 		res, _ := exchange(t, y.a, y.b, bundle.ExportOptions{Peer: y.b.Device()})
 		if want := 1 - i; res.Total().New != want {

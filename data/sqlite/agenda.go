@@ -53,7 +53,7 @@ func agenda(ctx context.Context, tx *sql.Tx, sessionID string) ([]data.AgendaIte
 // SaveAgendaItem creates or updates an item of the ordine del giorno: its title and notes. A new item
 // goes before "Varie ed eventuali" when the agenda ends with it, at the end otherwise. The time spent
 // and the done mark are kept as stored: the meeting's clock (SetCurrentItem, NextItem) sets them. An
-// update whose Updated is not the stored one is refused as changed elsewhere (EConflict,
+// update whose Updated is not the stored one is refused as changed elsewhere (EChanged,
 // "err.record.changed"), as for every record: two windows typing the notes of one item must not
 // overwrite each other. The clock's changes count too; a caller that knows the text it started from
 // can check that only the clock moved and save again over the new version.

@@ -33,7 +33,7 @@ func TestAgendaNotesTwoWindows(t *testing.T) {
 	m.clock.add(time.Minute)
 	b.Notes = "Interviene Bianchi."
 	_, err = other.SaveAgendaItem(m.ctx, b)
-	wantErr(t, "SaveAgendaItem (second window, stale)", err, data.EConflict, "err.record.changed")
+	wantErr(t, "SaveAgendaItem (second window, stale)", err, data.EChanged, "err.record.changed")
 	if got := m.agenda(t, id)[1].Notes; got != "Interviene Rossi." {
 		t.Errorf("stored notes after the refused save = %q, want the first window's", got)
 	}
@@ -53,7 +53,7 @@ func TestAgendaNotesTwoWindows(t *testing.T) {
 	must(t, "SetCurrentItem (back)", err)
 	a.Notes += " Si rinvia."
 	_, err = m.s.SaveAgendaItem(m.ctx, a)
-	wantErr(t, "SaveAgendaItem (over the version before the clock)", err, data.EConflict, "err.record.changed")
+	wantErr(t, "SaveAgendaItem (over the version before the clock)", err, data.EChanged, "err.record.changed")
 	cur := m.agenda(t, id)[1]
 	cur.Notes = a.Notes
 	got, err := m.s.SaveAgendaItem(m.ctx, cur)

@@ -385,7 +385,7 @@ func (s *Store) findPeer(ctx context.Context, tx *sql.Tx, name string) (data.Pee
 		if uuid.Validate(name) == nil {
 			return data.Peer{Device: name}, nil // an installation met for the first time: it gets everything
 		}
-		return data.Peer{}, data.Errorf(data.ENotFound, "err.exchange.peer_unknown", "name", name)
+		return data.Peer{}, data.Errorf(data.EUnknownPeer, "err.exchange.peer_unknown", "name", name)
 	}
 	return data.Peer{}, data.Errorf(data.EInvalid, "err.exchange.peer_ambiguous", "name", name)
 }

@@ -239,9 +239,9 @@ func TestChangesOnlyBundleWithAGapIsRefused(t *testing.T) {
 	must(t, "ReadBundle", err)
 	before := dumpOf(t, c)
 	_, err = c.MergeBundle(ctx, in, bundle.ImportOptions{DryRun: true})
-	wantErr(t, "MergeBundle(gap, dry run)", err, data.EConflict, "err.exchange.gap_dated")
+	wantErr(t, "MergeBundle(gap, dry run)", err, data.EGap, "err.exchange.gap_dated")
 	_, err = c.MergeBundle(ctx, in, bundle.ImportOptions{})
-	wantErr(t, "MergeBundle(gap)", err, data.EConflict, "err.exchange.gap_dated")
+	wantErr(t, "MergeBundle(gap)", err, data.EGap, "err.exchange.gap_dated")
 	if dumpOf(t, c) != before || rowCount(t, c, "exchanges", "1") != 0 {
 		t.Fatal("a refused bundle changed the database")
 	}

@@ -181,11 +181,11 @@ func receiverState(t testing.TB, s *Store) [4]int64 {
 // mergeRefusals are the keys a merge may refuse a bundle that reads with.
 var mergeRefusals = map[string]data.Code{
 	"err.exchange.bad_record":      data.ECorrupt,
-	"err.exchange.missing_records": data.EConflict,
-	"err.exchange.other_ambito":    data.EConflict,
-	"err.exchange.gap":             data.EConflict,
-	"err.exchange.gap_named":       data.EConflict,
-	"err.exchange.gap_dated":       data.EConflict,
+	"err.exchange.missing_records": data.EMissingRecords,
+	"err.exchange.other_ambito":    data.EOtherAmbito,
+	"err.exchange.gap":             data.EGap,
+	"err.exchange.gap_named":       data.EGap,
+	"err.exchange.gap_dated":       data.EGap,
 }
 
 // FuzzMergeBundle merges bundles whose records say anything, into a small district. Whatever the

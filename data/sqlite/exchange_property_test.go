@@ -448,7 +448,7 @@ func (w *propWorld) exchange(from, to *propReplica, mode string, extras bool) in
 		// know yet may not hold that much, and then refuses the bundle, which would leave records out,
 		// and nothing changes. A known peer never refuses it.
 		_, err := to.s.MergeBundle(w.ctx, in, bundle.ImportOptions{DryRun: true})
-		if e := data.AsError(err); e != nil && strings.HasPrefix(e.Key, "err.exchange.gap") {
+		if e := data.AsError(err); e != nil && e.Code == data.EGap {
 			peers, perr := from.s.Peers(w.ctx)
 			must(t, "Peers", perr)
 			for _, p := range peers {
@@ -459,7 +459,7 @@ func (w *propWorld) exchange(from, to *propReplica, mode string, extras bool) in
 			have := rowCount(t, to.s, "exchanges", "1")
 			before := syncDump(t, to.s)
 			_, err := to.s.MergeBundle(w.ctx, in, bundle.ImportOptions{})
-			wantErr(t, "MergeBundle(a gap)", err, data.EConflict, e.Key)
+			wantErr(t, "MergeBundle(a gap)", err, data.EGap, e.Key)
 			if d := diffDumps(before, syncDump(t, to.s)); d != "" || rowCount(t, to.s, "exchanges", "1") != have {
 				t.Fatalf("%s→%s refused for a gap, yet changed: %s", from.name, to.name, d)
 			}
@@ -692,7 +692,7 @@ func (w *propWorld) refused(r *propReplica, what string, err error) bool {
 	if err == nil {
 		return false
 	}
-	switch data.ErrorCode(err) {
+	switch data.ErrorCode(err).Kind() {
 	case data.ENotFound, data.ELocked, data.EConflict, data.EInvalid:
 		w.stats["refused"]++
 		return true

@@ -274,7 +274,7 @@ func TestExchangeRefusesPassphrase(t *testing.T) {
 		t.Error("the encrypted bundle shows the Ambito's name in clear")
 	}
 	_, err = importBytes(p.b, real.Bytes(), "", bundle.ImportOptions{})
-	wantErr(t, "import without a passphrase", err, data.EInvalid, bundle.KeyPassphraseRequired)
+	wantErr(t, "import without a passphrase", err, data.EPassphrase, bundle.KeyPassphraseRequired)
 	sent := rowCount(t, p.a, "exchanges", "1")
 	_, err = p.a.ExportBundle(p.ctx, &bytes.Buffer{}, bundle.ExportOptions{})
 	wantErr(t, "export with neither a passphrase nor NoEncryption", err, data.EInvalid, bundle.KeyPassphraseChoose)
@@ -285,10 +285,10 @@ func TestExchangeRefusesPassphrase(t *testing.T) {
 	enc := encryptCheaply(t, p.bundle, "la passphrase giusta")
 	for _, wrong := range []string{"la passphrase sbagliata", "La passphrase giusta", "la passphrase giusta "} {
 		_, err = importBytes(p.b, enc, wrong, bundle.ImportOptions{})
-		wantErr(t, fmt.Sprintf("import with passphrase %q", wrong), err, data.EInvalid, bundle.KeyPassphraseWrong)
+		wantErr(t, fmt.Sprintf("import with passphrase %q", wrong), err, data.EPassphrase, bundle.KeyPassphraseWrong)
 	}
 	_, err = importBytes(p.b, enc, "", bundle.ImportOptions{})
-	wantErr(t, "import without a passphrase", err, data.EInvalid, bundle.KeyPassphraseRequired)
+	wantErr(t, "import without a passphrase", err, data.EPassphrase, bundle.KeyPassphraseRequired)
 	unchanged(t, "refused passphrases", p.b, before)
 
 	res, err := importBytes(p.b, enc, "la passphrase giusta", bundle.ImportOptions{})
@@ -350,7 +350,7 @@ func TestExchangeRefusesOtherAmbito(t *testing.T) {
 
 	before := dbStateOf(t, p.b)
 	_, err = importBytes(p.b, b, "", bundle.ImportOptions{})
-	wantErr(t, "import from another Ambito", err, data.EConflict, "err.exchange.other_ambito")
+	wantErr(t, "import from another Ambito", err, data.EOtherAmbito, "err.exchange.other_ambito")
 	if e := data.AsError(err); e == nil || e.Args["name"] != ds.Ambito.Name {
 		t.Errorf("the refusal names %v, want the other Ambito %q", e, ds.Ambito.Name)
 	}
@@ -532,9 +532,9 @@ func TestExchangeRefusesMissingRecords(t *testing.T) {
 		t.Fatal("the forged bundle is not of changes only")
 	}
 	_, err = p.b.MergeBundle(p.ctx, in, bundle.ImportOptions{DryRun: true})
-	wantErr(t, "preview of a bundle missing a parent", err, data.EConflict, "err.exchange.missing_records")
+	wantErr(t, "preview of a bundle missing a parent", err, data.EMissingRecords, "err.exchange.missing_records")
 	_, err = p.b.MergeBundle(p.ctx, in, bundle.ImportOptions{})
-	wantErr(t, "merge of a bundle missing a parent", err, data.EConflict, "err.exchange.missing_records")
+	wantErr(t, "merge of a bundle missing a parent", err, data.EMissingRecords, "err.exchange.missing_records")
 	if e := data.AsError(err); e == nil || e.Args["table"] != "people" || e.Args["parent"] != "organisations" {
 		t.Errorf("the refusal names %v, want people referring to organisations", e)
 	}
@@ -551,7 +551,7 @@ func TestExchangeRefusesMissingRecords(t *testing.T) {
 	_, err = p.a.ExportBundle(p.ctx, &buf, bundle.ExportOptions{Peer: c.Device(), NoEncryption: true})
 	must(t, "ExportBundle(for C)", err)
 	_, err = importBytes(p.b, buf.Bytes(), "", bundle.ImportOptions{})
-	wantErr(t, "a changes-only bundle after one never read", err, data.EConflict, "err.exchange.gap_dated")
+	wantErr(t, "a changes-only bundle after one never read", err, data.EGap, "err.exchange.gap_dated")
 	unchanged(t, "a changes-only bundle after one never read", p.b, before)
 	p.mergesCleanly(t)
 }
@@ -851,5 +851,18 @@ func TestExchangeApprovedSessionRecordsLocked(t *testing.T) {
 		if rowCount(t, x.a, tables[e.kind], "id = ? AND device = ? AND deleted = 0", e.id, x.b.Device()) != 0 {
 			t.Errorf("the approved session's %s %s on A is now B's version", e.kind, e.id)
 		}
+	}
+}
+
+// A bundle for a device nobody here has met, named by a name rather than an id, is refused with
+// EUnknownPeer: the command line answers it with the list of peers.
+func TestExportUnknownPeer(t *testing.T) {
+	s := openTest(t)
+	seedDemo(t, s, 1)
+	_, err := s.ExportFile(context.Background(), filepath.Join(t.TempDir(), "b.tavoli"),
+		bundle.ExportOptions{Peer: "Nessuno", NoEncryption: true})
+	wantErr(t, "ExportFile(for Nessuno)", err, data.EUnknownPeer, "err.exchange.peer_unknown")
+	if data.ErrorCode(err).Kind() != data.ENotFound {
+		t.Errorf("ErrorCode(%v).Kind() = %s, want %s", err, data.ErrorCode(err).Kind(), data.ENotFound)
 	}
 }

@@ -228,7 +228,7 @@ func writableDir(dir string, create bool) error {
 	f, err := os.CreateTemp(dir, ".tavoli-write-test-*")
 	if err != nil {
 		if atomicfile.DiskFull(err) {
-			return data.Errorf(data.EInternal, "err.db.full_open", "path", dir).Wrap(err)
+			return data.Errorf(data.EFull, "err.db.full_open", "path", dir).Wrap(err)
 		}
 		return data.Errorf(data.EReadOnly, "err.db.readonly_dir", "path", dir).Wrap(err)
 	}
@@ -240,7 +240,7 @@ func writableDir(dir string, create bool) error {
 		err = cerr
 	}
 	if err != nil && atomicfile.DiskFull(err) {
-		return data.Errorf(data.EInternal, "err.db.full_open", "path", dir).Wrap(err)
+		return data.Errorf(data.EFull, "err.db.full_open", "path", dir).Wrap(err)
 	}
 	return nil
 }
@@ -260,15 +260,15 @@ func failure(path string, err error) error {
 	}
 	switch code {
 	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
-		return data.Errorf(data.EConflict, "err.db.busy_open", "path", path).Wrap(err)
+		return data.Errorf(data.EBusy, "err.db.busy_open", "path", path).Wrap(err)
 	case sqlite3.SQLITE_FULL:
-		return data.Errorf(data.EInternal, "err.db.full_open", "path", path).Wrap(err)
+		return data.Errorf(data.EFull, "err.db.full_open", "path", path).Wrap(err)
 	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
 		return data.Errorf(data.ECorrupt, "err.db.corrupt_file", "path", path).Wrap(err)
 	}
 	// SQLite reports a -shm it cannot create as an I/O or open error: a full disk is one cause.
-	if full := writableDir(filepath.Dir(path), false); data.ErrorCode(full) == data.EInternal {
-		return data.Errorf(data.EInternal, "err.db.full_open", "path", path).Wrap(err)
+	if full := writableDir(filepath.Dir(path), false); data.ErrorCode(full) == data.EFull {
+		return data.Errorf(data.EFull, "err.db.full_open", "path", path).Wrap(err)
 	}
 	switch code {
 	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_CANTOPEN:

@@ -228,7 +228,7 @@ func TestMeetingSaveSessionUpdate(t *testing.T) {
 	}
 	// An update from a copy read before someone else's change is refused.
 	_, err = m.s.SaveSession(m.ctx, s)
-	wantErr(t, "SaveSession(stale copy)", err, data.EConflict, "err.record.changed")
+	wantErr(t, "SaveSession(stale copy)", err, data.EChanged, "err.record.changed")
 }
 
 func TestMeetingSaveSessionInvalid(t *testing.T) {

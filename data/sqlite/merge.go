@@ -47,7 +47,7 @@ func (s *Store) MergeBundle(ctx context.Context, in *bundle.Incoming, opt bundle
 	if res.OtherAmbito && !opt.DryRun {
 		// Never merged: the other Ambito's areas, bodies and people would sit beside this one's as
 		// duplicates, and nothing could part them again. Its place is a database of its own.
-		return res, data.Errorf(data.EConflict, "err.exchange.other_ambito", "name", h.AmbitoName)
+		return res, data.Errorf(data.EOtherAmbito, "err.exchange.other_ambito", "name", h.AmbitoName)
 	}
 	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM exchanges WHERE direction = 'import' AND sha256 = ?)`,
 		h.SHA256).Scan(&res.Seen); err != nil {
@@ -496,8 +496,7 @@ func (m *merger) write(kind data.Kind, id string, in held, exists bool) error {
 		_, err = m.exec(`UPDATE `+table+` SET `+strings.Join(sets, ", ")+` WHERE id = ?`,
 			append(args, id)...)
 	} else {
-		_, err = m.exec(`INSERT INTO `+table+` (id, `+strings.Join(names, ", ")+`) VALUES (?`+
-			strings.Repeat(", ?", len(names))+`)`, append([]any{id}, args...)...)
+		_, err = m.exec(insertSQL(table, append([]string{"id"}, names...)), append([]any{id}, args...)...)
 	}
 	if err != nil {
 		return badRecord(string(kind), id, err) // a value of the wrong type, a duplicate: not a bundle we wrote
@@ -599,7 +598,7 @@ func (m *merger) checkReferences() error {
 		if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
 			return dbError(err)
 		}
-		return data.Errorf(data.EConflict, "err.exchange.missing_records", "table", table, "parent", parent)
+		return data.Errorf(data.EMissingRecords, "err.exchange.missing_records", "table", table, "parent", parent)
 	}
 	return dbError(rows.Err())
 }

@@ -30,7 +30,7 @@ func TestOpenLockedIsNotDamaged(t *testing.T) {
 		s.Close()
 		t.Fatal("Open of a locked database returned a store")
 	}
-	wantErr(t, "Open(locked)", err, data.EConflict, "err.db.busy_open")
+	wantErr(t, "Open(locked)", err, data.EBusy, "err.db.busy_open")
 	if e := data.AsError(err); e == nil || e.Args["path"] != path {
 		t.Errorf("Open(locked) error %v, want it to name %s", err, path)
 	}
@@ -51,4 +51,26 @@ func TestFailureOfUnknownErrorIsNotDamage(t *testing.T) {
 		t.Errorf("failure(%v) = %v, want anything but damaged", context.DeadlineExceeded, err)
 	}
 	wantErr(t, "failure(deadline)", err, data.EInternal, "err.db.open_failed")
+}
+
+// TestSaveWhileLockedIsBusy: a save while another program holds the write lock is refused, once SQLite's
+// wait is over, as EBusy (a passing failure the window retries), not as a conflict the user must settle.
+func TestSaveWhileLockedIsBusy(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	holder, err := sql.Open("sqlite", fileURI(s.Path()))
+	must(t, "sql.Open", err)
+	defer holder.Close()
+	conn, err := holder.Conn(ctx)
+	must(t, "Conn", err)
+	defer conn.Close()
+	_, err = conn.ExecContext(ctx, `BEGIN IMMEDIATE`)
+	must(t, "BEGIN IMMEDIATE", err)
+	defer conn.ExecContext(ctx, `ROLLBACK`)
+
+	_, err = s.SaveArea(ctx, data.Area{Name: "Anziani"})
+	wantErr(t, "SaveArea(while locked)", err, data.EBusy, "err.db.busy")
+	if data.ErrorCode(err).Kind() != data.EConflict {
+		t.Errorf("ErrorCode(%v).Kind() = %s, want %s", err, data.ErrorCode(err).Kind(), data.EConflict)
+	}
 }

@@ -70,7 +70,7 @@ func TestOpenOnFullDisk(t *testing.T) {
 				s.Close()
 				t.Fatal("Open on a full disk returned a store")
 			}
-			wantErr(t, "Open(full disk)", err, data.EInternal, "err.db.full_open")
+			wantErr(t, "Open(full disk)", err, data.EFull, "err.db.full_open")
 			// Reading a -wal makes SQLite create its index (-shm) beside it: an index, no data of its own.
 			if withWAL {
 				os.Remove(path + "-shm")

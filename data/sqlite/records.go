@@ -44,6 +44,25 @@ type column struct {
 	value any
 }
 
+// insertAs writes a new, live record of kind with the head given (id, times, device) and its columns.
+func insertAs(ctx context.Context, tx querier, kind data.Kind, m data.Meta, cols []column) error {
+	names := []string{"id", "created", "updated", "device", "deleted"}
+	args := []any{m.ID, fmtTime(m.Created), fmtTime(m.Updated), m.Device, false}
+	for _, c := range cols {
+		names = append(names, c.name)
+		args = append(args, c.value)
+	}
+	_, err := tx.ExecContext(ctx, insertSQL(tables[kind], names), args...)
+	return err
+}
+
+// insertSQL is the statement that inserts one row of table, with a placeholder for each column named:
+// the one place an INSERT is put together from names.
+func insertSQL(table string, names []string) string {
+	return `INSERT INTO ` + table + ` (` + strings.Join(names, ", ") + `) VALUES (?` +
+		strings.Repeat(", ?", len(names)-1) + `)`
+}
+
 // save writes a record of kind, creating it when m has no id (or an id not stored yet) and updating it
 // otherwise. An update must start from the version stored now: when m.Updated differs, someone else
 // changed the record in the meantime and the update is refused as a conflict. m is filled with the new
@@ -66,21 +85,13 @@ func (s *Store) save(ctx context.Context, tx querier, kind data.Kind, m *data.Me
 			m.Created = now
 		}
 		m.Updated, m.Device, m.Deleted = now, s.device, false
-		names := []string{"id", "created", "updated", "device", "deleted"}
-		args := []any{m.ID, fmtTime(m.Created), fmtTime(m.Updated), m.Device, false}
-		for _, c := range cols {
-			names = append(names, c.name)
-			args = append(args, c.value)
-		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO `+table+` (`+strings.Join(names, ", ")+`) VALUES (?`+
-			strings.Repeat(", ?", len(names)-1)+`)`, args...)
-		return err
+		return insertAs(ctx, tx, kind, *m, cols)
 	case err != nil:
 		return err
 	case deleted:
 		return data.Errorf(data.ENotFound, "err.record.deleted", "kind", string(kind))
 	case !m.Updated.IsZero() && fmtTime(m.Updated) != stored:
-		return data.Errorf(data.EConflict, "err.record.changed", "kind", string(kind))
+		return data.Errorf(data.EChanged, "err.record.changed", "kind", string(kind))
 	}
 	prev, err := parseTime(stored)
 	if err != nil {

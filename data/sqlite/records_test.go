@@ -117,7 +117,7 @@ func TestSaveCreatesThenUpdates(t *testing.T) {
 			// An update made from the version before the last one would undo someone else's change.
 			before := storedMeta(t, r.s, kc.kind, created.ID)
 			_, err = kc.save(r, created, kc.texts[2])
-			wantErr(t, fmt.Sprintf("Save%s(stale)", kc.kind), err, data.EConflict, "err.record.changed")
+			wantErr(t, fmt.Sprintf("Save%s(stale)", kc.kind), err, data.EChanged, "err.record.changed")
 			if got := storedText(t, r.s, kc, created.ID); got != kc.texts[1] {
 				t.Errorf("stored %s after a stale update = %q, want %q (unchanged)", kc.column, got, kc.texts[1])
 			}

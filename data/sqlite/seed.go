@@ -271,15 +271,7 @@ func (s *Store) insert(ctx context.Context, tx *sql.Tx, kind data.Kind, m *data.
 		m.Updated = m.Created
 	}
 	m.Device, m.Deleted = s.device, false
-	names := []string{"id", "created", "updated", "device", "deleted"}
-	args := []any{m.ID, fmtTime(m.Created), fmtTime(m.Updated), m.Device, false}
-	for _, c := range cols {
-		names = append(names, c.name)
-		args = append(args, c.value)
-	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO `+tables[kind]+` (`+strings.Join(names, ", ")+`) VALUES (?`+
-		strings.Repeat(", ?", len(names)-1)+`)`, args...)
-	return err
+	return insertAs(ctx, tx, kind, *m, cols)
 }
 
 func verbaleCols(v data.Verbale) []column {

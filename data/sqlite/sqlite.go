@@ -245,11 +245,11 @@ func dbError(err error) error {
 	if errors.As(err, &se) {
 		switch se.Code() & 0xff {
 		case sqlite3.SQLITE_FULL:
-			return data.Errorf(data.EInternal, "err.db.full").Wrap(err)
+			return data.Errorf(data.EFull, "err.db.full").Wrap(err)
 		case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_CANTOPEN:
 			return data.Errorf(data.EReadOnly, "err.db.readonly").Wrap(err)
 		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
-			return data.Errorf(data.EConflict, "err.db.busy").Wrap(err)
+			return data.Errorf(data.EBusy, "err.db.busy").Wrap(err)
 		case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
 			return data.Errorf(data.ECorrupt, "err.db.corrupt").Wrap(err)
 		case sqlite3.SQLITE_IOERR:

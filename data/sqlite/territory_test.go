@@ -277,6 +277,6 @@ func TestMoveArea(t *testing.T) {
 		// The old version can no longer be saved: it would undo the move.
 		a.Description = "stale"
 		_, err = s.SaveArea(ctx, a)
-		wantErr(t, "SaveArea(version before the move)", err, data.EConflict, "err.record.changed")
+		wantErr(t, "SaveArea(version before the move)", err, data.EChanged, "err.record.changed")
 	})
 }

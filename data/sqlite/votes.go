@@ -168,15 +168,12 @@ func (s *Store) openVote(ctx context.Context, tx *sql.Tx, v data.Vote) (data.Vot
 				v.Settings.Chair = l.SeatID
 			}
 		}
-		v.Voters = nil // the seats as they are now, not the caller's list
-		var weights []data.SeatWeight
+		// The seats as they are now, not the caller's list.
+		seats := make([]vote.OpeningSeat, 0, len(seatList))
 		for _, st := range seatList {
-			v.Voters = append(v.Voters, data.VoteVoter{ID: st.ID, Label: st.Name, Weight: int64(max(st.Population, 1)),
-				Present: present[st.ID]})
-			weights = append(weights, data.SeatWeight{ID: st.ID, Population: int64(st.Population)})
+			seats = append(seats, vote.OpeningSeat{ID: st.ID, Label: st.Name, Population: int64(st.Population)})
 		}
-		q := vote.CheckQuorum(v.Rules, sess.Call, weights, present)
-		q.Record(&v)
+		vote.RecordOpening(&v, sess.Call, seats, present)
 		v.Status, v.Opened, v.Closed = data.VoteAperta, s.now().UTC(), time.Time{}
 		if v.ID == "" {
 			v.ID = s.newID()
@@ -318,7 +315,7 @@ func (s *Store) SaveBallot(ctx context.Context, b data.VoteBallot) (data.VoteBal
 			return err
 		}
 		b.ID, b.Created, b.Updated, b.Device = s.newID(), v.Opened, v.Opened, s.device
-		return s.insertAs(ctx, tx, data.KindVoteBallot, b.Meta, cols)
+		return insertAs(ctx, tx, data.KindVoteBallot, b.Meta, cols)
 	})
 	return b, err
 }
@@ -371,19 +368,6 @@ func ballotLimit(v data.Vote, voted int) int {
 	return n
 }
 
-// insertAs writes a new record with the head given, not the clock's.
-func (s *Store) insertAs(ctx context.Context, tx *sql.Tx, kind data.Kind, m data.Meta, cols []column) error {
-	names := []string{"id", "created", "updated", "device", "deleted"}
-	args := []any{m.ID, fmtTime(m.Created), fmtTime(m.Updated), m.Device, false}
-	for _, c := range cols {
-		names = append(names, c.name)
-		args = append(args, c.value)
-	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO `+tables[kind]+` (`+strings.Join(names, ", ")+`) VALUES (?`+
-		strings.Repeat(", ?", len(names)-1)+`)`, args...)
-	return err
-}
-
 // MarkVoted records that a seat has cast its ballot in a secret vote: who voted, never what. It is
 // refused once the counting has started (the first ballot entered), so that the order of the two
 // lists can never be matched.
@@ -417,7 +401,7 @@ func (s *Store) MarkVoted(ctx context.Context, voteID, seatID string) error {
 		if n > 0 {
 			return nil
 		}
-		return s.insertAs(ctx, tx, data.KindVoteVoter, data.Meta{ID: s.newID(), Created: v.Opened, Updated: v.Opened,
+		return insertAs(ctx, tx, data.KindVoteVoter, data.Meta{ID: s.newID(), Created: v.Opened, Updated: v.Opened,
 			Device: s.device}, []column{{"vote_id", v.ID}, {"seat_id", seatID}})
 	})
 }

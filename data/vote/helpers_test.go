@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/vote"
 )
 
@@ -127,12 +126,3 @@ func invalid(r vote.Result) string {
 }
 
 func seed(n int64) *int64 { return &n }
-
-// wantCode fails the test unless err is a domain error with the code and key.
-func wantCode(t *testing.T, what string, err error, code data.Code, key string) {
-	t.Helper()
-	e := data.AsError(err)
-	if e == nil || e.Code != code || e.Key != key {
-		t.Errorf("%s error = %v, want %s %s", what, err, code, key)
-	}
-}

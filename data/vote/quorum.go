@@ -79,3 +79,26 @@ func (q Quorum) Record(v *data.Vote) {
 		v.QuorumPopulation, v.QuorumRequiredPopulation = q.PresentPopulation, q.RequiredPopulation
 	}
 }
+
+// OpeningSeat is one seat of the body as a vote opens: its id, its label and the population it stands for.
+type OpeningSeat struct {
+	ID, Label  string
+	Population int64
+}
+
+// RecordOpening records on v the seats as the vote opens, each weighing its population (at least 1)
+// and present or not, then checks the quorum under v's rules and the session's call and records it on
+// v as Record does. The store's OpenVote and the demo's votes both go through it, so a seeded vote
+// holds what the store would have written.
+func RecordOpening(v *data.Vote, call data.Call, seats []OpeningSeat, present map[string]bool) Quorum {
+	v.Voters = nil
+	weights := make([]data.SeatWeight, 0, len(seats))
+	for _, st := range seats {
+		v.Voters = append(v.Voters, data.VoteVoter{ID: st.ID, Label: st.Label, Weight: max(st.Population, 1),
+			Present: present[st.ID]})
+		weights = append(weights, data.SeatWeight{ID: st.ID, Population: st.Population})
+	}
+	q := CheckQuorum(v.Rules, call, weights, present)
+	q.Record(v)
+	return q
+}

@@ -239,3 +239,35 @@ func TestQuorumRecord(t *testing.T) {
 		}
 	}
 }
+
+func TestRecordOpening(t *testing.T) {
+	seats := []vote.OpeningSeat{{ID: "castiglione", Label: "Castiglione del Lago", Population: 15150},
+		{ID: "paciano", Label: "Paciano", Population: 950}, {ID: "nuovo", Label: "Comune nuovo", Population: 0}}
+	r := data.DefaultRules(data.BodySindaci)
+	r.Weighting = data.WeightDouble
+	v := data.Vote{Rules: r, Voters: []data.VoteVoter{{ID: "stale"}}}
+	q := vote.RecordOpening(&v, data.CallPrima, seats, present("castiglione", "nuovo"))
+	want := []data.VoteVoter{{ID: "castiglione", Label: "Castiglione del Lago", Weight: 15150, Present: true},
+		{ID: "paciano", Label: "Paciano", Weight: 950}, {ID: "nuovo", Label: "Comune nuovo", Weight: 1, Present: true}}
+	if len(v.Voters) != len(want) {
+		t.Fatalf("RecordOpening: Voters = %+v, want %+v", v.Voters, want)
+	}
+	for i := range want {
+		if v.Voters[i] != want[i] {
+			t.Errorf("RecordOpening: Voters[%d] = %+v, want %+v", i, v.Voters[i], want[i])
+		}
+	}
+	weights := []data.SeatWeight{{ID: "castiglione", Population: 15150}, {ID: "paciano", Population: 950},
+		{ID: "nuovo", Population: 0}}
+	wantQ := vote.CheckQuorum(r, data.CallPrima, weights, present("castiglione", "nuovo"))
+	if q != wantQ {
+		t.Errorf("RecordOpening = %+v, want %+v", q, wantQ)
+	}
+	var recorded data.Vote
+	wantQ.Record(&recorded)
+	if v.QuorumPresent != recorded.QuorumPresent || v.QuorumRequired != recorded.QuorumRequired ||
+		v.QuorumHolds != recorded.QuorumHolds || v.QuorumPopulation != recorded.QuorumPopulation ||
+		v.QuorumRequiredPopulation != recorded.QuorumRequiredPopulation {
+		t.Errorf("RecordOpening recorded %+v, want the quorum as Record writes it", v)
+	}
+}
