@@ -83,7 +83,7 @@ func newConflictsPanel(s *exchangeScreen) *conflictsPanel {
 		func(v data.RecordVersion, col int) string {
 			switch col {
 			case 0:
-				return KindName(v.Kind)
+				return i18n.KindName(v.Kind)
 			case 1:
 				return p.label(v)
 			case 2:
@@ -123,7 +123,7 @@ func newConflictsPanel(s *exchangeScreen) *conflictsPanel {
 			}
 		}
 		versions = filterText(versions, filter, func(v data.RecordVersion) string {
-			return strings.Join([]string{KindName(v.Kind), v.Label, i18n.VersionReason(v.Reason), i18n.VersionResolution(v)}, " ")
+			return strings.Join([]string{i18n.KindName(v.Kind), v.Label, i18n.VersionReason(v.Reason), i18n.VersionResolution(v)}, " ")
 		})
 		return versions, func() { p.loaded(versions, open, devices, names) }, nil
 	}
@@ -255,17 +255,13 @@ func (p *conflictsPanel) label(v data.RecordVersion) string {
 	return lang.L("exchange.conflicts.code", map[string]any{"id": shortID(v.RecordID)})
 }
 
-// KindName is a kind of record's name in the singular ("Persona"); a kind only a newer Tavoli knows
-// keeps its code.
-func KindName(k data.Kind) string { return i18n.KindName(k) }
-
 // show puts a version beside the list: why it was set aside, who made it and when against the
 // current version, and the fields in which they differ.
 func (p *conflictsPanel) show(v data.RecordVersion) {
 	ui := p.s.ui
 	p.shown = v
 	p.errs.set("")
-	p.title.SetText(KindName(v.Kind) + ": " + p.label(v))
+	p.title.SetText(i18n.KindName(v.Kind) + ": " + p.label(v))
 	key := "exchange.conflicts.about_conflict"
 	switch v.Reason {
 	case data.VersionLocked:
@@ -453,11 +449,11 @@ func (p *conflictsPanel) restoreShown() {
 	var err error
 	ui.run(func() { err = ui.store.RestoreVersion(ui.ctx, v.ID) }, func() {
 		if err != nil {
-			p.errs.set(Explain(err))
+			p.errs.set(i18n.Explain(err))
 			return
 		}
 		ui.saved()
-		ui.status.say(lang.L("exchange.conflicts.restored", map[string]any{"kind": KindName(v.Kind), "name": p.label(v),
+		ui.status.say(lang.L("exchange.conflicts.restored", map[string]any{"kind": i18n.KindName(v.Kind), "name": p.label(v),
 			"who": ui.author(v.Device)}))
 		p.next()
 	})
@@ -473,11 +469,11 @@ func (p *conflictsPanel) dismissShown() {
 	var err error
 	ui.run(func() { err = ui.store.DismissVersion(ui.ctx, v.ID) }, func() {
 		if err != nil {
-			p.errs.set(Explain(err))
+			p.errs.set(i18n.Explain(err))
 			return
 		}
 		ui.saved()
-		ui.status.say(lang.L("exchange.conflicts.dismissed", map[string]any{"kind": KindName(v.Kind), "name": p.label(v)}))
+		ui.status.say(lang.L("exchange.conflicts.dismissed", map[string]any{"kind": i18n.KindName(v.Kind), "name": p.label(v)}))
 		p.next()
 	})
 }

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/bundle"
 	"github.com/tavoli/tavoli/data/italian"
@@ -115,7 +116,7 @@ func (p *exportPanel) refresh() {
 		}
 	}, func() {
 		if err != nil {
-			p.errs.set(Explain(err))
+			p.errs.set(i18n.Explain(err))
 			return
 		}
 		p.anyone = anyone
@@ -261,7 +262,7 @@ func (p *exportPanel) export() {
 	if !p.plain.Checked {
 		// The rule is the domain's, shared with the command line.
 		if err := bundle.CheckPassphrase(p.pass.Text); err != nil {
-			p.refuse(Explain(err), p.pass)
+			p.refuse(i18n.Explain(err), p.pass)
 			return
 		}
 		if p.again.Text != p.pass.Text {
@@ -330,7 +331,7 @@ func (p *exportPanel) write(path string) {
 		p.button.Enable()
 		if err != nil {
 			p.result.Hide()
-			p.errs.set(Explain(err))
+			p.errs.set(i18n.Explain(err))
 			return
 		}
 		ui.app.Preferences().SetString(folderPref, filepath.Dir(path))

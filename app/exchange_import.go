@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/bundle"
 	"github.com/tavoli/tavoli/data/italian"
@@ -142,7 +143,7 @@ func (p *importPanel) showPreview() {
 			return
 		}
 		if err != nil {
-			p.errs.set(Explain(err))
+			p.errs.set(i18n.Explain(err))
 			if data.IsCode(err, data.EPassphrase) {
 				p.pass.TypedShortcut(&fyne.ShortcutSelectAll{})
 				ui.win.Canvas().Focus(p.pass)
@@ -314,7 +315,7 @@ func (p *importPanel) merge() {
 	ui.run(func() { res, err = st.MergeBundle(ctx, in, opt) }, func() {
 		p.setBusy(false, "")
 		if err != nil {
-			p.errs.set(Explain(err))
+			p.errs.set(i18n.Explain(err))
 			return
 		}
 		ui.app.Preferences().SetString(folderPref, filepath.Dir(file))

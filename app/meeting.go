@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/italian"
 	"github.com/tavoli/tavoli/data/vote"
@@ -220,7 +221,7 @@ func (m *meetingScreen) newNotesSaver() *autosaver[agendaText] {
 		save:   func(t agendaText) (agendaText, error) { return saveAgendaText(ui.ctx, ui.store, t) },
 		meta:   func(t agendaText) data.Meta { return t.item.Meta },
 		apply:  func(t agendaText) { m.stored(t.item) },
-		report: func(err error) { m.errs.set(Explain(err)) },
+		report: func(err error) { m.errs.set(i18n.Explain(err)) },
 	}
 }
 
@@ -236,7 +237,7 @@ func (m *meetingScreen) reload(next func()) {
 			return // a later reload is on its way, or another session is shown
 		}
 		if err != nil {
-			m.errs.set(Explain(err))
+			m.errs.set(i18n.Explain(err))
 			return
 		}
 		m.d = d
@@ -254,7 +255,7 @@ func (m *meetingScreen) show() {
 	if !m.live() {
 		key = "meeting.title_editing"
 	}
-	m.title.SetText(lang.L(key, map[string]any{"body": d.Body.Name, "date_of": ofDay(d.Session.Date),
+	m.title.SetText(lang.L(key, map[string]any{"body": d.Body.Name, "date_of": i18n.OfDay(d.Session.Date),
 		"started": italian.Clock(d.Session.Started)}))
 	if m.live() {
 		m.closeBtn.Show()
@@ -519,7 +520,7 @@ func (m *meetingScreen) previousItem() {
 func (m *meetingScreen) afterMove(err *error) func() {
 	return func() {
 		if *err != nil {
-			m.errs.set(Explain(*err))
+			m.errs.set(i18n.Explain(*err))
 			return
 		}
 		m.errs.set("")
@@ -536,7 +537,7 @@ func (m *meetingScreen) showApproval(it data.AgendaItem) {
 		m.approve.Hide()
 		return
 	}
-	date := map[string]any{"date_of": ofDay(prev.Date)}
+	date := map[string]any{"date_of": i18n.OfDay(prev.Date)}
 	switch prev.Status {
 	case data.SessionChiusa:
 		m.approve.SetText(lang.L("meeting.approve", date))
@@ -604,7 +605,7 @@ func (m *meetingScreen) approvalForm(prev *data.Session, item string) {
 		named.Refresh()
 		totals.Refresh()
 	}
-	question := widget.NewLabel(lang.L("meeting.approve_question", map[string]any{"date_of": ofDay(prev.Date)}))
+	question := widget.NewLabel(lang.L("meeting.approve_question", map[string]any{"date_of": i18n.OfDay(prev.Date)}))
 	question.Wrapping = fyne.TextWrapWord
 	var d *dialog.ConfirmDialog
 	keys := newKeyCatcher(func() { d.Confirm() }, func() { d.Dismiss() })
@@ -615,7 +616,7 @@ func (m *meetingScreen) approvalForm(prev *data.Session, item string) {
 				return
 			}
 			a := data.Approval{SessionID: prev.ID, InSessionID: m.d.Session.ID, AgendaItemID: item,
-				Decision: lang.L("meeting.approved_decision", map[string]any{"date_of": ofDay(prev.Date)})}
+				Decision: lang.L("meeting.approved_decision", map[string]any{"date_of": i18n.OfDay(prev.Date)})}
 			switch mode.Selected {
 			case lang.L("meeting.approve_named"):
 				for _, x := range against.Selected {
@@ -657,11 +658,11 @@ func (m *meetingScreen) approveNow(prev *data.Session, a data.Approval) {
 		v, err = m.ui.store.ApproveVerbale(m.ui.ctx, a)
 	}, func() {
 		if err != nil {
-			m.errs.set(Explain(err))
+			m.errs.set(i18n.Explain(err))
 			return
 		}
 		m.ui.saved()
-		m.ui.status.say(lang.L("meeting.approved_status", map[string]any{"date_of": ofDay(prev.Date), "sha": v.SHA256}))
+		m.ui.status.say(lang.L("meeting.approved_status", map[string]any{"date_of": i18n.OfDay(prev.Date), "sha": v.SHA256}))
 		m.reload(nil)
 	})
 }
@@ -676,7 +677,7 @@ func (m *meetingScreen) addDecision() {
 	var err error
 	m.ui.run(func() { _, err = m.ui.store.SaveDecision(m.ui.ctx, d) }, func() {
 		if err != nil {
-			m.errs.set(Explain(err))
+			m.errs.set(i18n.Explain(err))
 			return
 		}
 		m.errs.set("")
@@ -696,7 +697,7 @@ func (m *meetingScreen) addAction() {
 	if due := strings.TrimSpace(m.actDue.Text); due != "" {
 		t, err := parseDateTime(due, "")
 		if err != nil {
-			m.errs.set(Explain(err))
+			m.errs.set(i18n.Explain(err))
 			return
 		}
 		a.Due = t
@@ -709,7 +710,7 @@ func (m *meetingScreen) addAction() {
 	var err error
 	m.ui.run(func() { _, err = m.ui.store.SaveActionItem(m.ui.ctx, a) }, func() {
 		if err != nil {
-			m.errs.set(Explain(err))
+			m.errs.set(i18n.Explain(err))
 			return
 		}
 		m.errs.set("")
@@ -735,7 +736,7 @@ func (m *meetingScreen) closeSession() {
 	var err error
 	m.ui.run(func() { _, err = m.ui.store.SetStatus(m.ui.ctx, id, data.SessionChiusa) }, func() {
 		if err != nil {
-			m.errs.set(Explain(err))
+			m.errs.set(i18n.Explain(err))
 			return
 		}
 		m.ui.saved()

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
 )
 
@@ -51,7 +52,7 @@ func (a *agendaEditor) load(s data.Session) {
 	var err error
 	a.ui.run(func() { items, err = a.ui.store.Agenda(a.ui.ctx, s.ID) }, func() {
 		if err != nil {
-			a.errs.set(Explain(err))
+			a.errs.set(i18n.Explain(err))
 			return
 		}
 		if a.session.ID == s.ID {
@@ -96,7 +97,7 @@ func (a *agendaEditor) row(i int, locked bool) fyne.CanvasObject {
 		save:   func(v agendaText) (agendaText, error) { return saveAgendaText(a.ui.ctx, a.ui.store, v) },
 		meta:   func(v agendaText) data.Meta { return v.item.Meta },
 		apply:  func(v agendaText) { it = v.item; a.items[i] = v.item },
-		report: func(err error) { a.errs.set(Explain(err)) },
+		report: func(err error) { a.errs.set(i18n.Explain(err)) },
 	}
 	a.savers = append(a.savers, sv)
 	title.OnChanged = func(string) { sv.changed() }
@@ -155,7 +156,7 @@ func (a *agendaEditor) addItem() {
 	var err error
 	a.ui.run(func() { _, err = a.ui.store.SaveAgendaItem(a.ui.ctx, it) }, func() {
 		if err != nil {
-			a.errs.set(Explain(err))
+			a.errs.set(i18n.Explain(err))
 			return
 		}
 		a.add.SetText("")
@@ -171,7 +172,7 @@ func (a *agendaEditor) move(i, delta int) {
 	var err error
 	a.ui.run(func() { err = a.ui.store.MoveAgendaItem(a.ui.ctx, id, delta) }, func() {
 		if err != nil {
-			a.errs.set(Explain(err))
+			a.errs.set(i18n.Explain(err))
 			return
 		}
 		a.ui.saved()

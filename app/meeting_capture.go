@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
 )
 
@@ -63,7 +64,7 @@ func (m *meetingScreen) captureProposal() {
 		areas, err = m.ui.store.Areas(m.ui.ctx)
 	}, func() {
 		if err != nil {
-			m.errs.set(Explain(err))
+			m.errs.set(i18n.Explain(err))
 			return
 		}
 		f := newCaptureForm(m, orgs, comuni, areas)
@@ -232,7 +233,7 @@ func (f *captureForm) save() {
 	m.ui.run(func() { _, err = m.ui.store.SaveProposal(m.ui.ctx, p) }, func() {
 		if err != nil {
 			// The form comes back with what was typed and, inside it, the reason.
-			f.errs.SetText(Explain(err))
+			f.errs.SetText(i18n.Explain(err))
 			m.capture = f
 			f.dlg.Show()
 			m.ui.win.Canvas().Focus(f.title)

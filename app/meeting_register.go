@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/italian"
 	"github.com/tavoli/tavoli/data/vote"
@@ -296,7 +297,7 @@ func (r *registerPanel) markPresent() {
 	r.checkin.SetText("") // drops the pause and the answers awaited for the text typed so far
 	r.search(text, func(lines []data.RegisterLine, err error) {
 		if err != nil {
-			r.m.errs.set(Explain(err))
+			r.m.errs.set(i18n.Explain(err))
 			return
 		}
 		act(lines, firstAbsent(lines))
@@ -407,7 +408,7 @@ func (r *registerPanel) undo() {
 func (r *registerPanel) after(err *error, typed string) func() {
 	return func() {
 		if *err != nil {
-			r.m.errs.set(Explain(*err))
+			r.m.errs.set(i18n.Explain(*err))
 			return
 		}
 		r.m.errs.set("")

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
 )
 
@@ -118,7 +119,7 @@ func (p *speakersPanel) add() {
 		_, err = p.m.ui.store.QueueSpeaker(p.m.ui.ctx, p.m.d.Session.ID, it.ID, l.PersonID)
 	}, func() {
 		if err != nil {
-			p.m.errs.set(Explain(err))
+			p.m.errs.set(i18n.Explain(err))
 			return
 		}
 		p.m.errs.set("")
@@ -138,7 +139,7 @@ func (p *speakersPanel) next() {
 		_, err = p.m.ui.store.NextSpeaker(p.m.ui.ctx, p.m.d.Session.ID, it.ID)
 	}, func() {
 		if err != nil {
-			p.m.errs.set(Explain(err))
+			p.m.errs.set(i18n.Explain(err))
 			return
 		}
 		p.m.ui.saved()

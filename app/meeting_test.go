@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/italian"
@@ -343,8 +344,8 @@ func TestApprovalLocksTheSession(t *testing.T) {
 	sess := mustSession(t, e, first).Session
 	sess.Place = "Altrove"
 	_, err = e.store().SaveSession(e.ui.ctx, sess)
-	if data.ErrorCode(err) != data.ELocked || !strings.Contains(Explain(err), "12 marzo 2027") {
-		t.Fatalf("editing an approved session: %v (%q), want it locked with the date", err, Explain(err))
+	if data.ErrorCode(err) != data.ELocked || !strings.Contains(i18n.Explain(err), "12 marzo 2027") {
+		t.Fatalf("editing an approved session: %v (%q), want it locked with the date", err, i18n.Explain(err))
 	}
 	test.Tap(button(t, second.split, "Atto di rettifica"))
 	if second.current.CorrectsID != first || second.current.Status != data.SessionBozza {
@@ -425,11 +426,11 @@ func focusedEntry(t *testing.T, e *env) *shortcutEntry {
 
 func TestOfDayElides(t *testing.T) {
 	for day, want := range map[int]string{12: "del 12 marzo 2027", 8: "dell'8 marzo 2027", 11: "dell'11 marzo 2027"} {
-		if got := ofDay(time.Date(2027, 3, day, 15, 0, 0, 0, data.Zone)); got != want {
-			t.Errorf("ofDay(%d marzo) = %q, want %q", day, got, want)
+		if got := i18n.OfDay(time.Date(2027, 3, day, 15, 0, 0, 0, data.Zone)); got != want {
+			t.Errorf("i18n.OfDay(%d marzo) = %q, want %q", day, got, want)
 		}
 	}
-	msg := lang.L("meeting.approve", map[string]any{"date_of": ofDay(time.Date(2027, 4, 8, 15, 0, 0, 0, data.Zone))})
+	msg := lang.L("meeting.approve", map[string]any{"date_of": i18n.OfDay(time.Date(2027, 4, 8, 15, 0, 0, 0, data.Zone))})
 	if msg != "Approva il verbale della seduta dell'8 aprile 2027" {
 		t.Errorf("approve button = %q", msg)
 	}

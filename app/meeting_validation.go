@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
 )
 
@@ -39,7 +40,7 @@ func (m *meetingScreen) withCandidates(next func([]data.ProposalView)) {
 	id := m.d.Session.ID
 	m.ui.run(func() { list, err = m.ui.store.ValidationCandidates(m.ui.ctx, id) }, func() {
 		if err != nil {
-			m.errs.set(Explain(err))
+			m.errs.set(i18n.Explain(err))
 			list = nil
 		}
 		next(list)
@@ -136,7 +137,7 @@ func (m *meetingScreen) movedLine(v data.Vote) fyne.CanvasObject {
 		}
 	}, func() {
 		if err != nil {
-			l.SetText(Explain(err))
+			l.SetText(i18n.Explain(err))
 			return
 		}
 		l.SetText(movedSentence(moved, len(v.Covers)))

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/italian"
 	"github.com/tavoli/tavoli/data/vote"
@@ -120,13 +121,13 @@ func (m *meetingScreen) voteForm(it data.AgendaItem, cands []data.ProposalView) 
 		if v.Method == data.MethodScore {
 			var err error
 			if v.Criteria, err = vote.ParseCriteria(criteria.Text); err != nil {
-				errs.SetText(Explain(err))
+				errs.SetText(i18n.Explain(err))
 				dlg.Show()
 				return
 			}
 		}
 		m.openVote(v, func(err error) {
-			errs.SetText(Explain(err))
+			errs.SetText(i18n.Explain(err))
 			dlg.Show()
 		})
 	}, m.ui.win)
@@ -585,7 +586,7 @@ func (m *meetingScreen) castBallot(b data.VoteBallot) {
 	var err error
 	m.ui.run(func() { b, err = m.ui.store.SaveBallot(m.ui.ctx, b) }, func() {
 		if err != nil {
-			m.errs.set(Explain(err))
+			m.errs.set(i18n.Explain(err))
 			return
 		}
 		m.lastBallot = b.ID
@@ -600,7 +601,7 @@ func (m *meetingScreen) markVoted(voteID, seatID string) {
 	var err error
 	m.ui.run(func() { err = m.ui.store.MarkVoted(m.ui.ctx, voteID, seatID) }, func() {
 		if err != nil {
-			m.errs.set(Explain(err))
+			m.errs.set(i18n.Explain(err))
 		}
 		m.ui.saved()
 		m.reload(nil)
@@ -657,7 +658,7 @@ func (m *meetingScreen) castTotals(voteID string, totals []total) {
 		}
 	}, func() {
 		if err != nil {
-			m.errs.set(Explain(err))
+			m.errs.set(i18n.Explain(err))
 			return
 		}
 		m.errs.set("")
@@ -671,7 +672,7 @@ func (m *meetingScreen) removeBallot(voteID, ballotID string) {
 	var err error
 	m.ui.run(func() { err = m.ui.store.RemoveBallot(m.ui.ctx, voteID, ballotID) }, func() {
 		if err != nil {
-			m.errs.set(Explain(err))
+			m.errs.set(i18n.Explain(err))
 			return
 		}
 		m.errs.set("")
@@ -705,7 +706,7 @@ func (m *meetingScreen) closeVote(id string) {
 	var err error
 	m.ui.run(func() { v, err = m.ui.store.CloseVote(m.ui.ctx, id) }, func() {
 		if err != nil {
-			m.errs.set(Explain(err))
+			m.errs.set(i18n.Explain(err))
 			return
 		}
 		m.ui.saved()

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/csvexport"
 	"github.com/tavoli/tavoli/data/italian"
@@ -451,7 +452,7 @@ func (s *proposalsScreen) update(v data.ProposalView) {
 func (s *proposalsScreen) filterSession(id string) {
 	s.session = id
 	if v, ok := s.sessions[id]; ok && id != "" {
-		s.sessionLabel.SetText(lang.L("proposals.only_session", map[string]any{"body": v.BodyName, "date": ofDay(v.Date)}))
+		s.sessionLabel.SetText(lang.L("proposals.only_session", map[string]any{"body": v.BodyName, "date": i18n.OfDay(v.Date)}))
 		s.sessionBar.Show()
 	} else {
 		s.session = ""

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
 )
 
@@ -106,7 +107,7 @@ func (s *proposalsScreen) move(id string, to data.ProposalState, reason string) 
 	var p data.Proposal
 	s.ui.run(func() { p, err = st.MoveProposal(s.ui.ctx, id, to, reason) }, func() {
 		if err != nil {
-			s.detail.errs.set(Explain(err))
+			s.detail.errs.set(i18n.Explain(err))
 			return
 		}
 		s.ui.saved()
@@ -119,7 +120,7 @@ func (s *proposalsScreen) move(id string, to data.ProposalState, reason string) 
 // area and kind, and every text one after the other.
 func (s *proposalsScreen) askMerge() {
 	if len(s.marked) < 2 {
-		s.ui.status.say(Explain(data.Errorf(data.EInvalid, "err.merge.two")))
+		s.ui.status.say(i18n.Explain(data.Errorf(data.EInvalid, "err.merge.two")))
 		return
 	}
 	s.detail.form.flush()
@@ -230,7 +231,7 @@ func (s *proposalsScreen) unmerge(mergedID, reason, show string) {
 	s.ui.run(func() { err = st.UndoMerge(s.ui.ctx, mergedID, reason) }, func() {
 		if err != nil {
 			if s.detail.shownID() == mergedID {
-				s.detail.errs.set(Explain(err))
+				s.detail.errs.set(i18n.Explain(err))
 			} else {
 				s.ui.showError(err)
 			}
@@ -307,7 +308,7 @@ func (s *proposalsScreen) split(id string, parts []data.Proposal, reason string)
 	var made []data.Proposal
 	s.ui.run(func() { made, err = st.SplitProposal(s.ui.ctx, id, parts, reason) }, func() {
 		if err != nil {
-			s.detail.errs.set(Explain(err))
+			s.detail.errs.set(i18n.Explain(err))
 			return
 		}
 		s.ui.saved()

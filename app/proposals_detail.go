@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/italian"
 )
@@ -105,7 +106,7 @@ func (d *proposalDetail) load(id string) {
 		}
 		if err != nil {
 			d.clear()
-			d.errs.set(Explain(err))
+			d.errs.set(i18n.Explain(err))
 			return
 		}
 		d.s.learnTitles(all)
@@ -138,7 +139,7 @@ func (d *proposalDetail) lockReason(p data.ProposalView) string {
 	if !ok || !v.Status.Locked() {
 		return ""
 	}
-	return Explain(data.Errorf(data.ELocked, "err.session.locked", "date", v.Date)) + " " + lang.L("proposals.locked_path")
+	return i18n.Explain(data.Errorf(data.ELocked, "err.session.locked", "date", v.Date)) + " " + lang.L("proposals.locked_path")
 }
 
 // showState says where the proposal is and offers the steps it may take.
@@ -242,7 +243,7 @@ func (d *proposalDetail) openLine(text, id string) fyne.CanvasObject {
 func whence(p data.ProposalView) string {
 	where := lang.L("proposals.by_office")
 	if p.BodyName != "" {
-		where = lang.L("proposals.where", map[string]any{"body": p.BodyName, "date": ofDay(p.SessionDate)})
+		where = lang.L("proposals.where", map[string]any{"body": p.BodyName, "date": i18n.OfDay(p.SessionDate)})
 	}
 	who := p.ProposerName
 	switch {

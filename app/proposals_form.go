@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
 )
 
@@ -94,7 +95,7 @@ func newProposalForm(s *proposalsScreen, d *proposalDetail) *proposalForm {
 			f.base.Meta, f.base.State, f.base.MergedIntoID, f.base.SplitFromID, f.base.Priority = p.Meta, p.State,
 				p.MergedIntoID, p.SplitFromID, p.Priority
 		},
-		report: func(err error) { d.errs.set(Explain(err)) },
+		report: func(err error) { d.errs.set(i18n.Explain(err)) },
 		after:  f.saved,
 	}
 	f.content = container.NewVBox(f.form, f.note)

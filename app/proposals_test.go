@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/italian"
 )
@@ -261,7 +262,7 @@ func TestProposalDetailShowsOriginLineageVotes(t *testing.T) {
 	}
 	d := e.openProposal(best.ProposalView)
 	shown := strings.Join(texts(d.content), "\n")
-	want := []string{best.BodyName, "seduta " + ofDay(best.SessionDate), "Votazioni", "Storia"}
+	want := []string{best.BodyName, "seduta " + i18n.OfDay(best.SessionDate), "Votazioni", "Storia"}
 	if best.ProposerName != "" {
 		want = append(want, "proposta da "+best.ProposerName)
 	}

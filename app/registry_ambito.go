@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/italian"
 )
@@ -105,7 +106,7 @@ func newAmbitoSettings(ui *UI) *ambitoSettings {
 		save:   func(a data.Ambito) (data.Ambito, error) { return ui.store.SaveAmbito(ui.ctx, a) },
 		meta:   func(a data.Ambito) data.Meta { return a.Meta },
 		apply:  func(a data.Ambito) { s.meta = a.Meta },
-		report: func(err error) { s.errs.set(Explain(err)) },
+		report: func(err error) { s.errs.set(i18n.Explain(err)) },
 		after:  func(data.Ambito, bool) { ui.loadAmbito(nil) }}
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("field.ambito_name"), s.name),

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
 )
 
@@ -52,7 +53,7 @@ func newAreasScreen(ui *UI) *areasScreen {
 		save:   func(a data.Area) (data.Area, error) { return ui.store.SaveArea(ui.ctx, a) },
 		meta:   func(a data.Area) data.Meta { return a.Meta },
 		apply:  func(a data.Area) { s.meta, s.position = a.Meta, a.Position; s.enable(true) },
-		report: func(err error) { s.errs.set(Explain(err)) },
+		report: func(err error) { s.errs.set(i18n.Explain(err)) },
 		after: func(a data.Area, created bool) {
 			s.title.SetText(a.Name)
 			if created {

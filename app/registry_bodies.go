@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
 )
 
@@ -75,7 +76,7 @@ func newBodiesScreen(ui *UI) *bodiesScreen {
 		save:   func(b data.Body) (data.Body, error) { return ui.store.SaveBody(ui.ctx, b) },
 		meta:   func(b data.Body) data.Meta { return b.Meta },
 		apply:  func(b data.Body) { s.meta = b.Meta; s.position = b.Position; s.showParts() },
-		report: func(err error) { s.errs.set(Explain(err)) },
+		report: func(err error) { s.errs.set(i18n.Explain(err)) },
 		after: func(b data.Body, created bool) {
 			s.title.SetText(b.Name)
 			if created {

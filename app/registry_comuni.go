@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/italian"
 )
@@ -61,7 +62,7 @@ func newComuniScreen(ui *UI) *comuniScreen {
 	s.saver = &autosaver[data.Comune]{ui: ui, get: s.comune, save: s.save,
 		meta:   func(c data.Comune) data.Meta { return c.Meta },
 		apply:  func(c data.Comune) { s.meta = c.Meta; s.del.Enable() },
-		report: func(err error) { s.errs.set(Explain(err)) },
+		report: func(err error) { s.errs.set(i18n.Explain(err)) },
 		after: func(c data.Comune, created bool) {
 			s.title.SetText(c.Name)
 			if created {

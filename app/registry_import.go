@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/csvimport"
 	"github.com/tavoli/tavoli/data/italian"
@@ -222,7 +223,7 @@ func (p *importPreview) recompute() {
 		p.rows, p.report = rows, rep
 		if err != nil {
 			p.report = data.ImportReport{}
-			p.errs.set(Explain(err))
+			p.errs.set(i18n.Explain(err))
 			p.summary.SetText(lang.L("import.nothing"))
 		} else {
 			p.errs.set("")

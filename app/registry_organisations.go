@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/italian"
 )
@@ -79,7 +80,7 @@ func newOrganisationsScreen(ui *UI) *organisationsScreen {
 		save:   func(o data.Organisation) (data.Organisation, error) { return ui.store.SaveOrganisation(ui.ctx, o) },
 		meta:   func(o data.Organisation) data.Meta { return o.Meta },
 		apply:  func(o data.Organisation) { s.meta = o.Meta; s.del.Enable() },
-		report: func(err error) { s.errs.set(Explain(err)) },
+		report: func(err error) { s.errs.set(i18n.Explain(err)) },
 		after: func(o data.Organisation, created bool) {
 			s.title.SetText(o.Name)
 			if created {

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/italian"
 )
@@ -232,7 +233,7 @@ func newPersonForm(s *peopleScreen) *personForm {
 			f.meta, f.orgID, f.orgName = d.Meta, d.OrganisationID, d.OrgTyped
 			f.showInfo()
 		},
-		report: func(err error) { f.errs.set(Explain(err)) },
+		report: func(err error) { f.errs.set(i18n.Explain(err)) },
 		after: func(d personDraft, created bool) {
 			if created {
 				s.refresh()

@@ -117,7 +117,7 @@ func newSessionsScreen(ui *UI) *sessionsScreen {
 		save:   func(v data.Session) (data.Session, error) { return s.validSave(v) },
 		meta:   func(v data.Session) data.Meta { return v.Meta },
 		apply:  func(v data.Session) { s.meta = v.Meta; s.current.Session = v; s.del.Enable() },
-		report: func(err error) { s.errs.set(Explain(err)) },
+		report: func(err error) { s.errs.set(i18n.Explain(err)) },
 		after: func(v data.Session, created bool) {
 			s.title.SetText(s.sessionTitle())
 			if created {
@@ -450,7 +450,7 @@ func (s *sessionsScreen) showLocked(v data.SessionView) {
 	var err error
 	s.ui.run(func() { vb, err = s.ui.store.Verbale(s.ui.ctx, v.ID) }, func() {
 		if err != nil {
-			s.locked.SetText(Explain(err))
+			s.locked.SetText(i18n.Explain(err))
 		} else {
 			s.locked.SetText(lang.L("sessions.locked", map[string]any{"date": italian.Day(vb.Approved),
 				"sha": vb.SHA256}))
@@ -469,7 +469,7 @@ func (s *sessionsScreen) move(to data.SessionStatus) {
 	var err error
 	s.ui.run(func() { v, err = s.ui.store.SetStatus(s.ui.ctx, id, to) }, func() {
 		if err != nil {
-			s.errs.set(Explain(err))
+			s.errs.set(i18n.Explain(err))
 			return
 		}
 		s.ui.saved()
@@ -518,7 +518,7 @@ func (s *sessionsScreen) correct() {
 	orig := s.current
 	day := time.Now().In(data.Zone).AddDate(0, 0, 7)
 	date := time.Date(day.Year(), day.Month(), day.Day(), 15, 0, 0, 0, data.Zone)
-	title := lang.L("sessions.correction_item", map[string]any{"date_of": ofDay(orig.Date)})
+	title := lang.L("sessions.correction_item", map[string]any{"date_of": i18n.OfDay(orig.Date)})
 	var c data.Session
 	var err error
 	s.ui.run(func() { c, err = s.ui.store.Correct(s.ui.ctx, orig.ID, title, date) }, func() {
@@ -574,9 +574,6 @@ func heldAt(stored, day time.Time, hour string) time.Time {
 	}
 	return t
 }
-
-// ofDay is "del 12 marzo 2027", "dell'8 aprile 2027", or "of …" in English (i18n.OfDay).
-func ofDay(t time.Time) string { return i18n.OfDay(t) }
 
 // parseDateTime reads a day typed as 12/03/2027 (or 12-03-2027, 12.3.27) and an hour as 15:00 or
 // 15.00, in the Ambito's time zone.

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/install"
 )
@@ -172,7 +173,7 @@ func (ui *UI) author(device string) string {
 // refusal is the screen shown instead of the registry when a file cannot be opened.
 func (ui *UI) refusal(path string, err error) fyne.CanvasObject {
 	titleText := widget.NewLabelWithStyle(lang.L("refusal.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	msg := widget.NewLabel(Explain(err))
+	msg := widget.NewLabel(i18n.Explain(err))
 	msg.Wrapping = fyne.TextWrapWord
 	kept := widget.NewLabel(lang.L("refusal.kept", map[string]any{"path": path}))
 	kept.Wrapping = fyne.TextWrapWord
@@ -364,7 +365,7 @@ func (ui *UI) showError(err error) {
 	if err == nil {
 		return
 	}
-	msg := widget.NewLabel(Explain(err))
+	msg := widget.NewLabel(i18n.Explain(err))
 	msg.Wrapping = fyne.TextWrapWord
 	ui.inform(lang.L("Error"), container.NewGridWrap(fyne.NewSize(460, 120), msg), fyne.Size{})
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/google/uuid"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/demo"
 )
@@ -111,7 +112,7 @@ func (ui *UI) welcome(askName, askStart bool) *dialog.CustomDialog {
 			} else {
 				var err error
 				if ds, err = demo.Trasimeno(1); err != nil {
-					errs.set(Explain(err))
+					errs.set(i18n.Explain(err))
 					return
 				}
 			}
@@ -119,7 +120,7 @@ func (ui *UI) welcome(askName, askStart bool) *dialog.CustomDialog {
 		if askName {
 			ui.cfg.Installation.Operator = name
 			if err := ui.cfg.Installation.Save(); err != nil {
-				errs.set(Explain(err))
+				errs.set(i18n.Explain(err))
 				return
 			}
 			ui.cfg.FirstRun = false
@@ -134,7 +135,7 @@ func (ui *UI) welcome(askName, askStart bool) *dialog.CustomDialog {
 		}, func() {
 			start.Enable()
 			if err != nil {
-				errs.set(Explain(err))
+				errs.set(i18n.Explain(err))
 				return
 			}
 			d.Hide()

@@ -57,6 +57,3 @@ func overrideSystemLanguage(l string) {
 		}
 	}
 }
-
-// Explain turns an error into sentences for a secretary; the command line says the same (i18n.Explain).
-func Explain(err error) string { return i18n.Explain(err) }

@@ -411,8 +411,8 @@ func TestExplain(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := Explain(tt.err); got != tt.want {
-				t.Errorf("Explain(%v) = %q, want %q", tt.err, got, tt.want)
+			if got := i18n.Explain(tt.err); got != tt.want {
+				t.Errorf("i18n.Explain(%v) = %q, want %q", tt.err, got, tt.want)
 			}
 		})
 	}
@@ -426,13 +426,13 @@ func TestExplain(t *testing.T) {
 		for _, p := range placeholders(v) {
 			args = append(args, p, "«"+p+"»")
 		}
-		got := Explain(data.Errorf(data.EInvalid, k, args...))
+		got := i18n.Explain(data.Errorf(data.EInvalid, k, args...))
 		if strings.Contains(got, "{{") || strings.Contains(got, "<no value>") || got == k || got == "" {
-			t.Errorf("Explain(%s) = %q, want the sentence with its arguments", k, got)
+			t.Errorf("i18n.Explain(%s) = %q, want the sentence with its arguments", k, got)
 		}
 		for _, p := range placeholders(v) {
 			if !strings.Contains(got, "«"+p+"»") {
-				t.Errorf("Explain(%s) = %q, want the argument %s in it", k, got, p)
+				t.Errorf("i18n.Explain(%s) = %q, want the argument %s in it", k, got, p)
 			}
 		}
 	}

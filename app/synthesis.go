@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 )
@@ -146,7 +147,7 @@ func (s *synthesisScreen) reload(next func()) {
 			return
 		}
 		if err != nil {
-			s.errs.set(Explain(err))
+			s.errs.set(i18n.Explain(err))
 			return
 		}
 		s.d = d

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/italian"
 )
@@ -198,7 +199,7 @@ func (s *synthesisScreen) setWeighing(on bool) {
 	var err error
 	s.ui.run(func() { err = s.ui.store.SetWeighing(s.ui.ctx, w) }, func() {
 		if err != nil {
-			s.errs.set(Explain(err))
+			s.errs.set(i18n.Explain(err))
 			return
 		}
 		s.ui.saved()
@@ -244,7 +245,7 @@ func (s *synthesisScreen) setPriorities(ids []string, reason, id string, done fu
 	var err error
 	s.ui.run(func() { err = s.ui.store.SetPriorities(s.ui.ctx, ids, reason) }, func() {
 		if err != nil {
-			s.errs.set(Explain(err))
+			s.errs.set(i18n.Explain(err))
 			return
 		}
 		s.ui.saved()

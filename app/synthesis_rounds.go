@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/italian"
 )
@@ -117,7 +118,7 @@ func (s *synthesisScreen) bring(kind data.BodyKind) {
 	var err error
 	s.ui.run(func() { list, err = s.ui.store.Sessions(s.ui.ctx, data.SessionFilter{BodyID: body.ID}) }, func() {
 		if err != nil {
-			s.errs.set(Explain(err))
+			s.errs.set(i18n.Explain(err))
 			return
 		}
 		var open []data.SessionView
@@ -192,7 +193,7 @@ func (s *synthesisScreen) addItem(body data.Body, sess data.SessionView, title, 
 		_, err = s.ui.store.SaveAgendaItem(s.ui.ctx, it)
 	}, func() {
 		if err != nil {
-			s.errs.set(Explain(err))
+			s.errs.set(i18n.Explain(err))
 			return
 		}
 		s.ui.saved()

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/italian"
 	"github.com/tavoli/tavoli/data/vote"
@@ -111,7 +112,7 @@ func (s *votesScreen) show(v voteRow) {
 	s.detail.Add(widget.NewLabel(lang.L("votes.where", map[string]any{"body": v.session.BodyName,
 		"date": italian.Day(v.Opened), "method": lang.L("method." + string(v.Method)), "how": how})))
 	if v.err != nil {
-		s.detail.Add(widget.NewLabel(Explain(v.err)))
+		s.detail.Add(widget.NewLabel(i18n.Explain(v.err)))
 		s.detail.Refresh()
 		return
 	}

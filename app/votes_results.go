@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/vote"
@@ -43,7 +44,7 @@ func (m *meetingScreen) outcomeOf(v data.Vote) outcome {
 func outcomeFor(v data.Vote, call data.Call, ballots []data.VoteBallot) outcome {
 	r, err := vote.Tally(vote.CountOf(v, call, ballots))
 	if err != nil {
-		return outcome{sentence: Explain(err)}
+		return outcome{sentence: i18n.Explain(err)}
 	}
 	return describe(r, v.Options)
 }
