@@ -26,15 +26,6 @@ func validationItem(kind data.BodyKind) string {
 	return lang.L("synthesis.item.alto")
 }
 
-// validationFrom is the state of the proposals a body validates: the prioritarie for the Tavolo Alto,
-// the validate for the Tavolo dei Sindaci.
-func validationFrom(kind data.BodyKind) data.ProposalState {
-	if kind == data.BodySindaci {
-		return data.StateValidata
-	}
-	return data.StatePrioritaria
-}
-
 // numbered lists proposals one a line, numbered, with their area: what the item's notes and the vote
 // form show.
 func numbered(props []data.ProposalView) string {
@@ -113,7 +104,8 @@ func (s *synthesisScreen) bring(kind data.BodyKind) {
 		s.errs.set(lang.L("synthesis.no_body", map[string]any{"body": lang.L("body.kind." + string(kind))}))
 		return
 	}
-	props := s.d.inState(validationFrom(kind))
+	from, _ := data.ValidationMove(kind)
+	props := s.d.inState(from)
 	var list []data.SessionView
 	var err error
 	s.ui.run(func() { list, err = s.ui.store.Sessions(s.ui.ctx, data.SessionFilter{BodyID: body.ID}) }, func() {
