@@ -3,6 +3,7 @@ package report
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/italian"
@@ -88,4 +89,26 @@ func period(s string) string {
 		return s
 	}
 	return s + "."
+}
+
+// elided reports whether a day's number is read with a vowel first: the 8th and the 11th ("l'8 aprile").
+func elided(t time.Time) bool {
+	d := t.In(data.Zone).Day()
+	return d == 8 || d == 11
+}
+
+// theDay is "il 12 marzo 2027", "l'8 aprile 2027".
+func theDay(t time.Time) string {
+	if elided(t) {
+		return "l'" + italian.Day(t)
+	}
+	return "il " + italian.Day(t)
+}
+
+// fromDay is "dal 12 marzo 2027", "dall'8 aprile 2027".
+func fromDay(t time.Time) string {
+	if elided(t) {
+		return "dall'" + italian.Day(t)
+	}
+	return "dal " + italian.Day(t)
 }

@@ -134,14 +134,9 @@ func (w sintesi) journey() {
 	}
 
 	doc.heading("Partecipanti per categoria", stHeading)
-	w.countBars(p.Categories, func(c data.CountOf) string {
-		if c.Key == "" {
-			return orText(c.Label, "Categoria non indicata")
-		}
-		return italian.Category(data.Category(c.Key))
-	})
+	countBars(doc, p.Categories, categoryLabel)
 	doc.heading("Partecipanti per comune", stHeading)
-	w.countBars(p.Comuni, func(c data.CountOf) string { return orText(c.Label, "Altro comune o non indicato") })
+	countBars(doc, p.Comuni, comuneLabel)
 
 	doc.heading("Proposte per area e tipo", stHeading)
 	w.proposalCounts(p.Proposals)
@@ -165,17 +160,28 @@ func participationSentence(p data.Participation) string {
 }
 
 // countBars draws people counted under keys as bars, or says there is nobody to count.
-func (w sintesi) countBars(counts []data.CountOf, label func(data.CountOf) string) {
+func countBars(doc *document, counts []data.CountOf, label func(data.CountOf) string) {
 	var rows []barRow
 	for _, c := range counts {
 		rows = append(rows, barRow{label(c), float64(c.N)})
 	}
 	if len(rows) == 0 {
-		w.doc.paragraphs("Nessuna persona registrata.", stBody, 0)
+		doc.paragraphs("Nessuna persona registrata.", stBody, 0)
 		return
 	}
-	w.doc.bars(rows)
+	doc.bars(rows)
 }
+
+// categoryLabel names a participants' category in a count.
+func categoryLabel(c data.CountOf) string {
+	if c.Key == "" {
+		return orText(c.Label, "Categoria non indicata")
+	}
+	return italian.Category(data.Category(c.Key))
+}
+
+// comuneLabel names a participants' comune in a count.
+func comuneLabel(c data.CountOf) string { return orText(c.Label, "Altro comune o non indicato") }
 
 // proposalCounts is the table of proposals by area and kind, with a total row for the district.
 func (w sintesi) proposalCounts(areas []data.AreaProposals) {

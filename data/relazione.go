@@ -1,0 +1,61 @@
+package data
+
+import "time"
+
+// Relazione is the relazione annuale consuntiva the Ufficio di Piano presents to the Tavolo dei Sindaci:
+// a year of the Piano's bodies, what the priorities became and with what money, the actions and the
+// validation rounds. Everything but the introduction is counted from the records.
+type Relazione struct {
+	Year     int    `json:"year"`
+	Ambito   Ambito `json:"ambito"`
+	Capofila string `json:"capofila"`
+	// Introduction is what the Ufficio di Piano wrote for the year ("" when nothing yet).
+	Introduction string `json:"introduction"`
+	// Participation counts the sessions held in the year and the people present at them.
+	Participation Participation `json:"participation"`
+	// Held lists, per body in the Ambito's order, the days of its sessions held in the year.
+	Held []BodyDays `json:"held"`
+	// Areas are the priorities approved for the Piano, area by area, with their attuazione.
+	Areas []RelazioneArea `json:"areas"`
+	// Budget sums every attuazione's money per source, in FundSources order.
+	Budget []Budget `json:"budget"`
+	// Done are the actions closed in the year; Open those still open at its end (or today, for the
+	// current year), overdue first.
+	Done []ActionView `json:"done"`
+	Open []ActionView `json:"open"`
+	// Rounds are the validation votes held in the year; Titles names the proposals they covered.
+	Rounds            []Round           `json:"rounds"`
+	Titles            map[string]string `json:"titles"`
+	Responsible       string            `json:"responsible,omitempty"`
+	ResponsibleGender Gender            `json:"responsible_gender,omitempty"`
+	Changed           time.Time         `json:"changed"` // the latest change to anything in it: the date it carries
+}
+
+// BodyDays is a body with the days of its sessions held in a period.
+type BodyDays struct {
+	Body Body        `json:"body"`
+	Days []time.Time `json:"days"`
+}
+
+// RelazioneArea is one area's priorities with their attuazione.
+type RelazioneArea struct {
+	Area       Area                 `json:"area"`
+	Priorities []ImplementationView `json:"priorities"`
+}
+
+// Totals sums a list of budgets per source, in FundSources order.
+func Totals(lists ...[]Budget) []Budget {
+	out := make([]Budget, len(FundSources))
+	for i, s := range FundSources {
+		out[i].Source = s
+		for _, l := range lists {
+			for _, b := range l {
+				if b.Source == s {
+					out[i].Planned += b.Planned
+					out[i].Spent += b.Spent
+				}
+			}
+		}
+	}
+	return out
+}
