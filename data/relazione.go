@@ -59,3 +59,21 @@ func Totals(lists ...[]Budget) []Budget {
 	}
 	return out
 }
+
+// Years a relazione annuale may be about, and the length of its introduction: a few pages.
+const (
+	minReportYear      = 2000
+	maxReportYear      = 2100
+	maxIntroductionLen = 30000
+)
+
+// FieldIntroduction names the introduction of a relazione annuale in errors.
+const FieldIntroduction Field = "introduction"
+
+// Validate checks the year and the introduction's length.
+func (r AnnualReport) Validate() error {
+	if r.Year < minReportYear || r.Year > maxReportYear {
+		return Errorf(EInvalid, "err.relazione.year", "year", r.Year)
+	}
+	return checkLengths(limited{FieldIntroduction, r.Introduction, maxIntroductionLen})
+}

@@ -43,6 +43,7 @@ type options struct {
 	output  string
 	area    string // proposals and the synthesis: one area, by id or name
 	body    string // the Esito delle proposte: one body, by id or name
+	year    int    // the relazione annuale: its year
 	state   string // proposals: one state
 	query   string // proposals: words searched in them
 
@@ -87,6 +88,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, gui func(
 	fset.StringVar(&c.opt.output, "output", "", "")
 	fset.StringVar(&c.opt.area, "area", "", "")
 	fset.StringVar(&c.opt.body, "body", "", "")
+	fset.IntVar(&c.opt.year, "anno", 0, "")
+	fset.IntVar(&c.opt.year, "year", 0, "")
 	fset.StringVar(&c.opt.state, "state", "", "")
 	fset.StringVar(&c.opt.query, "query", "", "")
 	fset.BoolVar(&c.opt.all, "all", false, "")

@@ -26,6 +26,7 @@ var exportKinds = map[string]string{
 	"sintesi": "sintesi", "synthesis": "sintesi", "documento-sintesi": "sintesi",
 	"proposte": "proposte", "proposals": "proposte",
 	"esito-proposte": "answer", "risposte": "answer", "answers": "answer",
+	"relazione": "relazione", "relazione-annuale": "relazione", "report": "relazione", "annual-report": "relazione",
 }
 
 // export writes a session's document (tavoli export verbale --session ID -o FILE.pdf), a vote's ballots,
@@ -44,7 +45,7 @@ func (c *cli) export(ctx context.Context, rest []string) int {
 		return c.exportBallots(ctx)
 	case "results":
 		return c.exportResults(ctx)
-	case "sintesi", "proposte", "answer":
+	case "sintesi", "proposte", "answer", "relazione":
 		return c.exportOffice(ctx, kind)
 	}
 	if c.opt.session == "" || c.opt.output == "" {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -174,6 +175,27 @@ func (c *cli) exportAnswer(ctx context.Context, st *sqlite.Store) ([]byte, error
 	return b, nil
 }
 
+// exportRelazione writes the relazione annuale consuntiva of --anno: the document, or its figures for
+// a spreadsheet when the file's name ends in .csv.
+func (c *cli) exportRelazione(ctx context.Context, st *sqlite.Store) ([]byte, error) {
+	r, err := st.Relazione(ctx, c.opt.year)
+	if err != nil {
+		return nil, err
+	}
+	if strings.EqualFold(filepath.Ext(c.opt.output), ".csv") {
+		var buf bytes.Buffer
+		if err := csvexport.Relazione(&buf, r); err != nil {
+			return nil, data.Errorf(data.EInternal, "err.cli.output").Wrap(err)
+		}
+		return buf.Bytes(), nil
+	}
+	b, err := docs.Relazione(r)
+	if err != nil {
+		return nil, data.Errorf(data.EInternal, "err.document.render").Wrap(err)
+	}
+	return b, nil
+}
+
 // findBody finds a body by its id or its name (ignoring case and accents), or the Tavolo tematico of
 // an area named so.
 func findBody(ctx context.Context, st *sqlite.Store, want string) (string, error) {
@@ -231,6 +253,10 @@ func (c *cli) exportOffice(ctx context.Context, kind string) int {
 		if strings.TrimSpace(c.opt.body) == "" {
 			return c.usage("cli.export_body", nil)
 		}
+	case "relazione":
+		if c.opt.year == 0 {
+			return c.usage("cli.export_year", nil)
+		}
 	}
 	st, err := c.open(ctx, readOnly)
 	if err != nil {
@@ -243,6 +269,8 @@ func (c *cli) exportOffice(ctx context.Context, kind string) int {
 		b, err = c.exportSintesi(ctx, st)
 	case "answer":
 		b, err = c.exportAnswer(ctx, st)
+	case "relazione":
+		b, err = c.exportRelazione(ctx, st)
 	default:
 		b, err = c.exportProposals(ctx, st)
 	}

@@ -36,6 +36,7 @@ var tables = map[data.Kind]string{
 	data.KindVoteVoter:     "vote_voters",
 	data.KindProposalEvent: "proposal_events",
 	data.KindRecordVersion: "record_versions",
+	data.KindAnnualReport:  "annual_reports",
 }
 
 // column is one column of a record and the value to store in it.

@@ -5,12 +5,26 @@ import (
 	"database/sql"
 	"errors"
 	"sort"
+	"time"
 
 	"github.com/tavoli/tavoli/data"
 )
 
 // heldSessions selects the meetings that took place: started, closed or approved.
 const heldSessions = `SELECT id, body_id FROM sessions WHERE deleted = 0 AND status IN ('in_corso', 'chiusa', 'approvata')`
+
+// heldIn selects the meetings that took place in [from, to); a zero bound does not limit. The bounds are
+// stored times (fixed-width UTC text), which compare as the times do.
+func heldIn(from, to time.Time) string {
+	q := heldSessions
+	if !from.IsZero() {
+		q += ` AND date >= '` + fmtTime(from) + `'`
+	}
+	if !to.IsZero() {
+		q += ` AND date < '` + fmtTime(to) + `'`
+	}
+	return q
+}
 
 // Participation counts what the process involved, from the records: meetings held per body, the
 // distinct people present (whoever signed the register present, for their own seat, a delegated one or
@@ -19,13 +33,14 @@ func (s *Store) Participation(ctx context.Context) (data.Participation, error) {
 	var p data.Participation
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		p, err = participation(ctx, tx)
+		p, err = participation(ctx, tx, time.Time{}, time.Time{})
 		return err
 	})
 	return p, err
 }
 
-func participation(ctx context.Context, tx *sql.Tx) (data.Participation, error) {
+func participation(ctx context.Context, tx *sql.Tx, from, to time.Time) (data.Participation, error) {
+	held := heldIn(from, to)
 	var p data.Participation
 	bodies, err := bodies(ctx, tx)
 	if err != nil {
@@ -47,7 +62,7 @@ func participation(ctx context.Context, tx *sql.Tx) (data.Participation, error) 
 	for i := range p.Bodies {
 		figures[p.Bodies[i].BodyID] = &p.Bodies[i]
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT h.body_id, count(*) FROM (`+heldSessions+`) h GROUP BY h.body_id`)
+	rows, err := tx.QueryContext(ctx, `SELECT h.body_id, count(*) FROM (`+held+`) h GROUP BY h.body_id`)
 	if err != nil {
 		return p, err
 	}
@@ -62,7 +77,7 @@ func participation(ctx context.Context, tx *sql.Tx) (data.Participation, error) 
 	// A person joined with another (created twice, on two laptops) counts once: an approved register
 	// still names the alias, which leads to the record that stands.
 	present := `SELECT DISTINCT h.body_id, a.session_id, COALESCE(NULLIF(pa.alias_of, ''), a.person_id) AS person_id
-		FROM attendance a JOIN (` + heldSessions + `) h ON h.id = a.session_id
+		FROM attendance a JOIN (` + held + `) h ON h.id = a.session_id
 		LEFT JOIN people pa ON pa.id = a.person_id
 		WHERE a.deleted = 0 AND a.presence = 'presente'`
 	rows, err = tx.QueryContext(ctx, `SELECT body_id, count(*), count(DISTINCT person_id) FROM (`+present+`) GROUP BY body_id`)
@@ -190,7 +205,7 @@ func (s *Store) Synthesis(ctx context.Context, areaID string) (data.Synthesis, e
 		if out.Responsible, out.ResponsibleGender, err = officeHead(ctx, tx); err != nil {
 			return err
 		}
-		if out.Participation, err = participation(ctx, tx); err != nil {
+		if out.Participation, err = participation(ctx, tx, time.Time{}, time.Time{}); err != nil {
 			return err
 		}
 		as, err := areas(ctx, tx)
@@ -258,43 +273,8 @@ func (s *Store) Synthesis(ctx context.Context, areaID string) (data.Synthesis, e
 			}
 			out.Priorities = append(out.Priorities, r)
 		}
-		held, err := closedVotes(ctx, tx)
-		if err != nil {
+		if out.Rounds, err = rounds(ctx, tx, out.Bodies, time.Time{}, time.Time{}); err != nil {
 			return err
-		}
-		byID := map[string]data.Body{}
-		for _, b := range out.Bodies {
-			byID[b.ID] = b
-		}
-		for _, h := range held {
-			if len(h.vote.Covers) == 0 {
-				continue
-			}
-			bs, voted, err := ballots(ctx, tx, h.vote.ID)
-			if err != nil {
-				return err
-			}
-			moved := map[string]data.ProposalState{}
-			rows, err := tx.QueryContext(ctx, `SELECT proposal_id, to_state FROM proposal_events
-				WHERE deleted = 0 AND vote_id = ? ORDER BY at, id`, h.vote.ID)
-			if err != nil {
-				return err
-			}
-			for rows.Next() {
-				var id string
-				var to data.ProposalState
-				if err := rows.Scan(&id, &to); err != nil {
-					rows.Close()
-					return err
-				}
-				moved[id] = to
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return err
-			}
-			out.Rounds = append(out.Rounds, data.Round{Body: byID[h.session.BodyID], Session: h.session, Vote: h.vote,
-				Ballots: bs, Voted: voted, Moved: moved})
 		}
 		var changed sql.NullString
 		err = tx.QueryRowContext(ctx, `SELECT max(m) FROM (
@@ -311,6 +291,52 @@ func (s *Store) Synthesis(ctx context.Context, areaID string) (data.Synthesis, e
 		return err
 	})
 	return out, err
+}
+
+// rounds gathers the validation votes (closed votes that cover proposals) of sessions held in
+// [from, to) (a zero bound does not limit), with their ballots and what each decided.
+func rounds(ctx context.Context, tx *sql.Tx, bodies []data.Body, from, to time.Time) ([]data.Round, error) {
+	var out []data.Round
+	held, err := closedVotes(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[string]data.Body{}
+	for _, b := range bodies {
+		byID[b.ID] = b
+	}
+	for _, h := range held {
+		if len(h.vote.Covers) == 0 || (!from.IsZero() && h.session.Date.Before(from)) ||
+			(!to.IsZero() && !h.session.Date.Before(to)) {
+			continue
+		}
+		bs, voted, err := ballots(ctx, tx, h.vote.ID)
+		if err != nil {
+			return nil, err
+		}
+		moved := map[string]data.ProposalState{}
+		rows, err := tx.QueryContext(ctx, `SELECT proposal_id, to_state FROM proposal_events
+			WHERE deleted = 0 AND vote_id = ? ORDER BY at, id`, h.vote.ID)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id string
+			var to data.ProposalState
+			if err := rows.Scan(&id, &to); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			moved[id] = to
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		out = append(out, data.Round{Body: byID[h.session.BodyID], Session: h.session, Vote: h.vote,
+			Ballots: bs, Voted: voted, Moved: moved})
+	}
+	return out, nil
 }
 
 // officeHead is the presidente of the Ufficio di Piano, given name first, with the gender the signature's
