@@ -91,9 +91,10 @@ type synthesisScreen struct {
 	prioSel  int // the chosen row of the priority list, -1 when none
 	prioNext string
 
-	rounds  *fyne.Container
-	figures *fyne.Container
-	tabs    *container.AppTabs
+	rounds    *fyne.Container
+	figures   *fyne.Container
+	relazione *relazionePanel
+	tabs      *container.AppTabs
 
 	// save asks where to write a document; tests replace it to write without the file dialog.
 	save func(name, ext string, b []byte)
@@ -116,9 +117,16 @@ func newSynthesisScreen(ui *UI) *synthesisScreen {
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("synthesis.tab.priorities"), theme.ListIcon(), s.prioritiesTab()),
 		container.NewTabItemWithIcon(lang.L("synthesis.tab.rounds"), theme.ConfirmIcon(), s.roundsTab()),
-		container.NewTabItemWithIcon(lang.L("synthesis.tab.figures"), theme.AccountIcon(), s.figuresTab()))
+		container.NewTabItemWithIcon(lang.L("synthesis.tab.figures"), theme.AccountIcon(), s.figuresTab()),
+		container.NewTabItemWithIcon(lang.L("synthesis.tab.relazione"), theme.DocumentIcon(), s.relazioneTab()))
 	s.content = container.NewBorder(container.NewVBox(container.NewPadded(head), widget.NewSeparator()), nil, nil, nil, s.tabs)
 	return s
+}
+
+// relazioneTab is the tab of the relazione annuale.
+func (s *synthesisScreen) relazioneTab() fyne.CanvasObject {
+	s.relazione = newRelazionePanel(s)
+	return s.relazione.content
 }
 
 // refresh reads everything again: the ranking of the chosen area and the rest of the desk.
@@ -128,6 +136,7 @@ func (s *synthesisScreen) refresh() {
 	}
 	// The ranking names thematic tables by their area, which the desk knows: read the desk first.
 	s.reload(s.ranking.refresh)
+	s.relazione.load()
 }
 
 // focus puts the cursor in the ranking's filter box, where the keyboard works the list.

@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -624,5 +627,69 @@ func TestSynthesisExplainsAMergedScore(t *testing.T) {
 	}
 	if !strings.Contains(s.rule.Text, "mai meno della sua parte migliore") || !strings.Contains(s.rule.Text, "non la media 0,53") {
 		t.Errorf("rule = %q, want the merge rule with its example", s.rule.Text)
+	}
+}
+
+// The relazione annuale's tab: the introduction saves itself after a pause in typing, what was typed for
+// a year stays that year's when another year is chosen before the pause ends, and the document and its
+// figures are saved with what is on screen.
+func TestRelazioneAnnualeTab(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	q := make(uiQueue, 64)
+	e.ui.saveDelay, e.ui.saveMaxWait, e.ui.do = 600*time.Millisecond, saveMaxWait, func(f func()) { q <- f }
+	s := e.showSynthesis()
+	s.tabs.SelectIndex(3)
+	p := s.relazione
+	year := testToday.In(data.Zone).Year()
+	if p.chosenYear() != year {
+		t.Fatalf("the tab shows %d, want this year, %d", p.chosenYear(), year)
+	}
+	stored := func(y int) string {
+		r, err := e.store().AnnualReport(context.Background(), y)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.Introduction
+	}
+	test.Type(p.intro, "Un anno di lavoro dei tavoli.")
+	if stored(year) != "" {
+		t.Fatal("saved before the pause in typing")
+	}
+	if !q.pumpUntil(3*time.Second, func() bool { return stored(year) == "Un anno di lavoro dei tavoli." }) {
+		t.Fatalf("after the pause the store has %q", stored(year))
+	}
+	// More text, and at once the year before: the text stays this year's.
+	test.Type(p.intro, " Otto Comuni presenti.")
+	p.year.SetSelected(strconv.Itoa(year - 1))
+	q.pumpUntil(3*time.Second, func() bool { return stored(year) == "Un anno di lavoro dei tavoli. Otto Comuni presenti." })
+	if got := stored(year); got != "Un anno di lavoro dei tavoli. Otto Comuni presenti." {
+		t.Fatalf("this year's introduction = %q after choosing another year", got)
+	}
+	if p.intro.Text != "" || stored(year-1) != "" {
+		t.Fatalf("the year before shows %q, stores %q; want nothing", p.intro.Text, stored(year-1))
+	}
+	p.year.SetSelected(strconv.Itoa(year))
+	if p.intro.Text != "Un anno di lavoro dei tavoli. Otto Comuni presenti." {
+		t.Fatalf("back on %d the tab shows %q", year, p.intro.Text)
+	}
+
+	var names []string
+	var files [][]byte
+	s.save = func(name, ext string, b []byte) { names, files = append(names, name), append(files, b) }
+	test.Tap(button(t, p.content, "Relazione (PDF)…"))
+	test.Tap(button(t, p.content, "Cifre per un foglio di calcolo (CSV)…"))
+	want := []string{fmt.Sprintf("relazione-annuale-%d.pdf", year), fmt.Sprintf("relazione-annuale-%d-cifre.csv", year)}
+	if strings.Join(names, "|") != strings.Join(want, "|") {
+		t.Fatalf("saved %q, want %q", names, want)
+	}
+	words := pdfWords(t, files[0])
+	for _, w := range []string{"Relazione annuale consuntiva", fmt.Sprintf("Anno %d", year),
+		"Un anno di lavoro dei tavoli. Otto Comuni presenti.", "Le sedute e la partecipazione"} {
+		if !strings.Contains(words, w) {
+			t.Errorf("the relazione does not say %q", w)
+		}
+	}
+	if !bytes.HasPrefix(files[1], []byte("\uFEFFSezione;Voce;Dettaglio;Valore")) {
+		t.Errorf("the figures start %q", files[1][:min(len(files[1]), 40)])
 	}
 }

@@ -1,6 +1,9 @@
 package data
 
-import "time"
+import (
+	"context"
+	"time"
+)
 
 // Relazione is the relazione annuale consuntiva the Ufficio di Piano presents to the Tavolo dei Sindaci:
 // a year of the Piano's bodies, what the priorities became and with what money, the actions and the
@@ -58,6 +61,13 @@ func Totals(lists ...[]Budget) []Budget {
 		}
 	}
 	return out
+}
+
+// RelazioneStore gives the relazione annuale and keeps what the Ufficio di Piano writes into it.
+type RelazioneStore interface {
+	Relazione(ctx context.Context, year int) (Relazione, error)
+	AnnualReport(ctx context.Context, year int) (AnnualReport, error)
+	SaveAnnualReport(ctx context.Context, r AnnualReport) (AnnualReport, error)
 }
 
 // Years a relazione annuale may be about, and the length of its introduction: a few pages.
