@@ -383,6 +383,48 @@ func TestExportEsitoProposte(t *testing.T) {
 	wantUntouched(t, r, db, before)
 }
 
+// The relazione annuale of a year, as a document and as figures for a spreadsheet; without a year, or
+// with one out of range, a sentence says what is needed and no file is left.
+func TestExportRelazione(t *testing.T) {
+	e := setup(t, "it")
+	db := demoDB(t, e, "demo.db")
+	before := digest(t, db)
+	pdf, csvFile := e.path("relazione 2026.pdf"), e.path("relazione 2026.csv")
+	r := mustRun(t, "export", "relazione", "--anno", "2026", "-o", pdf, "--db", db)
+	wantContains(t, r, "stdout", r.stdout, pdf)
+	wantContains(t, r, "relazione", pdfText(t, pdf), "Relazione annuale consuntiva", "Anno 2026",
+		"Nel 2026 gli organi del Piano hanno tenuto", "Tavolo dei Sindaci", "La Responsabile dell'Ufficio di Piano")
+	mustRun(t, "export", "relazione-annuale", "--year", "2026", "-o", csvFile, "--db", db)
+	b := readFile(t, csvFile)
+	if !bytes.HasPrefix(b, []byte("\uFEFFSezione;Voce;Dettaglio;Valore\r\n")) || !bytes.Contains(b, []byte("Sedute;Totale;sedute;")) {
+		t.Errorf("the figures start %q", b[:min(len(b), 80)])
+	}
+	again := e.path("ancora.pdf")
+	mustRun(t, "export", "relazione", "--anno", "2026", "-o", again, "--db", db)
+	if !bytes.Equal(readFile(t, pdf), readFile(t, again)) {
+		t.Error("two exports of the same year's relazione differ")
+	}
+	for _, tt := range []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"no year", []string{"-o", e.path("x.pdf")}, exitUsage, "--anno"},
+		{"year out of range", []string{"--anno", "26", "-o", e.path("x.pdf")}, exitError, "L'anno 26 non va bene"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, append([]string{"export", "relazione", "--db", db}, tt.args...)...)
+			wantCode(t, r, tt.code)
+			wantContains(t, r, "stderr", r.stderr, tt.want)
+		})
+	}
+	if exists(t, e.path("x.pdf")) {
+		t.Error("a refused export left a file behind")
+	}
+	wantUntouched(t, r, db, before)
+}
+
 func TestExportProposalsCSV(t *testing.T) {
 	e := setup(t, "it")
 	db := demoDB(t, e, "demo.db")

@@ -1,12 +1,14 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"testing"
 
 	"github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/csvexport"
 )
 
 // officeScale is the size the Ufficio di Piano's benchmarks measure: the demo at scale 100.
@@ -86,4 +88,40 @@ func BenchmarkSynthesisPDF(b *testing.B) {
 		size = len(pdf)
 	}
 	b.ReportMetric(float64(size)/1024, "KiB")
+}
+
+// BenchmarkRelazione is the relazione annuale of the demo's busiest year at scale 100, gathered from the
+// store and written as a PDF and as CSV: the issue asks for at most a second.
+func BenchmarkRelazione(b *testing.B) {
+	ctx := context.Background()
+	s := officeStore(b)
+	sessions, err := s.Sessions(ctx, data.SessionFilter{})
+	must(b, "Sessions", err)
+	perYear := map[int]int{}
+	year := 0
+	for _, v := range sessions {
+		y := v.Date.In(data.Zone).Year()
+		if perYear[y]++; year == 0 || perYear[y] > perYear[year] {
+			year = y
+		}
+	}
+	var size, meetings int
+	b.ResetTimer()
+	for range b.N {
+		r, err := s.Relazione(ctx, year)
+		if err != nil {
+			b.Fatalf("Relazione(%d) = %v", year, err)
+		}
+		pdf, err := report.Relazione(r)
+		if err != nil {
+			b.Fatalf("report.Relazione = %v", err)
+		}
+		var csv bytes.Buffer
+		if err := csvexport.Relazione(&csv, r); err != nil {
+			b.Fatalf("csvexport.Relazione = %v", err)
+		}
+		size, meetings = len(pdf), r.Participation.Meetings
+	}
+	b.ReportMetric(float64(size)/1024, "KiB")
+	b.ReportMetric(float64(meetings), "meetings")
 }
