@@ -89,8 +89,12 @@ func Esito(a data.TableAnswer) ([]byte, error) {
 			doc.need(3 * stBody.lead)
 			doc.item(strconv.Itoa(j+1)+".", strings.TrimSpace(p.Title), stBold, 2)
 			doc.paragraphs(fateOrigin(p), stNote, 10)
-			if g.note == "" {
+			switch {
+			case g.note == "":
 				doc.paragraphs(fateSentence(a.Bodies, p), stBody, 10)
+			case strings.TrimSpace(p.Reason) != "":
+				// Back under examination with a reason: out of the priority list, or a step undone.
+				doc.paragraphs("Nota dell'Ufficio di Piano: "+period(p.Reason), stBody, 10)
 			}
 			doc.space(1.5)
 		}

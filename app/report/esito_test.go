@@ -33,6 +33,7 @@ func answer() data.TableAnswer {
 	numero := idea("p-numero", "Numero unico per il trasporto sociale", data.StateRespinta)
 	numero.DecidedBy = mayors
 	orti := idea("p-orti", "Orti sociali a Magione", data.StateInValutazione)
+	orti.Reason = "Tolta dall'elenco delle priorità in attesa del bando regionale"
 	return data.TableAnswer{
 		Ambito: s.Ambito, Capofila: s.Capofila, Bodies: s.Bodies, AreaName: anz.name,
 		Body: data.Body{Meta: data.Meta{ID: "body-" + anz.id}, Name: anz.table, Kind: data.BodyTavoloTematico, AreaID: anz.id},
@@ -67,6 +68,7 @@ func TestEsitoText(t *testing.T) {
 		"Respinta dal Tavolo dei Sindaci nella seduta del 3 maggio 2027.",
 		"5. Proposte ancora in valutazione (1)",
 		"Sono all'esame dell'Ufficio di Piano, che ne riferirà l'esito al tavolo.", "Orti sociali a Magione",
+		"Nota dell'Ufficio di Piano: Tolta dall'elenco delle priorità in attesa del bando regionale.",
 		"La Responsabile dell'Ufficio di Piano", "Giulia Rossi",
 		"Tavoli · Esito delle proposte · Tavolo tematico Anziani · aggiornato all'8 maggio 2027")
 	// The merge's own reason only repeats where the proposal went: not printed twice.
