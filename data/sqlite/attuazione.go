@@ -9,21 +9,12 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/uuid"
-
 	"github.com/tavoli/tavoli/data"
 	"github.com/tavoli/tavoli/data/italian"
 )
 
-// attuazioneSpace is the namespace of the ids made for attuazioni from their proposal's id.
-var attuazioneSpace = uuid.MustParse("6f1d3c2a-18a7-4e0b-9a51-7a7a7e0a2b18")
-
-// implementationID is the id of a proposal's attuazione. It is made from the proposal's id, not drawn:
-// two laptops that start the attuazione of the same proposal make the same record, which the merge of
-// bundles treats as one record edited on both, and a proposal never has two.
-func implementationID(proposalID string) string {
-	return uuid.NewSHA1(attuazioneSpace, []byte("implementation:"+proposalID)).String()
-}
+// implementationID is the id of a proposal's attuazione (data.ImplementationID).
+func implementationID(proposalID string) string { return data.ImplementationID(proposalID) }
 
 func implementationCols(im data.Implementation) []column {
 	b, _ := json.Marshal(data.FullBudget(im.Budget)) // a slice of plain structs always marshals

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -203,5 +204,45 @@ func TestImplementationsList(t *testing.T) {
 	must(t, "Implementations(restored)", err)
 	if len(by) != 1 || len(by[0].Milestones) != 1 {
 		t.Errorf("after Restore: %d attuazioni, want 1 with its milestone", len(by))
+	}
+}
+
+// The demo's five priorities of 2026 are being carried out: one realised, one late (a milestone of
+// June 2026 not reached), the others under way, as of the day the demo is tried and of the tests' day.
+func TestDemoAttuazione(t *testing.T) {
+	for _, now := range []time.Time{time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC), time.Date(2027, 3, 12, 15, 0, 0, 0, time.UTC)} {
+		opt := testOptions()
+		opt.Now = func() time.Time { return now }
+		s := openAt(t, filepath.Join(t.TempDir(), "demo.db"), opt)
+		seedDemo(t, s, 1)
+		list, err := s.Implementations(t.Context(), data.ImplementationFilter{})
+		must(t, "Implementations", err)
+		var started, realizzate, late int
+		for _, v := range list {
+			if v.ID == "" {
+				continue
+			}
+			started++
+			if v.Proposal.State == data.StateRealizzata {
+				realizzate++
+				if v.Progress != 100 {
+					t.Errorf("%q realizzata at %d%%", v.Proposal.Title, v.Progress)
+				}
+			}
+			if v.Late {
+				late++
+				if !strings.HasPrefix(v.Proposal.Title, "Tirocini") {
+					t.Errorf("on %v %q is late, want only the tirocini", now, v.Proposal.Title)
+				}
+			}
+			if v.ResponsibleName == "" || len(v.Milestones) == 0 || len(v.Indicators) == 0 {
+				t.Errorf("%q: responsible %q, %d milestones, %d indicators", v.Proposal.Title, v.ResponsibleName,
+					len(v.Milestones), len(v.Indicators))
+			}
+		}
+		if started != 5 || realizzate != 1 || late != 1 || !list[0].Late {
+			t.Errorf("on %v: %d attuazioni, %d realizzate, %d late (first late %v), want 5, 1, 1, true", now, started,
+				realizzate, late, list[0].Late)
+		}
 	}
 }
