@@ -397,17 +397,18 @@ func TestProposalMovesRecordHistoryAndRefusals(t *testing.T) {
 	}
 
 	// A proposal approved by the mayors can no longer be rejected: no such button.
-	approved := e.storedProposals(data.ProposalFilter{State: data.StateApprovata})
+	// (The demo's approved priorities are all in attuazione by now: one of those.)
+	approved := e.storedProposals(data.ProposalFilter{State: data.StateInAttuazione})
 	if len(approved) == 0 {
 		t.Fatal("the demo has no approved proposal to try Respingi on")
 	}
 	v := approved[0]
 	texts := buttonTexts(e.openProposal(v).content)
 	if slices.Contains(texts, "Respingi…") {
-		t.Errorf("%q (approvata) offers Respingi among %q", v.Title, texts)
+		t.Errorf("%q (in attuazione) offers Respingi among %q", v.Title, texts)
 	}
 	if len(texts) == 0 {
-		t.Errorf("%q (approvata) shows no buttons at all", v.Title)
+		t.Errorf("%q (in attuazione) shows no buttons at all", v.Title)
 	}
 }
 
