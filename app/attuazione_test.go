@@ -14,9 +14,12 @@ import (
 	"github.com/tavoli/tavoli/data"
 )
 
-// showAttuazione shows the Attuazione section, as Ctrl+5 does.
+// showAttuazione shows the Attuazione section, as Ctrl+5 does (with the cursor in its filter).
 func (e *env) showAttuazione() *attuazioneScreen {
 	e.ui.goTo(sectionAttuazione)
+	if f := e.ui.win.Canvas().Focused(); f != e.ui.attu.pane.table.filter {
+		e.t.Errorf("focus after Ctrl+5 = %T, want the filter of Attuazione", f)
+	}
 	return e.ui.attu
 }
 

@@ -749,6 +749,7 @@ func TestProposalsTakeTheCursorWhenEntered(t *testing.T) {
 		{sectionProposals, s.table.filter},
 		{sectionVotes, e.ui.votes.pane.table.filter},
 		{sectionSynthesis, e.ui.synth.ranking.table.filter},
+		{sectionAttuazione, e.ui.attu.pane.table.filter},
 		{sectionPeople, e.ui.people.pane.table.filter},
 	} {
 		e.ui.nav.Select(c.section)
