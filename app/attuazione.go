@@ -32,6 +32,7 @@ type attuazioneScreen struct {
 	title, where *widget.Label
 	late         *widget.Label
 	errs         *errorLine
+	scroll       *container.Scroll
 	form         *attuazioneForm
 	steps        *attuazioneSteps
 }
@@ -45,7 +46,7 @@ const (
 func newAttuazioneScreen(ui *UI) *attuazioneScreen {
 	s := &attuazioneScreen{ui: ui}
 	s.pane = newListPane(ui, []string{"attuazione.col.mark", "field.area", "field.title", "attuazione.responsible",
-		"attuazione.progress", "attuazione.end"}, []float32{1.3, 2.2, 5, 2.6, 1.2, 1.4},
+		"attuazione.col.progress", "attuazione.col.end"}, []float32{1.7, 2, 4, 2.6, 1.2, 2},
 		func(v data.ImplementationView, col int) string {
 			switch col {
 			case 0:
@@ -98,6 +99,7 @@ func newAttuazioneScreen(ui *UI) *attuazioneScreen {
 	s.title, s.where = heading(lang.L("attuazione.none")), widget.NewLabel("")
 	s.where.Wrapping = fyne.TextWrapWord
 	s.late = widget.NewLabel("")
+	s.late.Wrapping = fyne.TextWrapWord
 	s.late.Importance = widget.DangerImportance
 	s.late.Hide()
 	s.errs = newErrorLine()
@@ -108,8 +110,9 @@ func newAttuazioneScreen(ui *UI) *attuazioneScreen {
 	side := container.NewVBox(s.title, s.where, s.late, s.form.form, s.errs.box, note, widget.NewSeparator(),
 		s.steps.content)
 	top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("attuazione.group")), nil, s.group)
-	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, s.pane.table.content), container.NewVScroll(side))
-	split.Offset = 0.5
+	s.scroll = container.NewVScroll(side)
+	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, s.pane.table.content), s.scroll)
+	split.Offset = 0.55
 	s.content = split
 	s.enable(false)
 	return s
@@ -184,6 +187,7 @@ func (s *attuazioneScreen) load(v data.ImplementationView) {
 	s.errs.set("")
 	s.head(v)
 	s.enable(true)
+	s.scroll.Refresh()
 }
 
 // head writes the title, the line under it and the late mark.

@@ -57,8 +57,9 @@ func newAttuazioneSteps(s *attuazioneScreen) *attuazioneSteps {
 	}
 	chain(st.addMilestone, st.msTitle, st.msDue)
 	chain(st.addIndicator, st.inName, st.inUnit, st.inTarget, st.inValue)
-	msLine := container.NewBorder(nil, nil, nil, container.NewHBox(st.msDue, st.addMs), st.msTitle)
-	inLine := container.NewBorder(nil, nil, nil, container.NewHBox(st.inUnit, st.inTarget, st.inValue, st.addIn), st.inName)
+	msLine := container.NewBorder(nil, nil, nil, container.NewHBox(fixedWidth(140, st.msDue), st.addMs), st.msTitle)
+	inLine := container.NewBorder(nil, nil, nil, container.NewHBox(fixedWidth(90, st.inUnit), fixedWidth(90, st.inTarget),
+		fixedWidth(90, st.inValue), st.addIn), st.inName)
 	st.content = container.NewVBox(heading(lang.L("attuazione.milestones")), st.milestones, msLine,
 		widget.NewSeparator(), heading(lang.L("attuazione.indicators")), st.indicators, inLine)
 	st.fields = []fyne.Disableable{st.msTitle, st.msDue, st.addMs, st.inName, st.inUnit, st.inTarget, st.inValue, st.addIn}
@@ -89,6 +90,7 @@ func (st *attuazioneSteps) fill(v data.ImplementationView) {
 	if len(v.Indicators) == 0 {
 		st.indicators.Add(widget.NewLabel(lang.L("attuazione.no_indicators")))
 	}
+	st.content.Refresh() // the rows changed: the lists are laid out again, and what follows them moves
 }
 
 // milestoneText is a milestone as its row says it: "Avvio del servizio — entro il 30/06/2026 · raggiunto
@@ -105,8 +107,11 @@ func milestoneText(m data.Milestone) string {
 }
 
 func (st *attuazioneSteps) milestoneRow(m data.Milestone) fyne.CanvasObject {
-	check := widget.NewCheck(milestoneText(m), nil)
+	// The text is a label of its own, cut to the width there is: a Check's text would widen the form.
+	check := widget.NewCheck("", nil)
 	check.SetChecked(m.Done)
+	text := widget.NewLabel(milestoneText(m))
+	text.Truncation = fyne.TextTruncateEllipsis
 	check.OnChanged = func(done bool) {
 		m := m
 		m.Done = done
@@ -117,7 +122,7 @@ func (st *attuazioneSteps) milestoneRow(m data.Milestone) fyne.CanvasObject {
 		m.Deleted = true
 		st.save(func(string) error { _, err := st.s.ui.store.SaveMilestone(st.s.ui.ctx, m); return err })
 	})
-	return container.NewBorder(nil, nil, nil, remove, check)
+	return container.NewBorder(nil, nil, check, remove, text)
 }
 
 func (st *attuazioneSteps) indicatorRow(i data.Indicator) fyne.CanvasObject {
@@ -150,7 +155,13 @@ func (st *attuazioneSteps) indicatorRow(i data.Indicator) fyne.CanvasObject {
 		i.Deleted = true
 		st.save(func(string) error { _, err := st.s.ui.store.SaveIndicator(st.s.ui.ctx, i); return err })
 	})
-	return container.NewBorder(nil, nil, label, container.NewHBox(target, remove), value)
+	return container.NewBorder(nil, nil, nil, container.NewHBox(fixedWidth(110, value), target, remove), label)
+}
+
+// fixedWidth gives an entry of a line a width of its own: in a row an Entry is otherwise as narrow as its
+// placeholder allows.
+func fixedWidth(w float32, o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
 }
 
 // typedNumber reads a measure typed the Italian way: "1.380", "7,5"; blank is 0.

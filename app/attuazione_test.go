@@ -162,14 +162,24 @@ func TestAttuazioneFormAutosave(t *testing.T) {
 	}
 }
 
-// checks finds the milestones' check boxes of the form.
-func checks(o fyne.CanvasObject) map[string]*widget.Check {
+// checks finds the milestones' check boxes of the form, by the text of their rows.
+func checks(o *fyne.Container) map[string]*widget.Check {
 	out := map[string]*widget.Check{}
-	walk(o, func(c fyne.CanvasObject) {
-		if ch, ok := c.(*widget.Check); ok {
-			out[ch.Text] = ch
+	for _, row := range o.Objects {
+		var ch *widget.Check
+		var text string
+		walk(row, func(c fyne.CanvasObject) {
+			switch w := c.(type) {
+			case *widget.Check:
+				ch = w
+			case *widget.Label:
+				text = w.Text
+			}
+		})
+		if ch != nil {
+			out[text] = ch
 		}
-	})
+	}
 	return out
 }
 
@@ -250,13 +260,7 @@ func TestAttuazioneSteps(t *testing.T) {
 	// Removing the milestone added.
 	var removed bool
 	for _, row := range st.milestones.Objects {
-		var isIt bool
-		walk(row, func(c fyne.CanvasObject) {
-			if ch, ok := c.(*widget.Check); ok && strings.HasPrefix(ch.Text, "Incontro con le aziende") {
-				isIt = true
-			}
-		})
-		if isIt {
+		if hasText(row, "Incontro con le aziende") {
 			walk(row, func(c fyne.CanvasObject) {
 				if b, ok := c.(*widget.Button); ok && !removed {
 					removed = true
