@@ -292,3 +292,42 @@ func TestAttuazioneSteps(t *testing.T) {
 		t.Errorf("history =\n%s\nwant\n%s", strings.Join(steps, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestAttuazioneStartsFromAMilestone starts the attuazione of a priority the mayors just approved by
+// adding a milestone, then types in the form: the form goes on saving the attuazione the milestone
+// started, and the proposal is in attuazione.
+func TestAttuazioneStartsFromAMilestone(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	ctx := context.Background()
+	validated, err := e.store().Proposals(ctx, data.ProposalFilter{State: data.StateValidata})
+	if err != nil || len(validated) == 0 {
+		t.Fatalf("the demo has no validated proposal: %v", err)
+	}
+	p := validated[0]
+	if _, err := e.store().MoveProposal(ctx, p.ID, data.StateApprovata, "Approvata dal Tavolo dei Sindaci del 10/03/2027"); err != nil {
+		t.Fatal(err)
+	}
+	s := e.showAttuazione()
+	s.open(t, p.Title)
+	if got := rows(s.pane.table.list); len(got) != 6 {
+		t.Fatalf("the list shows %d priorities, want the new one too", len(got))
+	}
+	st := s.steps
+	e.ui.win.Canvas().Focus(st.msTitle)
+	test.Type(st.msTitle, "Avvio")
+	pressEnter(st.msTitle)
+	test.Type(st.msDue, "30/06/2027")
+	pressEnter(st.msDue)
+	v := e.attuazioneOf(p.Title)
+	if v.ID == "" || len(v.Milestones) != 1 || v.Proposal.State != data.StateInAttuazione {
+		t.Fatalf("after the first milestone: attuazione %q, %d milestones, proposal %s", v.ID, len(v.Milestones), v.Proposal.State)
+	}
+	retype(s.form.progress, "10")
+	retype(s.form.resp, "Ufficio di Piano (organo)")
+	if s.errs.wrap.Visible() {
+		t.Fatalf("error after typing in the form: %q", s.errs.wrap.Text)
+	}
+	if v := e.attuazioneOf(p.Title); v.Progress != 10 || v.ResponsibleName != "Ufficio di Piano" {
+		t.Errorf("attuazione = %d%% by %q, want 10%% by the Ufficio di Piano", v.Progress, v.ResponsibleName)
+	}
+}
