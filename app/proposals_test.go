@@ -397,17 +397,18 @@ func TestProposalMovesRecordHistoryAndRefusals(t *testing.T) {
 	}
 
 	// A proposal approved by the mayors can no longer be rejected: no such button.
-	approved := e.storedProposals(data.ProposalFilter{State: data.StateApprovata})
+	// (The demo's approved priorities are all in attuazione by now: one of those.)
+	approved := e.storedProposals(data.ProposalFilter{State: data.StateInAttuazione})
 	if len(approved) == 0 {
 		t.Fatal("the demo has no approved proposal to try Respingi on")
 	}
 	v := approved[0]
 	texts := buttonTexts(e.openProposal(v).content)
 	if slices.Contains(texts, "Respingi…") {
-		t.Errorf("%q (approvata) offers Respingi among %q", v.Title, texts)
+		t.Errorf("%q (in attuazione) offers Respingi among %q", v.Title, texts)
 	}
 	if len(texts) == 0 {
-		t.Errorf("%q (approvata) shows no buttons at all", v.Title)
+		t.Errorf("%q (in attuazione) shows no buttons at all", v.Title)
 	}
 }
 
@@ -748,6 +749,7 @@ func TestProposalsTakeTheCursorWhenEntered(t *testing.T) {
 		{sectionProposals, s.table.filter},
 		{sectionVotes, e.ui.votes.pane.table.filter},
 		{sectionSynthesis, e.ui.synth.ranking.table.filter},
+		{sectionAttuazione, e.ui.attu.pane.table.filter},
 		{sectionPeople, e.ui.people.pane.table.filter},
 	} {
 		e.ui.nav.Select(c.section)

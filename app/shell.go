@@ -63,6 +63,7 @@ type UI struct {
 	votes    *votesScreen
 	props    *proposalsScreen
 	synth    *synthesisScreen
+	attu     *attuazioneScreen
 	people   *peopleScreen
 	orgs     *organisationsScreen
 	terr     *ambitoScreen
@@ -209,6 +210,7 @@ func (ui *UI) buildShell() {
 	ui.votes = newVotesScreen(ui)
 	ui.props = newProposalsScreen(ui)
 	ui.synth = newSynthesisScreen(ui)
+	ui.attu = newAttuazioneScreen(ui)
 	ui.people = newPeopleScreen(ui)
 	ui.orgs = newOrganisationsScreen(ui)
 	ui.terr = newAmbitoScreen(ui)
@@ -239,6 +241,7 @@ func (ui *UI) buildShell() {
 			focus: ui.votes.focusFilter},
 		{key: "nav.synthesis", icon: theme.ListIcon(), content: ui.synth.content, show: ui.synth.refresh,
 			focus: ui.synth.focus},
+		{key: "nav.attuazione", icon: theme.HistoryIcon(), content: ui.attu.content, show: ui.attu.refresh},
 		{key: "nav.people", icon: theme.AccountIcon(), content: persone, show: func() {
 			if persone.Selected() != nil && persone.Selected().Content == ui.orgs.content {
 				ui.orgs.refresh()

@@ -159,6 +159,7 @@ const (
 	sectionProposals
 	sectionVotes
 	sectionSynthesis
+	sectionAttuazione
 	sectionPeople
 	sectionAmbito
 	sectionExchange

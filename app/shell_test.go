@@ -33,7 +33,7 @@ func TestWindowTitleAndNavigation(t *testing.T) {
 	for _, r := range rows(ui.nav) {
 		nav = append(nav, strings.Join(r, " "))
 	}
-	want := []string{"Sedute", "Proposte", "Votazioni", "Sintesi", "Persone", "Ambito", "Scambio dati"}
+	want := []string{"Sedute", "Proposte", "Votazioni", "Sintesi", "Attuazione", "Persone", "Ambito", "Scambio dati"}
 	if strings.Join(nav, "|") != strings.Join(want, "|") {
 		t.Errorf("navigation = %q, want %q", nav, want)
 	}
@@ -49,6 +49,7 @@ func TestWindowTitleAndNavigation(t *testing.T) {
 		{sectionProposals, "Scegli una proposta dall'elenco"},
 		{sectionVotes, "Scegli una votazione dall'elenco"},
 		{sectionSynthesis, "Punteggio: media delle quote"},
+		{sectionAttuazione, "Scegli una priorità approvata"},
 		{sectionPeople, "Cognome e nome"},
 		{sectionAmbito, "L'Ambito territoriale"},
 	}

@@ -41,3 +41,9 @@ var Meetings []byte
 //
 //go:embed demo/votes.json
 var Votes []byte
+
+// Attuazione is how the demo district's approved priorities are being carried out: who answers for
+// each, the budget by source, the milestones, the indicators and the updates the office recorded.
+//
+//go:embed demo/attuazione.json
+var Attuazione []byte

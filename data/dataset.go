@@ -27,6 +27,10 @@ type Dataset struct {
 	Turnout []VoteTurnout
 	// Events are the steps of the proposals' histories (changes of state, merges, splits).
 	Events []ProposalEvent
+	// The attuazione of approved proposals, with its milestones and indicators.
+	Implementations []Implementation
+	Milestones      []Milestone
+	Indicators      []Indicator
 }
 
 // VoteTurnout records that a seat cast its ballot in a secret vote: who voted, never what. The store

@@ -10,7 +10,8 @@ const KindRecordVersion Kind = "record_version"
 var SyncKinds = []Kind{
 	KindAmbito, KindComune, KindArea, KindOrganisation, KindPerson, KindBody, KindSeat, KindMembership,
 	KindDevice, KindSession, KindAgendaItem, KindAttendance, KindDecision, KindActionItem, KindSpeech, KindProposal,
-	KindVerbale, KindVote, KindVoteBallot, KindVoteVoter, KindProposalEvent, KindRecordVersion, KindAnnualReport,
+	KindVerbale, KindVote, KindVoteBallot, KindVoteVoter, KindProposalEvent,
+	KindImplementation, KindMilestone, KindIndicator, KindAnnualReport, KindRecordVersion,
 }
 
 // ExchangeDirection says whether a bundle was written here or read here.

@@ -160,6 +160,7 @@ type Store interface {
 	ProposalStore
 	SynthesisStore
 	RelazioneStore
+	ImplementationStore
 	Path() string
 	// LastSaved is when this database last saved a change.
 	LastSaved() time.Time

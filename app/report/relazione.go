@@ -1,6 +1,7 @@
 package report
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -143,7 +144,6 @@ func shortDay(t time.Time) string { return italian.Date(t) }
 // priorities is, area by area, each approved priority with its stato di attuazione.
 func (w relazione) priorities() {
 	doc := w.doc
-	doc.newPage()
 	doc.heading("3. Le priorità e il loro stato di attuazione", stTitle)
 	n, late, done := 0, 0, 0
 	for _, a := range w.r.Areas {
@@ -184,9 +184,28 @@ func (w relazione) priorities() {
 
 // overview is the table of every priority at a glance: where it stands and with what money.
 func (w relazione) overview() {
-	var rows [][]string
+	type entry struct {
+		area string
+		p    data.ImplementationView
+	}
+	var all []entry
 	for _, a := range w.r.Areas {
 		for _, p := range a.Priorities {
+			all = append(all, entry{a.Area.Name, p})
+		}
+	}
+	// In the list's order, those without a place last.
+	sort.SliceStable(all, func(i, j int) bool {
+		a, b := all[i].p.Proposal.Priority, all[j].p.Proposal.Priority
+		if (a > 0) != (b > 0) {
+			return a > 0
+		}
+		return a < b
+	})
+	var rows [][]string
+	for _, e := range all {
+		{
+			p := e.p
 			place := "–"
 			if p.Proposal.Priority > 0 {
 				place = strconv.Itoa(p.Proposal.Priority)
@@ -203,13 +222,13 @@ func (w relazione) overview() {
 					spent += b.Spent
 				}
 			}
-			rows = append(rows, []string{place, strings.TrimSpace(p.Proposal.Title), strings.TrimSpace(a.Area.Name),
-				orDash(strings.TrimSpace(p.ResponsibleName)), progress, italian.Euro(planned), italian.Euro(spent)})
+			rows = append(rows, []string{place, strings.TrimSpace(p.Proposal.Title), strings.TrimSpace(e.area),
+				orDash(strings.TrimSpace(p.ResponsibleName)), progress, euro(planned), euro(spent)})
 		}
 	}
 	w.doc.heading("Il quadro delle priorità", stHeading)
-	w.doc.table(table{cols: []column{{"N.", 8, "R"}, {"Priorità", 44, "L"}, {"Area", 24, "L"}, {"Responsabile", 30, "L"},
-		{"Avanzamento", 18, "L"}, {"Previste", 20, "R"}, {"Spese", 20, "R"}}, zebra: true}, rows)
+	w.doc.table(table{cols: []column{{"N.", 8, "R"}, {"Priorità", 40, "L"}, {"Area", 22, "L"}, {"Responsabile", 28, "L"},
+		{"Stato", 20, "L"}, {"Previste", 23, "R"}, {"Spese", 23, "R"}}, zebra: true}, rows)
 }
 
 // countOf is "2 realizzate", or "" for none.
@@ -255,7 +274,7 @@ func (w relazione) priority(p data.ImplementationView) {
 		if b.Planned == 0 && b.Spent == 0 {
 			continue
 		}
-		money = append(money, italian.Fund(b.Source)+" "+italian.Euro(b.Planned)+" previsti, "+italian.Euro(b.Spent)+" spesi")
+		money = append(money, italian.Source(b.Source)+" "+euro(b.Planned)+" previsti, "+euro(b.Spent)+" spesi")
 	}
 	if len(money) > 0 {
 		t := data.Totals(p.Budget)
@@ -264,8 +283,8 @@ func (w relazione) priority(p data.ImplementationView) {
 			planned += b.Planned
 			spent += b.Spent
 		}
-		doc.paragraphs("Risorse: "+strings.Join(money, "; ")+". In tutto "+italian.Euro(planned)+" previsti, "+
-			italian.Euro(spent)+" spesi.", stBody, 8)
+		doc.paragraphs("Risorse: "+strings.Join(money, "; ")+". In tutto "+euro(planned)+" previsti, "+
+			euro(spent)+" spesi.", stBody, 8)
 	}
 	if len(p.Milestones) > 0 {
 		doc.paragraphs("Tappe:", stBody, 8)
@@ -291,8 +310,8 @@ func (w relazione) priority(p data.ImplementationView) {
 			if u := strings.TrimSpace(in.Unit); u != "" {
 				unit = " " + u
 			}
-			line := strings.TrimSpace(in.Name) + ": " + italian.Decimal(in.Value) + unit + " su un obiettivo di " +
-				italian.Decimal(in.Target) + unit
+			line := strings.TrimSpace(in.Name) + ": " + italian.Number(in.Value) + unit + " su un obiettivo di " +
+				italian.Number(in.Target) + unit
 			if !in.MeasuredOn.IsZero() {
 				line += " (rilevato " + theDay(in.MeasuredOn) + ")"
 			}
@@ -327,14 +346,14 @@ func (w relazione) money() {
 	for _, b := range w.r.Budget {
 		planned += b.Planned
 		spent += b.Spent
-		rows = append(rows, []string{italian.Capital(italian.Fund(b.Source)), italian.Euro(b.Planned), italian.Euro(b.Spent),
+		rows = append(rows, []string{italian.Capital(italian.Source(b.Source)), euro(b.Planned), euro(b.Spent),
 			spentShare(b.Planned, b.Spent)})
 	}
 	if planned == 0 && spent == 0 {
 		doc.paragraphs("Nessuna risorsa è ancora stata assegnata alle priorità approvate.", stBody, 0)
 		return
 	}
-	rows = append(rows, []string{"Totale", italian.Euro(planned), italian.Euro(spent), spentShare(planned, spent)})
+	rows = append(rows, []string{"Totale", euro(planned), euro(spent), spentShare(planned, spent)})
 	doc.paragraphs("Le risorse assegnate alle priorità approvate, per fonte di finanziamento.", stBody, 0)
 	doc.space(1.5)
 	doc.table(table{cols: []column{{"Fonte", 54, "L"}, {"Previste", 40, "R"}, {"Spese", 40, "R"}, {"Spese sul previsto", 30, "R"}},
@@ -444,3 +463,6 @@ func (w relazione) rounds() {
 		doc.space(3)
 	}
 }
+
+// euro writes cents as documents write money: "€ 38.000,00".
+func euro(cents int64) string { return "€ " + italian.Euro(cents) }

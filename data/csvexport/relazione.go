@@ -69,8 +69,8 @@ func Relazione(w io.Writer, r data.Relazione) error {
 			add("Priorità", item, "fine", italian.Date(im.End))
 			add("Priorità", item, "in ritardo", yes(im.Late))
 			for _, b := range im.Budget {
-				add("Priorità", item, "previste "+italian.Fund(b.Source)+" (euro)", euro(b.Planned))
-				add("Priorità", item, "spese "+italian.Fund(b.Source)+" (euro)", euro(b.Spent))
+				add("Priorità", item, "previste "+italian.Source(b.Source)+" (euro)", euro(b.Planned))
+				add("Priorità", item, "spese "+italian.Source(b.Source)+" (euro)", euro(b.Spent))
 			}
 			for _, m := range im.Milestones {
 				add("Tappe", item, m.Title, milestone(m))
@@ -86,8 +86,8 @@ func Relazione(w io.Writer, r data.Relazione) error {
 		}
 	}
 	for _, b := range r.Budget {
-		add("Risorse", italian.Fund(b.Source), "previste (euro)", euro(b.Planned))
-		add("Risorse", italian.Fund(b.Source), "spese (euro)", euro(b.Spent))
+		add("Risorse", italian.Source(b.Source), "previste (euro)", euro(b.Planned))
+		add("Risorse", italian.Source(b.Source), "spese (euro)", euro(b.Spent))
 	}
 	overdue := 0
 	for _, a := range r.Open {

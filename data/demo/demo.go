@@ -192,6 +192,9 @@ func Trasimeno(scale int) (data.Dataset, error) {
 	if err := addHistory(&ds, steps); err != nil {
 		return data.Dataset{}, err
 	}
+	if err := addAttuazione(&ds); err != nil {
+		return data.Dataset{}, err
+	}
 	return ds, check(ds)
 }
 

@@ -104,36 +104,3 @@ func DateTime(t time.Time) string {
 	}
 	return t.In(data.Zone).Format("02/01/2006 15:04")
 }
-
-// Euro writes an amount in euro cents as an Italian office writes money: "€ 38.000,00", "€ 0,50".
-func Euro(cents int64) string {
-	sign := ""
-	if cents < 0 {
-		sign, cents = "-", -cents
-	}
-	return "€ " + sign + Int(cents/100) + "," + fmt2(cents%100)
-}
-
-// Decimal writes a number with a decimal comma and at most two decimals, dropping zeros that say
-// nothing: "40", "12,5", "0,75", "1.250".
-func Decimal(x float64) string {
-	s := strconv.FormatFloat(x, 'f', 2, 64)
-	whole, frac, _ := strings.Cut(s, ".")
-	n, _ := strconv.ParseInt(whole, 10, 64)
-	out := Int(n)
-	if n == 0 && strings.HasPrefix(whole, "-") {
-		out = "-0"
-	}
-	if frac = strings.TrimRight(frac, "0"); frac != "" {
-		out += "," + frac
-	}
-	return out
-}
-
-// fmt2 writes 0–99 with two digits.
-func fmt2(n int64) string {
-	if n < 10 {
-		return "0" + strconv.FormatInt(n, 10)
-	}
-	return strconv.FormatInt(n, 10)
-}

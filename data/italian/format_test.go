@@ -85,18 +85,3 @@ func TestShare(t *testing.T) {
 		}
 	}
 }
-
-func TestEuroAndDecimal(t *testing.T) {
-	for cents, want := range map[int64]string{0: "€ 0,00", 50: "€ 0,50", 3800000: "€ 38.000,00", 125050: "€ 1.250,50",
-		-99: "€ -0,99", 100000000: "€ 1.000.000,00"} {
-		if got := Euro(cents); got != want {
-			t.Errorf("Euro(%d) = %q, want %q", cents, got, want)
-		}
-	}
-	for x, want := range map[float64]string{0: "0", 40: "40", 12.5: "12,5", 0.75: "0,75", 1250: "1.250", 2.005: "2",
-		-3.5: "-3,5", -0.5: "-0,5"} {
-		if got := Decimal(x); got != want {
-			t.Errorf("Decimal(%v) = %q, want %q", x, got, want)
-		}
-	}
-}

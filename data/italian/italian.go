@@ -138,18 +138,3 @@ func KindPlural(k data.ProposalKind) string {
 	}
 	return Kind(k)
 }
-
-// Fund names a source of a Piano's money: "FNPS", "fondo regionale", "Comuni", "altre fonti".
-func Fund(s data.FundSource) string {
-	switch s {
-	case data.FundFNPS:
-		return "FNPS"
-	case data.FundRegione:
-		return "fondo regionale"
-	case data.FundComuni:
-		return "Comuni"
-	case data.FundAltro:
-		return "altre fonti"
-	}
-	return string(s)
-}

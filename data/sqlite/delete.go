@@ -76,7 +76,18 @@ func dependents(ctx context.Context, tx *sql.Tx, ref data.Ref) ([]data.Ref, erro
 			}
 		}
 	case data.KindProposal:
-		err = add(data.KindProposalEvent, `SELECT id FROM proposal_events WHERE deleted = 0 AND proposal_id = ? ORDER BY at, id`, ref.ID)
+		// Its attuazione goes with it, with the attuazione's milestones and indicators.
+		err = firstErr(
+			add(data.KindProposalEvent, `SELECT id FROM proposal_events WHERE deleted = 0 AND proposal_id = ? ORDER BY at, id`, ref.ID),
+			add(data.KindImplementation, `SELECT id FROM implementations WHERE deleted = 0 AND proposal_id = ?`, ref.ID),
+			add(data.KindMilestone, `SELECT id FROM milestones WHERE deleted = 0 AND implementation_id IN
+				(SELECT id FROM implementations WHERE deleted = 0 AND proposal_id = ?) ORDER BY position, id`, ref.ID),
+			add(data.KindIndicator, `SELECT id FROM indicators WHERE deleted = 0 AND implementation_id IN
+				(SELECT id FROM implementations WHERE deleted = 0 AND proposal_id = ?) ORDER BY created, id`, ref.ID))
+	case data.KindImplementation:
+		err = firstErr(
+			add(data.KindMilestone, `SELECT id FROM milestones WHERE deleted = 0 AND implementation_id = ? ORDER BY position, id`, ref.ID),
+			add(data.KindIndicator, `SELECT id FROM indicators WHERE deleted = 0 AND implementation_id = ? ORDER BY created, id`, ref.ID))
 	case data.KindVote:
 		err = firstErr(
 			add(data.KindVoteBallot, `SELECT id FROM vote_ballots WHERE deleted = 0 AND vote_id = ?`, ref.ID),
@@ -228,6 +239,7 @@ var cascadeKinds = map[data.Kind]bool{
 	data.KindSeat: true, data.KindMembership: true, data.KindAgendaItem: true, data.KindAttendance: true,
 	data.KindDecision: true, data.KindActionItem: true, data.KindSpeech: true, data.KindProposal: true,
 	data.KindVote: true, data.KindVoteBallot: true, data.KindVoteVoter: true, data.KindProposalEvent: true,
+	data.KindImplementation: true, data.KindMilestone: true, data.KindIndicator: true,
 }
 
 // setDeletedBy tombstones a record that goes because root does, naming root.

@@ -2,13 +2,46 @@ package sqlite
 
 import (
 	"context"
+	"sort"
 	"time"
 
 	"github.com/tavoli/tavoli/data"
 )
 
-// relazioneParts adds to a relazione the priorities with their attuazione and the actions.
+// relazioneParts adds to a relazione the priorities with their attuazione, area by area in the
+// Ambito's order, and the money they hold by source.
 func (s *Store) relazioneParts(ctx context.Context, r *data.Relazione, from, to time.Time) error {
-	r.Budget = data.Totals()
+	views, err := s.Implementations(ctx, data.ImplementationFilter{})
+	if err != nil {
+		return err
+	}
+	areas, err := s.Areas(ctx)
+	if err != nil {
+		return err
+	}
+	byArea := map[string][]data.ImplementationView{}
+	var budgets [][]data.Budget
+	for _, v := range views {
+		byArea[v.Proposal.AreaID] = append(byArea[v.Proposal.AreaID], v)
+		budgets = append(budgets, v.Budget)
+	}
+	for _, a := range areas {
+		if list := byArea[a.ID]; len(list) > 0 {
+			sortByPriority(list)
+			r.Areas = append(r.Areas, data.RelazioneArea{Area: a, Priorities: list})
+		}
+	}
+	r.Budget = data.Totals(budgets...)
 	return nil
+}
+
+// sortByPriority orders an area's priorities by their place in the list, those without one last.
+func sortByPriority(list []data.ImplementationView) {
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := list[i].Proposal.Priority, list[j].Proposal.Priority
+		if (a > 0) != (b > 0) {
+			return a > 0
+		}
+		return a < b
+	})
 }

@@ -178,6 +178,26 @@ func (s *Store) Seed(ctx context.Context, ds data.Dataset) error {
 			}
 			recs = append(recs, rec{data.KindProposalEvent, &x.Meta, nil, eventCols(*x)})
 		}
+		for i := range ds.Implementations {
+			x := &ds.Implementations[i]
+			x.Normalize()
+			err := x.Validate()
+			if err == nil && x.ID != implementationID(x.ProposalID) {
+				err = data.Errorf(data.EInvalid, "err.attuazione.proposal")
+			}
+			x.Budget = data.FullBudget(x.Budget)
+			recs = append(recs, rec{data.KindImplementation, &x.Meta, err, implementationCols(*x)})
+		}
+		for i := range ds.Milestones {
+			x := &ds.Milestones[i]
+			x.Due, x.DoneOn = data.DayOf(x.Due), data.DayOf(x.DoneOn)
+			recs = append(recs, rec{data.KindMilestone, &x.Meta, x.Validate(), milestoneCols(*x)})
+		}
+		for i := range ds.Indicators {
+			x := &ds.Indicators[i]
+			x.MeasuredOn = data.DayOf(x.MeasuredOn)
+			recs = append(recs, rec{data.KindIndicator, &x.Meta, x.Validate(), indicatorCols(*x)})
+		}
 		for _, r := range recs {
 			if r.err != nil {
 				return r.err
