@@ -159,6 +159,7 @@ type Store interface {
 	VoteStore
 	ProposalStore
 	SynthesisStore
+	ActionStore
 	Path() string
 	// LastSaved is when this database last saved a change.
 	LastSaved() time.Time
