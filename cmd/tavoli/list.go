@@ -24,6 +24,7 @@ var listKinds = map[string]string{
 	"votes": "votes", "vote": "votes", "votazioni": "votes",
 	"sessions": "sessions", "session": "sessions", "sedute": "sessions", "seduta": "sessions", "meetings": "sessions",
 	"proposals": "proposals", "proposal": "proposals", "proposte": "proposals", "proposta": "proposals",
+	"actions": "actions", "action": "actions", "azioni": "actions", "azione": "actions",
 }
 
 // stamp is a record's identity and times as JSON shows them (ISO 8601).
@@ -72,6 +73,8 @@ func (c *cli) list(ctx context.Context, rest []string) int {
 		rows, table, err = listSessions(ctx, st)
 	case "votes":
 		rows, table, err = listVotes(ctx, st)
+	case "actions":
+		rows, table, err = listActions(ctx, st, c.opt.overdue)
 	case "proposals":
 		var f data.ProposalFilter
 		if f, err = c.proposalFilter(ctx, st); err == nil {
