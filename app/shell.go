@@ -67,6 +67,7 @@ type UI struct {
 	orgs     *organisationsScreen
 	terr     *ambitoScreen
 	exch     *exchangeScreen
+	acts     *actionsScreen
 	found    *searchScreen
 }
 
@@ -213,6 +214,7 @@ func (ui *UI) buildShell() {
 	ui.orgs = newOrganisationsScreen(ui)
 	ui.terr = newAmbitoScreen(ui)
 	ui.exch = newExchangeScreen(ui)
+	ui.acts = newActionsScreen(ui)
 	ui.found = newSearchScreen(ui)
 	persone := container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("tab.people"), theme.AccountIcon(), ui.people.content),
@@ -249,6 +251,8 @@ func (ui *UI) buildShell() {
 		{key: "nav.ambito", icon: theme.SettingsIcon(), content: ui.terr.content, show: ui.terr.refresh},
 		{key: "nav.exchange", icon: theme.MailSendIcon(), content: ui.exch.content, show: ui.exch.refresh,
 			focus: ui.exch.focus},
+		{key: "nav.actions", icon: theme.MediaReplayIcon(), content: ui.acts.content, show: ui.acts.refresh,
+			focus: ui.acts.focusFilter},
 		{key: "nav.search", icon: theme.SearchIcon(), content: ui.found.content},
 	}
 	widest := "" // the navigation is as wide as its longest name

@@ -162,6 +162,7 @@ const (
 	sectionPeople
 	sectionAmbito
 	sectionExchange
+	sectionActions
 )
 
 // openIn shows the Ambito section on tab (0 Ambito, 1 comuni, 2 areas, 3 bodies) and then runs then.
