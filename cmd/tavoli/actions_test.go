@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 )
@@ -58,4 +59,20 @@ func TestListActions(t *testing.T) {
 	}
 	text := mustRun(t, "list", "azioni", "--db", db)
 	wantContains(t, text, "list azioni", text.stdout, "scaduta", "Entro il")
+}
+
+// TestExportConvocazioneChecksActions: the demo's next Tavolo dei Sindaci has a "Verifica delle azioni"
+// whose convocation lists the body's open action, marked scaduta.
+func TestExportConvocazioneChecksActions(t *testing.T) {
+	e := setup(t, "it")
+	db := demoDB(t, e, "demo.db")
+	id := sessionIn(t, listJSON(t, db, "sessions"), "convocata")
+	out := e.path("convocazione.pdf")
+	mustRun(t, "export", "convocazione", "--session", id, "-o", out, "--db", db)
+	text := pdfText(t, out)
+	want := "2. Verifica delle azioni – Giunte degli otto Comuni: Recepire il nuovo Regolamento del SAL con delibera " +
+		"di Giunta, entro il 30/09/2025 (seduta del 10 luglio 2025) – scaduta 3. Relazione annuale consuntiva"
+	if !strings.Contains(text, want) {
+		t.Errorf("convocazione text lacks %q:\n%s", want, text)
+	}
 }
