@@ -196,3 +196,27 @@ func TestActionFollowUpsTravel(t *testing.T) {
 		t.Errorf("after the exchange a has %q, b has %q", na, nb)
 	}
 }
+
+// Deleting an action takes its follow-up with it, and the undo brings both back.
+func TestActionFollowUpGoesWithItsAction(t *testing.T) {
+	c, acts := withActions(t)
+	fu, err := c.s.SaveFollowUp(c.ctx, data.ActionFollowUp{ActionItemID: acts["Bozza"].ID, Note: "In lavorazione."})
+	must(t, "SaveFollowUp", err)
+	ref := data.Ref{Kind: data.KindActionItem, ID: acts["Bozza"].ID}
+	removed, err := c.s.Delete(c.ctx, ref)
+	must(t, "Delete(action)", err)
+	if len(removed) != 2 || removed[1] != (data.Ref{Kind: data.KindActionFollowUp, ID: fu.ID}) {
+		t.Fatalf("Delete(action) removed %v, want the action and its follow-up", removed)
+	}
+	if n := rowCount(t, c.s, "action_follow_ups", "deleted = 0"); n != 0 {
+		t.Errorf("%d live follow-ups after deleting their action", n)
+	}
+	must(t, "Restore", c.s.Restore(c.ctx, removed))
+	list, err := c.s.Actions(c.ctx, data.ActionFilter{})
+	must(t, "Actions", err)
+	for _, v := range list {
+		if v.ID == ref.ID && (v.FollowUp == nil || v.FollowUp.Note != "In lavorazione.") {
+			t.Errorf("restored action's follow-up = %+v", v.FollowUp)
+		}
+	}
+}
