@@ -218,7 +218,22 @@ func (s *actionsScreen) follow(done bool) {
 	st, ctx := s.ui.store, s.ui.ctx
 	var saved data.ActionFollowUp
 	var err error
-	s.ui.run(func() { saved, err = st.SaveFollowUp(ctx, f) }, func() {
+	s.ui.run(func() {
+		// Checked while a session of its body is under way: that session's Verifica delle azioni did it,
+		// and its verbale says so.
+		if f.SessionID == "" {
+			var now []data.SessionView
+			if now, err = st.Sessions(ctx, data.SessionFilter{BodyID: v.BodyID, Status: data.SessionInCorso}); err != nil {
+				return
+			}
+			for _, sess := range now {
+				if sess.ID != v.SessionID {
+					f.SessionID = sess.ID
+				}
+			}
+		}
+		saved, err = st.SaveFollowUp(ctx, f)
+	}, func() {
 		if err != nil {
 			s.errs.set(i18n.Explain(err))
 			return

@@ -116,3 +116,36 @@ func TestActionsMarkDoneByKeyboard(t *testing.T) {
 		t.Errorf("after undo the follow-up is %+v (overdue %v), want it back open with %q", fu, got.Overdue, before.Note)
 	}
 }
+
+// TestActionsCheckedDuringSession: an action marked done while a session of its body is under way is
+// checked by that session, whose verbale then says it was done.
+func TestActionsCheckedDuringSession(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	st, ctx := e.store(), e.ui.ctx
+	coming, err := st.Sessions(ctx, data.SessionFilter{Status: data.SessionConvocata})
+	if err != nil || len(coming) != 1 || coming[0].BodyName != "Tavolo dei Sindaci" {
+		t.Fatalf("the demo's convocata sessions = %v, %v; want the Sindaci's", coming, err)
+	}
+	if _, err := st.SetStatus(ctx, coming[0].ID, data.SessionInCorso); err != nil {
+		t.Fatal(err)
+	}
+	s := e.showActions()
+	test.Type(s.pane.table.filter, "regolamento del sal")
+	s.pane.table.filter.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	pressEnter(s.pane.table.filter)
+	retype(s.note, "Recepito da tutte le Giunte: Piegaro con delibera n. 12 del 14/01/2027.")
+	pressEnter(s.note)
+	d, err := st.Dossier(ctx, coming[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, v := range d.ActionChecks {
+		if strings.HasPrefix(v.What, "Recepire il nuovo Regolamento del SAL") {
+			found = v.FollowUp != nil && v.FollowUp.Done && v.FollowUp.SessionID == coming[0].ID
+		}
+	}
+	if !found {
+		t.Errorf("the Sindaci's session does not check the action marked done during it: %+v", d.ActionChecks)
+	}
+}
