@@ -39,7 +39,7 @@ func newActionsScreen(ui *UI) *actionsScreen {
 	s := &actionsScreen{ui: ui, title: heading(lang.L("actions.none")), about: widget.NewLabel(""), errs: newErrorLine()}
 	s.about.Wrapping = fyne.TextWrapWord
 	s.pane = newListPane(ui, []string{"col.due", "col.who", "col.what", "col.body", "col.status"},
-		[]float32{1.6, 2.6, 5, 2.6, 1.4}, func(v data.ActionView, col int) string {
+		[]float32{2.1, 2.4, 4.2, 2.4, 1.9}, func(v data.ActionView, col int) string {
 			switch col {
 			case 0:
 				return dueDay(v)
