@@ -540,9 +540,9 @@ func TestExchangeShortcuts(t *testing.T) {
 		t.Fatalf("no command %s", key)
 	}
 	s := e.ui.exch
-	run("nav.exchange", "Ctrl+8")
+	run("nav.exchange", "Ctrl+9")
 	if e.ui.current != sectionExchange || e.ui.win.Canvas().Focused() != s.exp.pass {
-		t.Errorf("Ctrl+8: section %d, focus %T; want Scambio dati with the cursor in the passphrase", e.ui.current,
+		t.Errorf("Ctrl+9: section %d, focus %T; want Scambio dati with the cursor in the passphrase", e.ui.current,
 			e.ui.win.Canvas().Focused())
 	}
 	e.ui.goTo(sectionPeople)

@@ -180,7 +180,7 @@ func seedDemo(t testing.TB, path string) {
 	}
 }
 
-// showPeople shows the Persone section with the cursor in its filter, as Ctrl+6 does.
+// showPeople shows the Persone section with the cursor in its filter, as Ctrl+7 does.
 func (e *env) showPeople() {
 	e.ui.goTo(sectionPeople)
 	e.ui.people.focusFilter()

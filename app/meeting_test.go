@@ -65,17 +65,24 @@ func TestWholeMeeting(t *testing.T) {
 	s := e.convene("Tavolo tematico Anziani", "19/03/2027")
 	id := s.meta.ID
 
-	// The agenda starts with the approval of the previous verbale and ends with Varie ed eventuali; a new
-	// item goes between them, and can be moved.
+	// The agenda starts with the approval of the previous verbale and ends with Varie ed eventuali; the
+	// Anziani have an action still open, so the Verifica delle azioni comes second, and the secretary may
+	// remove it like any item. A new item goes between them, and can be moved.
+	want := []string{data.DefaultAgenda[0], data.ActionCheckTitle, data.DefaultAgenda[1]}
+	if got := agendaTitles(s.agenda); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("agenda of a new session = %q, want %q", got, want)
+	}
+	s.agenda.remove(1)
+	test.Tap(button(t, e.mustOverlay("the delete confirmation"), "Elimina"))
 	if got := agendaTitles(s.agenda); len(got) != 2 || got[0] != data.DefaultAgenda[0] || got[1] != data.DefaultAgenda[1] {
-		t.Fatalf("agenda of a new session = %q, want the two default items", got)
+		t.Fatalf("agenda after removing the Verifica delle azioni = %q, want the two default items", got)
 	}
 	test.Type(s.agenda.add, "Proposte per l'area Anziani")
 	pressEnter(s.agenda.add)
 	test.Type(s.agenda.add, "Comunicazioni del Presidente")
 	pressEnter(s.agenda.add)
 	s.agenda.move(2, -1)
-	want := []string{data.DefaultAgenda[0], "Comunicazioni del Presidente", "Proposte per l'area Anziani", data.DefaultAgenda[1]}
+	want = []string{data.DefaultAgenda[0], "Comunicazioni del Presidente", "Proposte per l'area Anziani", data.DefaultAgenda[1]}
 	if got := agendaTitles(s.agenda); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("agenda = %q, want %q", got, want)
 	}

@@ -68,6 +68,7 @@ type UI struct {
 	orgs     *organisationsScreen
 	terr     *ambitoScreen
 	exch     *exchangeScreen
+	acts     *actionsScreen
 	found    *searchScreen
 }
 
@@ -215,6 +216,7 @@ func (ui *UI) buildShell() {
 	ui.orgs = newOrganisationsScreen(ui)
 	ui.terr = newAmbitoScreen(ui)
 	ui.exch = newExchangeScreen(ui)
+	ui.acts = newActionsScreen(ui)
 	ui.found = newSearchScreen(ui)
 	persone := container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("tab.people"), theme.AccountIcon(), ui.people.content),
@@ -242,6 +244,8 @@ func (ui *UI) buildShell() {
 		{key: "nav.synthesis", icon: theme.ListIcon(), content: ui.synth.content, show: ui.synth.refresh,
 			focus: ui.synth.focus},
 		{key: "nav.attuazione", icon: theme.HistoryIcon(), content: ui.attu.content, show: ui.attu.refresh},
+		{key: "nav.actions", icon: theme.MediaReplayIcon(), content: ui.acts.content, show: ui.acts.refresh,
+			focus: ui.acts.focusFilter},
 		{key: "nav.people", icon: theme.AccountIcon(), content: persone, show: func() {
 			if persone.Selected() != nil && persone.Selected().Content == ui.orgs.content {
 				ui.orgs.refresh()

@@ -88,7 +88,7 @@ func (ui *UI) commands() []command {
 	)
 	cmds = append(cmds, ui.synthesisCommands()...)
 	cmds = append(cmds, ui.exchangeCommands()...)
-	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8}
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
 	for i := 0; i < len(keys) && i < len(ui.sections)-1; i++ {
 		i := i
 		cmds = append(cmds, command{ui.sections[i].key, ctrl(keys[i]), func() { ui.goTo(i) }})

@@ -160,6 +160,7 @@ const (
 	sectionVotes
 	sectionSynthesis
 	sectionAttuazione
+	sectionActions
 	sectionPeople
 	sectionAmbito
 	sectionExchange

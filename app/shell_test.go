@@ -33,7 +33,7 @@ func TestWindowTitleAndNavigation(t *testing.T) {
 	for _, r := range rows(ui.nav) {
 		nav = append(nav, strings.Join(r, " "))
 	}
-	want := []string{"Sedute", "Proposte", "Votazioni", "Sintesi", "Attuazione", "Persone", "Ambito", "Scambio dati"}
+	want := []string{"Sedute", "Proposte", "Votazioni", "Sintesi", "Attuazione", "Azioni", "Persone", "Ambito", "Scambio dati"}
 	if strings.Join(nav, "|") != strings.Join(want, "|") {
 		t.Errorf("navigation = %q, want %q", nav, want)
 	}

@@ -18,6 +18,7 @@ type Dataset struct {
 	Attendance []Attendance
 	Decisions  []Decision
 	Actions    []ActionItem
+	FollowUps  []ActionFollowUp // what became of action items after their session
 	Proposals  []Proposal
 	Verbali    []Verbale
 	// The votes held in the sessions, with their ballots and, for secret votes, who voted: Turnout is

@@ -63,6 +63,10 @@ type Dossier struct {
 	Delegates []MembershipView
 	Decisions []Decision
 	Actions   []ActionItem
+	// ActionChecks are the actions of the body's earlier sessions that were open on this session's day,
+	// and those this session's "Verifica delle azioni" closed: what that item goes through. Overdue is
+	// as of the session's day.
+	ActionChecks []ActionView `json:"action_checks,omitempty"`
 	// Speeches are the interventions, item by item in the order they were asked for.
 	Speeches  []Speech
 	Proposals []ProposalView

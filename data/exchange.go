@@ -9,8 +9,8 @@ const KindRecordVersion Kind = "record_version"
 // SyncKinds lists, parents first, the kinds of record that travel between laptops in bundles.
 var SyncKinds = []Kind{
 	KindAmbito, KindComune, KindArea, KindOrganisation, KindPerson, KindBody, KindSeat, KindMembership,
-	KindDevice, KindSession, KindAgendaItem, KindAttendance, KindDecision, KindActionItem, KindSpeech, KindProposal,
-	KindVerbale, KindVote, KindVoteBallot, KindVoteVoter, KindProposalEvent,
+	KindDevice, KindSession, KindAgendaItem, KindAttendance, KindDecision, KindActionItem, KindActionFollowUp, KindSpeech,
+	KindProposal, KindVerbale, KindVote, KindVoteBallot, KindVoteVoter, KindProposalEvent,
 	KindImplementation, KindMilestone, KindIndicator, KindAnnualReport, KindRecordVersion,
 }
 

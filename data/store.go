@@ -161,6 +161,7 @@ type Store interface {
 	SynthesisStore
 	RelazioneStore
 	ImplementationStore
+	ActionStore
 	Path() string
 	// LastSaved is when this database last saved a change.
 	LastSaved() time.Time

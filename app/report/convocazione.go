@@ -57,6 +57,9 @@ func Convocazione(d data.Dossier) ([]byte, error) {
 	items := agenda(d)
 	for i, it := range items {
 		doc.item(strconv.Itoa(i+1)+".", it.Title, stBody, 4)
+		if isActionCheck(it) {
+			convocationActions(doc, d)
+		}
 		doc.space(1)
 	}
 	if len(items) == 0 {

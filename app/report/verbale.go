@@ -274,6 +274,9 @@ func (v verbale) agendaItems() {
 			doc.paragraphs("Viene esaminato il verbale della seduta "+italian.OfDay(d.Previous.Date)+".", stBody, 0)
 			doc.space(1.6)
 		}
+		if isActionCheck(it) {
+			verbaleActions(doc, d)
+		}
 		props, votes, decisions, actions := d.ItemProposals(it.ID), d.ItemVotes(it.ID), d.ItemDecisions(it.ID), d.ItemActions(it.ID)
 		speakers := v.speakers(it.ID)
 		if speakers != "" {

@@ -46,6 +46,7 @@ type options struct {
 	year    int    // the relazione annuale: its year
 	state   string // proposals: one state
 	query   string // proposals: words searched in them
+	overdue bool   // actions: only those past their due date
 
 	// bundle: the exchange of data between laptops.
 	all          bool   // export every record; list every version set aside, reviewed ones too
@@ -92,6 +93,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, gui func(
 	fset.IntVar(&c.opt.year, "year", 0, "")
 	fset.StringVar(&c.opt.state, "state", "", "")
 	fset.StringVar(&c.opt.query, "query", "", "")
+	fset.BoolVar(&c.opt.overdue, "overdue", false, "")
 	fset.BoolVar(&c.opt.all, "all", false, "")
 	fset.StringVar(&c.opt.forPeer, "for", "", "")
 	fset.StringVar(&c.opt.passFile, "passphrase-file", "", "")

@@ -25,6 +25,7 @@ var listKinds = map[string]string{
 	"sessions": "sessions", "session": "sessions", "sedute": "sessions", "seduta": "sessions", "meetings": "sessions",
 	"proposals": "proposals", "proposal": "proposals", "proposte": "proposals", "proposta": "proposals",
 	"attuazione": "attuazione", "attuazioni": "attuazione", "implementation": "attuazione", "implementations": "attuazione",
+	"actions": "actions", "action": "actions", "azioni": "actions", "azione": "actions",
 }
 
 // stamp is a record's identity and times as JSON shows them (ISO 8601).
@@ -75,6 +76,8 @@ func (c *cli) list(ctx context.Context, rest []string) int {
 		rows, table, err = listVotes(ctx, st)
 	case "attuazione":
 		rows, table, err = listAttuazione(ctx, st)
+	case "actions":
+		rows, table, err = listActions(ctx, st, c.opt.overdue)
 	case "proposals":
 		var f data.ProposalFilter
 		if f, err = c.proposalFilter(ctx, st); err == nil {

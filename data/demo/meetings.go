@@ -69,6 +69,15 @@ type actionSource struct {
 	What   string `json:"what"`
 	Due    string `json:"due"` // "2025-03-15"
 	Done   bool   `json:"done"`
+	// FollowUp is what the Ufficio di Piano recorded of it after its session, when it did.
+	FollowUp *followUpSource `json:"follow_up"`
+}
+
+// followUpSource is the follow-up of an action: done on a day, or still open, with a note.
+type followUpSource struct {
+	Done bool   `json:"done"`
+	On   string `json:"on"` // the day it was recorded (and done, when done), "2026-03-12"
+	Note string `json:"note"`
 }
 
 type proposalSource struct {
@@ -406,6 +415,13 @@ func (m *meetings) minutes(ss sessionSource, body data.Body, item data.AgendaIte
 			}
 		}
 		m.ds.Actions = append(m.ds.Actions, x)
+		if a.FollowUp != nil {
+			f, err := followUp(x, *a.FollowUp)
+			if err != nil {
+				return fmt.Errorf("action %q: %w", a.What, err)
+			}
+			m.ds.FollowUps = append(m.ds.FollowUps, f)
+		}
 	}
 	for k, p := range it.Proposals {
 		if body.Kind != data.BodyTavoloTematico {
@@ -504,4 +520,22 @@ func keys(m map[string]int) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// followUp is the follow-up of action x the file describes, recorded at 10:00 of its day.
+func followUp(x data.ActionItem, src followUpSource) (data.ActionFollowUp, error) {
+	on, err := time.ParseInLocation("2006-01-02", src.On, data.Zone)
+	if err != nil {
+		return data.ActionFollowUp{}, err
+	}
+	t := on.Add(10 * time.Hour)
+	if x.Done || !t.After(x.Created) {
+		return data.ActionFollowUp{}, fmt.Errorf("a follow-up must come after its session, of an action not done there")
+	}
+	f := data.ActionFollowUp{Meta: data.Meta{ID: id("follow-up", x.ID), Created: t, Updated: t}, ActionItemID: x.ID,
+		Done: src.Done, Note: src.Note}
+	if src.Done {
+		f.DoneOn = on
+	}
+	return f, f.Validate()
 }

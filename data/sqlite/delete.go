@@ -75,6 +75,10 @@ func dependents(ctx context.Context, tx *sql.Tx, ref data.Ref) ([]data.Ref, erro
 				break
 			}
 		}
+		if err == nil {
+			err = add(data.KindActionFollowUp, `SELECT f.id FROM action_follow_ups f JOIN action_items a ON a.id = f.action_item_id
+				WHERE f.deleted = 0 AND a.deleted = 0 AND a.session_id = ?`, ref.ID)
+		}
 	case data.KindProposal:
 		// Its attuazione goes with it, with the attuazione's milestones and indicators.
 		err = firstErr(
@@ -96,7 +100,12 @@ func dependents(ctx context.Context, tx *sql.Tx, ref data.Ref) ([]data.Ref, erro
 		err = firstErr(
 			add(data.KindDecision, `SELECT id FROM decisions WHERE deleted = 0 AND agenda_item_id = ?`, ref.ID),
 			add(data.KindActionItem, `SELECT id FROM action_items WHERE deleted = 0 AND agenda_item_id = ?`, ref.ID),
-			add(data.KindSpeech, `SELECT id FROM speeches WHERE deleted = 0 AND agenda_item_id = ?`, ref.ID))
+			add(data.KindSpeech, `SELECT id FROM speeches WHERE deleted = 0 AND agenda_item_id = ?`, ref.ID),
+			add(data.KindActionFollowUp, `SELECT f.id FROM action_follow_ups f JOIN action_items a ON a.id = f.action_item_id
+				WHERE f.deleted = 0 AND a.deleted = 0 AND a.agenda_item_id = ?`, ref.ID))
+	case data.KindActionItem:
+		// What became of an action goes with it, and comes back with it.
+		err = add(data.KindActionFollowUp, `SELECT id FROM action_follow_ups WHERE deleted = 0 AND action_item_id = ?`, ref.ID)
 	case data.KindPerson:
 		err = firstErr(
 			add(data.KindSeat, `SELECT id FROM seats WHERE deleted = 0 AND person_id = ?`, ref.ID),
@@ -240,6 +249,7 @@ var cascadeKinds = map[data.Kind]bool{
 	data.KindDecision: true, data.KindActionItem: true, data.KindSpeech: true, data.KindProposal: true,
 	data.KindVote: true, data.KindVoteBallot: true, data.KindVoteVoter: true, data.KindProposalEvent: true,
 	data.KindImplementation: true, data.KindMilestone: true, data.KindIndicator: true,
+	data.KindActionFollowUp: true,
 }
 
 // setDeletedBy tombstones a record that goes because root does, naming root.

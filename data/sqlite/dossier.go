@@ -107,6 +107,9 @@ func dossier(ctx context.Context, tx *sql.Tx, sessionID string) (data.Dossier, e
 	if d.Actions, err = actions(ctx, tx, sessionID); err != nil {
 		return d, err
 	}
+	if d.ActionChecks, err = openActionsBefore(ctx, tx, d.Session.BodyID, d.Session.Date, sessionID); err != nil {
+		return d, err
+	}
 	if d.Speeches, err = speeches(ctx, tx, sessionID); err != nil {
 		return d, err
 	}
@@ -149,6 +152,12 @@ func dossier(ctx context.Context, tx *sql.Tx, sessionID string) (data.Dossier, e
 	}
 	for _, x := range d.Actions {
 		later(x.Meta)
+	}
+	for _, x := range d.ActionChecks {
+		later(x.Meta)
+		if x.FollowUp != nil {
+			later(x.FollowUp.Meta)
+		}
 	}
 	for _, x := range d.Proposals {
 		later(x.Meta)

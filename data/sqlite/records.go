@@ -28,6 +28,7 @@ var tables = map[data.Kind]string{
 	data.KindAttendance:     "attendance",
 	data.KindDecision:       "decisions",
 	data.KindActionItem:     "action_items",
+	data.KindActionFollowUp: "action_follow_ups",
 	data.KindSpeech:         "speeches",
 	data.KindProposal:       "proposals",
 	data.KindVerbale:        "verbali",

@@ -9,7 +9,8 @@ import (
 )
 
 // relazioneParts adds to a relazione the priorities with their attuazione, area by area in the
-// Ambito's order, and the money they hold by source.
+// Ambito's order, the money they hold by source, and the actions: those closed in [from, to), and those
+// of sessions before to still open, overdue first.
 func (s *Store) relazioneParts(ctx context.Context, r *data.Relazione, from, to time.Time) error {
 	views, err := s.Implementations(ctx, data.ImplementationFilter{})
 	if err != nil {
@@ -32,6 +33,26 @@ func (s *Store) relazioneParts(ctx context.Context, r *data.Relazione, from, to 
 		}
 	}
 	r.Budget = data.Totals(budgets...)
+	actions, err := s.Actions(ctx, data.ActionFilter{})
+	if err != nil {
+		return err
+	}
+	for _, a := range actions {
+		if !a.SessionDate.Before(to) {
+			continue // agreed after the year
+		}
+		if !a.Closed {
+			r.Open = append(r.Open, a)
+			continue
+		}
+		done := a.SessionDate // done at its session
+		if f := a.FollowUp; f != nil && f.Done && !f.DoneOn.IsZero() {
+			done = f.DoneOn
+		}
+		if !done.Before(from) && done.Before(to) {
+			r.Done = append(r.Done, a)
+		}
+	}
 	return nil
 }
 

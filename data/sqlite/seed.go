@@ -125,6 +125,11 @@ func (s *Store) Seed(ctx context.Context, ds data.Dataset) error {
 			x.Who, x.What = strings.TrimSpace(x.Who), strings.TrimSpace(x.What)
 			recs = append(recs, rec{data.KindActionItem, &x.Meta, x.Validate(), actionCols(*x)})
 		}
+		for i := range ds.FollowUps {
+			x := &ds.FollowUps[i]
+			x.Note = strings.TrimSpace(x.Note)
+			recs = append(recs, rec{data.KindActionFollowUp, &x.Meta, x.Validate(), followUpCols(*x)})
+		}
 		for i := range ds.Proposals {
 			x := &ds.Proposals[i]
 			x.Title, x.Text, x.TargetGroup = strings.TrimSpace(x.Title), strings.TrimSpace(x.Text), strings.TrimSpace(x.TargetGroup)

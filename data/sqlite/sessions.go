@@ -206,7 +206,11 @@ func (s *Store) SaveSession(ctx context.Context, sess data.Session) (data.Sessio
 			return err
 		}
 		if isNew {
-			for i, title := range data.DefaultAgenda {
+			titles, err := defaultAgenda(ctx, tx, sess)
+			if err != nil {
+				return err
+			}
+			for i, title := range titles {
 				it := data.AgendaItem{SessionID: sess.ID, Position: i + 1, Title: title}
 				if err := s.save(ctx, tx, data.KindAgendaItem, &it.Meta, agendaCols(it)); err != nil {
 					return err
@@ -216,6 +220,17 @@ func (s *Store) SaveSession(ctx context.Context, sess data.Session) (data.Sessio
 		return nil
 	})
 	return sess, err
+}
+
+// defaultAgenda is the ordine del giorno a new session starts with: data.DefaultAgenda, with the
+// "Verifica delle azioni" after the approval of the previous verbale when the body has open actions from
+// earlier sessions.
+func defaultAgenda(ctx context.Context, tx *sql.Tx, sess data.Session) ([]string, error) {
+	open, err := openActionsBefore(ctx, tx, sess.BodyID, sess.Date, sess.ID)
+	if err != nil || len(open) == 0 {
+		return data.DefaultAgenda, err
+	}
+	return []string{data.DefaultAgenda[0], data.ActionCheckTitle, data.DefaultAgenda[1]}, nil
 }
 
 // SetStatus moves a session along its life: bozza -> convocata (the ordine del giorno must have an
