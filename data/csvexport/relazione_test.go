@@ -51,10 +51,10 @@ func TestRelazioneCSV(t *testing.T) {
 		t.Errorf("header = %q", rows[0])
 	}
 	for key, want := range map[string]string{
-		"Sedute|Tavolo dei Sindaci|presenze":                                 "16",
-		"Sedute|Totale|persone":                                              "21",
-		"Partecipanti per categoria|Comune|persone":                          "9",
-		"Partecipanti per comune|Altro comune o non indicato|persone":        "3",
+		"Sedute|Tavolo dei Sindaci|presenze":                                   "16",
+		"Sedute|Totale|persone":                                                "21",
+		"Partecipanti per categoria|Comune|persone":                            "9",
+		"Partecipanti per comune|Altro comune o non indicato|persone":          "3",
 		"Priorità|1. =Custodi sociali|stato":                                   "in attuazione",
 		"Priorità|1. =Custodi sociali|responsabile":                            "Comune di Magione",
 		"Priorità|1. =Custodi sociali|avanzamento %":                           "40",
@@ -65,10 +65,10 @@ func TestRelazioneCSV(t *testing.T) {
 		"Tappe|1. =Custodi sociali|Avvio":                                      "raggiunta il 08/03/2027",
 		"Indicatori|1. =Custodi sociali|Anziani seguiti (persone) – valore":    "4,5",
 		"Indicatori|1. =Custodi sociali|Anziani seguiti (persone) – obiettivo": "120",
-		"Risorse|FNPS|previste (euro)":                                       "38000,50",
-		"Risorse|Comuni|spese (euro)":                                        "0,00",
-		"Azioni|aperte|":                                                     "2",
-		"Azioni|aperte oltre la scadenza|":                                   "1",
+		"Risorse|FNPS|previste (euro)":                                         "38000,50",
+		"Risorse|Comuni|spese (euro)":                                          "0,00",
+		"Azioni|aperte|":                                                       "2",
+		"Azioni|aperte oltre la scadenza|":                                     "1",
 	} {
 		if got[key] != want {
 			t.Errorf("%s = %q, want %q", key, got[key], want)
