@@ -155,7 +155,9 @@ func (s *Store) SaveFollowUp(ctx context.Context, f data.ActionFollowUp) (data.A
 				if f.Created, err = parseTime(created); err != nil {
 					return err
 				}
-			case !errors.Is(err, sql.ErrNoRows):
+			case errors.Is(err, sql.ErrNoRows):
+				f.ID = data.FollowUpID(f.ActionItemID) // the same on every laptop
+			default:
 				return err
 			}
 		} else if err := ownItem(ctx, tx, f.ID, f.ActionItemID); err != nil {

@@ -197,6 +197,42 @@ func TestActionFollowUpsTravel(t *testing.T) {
 	}
 }
 
+// Two laptops that each follow up the same action, before hearing of the other, write one record: after
+// the exchange both hold one follow-up, the later.
+func TestActionFollowedUpOnTwoLaptops(t *testing.T) {
+	c, acts := withActions(t)
+	dir := t.TempDir()
+	b := openAt(t, filepath.Join(dir, "b.db"), replicaOptions("device-b", meetDay(4, 10, 9, 0)))
+	exchange(t, c.s, b, bundle.ExportOptions{})
+	id := acts["Elenco"].ID
+	_, err := c.s.SaveFollowUp(c.ctx, data.ActionFollowUp{ActionItemID: id, Note: "Sollecitato (a)."})
+	must(t, "SaveFollowUp a", err)
+	_, err = b.SaveFollowUp(c.ctx, data.ActionFollowUp{ActionItemID: id, Done: true, Note: "Fatto (b)."})
+	must(t, "SaveFollowUp b", err)
+	exchange(t, b, c.s, bundle.ExportOptions{})
+	exchange(t, c.s, b, bundle.ExportOptions{})
+	for name, st := range map[string]*Store{"a": c.s, "b": b} {
+		if n := rowCount(t, st, "action_follow_ups", "deleted = 0 AND action_item_id = '"+id+"'"); n != 1 {
+			t.Errorf("%s: %d live follow-ups of the action, want 1", name, n)
+		}
+	}
+	la, err := c.s.Actions(c.ctx, data.ActionFilter{})
+	must(t, "Actions a", err)
+	lb, err := b.Actions(c.ctx, data.ActionFilter{})
+	must(t, "Actions b", err)
+	note := func(l []data.ActionView) string {
+		for _, v := range l {
+			if v.ID == id && v.FollowUp != nil {
+				return v.FollowUp.Note
+			}
+		}
+		return ""
+	}
+	if na, nb := note(la), note(lb); na != nb || na == "" {
+		t.Errorf("after the exchange a says %q, b %q; want the same follow-up", na, nb)
+	}
+}
+
 // Deleting an action takes its follow-up with it, and the undo brings both back.
 func TestActionFollowUpGoesWithItsAction(t *testing.T) {
 	c, acts := withActions(t)
