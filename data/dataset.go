@@ -32,6 +32,8 @@ type Dataset struct {
 	Implementations []Implementation
 	Milestones      []Milestone
 	Indicators      []Indicator
+	// Reports are what the Ufficio di Piano wrote into the relazioni annuali (their introductions).
+	Reports []AnnualReport
 }
 
 // VoteTurnout records that a seat cast its ballot in a secret vote: who voted, never what. The store

@@ -195,6 +195,8 @@ func Trasimeno(scale int) (data.Dataset, error) {
 	if err := addAttuazione(&ds); err != nil {
 		return data.Dataset{}, err
 	}
+	ds.Reports = append(ds.Reports, data.AnnualReport{Meta: data.Meta{Created: relazione2026At, Updated: relazione2026At},
+		Year: 2026, Introduction: relazione2026})
 	return ds, check(ds)
 }
 

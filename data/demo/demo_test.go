@@ -189,3 +189,28 @@ func TestTrasimenoTitlesAndGenders(t *testing.T) {
 		t.Errorf("found %d of the %d mayors checked", found, len(want))
 	}
 }
+
+// The demo's 2026 relazione has the Ufficio di Piano's introduction, and its figures agree with it.
+func TestDemoRelazione2026(t *testing.T) {
+	ds, err := Trasimeno(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds.Reports) != 1 || ds.Reports[0].Year != 2026 || len(ds.Reports[0].Introduction) < 500 {
+		t.Fatalf("the demo's relazioni = %+v, want the 2026 introduction", ds.Reports)
+	}
+	var planned, spent int64
+	realised := 0
+	for _, im := range ds.Implementations {
+		for _, b := range im.Budget {
+			planned, spent = planned+b.Planned, spent+b.Spent
+		}
+		if im.Progress == 100 {
+			realised++
+		}
+	}
+	// "Dei fondi assegnati alle priorità è stato speso circa un terzo"; "L'albo … è realizzato".
+	if share := float64(spent) / float64(planned); share < 0.28 || share > 0.38 || realised != 1 {
+		t.Errorf("spent %.2f of the money, %d realised: the introduction says about a third and one", share, realised)
+	}
+}

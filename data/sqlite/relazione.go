@@ -55,10 +55,14 @@ func (s *Store) SaveAnnualReport(ctx context.Context, r data.AnnualReport) (data
 	}
 	r.ID = annualReportID(r.Year)
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		return s.save(ctx, tx, data.KindAnnualReport, &r.Meta,
-			[]column{{"year", r.Year}, {"introduction", r.Introduction}})
+		return s.save(ctx, tx, data.KindAnnualReport, &r.Meta, annualReportCols(r))
 	})
 	return r, err
+}
+
+// annualReportCols are the columns of an annual report.
+func annualReportCols(r data.AnnualReport) []column {
+	return []column{{"year", r.Year}, {"introduction", r.Introduction}}
 }
 
 // Relazione gathers a year's relazione annuale consuntiva: the introduction, the sessions held in the

@@ -203,6 +203,17 @@ func (s *Store) Seed(ctx context.Context, ds data.Dataset) error {
 			x.MeasuredOn = data.DayOf(x.MeasuredOn)
 			recs = append(recs, rec{data.KindIndicator, &x.Meta, x.Validate(), indicatorCols(*x)})
 		}
+		for i := range ds.Reports {
+			x := &ds.Reports[i]
+			if x.ID == "" {
+				x.ID = annualReportID(x.Year)
+			}
+			err := x.Validate()
+			if err == nil && x.ID != annualReportID(x.Year) {
+				err = data.Errorf(data.EInvalid, "err.relazione.year", "year", x.Year)
+			}
+			recs = append(recs, rec{data.KindAnnualReport, &x.Meta, err, annualReportCols(*x)})
+		}
 		for _, r := range recs {
 			if r.err != nil {
 				return r.err
