@@ -298,6 +298,14 @@ func (doc *document) space(h float64) {
 	doc.pdf.SetY(doc.pdf.GetY() + h)
 }
 
+// centred writes text centred on the page, wrapped, in a style and colour: a cover's lines.
+func (doc *document) centred(text string, st style, c rgb) {
+	doc.use(st, c)
+	for _, l := range doc.wrap(text, doc.width, st) {
+		doc.line(l, doc.left, doc.width, st.lead, "C")
+	}
+}
+
 // title writes a centred title, e.g. "VERBALE DELLA SEDUTA".
 func (doc *document) title(s string, st style) {
 	lines := doc.wrap(s, doc.width, st)

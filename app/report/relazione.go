@@ -49,31 +49,25 @@ type relazione struct {
 // cover is the first page: the Ambito, the plan, the title, the year and who presents it to whom.
 func (w relazione) cover() {
 	doc, r := w.doc, w.r
-	centred := func(text string, st style, c rgb) {
-		doc.use(st, c)
-		for _, l := range doc.wrap(text, doc.width, st) {
-			doc.line(l, doc.left, doc.width, st.lead, "C")
-		}
-	}
 	doc.pdf.SetY(doc.top + 28)
-	centred(strings.TrimSpace(r.Ambito.Name), stTitle, colAccent)
+	doc.centred(strings.TrimSpace(r.Ambito.Name), stTitle, colAccent)
 	if reg := strings.TrimSpace(r.Ambito.Region); reg != "" {
-		centred("Regione "+reg, stSubtitle, colMuted)
+		doc.centred("Regione "+reg, stSubtitle, colMuted)
 	}
 	doc.space(14)
-	centred("Piano di Zona", stSubtitle, colText)
+	doc.centred("Piano di Zona", stSubtitle, colText)
 	doc.space(4)
-	centred("Relazione annuale consuntiva", stCover, colAccent)
+	doc.centred("Relazione annuale consuntiva", stCover, colAccent)
 	doc.space(2)
-	centred("Anno "+w.year, stTitle, colText)
+	doc.centred("Anno "+w.year, stTitle, colText)
 	doc.space(10)
-	centred("Presentata "+toThe(bodyName(w.bodies(), data.BodySindaci, "Tavolo dei Sindaci"))+
+	doc.centred("Presentata "+toThe(bodyName(w.bodies(), data.BodySindaci, "Tavolo dei Sindaci"))+
 		": le sedute, la partecipazione, lo stato di attuazione delle priorità, le risorse, le azioni e la validazione",
 		stSubtitle, colMuted)
 	doc.pdf.SetY(doc.bottom - 6*stSubtitle.lead)
-	centred("Ufficio di Piano", stHeading, colText)
+	doc.centred("Ufficio di Piano", stHeading, colText)
 	for _, l := range nonEmpty(prefixed("Comune capofila: ", r.Capofila), italian.Day(r.Changed)) {
-		centred(l, stSubtitle, colText)
+		doc.centred(l, stSubtitle, colText)
 	}
 }
 

@@ -69,32 +69,26 @@ func (w sintesi) inArea(areaID string) bool { return w.area == nil || areaID == 
 // cover is the first page: the Ambito, the plan, the title and the date, centred.
 func (w sintesi) cover() {
 	doc, s := w.doc, w.s
-	centred := func(text string, st style, c rgb) {
-		doc.use(st, c)
-		for _, l := range doc.wrap(text, doc.width, st) {
-			doc.line(l, doc.left, doc.width, st.lead, "C")
-		}
-	}
 	doc.pdf.SetY(doc.top + 28)
-	centred(strings.TrimSpace(s.Ambito.Name), stTitle, colAccent)
+	doc.centred(strings.TrimSpace(s.Ambito.Name), stTitle, colAccent)
 	if r := strings.TrimSpace(s.Ambito.Region); r != "" {
-		centred("Regione "+r, stSubtitle, colMuted)
+		doc.centred("Regione "+r, stSubtitle, colMuted)
 	}
 	doc.space(14)
-	centred("Piano di Zona", stSubtitle, colText)
+	doc.centred("Piano di Zona", stSubtitle, colText)
 	doc.space(4)
-	centred("Documento di sintesi", stCover, colAccent)
+	doc.centred("Documento di sintesi", stCover, colAccent)
 	if w.area != nil {
 		doc.space(2)
-		centred("Area "+strings.TrimSpace(w.area.Name), stTitle, colText)
+		doc.centred("Area "+strings.TrimSpace(w.area.Name), stTitle, colText)
 	}
 	doc.space(10)
-	centred("Il lavoro dei tavoli: partecipazione, proposte per area, priorità ed esiti della validazione", stSubtitle, colMuted)
+	doc.centred("Il lavoro dei tavoli: partecipazione, proposte per area, priorità ed esiti della validazione", stSubtitle, colMuted)
 
 	doc.pdf.SetY(doc.bottom - 6*stSubtitle.lead)
-	centred("Ufficio di Piano", stHeading, colText)
+	doc.centred("Ufficio di Piano", stHeading, colText)
 	for _, l := range nonEmpty(prefixed("Comune capofila: ", s.Capofila), italian.Day(s.Changed)) {
-		centred(l, stSubtitle, colText)
+		doc.centred(l, stSubtitle, colText)
 	}
 }
 
