@@ -3,8 +3,6 @@ package data
 import (
 	"sort"
 	"time"
-
-	"github.com/google/uuid"
 )
 
 // ActionCheckTitle is the agenda item where a body checks its open actions from earlier sessions. A new
@@ -72,13 +70,4 @@ func SortActions(list []ActionView) {
 		}
 		return a.ID < b.ID
 	})
-}
-
-// followUpSpace derives an action's follow-up id from the action, so that two laptops that each follow
-// up the same action write one record, which the merge settles like any record edited on both.
-var followUpSpace = uuid.MustParse("3b6f2c1e-8a47-4d2b-9e0c-5f1a7d9b2c64")
-
-// FollowUpID is the id of the follow-up of an action item.
-func FollowUpID(actionItemID string) string {
-	return uuid.NewSHA1(followUpSpace, []byte("follow_up:"+actionItemID)).String()
 }

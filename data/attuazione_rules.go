@@ -3,19 +3,7 @@ package data
 import (
 	"strings"
 	"time"
-
-	"github.com/google/uuid"
 )
-
-// attuazioneSpace is the namespace of the ids made for attuazioni from their proposal's id.
-var attuazioneSpace = uuid.MustParse("6f1d3c2a-18a7-4e0b-9a51-7a7a7e0a2b18")
-
-// ImplementationID is the id of a proposal's attuazione. It is made from the proposal's id, not drawn:
-// two laptops that start the attuazione of the same proposal make the same record, which the merge of
-// bundles treats as one record edited on both, and a proposal never has two.
-func ImplementationID(proposalID string) string {
-	return uuid.NewSHA1(attuazioneSpace, []byte("implementation:"+proposalID)).String()
-}
 
 // ActionAttuazione is a change to a proposal's attuazione, its milestones or its indicators; the
 // event's Reason says what changed.

@@ -61,7 +61,4 @@ func TestIsLate(t *testing.T) {
 			t.Errorf("IsLate(%s) = %v, want %v", c.name, got, c.want)
 		}
 	}
-	if id := data.ImplementationID("p"); id != data.ImplementationID("p") || id == data.ImplementationID("q") {
-		t.Errorf("ImplementationID is not a function of the proposal: %s", id)
-	}
 }

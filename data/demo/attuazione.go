@@ -10,6 +10,7 @@ import (
 
 	"github.com/tavoli/tavoli/assets"
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/ids"
 	"github.com/tavoli/tavoli/data/italian"
 )
 
@@ -122,7 +123,7 @@ func addAttuazione(ds *data.Dataset) error {
 		if err != nil {
 			return err
 		}
-		im := data.Implementation{Meta: data.Meta{ID: data.ImplementationID(p.ID), Created: start.UTC()}, ProposalID: p.ID,
+		im := data.Implementation{Meta: data.Meta{ID: ids.Implementation(p.ID), Created: start.UTC()}, ProposalID: p.ID,
 			ResponsibleKind: a.Responsible.Kind, ResponsibleID: rid, Start: data.DayOf(start), End: end, Notes: a.Notes}
 		for _, b := range a.Budget {
 			im.Budget = append(im.Budget, data.Budget{Source: b.Source, Planned: cents(b.Planned)})

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/ids"
 )
 
 func followUpCols(f data.ActionFollowUp) []column {
@@ -156,7 +157,7 @@ func (s *Store) SaveFollowUp(ctx context.Context, f data.ActionFollowUp) (data.A
 					return err
 				}
 			case errors.Is(err, sql.ErrNoRows):
-				f.ID = data.FollowUpID(f.ActionItemID) // the same on every laptop
+				f.ID = ids.FollowUp(f.ActionItemID) // the same on every laptop
 			default:
 				return err
 			}

@@ -10,11 +10,12 @@ import (
 	"time"
 
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/ids"
 	"github.com/tavoli/tavoli/data/italian"
 )
 
 // implementationID is the id of a proposal's attuazione (data.ImplementationID).
-func implementationID(proposalID string) string { return data.ImplementationID(proposalID) }
+func implementationID(proposalID string) string { return ids.Implementation(proposalID) }
 
 func implementationCols(im data.Implementation) []column {
 	b, _ := json.Marshal(data.FullBudget(im.Budget)) // a slice of plain structs always marshals

@@ -4,22 +4,14 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strconv"
 	"time"
 
-	"github.com/google/uuid"
-
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/ids"
 )
 
-// annualSpace derives a year's annual report id from the year, so that every laptop writing that
-// year's introduction edits the same record.
-var annualSpace = uuid.MustParse("cd90a570-df82-4f1c-9209-b974c20d6105")
-
-// annualReportID is the id of a year's annual report.
-func annualReportID(year int) string {
-	return uuid.NewSHA1(annualSpace, []byte(strconv.Itoa(year))).String()
-}
+// annualReportID is the id of a year's annual report (ids.AnnualReport).
+func annualReportID(year int) string { return ids.AnnualReport(year) }
 
 // AnnualReport is what the Ufficio di Piano wrote for a year's relazione; a year with nothing written
 // yet gives its id and year, with no introduction.

@@ -1,0 +1,38 @@
+package ids
+
+import (
+	"strconv"
+	"testing"
+
+	"github.com/google/uuid"
+)
+
+// Derived ids are functions of what they derive from, distinct between kinds, valid UUIDs, and stable
+// across versions: a laptop on an older Tavoli must derive the same ids.
+func TestDerivedIDs(t *testing.T) {
+	p, p2 := "proposta-1", "proposta-1"
+	if Implementation(p) != Implementation(p2) || Implementation(p) == Implementation("proposta-2") {
+		t.Error("Implementation is not a function of the proposal")
+	}
+	if FollowUp(p) != FollowUp(p2) || FollowUp(p) == FollowUp("azione-2") || FollowUp(p) == Implementation(p) {
+		t.Error("FollowUp is not a function of the action alone")
+	}
+	for _, y := range []int{0, 7, 2026, 2100, -5} {
+		if itoa(y) != strconv.Itoa(y) {
+			t.Errorf("itoa(%d) = %q", y, itoa(y))
+		}
+	}
+	for _, id := range []string{Implementation("p"), FollowUp("a"), AnnualReport(2026)} {
+		if _, err := uuid.Parse(id); err != nil {
+			t.Errorf("%q is not a UUID: %v", id, err)
+		}
+	}
+	// The values the first version wrote: changing a namespace would split records across laptops.
+	for got, want := range map[string]string{
+		AnnualReport(2026): uuid.NewSHA1(uuid.MustParse("cd90a570-df82-4f1c-9209-b974c20d6105"), []byte("2026")).String(),
+	} {
+		if got != want {
+			t.Errorf("derived id %s, want %s", got, want)
+		}
+	}
+}
