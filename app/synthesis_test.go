@@ -658,15 +658,20 @@ func TestRelazioneAnnualeTab(t *testing.T) {
 	if !q.pumpUntil(3*time.Second, func() bool { return stored(year) == "Un anno di lavoro dei tavoli." }) {
 		t.Fatalf("after the pause the store has %q", stored(year))
 	}
-	// More text, and at once the year before: the text stays this year's.
+	// More text, and at once next year (nothing written for it yet): the text stays this year's.
 	test.Type(p.intro, " Otto Comuni presenti.")
-	p.year.SetSelected(strconv.Itoa(year - 1))
+	p.year.SetSelected(strconv.Itoa(year + 1))
 	q.pumpUntil(3*time.Second, func() bool { return stored(year) == "Un anno di lavoro dei tavoli. Otto Comuni presenti." })
 	if got := stored(year); got != "Un anno di lavoro dei tavoli. Otto Comuni presenti." {
 		t.Fatalf("this year's introduction = %q after choosing another year", got)
 	}
-	if p.intro.Text != "" || stored(year-1) != "" {
-		t.Fatalf("the year before shows %q, stores %q; want nothing", p.intro.Text, stored(year-1))
+	if p.intro.Text != "" || stored(year+1) != "" {
+		t.Fatalf("next year shows %q, stores %q; want nothing", p.intro.Text, stored(year+1))
+	}
+	// The demo's 2026 relazione has the Ufficio di Piano's introduction.
+	p.year.SetSelected("2026")
+	if !strings.HasPrefix(p.intro.Text, "Il 2026 è stato il primo anno") {
+		t.Fatalf("2026 shows %q, want the demo's introduction", p.intro.Text)
 	}
 	p.year.SetSelected(strconv.Itoa(year))
 	if p.intro.Text != "Un anno di lavoro dei tavoli. Otto Comuni presenti." {
