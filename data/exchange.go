@@ -11,7 +11,7 @@ var SyncKinds = []Kind{
 	KindAmbito, KindComune, KindArea, KindOrganisation, KindPerson, KindBody, KindSeat, KindMembership,
 	KindDevice, KindSession, KindAgendaItem, KindAttendance, KindDecision, KindActionItem, KindActionFollowUp, KindSpeech,
 	KindProposal, KindVerbale, KindVote, KindVoteBallot, KindVoteVoter, KindProposalEvent,
-	KindImplementation, KindMilestone, KindIndicator, KindAnnualReport, KindRecordVersion,
+	KindImplementation, KindMilestone, KindIndicator, KindAnnualReport, KindHistory, KindRecordVersion,
 }
 
 // ExchangeDirection says whether a bundle was written here or read here.

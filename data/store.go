@@ -162,6 +162,7 @@ type Store interface {
 	RelazioneStore
 	ImplementationStore
 	ActionStore
+	HistoryStore
 	Path() string
 	// LastSaved is when this database last saved a change.
 	LastSaved() time.Time

@@ -22,7 +22,10 @@ func TestDerivedIDs(t *testing.T) {
 			t.Errorf("itoa(%d) = %q", y, itoa(y))
 		}
 	}
-	for _, id := range []string{Implementation("p"), FollowUp("a"), AnnualReport(2026)} {
+	if History("person", "p", "d", "t") == History("person", "p", "d", "t2") || History("person", "p", "d", "t") == History("person", "p", "e", "t") {
+		t.Error("History is not a function of the record, the device and the version")
+	}
+	for _, id := range []string{Implementation("p"), FollowUp("a"), AnnualReport(2026), History("person", "p", "d", "t")} {
 		if _, err := uuid.Parse(id); err != nil {
 			t.Errorf("%q is not a UUID: %v", id, err)
 		}
@@ -30,6 +33,8 @@ func TestDerivedIDs(t *testing.T) {
 	// The values the first version wrote: changing a namespace would split records across laptops.
 	for got, want := range map[string]string{
 		AnnualReport(2026): uuid.NewSHA1(uuid.MustParse("cd90a570-df82-4f1c-9209-b974c20d6105"), []byte("2026")).String(),
+		History("person", "p", "d", "2026-12-07T10:00:00Z"): uuid.NewSHA1(uuid.MustParse("0b7e4f6a-2d19-4c83-a5e2-91c7d3f08a44"),
+			[]byte("history:person/p/d/2026-12-07T10:00:00Z")).String(),
 	} {
 		if got != want {
 			t.Errorf("derived id %s, want %s", got, want)

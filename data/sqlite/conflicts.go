@@ -232,6 +232,9 @@ func (s *Store) RestoreVersion(ctx context.Context, id string) error {
 		if err := m.write(v.Kind, v.RecordID, next, exists); err != nil {
 			return err
 		}
+		if err := s.noteRestore(ctx, tx, v.Kind, v.RecordID, cur.Row, next.Row); err != nil {
+			return err
+		}
 		for _, d := range deps {
 			if err := notLockedByRef(ctx, tx, d); err != nil {
 				return err

@@ -224,7 +224,8 @@ func nameTaken(ctx context.Context, tx *sql.Tx, r data.Ref) error {
 func (s *Store) setDeleted(ctx context.Context, tx *sql.Tx, r data.Ref, deleted bool) error {
 	table := tables[r.Kind]
 	var stored string
-	if err := tx.QueryRowContext(ctx, `SELECT updated FROM `+table+` WHERE id = ?`, r.ID).Scan(&stored); err != nil {
+	var was bool
+	if err := tx.QueryRowContext(ctx, `SELECT updated, deleted FROM `+table+` WHERE id = ?`, r.ID).Scan(&stored, &was); err != nil {
 		if err == sql.ErrNoRows {
 			return data.Errorf(data.ENotFound, "err.record.deleted", "kind", string(r.Kind))
 		}
@@ -238,8 +239,18 @@ func (s *Store) setDeleted(ctx context.Context, tx *sql.Tx, r data.Ref, deleted 
 	if cascadeKinds[r.Kind] && !deleted {
 		q = `UPDATE ` + table + ` SET deleted = ?, updated = ?, device = ?, deleted_by = '' WHERE id = ?`
 	}
-	_, err = tx.ExecContext(ctx, q, deleted, fmtTime(later(s.now().UTC(), prev)), s.device, r.ID)
-	return err
+	stamp := later(s.now().UTC(), prev)
+	if _, err = tx.ExecContext(ctx, q, deleted, fmtTime(stamp), s.device, r.ID); err != nil || was == deleted {
+		return err
+	}
+	if track, err := trackedRef(ctx, tx, r); err != nil || !track {
+		return err
+	}
+	action := data.HistoryDeleted
+	if !deleted {
+		action = data.HistoryRestored
+	}
+	return s.noteChange(ctx, tx, r.Kind, r.ID, action, nil, stamp)
 }
 
 // cascadeKinds are the kinds deleted along with another record, which keep in deleted_by the record whose

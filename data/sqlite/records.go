@@ -41,6 +41,7 @@ var tables = map[data.Kind]string{
 	data.KindMilestone:      "milestones",
 	data.KindIndicator:      "indicators",
 	data.KindAnnualReport:   "annual_reports",
+	data.KindHistory:        "record_history",
 }
 
 // column is one column of a record and the value to store in it.
@@ -77,9 +78,20 @@ func (s *Store) save(ctx context.Context, tx querier, kind data.Kind, m *data.Me
 	now := s.now().UTC()
 	var stored string
 	var deleted bool
+	// The values held, read with the stamp when the record keeps a history: the change is told from them.
+	track := tracked(kind, cols)
+	var before []any
 	err := sql.ErrNoRows
 	if m.ID != "" {
-		err = tx.QueryRowContext(ctx, `SELECT updated, deleted FROM `+table+` WHERE id = ?`, m.ID).Scan(&stored, &deleted)
+		q, dest := `SELECT updated, deleted`, []any{&stored, &deleted}
+		if track {
+			before = make([]any, len(cols))
+			for i, c := range cols {
+				q += ", " + c.name
+				dest = append(dest, &before[i])
+			}
+		}
+		err = tx.QueryRowContext(ctx, q+` FROM `+table+` WHERE id = ?`, m.ID).Scan(dest...)
 	}
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
@@ -90,7 +102,10 @@ func (s *Store) save(ctx context.Context, tx querier, kind data.Kind, m *data.Me
 			m.Created = now
 		}
 		m.Updated, m.Device, m.Deleted = now, s.device, false
-		return insertAs(ctx, tx, kind, *m, cols)
+		if err := insertAs(ctx, tx, kind, *m, cols); err != nil || !track {
+			return err
+		}
+		return s.noteChange(ctx, tx, kind, m.ID, data.HistoryCreated, nil, m.Updated)
 	case err != nil:
 		return err
 	case deleted:
@@ -110,8 +125,13 @@ func (s *Store) save(ctx context.Context, tx querier, kind data.Kind, m *data.Me
 		args = append(args, c.value)
 	}
 	args = append(args, m.ID)
-	_, err = tx.ExecContext(ctx, `UPDATE `+table+` SET `+strings.Join(sets, ", ")+` WHERE id = ?`, args...)
-	return err
+	if _, err = tx.ExecContext(ctx, `UPDATE `+table+` SET `+strings.Join(sets, ", ")+` WHERE id = ?`, args...); err != nil || !track {
+		return err
+	}
+	if changes := colChanges(cols, before); len(changes) > 0 {
+		return s.noteChange(ctx, tx, kind, m.ID, data.HistoryChanged, changes, m.Updated)
+	}
+	return nil
 }
 
 // later is now, or just after prev when the clock has not moved past it: a record's versions must be

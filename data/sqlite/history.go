@@ -1,0 +1,472 @@
+package sqlite
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/ids"
+)
+
+// coalesceWindow is how close a change must follow the previous one, by the same computer on the same
+// record, to join its entry: a form saves a second after the last key, and a history entry per pause
+// in the typing would bury the changes that matter.
+const coalesceWindow = 10 * time.Minute
+
+// untracked are the kinds whose records keep no history: the history itself, the versions set aside
+// (their record's history tells what happened), the computers (the authors of the history), the steps
+// of a proposal's life (a history of their own) and who took part in a secret vote, which nothing may
+// order or date.
+var untracked = map[data.Kind]bool{
+	data.KindHistory: true, data.KindRecordVersion: true, data.KindDevice: true, data.KindProposalEvent: true,
+	data.KindVoteVoter: true,
+}
+
+// derivedColumns are made from the others for searching and sorting: a change to them is no change.
+var derivedColumns = map[string]bool{"search": true, "match_key": true, "sort_key": true}
+
+// tracked reports whether a record of kind with these columns keeps a history. A ballot keeps one only
+// when it names its voter (an open vote): an anonymous ballot leaves no trace of when it was entered.
+func tracked(kind data.Kind, cols []column) bool {
+	if untracked[kind] {
+		return false
+	}
+	if kind == data.KindVoteBallot {
+		for _, c := range cols {
+			if c.name == "voter" {
+				v, _ := c.value.(string)
+				return v != ""
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// trackedRef is tracked for a stored record.
+func trackedRef(ctx context.Context, tx querier, r data.Ref) (bool, error) {
+	if r.Kind != data.KindVoteBallot {
+		return tracked(r.Kind, nil), nil
+	}
+	var voter string
+	err := tx.QueryRowContext(ctx, `SELECT voter FROM vote_ballots WHERE id = ?`, r.ID).Scan(&voter)
+	return voter != "", err
+}
+
+// historyValue is a column's value as the history keeps it: text, a whole number, a real, true or
+// false, or nil.
+func historyValue(v any) any {
+	switch x := v.(type) {
+	case nil, string, bool, int64, float64, []byte:
+		return x
+	case time.Time:
+		return fmtTime(x)
+	case driver.Valuer:
+		val, err := x.Value()
+		if err != nil {
+			return fmt.Sprint(x)
+		}
+		return historyValue(val)
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.String:
+		return rv.String()
+	case reflect.Bool:
+		return rv.Bool()
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return rv.Int()
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return int64(rv.Uint())
+	case reflect.Float32, reflect.Float64:
+		return rv.Float()
+	}
+	return fmt.Sprint(v)
+}
+
+// like gives a stored value the type of the value replacing it: SQLite keeps true and false as 1 and 0.
+func like(stored, next any) any {
+	if _, ok := next.(bool); ok {
+		if n, ok := number(stored); ok {
+			return n != 0
+		}
+	}
+	return stored
+}
+
+// number is a numeric value as a float, whether it was read from the database or from JSON.
+func number(v any) (float64, bool) {
+	switch x := v.(type) {
+	case int64:
+		return float64(x), true
+	case float64:
+		return x, true
+	}
+	return 0, false
+}
+
+// same reports whether two values are the same for the history: nothing and empty text are.
+func same(a, b any) bool {
+	if a == nil {
+		a = ""
+	}
+	if b == nil {
+		b = ""
+	}
+	if x, ok := number(a); ok {
+		y, ok := number(b)
+		return ok && x == y
+	}
+	if x, ok := a.([]byte); ok {
+		y, ok := b.([]byte)
+		return ok && bytes.Equal(x, y)
+	}
+	return a == b
+}
+
+// change is the entry of one column moved from old to next, and whether it moved at all. A stored
+// document is named, never copied.
+func change(field string, old, next any) (data.FieldChange, bool) {
+	o, n := historyValue(old), historyValue(next)
+	_, ob := o.([]byte)
+	_, nb := n.([]byte)
+	if ob || nb {
+		return data.FieldChange{Field: field, Document: true}, !same(o, n)
+	}
+	o = like(o, n)
+	return data.FieldChange{Field: field, Old: o, New: n}, !same(o, n)
+}
+
+// colChanges lists the columns a save moves from the values held (before, in the order of cols).
+func colChanges(cols []column, before []any) []data.FieldChange {
+	var out []data.FieldChange
+	for i, c := range cols {
+		if derivedColumns[c.name] {
+			continue
+		}
+		if fc, moved := change(c.name, before[i], c.value); moved {
+			out = append(out, fc)
+		}
+	}
+	return out
+}
+
+// rowChanges lists the columns that differ between two versions of a record, as read from the
+// database or from a bundle, but for the head every record has.
+func rowChanges(old, next map[string]any) []data.FieldChange {
+	names := make([]string, 0, len(next))
+	for n := range next {
+		switch n {
+		case "id", "created", "updated", "device", "deleted", "deleted_by":
+			continue
+		}
+		if !derivedColumns[n] {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	var out []data.FieldChange
+	for _, n := range names {
+		if fc, moved := change(n, old[n], next[n]); moved {
+			out = append(out, fc)
+		}
+	}
+	return out
+}
+
+// mergeChanges folds the changes of a later save into an entry's: each field keeps its first old
+// value and takes the latest new one, and a field typed back to what it was drops out.
+func mergeChanges(prev, next []data.FieldChange) []data.FieldChange {
+	out := slices.Clone(prev)
+	for _, n := range next {
+		i := slices.IndexFunc(out, func(p data.FieldChange) bool { return p.Field == n.Field })
+		if i < 0 {
+			out = append(out, n)
+			continue
+		}
+		out[i].New = n.New
+		out[i].Document = out[i].Document || n.Document
+		if !out[i].Document && same(out[i].Old, out[i].New) {
+			out = slices.Delete(out, i, i+1)
+		}
+	}
+	return out
+}
+
+// noteChange keeps in a record's history a change this computer made to it, in the transaction that
+// made it. version is the record's new stamp, from which a new entry's id is derived. A change that
+// follows this computer's last entry on the record within coalesceWindow joins it; one that follows the
+// record's creation that closely is part of making it.
+func (s *Store) noteChange(ctx context.Context, tx querier, kind data.Kind, id string, action data.HistoryAction,
+	changes []data.FieldChange, version time.Time) error {
+	if action == data.HistoryChanged {
+		joined, err := s.joinLatest(ctx, tx, kind, id, changes, version)
+		if joined || err != nil {
+			return err
+		}
+	}
+	var computer, operator string
+	err := tx.QueryRowContext(ctx, `SELECT name, operator FROM devices WHERE id = ?`, s.device).Scan(&computer, &operator)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	js, err := changesJSON(changes)
+	if err != nil {
+		return err
+	}
+	m := data.Meta{ID: ids.History(string(kind), id, s.device, fmtTime(version))}
+	return s.save(ctx, tx, data.KindHistory, &m, []column{{"kind", string(kind)}, {"record_id", id},
+		{"at", fmtTime(version)}, {"author", s.device}, {"operator", operator}, {"computer", computer},
+		{"action", string(action)}, {"changes", js}})
+}
+
+// noteRestore keeps in a record's history that this computer put back a version set aside over the
+// current one (cur, nil when the record was missing).
+func (s *Store) noteRestore(ctx context.Context, tx querier, kind data.Kind, id string, cur, next map[string]any) error {
+	if voter, _ := next["voter"].(string); untracked[kind] || kind == data.KindVoteBallot && voter == "" {
+		return nil
+	}
+	stamp, err := parseTime(fmt.Sprint(next["updated"]))
+	if err != nil {
+		return err
+	}
+	return s.noteChange(ctx, tx, kind, id, data.HistoryRestored, rowChanges(cur, next), stamp)
+}
+
+// joinLatest folds a change into the record's latest entry when this computer made it moments ago, and
+// reports whether it did.
+func (s *Store) joinLatest(ctx context.Context, tx querier, kind data.Kind, id string, changes []data.FieldChange,
+	version time.Time) (bool, error) {
+	var hid, updated, at, author, action, raw string
+	err := tx.QueryRowContext(ctx, `SELECT id, updated, at, author, action, changes FROM record_history
+		WHERE record_id = ? AND kind = ? AND deleted = 0 ORDER BY at DESC, id DESC LIMIT 1`, id, string(kind)).
+		Scan(&hid, &updated, &at, &author, &action, &raw)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	last, err := parseTime(at)
+	if err != nil {
+		return false, err
+	}
+	if author != s.device || version.Sub(last) >= coalesceWindow {
+		return false, nil
+	}
+	switch data.HistoryAction(action) {
+	case data.HistoryCreated:
+		return true, nil // still being filled in: the entry says it was made, the record what it holds
+	case data.HistoryChanged:
+	default:
+		return false, nil
+	}
+	var prev []data.FieldChange
+	if err := json.Unmarshal([]byte(raw), &prev); err != nil {
+		return false, fmt.Errorf("history %s: %w", hid, err)
+	}
+	merged := mergeChanges(prev, changes)
+	if len(merged) == 0 {
+		// Typed back as it was: the entry goes, and keeps no values.
+		return true, s.restampHistory(ctx, tx, hid, updated, "[]", true)
+	}
+	js, err := changesJSON(merged)
+	if err != nil {
+		return false, err
+	}
+	stamp, err := parseTime(updated)
+	if err != nil {
+		return false, err
+	}
+	m := data.Meta{ID: hid, Updated: stamp}
+	return true, s.save(ctx, tx, data.KindHistory, &m, []column{{"at", fmtTime(version)}, {"changes", js}})
+}
+
+// restampHistory rewrites an entry's changes as a change of this computer's, so that the new version
+// travels and replaces the old one everywhere; deleted tombstones it.
+func (s *Store) restampHistory(ctx context.Context, tx querier, id, updated, changes string, deleted bool) error {
+	prev, err := parseTime(updated)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE record_history SET changes = ?, deleted = deleted OR ?, updated = ?, device = ?
+		WHERE id = ?`, changes, deleted, fmtTime(later(s.now().UTC(), prev)), s.device, id)
+	return err
+}
+
+func changesJSON(changes []data.FieldChange) (string, error) {
+	if changes == nil {
+		changes = []data.FieldChange{}
+	}
+	js, err := json.Marshal(changes)
+	if err != nil {
+		return "", data.Errorf(data.EInternal, "err.db.internal").Wrap(err)
+	}
+	return string(js), nil
+}
+
+// forgetHistory replaces, in every entry of a record's history, the old and new values of the fields
+// named with the text given (an erasure's placeholder), and restamps the entries it rewrote as this
+// computer's changes: the scrubbed entries travel in the next bundles and win over the old ones, so no
+// laptop keeps or sends the values again. Empty values stay empty. Entries already tombstoned are
+// scrubbed too.
+func (s *Store) forgetHistory(ctx context.Context, tx *sql.Tx, ref data.Ref, fields map[string]string) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, updated, changes FROM record_history WHERE kind = ? AND record_id = ?
+		ORDER BY id`, string(ref.Kind), ref.ID)
+	if err != nil {
+		return err
+	}
+	type entry struct{ id, updated, changes string }
+	var list []entry
+	for rows.Next() {
+		var e entry
+		if err := rows.Scan(&e.id, &e.updated, &e.changes); err != nil {
+			rows.Close()
+			return err
+		}
+		list = append(list, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, e := range list {
+		var ch []data.FieldChange
+		if err := json.Unmarshal([]byte(e.changes), &ch); err != nil {
+			return fmt.Errorf("history %s: %w", e.id, err)
+		}
+		scrubbed := false
+		for i := range ch {
+			text, ok := fields[ch[i].Field]
+			if !ok {
+				continue
+			}
+			for _, v := range []*any{&ch[i].Old, &ch[i].New} {
+				if !same(*v, "") && *v != text {
+					*v, scrubbed = text, true
+				}
+			}
+		}
+		if !scrubbed {
+			continue
+		}
+		js, err := changesJSON(ch)
+		if err != nil {
+			return err
+		}
+		if err := s.restampHistory(ctx, tx, e.id, e.updated, js, false); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// History is every change kept of the record with that id, the newest first, with the names of the
+// records its values point to. A record that exists with no history (made before histories were kept,
+// or arrived from a laptop that kept none) has an empty one; an id no record has is not found.
+func (s *Store) History(ctx context.Context, id string) ([]data.HistoryEntry, error) {
+	var out []data.HistoryEntry
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT `+metaCols("h")+`, kind, record_id, at, author, operator, computer,
+			action, changes FROM record_history h WHERE record_id = ? AND deleted = 0 ORDER BY at DESC, id DESC`, id)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var e data.HistoryEntry
+			var kind, at, action, raw string
+			ms := metaScan{m: &e.Meta}
+			if err := rows.Scan(append(ms.dest(), &kind, &e.RecordID, &at, &e.Author, &e.Operator, &e.Computer,
+				&action, &raw)...); err != nil {
+				return err
+			}
+			if err := ms.finish(); err != nil {
+				return err
+			}
+			if e.At, err = parseTime(at); err != nil {
+				return err
+			}
+			if err := json.Unmarshal([]byte(raw), &e.Changes); err != nil {
+				return fmt.Errorf("history %s: %w", e.ID, err)
+			}
+			e.Kind, e.Action = data.Kind(kind), data.HistoryAction(action)
+			out = append(out, e)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rows.Close()
+		m := merger{s: s, tx: tx, ctx: ctx}
+		if len(out) == 0 {
+			if _, found, err := m.find(id); err != nil || !found {
+				return firstErr(err, data.Errorf(data.ENotFound, "err.history.not_found", "id", id))
+			}
+			return nil
+		}
+		return m.nameValues(out)
+	})
+	if err != nil {
+		return nil, dbError(err)
+	}
+	return out, nil
+}
+
+// find looks for a record by id in every synchronised table: ids are unique across them.
+func (m *merger) find(id string) (held, bool, error) {
+	for _, k := range data.SyncKinds {
+		if k == data.KindHistory || k == data.KindRecordVersion {
+			continue
+		}
+		rec, ok, err := m.load(k, id)
+		if ok || err != nil {
+			return rec, ok, err
+		}
+	}
+	return held{}, false, nil
+}
+
+// nameValues fills in each entry's Names: what the ids among the values of its reference columns name.
+func (m *merger) nameValues(list []data.HistoryEntry) error {
+	names := map[string]string{}
+	for i := range list {
+		for _, c := range list[i].Changes {
+			if !strings.HasSuffix(c.Field, "_id") {
+				continue
+			}
+			for _, v := range []any{c.Old, c.New} {
+				id, _ := v.(string)
+				if id == "" {
+					continue
+				}
+				if _, done := names[id]; !done {
+					rec, ok, err := m.find(id)
+					if err != nil {
+						return err
+					}
+					names[id] = ""
+					if ok {
+						names[id] = recordLabel(rec.Row)
+					}
+				}
+				if names[id] != "" {
+					if list[i].Names == nil {
+						list[i].Names = map[string]string{}
+					}
+					list[i].Names[id] = names[id]
+				}
+			}
+		}
+	}
+	return nil
+}
