@@ -47,6 +47,7 @@ type options struct {
 	state   string // proposals: one state
 	query   string // proposals: words searched in them
 	overdue bool   // actions: only those past their due date
+	record  string // history: the record whose changes are listed
 
 	// bundle: the exchange of data between laptops.
 	all          bool   // export every record; list every version set aside, reviewed ones too
@@ -94,6 +95,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, gui func(
 	fset.StringVar(&c.opt.state, "state", "", "")
 	fset.StringVar(&c.opt.query, "query", "", "")
 	fset.BoolVar(&c.opt.overdue, "overdue", false, "")
+	fset.StringVar(&c.opt.record, "record", "", "")
 	fset.BoolVar(&c.opt.all, "all", false, "")
 	fset.StringVar(&c.opt.forPeer, "for", "", "")
 	fset.StringVar(&c.opt.passFile, "passphrase-file", "", "")
@@ -140,6 +142,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, gui func(
 		return c.importCmd(ctx, words[1:])
 	case "export", "esporta":
 		return c.export(ctx, words[1:])
+	case "history", "storia":
+		return c.history(ctx, words[1:])
 	case "tally", "scrutinio":
 		return c.tally(words[1:])
 	case "bundle", "pacchetto":

@@ -32,8 +32,10 @@ var untracked = map[data.Kind]bool{
 	data.KindVoteVoter: true,
 }
 
-// derivedColumns are made from the others for searching and sorting: a change to them is no change.
-var derivedColumns = map[string]bool{"search": true, "match_key": true, "sort_key": true}
+// derivedColumns are made from the others for searching and sorting, or keep the running state of a
+// meeting (the item under discussion, its clock): a change to them is no change a history keeps.
+var derivedColumns = map[string]bool{"search": true, "match_key": true, "sort_key": true,
+	"current_item_id": true, "current_since": true, "spent_ms": true}
 
 // tracked reports whether a record of kind with these columns keeps a history. A ballot keeps one only
 // when it names its voter (an open vote): an anonymous ballot leaves no trace of when it was entered.
@@ -436,19 +438,25 @@ func (m *merger) find(id string) (held, bool, error) {
 	return held{}, false, nil
 }
 
-// nameValues fills in each entry's Names: what the ids among the values of its reference columns name.
+// nameValues fills in each entry's Names: what the ids among the values of its reference columns (one
+// id, or a JSON list of them) name.
 func (m *merger) nameValues(list []data.HistoryEntry) error {
 	names := map[string]string{}
 	for i := range list {
 		for _, c := range list[i].Changes {
-			if !strings.HasSuffix(c.Field, "_id") {
-				continue
-			}
+			var refs []string
 			for _, v := range []any{c.Old, c.New} {
-				id, _ := v.(string)
-				if id == "" {
-					continue
+				text, _ := v.(string)
+				var many []string
+				switch {
+				case text == "":
+				case strings.HasSuffix(c.Field, "_id"):
+					refs = append(refs, text)
+				case strings.HasSuffix(c.Field, "_ids") && json.Unmarshal([]byte(text), &many) == nil:
+					refs = append(refs, many...)
 				}
+			}
+			for _, id := range refs {
 				if _, done := names[id]; !done {
 					rec, ok, err := m.find(id)
 					if err != nil {
