@@ -350,7 +350,10 @@ func (d *proposalDetail) showVotes() {
 
 // showHistory lists the steps of the proposal's life, oldest first.
 func (d *proposalDetail) showHistory() {
-	d.history.Objects = []fyne.CanvasObject{heading(lang.L("proposals.history"))}
+	// The steps of its life here; every change of its fields, who made it and from which computer, in
+	// the «Storia».
+	changes := d.s.ui.historyButton(func() string { return d.d.ID }, func() string { return d.d.Title })
+	d.history.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nil, changes, heading(lang.L("proposals.history")))}
 	if len(d.d.History) == 0 {
 		d.history.Add(line(lang.L("proposals.no_history")))
 	}

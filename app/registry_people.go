@@ -14,7 +14,6 @@ import (
 
 	"github.com/tavoli/tavoli/app/i18n"
 	"github.com/tavoli/tavoli/data"
-	"github.com/tavoli/tavoli/data/italian"
 )
 
 // peopleScreen is the participant register: the list with its filter, and the selected person beside it.
@@ -153,6 +152,7 @@ type personForm struct {
 	errs         *errorLine
 	del          *widget.Button
 	join         *widget.Button // joins the person with another record of the same person
+	history      *widget.Button // the person's history: every change, who made it and when
 	saver        *autosaver[personDraft]
 	content      fyne.CanvasObject
 }
@@ -227,6 +227,7 @@ func newPersonForm(s *peopleScreen) *personForm {
 	f.del = widget.NewButtonWithIcon(lang.L("action.delete"), theme.DeleteIcon(), s.deleteItem)
 	f.del.Importance = widget.DangerImportance
 	f.join = widget.NewButtonWithIcon(lang.L("people.join"), theme.ContentCopyIcon(), s.joinItem)
+	f.history = s.ui.historyButton(func() string { return f.meta.ID }, func() string { return f.title.Text })
 	f.saver = &autosaver[personDraft]{ui: s.ui, get: f.draft, save: f.store,
 		meta: func(d personDraft) data.Meta { return d.Meta },
 		apply: func(d personDraft) {
@@ -245,7 +246,7 @@ func newPersonForm(s *peopleScreen) *personForm {
 	note := widget.NewLabel(lang.L("form.autosave"))
 	note.Importance = widget.LowImportance
 	f.content = container.NewVScroll(container.NewVBox(f.title, f.form, f.hint, f.errs.box,
-		container.NewBorder(nil, nil, nil, container.NewHBox(f.join, f.del), note), f.info))
+		container.NewBorder(nil, nil, nil, container.NewHBox(f.history, f.join, f.del), note), f.info))
 	f.setEnabled(false)
 	return f
 }
@@ -298,10 +299,12 @@ func (f *personForm) load(p data.PersonView) {
 }
 
 func (f *personForm) setEnabled(on bool) {
-	setEnabled(on, f.surname, f.name, f.honorary, f.gender, f.category, f.org, f.comune, f.email, f.phone, f.notes, f.del, f.join)
+	setEnabled(on, f.surname, f.name, f.honorary, f.gender, f.category, f.org, f.comune, f.email, f.phone, f.notes, f.del, f.join,
+		f.history)
 	if f.meta.ID == "" {
 		f.del.Disable()
 		f.join.Disable()
+		f.history.Disable()
 	}
 	f.form.Refresh()
 }
@@ -415,13 +418,13 @@ func (f *personForm) showInfo() {
 		f.info.SetText(lang.L("form.not_saved_yet"))
 		f.del.Disable()
 		f.join.Disable()
+		f.history.Disable()
 		return
 	}
 	f.del.Enable()
 	f.join.Enable()
-	f.info.SetText(lang.L("form.last_change", map[string]any{
-		"date": italian.Date(f.meta.Updated), "time": italian.Clock(f.meta.Updated),
-		"device": f.s.ui.author(f.meta.Device)}))
+	f.history.Enable()
+	f.s.ui.showLastChange(f.info, f.meta)
 }
 
 // genderLabel names a gender in the form's drop-down: "non indicato", "femminile", "maschile".

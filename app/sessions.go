@@ -430,6 +430,7 @@ func (s *sessionsScreen) showState() {
 		s.showLocked(v)
 		add("sessions.correct", theme.DocumentCreateIcon(), true, s.correct)
 	}
+	s.actions.Add(s.ui.historyButton(func() string { return v.ID }, s.sessionTitle))
 	doc := func(key string, kind DocKind) {
 		s.docs.Add(widget.NewButtonWithIcon(lang.L(key), theme.DocumentSaveIcon(), func() { s.ui.exportDocument(v.ID, kind) }))
 	}

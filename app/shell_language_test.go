@@ -252,6 +252,7 @@ func TestTranslationKeysExist(t *testing.T) {
 		"method.":           strs(data.VoteMethods),
 		"vote.hint.":        {"dots", "points", "approval", "borda", "schulze", "score"},
 		"choice.":           {"favorevole", "contrario", "astenuto", "favorevole_pl", "contrario_pl", "astenuto_pl"},
+		"history.action.":   strs(data.HistoryActions),
 		// The kinds a merge joins when created on two laptops.
 		"exchange.import.joined.": {string(data.KindPerson), string(data.KindOrganisation)},
 		// sqlite's nameTaken: "err." + kind + ".duplicate" for the kinds whose names are unique.
