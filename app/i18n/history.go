@@ -31,6 +31,8 @@ var fieldKeys = map[string]string{
 	"merged_into_id": "history.field.merged_into", "split_from_id": "history.field.split_from",
 	"person_id": "history.field.person", "seat_id": "history.field.seat", "role": "history.field.role",
 	"label": "history.field.label", "rules": "history.field.rules", "reason": "history.field.reason",
+	"alias_of": "history.field.alias_of", "session_id": "history.field.session",
+	"agenda_item_id": "history.field.agenda_item",
 }
 
 // valueKeys turns the stored codes of some columns into words: "cittadino" → "Cittadino privato".

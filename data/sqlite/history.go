@@ -245,6 +245,24 @@ func (s *Store) noteRestore(ctx context.Context, tx querier, kind data.Kind, id 
 	return s.noteChange(ctx, tx, kind, id, data.HistoryRestored, rowChanges(cur, next), stamp)
 }
 
+// noteRestamp keeps in a record's history a change that restamp has just made to one column of it (a
+// join moving what pointed to one record to the other, or making a record the alias of another).
+func (s *Store) noteRestamp(ctx context.Context, tx *sql.Tx, kind data.Kind, id string, action data.HistoryAction,
+	field string, old, next any) error {
+	if track, err := trackedRef(ctx, tx, data.Ref{Kind: kind, ID: id}); err != nil || !track {
+		return err
+	}
+	var stored string
+	if err := tx.QueryRowContext(ctx, `SELECT updated FROM `+tables[kind]+` WHERE id = ?`, id).Scan(&stored); err != nil {
+		return err
+	}
+	stamp, err := parseTime(stored)
+	if err != nil {
+		return err
+	}
+	return s.noteChange(ctx, tx, kind, id, action, []data.FieldChange{{Field: field, Old: old, New: next}}, stamp)
+}
+
 // joinLatest folds a change into the record's latest entry when this computer made it moments ago, and
 // reports whether it did.
 func (s *Store) joinLatest(ctx context.Context, tx querier, kind data.Kind, id string, changes []data.FieldChange,
@@ -450,7 +468,7 @@ func (m *merger) nameValues(list []data.HistoryEntry) error {
 				var many []string
 				switch {
 				case text == "":
-				case strings.HasSuffix(c.Field, "_id"):
+				case strings.HasSuffix(c.Field, "_id") || c.Field == "alias_of":
 					refs = append(refs, text)
 				case strings.HasSuffix(c.Field, "_ids") && json.Unmarshal([]byte(text), &many) == nil:
 					refs = append(refs, many...)

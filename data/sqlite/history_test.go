@@ -121,6 +121,17 @@ func TestHistoryNamesReferences(t *testing.T) {
 		!reflect.DeepEqual(fields(h[0]), map[string][2]any{"organisation_id": {nil, org.ID}}) {
 		t.Fatalf("History = %+v, want organisation_id nothing → %s named", h, org.ID)
 	}
+	// Joined by hand into another record of the same person: the alias says into whom, by name.
+	twin, err := m.s.SavePerson(m.ctx, data.Person{Surname: "Verdi", Name: "Paolo", Category: data.CatComune})
+	must(t, "SavePerson(twin)", err)
+	m.clock.add(time.Hour)
+	_, err = m.s.Join(m.ctx, data.KindPerson, twin.ID, p.ID)
+	must(t, "Join", err)
+	h = historyOf(t, m.s, twin.ID)
+	if len(h) != 2 || h[0].Action != data.HistoryDeleted || h[0].Names[p.ID] != "Verdi Paolo" ||
+		!reflect.DeepEqual(fields(h[0]), map[string][2]any{"alias_of": {nil, p.ID}}) {
+		t.Fatalf("joined twin's history = %+v, want its deletion as an alias of %s", h, p.ID)
+	}
 	sess := m.march
 	sess.Place = "Sala Rossa"
 	m.clock.add(time.Hour)

@@ -44,6 +44,9 @@ func (s *Store) Unjoin(ctx context.Context, j data.Join) error {
 		if err := s.restamp(ctx, tx, j.Kind, j.Loser, `alias_of = '', deleted = 0`); err != nil {
 			return err
 		}
+		if err := s.noteRestamp(ctx, tx, j.Kind, j.Loser, data.HistoryRestored, "alias_of", alias, nil); err != nil {
+			return err
+		}
 		// What the join set aside as repeated (a presence both records had) comes back with it.
 		if err := s.reviveCascades(ctx, tx); err != nil {
 			return err
@@ -64,6 +67,9 @@ func (s *Store) Unjoin(ctx context.Context, j data.Join) error {
 				continue
 			}
 			if err := s.restamp(ctx, tx, m.Kind, m.ID, m.Column+` = ?`, j.Loser); err != nil {
+				return err
+			}
+			if err := s.noteRestamp(ctx, tx, m.Kind, m.ID, data.HistoryChanged, m.Column, alias, j.Loser); err != nil {
 				return err
 			}
 		}
@@ -157,6 +163,9 @@ func (s *Store) join(ctx context.Context, tx *sql.Tx, kind data.Kind, loser, sur
 			if err := s.restamp(ctx, tx, r.Kind, id, r.Column+` = ?`, survivor); err != nil {
 				return j, err
 			}
+			if err := s.noteRestamp(ctx, tx, r.Kind, id, data.HistoryChanged, r.Column, loser, survivor); err != nil {
+				return j, err
+			}
 			j.Moved = append(j.Moved, data.RefColumn{Ref: ref, Column: r.Column})
 		}
 	}
@@ -170,7 +179,10 @@ func (s *Store) join(ctx context.Context, tx *sql.Tx, kind data.Kind, loser, sur
 			return j, err
 		}
 	}
-	return j, s.restamp(ctx, tx, kind, loser, `alias_of = ?, deleted = 1`, survivor)
+	if err := s.restamp(ctx, tx, kind, loser, `alias_of = ?, deleted = 1`, survivor); err != nil {
+		return j, err
+	}
+	return j, s.noteRestamp(ctx, tx, kind, loser, data.HistoryDeleted, "alias_of", nil, survivor)
 }
 
 // followAliases points to the record that stands every live record that still names an alias of it: a
