@@ -24,9 +24,13 @@ func (s *Store) RegisterDevice(ctx context.Context, name, operator string) error
 	if !known {
 		cur.ID = s.device
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
+	err = s.write(ctx, func(tx *sql.Tx) error {
 		return s.save(ctx, tx, data.KindDevice, &cur.Meta, []column{{"name", name}, {"operator", operator}})
 	})
+	s.mu.Lock()
+	s.author = nil
+	s.mu.Unlock()
+	return err
 }
 
 // Devices lists the installations that wrote to the database, by id.

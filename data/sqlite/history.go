@@ -217,19 +217,43 @@ func (s *Store) noteChange(ctx context.Context, tx querier, kind data.Kind, id s
 			return err
 		}
 	}
-	var computer, operator string
-	err := tx.QueryRowContext(ctx, `SELECT name, operator FROM devices WHERE id = ?`, s.device).Scan(&computer, &operator)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+	who, err := s.authorNames(ctx, tx)
+	if err != nil {
 		return err
 	}
 	js, err := changesJSON(changes)
 	if err != nil {
 		return err
 	}
-	m := data.Meta{ID: ids.History(string(kind), id, s.device, fmtTime(version))}
-	return s.save(ctx, tx, data.KindHistory, &m, []column{{"kind", string(kind)}, {"record_id", id},
-		{"at", fmtTime(version)}, {"author", s.device}, {"operator", operator}, {"computer", computer},
-		{"action", string(action)}, {"changes", js}})
+	// A new entry: a record's versions are strictly ordered (see later), so no other entry derives this
+	// id here, and an entry arriving from elsewhere under it is already the same one.
+	m := data.Meta{ID: ids.History(string(kind), id, s.device, fmtTime(version)), Created: version, Updated: version,
+		Device: s.device}
+	names := []string{"id", "created", "updated", "device", "deleted", "kind", "record_id", "at", "author",
+		"operator", "computer", "action", "changes"}
+	_, err = tx.ExecContext(ctx, insertSQL(tables[data.KindHistory], names)+` ON CONFLICT (id) DO NOTHING`,
+		m.ID, fmtTime(m.Created), fmtTime(m.Updated), m.Device, false, string(kind), id, fmtTime(version), s.device,
+		who.Operator, who.Name, string(action), js)
+	return err
+}
+
+// authorNames is this device's computer and operator as the devices table has them, read once.
+func (s *Store) authorNames(ctx context.Context, tx querier) (data.Device, error) {
+	s.mu.Lock()
+	a := s.author
+	s.mu.Unlock()
+	if a != nil && a.ID == s.device {
+		return *a, nil
+	}
+	d := data.Device{Meta: data.Meta{ID: s.device}}
+	err := tx.QueryRowContext(ctx, `SELECT name, operator FROM devices WHERE id = ?`, s.device).Scan(&d.Name, &d.Operator)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return d, err
+	}
+	s.mu.Lock()
+	s.author = &d
+	s.mu.Unlock()
+	return d, nil
 }
 
 // noteRestore keeps in a record's history that this computer put back a version set aside over the

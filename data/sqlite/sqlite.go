@@ -59,6 +59,9 @@ type Store struct {
 
 	mu        sync.Mutex
 	lastSaved time.Time
+	// author is this device's computer and operator as the devices table names them, read once for the
+	// history's entries; RegisterDevice forgets it.
+	author *data.Device
 }
 
 // Open opens the Tavoli database at path, creating it (and its folder) when it does not exist. A file
