@@ -55,7 +55,7 @@ func TestChangesOnlyAcceptedThroughHub(t *testing.T) {
 	_, err := x.a.SavePerson(x.ctx, data.Person{Surname: "Nuova", Name: "Persona", Category: data.CatCittadino})
 	must(t, "SavePerson", err)
 	in, ex := bundleFor(t, x.a, bundle.ExportOptions{Peer: x.b.Device()})
-	if ex.Everything || ex.Records != 1 || ex.From.Device != x.b.Device() {
+	if ex.Everything || ex.Records != recordsPerNewPerson || ex.From.Device != x.b.Device() {
 		t.Fatalf("A's bundle for B = %d records since %d (from %q), want the one change, since B's acknowledgement",
 			ex.Records, ex.Since, ex.From.Device)
 	}
@@ -71,13 +71,13 @@ func TestChangesOnlyAcceptedThroughHub(t *testing.T) {
 	}
 	res, err := x.b.MergeBundle(x.ctx, in, bundle.ImportOptions{})
 	must(t, "B merges A's changes-only bundle", err)
-	if res.Total().New != 1 || res.Total().Writes() != 1 {
+	if res.Total().New != recordsPerNewPerson || res.Total().Writes() != recordsPerNewPerson {
 		t.Errorf("B merged %+v, want the one new person", res.Total())
 	}
 	// For anyone, A starts where the peer furthest behind stands: H and B both hold everything but the
 	// new person, and B now holds that too, but has not said so.
 	in, ex = bundleFor(t, x.a, bundle.ExportOptions{})
-	if ex.Records != 1 || ex.Since != in.Header.Since || ex.Since == 0 {
+	if ex.Records != recordsPerNewPerson || ex.Since != in.Header.Since || ex.Since == 0 {
 		t.Errorf("A's bundle for anyone: %d records since %d, want the new person only", ex.Records, ex.Since)
 	}
 	for _, s := range []*Store{x.h, x.b} {
@@ -103,7 +103,7 @@ func TestWindowMovesOnlyOnAcknowledgement(t *testing.T) {
 		_, err := x.a.SavePerson(x.ctx, data.Person{Surname: "Persa", Name: what, Category: data.CatCittadino})
 		must(t, "SavePerson", err)
 		in, ex := bundleFor(t, x.a, bundle.ExportOptions{Peer: x.b.Device()})
-		if ex.Since != since || ex.Records != i+1 {
+		if ex.Since != since || ex.Records != (i+1)*recordsPerNewPerson {
 			t.Fatalf("bundle %d for B starts at %d with %d records, want %d and every change since", i+1, ex.Since,
 				ex.Records, since)
 		}
@@ -157,7 +157,7 @@ func TestWindowForAnyone(t *testing.T) {
 	_, err := x.a.SavePerson(x.ctx, data.Person{Surname: "Nuova", Name: "Persona", Category: data.CatCittadino})
 	must(t, "SavePerson", err)
 	_, ex = bundleFor(t, x.a, bundle.ExportOptions{})
-	if ex.Everything || ex.Records != 1 {
+	if ex.Everything || ex.Records != recordsPerNewPerson {
 		t.Fatalf("both acknowledged: %d records (everything %v), want the one change", ex.Records, ex.Everything)
 	}
 }
@@ -207,7 +207,7 @@ func TestGapRefusalNamesMissingBundle(t *testing.T) {
 	must(t, "B merges the missing bundle", err)
 	res, err := x.b.MergeBundle(x.ctx, in, bundle.ImportOptions{File: later})
 	must(t, "B merges the refused bundle again", err)
-	if res.Total().New != 1 {
+	if res.Total().New != recordsPerNewPerson {
 		t.Errorf("the refused bundle then merged %+v, want the second new person", res.Total())
 	}
 	// Or, as advised too: a bundle made for B, which starts where B stands.
@@ -225,7 +225,7 @@ func TestGapRefusalNamesMissingBundle(t *testing.T) {
 	wantKey(t, "H's next bundle on B", err, data.EGap, "err.exchange.gap_dated")
 	for i := range 2 { // the same advice twice: never a loop
 		res, _ := exchange(t, y.a, y.b, bundle.ExportOptions{Peer: y.b.Device()})
-		if want := 1 - i; res.Total().New != want {
+		if want := (1 - i) * recordsPerNewPerson; res.Total().New != want {
 			t.Errorf("A's bundle for B, round %d: %+v, want %d new", i+1, res.Total(), want)
 		}
 	}
@@ -285,13 +285,13 @@ func TestChangesForHubAcceptedByAnother(t *testing.T) {
 	_, err := x.a.SavePerson(x.ctx, data.Person{Surname: "Nuova", Name: "Persona", Category: data.CatCittadino})
 	must(t, "SavePerson", err)
 	in, ex := bundleFor(t, x.a, bundle.ExportOptions{Peer: x.h.Device()})
-	if ex.Everything || ex.Records != 1 {
+	if ex.Everything || ex.Records != recordsPerNewPerson {
 		t.Fatalf("A's bundle for H = %d records since %d, want the one change", ex.Records, ex.Since)
 	}
 	for _, s := range []*Store{x.b, x.h} {
 		res, err := s.MergeBundle(x.ctx, in, bundle.ImportOptions{})
 		must(t, "MergeBundle on "+s.Device(), err)
-		if res.Total().New != 1 {
+		if res.Total().New != recordsPerNewPerson {
 			t.Errorf("%s merged %+v, want the new person", s.Device(), res.Total())
 		}
 	}

@@ -248,7 +248,7 @@ func TestChangesOnlyBundleWithAGapIsRefused(t *testing.T) {
 	// b has everything a sent before: the same bundle fits there.
 	res, err := b.MergeBundle(ctx, in, bundle.ImportOptions{})
 	must(t, "MergeBundle on b", err)
-	if res.Total().New != 1 {
+	if res.Total().New != recordsPerNewPerson {
 		t.Fatalf("b: %+v", res.Total())
 	}
 	// A bundle made for c starts from c's own window: everything, the first time.

@@ -662,7 +662,7 @@ func TestCopiedDatabaseTakesNewIdentity(t *testing.T) {
 		}
 		// The copy's changes reach the original as another laptop's.
 		res, _ := exchange(t, c, o, bundle.ExportOptions{Peer: inst})
-		if res.Total().New != 1 || res.Sender != id {
+		if res.Total().New != recordsPerNewPerson || res.Sender != id {
 			t.Errorf("%s → original: sender %s, %+v; want the copy's one new person", filepath.Base(path), res.Sender,
 				res.Total())
 		}

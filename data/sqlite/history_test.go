@@ -12,6 +12,10 @@ import (
 	"github.com/tavoli/tavoli/data/bundle"
 )
 
+// recordsPerNewPerson is what a person saved here adds to the next bundle: the person, and the entry of
+// its history that says who made it and when.
+const recordsPerNewPerson = 2
+
 // historyOf reads a record's history, failing the test on an error.
 func historyOf(t *testing.T, s *Store, id string) []data.HistoryEntry {
 	t.Helper()
