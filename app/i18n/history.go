@@ -32,7 +32,7 @@ var fieldKeys = map[string]string{
 	"person_id": "history.field.person", "seat_id": "history.field.seat", "role": "history.field.role",
 	"label": "history.field.label", "rules": "history.field.rules", "reason": "history.field.reason",
 	"alias_of": "history.field.alias_of", "session_id": "history.field.session",
-	"agenda_item_id": "history.field.agenda_item",
+	"agenda_item_id": "history.field.agenda_item", "pdf": "history.field.pdf",
 }
 
 // valueKeys turns the stored codes of some columns into words: "cittadino" → "Cittadino privato".
