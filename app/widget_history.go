@@ -17,15 +17,15 @@ import (
 func (ui *UI) historyButton(id, name func() string) *widget.Button {
 	return widget.NewButtonWithIcon(lang.L("history.button"), theme.HistoryIcon(), func() {
 		if id() != "" {
-			ui.showHistory(id(), name(), nil)
+			ui.showHistory(id(), name())
 		}
 	})
 }
 
 // showHistory opens a dialog with every change kept of the record, the newest first, one entry a
-// paragraph: when, who (operator and computer), what it did, and each field's old and new value. extra
-// is shown above the changes (a proposal's steps); Enter and Esc close it.
-func (ui *UI) showHistory(id, name string, extra fyne.CanvasObject) {
+// paragraph: when, who (operator and computer), what it did, and each field's old and new value. Enter
+// and Esc close it.
+func (ui *UI) showHistory(id, name string) {
 	var list []data.HistoryEntry
 	var err error
 	ui.run(func() { list, err = ui.store.History(ui.ctx, id) }, func() {
@@ -34,10 +34,6 @@ func (ui *UI) showHistory(id, name string, extra fyne.CanvasObject) {
 			return
 		}
 		box := container.NewVBox()
-		if extra != nil {
-			box.Add(extra)
-			box.Add(heading(lang.L("history.changes")))
-		}
 		if len(list) == 0 {
 			l := widget.NewLabel(lang.L("history.none"))
 			l.Wrapping = fyne.TextWrapWord

@@ -286,3 +286,47 @@ func TestForgetHistory(t *testing.T) {
 		}
 	}
 }
+
+// A version set aside and put back is a change of the computer that put it back: its entry says what
+// came back, and the merge that set it aside wrote none.
+func TestHistoryOfARestore(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	day := time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
+	clock := &meetClock{t: day}
+	a := openAt(t, filepath.Join(dir, "a.db"), Options{Verbale: testVerbale, Device: "device-a", Now: clock.Now})
+	b := openAt(t, filepath.Join(dir, "b.db"), replicaOptions("device-b", day.Add(time.Hour)))
+	_, err := a.SaveAmbito(ctx, data.Ambito{Name: "Ambito n.5 Trasimeno", Region: "Umbria"})
+	must(t, "SaveAmbito", err)
+	p, err := a.SavePerson(ctx, data.Person{Surname: "Rossi", Name: "Maria", Category: data.CatCittadino, Phone: "333 000"})
+	must(t, "SavePerson", err)
+	exchange(t, a, b, bundle.ExportOptions{})
+	clock.add(20 * time.Minute) // past the making of the record
+	pa := p
+	pa.Phone = "333 111"
+	_, err = a.SavePerson(ctx, pa)
+	must(t, "SavePerson a", err)
+	pv, err := b.Person(ctx, p.ID)
+	must(t, "Person b", err)
+	pb := pv.Person
+	pb.Phone = "333 222" // later, on b's clock: b's version wins
+	_, err = b.SavePerson(ctx, pb)
+	must(t, "SavePerson b", err)
+	exchange(t, b, a, bundle.ExportOptions{})
+	h := historyOf(t, a, p.ID)
+	if len(h) != 3 || h[0].Author != "device-b" {
+		t.Fatalf("a's history after the conflict = %+v, want the creation and both changes, b's last", h)
+	}
+	vs, err := a.Versions(ctx, false)
+	must(t, "Versions", err)
+	if len(vs) != 1 {
+		t.Fatalf("versions set aside on a = %d, want 1", len(vs))
+	}
+	clock.add(2 * time.Hour)
+	must(t, "RestoreVersion", a.RestoreVersion(ctx, vs[0].ID))
+	h = historyOf(t, a, p.ID)
+	if len(h) != 4 || h[0].Action != data.HistoryRestored || h[0].Author != "device-a" ||
+		!reflect.DeepEqual(fields(h[0]), map[string][2]any{"phone": {"333 222", "333 111"}}) {
+		t.Fatalf("a's history after the restore = %+v, want a restore of phone 333 222 → 333 111 by a", h)
+	}
+}
