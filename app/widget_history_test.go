@@ -50,3 +50,23 @@ func TestPersonHistory(t *testing.T) {
 		t.Error("Esc left the history open")
 	}
 }
+
+// TestSessionHistory: a session made and convened through the Sedute form has, under «Storia», its
+// making and then the convocation, by the operator of this computer.
+func TestSessionHistory(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	s := e.convene("Tavolo tematico Anziani", "19/03/2027")
+	test.Tap(button(t, s.split, "Convoca"))
+	test.Tap(button(t, s.split, "Storia"))
+	all := strings.Join(texts(e.mustOverlay("the session's history")), "\n")
+	for _, want := range []string{
+		"Storia: Tavolo tematico Anziani",
+		"Lucia Ferri (pc-ufficio) · creato",
+		"Lucia Ferri (pc-ufficio) · modificato",
+		"Stato: bozza → convocata",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("session history = %q, want %q", all, want)
+		}
+	}
+}

@@ -207,8 +207,7 @@ func mergeChanges(prev, next []data.FieldChange) []data.FieldChange {
 
 // noteChange keeps in a record's history a change this computer made to it, in the transaction that
 // made it. version is the record's new stamp, from which a new entry's id is derived. A change that
-// follows this computer's last entry on the record within coalesceWindow joins it; one that follows the
-// record's creation that closely is part of making it.
+// follows this computer's last change of the record within coalesceWindow joins its entry.
 func (s *Store) noteChange(ctx context.Context, tx querier, kind data.Kind, id string, action data.HistoryAction,
 	changes []data.FieldChange, version time.Time) error {
 	if action == data.HistoryChanged {
@@ -305,14 +304,9 @@ func (s *Store) joinLatest(ctx context.Context, tx querier, kind data.Kind, id s
 	if err != nil {
 		return false, err
 	}
-	if author != s.device || version.Sub(last) >= coalesceWindow {
-		return false, nil
-	}
-	switch data.HistoryAction(action) {
-	case data.HistoryCreated:
-		return true, nil // still being filled in: the entry says it was made, the record what it holds
-	case data.HistoryChanged:
-	default:
+	// Only a change joins a change: what is filled in after a record is made (the first save of a form
+	// comes with its first field) reads as a change after "created", which names no values.
+	if author != s.device || version.Sub(last) >= coalesceWindow || data.HistoryAction(action) != data.HistoryChanged {
 		return false, nil
 	}
 	var prev []data.FieldChange
