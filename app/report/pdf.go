@@ -92,6 +92,7 @@ type document struct {
 	top    float64 // where content starts under the page heading
 	bottom float64 // where content must end
 	onPage func()  // drawn after the heading of a new page, e.g. a table's header row
+	info   fileInfo
 }
 
 // masthead is what every page of a document names: the Ambito on the left; the body, the area and
@@ -146,6 +147,8 @@ func startDocument(m masthead, info docInfo) (*document, error) {
 		date = time.Unix(0, 0) // gofpdf would take the clock
 	}
 	date = date.In(data.Zone)
+	// gofpdf's information dictionary is replaced by ours (pdfa.go), but its dates must still not
+	// come from the clock.
 	p.SetCreationDate(date)
 	p.SetModificationDate(date)
 	p.SetCatalogSort(true)
@@ -154,18 +157,15 @@ func startDocument(m masthead, info docInfo) (*document, error) {
 	if info.draft {
 		title = "BOZZA – " + title
 	}
-	p.SetTitle(clean(title), true)
-	p.SetAuthor(clean(m.ambito.Name), true)
-	p.SetSubject(clean(strings.Join(nonEmpty(m.body, prefixed("area ", m.area), m.ambito.Name), " – ")), true)
-	p.SetCreator("Tavoli", true)
-	p.SetProducer("Tavoli", true)
+	subject := strings.Join(nonEmpty(m.body, prefixed("area ", m.area), m.ambito.Name), " – ")
 	p.SetMargins(marginLeft, marginTop, marginRight)
 	// Text starts exactly at the margin and tables pad their cells themselves.
 	p.SetCellMargin(0)
 	p.SetAutoPageBreak(false, marginBottom)
 
 	pw, ph := p.GetPageSize()
-	doc := &document{pdf: p, kind: info.kind, left: marginLeft, width: pw - marginLeft - marginRight, bottom: ph - marginBottom}
+	doc := &document{pdf: p, kind: info.kind, left: marginLeft, width: pw - marginLeft - marginRight, bottom: ph - marginBottom,
+		info: newFileInfo(title, m.ambito.Name, subject, "Tavoli", "Tavoli", date)}
 	p.SetHeaderFunc(func() { doc.pageHeading(m) })
 	// The footer names the body when it fits on its line; the heading always does.
 	footer := []string{strings.Join(nonEmpty("Tavoli", info.kind, m.body, m.day, info.note), " · "),
@@ -183,13 +183,17 @@ func sessionDay(s data.Session) string {
 	return "seduta " + italian.OfDay(s.Date)
 }
 
-// output closes the document and returns its bytes.
+// output closes the document and returns its bytes, a PDF/A-2b file.
 func (doc *document) output() ([]byte, error) {
 	var buf bytes.Buffer
 	if err := doc.pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("report: %s: %w", strings.ToLower(doc.kind), err)
 	}
-	return buf.Bytes(), nil
+	b, err := archival(buf.Bytes(), doc.info)
+	if err != nil {
+		return nil, fmt.Errorf("report: %s: %w", strings.ToLower(doc.kind), err)
+	}
+	return b, nil
 }
 
 func (doc *document) newPage() {
