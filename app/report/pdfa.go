@@ -155,7 +155,7 @@ func readLayout(raw []byte) (layout, error) {
 		}
 		f.objects = append(f.objects, object{num: n, start: off})
 	}
-	trailer := raw[at+f.size*entryLen : len(raw)]
+	trailer := raw[at+f.size*entryLen:]
 	if !bytes.HasPrefix(trailer, []byte("trailer")) || bytes.Contains(trailer, []byte("/Encrypt")) {
 		return f, fmt.Errorf("no plain trailer after the xref")
 	}
