@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/jung-kurt/gofpdf"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/tavoli/tavoli/assets"
 	"github.com/tavoli/tavoli/data"
@@ -706,11 +707,12 @@ func (doc *document) fit(s string, w float64) string {
 	return strings.TrimRight(strings.TrimSpace(head), ",;:–-") + "…"
 }
 
-// clean makes text safe to print: valid UTF-8, line ends as "\n", tabs as spaces, no other control
-// characters, and no letters beyond the Basic Multilingual Plane (gofpdf's UTF-8 fonts index a
-// 65,536-entry table with the code point: an emoji would crash it).
+// clean makes text safe to print: valid UTF-8 in composed form (a letter typed as a vowel and its
+// accent becomes the accented letter the fonts have), line ends as "\n", tabs as spaces, no other
+// control characters, and "?" for letters the fonts lack and for those beyond the Basic Multilingual
+// Plane (gofpdf's UTF-8 fonts index a 65,536-entry table with the code point: an emoji would crash it).
 func clean(s string) string {
-	s = strings.ToValidUTF8(s, "?")
+	s = norm.NFC.String(strings.ToValidUTF8(s, "?"))
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	return strings.Map(func(r rune) rune {
 		switch {
@@ -720,10 +722,10 @@ func clean(s string) string {
 			return '\n'
 		case r == '\t':
 			return ' '
-		case r > 0xFFFF:
-			return '?'
 		case unicode.IsControl(r):
 			return -1
+		case !printable(r):
+			return '?'
 		}
 		return r
 	}, s)

@@ -617,3 +617,26 @@ func TestInfoStrings(t *testing.T) {
 		t.Errorf("a date of 1890 in Rome is written %s", pdfDate(old.date))
 	}
 }
+
+// A letter that a face lacks would show the .notdef box, which PDF/A forbids: it prints as "?", and a
+// letter typed as a vowel and a combining accent prints as the accented letter.
+func TestCleanPrintsWhatTheFontsDraw(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Nicolo\u0300 Cine\u0301", "Nicolò Ciné"},
+		{"漢字 ✓ ☺ Ω", "?? ? ☺ Ω"}, // ✓ is in DejaVu Sans but not in DejaVu Serif
+		{"😀", "?"},
+	} {
+		if got := clean(c.in); got != c.want {
+			t.Errorf("clean(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	for _, r := range "aàèéìíòóùúAÀÈÉÌÒÙzZ0123456789«»–—…·’‘“”€°§%&@#/()[]ªº" {
+		if !printable(r) {
+			t.Errorf("%q is not printable in every face", r)
+		}
+	}
+	d := anziani()
+	d.Body.Name = "Tavolo di Nicolo\u0300 漢"
+	text := pdfText(t, writePDF(t, "glifi.pdf", render(t, Convocazione, d)))
+	contains(t, "a body named with letters the fonts lack", text, "Tavolo di Nicolò ?")
+}
