@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"compress/zlib"
 	"encoding/base64"
 	"encoding/binary"
 	"encoding/hex"
@@ -22,6 +23,9 @@ import (
 	"time"
 
 	"github.com/jung-kurt/gofpdf"
+	xfont "golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 
 	"github.com/tavoli/tavoli/data"
 )
@@ -207,7 +211,7 @@ func checkPDFA(t *testing.T, path string, b []byte) {
 		}
 	}
 
-	fonts := 0
+	fonts, glyphs := 0, 0
 	for id, o := range f.objects {
 		d := o.Value
 		if o.Stream != nil {
@@ -230,11 +234,13 @@ func checkPDFA(t *testing.T, path string, b []byte) {
 			desc := f.dict(t, ref(dict["/FontDescriptor"]))
 			if dict["/CIDToGIDMap"] == nil || desc["/FontFile2"] == nil {
 				t.Errorf("%s: font %v without its CIDToGIDMap or its embedded program", name, dict["/BaseFont"])
+				continue
 			}
+			glyphs += checkFontWidths(t, name, f, dict, desc)
 		}
 	}
-	if fonts == 0 {
-		t.Errorf("%s has no embedded TrueType font", name)
+	if fonts == 0 || glyphs == 0 {
+		t.Errorf("%s has %d embedded TrueType fonts, drawing %d letters", name, fonts, glyphs)
 	}
 }
 
@@ -630,7 +636,7 @@ func TestCleanPrintsWhatTheFontsDraw(t *testing.T) {
 			t.Errorf("clean(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
-	for _, r := range "aàèéìíòóùúAÀÈÉÌÒÙzZ0123456789«»–—…·’‘“”€°§%&@#/()[]ªº" {
+	for _, r := range "aàèéìíòóùúAÀÈÉÌÒÙzZ0123456789«»–—−…·•×→’‘“”€°§%&@#/()[]ªº" {
 		if !printable(r) {
 			t.Errorf("%q is not printable in every face", r)
 		}
@@ -639,4 +645,70 @@ func TestCleanPrintsWhatTheFontsDraw(t *testing.T) {
 	d.Body.Name = "Tavolo di Nicolo\u0300 漢"
 	text := pdfText(t, writePDF(t, "glifi.pdf", render(t, Convocazione, d)))
 	contains(t, "a body named with letters the fonts lack", text, "Tavolo di Nicolò ?")
+}
+
+// checkFontWidths checks a CID font as PDF/A does: each code the font maps to a glyph has, in /W (or
+// by default 1000), the width the embedded program gives that glyph, within one unit. It returns how
+// many codes the font maps to a glyph: none for a face the document does not use.
+func checkFontWidths(t *testing.T, name string, f qpdfFile, font, desc map[string]any) int {
+	t.Helper()
+	inflate := func(key string) []byte {
+		d, b := f.stream(t, key)
+		if d["/Filter"] == "/FlateDecode" {
+			r, err := zlib.NewReader(bytes.NewReader(b))
+			if err != nil {
+				t.Fatalf("%s: %s: %v", name, key, err)
+			}
+			if b, err = io.ReadAll(r); err != nil {
+				t.Fatalf("%s: %s: %v", name, key, err)
+			}
+		}
+		return b
+	}
+	cidToGID := inflate(ref(font["/CIDToGIDMap"]))
+	prog, err := sfnt.Parse(inflate(ref(desc["/FontFile2"])))
+	if err != nil || len(cidToGID) != 2*0x10000 {
+		t.Fatalf("%s: font %v: %v, a CIDToGIDMap of %d bytes", name, font["/BaseFont"], err, len(cidToGID))
+	}
+	widths := map[int]float64{}
+	w, _ := font["/W"].([]any)
+	num := func(v any) int { n, _ := v.(float64); return int(n) }
+	for i := 0; i+1 < len(w); {
+		first := num(w[i])
+		if list, ok := w[i+1].([]any); ok { // c [w1 w2 …]
+			for k, v := range list {
+				widths[first+k] = float64(num(v))
+			}
+			i += 2
+			continue
+		}
+		for c := first; i+2 < len(w) && c <= num(w[i+1]); c++ { // c1 c2 w
+			widths[c] = float64(num(w[i+2]))
+		}
+		i += 3
+	}
+	upem := prog.UnitsPerEm()
+	var buf sfnt.Buffer
+	mapped := 0
+	for c := range 0x10000 {
+		g := sfnt.GlyphIndex(binary.BigEndian.Uint16(cidToGID[2*c:]))
+		if g == 0 {
+			continue
+		}
+		mapped++
+		adv, err := prog.GlyphAdvance(&buf, g, fixed.Int26_6(upem)<<6, xfont.HintingNone)
+		if err != nil {
+			t.Errorf("%s: font %v: code %d maps to glyph %d: %v", name, font["/BaseFont"], c, g, err)
+			continue
+		}
+		want := float64(adv) / 64 * 1000 / float64(upem)
+		got, ok := widths[c]
+		if !ok {
+			got = 1000
+		}
+		if math.Abs(got-want) > 1 {
+			t.Errorf("%s: font %v: %q is %v wide in /W, %v in the font", name, font["/BaseFont"], rune(c), got, want)
+		}
+	}
+	return mapped
 }
