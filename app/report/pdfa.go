@@ -116,6 +116,7 @@ type layout struct {
 type object struct{ num, start, end int }
 
 var (
+	reHeader    = regexp.MustCompile(`^%PDF-1\.\d\n$`)
 	reStartXref = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
 	reSection   = regexp.MustCompile(`^xref\n0 (\d+)\n`)
 	reRoot      = regexp.MustCompile(`/Root (\d+) 0 R`)
@@ -169,8 +170,9 @@ func readLayout(raw []byte) (layout, error) {
 		return f, fmt.Errorf("catalog %d or information %d not in the xref", f.root, f.info)
 	}
 	sort.Slice(f.objects, func(i, j int) bool { return f.objects[i].start < f.objects[j].start })
-	if len(f.objects) == 0 || !bytes.HasPrefix(raw, []byte("%PDF-")) {
-		return f, fmt.Errorf("no header or no objects")
+	// Nothing but the header line comes before the first object: it is all the rewrite drops.
+	if len(f.objects) == 0 || !reHeader.Match(raw[:f.objects[0].start]) {
+		return f, fmt.Errorf("no header line or no objects")
 	}
 	for i := range f.objects {
 		f.objects[i].end = xref
@@ -274,7 +276,9 @@ func xmpPacket(info fileInfo) []byte {
 		" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n" +
 		" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n" +
 		"<dc:format>application/pdf</dc:format>\n")
-	fmt.Fprintf(&b, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:title>\n", esc(info.title))
+	if info.title != "" {
+		fmt.Fprintf(&b, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:title>\n", esc(info.title))
+	}
 	if info.author != "" {
 		fmt.Fprintf(&b, "<dc:creator><rdf:Seq><rdf:li>%s</rdf:li></rdf:Seq></dc:creator>\n", esc(info.author))
 	}
