@@ -27,6 +27,10 @@ const pdfVersion = "1.7"
 // docLang is the documents' language, for the catalog and the metadata.
 const docLang = "it-IT"
 
+// maxInfoLen is the most letters a text of the information dictionary keeps: a title longer than a
+// page of text says what it has to in its first thousand letters.
+const maxInfoLen = 1000
+
 // fileInfo is what a document says about itself. It is written both into the information dictionary
 // and into the XMP metadata, from the same values: PDF/A asks the two to agree.
 type fileInfo struct {
@@ -35,9 +39,10 @@ type fileInfo struct {
 	date                   time.Time // created and last modified: a date of the data, never the clock
 }
 
-// newFileInfo is fileInfo with each text on one line and with only characters that XML allows, so
-// that the metadata can say exactly what the dictionary says; and with a date whose zone offset
-// is whole minutes, the most either format can write.
+// newFileInfo is fileInfo with each text on one line, with only characters that XML allows, so that
+// the metadata can say exactly what the dictionary says, and short enough for a PDF string (PDF/A's
+// limit is 32,767 bytes: 16,383 letters in UTF-16); and with a date whose zone offset is whole
+// minutes, the most either format can write.
 func newFileInfo(title, author, subject, creator, producer string, date time.Time) fileInfo {
 	line := func(s string) string {
 		s = strings.Map(func(r rune) rune {
@@ -46,7 +51,11 @@ func newFileInfo(title, author, subject, creator, producer string, date time.Tim
 			}
 			return r
 		}, clean(s))
-		return strings.Join(strings.Fields(s), " ")
+		s = strings.Join(strings.Fields(s), " ")
+		if r := []rune(s); len(r) > maxInfoLen {
+			s = string(r[:maxInfoLen-1]) + "…"
+		}
+		return s
 	}
 	if _, off := date.Zone(); off%60 != 0 {
 		date = date.UTC()
@@ -62,6 +71,7 @@ func archival(raw []byte, info fileInfo) ([]byte, error) {
 		return nil, fmt.Errorf("pdf/a: %w", err)
 	}
 	var out bytes.Buffer
+	out.Grow(len(raw) + 8<<10) // what is added: the metadata, the profile, a longer xref
 	// The binary comment tells transfer programs that the file is binary.
 	out.WriteString("%PDF-" + pdfVersion + "\n%\xe2\xe3\xcf\xd3\n")
 	meta, profile := f.size, f.size+1

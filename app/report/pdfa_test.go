@@ -619,6 +619,10 @@ func TestInfoStrings(t *testing.T) {
 			t.Errorf("xmpDate(%v) = %s, want %s", c.t, got, c.xmpD)
 		}
 	}
+	long := newFileInfo(strings.Repeat("Tavolo ", 20000), "", "", "", "", rome)
+	if n := len([]rune(long.title)); n != maxInfoLen || !strings.HasSuffix(long.title, "…") || len(textString(long.title)) > 32767 {
+		t.Errorf("a title of 140,000 letters keeps %d, ending %q", n, long.title[len(long.title)-10:])
+	}
 	// A zone whose offset has seconds (Rome before 1893) cannot be written: the date goes to UTC.
 	old := newFileInfo("t", "", "", "", "", time.Date(1890, 1, 1, 12, 0, 0, 0, data.Zone))
 	if _, off := old.date.Zone(); off != 0 || pdfDate(old.date) != "D:18900101111004Z" {
