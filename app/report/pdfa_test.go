@@ -57,6 +57,14 @@ var archivalDocuments = []struct {
 		return Sintesi(s)
 	}},
 	{"relazione", "Relazione", func() ([]byte, error) { return Relazione(relazioneFixture()) }},
+	// Letters the fonts lack, and a vowel typed with a combining accent.
+	{"convocazione-lettere", "Convocazione", func() ([]byte, error) {
+		d := anziani()
+		d.Body.Name = "Tavolo di Nicolo\u0300 漢字 ✓ ☺"
+		d.Agenda = append(slices.Clone(d.Agenda), data.AgendaItem{Meta: data.Meta{ID: "lettere"}, Position: 99,
+			Title: "Emoji 🎉, cinese 中文, spunta ✓"})
+		return Convocazione(d)
+	}},
 }
 
 // TestEveryDocumentIsPDFA checks each clause of PDF/A-2b that a validator would, structurally, on every
@@ -241,6 +249,9 @@ func checkPDFA(t *testing.T, path string, b []byte) {
 			glyphs += checkFontWidths(t, name, f, dict, desc)
 		}
 	}
+	if shown := checkShownGlyphs(t, name, f); shown == 0 {
+		t.Errorf("%s shows no text", name)
+	}
 	if fonts == 0 || glyphs == 0 {
 		t.Errorf("%s has %d embedded TrueType fonts, drawing %d letters", name, fonts, glyphs)
 	}
@@ -346,6 +357,22 @@ func (f qpdfFile) stream(t *testing.T, key string) (map[string]any, []byte) {
 		t.Fatalf("%s: %v", key, err)
 	}
 	return s.Dict, b
+}
+
+// decoded is a stream's data, inflated when it is compressed.
+func (f qpdfFile) decoded(t *testing.T, key string) []byte {
+	t.Helper()
+	d, b := f.stream(t, key)
+	if d["/Filter"] == "/FlateDecode" {
+		r, err := zlib.NewReader(bytes.NewReader(b))
+		if err == nil {
+			b, err = io.ReadAll(r)
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", key, err)
+		}
+	}
+	return b
 }
 
 // pdfDateValue reads a date of the information dictionary, which must say its zone:
@@ -658,21 +685,8 @@ func TestCleanPrintsWhatTheFontsDraw(t *testing.T) {
 // many codes the font maps to a glyph: none for a face the document does not use.
 func checkFontWidths(t *testing.T, name string, f qpdfFile, font, desc map[string]any) int {
 	t.Helper()
-	inflate := func(key string) []byte {
-		d, b := f.stream(t, key)
-		if d["/Filter"] == "/FlateDecode" {
-			r, err := zlib.NewReader(bytes.NewReader(b))
-			if err != nil {
-				t.Fatalf("%s: %s: %v", name, key, err)
-			}
-			if b, err = io.ReadAll(r); err != nil {
-				t.Fatalf("%s: %s: %v", name, key, err)
-			}
-		}
-		return b
-	}
-	cidToGID := inflate(ref(font["/CIDToGIDMap"]))
-	prog, err := sfnt.Parse(inflate(ref(desc["/FontFile2"])))
+	cidToGID := f.decoded(t, ref(font["/CIDToGIDMap"]))
+	prog, err := sfnt.Parse(f.decoded(t, ref(desc["/FontFile2"])))
 	if err != nil || len(cidToGID) != 2*0x10000 {
 		t.Fatalf("%s: font %v: %v, a CIDToGIDMap of %d bytes", name, font["/BaseFont"], err, len(cidToGID))
 	}
@@ -717,4 +731,129 @@ func checkFontWidths(t *testing.T, name string, f qpdfFile, font, desc map[strin
 		}
 	}
 	return mapped
+}
+
+// checkShownGlyphs reads the text each page shows and checks that every letter has a glyph in its
+// font: PDF/A forbids showing glyph 0, .notdef, the empty box of a letter the font lacks. It returns
+// how many letters it read.
+func checkShownGlyphs(t *testing.T, name string, f qpdfFile) int {
+	t.Helper()
+	shown := 0
+	resolve := func(v any) any {
+		if s, ok := v.(string); ok && strings.HasSuffix(s, " R") {
+			return f.objects[ref(s)].Value
+		}
+		return v
+	}
+	maps := map[string][]byte{} // a font's CIDToGIDMap, by the font's object
+	glyphs := func(font string) []byte {
+		if m, ok := maps[font]; ok {
+			return m
+		}
+		d, _ := f.objects[ref(font)].Value.(map[string]any)
+		desc, _ := d["/DescendantFonts"].([]any)
+		if d["/Subtype"] != "/Type0" || len(desc) != 1 {
+			t.Fatalf("%s: font %s is %v, not one CID font", name, font, d)
+		}
+		cid, _ := resolve(desc[0]).(map[string]any)
+		maps[font] = f.decoded(t, ref(cid["/CIDToGIDMap"]))
+		if len(maps[font]) != 2*0x10000 {
+			t.Fatalf("%s: font %s has a CIDToGIDMap of %d bytes", name, font, len(maps[font]))
+		}
+		return maps[font]
+	}
+	page := 0
+	for _, o := range f.objects {
+		d, _ := o.Value.(map[string]any)
+		if d["/Type"] != "/Page" {
+			continue
+		}
+		page++
+		res, _ := resolve(d["/Resources"]).(map[string]any)
+		fonts, _ := resolve(res["/Font"]).(map[string]any)
+		contents, ok := d["/Contents"].([]any)
+		if !ok {
+			contents = []any{d["/Contents"]}
+		}
+		var content []byte
+		for _, c := range contents {
+			content = append(append(content, f.decoded(t, ref(c))...), '\n')
+		}
+		font := ""
+		contentTokens(content, func(tok string, str []byte) {
+			switch {
+			case str != nil:
+				m := glyphs(font)
+				for i := 0; i+1 < len(str); i += 2 {
+					code := int(str[i])<<8 | int(str[i+1])
+					shown++
+					if m[2*code] == 0 && m[2*code+1] == 0 {
+						t.Errorf("%s: a page shows %q in font %s, which has no glyph for it (.notdef)", name, rune(code), font)
+					}
+				}
+			case strings.HasPrefix(tok, "/"):
+				if r, ok := fonts[tok].(string); ok {
+					font = r
+				}
+			}
+		})
+	}
+	if page == 0 {
+		t.Errorf("%s has no page", name)
+	}
+	return shown
+}
+
+// contentTokens splits a content stream into tokens, calling each with a token's text, or with its
+// bytes for a string. It reads what gofpdf writes: names, numbers, operators, arrays of strings.
+func contentTokens(b []byte, each func(tok string, str []byte)) {
+	delim := func(c byte) bool { return strings.IndexByte("()<>[]{}/% \t\r\n\f", c) >= 0 }
+	for i := 0; i < len(b); {
+		switch c := b[i]; {
+		case c == '(':
+			var str []byte
+			depth := 1
+			for i++; i < len(b) && depth > 0; i++ {
+				switch b[i] {
+				case '\\':
+					i++
+					if i >= len(b) {
+						break
+					}
+					if v, ok := map[byte]byte{'n': '\n', 'r': '\r', 't': '\t', 'b': '\b', 'f': '\f'}[b[i]]; ok {
+						str = append(str, v)
+					} else if b[i] >= '0' && b[i] <= '7' {
+						v := 0
+						for k := 0; k < 3 && i < len(b) && b[i] >= '0' && b[i] <= '7'; k++ {
+							v = v*8 + int(b[i]-'0')
+							i++
+						}
+						i--
+						str = append(str, byte(v))
+					} else {
+						str = append(str, b[i])
+					}
+				case '(':
+					depth++
+					str = append(str, '(')
+				case ')':
+					if depth--; depth > 0 {
+						str = append(str, ')')
+					}
+				default:
+					str = append(str, b[i])
+				}
+			}
+			each("", str)
+		case c == '/' || !delim(c):
+			j := i + 1
+			for j < len(b) && !delim(b[j]) {
+				j++
+			}
+			each(string(b[i:j]), nil)
+			i = j
+		default:
+			i++
+		}
+	}
 }
