@@ -425,3 +425,167 @@ func erasedVoters(ctx context.Context, tx querier, voters string) (string, bool,
 	j, err := json.Marshal(list)
 	return string(j), err == nil, err
 }
+
+// PersonRecord gathers everything this database holds on a person (GDPR art. 15): their record, the
+// bodies they sit in, the sessions that recorded them, their speeches, proposals and actions, the
+// priorities they answer for, and the versions of their record kept for review.
+func (s *Store) PersonRecord(ctx context.Context, id string) (data.PersonRecord, error) {
+	out := data.PersonRecord{At: s.now().UTC()}
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		if out.Person, err = anyPerson(ctx, tx, id); err != nil {
+			return err
+		}
+		if out.Ambito, err = ambito(ctx, tx); err != nil && data.ErrorCode(err) != data.ENotFound {
+			return err
+		}
+		if out.Ambito.CapofilaID != "" {
+			_ = tx.QueryRowContext(ctx, `SELECT name FROM comuni WHERE id = ?`, out.Ambito.CapofilaID).Scan(&out.Capofila)
+		}
+		q := []struct {
+			sql  string
+			scan func(*sql.Rows) error
+		}{
+			{`SELECT b.name, m.role FROM memberships m JOIN bodies b ON b.id = m.body_id
+				WHERE m.person_id = ? AND m.deleted = 0 AND b.deleted = 0 ORDER BY b.position, b.name`,
+				func(r *sql.Rows) error {
+					var x data.PersonRole
+					err := r.Scan(&x.Body, &x.Role)
+					out.Roles = append(out.Roles, x)
+					return err
+				}},
+			{`SELECT b.name, st.label FROM seats st JOIN bodies b ON b.id = st.body_id
+				WHERE st.person_id = ? AND st.deleted = 0 AND b.deleted = 0 ORDER BY b.position, st.position`,
+				func(r *sql.Rows) error {
+					x := data.PersonRole{Role: "seggio"}
+					var label string
+					err := r.Scan(&x.Body, &label)
+					if label != "" {
+						x.Role += " " + label
+					}
+					out.Roles = append(out.Roles, x)
+					return err
+				}},
+			{`SELECT s.date, b.name, a.presence, a.delegated, s.status FROM attendance a
+				JOIN sessions s ON s.id = a.session_id JOIN bodies b ON b.id = s.body_id
+				WHERE a.person_id = ? AND a.deleted = 0 AND s.deleted = 0 ORDER BY s.date, s.id`,
+				func(r *sql.Rows) error {
+					var x data.PersonSession
+					var date, status string
+					if err := r.Scan(&date, &x.Body, &x.Presence, &x.Delegated, &status); err != nil {
+						return err
+					}
+					x.Approved = data.SessionStatus(status).Locked()
+					var err error
+					x.Date, err = parseTime(date)
+					out.Sessions = append(out.Sessions, x)
+					if x.Approved {
+						out.Approved++
+					}
+					return err
+				}},
+			{`SELECT count(*) FROM speeches WHERE person_id = ? AND deleted = 0`,
+				func(r *sql.Rows) error { return r.Scan(&out.Speeches) }},
+			{`SELECT title, created FROM proposals WHERE proposer_id = ? AND deleted = 0 ORDER BY created, id`,
+				func(r *sql.Rows) error {
+					var x data.PersonProposal
+					var created string
+					if err := r.Scan(&x.Title, &created); err != nil {
+						return err
+					}
+					var err error
+					x.Date, err = parseTime(created)
+					out.Proposals = append(out.Proposals, x)
+					return err
+				}},
+			{`SELECT a.what, a.due, b.name, a.done FROM action_items a JOIN sessions s ON s.id = a.session_id
+				JOIN bodies b ON b.id = s.body_id WHERE a.person_id = ? AND a.deleted = 0 ORDER BY a.due, a.id`,
+				func(r *sql.Rows) error {
+					var x data.PersonAction
+					var due string
+					if err := r.Scan(&x.What, &due, &x.Body, &x.Done); err != nil {
+						return err
+					}
+					var err error
+					x.Due, err = parseOptTime(due)
+					out.Actions = append(out.Actions, x)
+					return err
+				}},
+			{`SELECT p.title FROM implementations i JOIN proposals p ON p.id = i.proposal_id
+				WHERE i.responsible_kind = 'person' AND i.responsible_id = ? AND i.deleted = 0 ORDER BY p.title`,
+				func(r *sql.Rows) error {
+					var title string
+					err := r.Scan(&title)
+					out.Responsible = append(out.Responsible, title)
+					return err
+				}},
+			{`SELECT count(*) FROM record_versions WHERE kind = 'person' AND record_id = ? AND deleted = 0`,
+				func(r *sql.Rows) error { return r.Scan(&out.Versions) }},
+		}
+		for _, x := range q {
+			rows, err := tx.QueryContext(ctx, x.sql, id)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				if err := x.scan(rows); err != nil {
+					rows.Close()
+					return err
+				}
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// RetentionCandidates lists, in register order, the people whose contact details the Ambito's
+// retention term says are kept no longer: nobody erased yet, with something to erase (a contact, a
+// note), who took part in nothing (no trace: no attendance, seat, membership, speech, proposal, action
+// or attuazione) and whose record has not changed for the term. People removed from the register are
+// listed too: removing them did not erase their data.
+func (s *Store) RetentionCandidates(ctx context.Context) ([]data.RetentionCandidate, error) {
+	var out []data.RetentionCandidate
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		a, err := ambito(ctx, tx)
+		if err != nil && data.ErrorCode(err) != data.ENotFound {
+			return err
+		}
+		cutoff := s.now().UTC().AddDate(0, -a.Privacy.Retention(), 0)
+		rows, err := tx.QueryContext(ctx, `SELECT `+metaCols("p")+`, `+personSelect+personFrom+`
+			WHERE p.erased = '' AND p.alias_of = '' AND p.updated < ?
+				AND (p.email <> '' OR p.phone <> '' OR p.notes <> '' OR p.deleted = 1)
+			ORDER BY p.sort_key, p.id`, fmtTime(cutoff))
+		if err != nil {
+			return err
+		}
+		var found []data.PersonView
+		for rows.Next() {
+			v, err := scanPerson(rows)
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			found = append(found, v)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, v := range found {
+			t, err := traced(ctx, tx, v.ID)
+			if err != nil {
+				return err
+			}
+			if !t {
+				out = append(out, data.RetentionCandidate{Person: v, LastChange: v.Updated, Deleted: v.Deleted})
+			}
+		}
+		return nil
+	})
+	return out, err
+}

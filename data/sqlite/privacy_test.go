@@ -282,3 +282,93 @@ func whereIs(t *testing.T, s *Store, vals []string) []string {
 	}
 	return out
 }
+
+// Someone registered long ago who took part in nothing is a candidate for the retention rule; someone
+// who attended is not, nor someone changed recently, nor anyone once erased. The term is the Ambito's.
+func TestRetentionCandidates(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	clock := &testClock{t: time.Date(2024, 1, 10, 9, 0, 0, 0, time.UTC)}
+	s := openAt(t, filepath.Join(dir, "r.db"), Options{Verbale: testVerbale, Device: "device-r", Now: clock.Now, NewID: testIDs()})
+	seedDemo(t, s, 1)
+	old, err := s.SavePerson(ctx, data.Person{Surname: "Dimenticati", Name: "Aldo", Category: data.CatCittadino,
+		Email: "aldo.dimenticati@example.org"})
+	must(t, "SavePerson", err)
+	gone, err := s.SavePerson(ctx, data.Person{Surname: "Andati", Name: "Bice", Category: data.CatAltro})
+	must(t, "SavePerson", err)
+	_, err = s.Delete(ctx, data.Ref{Kind: data.KindPerson, ID: gone.ID})
+	must(t, "Delete", err)
+	clock.mu.Lock()
+	clock.t = time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC) // 25 months on
+	clock.mu.Unlock()
+	recent, err := s.SavePerson(ctx, data.Person{Surname: "Recenti", Name: "Carla", Category: data.CatAltro,
+		Email: "carla.recenti@example.org"})
+	must(t, "SavePerson", err)
+
+	ids := func() map[string]bool {
+		c, err := s.RetentionCandidates(ctx)
+		must(t, "RetentionCandidates", err)
+		out := map[string]bool{}
+		for _, x := range c {
+			out[x.Person.ID] = true
+			if x.LastChange.IsZero() {
+				t.Errorf("candidate %s without the date of its last change", x.Person.FullName())
+			}
+		}
+		return out
+	}
+	got := ids()
+	if !got[old.ID] || !got[gone.ID] || got[recent.ID] {
+		t.Fatalf("candidates %v: want Dimenticati and Andati (removed, data still held), not Recenti", got)
+	}
+	x := tracedPerson(t, s)
+	if got[x.ID] {
+		t.Fatalf("%s attended sessions and is a candidate", x.FullName())
+	}
+	// A longer term keeps them all.
+	a, err := s.Ambito(ctx)
+	must(t, "Ambito", err)
+	a.Privacy.RetentionMonths = 36
+	_, err = s.SaveAmbito(ctx, a)
+	must(t, "SaveAmbito", err)
+	if got := ids(); len(got) != 0 {
+		t.Fatalf("with a 36-month term, candidates %v", got)
+	}
+	a, err = s.Ambito(ctx)
+	must(t, "Ambito", err)
+	a.Privacy.RetentionMonths = 12
+	_, err = s.SaveAmbito(ctx, a)
+	must(t, "SaveAmbito", err)
+	res, err := s.ErasePeople(ctx, []string{old.ID, gone.ID})
+	must(t, "ErasePeople", err)
+	if res.People != 2 {
+		t.Fatalf("erasure %+v", res)
+	}
+	if got := ids(); len(got) != 0 {
+		t.Fatalf("after the erasure, candidates %v", got)
+	}
+	a.Privacy.RetentionMonths = data.MaxRetentionMonths + 1
+	_, err = s.SaveAmbito(ctx, a)
+	wantErr(t, "SaveAmbito", err, data.EInvalid, "err.privacy.retention")
+}
+
+// What is held on a person gathers their record, places, sessions, proposals and actions.
+func TestPersonRecord(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	seedDemo(t, s, 1)
+	x := tracedPerson(t, s)
+	r, err := s.PersonRecord(ctx, x.ID)
+	must(t, "PersonRecord", err)
+	if r.Person.Email != x.Email || len(r.Sessions) == 0 || r.Ambito.Name == "" || r.Capofila == "" || r.At.IsZero() {
+		t.Fatalf("record = %+v", r)
+	}
+	var attended int
+	must(t, "count", s.db.QueryRow(`SELECT count(*) FROM attendance WHERE person_id = ? AND deleted = 0`, x.ID).Scan(&attended))
+	if len(r.Sessions) != attended {
+		t.Errorf("%d sessions in the record, %d attendances held", len(r.Sessions), attended)
+	}
+	if _, err := s.PersonRecord(ctx, "nobody"); data.ErrorCode(err) != data.ENotFound {
+		t.Fatalf("record of nobody = %v", err)
+	}
+}
