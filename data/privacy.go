@@ -144,6 +144,10 @@ type PersonRecord struct {
 	Responsible []string
 	Versions    int // versions of their record set aside by merges, held for review
 	Approved    int // approved verbali naming them
+	// Head is who signs for the Ufficio di Piano, given name first, and the gender their role agrees
+	// with; "" when the register has nobody.
+	Head       string
+	HeadGender Gender
 }
 
 // PersonRole is a place in a body: a membership or a seat.

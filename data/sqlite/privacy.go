@@ -440,7 +440,13 @@ func (s *Store) PersonRecord(ctx context.Context, id string) (data.PersonRecord,
 			return err
 		}
 		if out.Ambito.CapofilaID != "" {
-			_ = tx.QueryRowContext(ctx, `SELECT name FROM comuni WHERE id = ?`, out.Ambito.CapofilaID).Scan(&out.Capofila)
+			err := tx.QueryRowContext(ctx, `SELECT name FROM comuni WHERE id = ?`, out.Ambito.CapofilaID).Scan(&out.Capofila)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
+		}
+		if out.Head, out.HeadGender, err = officeHead(ctx, tx); err != nil {
+			return err
 		}
 		q := []struct {
 			sql  string
