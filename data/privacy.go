@@ -131,23 +131,24 @@ type RetentionCandidate struct {
 
 // PersonRecord is everything the Ambito holds on one person, as art. 15 gives them the right to see.
 type PersonRecord struct {
-	Ambito    Ambito
-	Capofila  string
-	Person    PersonView
-	At        time.Time // when it was drawn up
-	Roles     []PersonRole
-	Sessions  []PersonSession
-	Speeches  int // times they took the floor
-	Proposals []PersonProposal
-	Actions   []PersonAction
+	Ambito    Ambito           `json:"-"`
+	Capofila  string           `json:"-"`
+	Person    PersonView       `json:"person"`
+	At        time.Time        `json:"at"` // when it was drawn up
+	Roles     []PersonRole     `json:"roles"`
+	Sessions  []PersonSession  `json:"sessions"`
+	Speeches  int              `json:"speeches"` // times they took the floor
+	Proposals []PersonProposal `json:"proposals"`
+	Actions   []PersonAction   `json:"actions"`
 	// Responsible lists the priorities whose attuazione they answer for, by title.
-	Responsible []string
-	Versions    int // versions of their record set aside by merges, held for review
-	Approved    int // approved verbali naming them
+	Responsible []string `json:"responsible"`
+	Versions    int      `json:"versions_kept"`    // versions of their record set aside by merges, held for review
+	Approved    int      `json:"approved_verbali"` // approved verbali naming them
+	Notice      Privacy  `json:"privacy_notice"`   // the Ambito's privacy notice, defaults filled in
 	// Head is who signs for the Ufficio di Piano, given name first, and the gender their role agrees
 	// with; "" when the register has nobody.
-	Head       string
-	HeadGender Gender
+	Head       string `json:"-"`
+	HeadGender Gender `json:"-"`
 }
 
 // PersonRole is a place in a body: a membership or a seat.

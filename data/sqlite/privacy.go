@@ -448,6 +448,7 @@ func (s *Store) PersonRecord(ctx context.Context, id string) (data.PersonRecord,
 		if out.Head, out.HeadGender, err = officeHead(ctx, tx); err != nil {
 			return err
 		}
+		out.Notice = out.Ambito.Notice(out.Capofila)
 		q := []struct {
 			sql  string
 			scan func(*sql.Rows) error
