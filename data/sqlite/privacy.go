@@ -237,6 +237,9 @@ func (s *Store) erase(ctx context.Context, tx *sql.Tx, id string, out *data.Eras
 	if err == nil {
 		err = scrubVotes(ctx, tx, id)
 	}
+	if err == nil {
+		err = scrubActions(ctx, tx, id)
+	}
 	if err != nil {
 		return err
 	}
@@ -325,6 +328,14 @@ func (m *merger) scrubIncoming(kind data.Kind, in held) error {
 		}
 		return dbError(err)
 	}
+	if kind == data.KindActionItem {
+		id, _ := in.Row["person_id"].(string)
+		name, erased, err := erasedName(m.ctx, m.tx, id)
+		if erased && in.Row["who"] != "" {
+			in.Row["who"] = name
+		}
+		return dbError(err)
+	}
 	if kind != data.KindRecordVersion || in.Row["kind"] != string(data.KindPerson) {
 		return nil
 	}
@@ -346,7 +357,10 @@ func (m *merger) erasedArrived(kind data.Kind, id string, row map[string]any) er
 	if _, err := scrubTraces(m.ctx, m.tx, id); err != nil {
 		return dbError(err)
 	}
-	return dbError(scrubVotes(m.ctx, m.tx, id))
+	if err := scrubVotes(m.ctx, m.tx, id); err != nil {
+		return dbError(err)
+	}
+	return dbError(scrubActions(m.ctx, m.tx, id))
 }
 
 // A vote keeps the seats as they were when it opened, labelled by name: a seat held by a person in
@@ -595,4 +609,37 @@ func (s *Store) RetentionCandidates(ctx context.Context) ([]data.RetentionCandid
 		return nil
 	})
 	return out, err
+}
+
+// An action item names who does it as typed ("who"), beside the person it points at: once that person
+// is erased, "who" is their erased name, here and in every action item that arrives.
+
+// scrubActions renames, in place, the action items of the erased person.
+func scrubActions(ctx context.Context, tx querier, personID string) error {
+	name, erased, err := erasedName(ctx, tx, personID)
+	if err != nil || !erased {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE action_items SET who = ? WHERE person_id = ? AND who <> '' AND who <> ?`,
+		name, personID, name)
+	return err
+}
+
+// erasedName is what an erased person is called now; erased is false when they are not erased (or
+// id is empty).
+func erasedName(ctx context.Context, tx querier, id string) (name string, erased bool, err error) {
+	if id == "" {
+		return "", false, nil
+	}
+	var surname, given, at string
+	err = tx.QueryRowContext(ctx, `SELECT surname, name, erased FROM people WHERE id = ?`, id).Scan(&surname, &given, &at)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return "", false, nil
+	case err != nil:
+		return "", false, err
+	case at == "":
+		return "", false, nil
+	}
+	return data.Person{Surname: surname, Name: given}.FullName(), true, nil
 }

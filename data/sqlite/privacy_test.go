@@ -372,3 +372,34 @@ func TestPersonRecord(t *testing.T) {
 		t.Fatalf("record of nobody = %v", err)
 	}
 }
+
+// An action item given to an erased person names them by their erased name, on this laptop and on one
+// that sends the item unchanged after the erasure.
+func TestErasureRenamesActions(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	day := time.Date(2027, 3, 12, 15, 0, 0, 0, time.UTC)
+	a := openAt(t, filepath.Join(dir, "a.db"), replicaOptions("device-a", day))
+	seedDemo(t, a, 1)
+	b := openAt(t, filepath.Join(dir, "b.db"), replicaOptions("device-b", day.Add(time.Hour)))
+	exchange(t, a, b, bundle.ExportOptions{})
+	var id, who, person string
+	err := a.db.QueryRow(`SELECT a.id, a.who, a.person_id FROM action_items a WHERE a.person_id IS NOT NULL AND a.who <> ''
+		AND a.deleted = 0 LIMIT 1`).Scan(&id, &who, &person)
+	if err != nil {
+		t.Fatalf("the demo has no action item given to a person: %v", err)
+	}
+	_, err = a.ErasePerson(ctx, person)
+	must(t, "ErasePerson", err)
+	p, err := a.Person(ctx, person)
+	must(t, "Person", err)
+	exchange(t, b, a, bundle.ExportOptions{Everything: true}) // B's copy of the item, as it was
+	exchange(t, a, b, bundle.ExportOptions{})
+	for name, s := range map[string]*Store{"a": a, "b": b} {
+		var got string
+		must(t, "who", s.db.QueryRow(`SELECT who FROM action_items WHERE id = ?`, id).Scan(&got))
+		if got != p.FullName() {
+			t.Errorf("laptop %s: the action is given to %q, want %q (was %q)", name, got, p.FullName(), who)
+		}
+	}
+}
