@@ -444,7 +444,9 @@ func erasedVoters(ctx context.Context, tx querier, voters string) (string, bool,
 // bodies they sit in, the sessions that recorded them, their speeches, proposals and actions, the
 // priorities they answer for, and the versions of their record kept for review.
 func (s *Store) PersonRecord(ctx context.Context, id string) (data.PersonRecord, error) {
-	out := data.PersonRecord{At: s.now().UTC()}
+	// Dated by the day, so that the same data give the same document all day long, on any computer.
+	now := s.now().In(data.Zone)
+	out := data.PersonRecord{At: time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, data.Zone)}
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
 		if out.Person, err = anyPerson(ctx, tx, id); err != nil {
