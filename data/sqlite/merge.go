@@ -121,7 +121,7 @@ func (s *Store) MergeBundle(ctx context.Context, in *bundle.Incoming, opt bundle
 	if m.erased {
 		// The merge is in; the old pages are written over now. Failing that, the data are safe and
 		// erased, and the next erasure or the closing of the file finishes the job.
-		_, _ = s.purge(ctx)
+		s.purge(ctx)
 	}
 	return res, nil
 }

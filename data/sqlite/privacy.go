@@ -192,8 +192,8 @@ func (s *Store) ErasePeople(ctx context.Context, ids []string) (data.Erasure, er
 	if err != nil {
 		return out, err
 	}
-	out.Pending, err = s.purge(ctx)
-	return out, err
+	out.Pending = s.purge(ctx)
+	return out, nil
 }
 
 // erase erases one person and the records joined into them.
@@ -294,17 +294,18 @@ func optimiseSearch(ctx context.Context, tx querier) error {
 }
 
 // purge rewrites the file and empties the WAL, so that the pages that held erased values are gone.
-// pending is true when another connection (another window, another program) kept the WAL from being
-// emptied: SQLite does it when the last one closes.
-func (s *Store) purge(ctx context.Context) (pending bool, err error) {
+// pending is true when that could not be done now: another connection (another window, another
+// program) kept the WAL from being emptied, or was writing. The erasure itself is committed by then;
+// SQLite empties the WAL when the last connection closes, and the next erasure rewrites the file.
+func (s *Store) purge(ctx context.Context) bool {
 	if _, err := s.db.ExecContext(ctx, `VACUUM`); err != nil {
-		return false, dbError(err)
+		return true
 	}
 	var busy, log, done int
 	if err := s.db.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &log, &done); err != nil {
-		return false, dbError(err)
+		return true
 	}
-	return busy != 0 || log != done, nil
+	return busy != 0 || log != done
 }
 
 // personErased reports whether the person was erased here, and when.

@@ -403,3 +403,22 @@ func TestErasureRenamesActions(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkErasePerson erases one person of the demo at scale 100 (6,000 people): the file is rewritten
+// each time, which is most of the cost.
+func BenchmarkErasePerson(b *testing.B) {
+	ctx := context.Background()
+	s := openAt(b, filepath.Join(b.TempDir(), "big.db"), testOptions())
+	seedDemo(b, s, 100)
+	people, err := s.People(ctx, data.PeopleFilter{})
+	must(b, "People", err)
+	if len(people) < b.N {
+		b.Fatalf("%d people for %d erasures", len(people), b.N)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.ErasePerson(ctx, people[i].ID); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
