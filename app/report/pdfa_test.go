@@ -57,6 +57,7 @@ var archivalDocuments = []struct {
 		return Sintesi(s)
 	}},
 	{"relazione", "Relazione", func() ([]byte, error) { return Relazione(relazioneFixture()) }},
+	{"persona", "Persona", func() ([]byte, error) { return Persona(personRecord()) }},
 	// Letters the fonts lack, and a vowel typed with a combining accent.
 	{"convocazione-lettere", "Convocazione", func() ([]byte, error) {
 		d := anziani()
@@ -75,7 +76,7 @@ func TestEveryDocumentIsPDFA(t *testing.T) {
 		listed[doc.maker] = true
 	}
 	makers := documentMakers(t)
-	if len(makers) < 7 {
+	if len(makers) < 8 {
 		t.Fatalf("found only %v starting a document: is the source still read?", makers)
 	}
 	for _, m := range makers {
