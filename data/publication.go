@@ -163,13 +163,14 @@ func NewRedaction(private []Private, near ...string) *Redaction {
 	return r
 }
 
-// Person is how a copy for publication names the person with this id: the initials of a private
-// person (and true), the name as it is of anyone else.
-func (r *Redaction) Person(id string, n Naming) (Naming, bool) {
-	if _, ok := r.byID[id]; ok && id != "" {
-		return n.Initials(), true
+// Person is the initials of the private person with this id, and whether there is one: anyone else is
+// named as they are.
+func (r *Redaction) Person(id string) (Naming, bool) {
+	n, ok := r.byID[id]
+	if !ok || id == "" {
+		return Naming{}, false
 	}
-	return n, false
+	return n.Initials(), true
 }
 
 // Text is s as a copy for publication prints it (see Redaction).

@@ -12,7 +12,7 @@ import (
 // personColumns are a person's own columns; personSelect adds the names of the organisation and the
 // comune, which personFrom joins.
 const personColumns = `p.surname, p.name, p.category, coalesce(p.organisation_id, ''), coalesce(p.comune_id, ''),
-	p.comune_text, p.email, p.phone, p.notes, p.title, p.gender`
+	p.comune_text, p.email, p.phone, p.notes, p.title, p.gender, p.publish_initials`
 
 const personSelect = personColumns + `, coalesce(o.name, ''), coalesce(c.name, '')`
 
@@ -24,7 +24,7 @@ func scanPerson(sc interface{ Scan(...any) error }) (data.PersonView, error) {
 	var v data.PersonView
 	ms := metaScan{m: &v.Meta}
 	err := sc.Scan(append(ms.dest(), &v.Surname, &v.Name, &v.Category, &v.OrganisationID, &v.ComuneID,
-		&v.ComuneText, &v.Email, &v.Phone, &v.Notes, &v.Title, &v.Gender, &v.OrganisationName, &v.ComuneName)...)
+		&v.ComuneText, &v.Email, &v.Phone, &v.Notes, &v.Title, &v.Gender, &v.PublishInitials, &v.OrganisationName, &v.ComuneName)...)
 	if err != nil {
 		return v, err
 	}
