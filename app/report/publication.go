@@ -20,8 +20,8 @@ import (
 const publicationKind = " – copia per la pubblicazione"
 
 // publicationNote is what the copy for publication says of itself under its title.
-const publicationNote = "Copia per la pubblicazione: i nomi dei cittadini sono indicati con le sole iniziali, " +
-	"i recapiti sono omessi e i passaggi riservati sono sostituiti da «omissis»."
+const publicationNote = "In questa copia i nomi dei cittadini sono indicati con le sole iniziali, i recapiti " +
+	"sono omessi e i passaggi riservati sono sostituiti da " + data.Omissis + "."
 
 // redactor is how a copy reads a dossier's texts and names: text rewrites every free text, and person
 // gives the name a document prints for a person of the register (the naming unchanged, and false, for

@@ -47,6 +47,7 @@ type options struct {
 	state   string // proposals: one state
 	query   string // proposals: words searched in them
 	overdue bool   // actions: only those past their due date
+	public  bool   // export verbale, sintesi: the copy for publication at the albo pretorio
 
 	// bundle: the exchange of data between laptops.
 	all          bool   // export every record; list every version set aside, reviewed ones too
@@ -94,6 +95,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, gui func(
 	fset.StringVar(&c.opt.state, "state", "", "")
 	fset.StringVar(&c.opt.query, "query", "", "")
 	fset.BoolVar(&c.opt.overdue, "overdue", false, "")
+	fset.BoolVar(&c.opt.public, "pubblicazione", false, "")
+	fset.BoolVar(&c.opt.public, "publication", false, "")
 	fset.BoolVar(&c.opt.all, "all", false, "")
 	fset.StringVar(&c.opt.forPeer, "for", "", "")
 	fset.StringVar(&c.opt.passFile, "passphrase-file", "", "")
