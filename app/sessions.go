@@ -438,6 +438,7 @@ func (s *sessionsScreen) showState() {
 	doc("doc.presenze", docPresenze)
 	if v.Status.Held() {
 		doc("doc.verbale", docVerbale)
+		doc("doc.verbale_publication", docVerbalePublication)
 	}
 	s.actions.Refresh()
 	s.docs.Refresh()
