@@ -95,3 +95,24 @@ func TestMarkReservedInNotes(t *testing.T) {
 		t.Error("no button beside the notes")
 	}
 }
+
+// TestPersonInitialsOnly: the person form's check names someone by initials in the copies for
+// publication; it is saved at once and shown again when the person is selected again.
+func TestPersonInitialsOnly(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	e.showPeople()
+	f := e.selectPerson("Boldrini Sergio")
+	if f.initials.Checked || f.initials.Text != "Solo iniziali nelle copie per la pubblicazione" {
+		t.Fatalf("check = %v %q, want unchecked, Solo iniziali nelle copie per la pubblicazione", f.initials.Checked, f.initials.Text)
+	}
+	test.Tap(f.initials)
+	if got := e.person("Boldrini Sergio"); !got.PublishInitials || !got.Private() {
+		t.Errorf("stored publish_initials = %v, want true", got.PublishInitials)
+	}
+	if other := e.selectPerson("Rossi Maria Grazia"); other.initials.Checked {
+		t.Error("another person's form shows the check")
+	}
+	if f = e.selectPerson("Boldrini Sergio"); !f.initials.Checked {
+		t.Error("the form after reselecting does not show the check")
+	}
+}
