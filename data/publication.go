@@ -271,12 +271,12 @@ func (r *Redaction) names(s string) string {
 	var b strings.Builder
 	at := 0
 	for i := 0; i < len(ws); {
-		n, with := r.match(s, ws, i)
+		n, with, from := r.match(s, ws, i)
 		if n == 0 {
 			i++
 			continue
 		}
-		b.WriteString(s[at:ws[i].from])
+		b.WriteString(s[at:from])
 		b.WriteString(with)
 		at = ws[i+n-1].to
 		i += n
@@ -288,15 +288,29 @@ func (r *Redaction) names(s string) string {
 	return b.String()
 }
 
-// match is how many words of ws from i are a private person's name, and the initials to write instead.
-func (r *Redaction) match(s string, ws []word, i int) (int, string) {
+// match is how many words of ws from i are a private person's name, the initials to write instead, and
+// the offset in s where the name starts: after the article of an elided first word ("l'Orlandi",
+// "dell'Amrani"), at the word otherwise.
+func (r *Redaction) match(s string, ws []word, i int) (int, string, int) {
 next:
 	for _, p := range r.people {
 		if i+len(p.words) > len(ws) {
 			continue
 		}
+		from := ws[i].from
 		for k, w := range p.words {
-			if ws[i+k].folded != w {
+			got := ws[i+k].folded
+			if k == 0 && got != w {
+				// An elided article before the name: the name is what follows the apostrophe.
+				cut := strings.LastIndexAny(s[ws[i].from:ws[i].to], "'’")
+				if cut < 0 || foldWord(strings.TrimLeft(s[ws[i].from+cut:ws[i].to], "'’")) != w {
+					continue next
+				}
+				_, size := utf8.DecodeRuneInString(s[ws[i].from+cut:])
+				from = ws[i].from + cut + size
+				continue
+			}
+			if got != w {
 				continue next
 			}
 			// The words of a name follow each other with nothing but spaces between them.
@@ -305,12 +319,12 @@ next:
 			}
 		}
 		if p.surnameAlone {
-			first, _ := utf8.DecodeRuneInString(s[ws[i].from:])
+			first, _ := utf8.DecodeRuneInString(s[from:])
 			if !unicode.IsUpper(first) {
 				continue
 			}
 		}
-		return len(p.words), p.with
+		return len(p.words), p.with, from
 	}
-	return 0, ""
+	return 0, "", 0
 }

@@ -87,6 +87,8 @@ func TestRedactionText(t *testing.T) {
 		{"Sciarrini, cittadino di Magione, racconta", "S., cittadino di Magione, racconta"},
 		{"la famiglia sciarrini", "la famiglia sciarrini"}, // the surname alone only where capitalised
 		{"Lucia D’Angelo e D'Angelo", "L. D. e D."},
+		{"la proposta dell'Adriano Sciarrini e l'Sciarrini", "la proposta dell'A. S. e l'S."},
+		{"dell'amico, l'Ambito", "dell'amico, l'Ambito"},
 		{"Anna Maria Rossi e Maria Rossi", "A. M. R. e Maria Rossi"},
 		{"Rossi da sola resta", "Rossi da sola resta"},                  // not near: the surname alone stays
 		{"Conti alla mano, Giuseppina Conti", "Conti alla mano, G. C."}, // the same

@@ -225,3 +225,39 @@ func TestPublishInitialsFlag(t *testing.T) {
 		t.Error("the bundle dump does not carry publish_initials")
 	}
 }
+
+// TestPublicationNamesNoCitizen: no copy for publication of the demo's verbali names a private citizen,
+// by full name or by surname alone, while the full copies do.
+func TestPublicationNamesNoCitizen(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	seedDemo(t, s, 1)
+	list, err := s.Sessions(ctx, data.SessionFilter{})
+	must(t, "Sessions", err)
+	named, held := 0, 0
+	for _, x := range list {
+		if !x.Status.Held() {
+			continue
+		}
+		held++
+		d, err := s.Dossier(ctx, x.ID)
+		must(t, "Dossier", err)
+		full, err := report.Verbale(d)
+		must(t, "Verbale", err)
+		pub, err := report.VerbalePublication(d)
+		must(t, "VerbalePublication", err)
+		fullText, pubText := extracted(t, "full.pdf", full), extracted(t, "pub.pdf", pub)
+		for _, p := range d.Private {
+			surname := regexp.MustCompile(`\b` + regexp.QuoteMeta(p.Surname) + `\b`)
+			if surname.MatchString(fullText) {
+				named++
+			}
+			if surname.MatchString(pubText) || strings.Contains(pubText, p.Prose()) {
+				t.Errorf("the copy for publication of the %s of %v names %s", d.Body.Name, x.Date, p.Listed())
+			}
+		}
+	}
+	if held < 20 || named == 0 {
+		t.Errorf("%d held sessions, %d names of citizens in their full verbali: the test proves nothing", held, named)
+	}
+}
