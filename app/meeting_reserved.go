@@ -12,16 +12,16 @@ import (
 	"github.com/tavoli/tavoli/data"
 )
 
-// markReserved puts the text selected in the meeting's notes (or in the decision or action box being
-// typed in) between the marks of a passage riservato (data.MarkReserved), which the copy for publication
+// markReserved puts the text selected in the meeting's notes (or in the decision being typed) between
+// the marks of a passage riservato (data.MarkReserved), which the copy for publication
 // prints as "[omissis]". With nothing selected it writes the two marks and leaves the cursor between
 // them. Typed by hand, the marks work the same.
 func (m *meetingScreen) markReserved() {
 	box := m.notes
-	for _, b := range []*shortcutEntry{m.decision, m.actWhat} {
-		if m.ui.win.Canvas().Focused() == b {
-			box = b
-		}
+	// Only texts the verbale alone prints: an action also goes to the register of actions, which has
+	// no copy for publication.
+	if m.ui.win.Canvas().Focused() == m.decision {
+		box = m.decision
 	}
 	if box.Disabled() {
 		return

@@ -62,6 +62,7 @@ func publicCopy(d data.Dossier) redactor {
 // dossier is d as the copy prints it. Nothing of d is changed: the slices are copied.
 func (r redactor) dossier(d data.Dossier) data.Dossier {
 	t := r.text
+	d.Session.Place = t(d.Session.Place)
 	d.Agenda = slices.Clone(d.Agenda)
 	for i := range d.Agenda {
 		d.Agenda[i].Title, d.Agenda[i].Notes = t(d.Agenda[i].Title), t(d.Agenda[i].Notes)
