@@ -124,8 +124,10 @@ func initials(s string) string {
 // surname alone ("Sciarrini, cittadino di Magione, …") is reduced only for the people named as near:
 // those the document itself lists, for a common surname elsewhere is too often someone else.
 type Redaction struct {
-	byID   map[string]Naming
-	people []redacted // the longest names first, so that "Anna Maria Rossi" goes before "Maria Rossi"
+	byID map[string]Naming
+	// people are the names by their first word, the longest first, so that "Anna Maria Rossi" goes
+	// before "Maria Rossi"; a text is read once, whatever the number of people.
+	people map[string][]redacted
 }
 
 // redacted is one private person's name as the text is searched for it: folded words, and the initials
@@ -139,7 +141,7 @@ type redacted struct {
 // NewRedaction prepares the redaction of texts for the private people; near are the ids of those whose
 // surname alone is reduced too.
 func NewRedaction(private []Private, near ...string) *Redaction {
-	r := &Redaction{byID: map[string]Naming{}}
+	r := &Redaction{byID: map[string]Naming{}, people: map[string][]redacted{}}
 	isNear := map[string]bool{}
 	for _, id := range near {
 		isNear[id] = true
@@ -152,15 +154,21 @@ func NewRedaction(private []Private, near ...string) *Redaction {
 			continue
 		}
 		if len(name) > 0 {
-			r.people = append(r.people, redacted{words: append(append([]string{}, name...), surname...), with: in.Prose()},
-				redacted{words: append(append([]string{}, surname...), name...), with: in.Listed()})
+			r.add(redacted{words: append(append([]string{}, name...), surname...), with: in.Prose()})
+			r.add(redacted{words: append(append([]string{}, surname...), name...), with: in.Listed()})
 		}
 		if isNear[p.ID] {
-			r.people = append(r.people, redacted{words: surname, with: in.Surname, surnameAlone: true})
+			r.add(redacted{words: surname, with: in.Surname, surnameAlone: true})
 		}
 	}
-	sort.SliceStable(r.people, func(i, j int) bool { return len(r.people[i].words) > len(r.people[j].words) })
+	for _, ps := range r.people {
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
+	}
 	return r
+}
+
+func (r *Redaction) add(p redacted) {
+	r.people[p.words[0]] = append(r.people[p.words[0]], p)
 }
 
 // Person is the initials of the private person with this id, and whether there is one: anyone else is
@@ -292,39 +300,40 @@ func (r *Redaction) names(s string) string {
 // the offset in s where the name starts: after the article of an elided first word ("l'Orlandi",
 // "dell'Amrani"), at the word otherwise.
 func (r *Redaction) match(s string, ws []word, i int) (int, string, int) {
+	if n, with := r.matchFrom(s, ws, i, ws[i].folded, ws[i].from); n > 0 {
+		return n, with, ws[i].from
+	}
+	// An elided article before the name: the name is what follows the apostrophe.
+	w := s[ws[i].from:ws[i].to]
+	if cut := strings.LastIndexAny(w, "'’"); cut >= 0 {
+		_, size := utf8.DecodeRuneInString(w[cut:])
+		from := ws[i].from + cut + size
+		if n, with := r.matchFrom(s, ws, i, foldWord(s[from:ws[i].to]), from); n > 0 {
+			return n, with, from
+		}
+	}
+	return 0, "", 0
+}
+
+// matchFrom is match with the first word read as first, starting at from.
+func (r *Redaction) matchFrom(s string, ws []word, i int, first string, from int) (int, string) {
 next:
-	for _, p := range r.people {
+	for _, p := range r.people[first] {
 		if i+len(p.words) > len(ws) {
 			continue
 		}
-		from := ws[i].from
-		for k, w := range p.words {
-			got := ws[i+k].folded
-			if k == 0 && got != w {
-				// An elided article before the name: the name is what follows the apostrophe.
-				cut := strings.LastIndexAny(s[ws[i].from:ws[i].to], "'’")
-				if cut < 0 || foldWord(strings.TrimLeft(s[ws[i].from+cut:ws[i].to], "'’")) != w {
-					continue next
-				}
-				_, size := utf8.DecodeRuneInString(s[ws[i].from+cut:])
-				from = ws[i].from + cut + size
-				continue
-			}
-			if got != w {
-				continue next
-			}
+		for k := 1; k < len(p.words); k++ {
 			// The words of a name follow each other with nothing but spaces between them.
-			if k > 0 && strings.TrimSpace(s[ws[i+k-1].to:ws[i+k].from]) != "" {
+			if ws[i+k].folded != p.words[k] || strings.TrimSpace(s[ws[i+k-1].to:ws[i+k].from]) != "" {
 				continue next
 			}
 		}
 		if p.surnameAlone {
-			first, _ := utf8.DecodeRuneInString(s[from:])
-			if !unicode.IsUpper(first) {
+			if c, _ := utf8.DecodeRuneInString(s[from:]); !unicode.IsUpper(c) {
 				continue
 			}
 		}
-		return len(p.words), p.with, from
+		return len(p.words), p.with
 	}
-	return 0, "", 0
+	return 0, ""
 }
