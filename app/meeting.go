@@ -143,7 +143,7 @@ func newMeetingScreen(ui *UI, sessions *sessionsScreen) *meetingScreen {
 	newVote := widget.NewButtonWithIcon(lang.L("meeting.new_vote"), theme.ConfirmIcon(), m.openVoteForm)
 	center := container.NewVBox(
 		container.NewBorder(nil, nil, nil, m.itemTime, m.itemTitle), m.approve, m.errs.box, m.votes.content,
-		widget.NewLabel(lang.L("meeting.notes")), m.notes,
+		container.NewBorder(nil, nil, nil, m.reservedButton(), widget.NewLabel(lang.L("meeting.notes"))), m.notes,
 		heading(lang.L("meeting.decisions")), m.decisions, m.decision,
 		heading(lang.L("meeting.actions")), m.actions,
 		container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(130, m.actDue.MinSize().Height), m.actDue),

@@ -139,6 +139,8 @@ type personForm struct {
 	honorary *shortcutEntry // the person's title ("Sindaca"); f.title is the form's heading
 	gender   *widget.Select
 	category *widget.Select
+	// initials asks for initials only in the copies for publication (a private citizen has them anyway).
+	initials *widget.Check
 	org      *commitEntry
 	orgID    string // the organisation stored for this person
 	orgName  string
@@ -187,6 +189,7 @@ func newPersonForm(s *peopleScreen) *personForm {
 		cats = append(cats, lang.L("category."+string(c)))
 	}
 	f.category = newSelect(cats, func(string) { f.changed() })
+	f.initials = widget.NewCheck(lang.L("people.publish_initials"), func(bool) { f.changed() })
 	f.org = newCommitEntry(func() {
 		if !f.loading && !f.orgCommitted {
 			f.orgCommitted = true
@@ -222,6 +225,7 @@ func newPersonForm(s *peopleScreen) *personForm {
 		widget.NewFormItem(lang.L("field.title"), f.honorary),
 		widget.NewFormItem(lang.L("field.gender"), f.gender),
 		widget.NewFormItem(lang.L("field.category"), f.category),
+		&widget.FormItem{Widget: f.initials, HintText: lang.L("people.publish_initials_hint")},
 		widget.NewFormItem(lang.L("field.organisation"), f.org),
 		widget.NewFormItem(lang.L("field.comune"), f.comune),
 		widget.NewFormItem(lang.L("field.email"), f.email),
@@ -288,6 +292,7 @@ func (f *personForm) load(p data.PersonView) {
 		cat = data.CatAltro
 	}
 	f.category.SetSelected(lang.L("category." + string(cat)))
+	f.initials.SetChecked(p.PublishInitials)
 	f.org.SetText(p.OrganisationName)
 	f.comune.SetText(p.Town())
 	f.email.SetText(p.Email)
@@ -306,7 +311,7 @@ func (f *personForm) load(p data.PersonView) {
 }
 
 func (f *personForm) setEnabled(on bool) {
-	setEnabled(on, f.surname, f.name, f.honorary, f.gender, f.category, f.org, f.comune, f.email, f.phone, f.notes, f.del, f.join,
+	setEnabled(on, f.surname, f.name, f.honorary, f.gender, f.category, f.initials, f.org, f.comune, f.email, f.phone, f.notes, f.del, f.join,
 		f.erase)
 	setEnabled(f.meta.ID != "", f.export)
 	if f.meta.ID == "" {
@@ -336,7 +341,8 @@ func (f *personForm) changed() {
 // person is the person as the form shows it (organisation and comune not yet resolved).
 func (f *personForm) person() data.Person {
 	p := data.Person{Meta: f.meta, OrganisationID: f.orgID, Surname: f.surname.Text, Name: f.name.Text, Email: f.email.Text,
-		Phone: f.phone.Text, Notes: f.notes.Text, Category: data.CatAltro, Title: f.honorary.Text}
+		Phone: f.phone.Text, Notes: f.notes.Text, Category: data.CatAltro, Title: f.honorary.Text,
+		PublishInitials: f.initials.Checked}
 	if i := f.category.SelectedIndex(); i >= 0 {
 		p.Category = data.Categories[i]
 	}

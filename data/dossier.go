@@ -77,6 +77,9 @@ type Dossier struct {
 	Voted   map[string][]string
 	// Covered names the proposals the session's validation votes decide on, by id.
 	Covered map[string]string `json:"covered,omitempty"`
+	// Private are the people a copy for publication names by initials only: every private citizen
+	// and everyone flagged in the registry, whether the session names them or not.
+	Private []Private `json:"private,omitempty"`
 	// Changed is the latest change to anything in the dossier: the date documents carry, so that
 	// exporting twice gives the same file.
 	Changed time.Time `json:"changed"`

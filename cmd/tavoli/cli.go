@@ -48,6 +48,7 @@ type options struct {
 	query   string // proposals: words searched in them
 	overdue bool   // actions: only those past their due date
 	person  string // export persona: the person, by id
+	public  bool   // export verbale, sintesi: the copy for publication at the albo pretorio
 
 	// bundle: the exchange of data between laptops.
 	all          bool   // export every record; list every version set aside, reviewed ones too
@@ -97,6 +98,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, gui func(
 	fset.BoolVar(&c.opt.overdue, "overdue", false, "")
 	fset.StringVar(&c.opt.person, "person", "", "")
 	fset.StringVar(&c.opt.person, "persona", "", "")
+	fset.BoolVar(&c.opt.public, "pubblicazione", false, "")
+	fset.BoolVar(&c.opt.public, "publication", false, "")
 	fset.BoolVar(&c.opt.all, "all", false, "")
 	fset.StringVar(&c.opt.forPeer, "for", "", "")
 	fset.StringVar(&c.opt.passFile, "passphrase-file", "", "")

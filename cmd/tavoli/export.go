@@ -41,6 +41,9 @@ func (c *cli) export(ctx context.Context, rest []string) int {
 	if !ok {
 		return c.usage("cli.export_kind", nil)
 	}
+	if c.opt.public && kind != "verbale" && kind != "sintesi" {
+		return c.usage("cli.export_publication", nil)
+	}
 	switch kind {
 	case "ballots":
 		return c.exportBallots(ctx)
@@ -54,8 +57,12 @@ func (c *cli) export(ctx context.Context, rest []string) int {
 	if c.opt.session == "" || c.opt.output == "" {
 		return c.usage("cli.export_needs", nil)
 	}
+	doc := docs.DocKind(kind)
+	if c.opt.public {
+		doc = docs.DocVerbalePublication
+	}
 	return c.exportFrom(ctx, func(st *sqlite.Store) ([]byte, error) {
-		b, _, err := docs.RenderDocument(ctx, st, c.opt.session, docs.DocKind(kind))
+		b, _, err := docs.RenderDocument(ctx, st, c.opt.session, doc)
 		return b, err
 	})
 }

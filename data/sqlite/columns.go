@@ -65,6 +65,7 @@ func personCols(p data.Person, k *keyer) []column {
 		{"organisation_id", nullable(p.OrganisationID)}, {"comune_id", nullable(p.ComuneID)},
 		{"comune_text", p.ComuneText}, {"email", p.Email}, {"phone", p.Phone}, {"notes", p.Notes},
 		{"title", p.Title}, {"gender", string(p.Gender)}, {"erased", optTime(p.ErasedAt)},
+		{"publish_initials", p.PublishInitials},
 		{"search", data.Fold(strings.Join([]string{p.Surname, p.Name, p.Email, p.Phone, p.ComuneText, p.Title}, " "))},
 		{"match_key", personMatchKey(p)},
 		{"sort_key", k.key(p.Surname, p.Name)}}

@@ -116,6 +116,9 @@ func dossier(ctx context.Context, tx *sql.Tx, sessionID string) (data.Dossier, e
 	if d.Proposals, err = sessionProposals(ctx, tx, sessionID); err != nil {
 		return d, err
 	}
+	if d.Private, err = privatePeople(ctx, tx); err != nil {
+		return d, err
+	}
 	if d.Votes, err = sessionVotes(ctx, tx, sessionID); err != nil {
 		return d, err
 	}

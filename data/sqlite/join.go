@@ -362,6 +362,8 @@ func fillPerson(survivor, loser data.Person) data.Person {
 	if out.Category == data.CatAltro || out.Category == "" {
 		out.Category = loser.Category
 	}
+	// Whoever asked for initials in published copies, on either record, still has them.
+	out.PublishInitials = out.PublishInitials || loser.PublishInitials
 	return out
 }
 

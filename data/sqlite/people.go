@@ -12,7 +12,7 @@ import (
 // personColumns are a person's own columns; personSelect adds the names of the organisation and the
 // comune, which personFrom joins.
 const personColumns = `p.surname, p.name, p.category, coalesce(p.organisation_id, ''), coalesce(p.comune_id, ''),
-	p.comune_text, p.email, p.phone, p.notes, p.title, p.gender, p.erased`
+	p.comune_text, p.email, p.phone, p.notes, p.title, p.gender, p.erased, p.publish_initials`
 
 const personSelect = personColumns + `, coalesce(o.name, ''), coalesce(c.name, '')`
 
@@ -25,7 +25,7 @@ func scanPerson(sc interface{ Scan(...any) error }) (data.PersonView, error) {
 	var erased string
 	ms := metaScan{m: &v.Meta}
 	err := sc.Scan(append(ms.dest(), &v.Surname, &v.Name, &v.Category, &v.OrganisationID, &v.ComuneID,
-		&v.ComuneText, &v.Email, &v.Phone, &v.Notes, &v.Title, &v.Gender, &erased, &v.OrganisationName, &v.ComuneName)...)
+		&v.ComuneText, &v.Email, &v.Phone, &v.Notes, &v.Title, &v.Gender, &erased, &v.PublishInitials, &v.OrganisationName, &v.ComuneName)...)
 	if err != nil {
 		return v, err
 	}
