@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/tavoli/tavoli/data"
@@ -268,4 +269,188 @@ func TestSecretBallotsLandInIDOrder(t *testing.T) {
 	if got := m.inSequence(t, "vote_ballots", data.KindVoteBallot, v.ID); !slices.Equal(got, ids) {
 		t.Errorf("ballots in the change sequence: %v, want the order of their ids %v", got, ids)
 	}
+}
+
+// TestSecretVoteClosedWithTheSession: closing the session closes its open secret vote, and writes what
+// was counted as CloseVote does.
+func TestSecretVoteClosedWithTheSession(t *testing.T) {
+	m := runningMarch(t)
+	v := m.openVote(t, data.Vote{Method: data.MethodMotion, Subject: "Nomina del referente", Secret: true})
+	for _, seat := range []string{m.seatRossi.ID, m.seatBianchi.ID} {
+		must(t, "MarkVoted", m.s.MarkVoted(m.ctx, v.ID, seat))
+	}
+	for _, c := range []string{vote.Contrario, vote.Favorevole} {
+		_, err := m.s.SaveBallot(m.ctx, data.VoteBallot{VoteID: v.ID, Count: 1, Choice: c})
+		must(t, "SaveBallot", err)
+	}
+	m.move(t, m.march.ID, data.SessionChiusa)
+	m.walEmpty(t, "after closing the session")
+	votes, err := m.s.Votes(m.ctx, m.march.ID)
+	must(t, "Votes", err)
+	bs, voted, err := m.s.Ballots(m.ctx, v.ID)
+	must(t, "Ballots", err)
+	if len(votes) != 1 || votes[0].Status != data.VoteChiusa || len(bs) != 2 || len(voted) != 2 {
+		t.Fatalf("after closing the session: %+v, %d ballots, %d voters; want the vote closed with 2 and 2", votes, len(bs), len(voted))
+	}
+	ids, _ := m.column(t, "vote_ballots", "ballot", v.ID)
+	if got := m.inSequence(t, "vote_ballots", data.KindVoteBallot, v.ID); !slices.Equal(got, ids) {
+		t.Errorf("ballots in the change sequence: %v, want the order of their ids %v", got, ids)
+	}
+}
+
+// otherIDs are the ids of a second store on the same file: they never meet the first one's.
+func otherIDs() func() string {
+	n := 0
+	return func() string {
+		n++
+		return fmt.Sprintf("0000000b-0000-4000-8000-%012d", n)
+	}
+}
+
+// TestSecretVoteHeldByOneProgram: what a secret vote was given lives in the program that took it. A
+// second window on the file sees the vote open with nothing entered, and is told so (NotHeld), until
+// the first closes it; a program started again finds its vote open with nothing, says so, and takes
+// the count again.
+func TestSecretVoteHeldByOneProgram(t *testing.T) {
+	m := runningMarch(t)
+	v := m.openVote(t, data.Vote{Method: data.MethodMotion, Subject: "Nomina del referente", Secret: true})
+	for _, seat := range []string{m.seatRossi.ID, m.seatBianchi.ID} {
+		must(t, "MarkVoted", m.s.MarkVoted(m.ctx, v.ID, seat))
+	}
+	_, err := m.s.SaveBallot(m.ctx, data.VoteBallot{VoteID: v.ID, Count: 2, Choice: vote.Favorevole})
+	must(t, "SaveBallot", err)
+	opt := meetOptions(m.clock)
+	opt.NewID = otherIDs()
+	other := openAt(t, m.path, opt)
+
+	held := func(s *Store, who string, notHeld bool, ballots, voted int) {
+		t.Helper()
+		d, err := s.Dossier(m.ctx, m.march.ID)
+		must(t, "Dossier", err)
+		if d.NotHeld[v.ID] != notHeld || len(d.Ballots[v.ID]) != ballots || len(d.Voted[v.ID]) != voted {
+			t.Errorf("%s: Dossier has the vote not held %v, %d ballots, %d voters; want %v, %d, %d", who,
+				d.NotHeld[v.ID], len(d.Ballots[v.ID]), len(d.Voted[v.ID]), notHeld, ballots, voted)
+		}
+	}
+	held(m.s, "the window counting", false, 1, 2)
+	held(other, "another window", true, 0, 0)
+	_, err = m.s.CloseVote(m.ctx, v.ID)
+	must(t, "CloseVote", err)
+	held(other, "another window, the vote closed", false, 1, 2)
+
+	// The program stops while a second secret vote is open: what it held is gone.
+	w := m.openVote(t, data.Vote{Method: data.MethodMotion, Subject: "Nomina del vice", Secret: true})
+	must(t, "MarkVoted", m.s.MarkVoted(m.ctx, w.ID, m.seatRossi.ID))
+	must(t, "Close", m.s.Close())
+	m.s = openAt(t, m.path, meetOptions(m.clock))
+	m.s.newID = otherIDs() // ids that the first run did not use
+	v = w
+	held(m.s, "after a restart", true, 0, 0)
+	for _, seat := range []string{m.seatRossi.ID, m.seatBianchi.ID} {
+		must(t, "MarkVoted(again)", m.s.MarkVoted(m.ctx, w.ID, seat))
+	}
+	_, err = m.s.SaveBallot(m.ctx, data.VoteBallot{VoteID: w.ID, Count: 2, Choice: vote.Contrario})
+	must(t, "SaveBallot(again)", err)
+	held(m.s, "after a restart, counted again", false, 1, 2)
+	_, err = m.s.CloseVote(m.ctx, w.ID)
+	must(t, "CloseVote", err)
+	if bs, voted, err := m.s.Ballots(m.ctx, w.ID); err != nil || len(bs) != 1 || bs[0].Count != 2 || len(voted) != 2 {
+		t.Errorf("Ballots(closed after a restart) = %+v, %v, %v; want 2 contrari from 2 seats", bs, voted, err)
+	}
+}
+
+// TestSecretOrderMigration: a file written before secret votes were held in memory keeps its ballots
+// and voters in the change sequence in the order they were entered, and in its free space what was
+// replaced. Migration 0018 puts them in id order, and the next open rewrites the file.
+func TestSecretOrderMigration(t *testing.T) {
+	m := runningMarch(t)
+	v := m.openVote(t, data.Vote{Method: data.MethodMotion, Subject: "Nomina del referente", Secret: true})
+	// A ballot replaced by a shorter one leaves the start of its text in the page's free space.
+	const marker = "stato-intermedio"
+	replaced := `{"ranking":["` + strings.Repeat(marker+`","`, 30) + `fine"]}`
+	// What the program before this one wrote, as it wrote it, one transaction a step, without
+	// secure_delete: the voters as they were checked off, then the ballots, one of them corrected.
+	old, err := sql.Open("sqlite", fileURI(m.path)+"?_pragma=busy_timeout(5000)&_pragma=secure_delete(0)")
+	must(t, "sql.Open", err)
+	defer old.Close()
+	opened := fmtTime(v.Opened)
+	id := func(n int) string { return fmt.Sprintf("00000000-0000-4000-8000-%012d", 900+n) }
+	for _, q := range []struct {
+		sql  string
+		args []any
+	}{
+		{`INSERT INTO vote_voters (id, created, updated, device, vote_id, seat_id) VALUES (?, ?, ?, 'old', ?, ?)`,
+			[]any{id(2), opened, opened, v.ID, m.seatBianchi.ID}},
+		{`INSERT INTO vote_voters (id, created, updated, device, vote_id, seat_id) VALUES (?, ?, ?, 'old', ?, ?)`,
+			[]any{id(1), opened, opened, v.ID, m.seatRossi.ID}},
+		{`INSERT INTO vote_ballots (id, created, updated, device, vote_id, count, ballot) VALUES (?, ?, ?, 'old', ?, 1, ?)`,
+			[]any{id(5), opened, opened, v.ID, replaced}},
+		{`UPDATE vote_ballots SET ballot = '{"choice":"favorevole"}' WHERE id = ?`, []any{id(5)}},
+		{`PRAGMA wal_checkpoint(TRUNCATE)`, nil}, // into the file itself, as a checkpoint of the old program may have
+		{`INSERT INTO vote_ballots (id, created, updated, device, vote_id, count, ballot) VALUES (?, ?, ?, 'old', ?, 1, ?)`,
+			[]any{id(3), opened, opened, v.ID, `{"choice":"contrario"}`}},
+		{`UPDATE votes SET status = 'chiusa', closed = ? WHERE id = ?`, []any{opened, v.ID}},
+		{`DELETE FROM migrations WHERE name LIKE '%0018_secret_order.sql'`, nil},
+	} {
+		_, err := old.Exec(q.sql, q.args...)
+		must(t, q.sql, err)
+	}
+	// The old program is stopped while the file and its WAL are as it left them.
+	if !m.inFiles(t, marker) {
+		t.Fatalf("the old file does not hold %s: the test shows nothing", marker)
+	}
+	files := map[string][]byte{}
+	for _, suffix := range []string{"", "-wal"} {
+		b, err := os.ReadFile(m.path + suffix)
+		must(t, "ReadFile", err)
+		files[suffix] = b
+	}
+	must(t, "Close(old)", old.Close())
+	must(t, "Close", m.s.Close())
+	os.Remove(m.path + "-shm")
+	for suffix, b := range files {
+		must(t, "WriteFile", os.WriteFile(m.path+suffix, b, 0o600))
+	}
+
+	m.s = openAt(t, m.path, meetOptions(m.clock))
+	m.s.newID = otherIDs()
+	if m.inFiles(t, marker) {
+		t.Errorf("after the upgrade the file still holds %s", marker)
+	}
+	m.walEmpty(t, "after the upgrade")
+	for _, c := range []struct {
+		table string
+		kind  data.Kind
+		want  []string
+	}{{"vote_ballots", data.KindVoteBallot, []string{id(3), id(5)}}, {"vote_voters", data.KindVoteVoter, []string{id(1), id(2)}}} {
+		if got := m.inSequence(t, c.table, c.kind, v.ID); !slices.Equal(got, c.want) {
+			t.Errorf("%s in the change sequence after the upgrade: %v, want %v", c.table, got, c.want)
+		}
+	}
+	bs, voted, err := m.s.Ballots(m.ctx, v.ID)
+	must(t, "Ballots", err)
+	if len(bs) != 2 || bs[0].Choice != vote.Contrario || bs[1].Choice != vote.Favorevole || len(voted) != 2 {
+		t.Errorf("Ballots after the upgrade = %+v, voted %v; want the contrario and the favorevole, 2 seats", bs, voted)
+	}
+	var flags int
+	must(t, "settings", m.s.db.QueryRow(`SELECT count(*) FROM settings WHERE key = 'vacuum_secret'`).Scan(&flags))
+	if flags != 0 {
+		t.Error("the file is still marked to be rewritten")
+	}
+}
+
+// inFiles reports whether the database or its WAL holds s.
+func (m *meeting) inFiles(t *testing.T, s string) bool {
+	t.Helper()
+	for _, suffix := range []string{"", "-wal"} {
+		b, err := os.ReadFile(m.path + suffix)
+		if suffix != "" && os.IsNotExist(err) {
+			continue
+		}
+		must(t, "ReadFile", err)
+		if bytes.Contains(b, []byte(s)) {
+			return true
+		}
+	}
+	return false
 }
