@@ -383,6 +383,15 @@ func (p *votePanel) secretEntry(v data.Vote, ballots []data.VoteBallot) {
 	}
 	counting := len(ballots) > 0
 	p.content.Add(widget.NewLabel(lang.L("vote.secret_hint")))
+	// The count is written only when the vote closes (see data/sqlite/votes_secret.go): say where it
+	// is until then, and say it plainly when this program does not hold it.
+	held := widget.NewLabel(lang.L("vote.secret_held"))
+	if m.d.NotHeld[v.ID] {
+		held.SetText(lang.L("vote.secret_not_held"))
+		held.Importance = widget.WarningImportance
+	}
+	held.Wrapping = fyne.TextWrapWord
+	p.content.Add(held)
 	grid := container.NewGridWithColumns(3)
 	for _, x := range v.Voters {
 		if !x.Present {
