@@ -31,8 +31,7 @@ const defaultCriteria = "urgenza:2, gravità:1, efficacia:1, fattibilità:1, cos
 func (m *meetingScreen) openVoteForm() {
 	if v, open := m.openVoteShown(); open {
 		// The same keys close the vote being taken, after asking.
-		m.ui.confirm(lang.L("vote.close"), lang.L("vote.close_question", map[string]any{"subject": v.Subject}),
-			lang.L("vote.close"), func() { m.closeVote(v.ID) })
+		m.askCloseVote(v)
 		return
 	}
 	it, ok := m.currentItem()
@@ -260,7 +259,13 @@ func (p *votePanel) show() {
 	default:
 		p.ballotEntry(v, ballots)
 	}
-	closeBtn := widget.NewButtonWithIcon(lang.L("vote.close"), theme.ConfirmIcon(), func() { m.closeVote(v.ID) })
+	closeBtn := widget.NewButtonWithIcon(lang.L("vote.close"), theme.ConfirmIcon(), func() {
+		if m.d.NotHeld[v.ID] {
+			m.askCloseVote(v)
+			return
+		}
+		m.closeVote(v.ID)
+	})
 	closeBtn.Importance = widget.HighImportance
 	p.content.Add(container.NewHBox(closeBtn))
 	p.content.Add(widget.NewSeparator())
@@ -707,6 +712,17 @@ func (m *meetingScreen) seatLabel(x data.VoteVoter) string {
 		}
 	}
 	return x.Label
+}
+
+// askCloseVote asks before closing the vote v. A secret vote whose count this program does not hold would
+// be recorded without ballots: the question says so.
+func (m *meetingScreen) askCloseVote(v data.Vote) {
+	key := "vote.close_question"
+	if m.d.NotHeld[v.ID] {
+		key = "vote.close_not_held_question"
+	}
+	m.ui.confirm(lang.L("vote.close"), lang.L(key, map[string]any{"subject": v.Subject}), lang.L("vote.close"),
+		func() { m.closeVote(v.ID) })
 }
 
 // closeVote closes the vote and shows its result.

@@ -191,6 +191,12 @@ func TestSecretCountHeldUntilClosing(t *testing.T) {
 		t.Fatalf("the secret vote's panel = %q with %d seats checked off; want it to say %q, and 2", texts(m.votes.content),
 			len(m.d.Voted[v.ID]), heldHere)
 	}
+	// Leaving now loses them: Esci asks first.
+	quitItem(t, e.ui).Action()
+	if dlg := e.mustOverlay("the question before leaving"); !hasText(dlg, "si registrano solo alla sua chiusura") {
+		t.Fatalf("Esci during a secret vote asks %q", texts(dlg))
+	}
+	test.Tap(button(t, e.overlay(), "Annulla"))
 	// The program starts again: a new store on the same file.
 	st, err := opener(testDevice)(e.ui.ctx, e.path)
 	if err != nil {
@@ -206,6 +212,15 @@ func TestSecretCountHeldUntilClosing(t *testing.T) {
 	if got := strings.Join(texts(m.votes.content), " "); !strings.Contains(got, notHere) || len(m.d.Voted[v.ID]) != 0 {
 		t.Fatalf("after a restart the panel = %q with %d seats checked off; want it to say %q, and none", got,
 			len(m.d.Voted[v.ID]), notHere)
+	}
+	// Closing it now would record it empty: the button asks first.
+	test.Tap(button(t, m.votes.content, "Chiudi la votazione"))
+	if dlg := e.mustOverlay("the question before closing"); !hasText(dlg, "si registra senza schede") {
+		t.Fatalf("closing a vote not held here asks %q", texts(dlg))
+	}
+	test.Tap(button(t, e.overlay(), "Annulla"))
+	if v, open := m.openVoteShown(); !open || e.overlay() != nil {
+		t.Fatalf("after Annulla the vote %+v is open %v, a dialog shown %v; want it open, no dialog", v.Subject, open, e.overlay() != nil)
 	}
 	checkOff(3)
 	for i, s := range []string{"2", "1"} {
