@@ -1,5 +1,3 @@
-package sqlite
-
 // A secret vote's count stays in memory until the vote closes (issue 19). Written as it was entered,
 // the order in which seats were checked off and ballots counted would survive in the change sequence,
 // in the WAL (every intermediate total) and in freed pages, and the two lists could be matched. Held
@@ -8,6 +6,8 @@ package sqlite
 //
 // The price: a program that stops while a secret vote is open loses what was entered. The paper
 // ballots are still in the urn; the window says so, and they are counted again.
+
+package sqlite
 
 import (
 	"context"

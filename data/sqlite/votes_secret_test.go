@@ -454,3 +454,45 @@ func (m *meeting) inFiles(t *testing.T, s string) bool {
 	}
 	return false
 }
+
+// TestSecretBallotsRaceTheClosing: ballots entered while the vote is being closed are either in the
+// closed vote or refused, never taken and then lost.
+func TestSecretBallotsRaceTheClosing(t *testing.T) {
+	m, seats := eightPresent(t)
+	v := m.openVote(t, data.Vote{Method: data.MethodApproval, Subject: "Priorità", Secret: true,
+		Options: []data.VoteOption{{ID: "a", Label: "A"}, {ID: "b", Label: "B"}, {ID: "c", Label: "C"}}})
+	for _, seat := range seats {
+		must(t, "MarkVoted", m.s.MarkVoted(m.ctx, v.ID, seat))
+	}
+	ballots := [][]string{{"a"}, {"b"}, {"c"}, {"a", "b"}, {"a", "c"}, {"b", "c"}, {"a", "b", "c"}}
+	taken := make([]error, len(ballots))
+	done := make(chan int)
+	for i, approve := range ballots {
+		go func() {
+			_, taken[i] = m.s.SaveBallot(m.ctx, data.VoteBallot{VoteID: v.ID, Approve: approve})
+			done <- i
+		}()
+	}
+	<-done
+	_, err := m.s.CloseVote(m.ctx, v.ID)
+	must(t, "CloseVote", err)
+	for range len(ballots) - 1 {
+		<-done
+	}
+	var want []string
+	for i, err := range taken {
+		switch {
+		case err == nil:
+			j, _ := ballotJSON(data.VoteBallot{Approve: ballots[i]})
+			want = append(want, j)
+		case data.ErrorCode(err) != data.EInvalid:
+			t.Errorf("SaveBallot(%v) = %v, want it taken or refused as the vote closed", ballots[i], err)
+		}
+	}
+	_, got := m.column(t, "vote_ballots", "ballot", v.ID)
+	slices.Sort(got)
+	slices.Sort(want)
+	if len(want) == 0 || !slices.Equal(got, want) {
+		t.Errorf("the closed vote holds %v, want the %d ballots taken %v", got, len(want), want)
+	}
+}
