@@ -496,3 +496,60 @@ func TestSecretBallotsRaceTheClosing(t *testing.T) {
 		t.Errorf("the closed vote holds %v, want the %d ballots taken %v", got, len(want), want)
 	}
 }
+
+// TestSecretFileWhateverTheOrder: the same vote counted in different orders — the seats checked off,
+// the ballots entered — leaves the same database file, byte for byte, but for the pages where the file
+// remembers where it lives (see replica.go): nothing in it tells one order from another.
+func TestSecretFileWhateverTheOrder(t *testing.T) {
+	orders := [][]int{{0, 1, 2, 3, 4, 5, 6, 7}, {7, 6, 5, 4, 3, 2, 1, 0}, {3, 0, 6, 1, 7, 2, 5, 4}}
+	ballots := [][]string{{"c"}, {"a", "d"}, {"b"}, {"a"}, {"b", "c", "d"}, {"d"}, {"a", "b"}, {"c", "d"}}
+	var first []byte
+	for n, order := range orders {
+		m, seats := eightPresent(t)
+		v := m.openVote(t, data.Vote{Method: data.MethodApproval, Subject: "Priorità", Secret: true,
+			Options: []data.VoteOption{{ID: "a", Label: "A"}, {ID: "b", Label: "B"}, {ID: "c", Label: "C"}, {ID: "d", Label: "D"}}})
+		for i, k := range order {
+			m.clock.set(meetDay(3, 12, 16, i))
+			must(t, "MarkVoted", m.s.MarkVoted(m.ctx, v.ID, seats[k]))
+		}
+		for i, k := range order {
+			m.clock.set(meetDay(3, 12, 17, i))
+			_, err := m.s.SaveBallot(m.ctx, data.VoteBallot{VoteID: v.ID, Approve: ballots[(k+n)%len(ballots)]})
+			must(t, "SaveBallot", err)
+		}
+		m.clock.set(meetDay(3, 12, 18, 0))
+		_, err := m.s.CloseVote(m.ctx, v.ID)
+		must(t, "CloseVote", err)
+		var pageSize int
+		must(t, "page_size", m.s.db.QueryRow(`PRAGMA page_size`).Scan(&pageSize))
+		rows, err := m.s.db.Query(`SELECT pageno FROM dbstat WHERE name IN ('settings', 'sqlite_autoindex_settings_1')`)
+		must(t, "dbstat", err)
+		var where []int
+		for rows.Next() {
+			var p int
+			must(t, "scan", rows.Scan(&p))
+			where = append(where, p)
+		}
+		rows.Close()
+		must(t, "Close", m.s.Close())
+		b, err := os.ReadFile(m.path)
+		must(t, "ReadFile", err)
+		if len(where) == 0 || len(where) > 2 {
+			t.Fatalf("the settings lie on pages %v, want one or two", where)
+		}
+		for _, p := range where {
+			clear(b[(p-1)*pageSize : p*pageSize])
+		}
+		if n == 0 {
+			first = b
+			continue
+		}
+		if !bytes.Equal(b, first) {
+			i := 0
+			for i < min(len(b), len(first)) && b[i] == first[i] {
+				i++
+			}
+			t.Errorf("counted in the order %v the file differs from the first from byte %d (page %d)", order, i, i/pageSize+1)
+		}
+	}
+}
