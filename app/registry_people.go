@@ -83,7 +83,8 @@ func newPeopleScreen(ui *UI) *peopleScreen {
 	newBtn := widget.NewButtonWithIcon(lang.L("people.new"), theme.ContentAddIcon(), s.newItem)
 	newBtn.Importance = widget.HighImportance
 	importBtn := widget.NewButtonWithIcon(lang.L("action.import_people"), theme.UploadIcon(), ui.importPeople)
-	tools := container.NewBorder(nil, nil, container.NewHBox(newBtn, importBtn), nil, s.category)
+	retention := widget.NewButtonWithIcon(lang.L("retention.button"), theme.HistoryIcon(), s.showRetention)
+	tools := container.NewBorder(nil, nil, container.NewHBox(newBtn, importBtn, retention), nil, s.category)
 	left := container.NewBorder(tools, nil, nil, nil, s.pane.table.content)
 	split := container.NewHSplit(left, s.form.content)
 	split.Offset = 0.55
@@ -153,6 +154,9 @@ type personForm struct {
 	errs         *errorLine
 	del          *widget.Button
 	join         *widget.Button // joins the person with another record of the same person
+	erase        *widget.Button // erases the person's personal data (GDPR art. 17)
+	export       *widget.Button // what is held on the person (art. 15), as a PDF
+	erased       bool           // the person's data were erased: nothing to edit
 	saver        *autosaver[personDraft]
 	content      fyne.CanvasObject
 }
@@ -227,6 +231,8 @@ func newPersonForm(s *peopleScreen) *personForm {
 	f.del = widget.NewButtonWithIcon(lang.L("action.delete"), theme.DeleteIcon(), s.deleteItem)
 	f.del.Importance = widget.DangerImportance
 	f.join = widget.NewButtonWithIcon(lang.L("people.join"), theme.ContentCopyIcon(), s.joinItem)
+	f.erase = widget.NewButtonWithIcon(lang.L("erase.button"), theme.VisibilityOffIcon(), s.eraseItem)
+	f.export = widget.NewButtonWithIcon(lang.L("people.export_data"), theme.DocumentSaveIcon(), s.exportPersonData)
 	f.saver = &autosaver[personDraft]{ui: s.ui, get: f.draft, save: f.store,
 		meta: func(d personDraft) data.Meta { return d.Meta },
 		apply: func(d personDraft) {
@@ -245,7 +251,8 @@ func newPersonForm(s *peopleScreen) *personForm {
 	note := widget.NewLabel(lang.L("form.autosave"))
 	note.Importance = widget.LowImportance
 	f.content = container.NewVScroll(container.NewVBox(f.title, f.form, f.hint, f.errs.box,
-		container.NewBorder(nil, nil, nil, container.NewHBox(f.join, f.del), note), f.info))
+		container.NewBorder(nil, nil, nil, container.NewHBox(f.join, f.del), note),
+		container.NewHBox(f.export, f.erase), f.info))
 	f.setEnabled(false)
 	return f
 }
@@ -287,7 +294,8 @@ func (f *personForm) load(p data.PersonView) {
 	f.phone.SetText(p.Phone)
 	f.notes.SetText(p.Notes)
 	f.errs.set("")
-	f.setEnabled(true)
+	f.erased = p.Erased()
+	f.setEnabled(!f.erased)
 	if p.ID == "" {
 		f.title.SetText(lang.L("people.new_title"))
 	} else {
@@ -298,10 +306,13 @@ func (f *personForm) load(p data.PersonView) {
 }
 
 func (f *personForm) setEnabled(on bool) {
-	setEnabled(on, f.surname, f.name, f.honorary, f.gender, f.category, f.org, f.comune, f.email, f.phone, f.notes, f.del, f.join)
+	setEnabled(on, f.surname, f.name, f.honorary, f.gender, f.category, f.org, f.comune, f.email, f.phone, f.notes, f.del, f.join,
+		f.erase)
+	setEnabled(f.meta.ID != "", f.export)
 	if f.meta.ID == "" {
 		f.del.Disable()
 		f.join.Disable()
+		f.erase.Disable()
 	}
 	f.form.Refresh()
 }
@@ -415,10 +426,18 @@ func (f *personForm) showInfo() {
 		f.info.SetText(lang.L("form.not_saved_yet"))
 		f.del.Disable()
 		f.join.Disable()
+		f.erase.Disable()
+		f.export.Disable()
+		return
+	}
+	f.export.Enable()
+	if f.erased {
+		f.info.SetText(lang.L("erase.info"))
 		return
 	}
 	f.del.Enable()
 	f.join.Enable()
+	f.erase.Enable()
 	f.info.SetText(lang.L("form.last_change", map[string]any{
 		"date": italian.Date(f.meta.Updated), "time": italian.Clock(f.meta.Updated),
 		"device": f.s.ui.author(f.meta.Device)}))

@@ -3,6 +3,7 @@ package data
 import (
 	"net/mail"
 	"strings"
+	"time"
 )
 
 // Category is the kind of participant, as the tables' records classify them.
@@ -92,6 +93,8 @@ type Person struct {
 	Title string `json:"title,omitempty"`
 	// Gender is what documents agree words with ("delegata", "la Presidente"); unknown reads masculine.
 	Gender Gender `json:"gender,omitempty"`
+	// ErasedAt is when the person's data were erased (GDPR art. 17); zero while they are held.
+	ErasedAt time.Time `json:"erased,omitzero"`
 }
 
 // FullName is "Surname Name", the way registers list people.

@@ -47,6 +47,7 @@ type options struct {
 	state   string // proposals: one state
 	query   string // proposals: words searched in them
 	overdue bool   // actions: only those past their due date
+	person  string // export persona: the person, by id
 
 	// bundle: the exchange of data between laptops.
 	all          bool   // export every record; list every version set aside, reviewed ones too
@@ -94,6 +95,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, gui func(
 	fset.StringVar(&c.opt.state, "state", "", "")
 	fset.StringVar(&c.opt.query, "query", "", "")
 	fset.BoolVar(&c.opt.overdue, "overdue", false, "")
+	fset.StringVar(&c.opt.person, "person", "", "")
+	fset.StringVar(&c.opt.person, "persona", "", "")
 	fset.BoolVar(&c.opt.all, "all", false, "")
 	fset.StringVar(&c.opt.forPeer, "for", "", "")
 	fset.StringVar(&c.opt.passFile, "passphrase-file", "", "")
@@ -146,6 +149,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, gui func(
 		return c.bundle(ctx, words[1:])
 	case "config", "configura":
 		return c.config(words[1:])
+	case "erase", "cancella":
+		return c.erase(ctx, words[1:])
 	}
 	fmt.Fprintln(stderr, i18n.L("cli.unknown_command", map[string]any{"command": words[0]}))
 	fmt.Fprintln(stderr, i18n.L("cli.usage"))

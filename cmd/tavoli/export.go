@@ -27,6 +27,7 @@ var exportKinds = map[string]string{
 	"proposte": "proposte", "proposals": "proposte",
 	"esito-proposte": "answer", "risposte": "answer", "answers": "answer",
 	"relazione": "relazione", "relazione-annuale": "relazione", "report": "relazione", "annual-report": "relazione",
+	"persona": "persona", "person": "persona", "dati-personali": "persona", "personal-data": "persona",
 }
 
 // export writes a session's document (tavoli export verbale --session ID -o FILE.pdf), a vote's ballots,
@@ -45,6 +46,8 @@ func (c *cli) export(ctx context.Context, rest []string) int {
 		return c.exportBallots(ctx)
 	case "results":
 		return c.exportResults(ctx)
+	case "persona":
+		return c.exportPersona(ctx)
 	case "sintesi", "proposte", "answer", "relazione":
 		return c.exportOffice(ctx, kind)
 	}
