@@ -219,6 +219,11 @@ func TestSecretCountHeldUntilClosing(t *testing.T) {
 		t.Fatalf("closing a vote not held here asks %q", texts(dlg))
 	}
 	test.Tap(button(t, e.overlay(), "Annulla"))
+	m.askClose() // so would closing the session
+	if dlg := e.mustOverlay("the question before closing the session"); !hasText(dlg, "si chiude senza schede") {
+		t.Fatalf("closing the session asks %q", texts(dlg))
+	}
+	test.Tap(button(t, e.overlay(), "Annulla"))
 	if v, open := m.openVoteShown(); !open || e.overlay() != nil {
 		t.Fatalf("after Annulla the vote %+v is open %v, a dialog shown %v; want it open, no dialog", v.Subject, open, e.overlay() != nil)
 	}
