@@ -726,6 +726,10 @@ func (m *meetingScreen) addAction() {
 // askClose asks before closing the session: the end time is recorded and the verbale can be made.
 func (m *meetingScreen) askClose() {
 	msg := lang.L("meeting.close_question", map[string]any{"body": m.d.Body.Name})
+	if v, open := m.openVoteShown(); open && m.d.NotHeld[v.ID] {
+		// Closing the session closes the vote, with no ballots from here.
+		msg += "\n" + lang.L("vote.close_session_not_held", map[string]any{"subject": v.Subject})
+	}
 	m.ui.confirm(lang.L("meeting.close"), msg, lang.L("meeting.close"), m.closeSession)
 }
 

@@ -15,6 +15,9 @@ func (s *Store) Dossier(ctx context.Context, sessionID string) (data.Dossier, er
 		d, err = dossier(ctx, tx, sessionID)
 		return err
 	})
+	if err == nil {
+		s.heldIn(&d)
+	}
 	return d, err
 }
 
