@@ -23,6 +23,9 @@ const (
 	docPresenze     = report.DocPresenze
 	docVerbale      = report.DocVerbale
 	docCalendar     = report.DocCalendar
+	// docVerbalePublication is the verbale's copy for the albo pretorio, offered as
+	// verbale-pubblicazione-tavolo-anziani-2027-03-12.pdf.
+	docVerbalePublication = report.DocVerbalePublication
 )
 
 // DocumentStore is what making a session's documents reads.

@@ -70,6 +70,7 @@ var fieldKeys = map[string]string{
 	"region": "exchange.field.region", "started": "exchange.field.started", "ended": "exchange.field.ended",
 	"arrived": "exchange.field.arrived", "left_at": "exchange.field.left_at", "action": "exchange.field.action",
 	"reason": "exchange.field.reason", "gender": "exchange.field.gender", "delegation_act": "exchange.field.delegation_act",
+	"publish_initials": "exchange.field.publish_initials",
 }
 
 func newConflictsPanel(s *exchangeScreen) *conflictsPanel {

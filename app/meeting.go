@@ -143,7 +143,7 @@ func newMeetingScreen(ui *UI, sessions *sessionsScreen) *meetingScreen {
 	newVote := widget.NewButtonWithIcon(lang.L("meeting.new_vote"), theme.ConfirmIcon(), m.openVoteForm)
 	center := container.NewVBox(
 		container.NewBorder(nil, nil, nil, m.itemTime, m.itemTitle), m.approve, m.errs.box, m.votes.content,
-		widget.NewLabel(lang.L("meeting.notes")), m.notes,
+		container.NewBorder(nil, nil, nil, m.reservedButton(), widget.NewLabel(lang.L("meeting.notes"))), m.notes,
 		heading(lang.L("meeting.decisions")), m.decisions, m.decision,
 		heading(lang.L("meeting.actions")), m.actions,
 		container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(130, m.actDue.MinSize().Height), m.actDue),
@@ -726,6 +726,10 @@ func (m *meetingScreen) addAction() {
 // askClose asks before closing the session: the end time is recorded and the verbale can be made.
 func (m *meetingScreen) askClose() {
 	msg := lang.L("meeting.close_question", map[string]any{"body": m.d.Body.Name})
+	if v, open := m.openVoteShown(); open && m.d.NotHeld[v.ID] {
+		// Closing the session closes the vote, with no ballots from here.
+		msg += "\n" + lang.L("vote.close_session_not_held", map[string]any{"subject": v.Subject})
+	}
 	m.ui.confirm(lang.L("meeting.close"), msg, lang.L("meeting.close"), m.closeSession)
 }
 

@@ -31,8 +31,7 @@ const defaultCriteria = "urgenza:2, gravità:1, efficacia:1, fattibilità:1, cos
 func (m *meetingScreen) openVoteForm() {
 	if v, open := m.openVoteShown(); open {
 		// The same keys close the vote being taken, after asking.
-		m.ui.confirm(lang.L("vote.close"), lang.L("vote.close_question", map[string]any{"subject": v.Subject}),
-			lang.L("vote.close"), func() { m.closeVote(v.ID) })
+		m.askCloseVote(v)
 		return
 	}
 	it, ok := m.currentItem()
@@ -260,7 +259,13 @@ func (p *votePanel) show() {
 	default:
 		p.ballotEntry(v, ballots)
 	}
-	closeBtn := widget.NewButtonWithIcon(lang.L("vote.close"), theme.ConfirmIcon(), func() { m.closeVote(v.ID) })
+	closeBtn := widget.NewButtonWithIcon(lang.L("vote.close"), theme.ConfirmIcon(), func() {
+		if m.d.NotHeld[v.ID] {
+			m.askCloseVote(v)
+			return
+		}
+		m.closeVote(v.ID)
+	})
 	closeBtn.Importance = widget.HighImportance
 	p.content.Add(container.NewHBox(closeBtn))
 	p.content.Add(widget.NewSeparator())
@@ -383,6 +388,15 @@ func (p *votePanel) secretEntry(v data.Vote, ballots []data.VoteBallot) {
 	}
 	counting := len(ballots) > 0
 	p.content.Add(widget.NewLabel(lang.L("vote.secret_hint")))
+	// The count is written only when the vote closes (see data/sqlite/votes_secret.go): say where it
+	// is until then, and say it plainly when this program does not hold it.
+	held := widget.NewLabel(lang.L("vote.secret_held"))
+	if m.d.NotHeld[v.ID] {
+		held.SetText(lang.L("vote.secret_not_held"))
+		held.Importance = widget.WarningImportance
+	}
+	held.Wrapping = fyne.TextWrapWord
+	p.content.Add(held)
 	grid := container.NewGridWithColumns(3)
 	for _, x := range v.Voters {
 		if !x.Present {
@@ -698,6 +712,17 @@ func (m *meetingScreen) seatLabel(x data.VoteVoter) string {
 		}
 	}
 	return x.Label
+}
+
+// askCloseVote asks before closing the vote v. A secret vote whose count this program does not hold would
+// be recorded without ballots: the question says so.
+func (m *meetingScreen) askCloseVote(v data.Vote) {
+	key := "vote.close_question"
+	if m.d.NotHeld[v.ID] {
+		key = "vote.close_not_held_question"
+	}
+	m.ui.confirm(lang.L("vote.close"), lang.L(key, map[string]any{"subject": v.Subject}), lang.L("vote.close"),
+		func() { m.closeVote(v.ID) })
 }
 
 // closeVote closes the vote and shows its result.

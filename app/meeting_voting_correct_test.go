@@ -167,3 +167,77 @@ func TestVoteListNamesTheDelegate(t *testing.T) {
 		t.Errorf("the per-seat list names %s, who is absent:\n%s", absent, all)
 	}
 }
+
+// TestSecretCountHeldUntilClosing: the panel of a secret vote says that what is entered stays on this
+// computer until the vote closes. A program started again in the middle of the vote finds it open with
+// nothing, says so, and takes the check-offs and the count again, which the closing then records.
+func TestSecretCountHeldUntilClosing(t *testing.T) {
+	e := newEnv(t, setup{demo: true, operator: "Lucia Ferri"})
+	m := startAnziani(t, e)
+	openVote(t, e, m, "votazione (favorevoli, contrari, astenuti)", true)
+	v, _ := m.openVoteShown()
+	const heldHere, notHere = "restano solo su questo computer", "non c'è nulla su questo computer"
+	checkOff := func(n int) {
+		t.Helper()
+		walk(m.votes.content, func(o fyne.CanvasObject) {
+			if c, ok := o.(*widget.Check); ok && n > 0 && !c.Disabled() {
+				c.SetChecked(true)
+				n--
+			}
+		})
+	}
+	checkOff(2)
+	if !strings.Contains(strings.Join(texts(m.votes.content), " "), heldHere) || len(m.d.Voted[v.ID]) != 2 {
+		t.Fatalf("the secret vote's panel = %q with %d seats checked off; want it to say %q, and 2", texts(m.votes.content),
+			len(m.d.Voted[v.ID]), heldHere)
+	}
+	// Leaving now loses them: Esci asks first.
+	quitItem(t, e.ui).Action()
+	if dlg := e.mustOverlay("the question before leaving"); !hasText(dlg, "si registrano solo alla sua chiusura") {
+		t.Fatalf("Esci during a secret vote asks %q", texts(dlg))
+	}
+	test.Tap(button(t, e.overlay(), "Annulla"))
+	// The program starts again: a new store on the same file.
+	st, err := opener(testDevice)(e.ui.ctx, e.path)
+	if err != nil {
+		t.Fatalf("open again: %v", err)
+	}
+	stopped := e.ui.store
+	e.ui.store = st
+	t.Cleanup(func() { st.Close() })
+	if err := stopped.(interface{ Close() error }).Close(); err != nil {
+		t.Fatalf("close: %v", err)
+	}
+	m.reload(nil)
+	if got := strings.Join(texts(m.votes.content), " "); !strings.Contains(got, notHere) || len(m.d.Voted[v.ID]) != 0 {
+		t.Fatalf("after a restart the panel = %q with %d seats checked off; want it to say %q, and none", got,
+			len(m.d.Voted[v.ID]), notHere)
+	}
+	// Closing it now would record it empty: the button asks first.
+	test.Tap(button(t, m.votes.content, "Chiudi la votazione"))
+	if dlg := e.mustOverlay("the question before closing"); !hasText(dlg, "si registra senza schede") {
+		t.Fatalf("closing a vote not held here asks %q", texts(dlg))
+	}
+	test.Tap(button(t, e.overlay(), "Annulla"))
+	m.askClose() // so would closing the session
+	if dlg := e.mustOverlay("the question before closing the session"); !hasText(dlg, "si chiude senza schede") {
+		t.Fatalf("closing the session asks %q", texts(dlg))
+	}
+	test.Tap(button(t, e.overlay(), "Annulla"))
+	if v, open := m.openVoteShown(); !open || e.overlay() != nil {
+		t.Fatalf("after Annulla the vote %+v is open %v, a dialog shown %v; want it open, no dialog", v.Subject, open, e.overlay() != nil)
+	}
+	checkOff(3)
+	for i, s := range []string{"2", "1"} {
+		retype(voteEntries(m)[i], s)
+	}
+	test.Tap(button(t, m.votes.content, "Registra lo scrutinio"))
+	if got := strings.Join(texts(m.votes.content), " "); !strings.Contains(got, heldHere) || len(m.d.Voted[v.ID]) != 3 {
+		t.Fatalf("counted again, the panel = %q with %d seats checked off; want it to say %q, and 3", got,
+			len(m.d.Voted[v.ID]), heldHere)
+	}
+	test.Tap(button(t, m.votes.content, "Chiudi la votazione"))
+	if dlg := e.mustOverlay("the result"); !hasText(dlg, "2 favorevoli, 1 contrario, 0 astenuti") {
+		t.Errorf("result = %q", texts(dlg))
+	}
+}

@@ -3,6 +3,9 @@
 package app
 
 import (
+	"strconv"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -86,17 +89,24 @@ type ambitoSettings struct {
 	region    *widget.Entry
 	capofila  *widget.Select
 	address   *widget.Entry
-	summary   *widget.Label
-	errs      *errorLine
-	saver     *autosaver[data.Ambito]
-	content   fyne.CanvasObject
+	// The privacy notice and the retention term (GDPR): empty fields take the defaults shown as hints.
+	controller *widget.Entry
+	contact    *widget.Entry
+	dpo        *widget.Entry
+	retention  *widget.Entry
+	base       data.Ambito // the Ambito as loaded: what the form does not show is saved as it was
+	summary    *widget.Label
+	errs       *errorLine
+	saver      *autosaver[data.Ambito]
+	content    fyne.CanvasObject
 }
 
 func newAmbitoSettings(ui *UI) *ambitoSettings {
 	s := &ambitoSettings{ui: ui, errs: newErrorLine()}
 	s.name, s.shortName, s.region, s.address = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	s.controller, s.contact, s.dpo, s.retention = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	s.capofila = newSelect(nil, func(string) { s.changed() })
-	for _, e := range []*widget.Entry{s.name, s.shortName, s.region, s.address} {
+	for _, e := range []*widget.Entry{s.name, s.shortName, s.region, s.address, s.controller, s.contact, s.dpo, s.retention} {
 		e.OnChanged = func(string) { s.changed() }
 	}
 	s.shortName.SetPlaceHolder(lang.L("ambito.short_hint"))
@@ -115,9 +125,21 @@ func newAmbitoSettings(ui *UI) *ambitoSettings {
 		widget.NewFormItem(lang.L("field.capofila"), s.capofila),
 		widget.NewFormItem(lang.L("field.address"), s.address),
 	)
+	s.dpo.SetPlaceHolder(lang.L("privacy.dpo_hint"))
+	s.retention.SetPlaceHolder(lang.L("privacy.retention_hint", map[string]any{"months": data.DefaultRetentionMonths}))
+	privacy := widget.NewForm(
+		widget.NewFormItem(lang.L("field.privacy_controller"), s.controller),
+		widget.NewFormItem(lang.L("field.privacy_contact"), s.contact),
+		widget.NewFormItem(lang.L("field.privacy_dpo"), s.dpo),
+		widget.NewFormItem(lang.L("field.retention_months"), s.retention),
+	)
+	privacyNote := widget.NewLabel(lang.L("privacy.note"))
+	privacyNote.Wrapping = fyne.TextWrapWord
+	privacyNote.Importance = widget.LowImportance
 	note := widget.NewLabel(lang.L("form.autosave"))
 	note.Importance = widget.LowImportance
-	s.content = container.NewVScroll(container.NewVBox(heading(lang.L("ambito.title")), form, s.errs.box, note,
+	s.content = container.NewVScroll(container.NewVBox(heading(lang.L("ambito.title")), form,
+		heading(lang.L("privacy.title")), privacy, privacyNote, s.errs.box, note,
 		widget.NewSeparator(), s.summary))
 	return s
 }
@@ -142,11 +164,18 @@ func (s *ambitoSettings) refresh() {
 		}
 		s.loading = true
 		defer func() { s.loading = false }()
-		s.meta, s.comuni = a.Meta, comuni
+		s.meta, s.comuni, s.base = a.Meta, comuni, a
 		s.name.SetText(a.Name)
 		s.shortName.SetText(a.ShortName)
 		s.region.SetText(a.Region)
 		s.address.SetText(a.Address)
+		s.controller.SetText(a.Privacy.Controller)
+		s.contact.SetText(a.Privacy.Contact)
+		s.dpo.SetText(a.Privacy.DPO)
+		s.retention.SetText("")
+		if a.Privacy.RetentionMonths > 0 {
+			s.retention.SetText(strconv.Itoa(a.Privacy.RetentionMonths))
+		}
 		opts := []string{lang.L("comune.none")}
 		total, approx := 0, false
 		for _, c := range comuni {
@@ -166,19 +195,46 @@ func (s *ambitoSettings) refresh() {
 			key = "ambito.summary_approx"
 		}
 		s.summary.SetText(lang.L(key, map[string]any{"comuni": len(comuni), "population": italian.Int(total)}))
+		s.showDefaults()
 	})
 }
 
+// showDefaults shows, in the empty fields of the notice, what the documents print instead.
+func (s *ambitoSettings) showDefaults() {
+	n := s.ambito()
+	capofila := ""
+	for _, c := range s.comuni {
+		if c.ID == n.CapofilaID {
+			capofila = c.Name
+		}
+	}
+	n.Privacy = data.Privacy{}
+	d := n.Notice(capofila)
+	s.controller.SetPlaceHolder(d.Controller)
+	s.contact.SetPlaceHolder(d.Contact)
+}
+
 func (s *ambitoSettings) ambito() data.Ambito {
-	a := data.Ambito{Meta: s.meta, Name: s.name.Text, ShortName: s.shortName.Text, Region: s.region.Text, Address: s.address.Text}
+	a := s.base
+	a.Meta, a.Name, a.ShortName, a.Region, a.Address = s.meta, s.name.Text, s.shortName.Text, s.region.Text, s.address.Text
+	a.CapofilaID = ""
 	if i := s.capofila.SelectedIndex(); i > 0 && i-1 < len(s.comuni) {
 		a.CapofilaID = s.comuni[i-1].ID
+	}
+	a.Privacy = data.Privacy{Controller: s.controller.Text, Contact: s.contact.Text, DPO: s.dpo.Text}
+	if t := strings.TrimSpace(s.retention.Text); t != "" {
+		n, err := strconv.Atoi(t)
+		if err != nil {
+			n = -1 // not a number: refused by the Ambito's rules, in words
+		}
+		a.Privacy.RetentionMonths = n
 	}
 	return a
 }
 
 func (s *ambitoSettings) changed() {
 	if !s.loading {
+		s.showDefaults()
 		s.saver.changed()
 	}
 }

@@ -82,7 +82,8 @@ func newPeopleScreen(ui *UI) *peopleScreen {
 	newBtn := widget.NewButtonWithIcon(lang.L("people.new"), theme.ContentAddIcon(), s.newItem)
 	newBtn.Importance = widget.HighImportance
 	importBtn := widget.NewButtonWithIcon(lang.L("action.import_people"), theme.UploadIcon(), ui.importPeople)
-	tools := container.NewBorder(nil, nil, container.NewHBox(newBtn, importBtn), nil, s.category)
+	retention := widget.NewButtonWithIcon(lang.L("retention.button"), theme.HistoryIcon(), s.showRetention)
+	tools := container.NewBorder(nil, nil, container.NewHBox(newBtn, importBtn, retention), nil, s.category)
 	left := container.NewBorder(tools, nil, nil, nil, s.pane.table.content)
 	split := container.NewHSplit(left, s.form.content)
 	split.Offset = 0.55
@@ -137,6 +138,8 @@ type personForm struct {
 	honorary *shortcutEntry // the person's title ("Sindaca"); f.title is the form's heading
 	gender   *widget.Select
 	category *widget.Select
+	// initials asks for initials only in the copies for publication (a private citizen has them anyway).
+	initials *widget.Check
 	org      *commitEntry
 	orgID    string // the organisation stored for this person
 	orgName  string
@@ -153,6 +156,9 @@ type personForm struct {
 	del          *widget.Button
 	join         *widget.Button // joins the person with another record of the same person
 	history      *widget.Button // the person's history: every change, who made it and when
+	erase        *widget.Button // erases the person's personal data (GDPR art. 17)
+	export       *widget.Button // what is held on the person (art. 15), as a PDF
+	erased       bool           // the person's data were erased: nothing to edit
 	saver        *autosaver[personDraft]
 	content      fyne.CanvasObject
 }
@@ -183,6 +189,7 @@ func newPersonForm(s *peopleScreen) *personForm {
 		cats = append(cats, lang.L("category."+string(c)))
 	}
 	f.category = newSelect(cats, func(string) { f.changed() })
+	f.initials = widget.NewCheck(lang.L("people.publish_initials"), func(bool) { f.changed() })
 	f.org = newCommitEntry(func() {
 		if !f.loading && !f.orgCommitted {
 			f.orgCommitted = true
@@ -218,6 +225,7 @@ func newPersonForm(s *peopleScreen) *personForm {
 		widget.NewFormItem(lang.L("field.title"), f.honorary),
 		widget.NewFormItem(lang.L("field.gender"), f.gender),
 		widget.NewFormItem(lang.L("field.category"), f.category),
+		&widget.FormItem{Widget: f.initials, HintText: lang.L("people.publish_initials_hint")},
 		widget.NewFormItem(lang.L("field.organisation"), f.org),
 		widget.NewFormItem(lang.L("field.comune"), f.comune),
 		widget.NewFormItem(lang.L("field.email"), f.email),
@@ -228,6 +236,8 @@ func newPersonForm(s *peopleScreen) *personForm {
 	f.del.Importance = widget.DangerImportance
 	f.join = widget.NewButtonWithIcon(lang.L("people.join"), theme.ContentCopyIcon(), s.joinItem)
 	f.history = s.ui.historyButton(func() string { return f.meta.ID }, func() string { return f.title.Text })
+	f.erase = widget.NewButtonWithIcon(lang.L("erase.button"), theme.VisibilityOffIcon(), s.eraseItem)
+	f.export = widget.NewButtonWithIcon(lang.L("people.export_data"), theme.DocumentSaveIcon(), s.exportPersonData)
 	f.saver = &autosaver[personDraft]{ui: s.ui, get: f.draft, save: f.store,
 		meta: func(d personDraft) data.Meta { return d.Meta },
 		apply: func(d personDraft) {
@@ -246,7 +256,8 @@ func newPersonForm(s *peopleScreen) *personForm {
 	note := widget.NewLabel(lang.L("form.autosave"))
 	note.Importance = widget.LowImportance
 	f.content = container.NewVScroll(container.NewVBox(f.title, f.form, f.hint, f.errs.box,
-		container.NewBorder(nil, nil, nil, container.NewHBox(f.history, f.join, f.del), note), f.info))
+		container.NewBorder(nil, nil, nil, container.NewHBox(f.join, f.del), note),
+		container.NewHBox(f.history, f.export, f.erase), f.info))
 	f.setEnabled(false)
 	return f
 }
@@ -282,13 +293,15 @@ func (f *personForm) load(p data.PersonView) {
 		cat = data.CatAltro
 	}
 	f.category.SetSelected(lang.L("category." + string(cat)))
+	f.initials.SetChecked(p.PublishInitials)
 	f.org.SetText(p.OrganisationName)
 	f.comune.SetText(p.Town())
 	f.email.SetText(p.Email)
 	f.phone.SetText(p.Phone)
 	f.notes.SetText(p.Notes)
 	f.errs.set("")
-	f.setEnabled(true)
+	f.erased = p.Erased()
+	f.setEnabled(!f.erased)
 	if p.ID == "" {
 		f.title.SetText(lang.L("people.new_title"))
 	} else {
@@ -299,12 +312,13 @@ func (f *personForm) load(p data.PersonView) {
 }
 
 func (f *personForm) setEnabled(on bool) {
-	setEnabled(on, f.surname, f.name, f.honorary, f.gender, f.category, f.org, f.comune, f.email, f.phone, f.notes, f.del, f.join,
-		f.history)
+	setEnabled(on, f.surname, f.name, f.honorary, f.gender, f.category, f.initials, f.org, f.comune, f.email, f.phone, f.notes, f.del, f.join,
+		f.erase)
+	setEnabled(f.meta.ID != "", f.export, f.history)
 	if f.meta.ID == "" {
 		f.del.Disable()
 		f.join.Disable()
-		f.history.Disable()
+		f.erase.Disable()
 	}
 	f.form.Refresh()
 }
@@ -328,7 +342,8 @@ func (f *personForm) changed() {
 // person is the person as the form shows it (organisation and comune not yet resolved).
 func (f *personForm) person() data.Person {
 	p := data.Person{Meta: f.meta, OrganisationID: f.orgID, Surname: f.surname.Text, Name: f.name.Text, Email: f.email.Text,
-		Phone: f.phone.Text, Notes: f.notes.Text, Category: data.CatAltro, Title: f.honorary.Text}
+		Phone: f.phone.Text, Notes: f.notes.Text, Category: data.CatAltro, Title: f.honorary.Text,
+		PublishInitials: f.initials.Checked}
 	if i := f.category.SelectedIndex(); i >= 0 {
 		p.Category = data.Categories[i]
 	}
@@ -418,12 +433,20 @@ func (f *personForm) showInfo() {
 		f.info.SetText(lang.L("form.not_saved_yet"))
 		f.del.Disable()
 		f.join.Disable()
+		f.erase.Disable()
+		f.export.Disable()
 		f.history.Disable()
+		return
+	}
+	f.export.Enable()
+	f.history.Enable()
+	if f.erased {
+		f.info.SetText(lang.L("erase.info"))
 		return
 	}
 	f.del.Enable()
 	f.join.Enable()
-	f.history.Enable()
+	f.erase.Enable()
 	f.s.ui.showLastChange(f.info, f.meta)
 }
 

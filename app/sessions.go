@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -147,7 +148,8 @@ func newSessionsScreen(ui *UI) *sessionsScreen {
 	s.locked.Importance = widget.WarningImportance
 	s.locked.Hide()
 	s.actions = container.NewHBox()
-	s.docs = container.NewHBox()
+	// The documents wrap onto a second row rather than widen the pane.
+	s.docs = container.New(layout.NewRowWrapLayout())
 	s.agenda = newAgendaEditor(ui, func() { s.showState() })
 	list := container.NewBorder(container.NewBorder(nil, nil, widget.NewLabel(lang.L("field.body")), nil, s.bodyPick),
 		nil, nil, nil, s.pane.table.content)
@@ -439,6 +441,7 @@ func (s *sessionsScreen) showState() {
 	doc("doc.presenze", docPresenze)
 	if v.Status.Held() {
 		doc("doc.verbale", docVerbale)
+		doc("doc.verbale_publication", docVerbalePublication)
 	}
 	s.actions.Refresh()
 	s.docs.Refresh()

@@ -93,12 +93,31 @@ func (ui *UI) requestClose() {
 	ui.flushAll()
 	ui.waitSaves(func() {
 		ui.closing = false
-		if len(ui.savers()) == 0 {
-			ui.win.Close()
+		if len(ui.savers()) > 0 {
+			ui.askLeave()
 			return
 		}
-		ui.askLeave()
+		if subject, held := ui.heldSecret(); held {
+			ui.confirm(lang.L("closing.secret_title"), lang.L("closing.secret", map[string]any{"subject": subject}),
+				lang.L("closing.leave_secret"), ui.win.Close)
+			return
+		}
+		ui.win.Close()
 	})
+}
+
+// heldSecret is the subject of the open secret vote whose check-offs or ballots this window holds: they
+// are written only when the vote closes (see data/sqlite/votes_secret.go), and leaving loses them.
+func (ui *UI) heldSecret() (string, bool) {
+	if ui.sessions == nil || ui.sessions.meeting == nil {
+		return "", false
+	}
+	m := ui.sessions.meeting
+	v, open := m.openVoteShown()
+	if !open || !v.Secret || m.d.NotHeld[v.ID] {
+		return "", false
+	}
+	return v.Subject, len(m.d.Voted[v.ID])+len(m.d.Ballots[v.ID]) > 0
 }
 
 // waitSaves calls then on the UI goroutine once no save runs or waits for its pause, at most closeWait.

@@ -74,6 +74,8 @@ func (ui *UI) commands() []command {
 		command{"meeting.cmd.proposal", ctrl(fyne.KeyP), meeting((*meetingScreen).captureProposal)},
 		command{"meeting.cmd.register", ctrl(fyne.KeyR), meeting(func(m *meetingScreen) { ui.win.Canvas().Focus(m.reg.checkin) })},
 		command{"meeting.cmd.notes", ctrl(fyne.KeyE), meeting(func(m *meetingScreen) { ui.win.Canvas().Focus(m.notes) })},
+		command{"meeting.cmd.reserved", &desktop.CustomShortcut{KeyName: fyne.KeyR,
+			Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}, meeting((*meetingScreen).markReserved)},
 		command{"meeting.cmd.decision", ctrl(fyne.KeyD), meeting(func(m *meetingScreen) { ui.win.Canvas().Focus(m.decision) })},
 		command{"meeting.cmd.action", ctrl(fyne.KeyT), meeting(func(m *meetingScreen) { ui.win.Canvas().Focus(m.actWho) })},
 		command{"meeting.cmd.vote", &desktop.CustomShortcut{KeyName: fyne.KeyV,

@@ -4,6 +4,7 @@ package app
 
 import (
 	"context"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -75,7 +76,9 @@ type synthesisScreen struct {
 	toAlto   *widget.Button
 	toMayors *widget.Button
 	export   *widget.Button
-	errs     *errorLine
+	// exportPublic writes the copy for publication of the same document.
+	exportPublic *widget.Button
+	errs         *errorLine
 
 	areaPick *widget.Select
 	areaID   string // the area the ranking shows, "" for all
@@ -107,11 +110,12 @@ func newSynthesisScreen(ui *UI) *synthesisScreen {
 	s.where.Wrapping = fyne.TextWrapWord
 	s.toAlto = widget.NewButtonWithIcon(lang.L("synthesis.to_alto"), theme.MailForwardIcon(), func() { s.bring(data.BodyTavoloAlto) })
 	s.toMayors = widget.NewButtonWithIcon(lang.L("synthesis.to_mayors"), theme.MailForwardIcon(), func() { s.bring(data.BodySindaci) })
-	s.export = widget.NewButtonWithIcon(lang.L("synthesis.export"), theme.DocumentSaveIcon(), s.exportPDF)
+	s.export = widget.NewButtonWithIcon(lang.L("synthesis.export"), theme.DocumentSaveIcon(), func() { s.exportPDF(false) })
+	s.exportPublic = widget.NewButtonWithIcon(lang.L("synthesis.export_publication"), theme.DocumentSaveIcon(), func() { s.exportPDF(true) })
 	head := container.NewVBox(
 		container.NewBorder(nil, nil, heading(lang.L("synthesis.title")), nil, s.steps),
 		s.where,
-		container.NewHBox(s.toAlto, s.toMayors, widget.NewSeparator(), s.export),
+		container.NewHBox(s.toAlto, s.toMayors, widget.NewSeparator(), s.export, s.exportPublic),
 		s.errs.box)
 
 	s.tabs = container.NewAppTabs(
@@ -326,16 +330,20 @@ func (s *synthesisScreen) showExport() {
 	}
 }
 
-// exportPDF makes the Documento di sintesi of the area chosen (all areas when none) and asks where to
-// save it.
-func (s *synthesisScreen) exportPDF() {
+// exportPDF makes the Documento di sintesi of the area chosen (all areas when none), or its copy for
+// publication, and asks where to save it.
+func (s *synthesisScreen) exportPDF(public bool) {
 	areaID, area := s.areaID, s.areaName()
 	var b []byte
 	var err error
 	s.ui.run(func() {
 		var syn data.Synthesis
 		if syn, err = s.ui.store.Synthesis(s.ui.ctx, areaID); err == nil {
-			if b, err = report.Sintesi(syn); err != nil {
+			render := report.Sintesi
+			if public {
+				render = report.SintesiPublication
+			}
+			if b, err = render(syn); err != nil {
 				err = data.Errorf(data.EInternal, "err.document.render").Wrap(err)
 			}
 		}
@@ -344,12 +352,17 @@ func (s *synthesisScreen) exportPDF() {
 			s.ui.showError(err)
 			return
 		}
-		s.save(synthesisFileName(area), ".pdf", b)
+		name := synthesisFileName(area)
+		if public {
+			name = strings.TrimSuffix(name, ".pdf") + "-pubblicazione.pdf"
+		}
+		s.save(name, ".pdf", b)
 	})
 }
 
 // synthesisFileName is the name the document is offered under: documento-di-sintesi.pdf, or
-// documento-di-sintesi-anziani.pdf for one area.
+// documento-di-sintesi-anziani.pdf for one area (and -pubblicazione before .pdf for the copy for
+// publication).
 func synthesisFileName(area string) string {
 	if area == "" {
 		return "documento-di-sintesi.pdf"

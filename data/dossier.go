@@ -75,8 +75,15 @@ type Dossier struct {
 	Votes   []Vote
 	Ballots map[string][]VoteBallot
 	Voted   map[string][]string
+	// NotHeld names, by id, the open secret votes whose voters and ballots the program showing the
+	// dossier does not hold: entered before it was last started, and lost (the paper ballots are
+	// counted again), or in another window. They are written only when the vote closes.
+	NotHeld map[string]bool `json:"not_held,omitempty"`
 	// Covered names the proposals the session's validation votes decide on, by id.
 	Covered map[string]string `json:"covered,omitempty"`
+	// Private are the people a copy for publication names by initials only: every private citizen
+	// and everyone flagged in the registry, whether the session names them or not.
+	Private []Private `json:"private,omitempty"`
 	// Changed is the latest change to anything in the dossier: the date documents carry, so that
 	// exporting twice gives the same file.
 	Changed time.Time `json:"changed"`

@@ -3,6 +3,7 @@ package data
 import (
 	"net/mail"
 	"strings"
+	"time"
 )
 
 // Category is the kind of participant, as the tables' records classify them.
@@ -92,7 +93,15 @@ type Person struct {
 	Title string `json:"title,omitempty"`
 	// Gender is what documents agree words with ("delegata", "la Presidente"); unknown reads masculine.
 	Gender Gender `json:"gender,omitempty"`
+	// ErasedAt is when the person's data were erased (GDPR art. 17); zero while they are held.
+	ErasedAt time.Time `json:"erased,omitzero"`
+	// PublishInitials names the person by initials only in the copies for publication, as a private
+	// citizen (category cittadino) always is.
+	PublishInitials bool `json:"publish_initials,omitempty"`
 }
+
+// Private reports whether copies for publication name the person by initials only.
+func (p Person) Private() bool { return p.Category == CatCittadino || p.PublishInitials }
 
 // FullName is "Surname Name", the way registers list people.
 func (p Person) FullName() string {

@@ -101,6 +101,17 @@ type RegistryStore interface {
 	Deleter
 }
 
+// PrivacyStore answers for the personal data held (GDPR): erasure (art. 17), what is held on a
+// person (art. 15) and the retention of contact details.
+type PrivacyStore interface {
+	ErasurePreview(ctx context.Context, personID string) (ErasurePreview, error)
+	ErasePeople(ctx context.Context, ids []string) (Erasure, error)
+	PersonRecord(ctx context.Context, personID string) (PersonRecord, error)
+	// RetentionCandidates are the people who took part in nothing and whose record has not changed
+	// within the Ambito's retention term, as of now.
+	RetentionCandidates(ctx context.Context) ([]RetentionCandidate, error)
+}
+
 // VoteStore keeps the votes held in meetings and their ballots.
 type VoteStore interface {
 	Votes(ctx context.Context, sessionID string) ([]Vote, error)
@@ -163,6 +174,7 @@ type Store interface {
 	ImplementationStore
 	ActionStore
 	HistoryStore
+	PrivacyStore
 	Path() string
 	// LastSaved is when this database last saved a change.
 	LastSaved() time.Time

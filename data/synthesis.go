@@ -141,6 +141,8 @@ type Synthesis struct {
 	Responsible string `json:"responsible,omitempty"`
 	// ResponsibleGender is what the signature's role agrees with: "La Responsabile".
 	ResponsibleGender Gender `json:"responsible_gender,omitempty"`
+	// Private are the people a copy for publication names by initials only (Dossier.Private).
+	Private []Private `json:"private,omitempty"`
 }
 
 // TableAnswer is what became of the proposals one table made, and why: the Esito delle proposte that the

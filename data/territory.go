@@ -13,6 +13,8 @@ type Ambito struct {
 	Address    string `json:"address"`     // the Ufficio di Piano's address, printed on documents
 	// Weighing is how the consolidation of priorities weighs the tables' votes.
 	Weighing Weighing `json:"weighing"`
+	// Privacy is the privacy notice and the retention term the Ambito set.
+	Privacy Privacy `json:"privacy"`
 }
 
 // Validate checks the rules an Ambito must meet.
@@ -23,7 +25,7 @@ func (a Ambito) Validate() error {
 	if a.Weighing != "" && !a.Weighing.Valid() {
 		return Errorf(EInvalid, "err.ambito.weighing", "value", string(a.Weighing))
 	}
-	return nil
+	return a.Privacy.Validate()
 }
 
 // Title is the name to show in headings: the short name when there is one.

@@ -15,6 +15,9 @@ const (
 	DocPresenze     DocKind = "presenze"
 	DocVerbale      DocKind = "verbale"
 	DocCalendar     DocKind = "ics"
+	// DocVerbalePublication is the verbale's copy for publication at the albo pretorio; its name is the
+	// file's too ("verbale-pubblicazione-…").
+	DocVerbalePublication DocKind = "verbale-pubblicazione"
 )
 
 // DocumentStore is what making a session's documents reads.
@@ -25,7 +28,8 @@ type DocumentStore interface {
 
 // RenderDocument makes a session's document (convocazione, presenze, verbale, ics) from its dossier,
 // which it also returns (the window names the file after it). An approved verbale is the one kept in
-// the database, byte for byte, not a new rendering: what was approved is what is handed out.
+// the database, byte for byte, not a new rendering: what was approved is what is handed out. Its copy
+// for publication is rendered from the session's data, which the approval locked.
 func RenderDocument(ctx context.Context, st DocumentStore, sessionID string, kind DocKind) ([]byte, data.Dossier, error) {
 	d, err := st.Dossier(ctx, sessionID)
 	if err != nil {
@@ -39,6 +43,8 @@ func RenderDocument(ctx context.Context, st DocumentStore, sessionID string, kin
 		b, err = Presenze(d)
 	case DocCalendar:
 		b, err = Calendar(d)
+	case DocVerbalePublication:
+		b, err = VerbalePublication(d)
 	case DocVerbale:
 		if d.Session.Status.Locked() {
 			var v data.Verbale

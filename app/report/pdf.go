@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/jung-kurt/gofpdf"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/tavoli/tavoli/assets"
 	"github.com/tavoli/tavoli/data"
@@ -92,6 +93,7 @@ type document struct {
 	top    float64 // where content starts under the page heading
 	bottom float64 // where content must end
 	onPage func()  // drawn after the heading of a new page, e.g. a table's header row
+	info   fileInfo
 }
 
 // masthead is what every page of a document names: the Ambito on the left; the body, the area and
@@ -146,6 +148,8 @@ func startDocument(m masthead, info docInfo) (*document, error) {
 		date = time.Unix(0, 0) // gofpdf would take the clock
 	}
 	date = date.In(data.Zone)
+	// gofpdf's information dictionary is replaced by ours (pdfa.go), but its dates must still not
+	// come from the clock.
 	p.SetCreationDate(date)
 	p.SetModificationDate(date)
 	p.SetCatalogSort(true)
@@ -154,18 +158,15 @@ func startDocument(m masthead, info docInfo) (*document, error) {
 	if info.draft {
 		title = "BOZZA – " + title
 	}
-	p.SetTitle(clean(title), true)
-	p.SetAuthor(clean(m.ambito.Name), true)
-	p.SetSubject(clean(strings.Join(nonEmpty(m.body, prefixed("area ", m.area), m.ambito.Name), " – ")), true)
-	p.SetCreator("Tavoli", true)
-	p.SetProducer("Tavoli", true)
+	subject := strings.Join(nonEmpty(m.body, prefixed("area ", m.area), m.ambito.Name), " – ")
 	p.SetMargins(marginLeft, marginTop, marginRight)
 	// Text starts exactly at the margin and tables pad their cells themselves.
 	p.SetCellMargin(0)
 	p.SetAutoPageBreak(false, marginBottom)
 
 	pw, ph := p.GetPageSize()
-	doc := &document{pdf: p, kind: info.kind, left: marginLeft, width: pw - marginLeft - marginRight, bottom: ph - marginBottom}
+	doc := &document{pdf: p, kind: info.kind, left: marginLeft, width: pw - marginLeft - marginRight, bottom: ph - marginBottom,
+		info: newFileInfo(title, m.ambito.Name, subject, "Tavoli", "Tavoli", date)}
 	p.SetHeaderFunc(func() { doc.pageHeading(m) })
 	// The footer names the body when it fits on its line; the heading always does.
 	footer := []string{strings.Join(nonEmpty("Tavoli", info.kind, m.body, m.day, info.note), " · "),
@@ -183,13 +184,17 @@ func sessionDay(s data.Session) string {
 	return "seduta " + italian.OfDay(s.Date)
 }
 
-// output closes the document and returns its bytes.
+// output closes the document and returns its bytes, a PDF/A-2b file.
 func (doc *document) output() ([]byte, error) {
 	var buf bytes.Buffer
 	if err := doc.pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("report: %s: %w", strings.ToLower(doc.kind), err)
 	}
-	return buf.Bytes(), nil
+	b, err := archival(buf.Bytes(), doc.info)
+	if err != nil {
+		return nil, fmt.Errorf("report: %s: %w", strings.ToLower(doc.kind), err)
+	}
+	return b, nil
 }
 
 func (doc *document) newPage() {
@@ -702,11 +707,12 @@ func (doc *document) fit(s string, w float64) string {
 	return strings.TrimRight(strings.TrimSpace(head), ",;:–-") + "…"
 }
 
-// clean makes text safe to print: valid UTF-8, line ends as "\n", tabs as spaces, no other control
-// characters, and no letters beyond the Basic Multilingual Plane (gofpdf's UTF-8 fonts index a
-// 65,536-entry table with the code point: an emoji would crash it).
+// clean makes text safe to print: valid UTF-8 in composed form (a letter typed as a vowel and its
+// accent becomes the accented letter the fonts have), line ends as "\n", tabs as spaces, no other
+// control characters, and "?" for letters the fonts lack and for those beyond the Basic Multilingual
+// Plane (gofpdf's UTF-8 fonts index a 65,536-entry table with the code point: an emoji would crash it).
 func clean(s string) string {
-	s = strings.ToValidUTF8(s, "?")
+	s = norm.NFC.String(strings.ToValidUTF8(s, "?"))
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	return strings.Map(func(r rune) rune {
 		switch {
@@ -716,10 +722,10 @@ func clean(s string) string {
 			return '\n'
 		case r == '\t':
 			return ' '
-		case r > 0xFFFF:
-			return '?'
 		case unicode.IsControl(r):
 			return -1
+		case !printable(r):
+			return '?'
 		}
 		return r
 	}, s)

@@ -64,13 +64,11 @@ func Presenze(d data.Dossier) ([]byte, error) {
 		rowHeight: 8.5, // room to sign by hand
 		zebra:     true,
 		fill:      func(i int) []string { return []string{strconv.Itoa(i + 1)} },
-		reserve:   34, // the note and the signature below
+		reserve:   40, // the note and the signature below
 	}, rows)
 
 	doc.space(3)
-	doc.paragraphs("I dati personali raccolti con il presente foglio sono trattati dall'Ambito per lo "+
-		"svolgimento dei propri compiti istituzionali (art. 6, par. 1, lett. e, del Regolamento UE 2016/679); "+
-		"l'informativa completa è disponibile presso l'Ufficio di Piano.", stNote, 0)
+	doc.paragraphs(attendanceNotice(d.Ambito.Notice(d.Capofila)), stNote, 0)
 	doc.signLine(secretaryLabel(d), d.SecretaryName)
 	return doc.output()
 }

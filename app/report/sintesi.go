@@ -16,9 +16,21 @@ import (
 // strategies) and proposed (project ideas ranked by their consolidated score), the district's priority
 // list, the outcome of the validation votes, and the rule the scores follow. With s.AreaID set it
 // covers that area only. Like every document it is a pure function of its input: the date it carries
-// is s.Changed.
+// is s.Changed. The passages marked riservati are printed without their marks.
 func Sintesi(s data.Synthesis) ([]byte, error) {
-	w := sintesi{s: s}
+	return sintesiCopy(fullCopy.synthesis(s), false)
+}
+
+// SintesiPublication makes the copy of the Documento di sintesi for publication: proposers who are
+// private citizens by their initials, no contacts, and "[omissis]" for the passages riservati, titled as
+// a copy for publication.
+func SintesiPublication(s data.Synthesis) ([]byte, error) {
+	return sintesiCopy(synthesisCopy(s).synthesis(s), true)
+}
+
+// sintesiCopy makes the full copy of the Documento di sintesi, or the copy for publication.
+func sintesiCopy(s data.Synthesis, public bool) ([]byte, error) {
+	w := sintesi{s: s, public: public}
 	if s.AreaID != "" {
 		for _, a := range s.Areas {
 			if a.Area.ID == s.AreaID {
@@ -37,6 +49,9 @@ func Sintesi(s data.Synthesis) ([]byte, error) {
 	kind := "Documento di sintesi"
 	if w.area != nil {
 		kind += " dell'area " + strings.TrimSpace(w.area.Name)
+	}
+	if public {
+		kind += publicationKind
 	}
 	doc, err := startDocument(m, docInfo{kind: kind})
 	if err != nil {
@@ -58,9 +73,10 @@ func Sintesi(s data.Synthesis) ([]byte, error) {
 // sintesi writes the Documento di sintesi section by section; area is the one area it covers, nil
 // for the whole district.
 type sintesi struct {
-	doc  *document
-	s    data.Synthesis
-	area *data.Area
+	doc    *document
+	s      data.Synthesis
+	area   *data.Area
+	public bool // the copy for publication
 }
 
 // inArea reports whether something of the area with this id belongs in the document.
@@ -82,8 +98,16 @@ func (w sintesi) cover() {
 		doc.space(2)
 		doc.centred("Area "+strings.TrimSpace(w.area.Name), stTitle, colText)
 	}
+	if w.public {
+		doc.space(4)
+		doc.centred("Copia per la pubblicazione", stTitle, colText)
+	}
 	doc.space(10)
 	doc.centred("Il lavoro dei tavoli: partecipazione, proposte per area, priorità ed esiti della validazione", stSubtitle, colMuted)
+	if w.public {
+		doc.space(6)
+		doc.centred(publicationNote, stNote, colMuted)
+	}
 
 	doc.pdf.SetY(doc.bottom - 6*stSubtitle.lead)
 	doc.centred("Ufficio di Piano", stHeading, colText)

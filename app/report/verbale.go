@@ -16,8 +16,22 @@ import (
 // the numero legale, each item of the ordine del giorno with its discussion, proposals, votes,
 // decisions and actions, and the signatures under "Letto, approvato e sottoscritto".
 //
-// A session that was never held has no verbale: it is refused with a coded error, whoever asks.
+// A session that was never held has no verbale: it is refused with a coded error, whoever asks. The
+// passages marked riservati are printed without their marks (see data.FullText).
 func Verbale(d data.Dossier) ([]byte, error) {
+	return verbaleCopy(fullCopy.dossier(d), false)
+}
+
+// VerbalePublication makes the copy of the verbale for publication at the albo pretorio: the same act,
+// with private citizens by their initials, no contacts, and "[omissis]" for the passages riservati,
+// titled and named as a copy for publication. An approved verbale's copy is made from its session's
+// data, which the approval locked.
+func VerbalePublication(d data.Dossier) ([]byte, error) {
+	return verbaleCopy(publicCopy(d).dossier(d), true)
+}
+
+// verbaleCopy makes the full copy of the verbale, or the copy for publication.
+func verbaleCopy(d data.Dossier, public bool) ([]byte, error) {
 	s := d.Session
 	if !s.Status.Held() {
 		return nil, data.Errorf(data.EInvalid, "err.verbale.not_held", "body", strings.TrimSpace(clean(d.Body.Name)),
@@ -31,11 +45,14 @@ func Verbale(d data.Dossier) ([]byte, error) {
 	if s.Status == data.SessionApprovata {
 		note = "verbale approvato"
 	}
+	if public {
+		kind += publicationKind
+	}
 	doc, err := newDocument(d, docInfo{kind: kind, note: note, draft: s.Status != data.SessionApprovata})
 	if err != nil {
 		return nil, err
 	}
-	v := verbale{doc: doc, d: d, items: agenda(d)}
+	v := verbale{doc: doc, d: d, items: agenda(d), public: public}
 	v.opening()
 	v.attendance()
 	v.agendaItems()
@@ -45,9 +62,10 @@ func Verbale(d data.Dossier) ([]byte, error) {
 
 // verbale writes the minutes section by section.
 type verbale struct {
-	doc   *document
-	d     data.Dossier
-	items []data.AgendaItem
+	doc    *document
+	d      data.Dossier
+	items  []data.AgendaItem
+	public bool // the copy for publication
 }
 
 func (v verbale) opening() {
@@ -72,6 +90,10 @@ func (v verbale) opening() {
 		}
 		doc.title(draft+strings.ToUpper(strings.TrimSpace("Verbale "+number+"della seduta "+orBlank(italian.OfDay(day), 16))), stTitle)
 	}
+	if v.public {
+		doc.use(stSubtitle, colAccent)
+		doc.line("Copia per la pubblicazione", doc.left, doc.width, stSubtitle.lead, "C")
+	}
 	doc.use(stSubtitle, colText)
 	sub := body
 	if d.AreaName != "" {
@@ -84,6 +106,10 @@ func (v verbale) opening() {
 	doc.use(stBody, colText)
 	doc.line(protocol(s.VerbaleProtocol, s.VerbaleDate), doc.left, doc.width, stBody.lead, "L")
 	doc.space(4)
+	if v.public {
+		doc.paragraphs(publicationNote, stNote, 0)
+		doc.space(3)
+	}
 
 	text := "Il giorno " + orBlank(italian.WeekdayDay(day), 24) + ", alle ore " + orBlank(italian.Clock(s.Started), 6) +
 		", presso " + orBlank(s.Place, 30) + ", si è svolta in " + callLabel(s.Call) + " la seduta " + ofThe(body)

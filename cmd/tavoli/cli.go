@@ -48,6 +48,8 @@ type options struct {
 	query   string // proposals: words searched in them
 	overdue bool   // actions: only those past their due date
 	record  string // history: the record whose changes are listed
+	person  string // export persona: the person, by id
+	public  bool   // export verbale, sintesi: the copy for publication at the albo pretorio
 
 	// bundle: the exchange of data between laptops.
 	all          bool   // export every record; list every version set aside, reviewed ones too
@@ -96,6 +98,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, gui func(
 	fset.StringVar(&c.opt.query, "query", "", "")
 	fset.BoolVar(&c.opt.overdue, "overdue", false, "")
 	fset.StringVar(&c.opt.record, "record", "", "")
+	fset.StringVar(&c.opt.person, "person", "", "")
+	fset.StringVar(&c.opt.person, "persona", "", "")
+	fset.BoolVar(&c.opt.public, "pubblicazione", false, "")
+	fset.BoolVar(&c.opt.public, "publication", false, "")
 	fset.BoolVar(&c.opt.all, "all", false, "")
 	fset.StringVar(&c.opt.forPeer, "for", "", "")
 	fset.StringVar(&c.opt.passFile, "passphrase-file", "", "")
@@ -150,6 +156,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, gui func(
 		return c.bundle(ctx, words[1:])
 	case "config", "configura":
 		return c.config(words[1:])
+	case "erase", "cancella":
+		return c.erase(ctx, words[1:])
 	}
 	fmt.Fprintln(stderr, i18n.L("cli.unknown_command", map[string]any{"command": words[0]}))
 	fmt.Fprintln(stderr, i18n.L("cli.usage"))

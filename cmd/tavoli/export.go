@@ -27,6 +27,7 @@ var exportKinds = map[string]string{
 	"proposte": "proposte", "proposals": "proposte",
 	"esito-proposte": "answer", "risposte": "answer", "answers": "answer",
 	"relazione": "relazione", "relazione-annuale": "relazione", "report": "relazione", "annual-report": "relazione",
+	"persona": "persona", "person": "persona", "dati-personali": "persona", "personal-data": "persona",
 }
 
 // export writes a session's document (tavoli export verbale --session ID -o FILE.pdf), a vote's ballots,
@@ -40,19 +41,28 @@ func (c *cli) export(ctx context.Context, rest []string) int {
 	if !ok {
 		return c.usage("cli.export_kind", nil)
 	}
+	if c.opt.public && kind != "verbale" && kind != "sintesi" {
+		return c.usage("cli.export_publication", nil)
+	}
 	switch kind {
 	case "ballots":
 		return c.exportBallots(ctx)
 	case "results":
 		return c.exportResults(ctx)
+	case "persona":
+		return c.exportPersona(ctx)
 	case "sintesi", "proposte", "answer", "relazione":
 		return c.exportOffice(ctx, kind)
 	}
 	if c.opt.session == "" || c.opt.output == "" {
 		return c.usage("cli.export_needs", nil)
 	}
+	doc := docs.DocKind(kind)
+	if c.opt.public {
+		doc = docs.DocVerbalePublication
+	}
 	return c.exportFrom(ctx, func(st *sqlite.Store) ([]byte, error) {
-		b, _, err := docs.RenderDocument(ctx, st, c.opt.session, docs.DocKind(kind))
+		b, _, err := docs.RenderDocument(ctx, st, c.opt.session, doc)
 		return b, err
 	})
 }

@@ -136,7 +136,8 @@ func orEmpty(l []string) []string {
 	return l
 }
 
-// exportSintesi writes the Documento di sintesi, of the district or of one area (--area).
+// exportSintesi writes the Documento di sintesi, of the district or of one area (--area), or its copy
+// for publication (--pubblicazione).
 func (c *cli) exportSintesi(ctx context.Context, st *sqlite.Store) ([]byte, error) {
 	areaID := ""
 	if c.opt.area != "" {
@@ -150,7 +151,11 @@ func (c *cli) exportSintesi(ctx context.Context, st *sqlite.Store) ([]byte, erro
 	if err != nil {
 		return nil, err
 	}
-	b, err := docs.Sintesi(s)
+	render := docs.Sintesi
+	if c.opt.public {
+		render = docs.SintesiPublication
+	}
+	b, err := render(s)
 	if err != nil {
 		return nil, data.Errorf(data.EInternal, "err.document.render").Wrap(err)
 	}

@@ -40,6 +40,8 @@ const (
 	RuleUpdate       Rule = "update"                                // the incoming version has seen the local one
 	RuleConflictWon  Rule = "conflict, incoming wins"               // the local version is set aside
 	RuleConflictLost Rule = "conflict, local wins"                  // the incoming version is set aside
+	RuleErasedHere   Rule = "erased here"                           // the local version is erased, the incoming one is not: unchanged
+	RuleErasure      Rule = "erasure"                               // the incoming version is erased: it wins, nothing aside
 	RuleReviewOld    Rule = "review: old news"
 	RuleReviewUpdate Rule = "review: update"
 	RuleDisputed     Rule = "review: disputed"    // two settled reviews disagree: back to review
@@ -131,6 +133,9 @@ func Decide(f Facts) (Decision, error) {
 		return Decision{Rule: RuleSameRow, Count: Unchanged}, nil
 	}
 	lv, iv := local.Version(), in.Version()
+	if le, ie := Erased(local.Row), Erased(in.Row); le || ie {
+		return erasure(local, in, le, ie)
+	}
 	if SameContent(local.Row, in.Row) {
 		if lv.Less(iv) {
 			return Decision{Rule: RuleRestamped, Write: &in, Count: Updated}, nil
@@ -184,6 +189,31 @@ func Decide(f Facts) (Decision, error) {
 	}
 	return Decision{Rule: RuleConflictLost, Aside: &in, Reason: data.VersionConflict, Count: Conflicts,
 		AsideCounts: true}, nil
+}
+
+// Erased reports whether a row is the version of a record whose personal data were erased.
+func Erased(row map[string]any) bool {
+	e, _ := row["erased"].(string)
+	return e != ""
+}
+
+// erasure decides between two versions one of which at least is erased: the erased one wins, then the
+// later; nothing is kept aside. The winner's base covers the loser, so that a late copy of the loser is
+// old news.
+func erasure(local, in Record, le, ie bool) (Decision, error) {
+	if le && (!ie || !local.Version().Less(in.Version())) {
+		return Decision{Rule: RuleErasedHere, Count: Unchanged}, nil
+	}
+	lseen, err := ParseSeen(local.Base)
+	if err != nil {
+		return Decision{}, &BaseError{Local: true, Err: err}
+	}
+	iseen, err := ParseSeen(in.Base)
+	if err != nil {
+		return Decision{}, &BaseError{Err: err}
+	}
+	in.Base = iseen.With(lseen).With(SeenOf(local.Version())).String()
+	return Decision{Rule: RuleErasure, Write: &in, Count: Updated}, nil
 }
 
 // add decides for a record not held here.

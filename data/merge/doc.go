@@ -8,6 +8,10 @@
 //
 // The rules, in the order they are tried, for a record held here:
 //   - Same row: the incoming version says nothing the local one does not. Unchanged.
+//   - Erasure (a record with an "erased" column, a person whose data were erased, GDPR art. 17): an
+//     erased version beats every version that is not, whatever their times, and nothing is kept aside
+//     (a version set aside would keep the data the erasure removed). Two erased versions: the later
+//     one stays, again with nothing aside.
 //   - Same content under other stamps (two laptops that loaded the same data): the later stamp is kept
 //     everywhere, so that laptops agree byte for byte. Nothing is kept aside.
 //   - Old news: the local version has seen the incoming one (its base covers it, or it is a later

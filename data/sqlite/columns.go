@@ -12,7 +12,9 @@ import (
 
 func ambitoCols(a data.Ambito) []column {
 	return []column{{"name", a.Name}, {"short_name", a.ShortName}, {"region", a.Region},
-		{"capofila_id", nullable(a.CapofilaID)}, {"address", a.Address}, {"weighing", string(weighing(a.Weighing))}}
+		{"capofila_id", nullable(a.CapofilaID)}, {"address", a.Address}, {"weighing", string(weighing(a.Weighing))},
+		{"privacy_controller", strings.TrimSpace(a.Privacy.Controller)}, {"privacy_contact", strings.TrimSpace(a.Privacy.Contact)},
+		{"privacy_dpo", strings.TrimSpace(a.Privacy.DPO)}, {"retention_months", a.Privacy.RetentionMonths}}
 }
 
 // weighing is w, or the default: every table weighs the same.
@@ -62,8 +64,18 @@ func personCols(p data.Person, k *keyer) []column {
 	return []column{{"surname", p.Surname}, {"name", p.Name}, {"category", string(p.Category)},
 		{"organisation_id", nullable(p.OrganisationID)}, {"comune_id", nullable(p.ComuneID)},
 		{"comune_text", p.ComuneText}, {"email", p.Email}, {"phone", p.Phone}, {"notes", p.Notes},
-		{"title", p.Title}, {"gender", string(p.Gender)},
+		{"title", p.Title}, {"gender", string(p.Gender)}, {"erased", optTime(p.ErasedAt)},
+		{"publish_initials", p.PublishInitials},
 		{"search", data.Fold(strings.Join([]string{p.Surname, p.Name, p.Email, p.Phone, p.ComuneText, p.Title}, " "))},
-		{"match_key", matchKey(p.Surname, p.Name, p.Email)},
+		{"match_key", personMatchKey(p)},
 		{"sort_key", k.key(p.Surname, p.Name)}}
+}
+
+// personMatchKey is the identity an import matches a person on; an erased person has none, so that no
+// import takes a new person for them.
+func personMatchKey(p data.Person) string {
+	if p.Erased() {
+		return ""
+	}
+	return matchKey(p.Surname, p.Name, p.Email)
 }

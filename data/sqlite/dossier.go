@@ -15,6 +15,9 @@ func (s *Store) Dossier(ctx context.Context, sessionID string) (data.Dossier, er
 		d, err = dossier(ctx, tx, sessionID)
 		return err
 	})
+	if err == nil {
+		s.heldIn(&d)
+	}
 	return d, err
 }
 
@@ -114,6 +117,9 @@ func dossier(ctx context.Context, tx *sql.Tx, sessionID string) (data.Dossier, e
 		return d, err
 	}
 	if d.Proposals, err = sessionProposals(ctx, tx, sessionID); err != nil {
+		return d, err
+	}
+	if d.Private, err = privatePeople(ctx, tx); err != nil {
 		return d, err
 	}
 	if d.Votes, err = sessionVotes(ctx, tx, sessionID); err != nil {

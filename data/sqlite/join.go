@@ -374,6 +374,8 @@ func fillPerson(survivor, loser data.Person) data.Person {
 	if out.Category == data.CatAltro || out.Category == "" {
 		out.Category = loser.Category
 	}
+	// Whoever asked for initials in published copies, on either record, still has them.
+	out.PublishInitials = out.PublishInitials || loser.PublishInitials
 	return out
 }
 
@@ -448,7 +450,7 @@ func (m *merger) personTwin(id string) (string, error) {
 	var key, email string
 	var deleted int
 	err := m.tx.QueryRowContext(m.ctx, `SELECT match_key, email, deleted FROM people WHERE id = ?`, id).Scan(&key, &email, &deleted)
-	if err != nil || deleted != 0 {
+	if err != nil || deleted != 0 || key == "" { // an erased person has no identity to match
 		return "", err
 	}
 	same, err := idsWhere(m.ctx, m.tx, "people", `deleted = 0 AND id <> ? AND match_key = ?`, id, key)

@@ -88,6 +88,11 @@ func (s *Store) MergeBundle(ctx context.Context, in *bundle.Incoming, opt bundle
 	if err := s.followAliases(ctx, tx); err != nil {
 		return res, dbError(err)
 	}
+	if m.erased {
+		if err := optimiseSearch(ctx, tx); err != nil {
+			return res, dbError(err)
+		}
+	}
 	if err := m.checkReferences(); err != nil {
 		return res, err
 	}
@@ -113,6 +118,11 @@ func (s *Store) MergeBundle(ctx context.Context, in *bundle.Incoming, opt bundle
 	s.lastSaved = s.now()
 	s.mu.Unlock()
 	res.Applied = true
+	if m.erased {
+		// The merge is in; the old pages are written over now. Failing that, the data are safe and
+		// erased, and the next erasure or the closing of the file finishes the job.
+		s.purge(ctx)
+	}
 	return res, nil
 }
 
@@ -150,6 +160,7 @@ type merger struct {
 	approved   map[string]bool // sessions approved here when the merge began; nil until needed
 	prepared   map[string]*sql.Stmt
 	added      map[data.Ref]bool // people and organisations the merge made live, to look for their twins
+	erased     bool              // an erasure arrived: the file is rewritten once the merge is in
 }
 
 // stmt prepares a statement once per merge: a bundle repeats the same few for thousands of records.
@@ -308,6 +319,9 @@ func (m *merger) merge(rec bundle.Record) error {
 	if err != nil {
 		return err
 	}
+	if err := m.scrubIncoming(kind, in); err != nil {
+		return err
+	}
 	c := m.count(kind)
 	if kind == data.KindAmbito {
 		// A database is one Ambito's: a bundle carries that Ambito's own record, never another one and
@@ -366,6 +380,9 @@ func (m *merger) apply(c *data.KindChanges, kind data.Kind, id string, d merge.D
 	}
 	if d.Write != nil {
 		if err := m.write(kind, id, d.Stamped(m.s.now, m.s.device), exists); err != nil {
+			return err
+		}
+		if err := m.erasedArrived(kind, id, d.Write.Row); err != nil {
 			return err
 		}
 	}

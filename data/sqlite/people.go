@@ -12,7 +12,7 @@ import (
 // personColumns are a person's own columns; personSelect adds the names of the organisation and the
 // comune, which personFrom joins.
 const personColumns = `p.surname, p.name, p.category, coalesce(p.organisation_id, ''), coalesce(p.comune_id, ''),
-	p.comune_text, p.email, p.phone, p.notes, p.title, p.gender`
+	p.comune_text, p.email, p.phone, p.notes, p.title, p.gender, p.erased, p.publish_initials`
 
 const personSelect = personColumns + `, coalesce(o.name, ''), coalesce(c.name, '')`
 
@@ -22,11 +22,17 @@ const personFrom = ` FROM people p
 
 func scanPerson(sc interface{ Scan(...any) error }) (data.PersonView, error) {
 	var v data.PersonView
+	var erased string
 	ms := metaScan{m: &v.Meta}
 	err := sc.Scan(append(ms.dest(), &v.Surname, &v.Name, &v.Category, &v.OrganisationID, &v.ComuneID,
-		&v.ComuneText, &v.Email, &v.Phone, &v.Notes, &v.Title, &v.Gender, &v.OrganisationName, &v.ComuneName)...)
+		&v.ComuneText, &v.Email, &v.Phone, &v.Notes, &v.Title, &v.Gender, &erased, &v.PublishInitials, &v.OrganisationName, &v.ComuneName)...)
 	if err != nil {
 		return v, err
+	}
+	if erased != "" {
+		if v.ErasedAt, err = parseTime(erased); err != nil {
+			return v, err
+		}
 	}
 	return v, ms.finish()
 }
@@ -105,6 +111,15 @@ func (s *Store) SavePerson(ctx context.Context, p data.Person) (data.Person, err
 }
 
 func (s *Store) savePerson(ctx context.Context, tx querier, k *keyer, p *data.Person) error {
+	if p.ID != "" {
+		// An erased person stays erased: their data are not written again, by a form or an import.
+		if erased, err := personErased(ctx, tx, p.ID); err != nil || erased {
+			if err == nil {
+				err = data.Errorf(data.EInvalid, "err.person.erased")
+			}
+			return err
+		}
+	}
 	if err := liveRef(ctx, tx, data.KindOrganisation, p.OrganisationID); err != nil {
 		return err
 	}

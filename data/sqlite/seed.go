@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -160,22 +161,29 @@ func (s *Store) Seed(ctx context.Context, ds data.Dataset) error {
 			recs = append(recs, rec{data.KindVote, &x.Meta, firstErr(x.Validate(), err), cols})
 			voteOf[x.ID] = *x
 		}
-		// A secret vote's ballots and turnout carry the vote's opening time, as SaveBallot and MarkVoted
-		// write them: the times a dataset gives them could tell which ballot came when.
+		// A secret vote's ballots and turnout carry the vote's opening time, as CloseVote writes them,
+		// and go in in id order: the times and the order a dataset gives them could tell which ballot
+		// came when.
+		var secret []rec
 		for i := range ds.Ballots {
 			x := &ds.Ballots[i]
 			x.Count = max(x.Count, 1)
+			cols, err := ballotCols(*x)
+			r := rec{data.KindVoteBallot, &x.Meta, err, cols}
 			if v := voteOf[x.VoteID]; v.Secret {
 				x.Created, x.Updated = v.Opened, v.Opened
+				secret = append(secret, r)
+				continue
 			}
-			cols, err := ballotCols(*x)
-			recs = append(recs, rec{data.KindVoteBallot, &x.Meta, err, cols})
+			recs = append(recs, r)
 		}
 		for i := range ds.Turnout {
 			x := &ds.Turnout[i]
 			x.Created, x.Updated = voteOf[x.VoteID].Opened, voteOf[x.VoteID].Opened
-			recs = append(recs, rec{data.KindVoteVoter, &x.Meta, nil, []column{{"vote_id", x.VoteID}, {"seat_id", x.SeatID}}})
+			secret = append(secret, rec{data.KindVoteVoter, &x.Meta, nil, []column{{"vote_id", x.VoteID}, {"seat_id", x.SeatID}}})
 		}
+		slices.SortStableFunc(secret, func(a, b rec) int { return strings.Compare(a.meta.ID, b.meta.ID) })
+		recs = append(recs, secret...)
 		for i := range ds.Events {
 			x := &ds.Events[i]
 			if x.Created.IsZero() {

@@ -284,6 +284,9 @@ func (s *Store) SetStatus(ctx context.Context, id string, to data.SessionStatus)
 		sess.Status = to
 		return s.save(ctx, tx, data.KindSession, &sess.Meta, sessionCols(sess))
 	})
+	if err == nil && to == data.SessionChiusa {
+		s.settleSecret(ctx) // the secret votes it closed were written: see votes_secret.go
+	}
 	return sess, err
 }
 

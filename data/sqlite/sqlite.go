@@ -62,6 +62,8 @@ type Store struct {
 	// author is this device's computer and operator as the devices table names them, read once for the
 	// history's entries; RegisterDevice forgets it.
 	author *data.Device
+
+	secret secretCounts // the counts of open secret votes, never written before closing
 }
 
 // Open opens the Tavoli database at path, creating it (and its folder) when it does not exist. A file
@@ -115,6 +117,7 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	s.vacuumSecret(ctx)
 	if err := s.rekey(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -135,6 +138,8 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 // 100,000-row import); what SQLite keeps there is small next to the memory of the window. The page
 // cache may grow to 32 MB (SQLite's default is 2): a large import otherwise writes pages to the WAL
 // before it commits and reads them back, a third of its time; a register of a few MB never fills it.
+// What is deleted or replaced is overwritten with zeros (secure_delete), so that freed pages keep no
+// trace of it.
 func dsn(path string, readOnly bool) string {
 	q := url.Values{}
 	if readOnly {
@@ -147,6 +152,7 @@ func dsn(path string, readOnly bool) string {
 		q.Add("_pragma", "synchronous(NORMAL)")
 		q.Add("_pragma", "temp_store(MEMORY)")
 		q.Add("_pragma", "cache_size(-32000)")
+		q.Add("_pragma", "secure_delete(1)")
 		q.Set("_txlock", "immediate")
 	}
 	return fileURI(path) + "?" + q.Encode()

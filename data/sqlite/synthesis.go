@@ -205,6 +205,9 @@ func (s *Store) Synthesis(ctx context.Context, areaID string) (data.Synthesis, e
 		if out.Responsible, out.ResponsibleGender, err = officeHead(ctx, tx); err != nil {
 			return err
 		}
+		if out.Private, err = privatePeople(ctx, tx); err != nil {
+			return err
+		}
 		if out.Participation, err = participation(ctx, tx, time.Time{}, time.Time{}); err != nil {
 			return err
 		}

@@ -24,9 +24,11 @@ func ambito(ctx context.Context, tx *sql.Tx) (data.Ambito, error) {
 	var a data.Ambito
 	var capofila sql.NullString
 	ms := metaScan{m: &a.Meta}
-	err := tx.QueryRowContext(ctx, `SELECT `+metaCols("a")+`, name, short_name, region, capofila_id, address, weighing
+	err := tx.QueryRowContext(ctx, `SELECT `+metaCols("a")+`, name, short_name, region, capofila_id, address, weighing,
+		privacy_controller, privacy_contact, privacy_dpo, retention_months
 		FROM ambito a WHERE deleted = 0 ORDER BY created LIMIT 1`).
-		Scan(append(ms.dest(), &a.Name, &a.ShortName, &a.Region, &capofila, &a.Address, &a.Weighing)...)
+		Scan(append(ms.dest(), &a.Name, &a.ShortName, &a.Region, &capofila, &a.Address, &a.Weighing,
+			&a.Privacy.Controller, &a.Privacy.Contact, &a.Privacy.DPO, &a.Privacy.RetentionMonths)...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, data.Errorf(data.ENotFound, "err.ambito.missing")
 	}

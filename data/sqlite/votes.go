@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -123,6 +124,9 @@ func (s *Store) OpenVote(ctx context.Context, v data.Vote) (data.Vote, error) {
 		v, err = s.openVote(ctx, tx, v)
 		return err
 	})
+	if err == nil && v.Secret {
+		s.secret.set(v.ID, secretCount{}) // its count is held here
+	}
 	return v, err
 }
 
@@ -220,8 +224,8 @@ func ballotJSON(b data.VoteBallot) (string, error) {
 
 // SaveBallot records a ballot of an open vote. In an open vote a seat's ballot replaces the one it
 // cast before (a correction while votes are taken); totals and paper ballots are anonymous ballots
-// with a count. In a secret vote every ballot is anonymous, written with the vote's own times under a
-// random key, and only once nobody more can be checked off (see MarkVoted).
+// with a count. In a secret vote every ballot is anonymous, held in memory until the vote closes (see
+// votes_secret.go), and entered only once nobody more can be checked off (see MarkVoted).
 //
 // A motion's total replaces the one entered for its choice, up or down: a total of 0 removes it (as
 // RemoveBallot does), and the ballot returned then has no id. A seat's ballot, or a paper ballot
@@ -230,17 +234,19 @@ func (s *Store) SaveBallot(ctx context.Context, b data.VoteBallot) (data.VoteBal
 	if b.Count < 0 {
 		return b, data.Errorf(data.EInvalid, "err.vote.negative_count")
 	}
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		v, err := stillOpen(ctx, tx, b.VoteID)
-		if err != nil {
-			return err
-		}
+	err := s.changeVote(ctx, b.VoteID, func(tx *sql.Tx, v data.Vote, held *secretCount) error {
 		if v.Secret && b.Voter != "" {
 			return data.Errorf(data.EInvalid, "err.vote.secret_voter")
 		}
-		stored, voted, err := ballots(ctx, tx, v.ID)
-		if err != nil {
-			return err
+		var stored []data.VoteBallot
+		var voted []string
+		if held != nil {
+			stored, voted = held.ballots, held.voted
+		} else {
+			var err error
+			if stored, voted, err = ballots(ctx, tx, v.ID); err != nil {
+				return err
+			}
 		}
 		named, anonymous := 0, 0
 		for _, x := range stored {
@@ -273,6 +279,10 @@ func (s *Store) SaveBallot(ctx context.Context, b data.VoteBallot) (data.VoteBal
 					}
 					id := b.ID
 					b.ID, b.Created = "", time.Time{}
+					if held != nil {
+						held.remove(id)
+						return nil
+					}
 					return s.removeBallot(ctx, tx, v, id)
 				}
 			}
@@ -284,6 +294,15 @@ func (s *Store) SaveBallot(ctx context.Context, b data.VoteBallot) (data.VoteBal
 			return data.Errorf(data.EInvalid, "err.vote.mixed")
 		} else {
 			b.Count = max(b.Count, 1)
+		}
+		if held != nil {
+			// Anonymous and timeless, as it will be stored: the vote's opening time.
+			if b.ID == "" {
+				b.ID = s.newID()
+			}
+			b.VoteID, b.Created, b.Updated, b.Device = v.ID, v.Opened, v.Opened, s.device
+			held.put(b)
+			return nil
 		}
 		if b.Voter != "" {
 			known := false
@@ -305,36 +324,28 @@ func (s *Store) SaveBallot(ctx context.Context, b data.VoteBallot) (data.VoteBal
 		if err != nil {
 			return data.Errorf(data.EInternal, "err.db.internal").Wrap(err)
 		}
-		cols := []column{{"vote_id", v.ID}, {"voter", b.Voter}, {"count", b.Count}, {"ballot", body}}
-		if !v.Secret {
-			return s.save(ctx, tx, data.KindVoteBallot, &b.Meta, cols)
-		}
-		// Anonymous and timeless: the vote's opening time, a random key.
-		if b.ID != "" {
-			_, err := tx.ExecContext(ctx, `UPDATE vote_ballots SET count = ?, ballot = ? WHERE id = ?`, b.Count, body, b.ID)
-			return err
-		}
-		b.ID, b.Created, b.Updated, b.Device = s.newID(), v.Opened, v.Opened, s.device
-		return insertAs(ctx, tx, data.KindVoteBallot, b.Meta, cols)
+		return s.save(ctx, tx, data.KindVoteBallot, &b.Meta, []column{{"vote_id", v.ID}, {"voter", b.Voter},
+			{"count", b.Count}, {"ballot", body}})
 	})
 	return b, err
 }
 
 // RemoveBallot takes back a ballot entered by mistake, while the vote is open: a seat's ballot, a
-// paper ballot or a total. The ballot stays as a tombstone, as every delete does. In a secret vote the
-// tombstone keeps the vote's own times: no clock reading tells when it went, so nothing orders the
-// ballots or ties one to whoever was checked off around it.
+// paper ballot or a total. The ballot stays as a tombstone, as every delete does; a secret vote's
+// leaves nothing, since it was never written.
 func (s *Store) RemoveBallot(ctx context.Context, voteID, ballotID string) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
-		v, err := stillOpen(ctx, tx, voteID)
-		if err != nil {
-			return err
+	return s.changeVote(ctx, voteID, func(tx *sql.Tx, v data.Vote, held *secretCount) error {
+		if held == nil {
+			return s.removeBallot(ctx, tx, v, ballotID)
 		}
-		return s.removeBallot(ctx, tx, v, ballotID)
+		if !held.remove(ballotID) {
+			return data.Errorf(data.ENotFound, "err.record.deleted", "kind", string(data.KindVoteBallot))
+		}
+		return nil
 	})
 }
 
-// removeBallot tombstones a ballot of the open vote v: see RemoveBallot.
+// removeBallot tombstones a stored ballot of the open vote v: see RemoveBallot.
 func (s *Store) removeBallot(ctx context.Context, tx *sql.Tx, v data.Vote, ballotID string) error {
 	var n int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM vote_ballots WHERE id = ? AND vote_id = ? AND deleted = 0`,
@@ -344,12 +355,7 @@ func (s *Store) removeBallot(ctx context.Context, tx *sql.Tx, v data.Vote, ballo
 	if n == 0 {
 		return data.Errorf(data.ENotFound, "err.record.deleted", "kind", string(data.KindVoteBallot))
 	}
-	if !v.Secret {
-		return s.setDeleted(ctx, tx, data.Ref{Kind: data.KindVoteBallot, ID: ballotID}, true)
-	}
-	_, err := tx.ExecContext(ctx, `UPDATE vote_ballots SET deleted = 1, updated = ?, device = ? WHERE id = ?`,
-		fmtTime(v.Opened), s.device, ballotID)
-	return err
+	return s.setDeleted(ctx, tx, data.Ref{Kind: data.KindVoteBallot, ID: ballotID}, true)
 }
 
 // ballotLimit is how many anonymous ballots a vote can hold: in a secret vote whose turnout was
@@ -368,16 +374,12 @@ func ballotLimit(v data.Vote, voted int) int {
 	return n
 }
 
-// MarkVoted records that a seat has cast its ballot in a secret vote: who voted, never what. It is
-// refused once the counting has started (the first ballot entered), so that the order of the two
-// lists can never be matched.
+// MarkVoted records that a seat has cast its ballot in a secret vote: who voted, never what, held in
+// memory until the vote closes like the ballots. It is refused once the counting has started (the
+// first ballot entered), so that the order of the two lists can never be matched.
 func (s *Store) MarkVoted(ctx context.Context, voteID, seatID string) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
-		v, err := stillOpen(ctx, tx, voteID)
-		if err != nil {
-			return err
-		}
-		if !v.Secret {
+	return s.changeVote(ctx, voteID, func(tx *sql.Tx, v data.Vote, held *secretCount) error {
+		if held == nil {
 			return data.Errorf(data.EInvalid, "err.vote.not_secret")
 		}
 		known := false
@@ -387,26 +389,18 @@ func (s *Store) MarkVoted(ctx context.Context, voteID, seatID string) error {
 		if !known {
 			return data.Errorf(data.EInvalid, "err.vote.voter_unknown")
 		}
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM vote_ballots WHERE vote_id = ? AND deleted = 0`, v.ID).Scan(&n); err != nil {
-			return err
-		}
-		if n > 0 {
+		if len(held.ballots) > 0 {
 			return data.Errorf(data.EInvalid, "err.vote.counting_started")
 		}
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM vote_voters WHERE vote_id = ? AND seat_id = ? AND deleted = 0`,
-			v.ID, seatID).Scan(&n); err != nil {
-			return err
+		if i, found := slices.BinarySearch(held.voted, seatID); !found {
+			held.voted = slices.Insert(held.voted, i, seatID)
 		}
-		if n > 0 {
-			return nil
-		}
-		return insertAs(ctx, tx, data.KindVoteVoter, data.Meta{ID: s.newID(), Created: v.Opened, Updated: v.Opened,
-			Device: s.device}, []column{{"vote_id", v.ID}, {"seat_id", seatID}})
+		return nil
 	})
 }
 
-// CloseVote closes a vote: no more ballots; its result is what the tally of its ballots says.
+// CloseVote closes a vote: no more ballots; its result is what the tally of its ballots says. A secret
+// vote's voters and ballots are written now, all at once (see writeSecret), and the WAL is emptied.
 func (s *Store) CloseVote(ctx context.Context, voteID string) (data.Vote, error) {
 	var v data.Vote
 	err := s.write(ctx, func(tx *sql.Tx) error {
@@ -414,27 +408,40 @@ func (s *Store) CloseVote(ctx context.Context, voteID string) (data.Vote, error)
 		if v, err = stillOpen(ctx, tx, voteID); err != nil {
 			return err
 		}
-		v.Status, v.Closed = data.VoteChiusa, s.now().UTC()
-		cols, err := voteCols(v)
-		if err != nil {
-			return err
-		}
-		if err := s.save(ctx, tx, data.KindVote, &v.Meta, cols); err != nil {
-			return err
-		}
-		return s.applyValidation(ctx, tx, v)
+		return s.closeVote(ctx, tx, &v, s.now().UTC())
 	})
+	if err == nil && v.Secret {
+		s.settleSecret(ctx)
+	}
 	return v, err
 }
 
+// closeVote closes the open vote v at now, within a transaction: see CloseVote.
+func (s *Store) closeVote(ctx context.Context, tx *sql.Tx, v *data.Vote, now time.Time) error {
+	v.Status, v.Closed = data.VoteChiusa, now
+	cols, err := voteCols(*v)
+	if err != nil {
+		return err
+	}
+	if err := s.save(ctx, tx, data.KindVote, &v.Meta, cols); err != nil {
+		return err
+	}
+	if v.Secret {
+		if err := s.writeSecret(ctx, tx, *v); err != nil {
+			return err
+		}
+	}
+	return s.applyValidation(ctx, tx, *v)
+}
+
 // Ballots lists a vote's ballots (open ones by seat, anonymous ones in key order) and, for a secret
-// vote, the seats that voted.
+// vote, the seats that voted (while it is open, those held by this store: see votes_secret.go).
 func (s *Store) Ballots(ctx context.Context, voteID string) ([]data.VoteBallot, []string, error) {
 	var bs []data.VoteBallot
 	var voted []string
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		bs, voted, err = ballots(ctx, tx, voteID)
+		bs, voted, err = s.ballotsOf(ctx, tx, voteID)
 		return err
 	})
 	return bs, voted, err
@@ -489,15 +496,7 @@ func (s *Store) closeOpenVotes(ctx context.Context, tx *sql.Tx, sessionID string
 		if v.Status != data.VoteAperta {
 			continue
 		}
-		v.Status, v.Closed = data.VoteChiusa, now
-		cols, err := voteCols(v)
-		if err != nil {
-			return err
-		}
-		if err := s.save(ctx, tx, data.KindVote, &v.Meta, cols); err != nil {
-			return err
-		}
-		if err := s.applyValidation(ctx, tx, v); err != nil {
+		if err := s.closeVote(ctx, tx, &v, now); err != nil {
 			return err
 		}
 	}
@@ -516,7 +515,7 @@ func (s *Store) VoteRecord(ctx context.Context, voteID string) (data.VoteRecord,
 		if err != nil {
 			return err
 		}
-		bs, _, err := ballots(ctx, tx, voteID)
+		bs, _, err := s.ballotsOf(ctx, tx, voteID)
 		if err != nil {
 			return err
 		}

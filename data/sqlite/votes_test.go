@@ -145,6 +145,12 @@ func TestSecretVoteKeepsNoLink(t *testing.T) {
 	if len(bs) != 2 || len(voted) != 2 {
 		t.Fatalf("Ballots = %d ballots, %d voters; want 2 and 2", len(bs), len(voted))
 	}
+	m.clock.set(meetDay(3, 12, 16, 9))
+	_, err = m.s.CloseVote(m.ctx, v.ID)
+	must(t, "CloseVote", err)
+	if bs, voted, err = m.s.Ballots(m.ctx, v.ID); err != nil || len(bs) != 2 || len(voted) != 2 {
+		t.Fatalf("Ballots(closed) = %d ballots, %d voters, %v; want 2 and 2", len(bs), len(voted), err)
+	}
 	// No ballot row names a voter, and every row of both lists carries the vote's own opening time: the
 	// clock moved between them, and nothing shows it.
 	opened := fmtTime(v.Opened)
@@ -154,14 +160,19 @@ func TestSecretVoteKeepsNoLink(t *testing.T) {
 	} {
 		rows, err := m.s.db.Query(q, v.ID)
 		must(t, "query", err)
+		n := 0
 		for rows.Next() {
 			var s string
 			must(t, "scan", rows.Scan(&s))
 			if s != "|"+opened+"|"+opened {
 				t.Errorf("%s: row %q, want no voter and the opening time %s", q, s, opened)
 			}
+			n++
 		}
 		rows.Close()
+		if n != 2 {
+			t.Errorf("%s: %d rows, want 2", q, n)
+		}
 	}
 	// No table other than the two holds the vote's seats and its choices together.
 	var n int
