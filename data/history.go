@@ -65,6 +65,14 @@ func (e HistoryEntry) Who() string {
 	return e.Computer
 }
 
+// HistoryErased is what an erasure leaves in a history in place of a personal value: the entry still
+// says the field changed, and when and by whom, never from what to what.
+const HistoryErased = "[cancellato]"
+
+// ErasedFields are the columns of a person whose values an erasure takes out of the person's history:
+// those Person.Erase empties or replaces.
+var ErasedFields = []string{"surname", "name", "title", "email", "phone", "notes", "comune_text", "organisation_id"}
+
 // HistoryStore gives the history of a record.
 type HistoryStore interface {
 	// History is every change kept of the record with that id (of any kind), the newest first.

@@ -379,32 +379,110 @@ func (s *Store) forgetHistory(ctx context.Context, tx *sql.Tx, ref data.Ref, fie
 		return err
 	}
 	for _, e := range list {
-		var ch []data.FieldChange
-		if err := json.Unmarshal([]byte(e.changes), &ch); err != nil {
+		js, scrubbed, err := scrubChanges(e.changes, fields)
+		if err != nil {
 			return fmt.Errorf("history %s: %w", e.id, err)
-		}
-		scrubbed := false
-		for i := range ch {
-			text, ok := fields[ch[i].Field]
-			if !ok {
-				continue
-			}
-			for _, v := range []*any{&ch[i].Old, &ch[i].New} {
-				if !same(*v, "") && *v != text {
-					*v, scrubbed = text, true
-				}
-			}
 		}
 		if !scrubbed {
 			continue
 		}
-		js, err := changesJSON(ch)
-		if err != nil {
-			return err
-		}
 		if err := s.restampHistory(ctx, tx, e.id, e.updated, js, false); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// scrubChanges replaces in an entry's changes (as stored) the values of the fields named, and reports
+// whether anything was replaced.
+func scrubChanges(raw string, fields map[string]string) (string, bool, error) {
+	var ch []data.FieldChange
+	if err := json.Unmarshal([]byte(raw), &ch); err != nil {
+		return raw, false, err
+	}
+	scrubbed := false
+	for i := range ch {
+		text, ok := fields[ch[i].Field]
+		if !ok {
+			continue
+		}
+		for _, v := range []*any{&ch[i].Old, &ch[i].New} {
+			if !same(*v, "") && *v != text {
+				*v, scrubbed = text, true
+			}
+		}
+	}
+	if !scrubbed {
+		return raw, false, nil
+	}
+	js, err := changesJSON(ch)
+	return js, true, err
+}
+
+// erasedFields are the fields an erasure scrubs from a person's history, each with what replaces it.
+func erasedFields() map[string]string {
+	out := map[string]string{}
+	for _, f := range data.ErasedFields {
+		out[f] = data.HistoryErased
+	}
+	return out
+}
+
+// forgetErased takes an erased person's values out of their history: the entries held here, rewritten
+// under this computer's stamp so that the rewritten entries travel and win (an erasure made here).
+func (s *Store) forgetErased(ctx context.Context, tx *sql.Tx, personID string) error {
+	return s.forgetHistory(ctx, tx, data.Ref{Kind: data.KindPerson, ID: personID}, erasedFields())
+}
+
+// scrubHeldHistory takes an erased person's values out of the entries of their history held here, in
+// place: the erasure arrived from another laptop, which rewrote the entries it had; these are the ones
+// it did not have, and every laptop scrubs them alike on arrival (see scrubIncomingHistory).
+func scrubHeldHistory(ctx context.Context, tx querier, personID string) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, changes FROM record_history WHERE kind = ? AND record_id = ?`,
+		string(data.KindPerson), personID)
+	if err != nil {
+		return err
+	}
+	type entry struct{ id, changes string }
+	var list []entry
+	for rows.Next() {
+		var e entry
+		if err := rows.Scan(&e.id, &e.changes); err != nil {
+			rows.Close()
+			return err
+		}
+		list = append(list, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, e := range list {
+		js, scrubbed, err := scrubChanges(e.changes, erasedFields())
+		if err != nil || !scrubbed {
+			continue // an entry this Tavoli cannot read is left as it came
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE record_history SET changes = ? WHERE id = ?`, js, e.id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// scrubIncomingHistory takes, before the merge judges it, an erased person's values out of an incoming
+// entry of their history: one made on a laptop that had not heard of the erasure yet.
+func (m *merger) scrubIncomingHistory(kind data.Kind, in held) error {
+	if kind != data.KindHistory || in.Row["kind"] != string(data.KindPerson) {
+		return nil
+	}
+	id, _ := in.Row["record_id"].(string)
+	erased, err := personErased(m.ctx, m.tx, id)
+	if err != nil || !erased {
+		return dbError(err)
+	}
+	raw, _ := in.Row["changes"].(string)
+	if js, scrubbed, err := scrubChanges(raw, erasedFields()); err == nil && scrubbed {
+		in.Row["changes"] = js
 	}
 	return nil
 }

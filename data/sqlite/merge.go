@@ -322,6 +322,9 @@ func (m *merger) merge(rec bundle.Record) error {
 	if err := m.scrubIncoming(kind, in); err != nil {
 		return err
 	}
+	if err := m.scrubIncomingHistory(kind, in); err != nil {
+		return err
+	}
 	c := m.count(kind)
 	if kind == data.KindAmbito {
 		// A database is one Ambito's: a bundle carries that Ambito's own record, never another one and

@@ -240,6 +240,9 @@ func (s *Store) erase(ctx context.Context, tx *sql.Tx, id string, out *data.Eras
 	if err == nil {
 		err = scrubActions(ctx, tx, id)
 	}
+	if err == nil {
+		err = s.forgetErased(ctx, tx, id)
+	}
 	if err != nil {
 		return err
 	}
@@ -359,6 +362,9 @@ func (m *merger) erasedArrived(kind data.Kind, id string, row map[string]any) er
 		return dbError(err)
 	}
 	if err := scrubVotes(m.ctx, m.tx, id); err != nil {
+		return dbError(err)
+	}
+	if err := scrubHeldHistory(m.ctx, m.tx, id); err != nil {
 		return dbError(err)
 	}
 	return dbError(scrubActions(m.ctx, m.tx, id))
