@@ -277,8 +277,10 @@ func (s *Store) erase(ctx context.Context, tx *sql.Tx, id string, out *data.Eras
 // an erased person's data: the versions of their record set aside by merges. It returns how many.
 func scrubTraces(ctx context.Context, tx querier, id string) (int, error) {
 	res, err := tx.ExecContext(ctx, `UPDATE record_versions SET row = ?, resolution = ?, deleted = 1
-		WHERE kind = ? AND record_id = ? AND row <> ?`, erasedVersionRow, string(data.VersionDismissed),
-		string(data.KindPerson), id, erasedVersionRow)
+		WHERE row <> ? AND (kind = ? AND record_id = ?
+			OR kind = ? AND record_id IN (SELECT h.id FROM record_history h WHERE h.kind = ? AND h.record_id = ?))`,
+		erasedVersionRow, string(data.VersionDismissed), erasedVersionRow,
+		string(data.KindPerson), id, string(data.KindHistory), string(data.KindPerson), id)
 	if err != nil {
 		return 0, err
 	}
@@ -340,10 +342,24 @@ func (m *merger) scrubIncoming(kind data.Kind, in held) error {
 		}
 		return dbError(err)
 	}
-	if kind != data.KindRecordVersion || in.Row["kind"] != string(data.KindPerson) {
+	if kind != data.KindRecordVersion {
 		return nil
 	}
 	id, _ := in.Row["record_id"].(string)
+	switch in.Row["kind"] {
+	case string(data.KindPerson):
+	case string(data.KindHistory): // a version of a history entry: of a person's record?
+		var k string
+		err := m.tx.QueryRowContext(m.ctx, `SELECT kind, record_id FROM record_history WHERE id = ?`, id).Scan(&k, &id)
+		if errors.Is(err, sql.ErrNoRows) || err == nil && k != string(data.KindPerson) {
+			return nil
+		}
+		if err != nil {
+			return dbError(err)
+		}
+	default:
+		return nil
+	}
 	erased, err := personErased(m.ctx, m.tx, id)
 	if err != nil || !erased {
 		return dbError(err)
