@@ -19,10 +19,11 @@ const (
 	HistoryChanged  HistoryAction = "changed"
 	HistoryDeleted  HistoryAction = "deleted"
 	HistoryRestored HistoryAction = "restored" // a deletion undone, or a version set aside put back
+	HistoryErasure  HistoryAction = "erased"   // the person's personal data erased (GDPR art. 17)
 )
 
 // HistoryActions lists the actions, for the words that name them.
-var HistoryActions = []HistoryAction{HistoryCreated, HistoryChanged, HistoryDeleted, HistoryRestored}
+var HistoryActions = []HistoryAction{HistoryCreated, HistoryChanged, HistoryDeleted, HistoryRestored, HistoryErasure}
 
 // FieldChange is one column of a record that a change moved from Old to New. Values are as the record
 // stores them: text, numbers, true or false, nil for nothing. A stored document (a PDF) is never copied

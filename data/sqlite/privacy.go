@@ -243,6 +243,9 @@ func (s *Store) erase(ctx context.Context, tx *sql.Tx, id string, out *data.Eras
 	if err == nil {
 		err = s.forgetErased(ctx, tx, id)
 	}
+	if err == nil { // who erased the data, and when: the values are gone from the history already
+		err = s.noteChange(ctx, tx, data.KindPerson, id, data.HistoryErasure, nil, p.Updated)
+	}
 	if err != nil {
 		return err
 	}

@@ -154,6 +154,11 @@ func TestErasureLeavesNoTraceOnThreeLaptops(t *testing.T) {
 		got.Surname != x.Surname[:1]+"." || got.Category != x.Category {
 		t.Fatalf("erased person = %+v", got.Person)
 	}
+	hist, err := a.History(ctx, x.ID)
+	must(t, "History", err)
+	if len(hist) == 0 || hist[0].Action != data.HistoryErasure || len(hist[0].Changes) != 0 {
+		t.Fatalf("the history's latest entry = %+v, want the erasure, with no value", hist)
+	}
 	if _, err := a.SavePerson(ctx, got.Person); data.ErrorCode(err) != data.EInvalid {
 		t.Fatalf("saving an erased person again = %v, want refused", err)
 	}
