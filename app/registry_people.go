@@ -83,7 +83,8 @@ func newPeopleScreen(ui *UI) *peopleScreen {
 	newBtn.Importance = widget.HighImportance
 	importBtn := widget.NewButtonWithIcon(lang.L("action.import_people"), theme.UploadIcon(), ui.importPeople)
 	retention := widget.NewButtonWithIcon(lang.L("retention.button"), theme.HistoryIcon(), s.showRetention)
-	tools := container.NewBorder(nil, nil, container.NewHBox(newBtn, importBtn, retention), nil, s.category)
+	// The buttons wrap when the pane is narrow, and the category keeps a row of its own, readable.
+	tools := container.NewVBox(container.New(&flowLayout{}, newBtn, importBtn, retention), s.category)
 	left := container.NewBorder(tools, nil, nil, nil, s.pane.table.content)
 	split := container.NewHSplit(left, s.form.content)
 	split.Offset = 0.55
@@ -256,8 +257,7 @@ func newPersonForm(s *peopleScreen) *personForm {
 	note := widget.NewLabel(lang.L("form.autosave"))
 	note.Importance = widget.LowImportance
 	f.content = container.NewVScroll(container.NewVBox(f.title, f.form, f.hint, f.errs.box,
-		container.NewBorder(nil, nil, nil, container.NewHBox(f.join, f.del), note),
-		container.NewHBox(f.history, f.export, f.erase), f.info))
+		note, container.New(&flowLayout{}, f.history, f.join, f.export, f.erase, f.del), f.info))
 	f.setEnabled(false)
 	return f
 }
