@@ -58,8 +58,11 @@ func (a Ambito) Notice(capofila string) Privacy {
 	}
 	if strings.TrimSpace(n.Contact) == "" {
 		n.Contact = "Ufficio di Piano"
-		if a.Address != "" {
-			n.Contact += ", " + a.Address
+		switch addr := strings.TrimSpace(a.Address); {
+		case strings.Contains(Fold(addr), "ufficio di piano"): // the address names the office already
+			n.Contact = addr
+		case addr != "":
+			n.Contact += ", " + addr
 		}
 	}
 	n.RetentionMonths = n.Retention()
