@@ -169,13 +169,13 @@ func noticeText(n data.Privacy) string {
 
 // attendanceNotice is the notice as the attendance sheet prints it, under the signatures.
 func attendanceNotice(n data.Privacy) string {
-	s := "I dati personali raccolti con il presente foglio sono trattati da " + n.Controller + " per lo " +
-		"svolgimento dei compiti istituzionali dell'Ambito (art. 6, par. 1, lett. e, del Regolamento UE 2016/679) " +
-		"e conservati come atti dell'ente. Per esercitare i diritti (artt. 15-21): " + n.Contact
+	s := "I dati personali raccolti con il presente foglio sono trattati per lo svolgimento dei compiti " +
+		"istituzionali dell'Ambito (art. 6, par. 1, lett. e, del Regolamento UE 2016/679) e conservati come atti " +
+		"dell'ente. Titolare del trattamento: " + n.Controller + ". Per esercitare i diritti (artt. 15-21): " + n.Contact
 	if strings.TrimSpace(n.DPO) != "" {
 		s += "; responsabile della protezione dei dati: " + n.DPO
 	}
-	return s + "."
+	return period(s)
 }
 
 // months is "24 mesi", "1 mese".

@@ -224,7 +224,15 @@ func TestPresenze(t *testing.T) {
 	contains(t, "foglio presenze", text, "FOGLIO PRESENZE", "Nominativo", "Seggio / ente", "Categoria", "Comune",
 		"Ora arrivo", "Ora uscita", "Firma", "Lucà Giovanna", "Passignano sul Trasimeno – Servizi sociali (delega)",
 		"Cooperativa sociale", "Città della Pieve", "assente giustificata", "pagina 1 di",
-		"Il Segretario verbalizzante")
+		"Il Segretario verbalizzante",
+		"I dati personali raccolti con il presente foglio sono trattati per lo svolgimento dei compiti istituzionali dell'Ambito (art. 6, par. 1, lett. e, del Regolamento UE 2016/679)",
+		"Titolare del trattamento: Comune di Castiglione del Lago, ente capofila dell'Ambito Territoriale n.5 del Trasimeno. Per esercitare i diritti (artt. 15-21): Ufficio di Piano, Piazza Gramsci 1, 06061 Castiglione del Lago (PG).")
+	// The Ambito's own notice, when it set one.
+	d.Ambito.Privacy = data.Privacy{Controller: "Unione dei Comuni del Trasimeno", DPO: "dpo@trasimeno.example.it"}
+	contains(t, "foglio presenze, notice", pdfText(t, writePDF(t, "presenze-informativa.pdf", render(t, Presenze, d))),
+		"Titolare del trattamento: Unione dei Comuni del Trasimeno.",
+		"responsabile della protezione dei dati: dpo@trasimeno.example.it.")
+	d.Ambito.Privacy = data.Privacy{}
 	// 43 register lines and at least 10 blank ones after them.
 	blank := len(d.Register) + walkIns
 	if !strings.Contains(text, " "+italian.Int(int64(blank))+" ") {
