@@ -58,6 +58,9 @@ var archivalDocuments = []struct {
 	}},
 	{"relazione", "Relazione", func() ([]byte, error) { return Relazione(relazioneFixture()) }},
 	{"persona", "Persona", func() ([]byte, error) { return Persona(personRecord()) }},
+	// The copies for publication, which Verbale and Sintesi make through the same functions.
+	{"verbale-pubblicazione", "verbaleCopy", func() ([]byte, error) { return VerbalePublication(anziani()) }},
+	{"sintesi-pubblicazione", "sintesiCopy", func() ([]byte, error) { return SintesiPublication(synthesis()) }},
 	// Letters the fonts lack, and a vowel typed with a combining accent.
 	{"convocazione-lettere", "Convocazione", func() ([]byte, error) {
 		d := anziani()
