@@ -101,12 +101,12 @@ func Persona(r data.PersonRecord) ([]byte, error) {
 	kept := []string{}
 	switch r.Approved {
 	case 0:
-		kept = append(kept, "Nessun verbale approvato la nomina.")
+		kept = append(kept, "Non compare in alcun verbale approvato.")
 	case 1:
-		kept = append(kept, "Un verbale approvato la nomina: come atto dell'ente è conservato così com'è stato approvato "+
+		kept = append(kept, "Compare in un verbale approvato: come atto dell'ente è conservato così com'è stato approvato "+
 			"(art. 17, par. 3, lett. b, GDPR).")
 	default:
-		kept = append(kept, strconv.Itoa(r.Approved)+" verbali approvati la nominano: come atti dell'ente sono conservati "+
+		kept = append(kept, "Compare in "+strconv.Itoa(r.Approved)+" verbali approvati: come atti dell'ente sono conservati "+
 			"così come sono stati approvati (art. 17, par. 3, lett. b, GDPR).")
 	}
 	if r.Versions > 0 {

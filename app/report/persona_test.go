@@ -48,7 +48,7 @@ func TestPersonaText(t *testing.T) {
 		"Tavolo tematico Anziani: membro", "12 marzo 2027", "presente", "giustificata/o",
 		"Interventi registrati negli ordini del giorno: 3.", "Custodi sociali per gli anziani soli",
 		"Raccogliere i nominativi dei volontari", "entro il 30 aprile 2027; da fare",
-		"Un verbale approvato la nomina", "art. 17, par. 3, lett. b",
+		"Compare in un verbale approvato", "art. 17, par. 3, lett. b",
 		"Titolare del trattamento: Comune di Castiglione del Lago, ente capofila dell'Ambito Territoriale n.5 del Trasimeno.",
 		"Contatti per l'esercizio dei diritti: Ufficio di Piano, Piazza Gramsci 1, 06061 Castiglione del Lago (PG).",
 		"art. 6, par. 1, lett. e", "cancellati dopo 24 mesi",
