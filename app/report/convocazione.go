@@ -70,9 +70,12 @@ func Convocazione(d data.Dossier) ([]byte, error) {
 	if !second.IsZero() {
 		rules = append(rules, quorumRule(d.Body.Rules, data.CallSeconda))
 	}
-	doc.paragraphs(strings.Join(nonEmpty(append(rules,
+	closing := strings.Join(nonEmpty(append(rules,
 		"In caso di impedimento si prega di darne tempestiva comunicazione all'Ufficio di Piano, "+
-			"indicando l'eventuale delegato.")...), " "), stBody, 0)
+			"indicando l'eventuale delegato.")...), " ")
+	// The closing paragraph, the greeting and the signature share a page.
+	doc.keepWithSignature(doc.textHeight(closing, stBody, 0) + 3 + stBody.lead)
+	doc.paragraphs(closing, stBody, 0)
 	doc.space(3)
 	doc.paragraphs("Distinti saluti.", stBody, 0)
 	doc.space(6)

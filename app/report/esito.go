@@ -74,6 +74,12 @@ func Esito(a data.TableAnswer) ([]byte, error) {
 		total = "La proposta è una sola, " + andList(counts) + "."
 	}
 	doc.paragraphs(intro+"\n"+total, stBody, 0)
+	last := -1 // the last group printed: its last proposal shares a page with the signature
+	for i := range groups {
+		if len(groups[i]) > 0 {
+			last = i
+		}
+	}
 	number := 0
 	for i, g := range fateGroups {
 		if len(groups[i]) == 0 {
@@ -86,16 +92,23 @@ func Esito(a data.TableAnswer) ([]byte, error) {
 			doc.space(1.5)
 		}
 		for j, p := range groups[i] {
-			doc.need(3 * stBody.lead)
-			doc.item(strconv.Itoa(j+1)+".", strings.TrimSpace(p.Title), stBold, 2)
-			doc.paragraphs(fateOrigin(p), stNote, 10)
+			title := strings.TrimSpace(p.Title)
+			var sentence string
 			switch {
 			case g.note == "":
-				doc.paragraphs(fateSentence(a.Bodies, p), stBody, 10)
+				sentence = fateSentence(a.Bodies, p)
 			case strings.TrimSpace(p.Reason) != "":
 				// Back under examination with a reason: out of the priority list, or a step undone.
-				doc.paragraphs("Nota dell'Ufficio di Piano: "+period(p.Reason), stBody, 10)
+				sentence = "Nota dell'Ufficio di Piano: " + period(p.Reason)
 			}
+			if i == last && j == len(groups[i])-1 {
+				doc.keepWithSignature(doc.itemHeight(title, stBold, 2) + doc.textHeight(fateOrigin(p), stNote, 10) +
+					doc.textHeight(sentence, stBody, 10) + 1.5)
+			}
+			doc.need(3 * stBody.lead)
+			doc.item(strconv.Itoa(j+1)+".", title, stBold, 2)
+			doc.paragraphs(fateOrigin(p), stNote, 10)
+			doc.paragraphs(sentence, stBody, 10)
 			doc.space(1.5)
 		}
 	}

@@ -364,9 +364,12 @@ func (doc *document) paragraphs(s string, st style, indent float64) {
 	}
 }
 
+// itemMarkW is the width of an item's hanging column.
+const itemMarkW = 8.0
+
 // item writes a numbered or bulleted entry: the mark in a hanging column, the text wrapped beside it.
 func (doc *document) item(mark, s string, st style, indent float64) {
-	const markW = 8.0
+	const markW = itemMarkW
 	w := doc.width - indent - markW
 	lines := doc.wrap(s, w, st)
 	doc.use(st, colText)
@@ -402,6 +405,34 @@ func (doc *document) line(s string, x, w, h float64, align string) {
 	p := doc.pdf
 	p.SetXY(x, p.GetY())
 	p.CellFormat(w, h, s, "", 2, align, false, 0, "")
+}
+
+// textHeight is the height paragraphs(s, st, indent) takes.
+func (doc *document) textHeight(s string, st style, indent float64) float64 {
+	h, n := 0.0, 0
+	for _, par := range strings.Split(clean(s), "\n") {
+		if strings.TrimSpace(par) == "" {
+			continue
+		}
+		if n > 0 {
+			h += 1.6
+		}
+		n++
+		h += float64(len(doc.wrap(par, doc.width-indent, st))) * st.lead
+	}
+	return h
+}
+
+// itemHeight is the height item(mark, s, st, indent) takes.
+func (doc *document) itemHeight(s string, st style, indent float64) float64 {
+	return float64(len(doc.wrap(s, doc.width-indent-itemMarkW, st))) * st.lead
+}
+
+// keepWithSignature moves to a new page unless the next h millimetres, the space before the closing
+// signature and the signature fit on this one: a document never ends on a page that holds its
+// signature alone.
+func (doc *document) keepWithSignature(h float64) {
+	doc.need(h + closingSpace + signatureHeight)
 }
 
 // signatureHeight is the height of a signature block, with room to sign by hand.

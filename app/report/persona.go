@@ -24,7 +24,7 @@ func Persona(r data.PersonRecord) ([]byte, error) {
 	doc.centred(name, stSubtitle, colText)
 	doc.space(4)
 	doc.paragraphs("Ai sensi dell'art. 15 del Regolamento UE 2016/679 (GDPR), l'Ufficio di Piano "+
-		orText(ofThe(r.Ambito.Name), "dell'Ambito")+" comunica a "+name+" i dati personali che lo riguardano trattati per la gestione dei tavoli del Piano di "+
+		orText(ofThe(r.Ambito.Name), "dell'Ambito")+" comunica a "+name+" i dati personali trattati sul suo conto per la gestione dei tavoli del Piano di "+
 		"Zona, quali risultano "+orText(theDay(r.At), "alla data odierna")+".", stBody, 0)
 
 	doc.heading("1. Dati anagrafici e di contatto", stHeading)
@@ -47,7 +47,7 @@ func Persona(r data.PersonRecord) ([]byte, error) {
 	doc.field("Email", orText(p.Email, "—"), labelW)
 	doc.field("Telefono", orText(p.Phone, "—"), labelW)
 	doc.field("Note", orText(p.Notes, "—"), labelW)
-	doc.field("Registrata il", italian.Day(p.Created), labelW)
+	doc.field("Scheda creata il", italian.Day(p.Created), labelW)
 	doc.field("Ultima modifica", italian.Day(p.Updated), labelW)
 
 	doc.heading("2. Partecipazione ai tavoli", stHeading)
@@ -115,8 +115,11 @@ func Persona(r data.PersonRecord) ([]byte, error) {
 	}
 	doc.paragraphs(strings.Join(kept, "\n"), stBody, 0)
 
+	// The notice and the signature under it share a page.
+	notice := noticeText(r.Ambito.Notice(r.Capofila))
+	doc.keepWithSignature(stHeading.size*0.35 + stHeading.lead + 1 + doc.textHeight(notice, stBody, 0))
 	doc.heading("4. Informativa sul trattamento", stHeading)
-	doc.paragraphs(noticeText(r.Ambito.Notice(r.Capofila)), stBody, 0)
+	doc.paragraphs(notice, stBody, 0)
 
 	doc.space(closingSpace)
 	doc.signatures(signature{italian.Agree(r.HeadGender, "La Responsabile", "Il Responsabile") +

@@ -429,16 +429,20 @@ func (w relazione) actions() {
 // rounds states the validation votes of the year and what they decided.
 func (w relazione) rounds() {
 	doc := w.doc
-	doc.heading("6. La validazione delle priorità", stTitle)
+	const heading = "6. La validazione delle priorità"
 	if len(w.r.Rounds) == 0 {
-		doc.paragraphs("Nel "+w.year+" non si sono tenute votazioni di validazione dell'elenco delle priorità.", stBody, 0)
+		none := "Nel " + w.year + " non si sono tenute votazioni di validazione dell'elenco delle priorità."
+		doc.keepWithSignature(stTitle.size*0.35 + float64(len(doc.wrap(heading, doc.width, stTitle)))*stTitle.lead + 1 +
+			doc.textHeight(none, stBody, 0))
+		doc.heading(heading, stTitle)
+		doc.paragraphs(none, stBody, 0)
 		return
 	}
-	for _, r := range w.r.Rounds {
+	doc.heading(heading, stTitle)
+	for k, r := range w.r.Rounds {
 		doc.heading(strings.Join(nonEmpty(strings.TrimSpace(r.Body.Name), sessionDay(r.Session)), " – "), stSub)
 		doc.paragraphs(verbale{doc: doc}.voteLine(r.Vote), stBody, 0)
 		doc.space(1.5)
-		doc.paragraphs(roundOutcome(r), stBold, 0)
 		var decided []string
 		for _, id := range r.Vote.Covers {
 			title := strings.TrimSpace(w.r.Titles[id])
@@ -451,7 +455,16 @@ func (w relazione) rounds() {
 			}
 			decided = append(decided, title+" ("+outcome+")")
 		}
-		for _, d := range decided {
+		// The last line of the last round shares a page with the signature.
+		lastRound := k == len(w.r.Rounds)-1
+		if lastRound && len(decided) == 0 {
+			doc.keepWithSignature(doc.textHeight(roundOutcome(r), stBold, 0) + 3)
+		}
+		doc.paragraphs(roundOutcome(r), stBold, 0)
+		for j, d := range decided {
+			if lastRound && j == len(decided)-1 {
+				doc.keepWithSignature(doc.itemHeight(d, stBody, 2) + 3)
+			}
 			doc.item("–", d, stBody, 2)
 		}
 		doc.space(3)

@@ -463,9 +463,10 @@ func (v verbale) voteLine(x data.Vote) string {
 func (v verbale) closing() {
 	doc, d := v.doc, v.d
 	doc.space(4)
+	// The closing sentence, the formula and the signatures share a page.
+	doc.need(stBody.lead + 6 + stBody.lead + 4 + signatureHeight)
 	doc.paragraphs("La seduta è tolta alle ore "+orBlank(italian.Clock(d.Session.Ended), 6)+".", stBody, 0)
 	doc.space(6)
-	doc.need(stBody.lead + 4 + signatureHeight) // the formula stays with the signatures
 	doc.use(stBold, colText)
 	doc.line("Letto, approvato e sottoscritto", doc.left, doc.width, stBody.lead, "C")
 	doc.space(4)

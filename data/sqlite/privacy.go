@@ -506,11 +506,11 @@ func (s *Store) PersonRecord(ctx context.Context, id string) (data.PersonRecord,
 			{`SELECT b.name, st.label FROM seats st JOIN bodies b ON b.id = st.body_id
 				WHERE st.person_id = ? AND st.deleted = 0 AND b.deleted = 0 ORDER BY b.position, st.position`,
 				func(r *sql.Rows) error {
-					x := data.PersonRole{Role: "seggio"}
+					x := data.PersonRole{Role: "titolare di un seggio"}
 					var label string
 					err := r.Scan(&x.Body, &label)
 					if label != "" {
-						x.Role += " " + label
+						x.Role = "titolare del seggio «" + label + "»"
 					}
 					out.Roles = append(out.Roles, x)
 					return err

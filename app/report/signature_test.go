@@ -1,0 +1,151 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tavoli/tavoli/data"
+)
+
+// lastPageKeeps renders documents whose text ends at every height of a page and checks that the page
+// of the signature (the last that names sign) holds the end of the text (want) too: a signature never
+// stands alone on its page.
+func lastPageKeeps(t *testing.T, name string, n int, render func(i int) ([]byte, error), want func(i int) string, sign string) {
+	t.Helper()
+	checked, pages := 0, map[int]bool{}
+	for i := range n {
+		b, err := render(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := writePDF(t, fmt.Sprintf("%s-firma-%d.pdf", name, i), b)
+		count := pageCount(t, path)
+		pages[count] = true
+		page, text := 0, ""
+		for k := count; k >= 1 && page == 0; k-- {
+			if text = pdfText(t, path, k, k); strings.Contains(text, sign) {
+				page = k
+			}
+		}
+		if page == 0 {
+			t.Fatalf("%s %d: no page holds the signature %q", name, i, sign)
+		}
+		if w := want(i); !strings.Contains(text, w) {
+			t.Errorf("%s %d: page %d of %d holds the signature without %q: %q", name, i, page, count, w, text)
+		}
+		checked++
+	}
+	if checked == 0 || len(pages) < 2 {
+		t.Fatalf("%s: %d layouts over %d page counts: the text never crossed a page", name, checked, len(pages))
+	}
+}
+
+// TestPersonaSignatureKeepsTheNotice: the art. 15 record's notice and its signature share a page.
+func TestPersonaSignatureKeepsTheNotice(t *testing.T) {
+	base := personRecord()
+	lastPageKeeps(t, "persona", 36, func(i int) ([]byte, error) {
+		r := base
+		r.Actions = nil
+		for k := range i {
+			r.Actions = append(r.Actions, data.PersonAction{What: fmt.Sprintf("Azione di prova numero %d, con un testo che "+
+				"occupa più di una riga nella pagina del documento", k+1), Body: "Tavolo tematico Anziani",
+				Due: rome(2027, time.April, 30, 0, 0)})
+		}
+		return Persona(r)
+	}, func(int) string { return "non sono trasmessi a terzi." }, "La Responsabile dell'Ufficio di Piano Giulia Rossi")
+}
+
+// TestEsitoSignatureKeepsTheLastProposal: the Esito's last proposal and its signature share a page.
+func TestEsitoSignatureKeepsTheLastProposal(t *testing.T) {
+	base := answer()
+	title := func(k int) string { return fmt.Sprintf("Proposta in valutazione numero %d", k) }
+	lastPageKeeps(t, "esito", 24, func(i int) ([]byte, error) {
+		a := base
+		a.Proposals = append([]data.ProposalFate(nil), base.Proposals...)
+		for k := range i {
+			p := a.Proposals[len(base.Proposals)-1] // the one in valutazione: the last group printed
+			p.ID, p.Title, p.Reason = fmt.Sprintf("p-extra-%d", k), title(k+1), ""
+			a.Proposals = append(a.Proposals, p)
+		}
+		return Esito(a)
+	}, func(i int) string {
+		if i == 0 {
+			return "Orti sociali a Magione"
+		}
+		return title(i)
+	}, "La Responsabile dell'Ufficio di Piano Giulia Rossi")
+}
+
+// TestRelazioneSignatureKeepsTheLastRound: the relazione's last validation round ends on the page of
+// its signature.
+func TestRelazioneSignatureKeepsTheLastRound(t *testing.T) {
+	base := relazioneFixture()
+	last := base.Rounds[len(base.Rounds)-1].Vote.Covers
+	var end string
+	for _, id := range last {
+		if title := base.Titles[id]; title != "" {
+			end = title
+		}
+	}
+	if end == "" {
+		t.Fatal("the fixture's last round decides no titled proposal")
+	}
+	lastPageKeeps(t, "relazione", 30, func(i int) ([]byte, error) {
+		r := base
+		r.Open = append([]data.ActionView(nil), base.Open...)
+		for k := range i {
+			x := base.Open[0]
+			x.ID, x.What = fmt.Sprintf("a-extra-%d", k), fmt.Sprintf("Azione aperta di prova numero %d", k+1)
+			r.Open = append(r.Open, x)
+		}
+		return Relazione(r)
+	}, func(int) string { return end }, "La Responsabile dell'Ufficio di Piano Giulia Rossi")
+
+	// A year without validation rounds ends with its sentence beside the signature.
+	none := base
+	none.Rounds = nil
+	lastPageKeeps(t, "relazione-senza-validazione", 30, func(i int) ([]byte, error) {
+		r := none
+		r.Open = append([]data.ActionView(nil), base.Open...)
+		for k := range i {
+			x := base.Open[0]
+			x.ID, x.What = fmt.Sprintf("a-extra-%d", k), fmt.Sprintf("Azione aperta di prova numero %d", k+1)
+			r.Open = append(r.Open, x)
+		}
+		return Relazione(r)
+	}, func(int) string { return "non si sono tenute votazioni di validazione" }, "La Responsabile dell'Ufficio di Piano Giulia Rossi")
+}
+
+// TestVerbaleSignaturesKeepTheClosing: "La seduta è tolta", the formula and the signatures share a page.
+func TestVerbaleSignaturesKeepTheClosing(t *testing.T) {
+	base := anzianiDossier()
+	last := 0
+	for i, it := range base.Agenda {
+		if it.Position > base.Agenda[last].Position {
+			last = i
+		}
+	}
+	lastPageKeeps(t, "verbale", 30, func(i int) ([]byte, error) {
+		d := base
+		d.Agenda = append([]data.AgendaItem(nil), base.Agenda...)
+		d.Agenda[last].Notes += strings.Repeat(" Il Tavolo discute a lungo il punto, con interventi di tutti i presenti.", 3*i)
+		return Verbale(d)
+	}, func(int) string { return "La seduta è tolta alle ore" }, "Paolo Mariani")
+}
+
+// TestConvocazioneSignatureKeepsTheGreeting: the closing paragraph, "Distinti saluti" and the
+// signature share a page.
+func TestConvocazioneSignatureKeepsTheGreeting(t *testing.T) {
+	base := anzianiDossier()
+	lastPageKeeps(t, "convocazione", 40, func(i int) ([]byte, error) {
+		d := base
+		d.Agenda = append([]data.AgendaItem(nil), base.Agenda...)
+		for k := range i {
+			d.Agenda = append(d.Agenda, data.AgendaItem{Meta: data.Meta{ID: fmt.Sprintf("item-extra-%d", k)},
+				SessionID: base.Session.ID, Position: 100 + k, Title: fmt.Sprintf("Punto aggiunto numero %d", k+1)})
+		}
+		return Convocazione(d)
+	}, func(int) string { return "In caso di impedimento" }, "Francesca Bellucci")
+}
