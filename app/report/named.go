@@ -21,7 +21,8 @@ type voter struct {
 }
 
 func (v voter) String() string {
-	if v.person == "" {
+	// A seat held in one's own name is named once: "Cenci Valentina", not "Cenci Valentina (Cenci Valentina)".
+	if v.person == "" || strings.EqualFold(strings.TrimSpace(v.person), strings.TrimSpace(v.seat)) {
 		return v.seat
 	}
 	return v.seat + " (" + v.person + ")"

@@ -136,3 +136,28 @@ func TestOutcomeNamedOtherSeats(t *testing.T) {
 		t.Errorf("OutcomeNamed of a secret vote names its astenuto: %q", got)
 	}
 }
+
+// TestVoterNamedOnce: a seat held in one's own name is not followed by the same name in brackets, and a
+// list that ends with a name in initials ends with one period.
+func TestVoterNamedOnce(t *testing.T) {
+	for _, c := range []struct {
+		v    voter
+		want string
+	}{
+		{voter{seat: "Cenci Valentina", person: "Cenci Valentina"}, "Cenci Valentina"},
+		{voter{seat: "Cenci Valentina ", person: "cenci valentina"}, "Cenci Valentina "},
+		{voter{seat: "Comune di Paciano", comune: true, person: "Rossi Anna"}, "Comune di Paciano (Rossi Anna)"},
+		{voter{seat: "Forum del Terzo settore"}, "Forum del Terzo settore"},
+	} {
+		if got := c.v.String(); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.v, got, c.want)
+		}
+	}
+	lines := []data.RegisterLine{{PersonName: "Rossi Anna"}, {PersonName: "C. G."}}
+	if got := nameList(lines); got != "Rossi Anna; C. G." {
+		t.Errorf("nameList = %q, want one period after the initials", got)
+	}
+	if got := nameList(lines[:1]); got != "Rossi Anna." {
+		t.Errorf("nameList = %q, want the closing period", got)
+	}
+}

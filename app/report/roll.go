@@ -64,7 +64,10 @@ func who(l data.RegisterLine) string {
 }
 
 // nameList writes people as a verbale lists them in a sentence: "Rossi Maria (Magione); Verdi Anna".
-func nameList(lines []data.RegisterLine) string {
+func nameList(lines []data.RegisterLine) string { return period(names(lines)) }
+
+// names is nameList without the closing period: a name in initials ("C. G.") ends with its own.
+func names(lines []data.RegisterLine) string {
 	parts := make([]string, 0, len(lines))
 	for _, l := range lines {
 		s := who(l)
@@ -75,7 +78,7 @@ func nameList(lines []data.RegisterLine) string {
 		}
 		parts = append(parts, s)
 	}
-	return strings.Join(parts, "; ") + "."
+	return strings.Join(parts, "; ")
 }
 
 // agenda is the ordine del giorno by position; records deleted on another laptop are left out.

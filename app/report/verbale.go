@@ -254,9 +254,9 @@ func movements(present []data.RegisterLine, at time.Time) string {
 	parts := make([]string, 0, len(moves))
 	for _, m := range moves {
 		parts = append(parts, "alle ore "+italian.Clock(m.t)+" "+m.verb+" "+
-			strings.TrimSuffix(nameList([]data.RegisterLine{m.l}), "."))
+			names([]data.RegisterLine{m.l}))
 	}
-	s := strings.Join(parts, "; ") + "."
+	s := period(strings.Join(parts, "; "))
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
