@@ -294,10 +294,11 @@ func (doc *document) need(h float64) {
 	}
 }
 
-// space moves down by h millimetres; at the foot of a page it simply starts the next one.
+// space moves down by h millimetres; at the foot of a page it leaves the page full, so that what is
+// written next starts the next page, and a page break that follows (a new area) leaves no blank page.
 func (doc *document) space(h float64) {
 	if doc.pdf.GetY()+h > doc.bottom {
-		doc.newPage()
+		doc.pdf.SetY(doc.bottom)
 		return
 	}
 	doc.pdf.SetY(doc.pdf.GetY() + h)

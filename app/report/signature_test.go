@@ -149,3 +149,69 @@ func TestConvocazioneSignatureKeepsTheGreeting(t *testing.T) {
 		return Convocazione(d)
 	}, func(int) string { return "In caso di impedimento" }, "Francesca Bellucci")
 }
+
+// bodyText is the text a page shows between its masthead and its footer.
+func bodyText(t *testing.T, path string, page int) string {
+	t.Helper()
+	bin := tool(t, "pdftotext", "poppler-utils")
+	// A4 in points at 72 dpi: the masthead ends above its rule, at most 31 mm (88 pt) down; the footer
+	// starts below 273 mm (774 pt).
+	p := fmt.Sprint(page)
+	out := run(t, bin, "-enc", "UTF-8", "-f", p, "-l", p, "-x", "0", "-y", "88", "-W", "595", "-H", "686", path, "-")
+	return strings.Join(strings.Fields(out), " ")
+}
+
+// TestNoBlankPage: space at the foot of a page, followed by a section that starts on a new page (the
+// sintesi's areas after their rejected ideas), leaves no page with nothing but its masthead and footer.
+func TestNoBlankPage(t *testing.T) {
+	checked := 0
+	for _, gap := range []float64{0.2, 0.7, 1.2, 1.49} { // what the page has left below its last line
+		doc, err := startDocument(masthead{ambito: trasimeno, body: "Ufficio di Piano", date: rome(2027, time.May, 8, 10, 0)},
+			docInfo{kind: "Prova"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc.paragraphs("Prima sezione.", stBody, 0)
+		doc.pdf.SetY(doc.bottom - gap)
+		doc.space(1.5) // as after the last item of a list
+		doc.newPage()  // the next section
+		doc.paragraphs("Seconda sezione.", stBody, 0)
+		b, err := doc.output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := writePDF(t, fmt.Sprintf("pagine-%v.pdf", gap), b)
+		pages := pageCount(t, path)
+		if pages != 2 {
+			t.Errorf("%.2f mm left: %d pages, want 2", gap, pages)
+		}
+		for p := 1; p <= pages; p++ {
+			if bodyText(t, path, p) == "" {
+				t.Errorf("%.2f mm left: page %d of %d is blank", gap, p, pages)
+			}
+			checked++
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no page was checked")
+	}
+
+	// The demo's case: the sintesi of two areas, the first ending with its rejected ideas, never has a
+	// blank page whatever the length of the last reason.
+	for n := range 12 {
+		s := largeSynthesis(60, 2)
+		ideas := s.Areas[0].Ideas
+		last := &ideas[len(ideas)-1]
+		last.State, last.Reason = data.StateRespinta, "Respinta"+strings.Repeat(" per mancanza di fondi", n)
+		b, err := Sintesi(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := writePDF(t, fmt.Sprintf("sintesi-pagine-%d.pdf", n), b)
+		for p, pages := 1, pageCount(t, path); p <= pages; p++ {
+			if bodyText(t, path, p) == "" {
+				t.Errorf("a reason of %d words: page %d of %d is blank", 1+4*n, p, pages)
+			}
+		}
+	}
+}
