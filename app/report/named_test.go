@@ -161,3 +161,17 @@ func TestVoterNamedOnce(t *testing.T) {
 		t.Errorf("nameList = %q, want the closing period", got)
 	}
 }
+
+// TestApprovedByTheBody: the approval note contracts its preposition with the body's article.
+func TestApprovedByTheBody(t *testing.T) {
+	in := data.Session{Date: rome(2027, time.April, 8, 15, 0)}
+	for body, want := range map[string]string{
+		"Ufficio di Piano":       "Verbale approvato dall'Ufficio di Piano nella seduta dell'8 aprile 2027.",
+		"Tavolo dei Sindaci":     "Verbale approvato dal Tavolo dei Sindaci nella seduta dell'8 aprile 2027.",
+		"Conferenza dei Sindaci": "Verbale approvato dalla Conferenza dei Sindaci nella seduta dell'8 aprile 2027.",
+	} {
+		if got := approvedBy(data.Dossier{Body: data.Body{Name: body}}, in); got != want {
+			t.Errorf("%s: %q, want %q", body, got, want)
+		}
+	}
+}

@@ -490,7 +490,7 @@ func orDash(s string) string {
 // dal Tavolo dei Sindaci nella seduta del 9 aprile 2027, all'unanimità dei votanti, astenuto il Comune
 // di Paciano."
 func approvedBy(d data.Dossier, in data.Session) string {
-	text := "Verbale approvato dal " + strings.TrimSpace(clean(d.Body.Name)) + " nella seduta " + italian.OfDay(in.Date)
+	text := "Verbale approvato " + byThe(clean(d.Body.Name)) + " nella seduta " + italian.OfDay(in.Date)
 	a := d.Approval
 	if a == nil {
 		return text + "."
