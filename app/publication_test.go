@@ -35,7 +35,7 @@ func TestSynthesisPublicationButton(t *testing.T) {
 		t.Fatalf("pdftotext %s: %v (poppler-utils, which the README installs)", names[0], err)
 	}
 	text := strings.Join(strings.Fields(string(out)), " ")
-	if !strings.Contains(text, "Copia per la pubblicazione") || !strings.Contains(text, "proposta da M. O.") ||
+	if !strings.Contains(text, "Copia per la pubblicazione") || !strings.Contains(text, "proposta da O. M.") ||
 		strings.Contains(text, "Michela Orlandi") {
 		t.Errorf("the copy for publication reads %q", text)
 	}

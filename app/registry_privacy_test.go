@@ -44,7 +44,7 @@ func TestPeopleEraseFromForm(t *testing.T) {
 	if err != nil || !p.Erased() || p.Email != "" || p.Phone != "" || p.FullName() != "D. R." {
 		t.Fatalf("after the erasure: %+v, %v", p.Person, err)
 	}
-	if f.surname.Text != "D." || !f.surname.Disabled() || !f.email.Disabled() || !f.erase.Disabled() || f.export.Disabled() {
+	if f.surname.Text != "D. R." || f.name.Text != "" || !f.surname.Disabled() || !f.email.Disabled() || !f.erase.Disabled() || f.export.Disabled() {
 		t.Errorf("form after the erasure: surname %q (disabled %v), email disabled %v, erase disabled %v, export disabled %v",
 			f.surname.Text, f.surname.Disabled(), f.email.Disabled(), f.erase.Disabled(), f.export.Disabled())
 	}

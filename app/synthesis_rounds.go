@@ -193,7 +193,7 @@ func (s *synthesisScreen) addItem(body data.Body, sess data.SessionView, title, 
 		if updated {
 			key = "synthesis.brought_again"
 		}
-		s.ui.status.say(lang.L(key, map[string]any{"body": body.Name, "date": italian.OfDay(sess.Date), "day": italian.Day(sess.Date), "item": title}))
+		s.ui.status.say(lang.L(key, map[string]any{"body": body.Name, "day": italian.Day(sess.Date), "item": title}))
 	})
 }
 

@@ -78,10 +78,8 @@ func (p Person) Erased() bool { return !p.ErasedAt.IsZero() }
 // and the gender stay: they are what the district's figures count, and name no one.
 func (p Person) Erase(at time.Time, traced bool) Person {
 	if traced {
-		p.Surname, p.Name = initial(p.Surname), initial(p.Name)
-		if p.Surname == "" {
-			p.Surname, p.Name = p.Name, ""
-		}
+		// Both initials in the surname, surname first: "A. E." in a list and in a sentence alike.
+		p.Surname, p.Name = strings.TrimSpace(initial(p.Surname)+" "+initial(p.Name)), ""
 	}
 	if !traced || p.Surname == "" {
 		p.Surname, p.Name = ErasedPlaceholder, ""

@@ -14,7 +14,8 @@ import (
 //
 // A passage is marked riservato in the text itself, between ReservedOpen and ReservedClose, so that the
 // mark survives wherever the text goes (a bundle, a copy and paste) and can be typed by hand: "Sciarrini
-// [riservato]racconta di aver perso due visite[/riservato] e propone una navetta." The full copy prints
+// propone una navetta. [riservato]Ha perso due visite.[/riservato]" (a whole sentence, so that the copy
+// still reads as Italian around the omission). The full copy prints
 // the passage without the marks; the copy for publication prints Omissis in its place. The marks are
 // read whatever their case; an opening mark never closed hides the rest of the text (better too much
 // than too little), and a closing mark with no opening one is dropped.
@@ -96,11 +97,14 @@ type Private struct {
 	Naming
 }
 
-// Initials is a name reduced to its initials, each word's first letter with a full stop: "Anna Maria
-// Lombardi" gives "A. M." and "L."; "D'Angelo" gives "D."; "De Santis" gives "D. S.". Gender and
-// title stay, for the words that agree with them.
+// Initials is a name reduced to its initials, each word's first letter with a full stop, all in the
+// surname and surname first, so that a sentence and a list write them alike: Anna Maria Lombardi is
+// "L. A. M."; "D'Angelo" gives "D."; "De Santis" gives "D. S.". Gender and title stay, for the words
+// that agree with them.
 func (n Naming) Initials() Naming {
-	n.Name, n.Surname = initials(n.Name), initials(n.Surname)
+	// One order wherever the initials stand, as the register lists people ("C. G." for Giuseppina
+	// Conti): written in two orders, one person reads as two.
+	n.Name, n.Surname = "", strings.TrimSpace(initials(n.Surname)+" "+initials(n.Name))
 	return n
 }
 
@@ -158,7 +162,7 @@ func NewRedaction(private []Private, near ...string) *Redaction {
 			r.add(redacted{words: append(append([]string{}, surname...), name...), with: in.Listed()})
 		}
 		if isNear[p.ID] {
-			r.add(redacted{words: surname, with: in.Surname, surnameAlone: true})
+			r.add(redacted{words: surname, with: initials(p.Surname), surnameAlone: true})
 		}
 	}
 	for _, ps := range r.people {
@@ -287,6 +291,10 @@ func (r *Redaction) names(s string) string {
 		b.WriteString(s[at:from])
 		b.WriteString(with)
 		at = ws[i+n-1].to
+		// The initials end with a full stop: a sentence that ended with the name takes no second one.
+		if strings.HasSuffix(with, ".") && strings.HasPrefix(s[at:], ".") && !strings.HasPrefix(s[at:], "...") {
+			at++
+		}
 		i += n
 	}
 	if at == 0 {

@@ -65,7 +65,7 @@ func TestPersonaText(t *testing.T) {
 	path = writePDF(t, "persona-cancellata.pdf", b)
 	checkPDF(t, path)
 	text = pdfText(t, path)
-	contains(t, "erased persona", text, "C. A.", "I dati personali sono stati cancellati il 7 maggio 2027",
+	contains(t, "erased persona", text, "A. C.", "I dati personali sono stati cancellati il 7 maggio 2027",
 		"Titolare del trattamento: Unione dei Comuni del Trasimeno.", "privacy@trasimeno.example.it",
 		"Responsabile della protezione dei dati: Studio Rossi, dpo@example.it.", "cancellati dopo 12 mesi")
 	for _, gone := range []string{"carla.agostini@example.org", "333 123 4567", "Preferisce", "Agostini"} {

@@ -81,7 +81,7 @@ func TestVerbalePublication(t *testing.T) {
 	checkPDF(t, path)
 	text = pdfText(t, path)
 	for _, want := range []string{"Copia per la pubblicazione",
-		"Il cittadino U. B. [omissis] e lascia il recapito [omissis], tel. [omissis]; F. conferma.",
+		"Il cittadino B. U. [omissis] e lascia il recapito [omissis], tel. [omissis]; F. conferma.",
 		"B. U.", "Presiede la seduta la Presidente Francesca Bellucci", "Francesca Bellucci"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the copy for publication lacks %q:\n%s", want, text)
@@ -145,7 +145,7 @@ func TestSintesiPublication(t *testing.T) {
 	checkPDF(t, path)
 	text = pdfText(t, path)
 	for _, want := range []string{"Copia per la pubblicazione", "le frazioni di Città della Pieve. [omissis] Scrivere a [omissis].",
-		"proposta da M. T.", "Documento di sintesi – copia per la pubblicazione"} {
+		"proposta da T. M.", "Documento di sintesi – copia per la pubblicazione"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the sintesi's copy for publication lacks %q:\n%s", want, text)
 		}

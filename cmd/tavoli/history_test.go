@@ -8,6 +8,7 @@ import (
 
 	docs "github.com/tavoli/tavoli/app/report"
 	"github.com/tavoli/tavoli/data"
+	"github.com/tavoli/tavoli/data/italian"
 	"github.com/tavoli/tavoli/data/sqlite"
 )
 
@@ -17,7 +18,10 @@ func TestHistoryCommand(t *testing.T) {
 	e := setup(t, "")
 	db := demoDB(t, e, "trasimeno.db")
 	ctx := context.Background()
-	at := time.Date(2026, 12, 7, 9, 32, 0, 0, time.UTC) // 10:32 in Perugia
+	// An hour after `tavoli demo` wrote the file (its records are stamped when written), on a whole
+	// minute: a change is stamped after the version it replaces, so a fixed day would read back as the
+	// demo's own time whenever the test runs later in the day than that.
+	at := time.Now().Add(time.Hour).Truncate(time.Minute)
 	st, err := sqlite.Open(ctx, db, sqlite.Options{Device: "d7c1a0e2-0000-4000-8000-000000000001",
 		Verbale: docs.Verbale, Now: func() time.Time { return at }})
 	if err != nil {
@@ -39,7 +43,7 @@ func TestHistoryCommand(t *testing.T) {
 	st.Close()
 
 	r := mustRun(t, "history", "--record", p.ID, "--db", db)
-	want := "7 dicembre 2026 10:32 · Lucia Ferri (PC-UDP) · modificato · Telefono: " + old + " → 333 2222222\n"
+	want := italian.Day(at) + " " + italian.Clock(at) + " · Lucia Ferri (PC-UDP) · modificato · Telefono: " + old + " → 333 2222222\n"
 	if old == "" {
 		t.Fatalf("the demo's first person %s has no phone: the test would not show an old value", p.ID)
 	}
@@ -52,7 +56,7 @@ func TestHistoryCommand(t *testing.T) {
 		t.Fatalf("%s: %v\n%s", r, err, r.stdout)
 	}
 	if len(rows) != 1 || rows[0]["action"] != "changed" || rows[0]["operator"] != "Lucia Ferri" ||
-		rows[0]["computer"] != "PC-UDP" || rows[0]["kind"] != "person" || rows[0]["at"] != "2026-12-07T10:32:00+01:00" {
+		rows[0]["computer"] != "PC-UDP" || rows[0]["kind"] != "person" || rows[0]["at"] != at.In(data.Zone).Format(time.RFC3339) {
 		t.Fatalf("%s = %s", r, r.stdout)
 	}
 	changes, _ := rows[0]["changes"].([]any)

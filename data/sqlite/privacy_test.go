@@ -151,7 +151,7 @@ func TestErasureLeavesNoTraceOnThreeLaptops(t *testing.T) {
 	got, err := a.Person(ctx, x.ID)
 	must(t, "Person", err)
 	if !got.Erased() || got.Email != "" || got.Phone != "" || got.Notes != "" || got.OrganisationID != "" ||
-		got.Surname != x.Surname[:1]+"." || got.Category != x.Category {
+		got.Surname != x.Surname[:1]+". "+x.Name[:1]+"." || got.Name != "" || got.Category != x.Category {
 		t.Fatalf("erased person = %+v", got.Person)
 	}
 	hist, err := a.History(ctx, x.ID)

@@ -77,7 +77,7 @@ func TestPublicationVerbaleOfTheDemo(t *testing.T) {
 	if d.Session.Status != data.SessionApprovata || !strings.Contains(d.AreaName, "Anziani") {
 		t.Fatalf("the session with a passage riservato is %s of area %q; want the approved Anziani verbale", d.Session.Status, d.AreaName)
 	}
-	const passage = "racconta di aver perso due visite all'ospedale di Perugia perché nessuno poteva accompagnarlo"
+	const passage = "Racconta di aver perso due visite perché nessuno poteva accompagnarlo."
 
 	// The full copy: the stored, approved bytes, which print the passage without its marks, exactly as
 	// the same notes written without marks print.
@@ -114,13 +114,13 @@ func TestPublicationVerbaleOfTheDemo(t *testing.T) {
 		t.Error("the copy for publication differs from one export to the next")
 	}
 	text = extracted(t, "pubblicazione.pdf", pub)
-	for _, want := range []string{"Copia per la pubblicazione", "S., cittadino di Magione, [omissis], e propone una navetta fissa",
+	for _, want := range []string{"Copia per la pubblicazione", "S., cittadino di Magione, propone una navetta fissa verso l'ospedale di Perugia. [omissis]",
 		"Verbale – copia per la pubblicazione", "S. A.", d.PresidentName, d.SecretaryName} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the copy for publication lacks %q", want)
 		}
 	}
-	if strings.Contains(text, "visite all'ospedale") || strings.Contains(text, "riservato]") {
+	if strings.Contains(text, "due visite") || strings.Contains(text, "riservato]") {
 		t.Error("the copy for publication prints the passage riservato or its marks")
 	}
 	citizens := 0
@@ -171,8 +171,8 @@ func TestPublicationSintesiOfTheDemo(t *testing.T) {
 	if named == 0 {
 		t.Error("the full sintesi names no private citizen: the test proves nothing")
 	}
-	if !strings.Contains(pubText, "proposta da M. O.") || !strings.Contains(fullText, "proposta da Michela Orlandi") {
-		t.Error("a citizen's proposal is not said to be proposed by Michela Orlandi in full and by M. O. in the copy")
+	if !strings.Contains(pubText, "proposta da O. M.") || !strings.Contains(fullText, "proposta da Michela Orlandi") {
+		t.Error("a citizen's proposal is not said to be proposed by Michela Orlandi in full and by O. M. in the copy")
 	}
 	if !strings.Contains(pubText, "Copia per la pubblicazione") || strings.Contains(fullText, "pubblicazione") {
 		t.Error("only the copy for publication should say that it is one")

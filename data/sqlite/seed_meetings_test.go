@@ -241,7 +241,7 @@ func TestSeedRendersApprovedVerbali(t *testing.T) {
 	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
 	must(t, "pdftotext (poppler-utils, which the README installs)", err)
 	text := strings.Join(strings.Fields(string(out)), " ")
-	if !strings.Contains(text, "Verbale approvato dal ") || !strings.Contains(text, "all'unanimità dei") ||
+	if !strings.Contains(text, "Verbale approvato dall'Ufficio di Piano ") || !strings.Contains(text, "all'unanimità dei") ||
 		!strings.Contains(text, "VERBALE N. 1/2025") || strings.Contains(text, "BOZZA") {
 		t.Errorf("the first approved verbale reads %q; want it numbered, approved by a vote, no BOZZA", text)
 	}
