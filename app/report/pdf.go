@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -687,7 +688,7 @@ func (doc *document) wrap(s string, w float64, st style) []string {
 	var out []string
 	for _, par := range strings.Split(clean(s), "\n") {
 		line := ""
-		for _, word := range strings.Fields(par) {
+		for _, word := range glue(strings.Fields(par)) {
 			try := word
 			if line != "" {
 				try = line + " " + word
@@ -789,4 +790,49 @@ func prefixed(prefix, s string) string {
 		return ""
 	}
 	return prefix + s
+}
+
+// glue joins the words a line must not break between: a name's initials ("C. G."), a sign and its
+// amount ("> € 25.000"), "n." and its number, and a date's day, month and year ("14 maggio 2026").
+func glue(words []string) []string {
+	out := make([]string, 0, len(words))
+	for _, w := range words {
+		if n := len(out); n > 0 && together(out[n-1][strings.LastIndexByte(out[n-1], ' ')+1:], w) {
+			out[n-1] += " " + w
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// together reports whether a line must not break between the words prev and next.
+func together(prev, next string) bool {
+	bare := strings.TrimRight(next, ".,;:)»")
+	switch {
+	case initial(prev) && initial(next):
+		return true
+	case prev == "€" || prev == ">" || prev == "<" || prev == "‹" || prev == "›" || prev == "≤" || prev == "≥":
+		return true
+	case (prev == "n." || prev == "N.") && next != "" && next[0] >= '0' && next[0] <= '9':
+		return true
+	case dayNumber(prev) && italian.IsMonth(bare):
+		return true
+	case italian.IsMonth(prev) && len(bare) == 4 && strings.Trim(bare, "0123456789") == "":
+		return true
+	}
+	return false
+}
+
+// initial reports whether w is an initial, "C." (with the punctuation that may follow it: "C..", "C.,").
+func initial(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && strings.HasPrefix(w[size:], ".") && strings.Trim(w[size:], ".,;:)»") == ""
+}
+
+// dayNumber reports whether w is a day of the month as dates write it: "7", "14", "1°".
+func dayNumber(w string) bool {
+	w = strings.TrimSuffix(w, "°")
+	n, err := strconv.Atoi(w)
+	return err == nil && n >= 1 && n <= 31 && len(w) <= 2
 }

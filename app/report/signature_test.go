@@ -215,3 +215,44 @@ func TestNoBlankPage(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapKeepsTogether: a line never breaks inside a name's initials, between a sign and its amount,
+// between "n." and its number, or inside a date; the rest wraps as before.
+func TestWrapKeepsTogether(t *testing.T) {
+	doc, err := startDocument(masthead{ambito: trasimeno, body: "Ufficio di Piano", date: rome(2027, time.May, 8, 10, 0)},
+		docInfo{kind: "Prova"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	units := []string{"S. A.", "L. A. M.", "> € 25.000", "€ 5.000", "N. 1/2026", "14 MAGGIO 2026", "1° aprile 2025", "C. G.."}
+	checked := 0
+	for _, u := range units {
+		for pad := range 60 { // the unit at every place near the end of a line
+			text := strings.Repeat("ab ", pad) + strings.Repeat("parola ", 8) + u + " e poi altre parole."
+			lines := doc.wrap(text, 60, stBody)
+			joined := strings.Join(lines, "\n")
+			if !strings.Contains(joined, u) {
+				t.Fatalf("%q broken at padding %d: %q", u, pad, lines)
+			}
+			if strings.Join(strings.Fields(strings.Join(lines, " ")), " ") != strings.Join(strings.Fields(text), " ") {
+				t.Fatalf("wrapping %q lost words: %q", text, lines)
+			}
+			checked++
+		}
+	}
+	if checked == 0 {
+		t.Fatal("nothing was wrapped")
+	}
+	for _, c := range []struct {
+		prev, next string
+		want       bool
+	}{
+		{"C.", "G.", true}, {"C.", "G..", true}, {"è", "E.", false}, {"n.", "12", true}, {"n.", "dodici", false},
+		{"14", "maggio", true}, {"maggio", "2026.", true}, {"maggio", "duemila", false}, {"40", "maggio", false},
+		{"€", "5.000", true}, {"Il", "Tavolo", false}, {"ore", "15:40", false},
+	} {
+		if got := together(c.prev, c.next); got != c.want {
+			t.Errorf("together(%q, %q) = %v, want %v", c.prev, c.next, got, c.want)
+		}
+	}
+}

@@ -15,6 +15,17 @@ import (
 var months = [...]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
 	"agosto", "settembre", "ottobre", "novembre", "dicembre"}
 
+// IsMonth reports whether w is the name of a month, in any case: "maggio", "MAGGIO".
+func IsMonth(w string) bool {
+	w = strings.ToLower(w)
+	for _, m := range months {
+		if w == m {
+			return true
+		}
+	}
+	return false
+}
+
 var weekdays = [...]string{"domenica", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato"}
 
 // Int writes a whole number with the Italian thousands separator: "15.150", "-1.200".

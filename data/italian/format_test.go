@@ -85,3 +85,11 @@ func TestShare(t *testing.T) {
 		}
 	}
 }
+
+func TestIsMonth(t *testing.T) {
+	for w, want := range map[string]bool{"maggio": true, "MAGGIO": true, "Dicembre": true, "mag": false, "": false, "maggio,": false} {
+		if got := IsMonth(w); got != want {
+			t.Errorf("IsMonth(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
