@@ -133,6 +133,21 @@ func TestVerbaleSignaturesKeepTheClosing(t *testing.T) {
 		d.Agenda[last].Notes += strings.Repeat(" Il Tavolo discute a lungo il punto, con interventi di tutti i presenti.", 3*i)
 		return Verbale(d)
 	}, func(int) string { return "La seduta è tolta alle ore" }, "Paolo Mariani")
+
+	// An approved verbale: the note of the approval follows the signatures on their page.
+	approved := approvedAnziani(nil, nil)
+	lastItem := 0
+	for i, it := range approved.Agenda {
+		if it.Position > approved.Agenda[lastItem].Position {
+			lastItem = i
+		}
+	}
+	lastPageKeeps(t, "verbale-approvato", 30, func(i int) ([]byte, error) {
+		d := approved
+		d.Agenda = append([]data.AgendaItem(nil), approved.Agenda...)
+		d.Agenda[lastItem].Notes += strings.Repeat(" Il Tavolo discute a lungo il punto, con interventi di tutti i presenti.", 3*i)
+		return Verbale(d)
+	}, func(int) string { return "Verbale approvato dal Tavolo tematico Anziani" }, "Paolo Mariani")
 }
 
 // TestConvocazioneSignatureKeepsTheGreeting: the closing paragraph, "Distinti saluti" and the

@@ -463,18 +463,26 @@ func (v verbale) voteLine(x data.Vote) string {
 func (v verbale) closing() {
 	doc, d := v.doc, v.d
 	doc.space(4)
-	// The closing sentence, the formula and the signatures share a page.
-	doc.need(stBody.lead + 6 + stBody.lead + 4 + signatureHeight)
+	// The closing sentence, the formula, the signatures and the note of the approval share a page.
+	note := ""
+	if a := d.ApprovedIn; d.Session.Status == data.SessionApprovata && a != nil {
+		note = approvedBy(d, *a)
+	}
+	h := stBody.lead + 6 + stBody.lead + 4 + signatureHeight
+	if note != "" {
+		h += 4 + doc.textHeight(note, stBody, 0)
+	}
+	doc.need(h)
 	doc.paragraphs("La seduta è tolta alle ore "+orBlank(italian.Clock(d.Session.Ended), 6)+".", stBody, 0)
 	doc.space(6)
 	doc.use(stBold, colText)
 	doc.line("Letto, approvato e sottoscritto", doc.left, doc.width, stBody.lead, "C")
 	doc.space(4)
 	doc.signatures(signature{presidentLabel(d), d.PresidentName}, signature{secretaryLabel(d), d.SecretaryName})
-	if a := d.ApprovedIn; d.Session.Status == data.SessionApprovata && a != nil {
+	if note != "" {
 		doc.space(4)
 		doc.use(stBody, colText)
-		doc.paragraphs(approvedBy(d, *a), stBody, 0)
+		doc.paragraphs(note, stBody, 0)
 	}
 }
 
