@@ -159,7 +159,7 @@ func fateSentence(bodies []data.Body, p data.ProposalFate) string {
 			return "Accorpata a un'altra proposta." + line
 		}
 		into := strings.TrimSpace(p.Into.Title)
-		s := "Accorpata nella proposta «" + into + "», che oggi è " + stateLabel(bodies, p.Into.State)
+		s := "Accorpata nella proposta " + quote(into) + ", che oggi è " + stateLabel(bodies, p.Into.State)
 		if p.Into.Priority > 0 && p.Into.State != data.StateRespinta {
 			s += " (" + atPlace(p.Into.Priority) + " tra le priorità)"
 		}

@@ -112,3 +112,9 @@ func fromDay(t time.Time) string {
 	}
 	return "dal " + italian.Day(t)
 }
+
+// quote puts a title between guillemets, as Italian prints it; guillemets inside the title become
+// quotation marks, so that «Il “dopo di noi” senza risposte» does not read as two quotations.
+func quote(s string) string {
+	return "«" + strings.NewReplacer("«", "“", "»", "”").Replace(strings.TrimSpace(s)) + "»"
+}

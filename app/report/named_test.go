@@ -175,3 +175,16 @@ func TestApprovedByTheBody(t *testing.T) {
 		}
 	}
 }
+
+// TestQuote: a title with guillemets of its own is quoted with quotation marks inside.
+func TestQuote(t *testing.T) {
+	for in, want := range map[string]string{
+		"Il «dopo di noi» senza risposte": "«Il “dopo di noi” senza risposte»",
+		"  Custodi sociali ":              "«Custodi sociali»",
+		"":                                "«»",
+	} {
+		if got := quote(in); got != want {
+			t.Errorf("quote(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -63,7 +63,7 @@ func outcome(r vote.Result, n named) string {
 		b.WriteString("Nessuna scheda valida")
 	case vote.OutcomeWinner:
 		first := r.Ranking[0]
-		b.WriteString("Al primo posto «" + clean(first.Label) + "» con " + scoreWords(r.Method, first.Score))
+		b.WriteString("Al primo posto " + quote(clean(first.Label)) + " con " + scoreWords(r.Method, first.Score))
 		if tb := r.TieBreak; tb != nil && tb.Rule != data.TieNone {
 			b.WriteString(", dopo lo spareggio " + tieBreakWords(*tb))
 		}
@@ -71,7 +71,7 @@ func outcome(r vote.Result, n named) string {
 		var tied []string
 		for _, x := range r.Ranking {
 			if x.Rank == 1 {
-				tied = append(tied, "«"+clean(x.Label)+"»")
+				tied = append(tied, quote(clean(x.Label)))
 			}
 		}
 		b.WriteString("Parità al primo posto tra " + joinAnd(tied) + ", con " + scoreWords(r.Method, r.Ranking[0].Score) +

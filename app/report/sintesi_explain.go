@@ -56,7 +56,7 @@ func countedLine(c data.Counted) string {
 	if len(c.Via) > 0 {
 		var titles []string
 		for _, t := range c.Via {
-			titles = append(titles, "«"+strings.TrimSpace(t)+"»")
+			titles = append(titles, quote(t))
 		}
 		s += "; votata come " + joinAnd(titles)
 	}
@@ -152,7 +152,7 @@ func meanFormula(counted []data.Counted, score float64, byVoters bool) string {
 func setAsideLine(r data.Ranked, byVoters bool) string {
 	var left []string
 	for _, t := range r.Left {
-		left = append(left, "«"+strings.TrimSpace(t)+"»")
+		left = append(left, quote(t))
 	}
 	verb := "è accorpata"
 	if len(left) > 1 {

@@ -380,7 +380,7 @@ func (v verbale) writeRecord(props []data.ProposalView, votes []data.Vote, decis
 			if len(x.Covers) > 0 {
 				doc.paragraphs("Proposte dell'elenco delle priorità oggetto della votazione:", stNote, 10)
 				for j, id := range x.Covers {
-					doc.item(strconv.Itoa(j+1)+")", "«"+strings.TrimSpace(v.d.Covered[id])+"»", stNote, 12)
+					doc.item(strconv.Itoa(j+1)+")", quote(v.d.Covered[id]), stNote, 12)
 				}
 			}
 			doc.space(1.2)
@@ -405,7 +405,7 @@ func (v verbale) writeRecord(props []data.ProposalView, votes []data.Vote, decis
 
 // proposalLine is a proposal in one sentence: kind, title, who proposed it, and its bands.
 func proposalLine(p data.ProposalView) string {
-	s := italian.Kind(p.Kind) + ": «" + strings.TrimSpace(p.Title) + "»"
+	s := italian.Kind(p.Kind) + ": " + quote(p.Title)
 	by := strings.Join(nonEmpty(proposerProse(p), p.OrganisationName), ", ")
 	if by != "" {
 		s += ", proposta da " + by
@@ -428,14 +428,14 @@ func (v verbale) voteLine(x data.Vote) string {
 	} else if byShowOfHands(v.d, x) {
 		how = "votazione palese per alzata di mano"
 	}
-	s := "«" + strings.TrimSpace(x.Subject) + "»: " + how + " (" + methodLabel(x.Method) + ")"
+	s := quote(x.Subject) + ": " + how + " (" + methodLabel(x.Method) + ")"
 	if c := italian.Clock(x.Opened); c != "" {
 		s += ", aperta alle ore " + c
 	}
 	s += "."
 	var options []string
 	for _, o := range x.Options {
-		options = append(options, "«"+strings.TrimSpace(o.Label)+"»")
+		options = append(options, quote(o.Label))
 	}
 	if len(options) > 0 {
 		s += " Opzioni in votazione: " + strings.Join(options, ", ") + "."
