@@ -360,10 +360,23 @@ func (doc *document) paragraphs(s string, st style, indent float64) {
 			if i == len(lines)-1 || !strings.Contains(l, " ") {
 				align = "L"
 			}
-			doc.need(st.lead)
+			doc.need(float64(keepLines(len(lines), i)) * st.lead)
 			doc.line(l, doc.left+indent, w, st.lead, align)
 		}
 	}
+}
+
+// keepLines is how many lines of a paragraph of n must fit on the page before its line i is written:
+// a paragraph of up to three lines is never split, a longer one leaves neither its first line alone at
+// the foot of a page nor its last alone at the head of the next.
+func keepLines(n, i int) int {
+	switch {
+	case i == 0 && n <= 3:
+		return n
+	case i == 0 || i == n-2:
+		return 2
+	}
+	return 1
 }
 
 // itemMarkW is the width of an item's hanging column.

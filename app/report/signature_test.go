@@ -271,3 +271,57 @@ func TestWrapKeepsTogether(t *testing.T) {
 		}
 	}
 }
+
+// TestParagraphKeepsLines: wherever a paragraph falls on a page, its first line is not left alone at
+// the foot of the page nor its last alone at the head of the next, and one of three lines is not split.
+func TestParagraphKeepsLines(t *testing.T) {
+	checked := 0
+	for _, n := range []int{3, 4, 6} { // the paragraph's lines
+		for fill := range 70 { // one-line paragraphs before it, so that it starts at every height
+			doc, err := startDocument(masthead{ambito: trasimeno, body: "Ufficio di Piano", date: rome(2027, time.May, 8, 10, 0)},
+				docInfo{kind: "Prova"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for k := range fill {
+				doc.paragraphs(fmt.Sprintf("riempitivo %d", k), stBody, 0)
+			}
+			var words []string
+			for k := range 400 {
+				words = append(words, fmt.Sprintf("p%03d", k))
+			}
+			lines := doc.wrap(strings.Join(words, " "), doc.width, stBody)[:n]
+			par := strings.Join(lines, " ")
+			doc.paragraphs(par, stBody, 0)
+			b, err := doc.output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := writePDF(t, fmt.Sprintf("paragrafo-%d-%d.pdf", n, fill), b)
+			pages := pageCount(t, path)
+			perPage := map[int]int{}
+			for p := 1; p <= pages; p++ {
+				text := bodyText(t, path, p)
+				for _, l := range lines {
+					if strings.Contains(text, strings.Fields(l)[0]) {
+						perPage[p]++
+					}
+				}
+			}
+			total := 0
+			for p, k := range perPage {
+				total += k
+				if k == 1 || (n <= 3 && k != n) {
+					t.Errorf("%d lines after %d others: page %d holds %d of them", n, fill, p, k)
+				}
+			}
+			if total != n {
+				t.Fatalf("%d lines after %d others: %d found", n, fill, total)
+			}
+			checked++
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no paragraph was checked")
+	}
+}
