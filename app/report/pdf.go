@@ -701,7 +701,17 @@ func (doc *document) wrap(s string, w float64, st style) []string {
 	var out []string
 	for _, par := range strings.Split(clean(s), "\n") {
 		line := ""
-		for _, word := range glue(strings.Fields(par)) {
+		var words []string
+		for _, unit := range glue(strings.Fields(par)) {
+			// A unit wider than the line (a date in a narrow column) breaks at its spaces after all,
+			// rather than inside a word.
+			if strings.Contains(unit, " ") && doc.pdf.GetStringWidth(unit) > w {
+				words = append(words, strings.Fields(unit)...)
+				continue
+			}
+			words = append(words, unit)
+		}
+		for _, word := range words {
 			try := word
 			if line != "" {
 				try = line + " " + word

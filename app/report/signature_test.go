@@ -258,6 +258,11 @@ func TestWrapKeepsTogether(t *testing.T) {
 	if checked == 0 {
 		t.Fatal("nothing was wrapped")
 	}
+	// Too wide for its column, a date breaks at its spaces, never inside a word.
+	if got := doc.wrap("19 novembre 2026", 20, stBody); strings.Join(got, "|") != "19|novembre|2026" &&
+		strings.Join(got, "|") != "19 novembre|2026" {
+		t.Errorf("a date in a narrow column wraps as %q", got)
+	}
 	for _, c := range []struct {
 		prev, next string
 		want       bool

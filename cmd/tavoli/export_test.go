@@ -249,7 +249,7 @@ func TestExportVerbaleNamesValidatedProposals(t *testing.T) {
 	mustRun(t, "export", "verbale", "--session", id, "-o", out, "--db", db)
 	text := pdfText(t, out)
 	for _, want := range []string{"oggetto della votazione", "Gruppo appartamento per l'autonomia",
-		"Sportello informativo di Ambito «Immigrati in Rete 2»", "Caffè Alzheimer itinerante nei comuni del lago"} {
+		"«Sportello informativo di Ambito “Immigrati in Rete 2”»", "Caffè Alzheimer itinerante nei comuni del lago"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the verbale does not name %q:\n%s", want, text)
 		}
