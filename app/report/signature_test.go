@@ -92,62 +92,49 @@ func TestRelazioneSignatureKeepsTheLastRound(t *testing.T) {
 	if end == "" {
 		t.Fatal("the fixture's last round decides no titled proposal")
 	}
-	lastPageKeeps(t, "relazione", 30, func(i int) ([]byte, error) {
-		r := base
-		r.Open = append([]data.ActionView(nil), base.Open...)
-		for k := range i {
-			x := base.Open[0]
-			x.ID, x.What = fmt.Sprintf("a-extra-%d", k), fmt.Sprintf("Azione aperta di prova numero %d", k+1)
-			r.Open = append(r.Open, x)
+	// withOpen renders r with i more open actions, which move what follows them down the page.
+	withOpen := func(r data.Relazione) func(i int) ([]byte, error) {
+		return func(i int) ([]byte, error) {
+			r.Open = append([]data.ActionView(nil), base.Open...)
+			for k := range i {
+				x := base.Open[0]
+				x.ID, x.What = fmt.Sprintf("a-extra-%d", k), fmt.Sprintf("Azione aperta di prova numero %d", k+1)
+				r.Open = append(r.Open, x)
+			}
+			return Relazione(r)
 		}
-		return Relazione(r)
-	}, func(int) string { return end }, "La Responsabile dell'Ufficio di Piano Giulia Rossi")
+	}
+	const sign = "La Responsabile dell'Ufficio di Piano Giulia Rossi"
+	lastPageKeeps(t, "relazione", 30, withOpen(base), func(int) string { return end }, sign)
 
 	// A year without validation rounds ends with its sentence beside the signature.
 	none := base
 	none.Rounds = nil
-	lastPageKeeps(t, "relazione-senza-validazione", 30, func(i int) ([]byte, error) {
-		r := none
-		r.Open = append([]data.ActionView(nil), base.Open...)
-		for k := range i {
-			x := base.Open[0]
-			x.ID, x.What = fmt.Sprintf("a-extra-%d", k), fmt.Sprintf("Azione aperta di prova numero %d", k+1)
-			r.Open = append(r.Open, x)
-		}
-		return Relazione(r)
-	}, func(int) string { return "non si sono tenute votazioni di validazione" }, "La Responsabile dell'Ufficio di Piano Giulia Rossi")
+	lastPageKeeps(t, "relazione-senza-validazione", 30, withOpen(none),
+		func(int) string { return "non si sono tenute votazioni di validazione" }, sign)
 }
 
-// TestVerbaleSignaturesKeepTheClosing: "La seduta è tolta", the formula and the signatures share a page.
+// TestVerbaleSignaturesKeepTheClosing: "La seduta è tolta", the formula and the signatures share a
+// page, and so does the note of the approval of an approved verbale.
 func TestVerbaleSignaturesKeepTheClosing(t *testing.T) {
-	base := anzianiDossier()
-	last := 0
-	for i, it := range base.Agenda {
-		if it.Position > base.Agenda[last].Position {
-			last = i
+	// longer renders d with its last item's notes i sentences longer.
+	longer := func(d data.Dossier) func(i int) ([]byte, error) {
+		last := 0
+		for k, it := range d.Agenda {
+			if it.Position > d.Agenda[last].Position {
+				last = k
+			}
+		}
+		agenda := d.Agenda
+		return func(i int) ([]byte, error) {
+			d.Agenda = append([]data.AgendaItem(nil), agenda...)
+			d.Agenda[last].Notes += strings.Repeat(" Il Tavolo discute a lungo il punto, con interventi di tutti i presenti.", 3*i)
+			return Verbale(d)
 		}
 	}
-	lastPageKeeps(t, "verbale", 30, func(i int) ([]byte, error) {
-		d := base
-		d.Agenda = append([]data.AgendaItem(nil), base.Agenda...)
-		d.Agenda[last].Notes += strings.Repeat(" Il Tavolo discute a lungo il punto, con interventi di tutti i presenti.", 3*i)
-		return Verbale(d)
-	}, func(int) string { return "La seduta è tolta alle ore" }, "Paolo Mariani")
-
-	// An approved verbale: the note of the approval follows the signatures on their page.
-	approved := approvedAnziani(nil, nil)
-	lastItem := 0
-	for i, it := range approved.Agenda {
-		if it.Position > approved.Agenda[lastItem].Position {
-			lastItem = i
-		}
-	}
-	lastPageKeeps(t, "verbale-approvato", 30, func(i int) ([]byte, error) {
-		d := approved
-		d.Agenda = append([]data.AgendaItem(nil), approved.Agenda...)
-		d.Agenda[lastItem].Notes += strings.Repeat(" Il Tavolo discute a lungo il punto, con interventi di tutti i presenti.", 3*i)
-		return Verbale(d)
-	}, func(int) string { return "Verbale approvato dal Tavolo tematico Anziani" }, "Paolo Mariani")
+	lastPageKeeps(t, "verbale", 30, longer(anzianiDossier()), func(int) string { return "La seduta è tolta alle ore" }, "Paolo Mariani")
+	lastPageKeeps(t, "verbale-approvato", 30, longer(approvedAnziani(nil, nil)),
+		func(int) string { return "Verbale approvato dal Tavolo tematico Anziani" }, "Paolo Mariani")
 }
 
 // TestConvocazioneSignatureKeepsTheGreeting: the closing paragraph, "Distinti saluti" and the
